@@ -1,0 +1,5 @@
+"""`python -m labkit`."""
+
+from labkit.cli.app import main
+
+main()
