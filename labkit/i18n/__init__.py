@@ -1,0 +1,119 @@
+"""French and English strings, and locale-aware dates and numbers (through babel).
+
+Strings live in `labkit/i18n/catalog/<area>.py`, each defining `MESSAGES = {key: {"fr": ..., "en":
+...}}`; keys are prefixed by their area (e.g. ``validation.day_overrun``). `t()` formats a message
+with `str.format` keyword arguments. Outputs follow the session's language; the UI follows
+`--lang`, then `LABKIT_LANG`, then the system locale (see `ui_language`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import locale
+import os
+import pkgutil
+from datetime import date, datetime, time
+from functools import cache
+from typing import Literal
+
+Lang = Literal["fr", "en"]
+LANGUAGES: tuple[Lang, ...] = ("fr", "en")
+DEFAULT_LANG: Lang = "fr"
+
+_ui_lang_override: Lang | None = None
+
+
+@cache
+def _catalog() -> dict[str, dict[str, str]]:
+    from labkit.i18n import catalog
+
+    merged: dict[str, dict[str, str]] = {}
+    for info in pkgutil.iter_modules(catalog.__path__):
+        module = importlib.import_module(f"labkit.i18n.catalog.{info.name}")
+        for key, texts in module.MESSAGES.items():
+            if key in merged:
+                raise RuntimeError(f"duplicate i18n key {key!r} in catalog {info.name}")
+            merged[key] = texts
+    return merged
+
+
+def normalise_lang(value: str | None) -> Lang | None:
+    """Return "fr" or "en" for a language tag such as "fr_FR.UTF-8" or "EN", else None."""
+    if not value:
+        return None
+    head = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
+    return head if head in LANGUAGES else None  # type: ignore[return-value]
+
+
+def set_ui_language(lang: str | None) -> None:
+    """Force the UI language (the CLI's `--lang`); None returns to the environment's choice."""
+    global _ui_lang_override
+    _ui_lang_override = normalise_lang(lang)
+
+
+def ui_language() -> Lang:
+    """The language of the user interface: `--lang`, then LABKIT_LANG, then the locale, then fr."""
+    if _ui_lang_override:
+        return _ui_lang_override
+    for candidate in (
+        os.environ.get("LABKIT_LANG"),
+        os.environ.get("LC_ALL"),
+        os.environ.get("LC_MESSAGES"),
+        os.environ.get("LANG"),
+        locale.getlocale()[0],
+    ):
+        lang = normalise_lang(candidate)
+        if lang:
+            return lang
+    return DEFAULT_LANG
+
+
+def t(key: str, lang: str | None = None, /, **params: object) -> str:
+    """The message `key` in `lang` (default: the UI language), formatted with `params`."""
+    chosen = normalise_lang(lang) or ui_language()
+    texts = _catalog().get(key)
+    if texts is None:
+        raise KeyError(f"unknown i18n key {key!r}")
+    template = texts.get(chosen) or texts[DEFAULT_LANG]
+    return template.format(**params) if params else template
+
+
+def has_key(key: str) -> bool:
+    """Whether the catalog defines `key`."""
+    return key in _catalog()
+
+
+def _babel_locale(lang: str | None) -> str:
+    return {"fr": "fr_FR", "en": "en_GB"}[normalise_lang(lang) or ui_language()]
+
+
+def format_date(value: date, lang: str | None = None, fmt: str = "full") -> str:
+    """A date as a reader expects it: "jeudi 12 mars 2026" (fr), "Thursday 12 March 2026" (en).
+
+    `fmt` is a babel format name ("full", "long", "medium", "short") or pattern.
+    """
+    from babel.dates import format_date as babel_format_date
+
+    text = babel_format_date(value, format=fmt, locale=_babel_locale(lang))
+    return text
+
+
+def format_time(value: time | datetime, lang: str | None = None) -> str:
+    """A clock time: "09:30" in both languages (24-hour clock, as French agendas use)."""
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def format_number(value: float, lang: str | None = None, digits: int = 1) -> str:
+    """A decimal number with the locale's separator: "4,7" (fr), "4.7" (en)."""
+    from babel.numbers import format_decimal
+
+    pattern = "0" if digits == 0 else "0." + "0" * digits
+    return format_decimal(value, format=pattern, locale=_babel_locale(lang))
+
+
+def format_duration(minutes: int, lang: str | None = None) -> str:
+    """A duration in minutes as "1 h 30" (fr) / "1 h 30" (en), or "45 min"."""
+    hours, mins = divmod(int(minutes), 60)
+    if hours == 0:
+        return f"{mins} min"
+    return f"{hours} h {mins:02d}" if mins else f"{hours} h"
