@@ -1,0 +1,135 @@
+"""Messages of the session plan's checks (errors and warnings)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "validation.duplicate_group": {
+        "fr": "le collège « {key} » est déclaré deux fois",
+        "en": "stakeholder group '{key}' is declared twice",
+    },
+    "validation.duplicate_participant": {
+        "fr": "l'identifiant de participant « {id} » est utilisé deux fois",
+        "en": "participant id '{id}' is used twice",
+    },
+    "validation.unknown_group": {
+        "fr": "{name} appartient au collège « {group} », qui n'est pas déclaré dans groups "
+        "(collèges connus : {known})",
+        "en": "{name} belongs to group '{group}', which is not declared in groups "
+        "(known groups: {known})",
+    },
+    "validation.participant_day_out_of_range": {
+        "fr": "{name} vient le jour {day}, mais la session compte {count} jour(s)",
+        "en": "{name} attends day {day}, but the session has {count} day(s)",
+    },
+    "validation.day_dates_order": {
+        "fr": "le jour {day} doit être postérieur au jour précédent",
+        "en": "day {day} must come after the previous day",
+    },
+    "validation.day_end_before_start": {
+        "fr": "le jour {day} finit avant de commencer",
+        "en": "day {day} ends before it starts",
+    },
+    "validation.block_before_day_start": {
+        "fr": "« {title} » commence à {start}, avant l'ouverture de la journée ({day_start})",
+        "en": "'{title}' starts at {start}, before the day opens ({day_start})",
+    },
+    "validation.block_overlap": {
+        "fr": "« {title} » commence à {start} alors que le bloc précédent finit à {previous_end}",
+        "en": "'{title}' starts at {start} but the previous block ends at {previous_end}",
+    },
+    "validation.day_overrun": {
+        "fr": "le jour {day} déborde : « {title} » finit à {end}, après la fin prévue ({day_end}), "
+        "soit {minutes} min de trop",
+        "en": "day {day} overruns: '{title}' ends at {end}, after the day's end ({day_end}), "
+        "{minutes} min too long",
+    },
+    "validation.no_break": {
+        "fr": "plus de 3 h sans pause jusqu'à « {title} » ({hours} h {minutes:02d})",
+        "en": "more than 3 hours without a break up to '{title}' ({hours} h {minutes:02d})",
+    },
+    "validation.duplicate_block": {
+        "fr": "l'identifiant de bloc « {id} » est utilisé deux fois",
+        "en": "block id '{id}' is used twice",
+    },
+    "validation.unknown_block": {
+        "fr": "aucun bloc ne s'appelle « {id} »",
+        "en": "no block has the id '{id}'",
+    },
+    "validation.unknown_participant": {
+        "fr": "aucun participant n'a l'identifiant « {id} »",
+        "en": "no participant has the id '{id}'",
+    },
+    "validation.interviews_exceed_block": {
+        "fr": "« {title} » : les interviews et le regroupement demandent {needed} min, "
+        "le bloc n'en dure que {duration}",
+        "en": "'{title}': the interviews and the regroup need {needed} min, "
+        "the block lasts {duration}",
+    },
+    "validation.duplicate_persona": {
+        "fr": "le persona « {id} » est déclaré deux fois",
+        "en": "persona '{id}' is declared twice",
+    },
+    "validation.peer_help_exceeds_block": {
+        "fr": "« {title} » : les territoires demandent {needed} min, "
+        "le bloc n'en dure que {duration}",
+        "en": "'{title}': the territories need {needed} min, the block lasts {duration}",
+    },
+    "validation.cafe_rounds_exceed_block": {
+        "fr": "« {title} » : {rounds} tours de {minutes} min et les transitions de "
+        "{transitions} min demandent {needed} min, le bloc n'en dure que {duration}",
+        "en": "'{title}': {rounds} rounds of {minutes} min plus {transitions}-min transitions "
+        "need {needed} min, the block lasts {duration}",
+    },
+    "validation.cafe_round_short": {
+        "fr": "« {title} » : des tours de {minutes} min sont très courts (10 min au moins)",
+        "en": "'{title}': rounds of {minutes} min are very short (10 min at least)",
+    },
+    "validation.cafe_fewer_hosts": {
+        "fr": "{hosts} hôte(s) de table pour {tables} tables : il en faut un par table",
+        "en": "{hosts} table host(s) for {tables} tables: one per table is needed",
+    },
+    "validation.cafe_more_hosts": {
+        "fr": "{hosts} hôtes de table pour {tables} tables : un seul par table",
+        "en": "{hosts} table hosts for {tables} tables: only one per table",
+    },
+    "validation.cafe_duplicate_host": {
+        "fr": "« {id} » est hôte de deux tables",
+        "en": "'{id}' hosts two tables",
+    },
+    "validation.host_absent": {
+        "fr": "l'hôte de table {name} n'est pas présent·e le jour {day}",
+        "en": "table host {name} does not attend day {day}",
+    },
+    "validation.cafe_more_tables_than_people": {
+        "fr": "{tables} tables pour {people} participant·es présent·es : trop de tables",
+        "en": "{tables} tables for {people} participants present: too many tables",
+    },
+    "validation.cafe_large_tables": {
+        "fr": "des tables de {size} personnes avec {tables} tables : un world café se joue "
+        "plutôt à 4–6 par table",
+        "en": "tables of {size} people with {tables} tables: a world café works best with "
+        "4–6 per table",
+    },
+    "validation.cafe_questions_per_round": {
+        "fr": "une question par tour : {rounds} tours mais {questions} question(s)",
+        "en": "one question per round: {rounds} rounds but {questions} question(s)",
+    },
+    "validation.cafe_questions_per_table": {
+        "fr": "une question par table : {questions} questions pour seulement {tables} tables",
+        "en": "one question per table: {questions} questions for only {tables} tables",
+    },
+    "validation.duplicate_survey_question": {
+        "fr": "la question du questionnaire « {id} » est déclarée deux fois",
+        "en": "survey question '{id}' is declared twice",
+    },
+    "validation.survey_scale": {
+        "fr": "question « {id} » : l'échelle va de {low} à {high}, le minimum doit être "
+        "inférieur au maximum",
+        "en": "question '{id}': the scale runs from {low} to {high}; the minimum must be "
+        "below the maximum",
+    },
+    "validation.phase_order": {
+        "fr": "« {title} » est en phase {phase} après un bloc en phase {reached} "
+        "(ordre attendu : Scan → Focus → Act)",
+        "en": "'{title}' is in phase {phase} after a block in phase {reached} "
+        "(expected order: Scan → Focus → Act)",
+    },
+}

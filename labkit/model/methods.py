@@ -1,0 +1,227 @@
+"""Method-specific configuration of an agenda block, as a discriminated union on `type`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from labkit.model.participants import ID_PATTERN
+from labkit.model.text import clean_line, clean_text
+
+
+class _Config(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PlenaryKind(StrEnum):
+    """What a plenary block is."""
+
+    OPENING = "opening"
+    PRESENTATION = "presentation"
+    OTHER = "other"
+
+
+class PlenaryConfig(_Config):
+    """A plenary: the sponsor's opening, a presentation, a debrief."""
+
+    type: Literal["plenary"] = "plenary"
+    kind: PlenaryKind = PlenaryKind.PRESENTATION
+    speakers: list[str] = Field(default_factory=list, description="Who speaks (free text).")
+
+
+class CrossedInterviewsConfig(_Config):
+    """Crossed interviews: pairs interview each other, then regroup to extract ingredients."""
+
+    type: Literal["crossed_interviews"] = "crossed_interviews"
+    prompt: str = Field(min_length=1, description="The experience each person tells.")
+    minutes_per_person: int = Field(default=8, ge=1, le=60)
+    regroup_size: int = Field(default=4, ge=2, le=12, description="People per regroup (e.g. 4).")
+    regroup_minutes: int = Field(default=20, ge=0, le=180, description="Harvest of ingredients.")
+
+    _clean = field_validator("prompt", mode="before")(clean_text)
+
+
+class QuestionMode(StrEnum):
+    """How world café questions are laid out."""
+
+    PER_TABLE = "per_table"
+    PER_ROUND = "per_round"
+
+
+class WorldCafeConfig(_Config):
+    """World café: tables, rounds of ~20 minutes, hosts who stay, a harvest per question."""
+
+    type: Literal["world_cafe"] = "world_cafe"
+    questions: list[str] = Field(min_length=1)
+    question_mode: QuestionMode = Field(
+        default=QuestionMode.PER_TABLE,
+        description="per_table: each table holds its question; per_round: one question a round.",
+    )
+    tables: int = Field(ge=1, le=200)
+    rounds: int = Field(ge=1, le=20)
+    minutes_per_round: int = Field(default=20, ge=1, le=240)
+    transition_minutes: int = Field(default=5, ge=0, le=60)
+    hosts: list[str] = Field(
+        default_factory=list, description="Participant ids of the table hosts, table 1 first."
+    )
+    keep_per_question: int = Field(
+        default=3, ge=1, le=20, description="Structuring ideas kept per question at the harvest."
+    )
+    visit_once: bool = Field(
+        default=False, description="Each participant visits each table at most once."
+    )
+
+    _clean = field_validator("questions", mode="before")(
+        lambda v: [clean_line(q) for q in v] if isinstance(v, list) else v
+    )
+
+    @property
+    def rounds_minutes(self) -> int:
+        """Minutes taken by the rounds and the transitions between them."""
+        return self.rounds * self.minutes_per_round + (self.rounds - 1) * self.transition_minutes
+
+
+class Persona(_Config):
+    """A persona whose journey a team models."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    description: str = ""
+
+    _clean = field_validator("name", "description", mode="before")(clean_text)
+
+
+class PersonaJourneyConfig(_Config):
+    """Persona journeys: each team maps a persona's stages (actions, emotions, pain points)."""
+
+    type: Literal["persona_journey"] = "persona_journey"
+    personas: list[Persona] = Field(min_length=1)
+    stages: list[str] = Field(min_length=1, description="Stages of the journey, in order.")
+    teams: int = Field(default=1, ge=1, le=50, description="Teams; personas are dealt in turn.")
+
+
+class VotingUnit(StrEnum):
+    """Who holds the dots in a vote."""
+
+    PARTICIPANT = "participant"
+    TEAM = "team"
+
+
+class IdeaVoteConfig(_Config):
+    """Dot voting on ideas; the top N per question are kept, near-ties flagged."""
+
+    type: Literal["idea_vote"] = "idea_vote"
+    source_block: str | None = Field(
+        default=None, description="Id of the block whose ideas are voted on (e.g. the café)."
+    )
+    questions: list[str] = Field(default_factory=list, description="Questions voted on.")
+    dots_per_voter: int | None = Field(
+        default=None, ge=1, le=50, description="Fixed budget; absent: one dot per three options."
+    )
+    voting: VotingUnit = VotingUnit.PARTICIPANT
+    top_n: int = Field(default=3, ge=1, le=20)
+
+
+class CommitmentGrouping(StrEnum):
+    """How commitments are grouped."""
+
+    TEAM = "team"
+    TERRITORY = "territory"
+
+
+class CommitmentsConfig(_Config):
+    """Commitments or roadmaps: what, owner, by when, indicator; per team or per territory."""
+
+    type: Literal["commitments"] = "commitments"
+    grouped_by: CommitmentGrouping = CommitmentGrouping.TEAM
+    title: str | None = Field(
+        default=None, description='e.g. "Les engagements de notre coopération".'
+    )
+
+
+class TerritorialDiagnosticConfig(_Config):
+    """Groups by territory describe their situation."""
+
+    type: Literal["territorial_diagnostic"] = "territorial_diagnostic"
+    territories: list[str] = Field(default_factory=list, description="Départements (e.g. 93).")
+    prompt: str | None = None
+
+    _clean = field_validator("territories", mode="before")(
+        lambda v: [clean_line(x) for x in v] if isinstance(v, list) else v
+    )
+
+
+class PeerHelpConfig(_Config):
+    """Peer help: each territory presents a difficulty, the others share practices."""
+
+    type: Literal["peer_help"] = "peer_help"
+    territories: list[str] = Field(default_factory=list)
+    minutes_per_territory: int = Field(default=20, ge=1, le=240)
+
+    _clean = field_validator("territories", mode="before")(
+        lambda v: [clean_line(x) for x in v] if isinstance(v, list) else v
+    )
+
+
+class SurveyQuestion(_Config):
+    """A question of the satisfaction questionnaire, scored on a scale."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    text: str = Field(min_length=1)
+    scale_min: int = 1
+    scale_max: int = 5
+
+
+class ClosingConfig(_Config):
+    """Closing round ("déclusion") and satisfaction questionnaire."""
+
+    type: Literal["closing"] = "closing"
+    prompt: str = Field(
+        default="Un mot pour dire comment vous repartez", description="Closing-round prompt."
+    )
+    survey: list[SurveyQuestion] = Field(default_factory=list)
+
+
+class BreakConfig(_Config):
+    """A break."""
+
+    type: Literal["break"] = "break"
+
+
+class LunchConfig(_Config):
+    """Lunch."""
+
+    type: Literal["lunch"] = "lunch"
+
+
+MethodConfig = Annotated[
+    PlenaryConfig
+    | CrossedInterviewsConfig
+    | WorldCafeConfig
+    | PersonaJourneyConfig
+    | IdeaVoteConfig
+    | CommitmentsConfig
+    | TerritorialDiagnosticConfig
+    | PeerHelpConfig
+    | ClosingConfig
+    | BreakConfig
+    | LunchConfig,
+    Field(discriminator="type"),
+]
+
+METHOD_TYPES: tuple[str, ...] = (
+    "plenary",
+    "crossed_interviews",
+    "world_cafe",
+    "persona_journey",
+    "idea_vote",
+    "commitments",
+    "territorial_diagnostic",
+    "peer_help",
+    "closing",
+    "break",
+    "lunch",
+)
+PAUSE_TYPES: frozenset[str] = frozenset({"break", "lunch"})

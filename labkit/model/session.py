@@ -1,0 +1,171 @@
+"""The session plan: what a facilitator writes in session.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from labkit.model.methods import METHOD_TYPES, MethodConfig
+from labkit.model.participants import ID_PATTERN, Participant, StakeholderGroup
+from labkit.model.text import clean_line, clean_optional_line, clean_text
+
+SCHEMA_VERSION = 1
+
+
+class Phase(StrEnum):
+    """ASE phase of a block."""
+
+    SCAN = "scan"
+    FOCUS = "focus"
+    ACT = "act"
+    NONE = "none"
+
+
+class SessionFormat(StrEnum):
+    """The kind of Lab format."""
+
+    LAB_SESSION = "lab_session"
+    COLLABORATIVE_WORKSHOP = "collaborative_workshop"
+    EVENT = "event"
+
+
+class SessionMode(StrEnum):
+    """Where the session runs."""
+
+    IN_PERSON = "in_person"
+    REMOTE = "remote"
+    TRAVELING = "traveling"
+
+
+class Block(BaseModel):
+    """One block of a day's agenda."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=ID_PATTERN, description="Stable identifier, unique in the session.")
+    title: str = Field(min_length=1)
+    phase: Phase = Phase.NONE
+    duration: int = Field(ge=1, le=720, description="Duration in minutes.")
+    start: dt.time | None = Field(
+        default=None, description="Optional fixed start (e.g. 13:30); otherwise after the previous."
+    )
+    instructions: str = ""
+    materials: list[str] = Field(default_factory=list)
+    method: MethodConfig = Field(description="Method and its settings; `type` names the method.")
+
+    _clean_title = field_validator("title", mode="before")(clean_line)
+    _clean_instructions = field_validator("instructions", mode="before")(clean_text)
+
+    @field_validator("method", mode="before")
+    @classmethod
+    def _method_shorthand(cls, value: Any) -> Any:
+        """Accept `method: break` as a short form of `method: {type: break}`."""
+        if isinstance(value, str) and value in METHOD_TYPES:
+            return {"type": value}
+        return value
+
+    @property
+    def method_type(self) -> str:
+        """The method's name, e.g. "world_cafe"."""
+        return self.method.type
+
+
+class Day(BaseModel):
+    """A day of the session with its opening hours and agenda."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date
+    start: dt.time = dt.time(9, 0)
+    end: dt.time = dt.time(17, 0)
+    agenda: list[Block] = Field(default_factory=list)
+
+    @property
+    def minutes_available(self) -> int:
+        """Minutes between the day's start and end."""
+        return (_minutes(self.end) - _minutes(self.start)) if self.end > self.start else 0
+
+
+def _minutes(value: dt.time) -> int:
+    return value.hour * 60 + value.minute
+
+
+class SessionUrls(BaseModel):
+    """Addresses the facilitators want to show as QR codes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    questionnaire: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    shared_folder: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    registration: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    resources: str | None = Field(default=None, pattern=r"^https?://\S+$")
+
+
+class Session(BaseModel):
+    """A Lab session: context, people and agenda. Pure data: no I/O."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=1)
+    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)
+    title: str = Field(min_length=1)
+    lab: str = Field(min_length=1, description="The Lab that runs the session.")
+    sponsor: str | None = Field(default=None, description="The commanditaire.")
+    format: SessionFormat = SessionFormat.LAB_SESSION
+    mode: SessionMode = SessionMode.IN_PERSON
+    venue: str | None = None
+    remote_link: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    language: Literal["fr", "en"] = "fr"
+    timezone: str = "Europe/Paris"
+    context: str = ""
+    questions: list[str] = Field(default_factory=list)
+    objectives: list[str] = Field(default_factory=list)
+    urls: SessionUrls = Field(default_factory=SessionUrls)
+    groups: list[StakeholderGroup] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    days: list[Day] = Field(min_length=1, max_length=3)
+
+    _clean_title = field_validator("title", "lab", mode="before")(clean_line)
+    _clean_optional = field_validator("sponsor", "venue", mode="before")(clean_optional_line)
+    _clean_context = field_validator("context", mode="before")(clean_text)
+
+    @model_validator(mode="after")
+    def _check_schema_version(self) -> Session:
+        if self.schema_version > SCHEMA_VERSION:
+            raise ValueError(
+                f"schema_version {self.schema_version} is newer than this labkit "
+                f"understands ({SCHEMA_VERSION}): update labkit"
+            )
+        return self
+
+    # -- lookups -------------------------------------------------------------------------------
+    def blocks(self) -> list[tuple[int, Block]]:
+        """Every block with its 1-based day number, in agenda order."""
+        return [(n, block) for n, day in enumerate(self.days, 1) for block in day.agenda]
+
+    def block(self, block_id: str) -> Block | None:
+        """The block with this id, or None."""
+        return next((b for _, b in self.blocks() if b.id == block_id), None)
+
+    def day_of_block(self, block_id: str) -> int | None:
+        """The 1-based day number holding the block, or None."""
+        return next((n for n, b in self.blocks() if b.id == block_id), None)
+
+    def participant(self, participant_id: str) -> Participant | None:
+        """The participant with this id, or None."""
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    def group(self, key: str) -> StakeholderGroup | None:
+        """The stakeholder group with this key, or None."""
+        return next((g for g in self.groups if g.key == key), None)
+
+    def attendees(self, day_number: int, seated_only: bool = True) -> list[Participant]:
+        """Participants expected on day `day_number`; by default only those who sit at tables."""
+        return [
+            p
+            for p in self.participants
+            if p.attends(day_number) and (p.role.seated or not seated_only)
+        ]

@@ -1,0 +1,44 @@
+"""Cleaning of user text: control characters never reach a file or a report.
+
+The validators run *before* type validation, so that a blank value still fails a required
+field's length check, and a number typed without quotes in YAML (a département such as 93) is
+read as text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029]+")
+
+
+def _as_text(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    return value
+
+
+def clean_text(value: Any) -> Any:
+    """Drop control characters from multi-line text, keeping newlines and tabs."""
+    value = _as_text(value)
+    if not isinstance(value, str):
+        return value
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+def clean_line(value: Any) -> Any:
+    """Drop control characters and line breaks from a one-line value."""
+    value = _as_text(value)
+    if not isinstance(value, str):
+        return value
+    return _CONTROL.sub("", _LINE_BREAKS.sub(" ", value)).strip()
+
+
+def clean_optional_line(value: Any) -> Any:
+    """As `clean_line`, and a blank value becomes None."""
+    value = clean_line(value)
+    return value or None if isinstance(value, str) else value
