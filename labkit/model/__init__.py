@@ -23,6 +23,7 @@ from labkit.model.methods import (
 )
 from labkit.model.migrations import migrate
 from labkit.model.participants import Participant, Role, StakeholderGroup
+from labkit.model.preparation import PreparationTask, TaskStatus
 from labkit.model.session import (
     SCHEMA_VERSION,
     Block,
@@ -57,6 +58,7 @@ __all__ = [
     "Phase",
     "PlenaryConfig",
     "PlenaryKind",
+    "PreparationTask",
     "Problem",
     "QuestionMode",
     "Role",
@@ -67,6 +69,7 @@ __all__ = [
     "SessionUrls",
     "StakeholderGroup",
     "SurveyQuestion",
+    "TaskStatus",
     "TerritorialDiagnosticConfig",
     "VotingUnit",
     "WorldCafeConfig",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -10,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from labkit.model.methods import METHOD_TYPES, MethodConfig
 from labkit.model.participants import ID_PATTERN, Participant, StakeholderGroup
+from labkit.model.preparation import PreparationTask
 from labkit.model.text import clean_line, clean_optional_line, clean_text
 
 SCHEMA_VERSION = 1
@@ -57,6 +59,7 @@ class Block(BaseModel):
     method: MethodConfig = Field(description="Method and its settings; `type` names the method.")
 
     _clean_title = field_validator("title", mode="before")(clean_line)
+    _parse_start = field_validator("start", mode="before")(lambda v: parse_clock(v))
     _clean_instructions = field_validator("instructions", mode="before")(clean_text)
 
     @field_validator("method", mode="before")
@@ -83,10 +86,24 @@ class Day(BaseModel):
     end: dt.time = dt.time(17, 0)
     agenda: list[Block] = Field(default_factory=list)
 
+    _parse_clock = field_validator("start", "end", mode="before")(lambda v: parse_clock(v))
+
     @property
     def minutes_available(self) -> int:
         """Minutes between the day's start and end."""
         return (_minutes(self.end) - _minutes(self.start)) if self.end > self.start else 0
+
+
+_CLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:[:hH]\s*(\d{2})?)\s*$")
+
+
+def parse_clock(value: Any) -> Any:
+    """Accept French clock times ("9h30", "14h", "9:30") besides "09:30"."""
+    if isinstance(value, str):
+        match = _CLOCK.match(value)
+        if match and int(match[1]) < 24 and int(match[2] or 0) < 60:
+            return dt.time(int(match[1]), int(match[2] or 0))
+    return value
 
 
 def _minutes(value: dt.time) -> int:
@@ -127,6 +144,10 @@ class Session(BaseModel):
     groups: list[StakeholderGroup] = Field(default_factory=list)
     participants: list[Participant] = Field(default_factory=list)
     days: list[Day] = Field(min_length=1, max_length=3)
+    preparation: list[PreparationTask] | None = Field(
+        default=None,
+        description="Retro-planning tasks; absent: labkit's default template (J-60 ... J+14).",
+    )
 
     _clean_title = field_validator("title", "lab", mode="before")(clean_line)
     _clean_optional = field_validator("sponsor", "venue", mode="before")(clean_optional_line)

@@ -1,0 +1,123 @@
+"""Messages of the session folder: files, YAML, field errors."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "store.file_missing": {"fr": "{path} : fichier introuvable", "en": "{path}: no such file"},
+    "store.not_utf8": {
+        "fr": "{path}:{line} : ce fichier n'est pas en UTF-8 (enregistrez-le en UTF-8)",
+        "en": "{path}:{line}: this file is not UTF-8 (save it as UTF-8)",
+    },
+    "store.yaml_syntax": {
+        "fr": "{where} : YAML illisible : {reason}",
+        "en": "{where}: unreadable YAML: {reason}",
+    },
+    "store.not_a_mapping": {
+        "fr": "{path} : le fichier doit décrire une session (des champs « clé: valeur »)",
+        "en": "{path}: the file must describe a session (\"key: value\" fields)",
+    },
+    "store.invalid_session": {
+        "fr": "{path} : {count} problème(s) à corriger",
+        "en": "{path}: {count} problem(s) to fix",
+    },
+    "store.problem_line": {
+        "fr": "{path}:{line} : {field} : {message}",
+        "en": "{path}:{line}: {field}: {message}",
+    },
+    "store.session_not_found": {
+        "fr": "« {arg} » : aucune session trouvée (ni dossier avec session.yaml, "
+        "ni fichier session.yaml, ni sessions/{arg})",
+        "en": "'{arg}': no session found (no folder with session.yaml, no session.yaml file, "
+        "no sessions/{arg})",
+    },
+    "store.migration_failed": {
+        "fr": "{path} : migration impossible : {reason}",
+        "en": "{path}: cannot migrate: {reason}",
+    },
+    "pydantic.missing": {"fr": "champ obligatoire manquant", "en": "required field missing"},
+    "pydantic.extra_forbidden": {
+        "fr": "champ inconnu (faute de frappe ?)",
+        "en": "unknown field (a typo?)",
+    },
+    "pydantic.extra_forbidden_hint": {
+        "fr": "champ inconnu : vouliez-vous dire « {hint} » ?",
+        "en": "unknown field: did you mean '{hint}'?",
+    },
+    "pydantic.union_tag_invalid": {
+        "fr": "méthode inconnue « {tag} » (méthodes : {expected})",
+        "en": "unknown method '{tag}' (methods: {expected})",
+    },
+    "pydantic.union_tag_not_found": {
+        "fr": "indiquez la méthode avec « type: … »",
+        "en": "name the method with 'type: …'",
+    },
+    "pydantic.enum": {"fr": "valeur attendue : {expected}", "en": "expected one of: {expected}"},
+    "pydantic.pattern_email": {
+        "fr": "« {value} » n'est pas une adresse e-mail",
+        "en": "'{value}' is not an email address",
+    },
+    "pydantic.pattern_url": {
+        "fr": "« {value} » n'est pas une adresse web (http:// ou https://)",
+        "en": "'{value}' is not a web address (http:// or https://)",
+    },
+    "pydantic.pattern_id": {
+        "fr": "« {value} » : format non valide (lettres sans accent, chiffres, tirets)",
+        "en": "'{value}': invalid format (plain letters, digits, dashes)",
+    },
+    "pydantic.string_too_short": {"fr": "ne peut pas être vide", "en": "cannot be empty"},
+    "pydantic.string_too_long": {
+        "fr": "trop long ({max_length} caractères au plus)",
+        "en": "too long ({max_length} characters at most)",
+    },
+    "pydantic.string_type": {"fr": "un texte est attendu", "en": "text expected"},
+    "pydantic.int_parsing": {
+        "fr": "« {value} » n'est pas un nombre entier",
+        "en": "'{value}' is not a whole number",
+    },
+    "pydantic.int_type": {"fr": "un nombre entier est attendu", "en": "a whole number expected"},
+    "pydantic.int_from_float": {
+        "fr": "un nombre entier est attendu",
+        "en": "a whole number expected",
+    },
+    "pydantic.greater_than_equal": {"fr": "doit valoir au moins {ge}", "en": "must be at least {ge}"},
+    "pydantic.less_than_equal": {"fr": "doit valoir au plus {le}", "en": "must be at most {le}"},
+    "pydantic.bool_parsing": {
+        "fr": "« {value} » : oui/non attendu (true ou false)",
+        "en": "'{value}': yes/no expected (true or false)",
+    },
+    "pydantic.date_from_datetime_parsing": {
+        "fr": "« {value} » n'est pas une date (AAAA-MM-JJ)",
+        "en": "'{value}' is not a date (YYYY-MM-DD)",
+    },
+    "pydantic.date_parsing": {
+        "fr": "« {value} » n'est pas une date (AAAA-MM-JJ)",
+        "en": "'{value}' is not a date (YYYY-MM-DD)",
+    },
+    "pydantic.date_type": {
+        "fr": "« {value} » n'est pas une date (AAAA-MM-JJ)",
+        "en": "'{value}' is not a date (YYYY-MM-DD)",
+    },
+    "pydantic.time_parsing": {
+        "fr": "« {value} » n'est pas une heure (HH:MM, par ex. 09:30 ou 9h30)",
+        "en": "'{value}' is not a time (HH:MM, e.g. 09:30)",
+    },
+    "pydantic.time_type": {
+        "fr": "« {value} » n'est pas une heure (HH:MM, par ex. 09:30 ou 9h30)",
+        "en": "'{value}' is not a time (HH:MM, e.g. 09:30)",
+    },
+    "pydantic.list_type": {"fr": "une liste est attendue", "en": "a list expected"},
+    "pydantic.model_type": {
+        "fr": "des champs « clé: valeur » sont attendus",
+        "en": "\"key: value\" fields expected",
+    },
+    "pydantic.dict_type": {
+        "fr": "des champs « clé: valeur » sont attendus",
+        "en": "\"key: value\" fields expected",
+    },
+    "pydantic.too_short": {
+        "fr": "il faut au moins {min_length} élément(s)",
+        "en": "at least {min_length} item(s) needed",
+    },
+    "pydantic.too_long": {
+        "fr": "au plus {max_length} élément(s)",
+        "en": "at most {max_length} item(s)",
+    },
+}

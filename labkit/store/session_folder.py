@@ -1,0 +1,166 @@
+"""The session folder: `sessions/<slug>/session.yaml` and what labkit keeps beside it.
+
+`open_session` resolves a SESSION argument (a folder, its session.yaml, or a slug under
+`sessions/`), loads the YAML keeping comments, migrates old layouts, validates, and reports every
+problem with file, line and field in plain words.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml.comments import CommentedMap
+
+from labkit.errors import InvalidInputError, SessionNotFoundError
+from labkit.i18n import t
+from labkit.model import Session, migrate
+from labkit.model.validation import Level, Problem, check_session
+from labkit.store.plain_errors import explain_all, field_path
+from labkit.store.yaml_document import locate, parse_yaml, read_text, save_yaml
+
+SESSION_FILE = "session.yaml"
+JOURNAL_FILE = "journal.db"
+
+
+def sessions_home() -> Path:
+    """Where new and copied sessions go: $LABKIT_SESSIONS, else ./sessions."""
+    return Path(os.environ.get("LABKIT_SESSIONS", "sessions"))
+
+
+@dataclass
+class SessionFolder:
+    """A loaded session: its folder, the validated plan and the round-trip YAML document."""
+
+    root: Path
+    session: Session
+    document: CommentedMap
+
+    @property
+    def yaml_path(self) -> Path:
+        """The session.yaml file."""
+        return self.root / SESSION_FILE
+
+    @property
+    def journal_path(self) -> Path:
+        """The SQLite capture journal."""
+        return self.root / JOURNAL_FILE
+
+    @property
+    def rotations_dir(self) -> Path:
+        """Saved seating plans, one JSON file per block."""
+        return self.root / "rotations"
+
+    @property
+    def attachments_dir(self) -> Path:
+        """Copied photos of flipcharts and tablecloths."""
+        return self.root / "attachments"
+
+    def problems(self) -> list[Problem]:
+        """The plan's errors and warnings (see `labkit.model.check_session`)."""
+        return check_session(self.session)
+
+    def describe(self, problem: Problem, lang: str | None = None) -> str:
+        """A problem as "file:line: field: message"."""
+        return describe_at(self.yaml_path, self.document, problem.path, problem.message(lang), lang)
+
+    def update(self, change: Callable[[CommentedMap], None]) -> None:
+        """Apply `change` to the YAML document, re-validate, then save atomically.
+
+        Nothing is written when the changed document would not load: the error names what is
+        wrong, and the file on disk stays as it was.
+        """
+        text_before = read_text(self.yaml_path)
+        document = parse_yaml(text_before, self.yaml_path)
+        change(document)
+        session = _validate(document, self.yaml_path)
+        save_yaml(self.yaml_path, document)
+        self.document = document
+        self.session = session
+
+
+def describe_at(
+    path: Path, document: Any, loc: tuple[str | int, ...], message: str, lang: str | None = None
+) -> str:
+    """Format one problem with its file, line and field path."""
+    line = locate(document, loc) or 1
+    return t("store.problem_line", lang, path=path, line=line, field=field_path(loc),
+             message=message)
+
+
+def resolve_session_path(arg: str | Path) -> Path:
+    """The session.yaml a SESSION argument names: a folder, the file itself, or a slug."""
+    candidate = Path(arg)
+    if candidate.is_file():
+        return candidate
+    if (candidate / SESSION_FILE).is_file():
+        return candidate / SESSION_FILE
+    by_slug = sessions_home() / str(arg) / SESSION_FILE
+    if by_slug.is_file():
+        return by_slug
+    raise SessionNotFoundError(t("store.session_not_found", None, arg=arg))
+
+
+def load_document(path: Path) -> CommentedMap:
+    """Read and parse a session.yaml (syntax errors name the line)."""
+    document = parse_yaml(read_text(path), path)
+    if not isinstance(document, CommentedMap):
+        raise InvalidInputError(t("store.not_a_mapping", None, path=path))
+    return document
+
+
+def _validate(document: CommentedMap, path: Path) -> Session:
+    try:
+        data = migrate(_plain(document))
+    except ValueError as exc:
+        raise InvalidInputError(t("store.migration_failed", None, path=path, reason=exc)) from None
+    try:
+        return Session.model_validate(data)
+    except ValidationError as exc:
+        found = sorted(explain_all(exc, Session), key=lambda e: locate(document, e[0]) or 0)
+        lines = [describe_at(path, document, loc, message) for loc, message in found]
+        raise InvalidInputError(
+            t("store.invalid_session", None, path=path, count=len(lines)), lines
+        ) from None
+
+
+def _plain(node: Any) -> Any:
+    """The document as plain dicts and lists (ruamel's types carry comments and positions)."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def open_session(arg: str | Path, strict: bool = False) -> SessionFolder:
+    """Load the session a SESSION argument names.
+
+    Raises InvalidInputError listing every structural problem (file:line: field: message). With
+    `strict`, the plan's own errors (overrunning day, missing hosts...) are raised too; warnings
+    never are.
+    """
+    path = resolve_session_path(arg)
+    document = load_document(path)
+    session = _validate(document, path)
+    folder = SessionFolder(root=path.parent, session=session, document=document)
+    if strict:
+        errors = [p for p in folder.problems() if p.level == Level.ERROR]
+        if errors:
+            raise InvalidInputError(
+                t("store.invalid_session", None, path=path, count=len(errors)),
+                [folder.describe(p) for p in errors],
+            )
+    return folder
+
+
+def save_session_document(path: Path, document: CommentedMap) -> None:
+    """Write a session.yaml atomically after checking that it loads."""
+    _validate(document, path)
+    save_yaml(path, document)

@@ -1,0 +1,97 @@
+"""Round-trip YAML: load keeping comments, key order and line numbers; dump back unchanged.
+
+Hand-edited session files keep the user's comments and layout when labkit saves them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from labkit.errors import InvalidInputError, StorageError
+from labkit.i18n import t
+from labkit.store.atomic import write_text_atomic
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def read_text(path: Path) -> str:
+    """The file's text (UTF-8, a BOM tolerated); a clear error when unreadable."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InvalidInputError(t("store.file_missing", None, path=path)) from None
+    except OSError as exc:
+        raise StorageError(f"{path}: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InvalidInputError(t("store.not_utf8", None, path=path, line=line)) from None
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """Parse YAML text; syntax errors name the file, line and column."""
+    try:
+        return _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        reason = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
+        raise InvalidInputError(t("store.yaml_syntax", None, where=where, reason=reason)) from None
+    except YAMLError as exc:
+        raise InvalidInputError(t("store.yaml_syntax", None, where=path, reason=exc)) from None
+
+
+def dump_yaml(document: Any) -> str:
+    """The YAML text of a round-trip document."""
+    buffer = io.StringIO()
+    _yaml().dump(document, buffer)
+    return buffer.getvalue()
+
+
+def save_yaml(path: Path, document: Any) -> None:
+    """Write the document atomically (temporary file, then rename)."""
+    write_text_atomic(path, dump_yaml(document))
+
+
+def locate(document: Any, path: Sequence[str | int]) -> int | None:
+    """The 1-based line of the field at `path` in a round-trip document, or the nearest parent's.
+
+    Path elements that are not keys of the document (pydantic adds a union's tag, e.g.
+    "world_cafe") are skipped.
+    """
+    node = document
+    line: int | None = None
+    for part in path:
+        if isinstance(node, CommentedMap) and isinstance(part, str):
+            if part not in node:
+                continue
+            with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
+                line = node.lc.key(part)[0] + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int):
+            if not 0 <= part < len(node):
+                break
+            with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
+                line = node.lc.item(part)[0] + 1
+            node = node[part]
+        else:
+            continue
+    if line is None and isinstance(document, CommentedMap | CommentedSeq):
+        line = document.lc.line + 1
+    return line
+
