@@ -1,0 +1,114 @@
+"""The `labkit` command: a thin Typer layer over the domain.
+
+Each command group lives in its own module of `labkit.cli` exposing `register(app)`; heavy
+libraries (docx, matplotlib, textual...) are imported inside the commands so that `labkit --help`
+stays fast. Errors a user can fix are `LabkitError`s: printed in plain words, exit 1.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from labkit import __version__
+from labkit.errors import LabkitError
+from labkit.i18n import set_ui_language, t
+
+# Command modules, in the order their commands appear in `labkit --help`.
+COMMAND_MODULES: tuple[str, ...] = (
+    "session",
+    "participants",
+    "examples",
+    "rotate",
+    "prepare",
+    "journal",
+    "run",
+    "report",
+)
+
+class LabkitGroup(TyperGroup):
+    """The root command: turns a LabkitError from any command into a plain message and exit 1."""
+
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except LabkitError as error:
+            report_error(error)
+            ctx.exit(int(error.exit_code))
+
+
+app = typer.Typer(
+    name="labkit",
+    cls=LabkitGroup,
+    help=t("cli.help.app"),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"labkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help=t("cli.help.lang")),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=t("cli.help.version")),
+    ] = False,
+) -> None:
+    if lang is not None:
+        if lang.lower() not in ("fr", "en"):
+            raise typer.BadParameter("fr | en", param_hint="--lang")
+        set_ui_language(lang)
+
+
+def _preselect_language(argv: list[str]) -> None:
+    """Apply `--lang` before the commands register, so that their help is translated too."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            set_ui_language(argv[i + 1])
+        elif arg.startswith("--lang="):
+            set_ui_language(arg.split("=", 1)[1])
+
+
+def _register_commands() -> None:
+    for name in COMMAND_MODULES:
+        module_name = f"labkit.cli.{name}"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        importlib.import_module(module_name).register(app)
+
+
+_preselect_language(sys.argv)
+_register_commands()
+
+
+def report_error(error: LabkitError) -> None:
+    """Print a user-facing error on stderr, in plain words."""
+    from rich.console import Console
+
+    console = Console(stderr=True, highlight=False)
+    console.print(f"[bold red]{t('cli.error_prefix')}[/] {error}", soft_wrap=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script and of `python -m labkit`."""
+    try:
+        app(args=argv, prog_name="labkit")
+    except KeyboardInterrupt:
+        sys.exit(130)

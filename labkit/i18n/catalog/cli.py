@@ -1,0 +1,16 @@
+"""Messages of the command line."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "cli.error_prefix": {"fr": "Erreur :", "en": "Error:"},
+    "cli.warning_prefix": {"fr": "Attention :", "en": "Warning:"},
+    "cli.help.app": {
+        "fr": "labkit — préparer, animer en direct et restituer les sessions d'intelligence "
+        "collective d'un Lab.",
+        "en": "labkit — prepare, run live and restitute collective-intelligence Lab sessions.",
+    },
+    "cli.help.lang": {
+        "fr": "Langue de l'interface : fr ou en (par défaut : $LABKIT_LANG, puis la locale).",
+        "en": "Interface language: fr or en (default: $LABKIT_LANG, then the locale).",
+    },
+    "cli.help.version": {"fr": "Affiche la version.", "en": "Show the version."},
+}
