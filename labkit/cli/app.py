@@ -31,6 +31,18 @@ COMMAND_MODULES: tuple[str, ...] = (
     "report",
 )
 
+def _preselect_language(argv: list[str]) -> None:
+    """Apply `--lang` before the commands register, so that their help is translated too."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            set_ui_language(argv[i + 1])
+        elif arg.startswith("--lang="):
+            set_ui_language(arg.split("=", 1)[1])
+
+
+_preselect_language(sys.argv)
+
+
 class LabkitGroup(TyperGroup):
     """The root command: turns a LabkitError from any command into a plain message and exit 1."""
 
@@ -77,15 +89,6 @@ def _root(
         set_ui_language(lang)
 
 
-def _preselect_language(argv: list[str]) -> None:
-    """Apply `--lang` before the commands register, so that their help is translated too."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            set_ui_language(argv[i + 1])
-        elif arg.startswith("--lang="):
-            set_ui_language(arg.split("=", 1)[1])
-
-
 def _register_commands() -> None:
     for name in COMMAND_MODULES:
         module_name = f"labkit.cli.{name}"
@@ -94,7 +97,6 @@ def _register_commands() -> None:
         importlib.import_module(module_name).register(app)
 
 
-_preselect_language(sys.argv)
 _register_commands()
 
 
