@@ -77,7 +77,7 @@ class SessionFolder:
         text_before = read_text(self.yaml_path)
         document = parse_yaml(text_before, self.yaml_path)
         change(document)
-        session = _validate(document, self.yaml_path)
+        session = validate_document(document, self.yaml_path)
         save_yaml(self.yaml_path, document)
         self.document = document
         self.session = session
@@ -113,7 +113,8 @@ def load_document(path: Path) -> CommentedMap:
     return document
 
 
-def _validate(document: CommentedMap, path: Path) -> Session:
+def validate_document(document: CommentedMap, path: Path) -> Session:
+    """Migrate and validate a parsed session.yaml; every problem named with its line."""
     try:
         data = migrate(_plain(document))
     except ValueError as exc:
@@ -148,7 +149,7 @@ def open_session(arg: str | Path, strict: bool = False) -> SessionFolder:
     """
     path = resolve_session_path(arg)
     document = load_document(path)
-    session = _validate(document, path)
+    session = validate_document(document, path)
     folder = SessionFolder(root=path.parent, session=session, document=document)
     if strict:
         errors = [p for p in folder.problems() if p.level == Level.ERROR]
@@ -162,5 +163,5 @@ def open_session(arg: str | Path, strict: bool = False) -> SessionFolder:
 
 def save_session_document(path: Path, document: CommentedMap) -> None:
     """Write a session.yaml atomically after checking that it loads."""
-    _validate(document, path)
+    validate_document(document, path)
     save_yaml(path, document)

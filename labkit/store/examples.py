@@ -1,0 +1,76 @@
+"""The example sessions bundled with labkit, and copying one into the user's sessions."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from labkit.errors import InvalidInputError, StorageError
+from labkit.i18n import t
+from labkit.resources import data_dir
+from labkit.store.session_folder import SESSION_FILE, load_document
+
+
+@dataclass(frozen=True)
+class Example:
+    """A bundled example session."""
+
+    name: str
+    path: Path
+    title: str
+    days: int
+    participants: int
+
+
+def list_examples() -> list[Example]:
+    """Every bundled example, by name."""
+    found = []
+    for folder in sorted(data_dir("examples").iterdir()):
+        yaml_path = folder / SESSION_FILE
+        if not yaml_path.is_file():
+            continue
+        document = load_document(yaml_path)
+        found.append(
+            Example(
+                name=folder.name,
+                path=folder,
+                title=str(document.get("title", folder.name)),
+                days=len(document.get("days") or []),
+                participants=len(document.get("participants") or []),
+            )
+        )
+    return found
+
+
+def find_example(name: str) -> Example:
+    """The example called `name`; a clear error listing the others when there is none."""
+    examples = list_examples()
+    for example in examples:
+        if example.name == name:
+            return example
+    names = ", ".join(e.name for e in examples)
+    raise InvalidInputError(t("examples.unknown", None, name=name, names=names))
+
+
+def copy_example(name: str, destination_root: Path, force: bool = False) -> Path:
+    """Copy example `name` into `destination_root/<name>` and return the new folder.
+
+    The copy is made in a temporary folder and renamed into place, so an interrupted copy never
+    leaves half a session. An existing session is kept unless `force`.
+    """
+    example = find_example(name)
+    target = destination_root / example.name
+    if target.exists() and not force:
+        raise InvalidInputError(t("examples.exists", None, path=target))
+    try:
+        destination_root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{example.name}.", dir=destination_root))
+        shutil.copytree(example.path, staging, dirs_exist_ok=True)
+        if target.exists():
+            shutil.rmtree(target)
+        staging.rename(target)
+    except OSError as exc:
+        raise StorageError(f"{target}: {exc.strerror or exc}") from exc
+    return target

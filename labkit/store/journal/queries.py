@@ -1,0 +1,170 @@
+"""Questions the live app, the CLI and the report ask of the derived state.
+
+Mixed into `JournalState`: who is present, the current block and round, timings, drift against a
+planned agenda, vote totals, a persona's journey, survey means per stakeholder group.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from labkit.store.journal import views as v
+from labkit.store.journal.fields import utc_now
+
+if TYPE_CHECKING:
+    from labkit.store.journal.state import JournalState
+
+PlannedTimes = Mapping[str, tuple[datetime, datetime]]
+"""block id -> (planned start, planned end)."""
+
+
+def _aware(value: datetime) -> datetime:
+    """`value` with a time zone: a naive datetime is read as the computer's local time."""
+    return value if value.tzinfo is not None else value.astimezone()
+
+
+class StateQueries:
+    """Read-only helpers over a `JournalState`."""
+
+    # --- attendance --------------------------------------------------------------------------
+
+    def present(self: JournalState, day: int) -> list[str]:
+        """The participants present now on `day` (arrived and not left), in arrival order."""
+        records = [a for a in self.attendance.get(day, {}).values() if a.status == "present"]
+        records.sort(key=lambda a: a.stays[-1].start)
+        return [a.participant_id for a in records]
+
+    def attendance_on(self: JournalState, day: int) -> dict[str, v.Attendance]:
+        """Every participant with an attendance record on `day`."""
+        return dict(self.attendance.get(day, {}))
+
+    # --- blocks and rounds -------------------------------------------------------------------
+
+    def block(self: JournalState, block_id: str) -> v.BlockTiming:
+        """The timing of `block_id` (not started if the journal never mentioned it)."""
+        return self.blocks.get(block_id) or v.BlockTiming(block_id)
+
+    def current_block(self: JournalState) -> v.BlockTiming | None:
+        """The running or paused block that started last, if any."""
+        live = [b for b in self.blocks.values() if b.status in ("running", "paused")]
+        return max(live, key=lambda b: b.started_at) if live else None  # type: ignore[arg-type, return-value]
+
+    def actual_times(self: JournalState) -> dict[str, tuple[datetime | None, datetime | None]]:
+        """block id -> (actual start, actual end), for every block the journal mentions."""
+        return {b.block_id: (b.started_at, b.ended_at) for b in self.blocks.values()}
+
+    def rounds_of(self: JournalState, block_id: str) -> list[v.RoundTiming]:
+        """The world-café rounds of `block_id`, by number."""
+        found = [r for (b, _), r in self.rounds.items() if b == block_id]
+        return sorted(found, key=lambda r: r.round)
+
+    def current_round(self: JournalState, block_id: str | None = None) -> v.RoundTiming | None:
+        """The running round of `block_id` (default: the current block), if any."""
+        if block_id is None:
+            block = self.current_block()
+            if block is None:
+                return None
+            block_id = block.block_id
+        running = [r for r in self.rounds_of(block_id) if r.running]
+        return running[-1] if running else None
+
+    def next_round(self: JournalState, block_id: str) -> int:
+        """The number of the round to start next in `block_id` (1 when none has started)."""
+        rounds = self.rounds_of(block_id)
+        return rounds[-1].round + 1 if rounds else 1
+
+    def rotation(self: JournalState, block_id: str) -> v.Rotation | None:
+        """The latest re-planned rotation of `block_id`, if it was re-planned."""
+        return self.rotations.get(block_id)
+
+    def drift(
+        self: JournalState, plan: PlannedTimes, now: datetime | None = None
+    ) -> list[v.BlockDrift]:
+        """Each planned block's actual timing against `plan`, in planned order.
+
+        Naive planned datetimes are read as the computer's local time. A running block's end is
+        projected from its planned duration, extensions and pauses.
+        """
+        now = now or utc_now()
+        result = []
+        for block_id, (start, end) in sorted(plan.items(), key=lambda item: _aware(item[1][0])):
+            start, end = _aware(start), _aware(end)
+            timing = self.block(block_id)
+            actual_start, actual_end, projected = timing.started_at, timing.ended_at, None
+            if actual_start is not None and actual_end is None:
+                budget = end - start + timedelta(minutes=timing.extension_minutes)
+                projected = actual_start + budget + timing.paused_time(now)
+            final = actual_end or projected
+            result.append(v.BlockDrift(
+                block_id, start, end, actual_start, actual_end, projected,
+                actual_start - start if actual_start else None,
+                final - end if final else None,
+                (actual_end - actual_start) - (end - start)
+                if actual_start and actual_end else None,
+            ))  # fmt: skip
+        return result
+
+    # --- contributions, clusters, votes ------------------------------------------------------
+
+    def contributions_where(
+        self: JournalState,
+        *,
+        block_id: str | None = None,
+        question: int | None = None,
+        kind: str | None = None,
+        territory: str | None = None,
+    ) -> list[v.Contribution]:
+        """The contributions matching every criterion given, in recording order."""
+        return [
+            c
+            for c in self.contributions.values()
+            if (block_id is None or c.block_id == block_id)
+            and (question is None or c.question == question)
+            and (kind is None or c.kind == kind)
+            and (territory is None or c.territory == territory)
+        ]
+
+    def item_exists(self: JournalState, item_id: str) -> bool:
+        """Whether `item_id` is a live contribution or cluster (something one can vote for)."""
+        return item_id in self.contributions or item_id in self.clusters
+
+    def vote_totals(
+        self: JournalState, *, block_id: str | None = None, question: int | None = None
+    ) -> dict[str, int]:
+        """item id -> dots, highest first, for the items that still exist."""
+        totals: dict[str, int] = defaultdict(int)
+        for vote in self.votes.values():
+            if (block_id is None or vote.block_id == block_id) and (
+                question is None or vote.question == question
+            ) and self.item_exists(vote.item_id):
+                totals[vote.item_id] += vote.dots
+        return dict(sorted(totals.items(), key=lambda item: -item[1]))
+
+    def kept_ideas(self: JournalState) -> list[v.KeptIdeas]:
+        """The kept ideas of each question, without items deleted since."""
+        return [
+            v.KeptIdeas(k.block_id, k.question,
+                        tuple(i for i in k.item_ids if self.item_exists(i)), k.event_id)
+            for k in self.kept.values()
+        ]
+
+    # --- personas, survey --------------------------------------------------------------------
+
+    def journey(self: JournalState, persona_id: str) -> list[v.JourneyStep]:
+        """The steps of a persona's journey, by position (steps without one follow)."""
+        steps = [s for s in self.steps.values() if s.persona_id == persona_id]
+        return sorted(steps, key=lambda s: (s.position is None, s.position or 0, s.event_id))
+
+    def survey_means(self: JournalState) -> dict[str, dict[str, tuple[float, int]]]:
+        """group -> question id -> (mean score, number of answers)."""
+        sums: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+        for response in self.survey.values():
+            for question, score in response.scores.items():
+                sums[response.group][question].append(score)
+        return {
+            group: {q: (sum(s) / len(s), len(s)) for q, s in questions.items()}
+            for group, questions in sums.items()
+        }
