@@ -1,5 +1,5 @@
 """`python -m labkit`."""
 
-from labkit.cli.app import main
+from labkit.cli.entry import main
 
 main()

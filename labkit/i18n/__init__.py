@@ -9,31 +9,39 @@ with `str.format` keyword arguments. Outputs follow the session's language; the 
 from __future__ import annotations
 
 import importlib
-import locale
 import os
-import pkgutil
-from datetime import date, datetime, time
-from functools import cache
-from typing import Literal
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `labkit --help` must not import typing
+if TYPE_CHECKING:
+    from datetime import date, datetime, time
+    from typing import Literal
 
-Lang = Literal["fr", "en"]
-LANGUAGES: tuple[Lang, ...] = ("fr", "en")
-DEFAULT_LANG: Lang = "fr"
+    Lang = Literal["fr", "en"]
 
-_ui_lang_override: Lang | None = None
+LANGUAGES: tuple[str, ...] = ("fr", "en")
+DEFAULT_LANG = "fr"
+
+_ui_lang_override: str | None = None
+_merged: dict[str, dict[str, str]] | None = None
 
 
-@cache
 def _catalog() -> dict[str, dict[str, str]]:
-    from labkit.i18n import catalog
-
+    global _merged
+    if _merged is not None:
+        return _merged
+    folder = os.path.join(os.path.dirname(__file__), "catalog")
+    names = sorted(
+        entry[:-3]
+        for entry in os.listdir(folder)
+        if entry.endswith(".py") and not entry.startswith("_")
+    )
     merged: dict[str, dict[str, str]] = {}
-    for info in pkgutil.iter_modules(catalog.__path__):
-        module = importlib.import_module(f"labkit.i18n.catalog.{info.name}")
+    for name in names:
+        module = importlib.import_module(f"labkit.i18n.catalog.{name}")
         for key, texts in module.MESSAGES.items():
             if key in merged:
-                raise RuntimeError(f"duplicate i18n key {key!r} in catalog {info.name}")
+                raise RuntimeError(f"duplicate i18n key {key!r} in catalog {name}")
             merged[key] = texts
+    _merged = merged
     return merged
 
 
@@ -60,12 +68,13 @@ def ui_language() -> Lang:
         os.environ.get("LC_ALL"),
         os.environ.get("LC_MESSAGES"),
         os.environ.get("LANG"),
-        locale.getlocale()[0],
     ):
         lang = normalise_lang(candidate)
         if lang:
             return lang
-    return DEFAULT_LANG
+    import locale
+
+    return normalise_lang(locale.getlocale()[0]) or DEFAULT_LANG
 
 
 def t(key: str, lang: str | None = None, /, **params: object) -> str:

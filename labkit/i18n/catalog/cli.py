@@ -13,4 +13,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Interface language: fr or en (default: $LABKIT_LANG, then the locale).",
     },
     "cli.help.version": {"fr": "Affiche la version.", "en": "Show the version."},
+    "cli.usage": {"fr": "Usage", "en": "Usage"},
+    "cli.options": {"fr": "Options", "en": "Options"},
+    "cli.commands": {"fr": "Commandes", "en": "Commands"},
+    "cli.help.help": {"fr": "Affiche cette aide.", "en": "Show this message and exit."},
+    "cli.help.more": {
+        "fr": "Aide d'une commande : labkit COMMANDE --help",
+        "en": "Help on a command: labkit COMMAND --help",
+    },
 }

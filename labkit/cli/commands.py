@@ -1,0 +1,14 @@
+"""The top-level commands and the catalog key of their one-line help, in display order.
+
+Read by the fast `labkit --help`; a test checks it lists exactly the commands the Typer app has.
+"""
+
+from __future__ import annotations
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("new", "cli.help.new"),
+    ("validate", "cli.help.validate"),
+    ("agenda", "cli.help.agenda"),
+    ("schema", "cli.help.schema"),
+    ("examples", "cli.help.examples"),
+)
