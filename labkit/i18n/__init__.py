@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `labkit --help` must not import typing
 if TYPE_CHECKING:
     from datetime import date, datetime, time
