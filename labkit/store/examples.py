@@ -63,6 +63,8 @@ def copy_example(name: str, destination_root: Path, force: bool = False) -> Path
     example = find_example(name)
     target = destination_root / example.name
     if target.exists() and not force:
+        if _same_plan(example.path, target):
+            return target
         raise InvalidInputError(t("examples.exists", None, path=target))
     try:
         destination_root.mkdir(parents=True, exist_ok=True)
@@ -74,3 +76,9 @@ def copy_example(name: str, destination_root: Path, force: bool = False) -> Path
     except OSError as exc:
         raise StorageError(f"{target}: {exc.strerror or exc}") from exc
     return target
+
+
+def _same_plan(example: Path, target: Path) -> bool:
+    """Whether `target` already holds this example's plan, unchanged (copying again is a no-op)."""
+    mine, theirs = example / SESSION_FILE, target / SESSION_FILE
+    return theirs.is_file() and mine.read_bytes() == theirs.read_bytes()
