@@ -45,8 +45,13 @@ def _code(exc: sqlite3.Error) -> int:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is None:  # pragma: no cover - Python < 3.11 or errors raised by hand
         text = str(exc).lower()
-        for needle, guess in (("full", _FULL), ("readonly", _READONLY), ("locked", _BUSY),
-                              ("not a database", _NOTADB), ("unable to open", _CANTOPEN)):
+        for needle, guess in (
+            ("full", _FULL),
+            ("readonly", _READONLY),
+            ("locked", _BUSY),
+            ("not a database", _NOTADB),
+            ("unable to open", _CANTOPEN),
+        ):
             if needle in text:
                 return guess
         return 0
@@ -90,8 +95,9 @@ class Database:
         try:
             if readonly:
                 target = path.resolve().as_uri() + "?mode=ro"
-                connection = sqlite3.connect(target, uri=True, isolation_level=None,
-                                             check_same_thread=False)
+                connection = sqlite3.connect(
+                    target, uri=True, isolation_level=None, check_same_thread=False
+                )
             else:
                 connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
@@ -125,14 +131,21 @@ class Database:
         except sqlite3.Error as exc:
             raise storage_error(exc, self.path) from exc
         if version > schema.SCHEMA_VERSION:
-            raise StorageError(t("journal.error.newer_schema", path=str(self.path),
-                                 version=version, supported=schema.SCHEMA_VERSION))
+            raise StorageError(
+                t(
+                    "journal.error.newer_schema",
+                    path=str(self.path),
+                    version=version,
+                    supported=schema.SCHEMA_VERSION,
+                )
+            )
         if (version or tables) and app_id != schema.APPLICATION_ID:
             raise StorageError(t("journal.error.not_journal", path=str(self.path)))
         problems = self.integrity_check(quick=True)
         if problems:
-            raise StorageError(t("journal.error.corrupt", path=str(self.path),
-                                 detail="; ".join(problems[:5])))
+            raise StorageError(
+                t("journal.error.corrupt", path=str(self.path), detail="; ".join(problems[:5]))
+            )
         if version < schema.SCHEMA_VERSION:
             if self.readonly:
                 raise StorageError(t("journal.error.old_read_only", path=str(self.path)))

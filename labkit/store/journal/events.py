@@ -12,490 +12,56 @@ Identifier prefixes: c contribution, g cluster (group), p persona, s journey ste
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from typing import Annotated, Any, ClassVar, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
-from pydantic_core import PydanticCustomError
-
-from labkit.store.journal.fields import Ident, Instant, Number, ShortText, Text, TextList
-
-ContributionKind = Literal[
-    "idea", "ingredient", "insight", "question", "pain_point", "quote", "note"
-]
-"""What a contribution is; ``note`` is a free note (e.g. a territorial diagnostic or peer help)."""
-CONTRIBUTION_KINDS: tuple[str, ...] = ContributionKind.__args__  # type: ignore[attr-defined]
-
-CommitmentStatus = Literal["proposed", "committed", "in_progress", "done", "dropped"]
-COMMITMENT_STATUSES: tuple[str, ...] = CommitmentStatus.__args__  # type: ignore[attr-defined]
-
-IdList = Annotated[list[Ident], Field(max_length=2000)]
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
-
-
-class EventModel(BaseModel):
-    """Base of every event payload."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    type: str
-    id_field: ClassVar[str | None] = None
-    """The field holding the identifier this event creates (assigned by the journal if empty)."""
-    id_prefix: ClassVar[str] = ""
-    partial: ClassVar[bool] = False
-
-    def payload(self) -> dict[str, Any]:
-        """The JSON-ready payload stored in the journal (without `type`, stored apart)."""
-        if self.partial:
-            return self.model_dump(mode="json", exclude={"type"}, exclude_unset=True)
-        return self.model_dump(mode="json", exclude={"type"}, exclude_none=True)
-
-    def new_id(self) -> str | None:
-        """The identifier this event creates, if any."""
-        return getattr(self, self.id_field) if self.id_field else None
-
-
-class EditEvent(EventModel):
-    """A partial change: fields left out are unchanged, fields given as None are cleared."""
-
-    partial: ClassVar[bool] = True
-    key_field: ClassVar[str] = ""
-    required_fields: ClassVar[frozenset[str]] = frozenset()
-
-    @model_validator(mode="after")
-    def _check_changes(self) -> EditEvent:
-        changed = self.changes()
-        if not changed:
-            raise PydanticCustomError("edit_empty", "nothing to change")
-        for name in sorted(self.required_fields & changed.keys()):
-            if changed[name] is None:
-                raise PydanticCustomError("field_cleared", "{field} cannot be cleared",
-                                          {"field": name})
-        return self
-
-    def target(self) -> str:
-        """The identifier of the edited item."""
-        return str(getattr(self, self.key_field))
-
-    def changes(self) -> dict[str, Any]:
-        """The fields this edit sets (None clears a field)."""
-        return {
-            name: getattr(self, name)
-            for name in self.model_fields_set
-            if name not in ("type", self.key_field)
-        }
-
-
-class _At(EventModel):
-    at: Instant | None = None
-    """When it happened, if not when it was recorded (a late entry)."""
-
-
-# --- block and world café round lifecycle -------------------------------------------------
-
-
-class BlockStarted(_At):
-    type: Literal["block.started"] = "block.started"
-    block_id: Ident
-
-
-class BlockPaused(_At):
-    type: Literal["block.paused"] = "block.paused"
-    block_id: Ident
-
-
-class BlockResumed(_At):
-    type: Literal["block.resumed"] = "block.resumed"
-    block_id: Ident
-
-
-class BlockExtended(EventModel):
-    type: Literal["block.extended"] = "block.extended"
-    block_id: Ident
-    minutes: int = Field(ge=-600, le=600)
-    """Minutes added to the block's planned duration (negative: shortened)."""
-
-    @field_validator("minutes")
-    @classmethod
-    def _not_zero(cls, value: int) -> int:
-        if value == 0:
-            raise PydanticCustomError("zero_minutes", "an extension of 0 minutes")
-        return value
-
-
-class BlockEnded(_At):
-    type: Literal["block.ended"] = "block.ended"
-    block_id: Ident
-
-
-class RoundStarted(_At):
-    type: Literal["round.started"] = "round.started"
-    block_id: Ident
-    round: Number
-
-
-class RoundEnded(_At):
-    type: Literal["round.ended"] = "round.ended"
-    block_id: Ident
-    round: Number
-
-
-class RotationReplanned(EventModel):
-    """A world-café rotation re-planned on the spot: rounds of tables of participant ids."""
-
-    type: Literal["rotation.replanned"] = "rotation.replanned"
-    block_id: Ident
-    from_round: Number
-    """The round number of `plan[0]`."""
-    plan: Annotated[list[list[IdList]], Field(min_length=1, max_length=100)]
-    reason: ShortText | None = None
-
-    @model_validator(mode="after")
-    def _once_per_round(self) -> RotationReplanned:
-        for index, tables in enumerate(self.plan):
-            seen: set[str] = set()
-            for table in tables:
-                for person in table:
-                    if person in seen:
-                        raise PydanticCustomError(
-                            "twice_in_round", "{person} sits twice in round {round}",
-                            {"person": person, "round": self.from_round + index},
-                        )
-                    seen.add(person)
-        return self
-
-
-# --- attendance ------------------------------------------------------------------------------
-
-
-class AttendanceArrived(_At):
-    type: Literal["attendance.arrived"] = "attendance.arrived"
-    participant_id: Ident
-    day: Number
-
-
-class AttendanceLeft(_At):
-    type: Literal["attendance.left"] = "attendance.left"
-    participant_id: Ident
-    day: Number
-
-
-class AttendanceAbsent(EventModel):
-    type: Literal["attendance.absent"] = "attendance.absent"
-    participant_id: Ident
-    day: Number
-    reason: ShortText | None = None
-
-
-# --- contributions, clusters, kept ideas, votes ----------------------------------------------
-
-
-class _Placement(EventModel):
-    block_id: Ident | None = None
-    question: Number | None = None
-    round: Number | None = None
-    table: Number | None = None
-    pair: Number | None = None
-    team: Ident | None = None
-    territory: Ident | None = None
-
-
-class ContributionAdded(_Placement):
-    type: Literal["contribution.added"] = "contribution.added"
-    id_field: ClassVar[str | None] = "contribution_id"
-    id_prefix: ClassVar[str] = "c"
-    contribution_id: Ident | None = None
-    text: Text
-    kind: ContributionKind = "note"
-    author: ShortText | None = None
-    """Who said it (a participant id or a first name), only if they agree to be named."""
-
-
-class ContributionEdited(_Placement, EditEvent):
-    type: Literal["contribution.edited"] = "contribution.edited"
-    key_field: ClassVar[str] = "contribution_id"
-    required_fields: ClassVar[frozenset[str]] = frozenset({"text", "kind"})
-    contribution_id: Ident
-    text: Text | None = None
-    kind: ContributionKind | None = None
-    author: ShortText | None = None
-
-
-class ContributionDeleted(EventModel):
-    type: Literal["contribution.deleted"] = "contribution.deleted"
-    contribution_id: Ident
-
-
-class ClusterCreated(EventModel):
-    type: Literal["cluster.created"] = "cluster.created"
-    id_field: ClassVar[str | None] = "cluster_id"
-    id_prefix: ClassVar[str] = "g"
-    cluster_id: Ident | None = None
-    title: ShortText
-    block_id: Ident | None = None
-    question: Number | None = None
-    contribution_ids: IdList = []
-
-
-class ClusterRenamed(EventModel):
-    type: Literal["cluster.renamed"] = "cluster.renamed"
-    cluster_id: Ident
-    title: ShortText
-
-
-class ClusterMembersAdded(EventModel):
-    """Contributions put in a cluster (taken out of any other cluster)."""
-
-    type: Literal["cluster.members_added"] = "cluster.members_added"
-    cluster_id: Ident
-    contribution_ids: Annotated[IdList, Field(min_length=1)]
-
-
-class ClusterMembersRemoved(EventModel):
-    type: Literal["cluster.members_removed"] = "cluster.members_removed"
-    cluster_id: Ident
-    contribution_ids: Annotated[IdList, Field(min_length=1)]
-
-
-class ClusterDeleted(EventModel):
-    type: Literal["cluster.deleted"] = "cluster.deleted"
-    cluster_id: Ident
-
-
-class IdeasKept(EventModel):
-    """The ideas kept for a question (ordered; contribution or cluster ids); replaces earlier."""
-
-    type: Literal["ideas.kept"] = "ideas.kept"
-    block_id: Ident | None = None
-    question: Number | None = None
-    item_ids: Annotated[IdList, Field(max_length=100)]
-
-    @field_validator("item_ids")
-    @classmethod
-    def _distinct(cls, value: list[str]) -> list[str]:
-        if len(set(value)) != len(value):
-            raise PydanticCustomError("duplicate_items", "an item is kept twice")
-        return value
-
-
-class VoteCast(EventModel):
-    """Dots given to an item (a contribution or a cluster) by a participant, a team or the room."""
-
-    type: Literal["vote.cast"] = "vote.cast"
-    item_id: Ident
-    dots: int = Field(default=1, ge=1, le=1000)
-    participant_id: Ident | None = None
-    team: Ident | None = None
-    block_id: Ident | None = None
-    question: Number | None = None
-
-    @model_validator(mode="after")
-    def _one_voter(self) -> VoteCast:
-        if self.participant_id is not None and self.team is not None:
-            raise PydanticCustomError("two_voters", "a vote is per participant or per team")
-        return self
-
-
-# --- personas and journeys -------------------------------------------------------------------
-
-
-class PersonaCreated(EventModel):
-    type: Literal["persona.created"] = "persona.created"
-    id_field: ClassVar[str | None] = "persona_id"
-    id_prefix: ClassVar[str] = "p"
-    persona_id: Ident | None = None
-    name: ShortText
-    description: Text | None = None
-    block_id: Ident | None = None
-    table: Number | None = None
-    team: Ident | None = None
-
-
-class PersonaEdited(EditEvent):
-    type: Literal["persona.edited"] = "persona.edited"
-    key_field: ClassVar[str] = "persona_id"
-    required_fields: ClassVar[frozenset[str]] = frozenset({"name"})
-    persona_id: Ident
-    name: ShortText | None = None
-    description: Text | None = None
-    block_id: Ident | None = None
-    table: Number | None = None
-    team: Ident | None = None
-
-
-class PersonaDeleted(EventModel):
-    type: Literal["persona.deleted"] = "persona.deleted"
-    persona_id: Ident
-
-
-Emotion = Annotated[int, Field(ge=-2, le=2)]
-"""From -2 (frustrated) to +2 (delighted)."""
-
-
-class JourneyStepAdded(EventModel):
-    type: Literal["journey_step.added"] = "journey_step.added"
-    id_field: ClassVar[str | None] = "step_id"
-    id_prefix: ClassVar[str] = "s"
-    step_id: Ident | None = None
-    persona_id: Ident
-    stage: ShortText
-    position: Number | None = None
-    """Order in the journey; steps without a position follow, in recording order."""
-    actions: TextList = []
-    touchpoints: TextList = []
-    emotion: Emotion | None = None
-    pain_points: TextList = []
-    opportunities: TextList = []
-
-
-class JourneyStepEdited(EditEvent):
-    type: Literal["journey_step.edited"] = "journey_step.edited"
-    key_field: ClassVar[str] = "step_id"
-    required_fields: ClassVar[frozenset[str]] = frozenset(
-        {"stage", "actions", "touchpoints", "pain_points", "opportunities"}
-    )
-    step_id: Ident
-    stage: ShortText | None = None
-    position: Number | None = None
-    actions: TextList | None = None
-    touchpoints: TextList | None = None
-    emotion: Emotion | None = None
-    pain_points: TextList | None = None
-    opportunities: TextList | None = None
-
-
-class JourneyStepDeleted(EventModel):
-    type: Literal["journey_step.deleted"] = "journey_step.deleted"
-    step_id: Ident
-
-
-# --- commitments -----------------------------------------------------------------------------
-
-
-class CommitmentAdded(EventModel):
-    type: Literal["commitment.added"] = "commitment.added"
-    id_field: ClassVar[str | None] = "commitment_id"
-    id_prefix: ClassVar[str] = "e"
-    commitment_id: Ident | None = None
-    what: Text
-    owner_organisation: ShortText | None = None
-    owner_person: ShortText | None = None
-    due: date | None = None
-    indicator: Text | None = None
-    territory: Ident | None = None
-    team: Ident | None = None
-    status: CommitmentStatus = "proposed"
-    block_id: Ident | None = None
-
-
-class CommitmentEdited(EditEvent):
-    type: Literal["commitment.edited"] = "commitment.edited"
-    key_field: ClassVar[str] = "commitment_id"
-    required_fields: ClassVar[frozenset[str]] = frozenset({"what", "status"})
-    commitment_id: Ident
-    what: Text | None = None
-    owner_organisation: ShortText | None = None
-    owner_person: ShortText | None = None
-    due: date | None = None
-    indicator: Text | None = None
-    territory: Ident | None = None
-    team: Ident | None = None
-    status: CommitmentStatus | None = None
-    block_id: Ident | None = None
-
-
-class CommitmentDeleted(EventModel):
-    type: Literal["commitment.deleted"] = "commitment.deleted"
-    commitment_id: Ident
-
-
-# --- closing: survey, words, attachments, undo -----------------------------------------------
-
-
-class SurveyAnswered(EventModel):
-    """One questionnaire, anonymous by design: a stakeholder group, never a participant."""
-
-    type: Literal["survey.answered"] = "survey.answered"
-    id_field: ClassVar[str | None] = "response_id"
-    id_prefix: ClassVar[str] = "r"
-    response_id: Ident | None = None
-    group: Ident
-    """The respondent's stakeholder group key."""
-    scores: Annotated[dict[Ident, Annotated[float, Field(ge=0, le=100)]], Field(max_length=100)]
-    """One score per question id, on that question's scale."""
-    comment: Text | None = None
-
-
-class ClosingWordAdded(EventModel):
-    type: Literal["closing.word_added"] = "closing.word_added"
-    id_field: ClassVar[str | None] = "word_id"
-    id_prefix: ClassVar[str] = "w"
-    word_id: Ident | None = None
-    text: ShortText | None = None
-    image: ShortText | None = None
-    """The picture chosen (its label or file name), when a participant picks an image."""
-    participant_id: Ident | None = None
-    block_id: Ident | None = None
-
-    @model_validator(mode="after")
-    def _word_or_image(self) -> ClosingWordAdded:
-        if self.text is None and self.image is None:
-            raise PydanticCustomError("word_or_image", "a closing word needs a word or an image")
-        return self
-
-
-class AttachmentAdded(EventModel):
-    """A file (a photo of a flipchart, a tablecloth) copied into the session's attachments."""
-
-    type: Literal["attachment.added"] = "attachment.added"
-    id_field: ClassVar[str | None] = "attachment_id"
-    id_prefix: ClassVar[str] = "f"
-    attachment_id: Ident | None = None
-    path: ShortText
-    """Relative to the session folder, e.g. ``attachments/3f2a...-nappe.jpg``."""
-    original_name: ShortText
-    sha256: str
-    size: int = Field(ge=0)
-    media_type: ShortText | None = None
-    caption: Text | None = None
-    block_id: Ident | None = None
-    question: Number | None = None
-    table: Number | None = None
-    team: Ident | None = None
-    territory: Ident | None = None
-
-    @field_validator("sha256")
-    @classmethod
-    def _hex(cls, value: str) -> str:
-        if not _SHA256.match(value):
-            raise PydanticCustomError("bad_sha256", "not a sha256 hex digest")
-        return value
-
-    @field_validator("path")
-    @classmethod
-    def _inside(cls, value: str) -> str:
-        parts = value.replace("\\", "/").split("/")
-        if value.startswith(("/", "\\")) or ".." in parts or parts[0] != "attachments":
-            raise PydanticCustomError("bad_path", "an attachment lives in attachments/")
-        return value
-
-
-class EventUndone(EventModel):
-    """Cancels an earlier event (identified by its uuid); undoing an undo redoes."""
-
-    type: Literal["event.undone"] = "event.undone"
-    target: str
-    reason: ShortText | None = None
-
-    @field_validator("target")
-    @classmethod
-    def _uuid(cls, value: str) -> str:
-        if not _UUID.match(value):
-            raise PydanticCustomError("bad_uuid", "not an event uuid")
-        return value
-
+from typing import Annotated, Any
+
+from pydantic import Field, TypeAdapter
+
+from labkit.store.journal.event_base import (
+    COMMITMENT_STATUSES,
+    CONTRIBUTION_KINDS,
+    CommitmentStatus,
+    ContributionKind,
+    EditEvent,
+    EventModel,
+)
+from labkit.store.journal.events_outputs import (
+    AttachmentAdded,
+    ClosingWordAdded,
+    ClusterCreated,
+    ClusterDeleted,
+    ClusterMembersAdded,
+    ClusterMembersRemoved,
+    ClusterRenamed,
+    CommitmentAdded,
+    CommitmentDeleted,
+    CommitmentEdited,
+    ContributionAdded,
+    ContributionDeleted,
+    ContributionEdited,
+    IdeasKept,
+    JourneyStepAdded,
+    JourneyStepDeleted,
+    JourneyStepEdited,
+    PersonaCreated,
+    PersonaDeleted,
+    PersonaEdited,
+    SurveyAnswered,
+    VoteCast,
+)
+from labkit.store.journal.events_session import (
+    AttendanceAbsent,
+    AttendanceArrived,
+    AttendanceLeft,
+    BlockEnded,
+    BlockExtended,
+    BlockPaused,
+    BlockResumed,
+    BlockStarted,
+    EventUndone,
+    RotationReplanned,
+    RoundEnded,
+    RoundStarted,
+)
 
 EVENT_MODELS: tuple[type[EventModel], ...] = (
     BlockStarted, BlockPaused, BlockResumed, BlockExtended, BlockEnded,
@@ -516,16 +82,40 @@ MODELS: dict[str, type[EventModel]] = {
 """Event type name -> model."""
 
 Event = Annotated[
-    BlockStarted | BlockPaused | BlockResumed | BlockExtended | BlockEnded
-    | RoundStarted | RoundEnded | RotationReplanned
-    | AttendanceArrived | AttendanceLeft | AttendanceAbsent
-    | ContributionAdded | ContributionEdited | ContributionDeleted
-    | ClusterCreated | ClusterRenamed | ClusterMembersAdded | ClusterMembersRemoved
-    | ClusterDeleted | IdeasKept | VoteCast
-    | PersonaCreated | PersonaEdited | PersonaDeleted
-    | JourneyStepAdded | JourneyStepEdited | JourneyStepDeleted
-    | CommitmentAdded | CommitmentEdited | CommitmentDeleted
-    | SurveyAnswered | ClosingWordAdded | AttachmentAdded | EventUndone,
+    BlockStarted
+    | BlockPaused
+    | BlockResumed
+    | BlockExtended
+    | BlockEnded
+    | RoundStarted
+    | RoundEnded
+    | RotationReplanned
+    | AttendanceArrived
+    | AttendanceLeft
+    | AttendanceAbsent
+    | ContributionAdded
+    | ContributionEdited
+    | ContributionDeleted
+    | ClusterCreated
+    | ClusterRenamed
+    | ClusterMembersAdded
+    | ClusterMembersRemoved
+    | ClusterDeleted
+    | IdeasKept
+    | VoteCast
+    | PersonaCreated
+    | PersonaEdited
+    | PersonaDeleted
+    | JourneyStepAdded
+    | JourneyStepEdited
+    | JourneyStepDeleted
+    | CommitmentAdded
+    | CommitmentEdited
+    | CommitmentDeleted
+    | SurveyAnswered
+    | ClosingWordAdded
+    | AttachmentAdded
+    | EventUndone,
     Field(discriminator="type"),
 ]
 """Any journal event, discriminated on `type`."""
@@ -542,3 +132,17 @@ def parse_payload(event_type: str, payload: str | bytes | dict[str, Any]) -> Eve
     if isinstance(payload, dict):
         return model.model_validate(payload)
     return model.model_validate_json(payload)
+
+
+__all__ = [
+    "COMMITMENT_STATUSES", "CONTRIBUTION_KINDS", "EVENT_ADAPTER", "EVENT_MODELS", "MODELS",
+    "AttachmentAdded", "AttendanceAbsent", "AttendanceArrived", "AttendanceLeft", "BlockEnded",
+    "BlockExtended", "BlockPaused", "BlockResumed", "BlockStarted", "ClosingWordAdded",
+    "ClusterCreated", "ClusterDeleted", "ClusterMembersAdded", "ClusterMembersRemoved",
+    "ClusterRenamed", "CommitmentAdded", "CommitmentDeleted", "CommitmentEdited",
+    "CommitmentStatus", "ContributionAdded", "ContributionDeleted", "ContributionEdited",
+    "ContributionKind", "EditEvent", "Event", "EventModel", "EventUndone", "IdeasKept",
+    "JourneyStepAdded", "JourneyStepDeleted", "JourneyStepEdited", "PersonaCreated",
+    "PersonaDeleted", "PersonaEdited", "RotationReplanned", "RoundEnded", "RoundStarted",
+    "SurveyAnswered", "VoteCast", "parse_payload",
+]  # fmt: skip

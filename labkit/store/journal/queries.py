@@ -137,17 +137,23 @@ class StateQueries:
         """item id -> dots, highest first, for the items that still exist."""
         totals: dict[str, int] = defaultdict(int)
         for vote in self.votes.values():
-            if (block_id is None or vote.block_id == block_id) and (
-                question is None or vote.question == question
-            ) and self.item_exists(vote.item_id):
+            if (
+                (block_id is None or vote.block_id == block_id)
+                and (question is None or vote.question == question)
+                and self.item_exists(vote.item_id)
+            ):
                 totals[vote.item_id] += vote.dots
         return dict(sorted(totals.items(), key=lambda item: -item[1]))
 
     def kept_ideas(self: JournalState) -> list[v.KeptIdeas]:
         """The kept ideas of each question, without items deleted since."""
         return [
-            v.KeptIdeas(k.block_id, k.question,
-                        tuple(i for i in k.item_ids if self.item_exists(i)), k.event_id)
+            v.KeptIdeas(
+                k.block_id,
+                k.question,
+                tuple(i for i in k.item_ids if self.item_exists(i)),
+                k.event_id,
+            )
             for k in self.kept.values()
         ]
 

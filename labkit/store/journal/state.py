@@ -15,10 +15,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from labkit.store.journal.queries import StateQueries
-
 from labkit.store.journal import events as ev
 from labkit.store.journal import views as v
+from labkit.store.journal.queries import StateQueries
 
 _NUMBERED = re.compile(r"^([a-z]+)(\d+)$")
 
@@ -228,8 +227,9 @@ class JournalState(StateQueries):
         e: ev.ClusterCreated = r.event  # type: ignore[assignment]
         if e.cluster_id is None or e.cluster_id in self.clusters:
             return
-        self.clusters[e.cluster_id] = v.Cluster(e.cluster_id, e.title, e.block_id, e.question,
-                                                (), r.id)
+        self.clusters[e.cluster_id] = v.Cluster(
+            e.cluster_id, e.title, e.block_id, e.question, (), r.id
+        )
         self._move(e.cluster_id, e.contribution_ids)
 
     def _move(self, cluster_id: str, contribution_ids: Iterable[str]) -> None:
@@ -285,16 +285,18 @@ class JournalState(StateQueries):
 
     def _vote(self, r: v.RecordedEvent) -> None:
         e: ev.VoteCast = r.event  # type: ignore[assignment]
-        self.votes[r.id] = v.Vote(e.item_id, e.dots, e.participant_id, e.team, e.block_id,
-                                  e.question, r.id)
+        self.votes[r.id] = v.Vote(
+            e.item_id, e.dots, e.participant_id, e.team, e.block_id, e.question, r.id
+        )
 
     # personas, journeys, commitments, closing
 
     def _persona_created(self, r: v.RecordedEvent) -> None:
         e: ev.PersonaCreated = r.event  # type: ignore[assignment]
         if e.persona_id is not None and e.persona_id not in self.personas:
-            self.personas[e.persona_id] = v.Persona(e.persona_id, e.name, e.description,
-                                                    e.block_id, e.table, e.team, r.id)
+            self.personas[e.persona_id] = v.Persona(
+                e.persona_id, e.name, e.description, e.block_id, e.table, e.team, r.id
+            )
 
     def _persona_deleted(self, r: v.RecordedEvent) -> None:
         persona_id = r.event.persona_id  # type: ignore[attr-defined]
@@ -322,14 +324,16 @@ class JournalState(StateQueries):
     def _survey(self, r: v.RecordedEvent) -> None:
         e: ev.SurveyAnswered = r.event  # type: ignore[assignment]
         if e.response_id is not None and e.response_id not in self.survey:
-            self.survey[e.response_id] = v.SurveyResponse(e.response_id, e.group,
-                                                          dict(e.scores), e.comment, r.id)
+            self.survey[e.response_id] = v.SurveyResponse(
+                e.response_id, e.group, dict(e.scores), e.comment, r.id
+            )
 
     def _closing_word(self, r: v.RecordedEvent) -> None:
         e: ev.ClosingWordAdded = r.event  # type: ignore[assignment]
         if e.word_id is not None and e.word_id not in self.closing_words:
-            self.closing_words[e.word_id] = v.ClosingWord(e.word_id, e.text, e.image,
-                                                          e.participant_id, e.block_id, r.id)
+            self.closing_words[e.word_id] = v.ClosingWord(
+                e.word_id, e.text, e.image, e.participant_id, e.block_id, r.id
+            )
 
     def _attachment(self, r: v.RecordedEvent) -> None:
         e: ev.AttachmentAdded = r.event  # type: ignore[assignment]

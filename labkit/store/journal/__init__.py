@@ -1,0 +1,28 @@
+"""The live capture journal: one append-only SQLite event log per session (``journal.db``).
+
+Nothing said in a session is lost: every action (a block started, an idea noted, a vote, a
+commitment, an undo) is a typed, validated event written durably; the current state is derived
+from the events. Entry point: `Journal` (see `labkit.store.journal.journal`).
+"""
+
+from __future__ import annotations
+
+from labkit.store.journal.events import EVENT_MODELS, MODELS, Event, EventModel
+from labkit.store.journal.journal import ATTACHMENTS_DIR, JOURNAL_NAME, Journal
+from labkit.store.journal.schema import SCHEMA_VERSION
+from labkit.store.journal.state import JournalState, derive
+from labkit.store.journal.views import RecordedEvent
+
+__all__ = [
+    "ATTACHMENTS_DIR",
+    "EVENT_MODELS",
+    "JOURNAL_NAME",
+    "MODELS",
+    "SCHEMA_VERSION",
+    "Event",
+    "EventModel",
+    "Journal",
+    "JournalState",
+    "RecordedEvent",
+    "derive",
+]

@@ -1,0 +1,351 @@
+"""The public journal API: open a session's journal, record events, read the derived state.
+
+    with Journal.open(session_root / "journal.db", device="cli") as journal:
+        contribution_id = journal.add_contribution("Un guichet unique", kind="idea", table=2)
+        journal.vote(contribution_id, dots=3)
+        state = journal.state()
+
+Each `record` is one durable transaction: validated by its pydantic model, checked against the
+current state (`rules`), written under ``BEGIN IMMEDIATE`` after reading what other processes
+wrote meanwhile, committed with ``synchronous=FULL``. When `record` returns, the event is on disk.
+A `Journal` may be shared between threads (calls are serialised by a lock).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import uuid as uuid_module
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from pydantic import ValidationError
+
+from labkit.errors import InvalidInputError, StorageError
+from labkit.i18n import t
+from labkit.store.journal import events as ev
+from labkit.store.journal import rules, schema
+from labkit.store.journal.database import Database, storage_error
+from labkit.store.journal.fields import clean_text, utc_now
+from labkit.store.journal.state import JournalState, derive
+from labkit.store.journal.views import RecordedEvent
+
+JOURNAL_NAME = "journal.db"
+ATTACHMENTS_DIR = "attachments"
+
+
+def invalid_event(exc: ValidationError, event_type: str | None) -> InvalidInputError:
+    """An `InvalidInputError` listing, one line per field, why an event payload is refused."""
+    problems = []
+    for error in exc.errors():
+        where = ".".join(str(part) for part in error["loc"]) or "—"
+        key = f"journal.problem.{error['type']}"
+        try:
+            reason = t(key, **(error.get("ctx") or {}))
+        except KeyError:
+            reason = error["msg"]
+        problems.append(f"{where}: {reason}")
+    return InvalidInputError(t("journal.refused", type=event_type or "?"), problems)
+
+
+def validate_event(event: ev.EventModel | Mapping[str, Any]) -> ev.EventModel:
+    """`event` as a validated event model (a mapping needs its `type`)."""
+    if isinstance(event, ev.EventModel):
+        return event
+    event_type = event.get("type") if isinstance(event, Mapping) else None
+    if event_type not in ev.MODELS:
+        known = ", ".join(sorted(ev.MODELS))
+        raise InvalidInputError(t("journal.unknown_type", type=event_type, known=known))
+    try:
+        return ev.EVENT_ADAPTER.validate_python(event)
+    except ValidationError as exc:
+        raise invalid_event(exc, str(event_type)) from None
+
+
+def parse_row(row: tuple[Any, ...], path: Path) -> RecordedEvent:
+    """A stored row (id, uuid, ts, device, recorder, type, payload) as a `RecordedEvent`."""
+    event_id, uid, ts, device, recorder, event_type, payload = row
+    try:
+        event = ev.parse_payload(event_type, payload)
+        stamp = datetime.fromisoformat(ts)
+    except (KeyError, ValueError) as exc:
+        raise StorageError(
+            t("journal.error.bad_event", path=str(path), id=event_id, type=event_type)
+        ) from exc
+    return RecordedEvent(event_id, uid, stamp, device, recorder, event)
+
+
+class Journal:
+    """One session's journal: append-only events in SQLite and the state derived from them."""
+
+    def __init__(self, database: Database, *, device: str, recorder: str | None) -> None:
+        self._db = database
+        self.device = device
+        self.recorder = recorder
+        self._lock = threading.RLock()
+        self._events: list[RecordedEvent] = []
+        self._state = JournalState()
+        self.refresh()
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        device: str = "cli",
+        recorder: str | None = None,
+        create: bool = True,
+        readonly: bool = False,
+    ) -> Journal:
+        """Open the journal at `path` (a ``journal.db`` file, or a session folder holding one).
+
+        `device` names the machine or program recording (``cli``, ``tui-laptop-2``), `recorder`
+        the person. Raises InvalidInputError or StorageError with a plain-language message when
+        the journal cannot be used (see `Database.open`).
+        """
+        path = Path(path)
+        if path.is_dir():
+            path = path / JOURNAL_NAME
+        device_name = " ".join(clean_text(device).split())[:100]
+        if not device_name:
+            raise InvalidInputError(t("journal.no_device"))
+        recorder_name = " ".join(clean_text(recorder).split())[:100] if recorder else None
+        database = Database.open(path, create=create, readonly=readonly)
+        try:
+            return cls(database, device=device_name, recorder=recorder_name or None)
+        except BaseException:
+            database.close()
+            raise
+
+    @property
+    def path(self) -> Path:
+        """The journal file."""
+        return self._db.path
+
+    @property
+    def folder(self) -> Path:
+        """The session folder holding the journal."""
+        return self._db.path.parent
+
+    @property
+    def attachments_dir(self) -> Path:
+        """Where attachments are copied (``<session folder>/attachments``)."""
+        return self.folder / ATTACHMENTS_DIR
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        with self._lock:
+            self._db.close()
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def refresh(self) -> int:
+        """Read the events other processes recorded since the last call; their number."""
+        with self._lock:
+            return self._catch_up()
+
+    def _catch_up(self) -> int:
+        try:
+            rows = self._db.connection.execute(
+                schema.SELECT_EVENTS, (self._state.last_event_id,)
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from exc
+        for row in rows:
+            self._append(parse_row(row, self.path))
+        return len(rows)
+
+    def _append(self, record: RecordedEvent) -> None:
+        self._events.append(record)
+        if record.type == "event.undone":
+            self._state = derive(self._events)
+        else:
+            self._state.apply(record)
+
+    def state(self) -> JournalState:
+        """The current state (a snapshot: later events do not change it)."""
+        with self._lock:
+            self._catch_up()
+            return self._state.snapshot()
+
+    def events(self, *, since: int = 0, types: Iterable[str] | None = None) -> list[RecordedEvent]:
+        """The events after id `since` (all by default), optionally of some `types` only."""
+        wanted = set(types) if types is not None else None
+        with self._lock:
+            self._catch_up()
+            return [
+                e for e in self._events
+                if e.id > since and (wanted is None or e.type in wanted)
+            ]  # fmt: skip
+
+    def get(self, event_id: int) -> RecordedEvent:
+        """The event numbered `event_id` (InvalidInputError if there is none)."""
+        with self._lock:
+            self._catch_up()
+            index = bisect_left(self._events, event_id, key=lambda e: e.id)
+            if index < len(self._events) and self._events[index].id == event_id:
+                return self._events[index]
+        raise InvalidInputError(t("journal.rule.unknown_event", uuid=f"#{event_id}"))
+
+    def is_undone(self, event: RecordedEvent) -> bool:
+        """Whether `event` was cancelled by an undo."""
+        with self._lock:
+            return event.uuid in self._state.cancelled
+
+    def integrity_check(self) -> list[str]:
+        """The problems SQLite's integrity check finds (empty when the file is sound)."""
+        with self._lock:
+            return self._db.integrity_check()
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def record(self, event: ev.EventModel | Mapping[str, Any]) -> RecordedEvent:
+        """Validate, check and durably write one event; the stored event once committed.
+
+        Raises InvalidInputError (bad payload, or refused by the current state) or StorageError
+        (the disk refused the write); in both cases nothing is written.
+        """
+        return self.record_many([event])[0]
+
+    def record_many(
+        self, events: Iterable[ev.EventModel | Mapping[str, Any]]
+    ) -> list[RecordedEvent]:
+        """Record several events in one transaction: all are written, or none."""
+        models = [validate_event(e) for e in events]
+        with self._lock:
+            written: list[RecordedEvent] = []
+            try:
+                with self._db.write() as connection:
+                    self._catch_up()
+                    for model in models:
+                        written.append(self._insert(connection, model))
+            except BaseException:
+                if written:  # rolled back: forget them and rebuild the state from disk
+                    lost = {e.id for e in written}
+                    self._events = [e for e in self._events if e.id not in lost]
+                    self._state = derive(self._events)
+                raise
+            return written
+
+    def _insert(self, connection: Any, event: ev.EventModel) -> RecordedEvent:
+        if event.id_field and event.new_id() is None:
+            event = event.model_copy(update={event.id_field: self._state.next_id(event)})
+        problems = rules.check(self._state, event)
+        if problems:
+            raise InvalidInputError(t("journal.refused", type=event.type), problems)
+        uid = str(uuid_module.uuid4())
+        now = utc_now()
+        payload = json.dumps(event.payload(), ensure_ascii=False, separators=(",", ":"))
+        cursor = connection.execute(
+            schema.INSERT_EVENT,
+            (uid, now.isoformat(), self.device, self.recorder, event.type, payload),
+        )
+        record = RecordedEvent(int(cursor.lastrowid), uid, now, self.device, self.recorder, event)
+        self._append(record)
+        return record
+
+    def undo(self, event_id: int, reason: str | None = None) -> RecordedEvent:
+        """Cancel the event numbered `event_id` (undoing an undo redoes what it undid)."""
+        target = self.get(event_id)
+        return self.record(ev.EventUndone(target=target.uuid, reason=reason))
+
+    # --- conveniences for the live app and the CLI -------------------------------------------
+
+    def add_contribution(self, text: str, *, kind: str = "note", **placement: Any) -> str:
+        """Record a contribution; its new id (``c12``). `placement`: block_id, question, round,
+        table, pair, team, territory, author, contribution_id."""
+        record = self.record(
+            {"type": "contribution.added", "text": text, "kind": kind, **placement}
+        )
+        return str(record.event.new_id())
+
+    def _lifecycle(
+        self, event_type: str, block_id: str, at: datetime | None, **extra: Any
+    ) -> RecordedEvent:
+        return self.record({"type": event_type, "block_id": block_id, "at": at, **extra})
+
+    def start_block(self, block_id: str, at: datetime | None = None) -> RecordedEvent:
+        """Record that `block_id` started (now, or `at`)."""
+        return self._lifecycle("block.started", block_id, at)
+
+    def pause_block(self, block_id: str, at: datetime | None = None) -> RecordedEvent:
+        """Record that `block_id` is paused."""
+        return self._lifecycle("block.paused", block_id, at)
+
+    def resume_block(self, block_id: str, at: datetime | None = None) -> RecordedEvent:
+        """Record that `block_id` resumed after a pause."""
+        return self._lifecycle("block.resumed", block_id, at)
+
+    def extend_block(self, block_id: str, minutes: int) -> RecordedEvent:
+        """Give `block_id` `minutes` more (negative: fewer)."""
+        return self.record({"type": "block.extended", "block_id": block_id, "minutes": minutes})
+
+    def end_block(self, block_id: str, at: datetime | None = None) -> RecordedEvent:
+        """Record that `block_id` ended."""
+        return self._lifecycle("block.ended", block_id, at)
+
+    def start_round(
+        self, block_id: str, round_number: int | None = None, at: datetime | None = None
+    ) -> RecordedEvent:
+        """Start a world-café round of `block_id` (default: the next one)."""
+        number = round_number or self.state().next_round(block_id)
+        return self._lifecycle("round.started", block_id, at, round=number)
+
+    def end_round(
+        self, block_id: str, round_number: int | None = None, at: datetime | None = None
+    ) -> RecordedEvent:
+        """End a world-café round of `block_id` (default: the running one)."""
+        if round_number is None:
+            running = self.state().current_round(block_id)
+            round_number = running.round if running else self.state().next_round(block_id)
+        return self._lifecycle("round.ended", block_id, at, round=round_number)
+
+    def arrive(self, participant_id: str, day: int, at: datetime | None = None) -> RecordedEvent:
+        """Record that a participant arrived on `day` (1 = the session's first day)."""
+        return self.record(
+            {"type": "attendance.arrived", "participant_id": participant_id, "day": day, "at": at}
+        )
+
+    def leave(self, participant_id: str, day: int, at: datetime | None = None) -> RecordedEvent:
+        """Record that a participant left on `day`."""
+        return self.record(
+            {"type": "attendance.left", "participant_id": participant_id, "day": day, "at": at}
+        )
+
+    def mark_absent(
+        self, participant_id: str, day: int, reason: str | None = None
+    ) -> RecordedEvent:
+        """Record that a participant is absent on `day`."""
+        return self.record(
+            {
+                "type": "attendance.absent",
+                "participant_id": participant_id,
+                "day": day,
+                "reason": reason,
+            }
+        )
+
+    def vote(self, item_id: str, dots: int = 1, **fields: Any) -> RecordedEvent:
+        """Give `dots` to a contribution or cluster; `fields`: participant_id or team,
+        block_id, question. InvalidInputError if the item does not exist."""
+        return self.record({"type": "vote.cast", "item_id": item_id, "dots": dots, **fields})
+
+    def attach(self, source: str | Path, **fields: Any) -> str:
+        """Copy a file into the session's attachments and record it; its new id (``f3``).
+        `fields`: caption, block_id, question, table, team, territory."""
+        from labkit.store.journal.attachments import attach
+
+        return attach(self, Path(source), **fields)
