@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from labkit.model.methods import METHOD_TYPES, MethodConfig
+from labkit.model.methods import MethodConfig
 from labkit.model.participants import ID_PATTERN, Participant, StakeholderGroup
 from labkit.model.preparation import PreparationTask
 from labkit.model.text import clean_line, clean_optional_line, clean_text
@@ -65,9 +65,13 @@ class Block(BaseModel):
     @field_validator("method", mode="before")
     @classmethod
     def _method_shorthand(cls, value: Any) -> Any:
-        """Accept `method: break` as a short form of `method: {type: break}`."""
-        if isinstance(value, str) and value in METHOD_TYPES:
-            return {"type": value}
+        """Accept `method: break` as a short form of `method: {type: break}`.
+
+        Any name is turned into a mapping, so that a misspelt one ("plenery") is reported as an
+        unknown method (with the list of methods), not as a wrongly typed field.
+        """
+        if isinstance(value, str):
+            return {"type": value.strip()}
         return value
 
     @property
@@ -98,7 +102,16 @@ _CLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:[:hH]\s*(\d{2})?)\s*$")
 
 
 def parse_clock(value: Any) -> Any:
-    """Accept French clock times ("9h30", "14h", "9:30") besides "09:30"."""
+    """Accept French clock times ("9h30", "14h", "9:30") besides "09:30".
+
+    A bare whole number from YAML (`start: 9`) is an hour; any other number is passed on as text
+    so that it is reported as "not a time" (pydantic would read it as seconds after midnight,
+    in UTC, and the aware time would break the timings).
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, int) and 0 <= value < 24:
+            return dt.time(value)
+        return str(value)
     if isinstance(value, str):
         match = _CLOCK.match(value)
         if match and int(match[1]) < 24 and int(match[2] or 0) < 60:
