@@ -30,6 +30,13 @@ _UNION_TAGS = {
 }
 
 
+# pydantic error types worded like another one of the catalog
+_SAME_MESSAGE = {
+    "model_attributes_type": "model_type",  # e.g. `method: 5` or an empty `method:`
+    "date_from_datetime_inexact": "date_parsing",  # `date: 2026-03-12 10:00`
+}
+
+
 def field_path(loc: Sequence[str | int]) -> str:
     """A readable field path: ("days", 0, "agenda", 2, "duration") -> days[1] → agenda[3] → ...
 
@@ -77,8 +84,10 @@ def explain(error: ErrorDetails, lang: str | None = None, known_fields: Sequence
         )
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    if kind == "enum":
-        return t("pydantic.enum", lang, expected=str(ctx.get("expected", "")).replace("'", ""))
+    kind = _SAME_MESSAGE.get(kind, kind)
+    if kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return t("pydantic.enum", lang, expected=expected)
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         key = "pydantic.pattern_email" if "@" in pattern else (
