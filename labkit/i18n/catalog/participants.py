@@ -1,0 +1,217 @@
+"""Messages of the participants import and list."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- reading the file
+    "participants.file_missing": {"fr": "{path} : fichier introuvable", "en": "{path}: no such file"},
+    "participants.unsupported_format": {
+        "fr": "{path} : format non pris en charge ; enregistrez le tableau en .xlsx ou en .csv",
+        "en": "{path}: unsupported format; save the spreadsheet as .xlsx or .csv",
+    },
+    "participants.unreadable": {
+        "fr": "{path} : fichier illisible ({reason})",
+        "en": "{path}: unreadable file ({reason})",
+    },
+    "participants.no_header": {
+        "fr": "{path} : aucune ligne d'en-tête avec une colonne « Prénom » dans les 10 premières lignes",
+        "en": "{path}: no header row with a 'First name' column in the first 10 rows",
+    },
+    "participants.expected_columns": {
+        "fr": "colonnes reconnues : Prénom, Nom, Structure (ou Organisation, Organisme), Collège "
+        "(ou Groupe), Rôle, Email (ou Courriel), Département (ou Territoire), Consentement, Jours, "
+        "Id ; Prénom et Collège sont obligatoires",
+        "en": "recognised columns: First name, Last name, Organisation (or Structure), Group (or "
+        "Collège), Role, Email, Territory (or Département), Consent, Days, Id; First name and "
+        "Group are required",
+    },
+    "participants.bad_columns": {
+        "fr": "{path} : en-tête (ligne {row}) à corriger",
+        "en": "{path}: header (row {row}) to fix",
+    },
+    "participants.column_missing": {
+        "fr": "colonne « {field} » manquante",
+        "en": "column '{field}' missing",
+    },
+    "participants.column_twice": {
+        "fr": "deux colonnes pour « {field} » : « {first} » et « {second} » (gardez-en une)",
+        "en": "two columns for '{field}': '{first}' and '{second}' (keep one)",
+    },
+    "participants.no_groups": {
+        "fr": "la session ne déclare aucun collège : ajoutez-les sous « groups: » dans "
+        "session.yaml avant d'importer {path}",
+        "en": "the session declares no stakeholder group: add them under 'groups:' in "
+        "session.yaml before importing {path}",
+    },
+    "participants.no_rows": {
+        "fr": "{path} : aucun participant dans le fichier",
+        "en": "{path}: no participant in the file",
+    },
+    # -- bad rows
+    "participants.import_failed": {
+        "fr": "{path} : {count} ligne(s) à corriger ; rien n'a été importé",
+        "en": "{path}: {count} row(s) to fix; nothing was imported",
+    },
+    "participants.bad_row": {"fr": "ligne {row} : {reasons}", "en": "row {row}: {reasons}"},
+    "participants.reason_separator": {"fr": " ; ", "en": "; "},
+    "participants.reason.first_name_missing": {
+        "fr": "prénom manquant",
+        "en": "first name missing",
+    },
+    "participants.reason.bad_id": {
+        "fr": "identifiant « {value} » non valide (lettres sans accent, chiffres, tirets)",
+        "en": "id '{value}' is invalid (plain letters, digits, dashes)",
+    },
+    "participants.reason.group_missing": {
+        "fr": "collège manquant (collèges : {known})",
+        "en": "group missing (groups: {known})",
+    },
+    "participants.reason.group_unknown": {
+        "fr": "collège « {value} » inconnu (collèges : {known})",
+        "en": "unknown group '{value}' (groups: {known})",
+    },
+    "participants.reason.role_unknown": {
+        "fr": "rôle « {value} » inconnu (rôles : participant, hôte de table, animateur, "
+        "commanditaire, observateur, facilitateur graphique)",
+        "en": "unknown role '{value}' (roles: participant, table host, facilitator, sponsor, "
+        "observer, graphic facilitator)",
+    },
+    "participants.reason.consent_unknown": {
+        "fr": "consentement « {value} » illisible (oui ou non)",
+        "en": "consent '{value}' unreadable (yes or no)",
+    },
+    "participants.reason.days_unreadable": {
+        "fr": "jours « {value} » illisibles (par ex. « 1 », « 1,2 », « 1 et 2 » ou « tous »)",
+        "en": "days '{value}' unreadable (e.g. '1', '1,2', '1 and 2' or 'all')",
+    },
+    "participants.reason.day_out_of_range": {
+        "fr": "jour {day} : la session compte {count} jour(s)",
+        "en": "day {day}: the session has {count} day(s)",
+    },
+    "participants.reason.bad_email": {
+        "fr": "« {value} » n'est pas une adresse e-mail",
+        "en": "'{value}' is not an email address",
+    },
+    "participants.reason.conflicting_duplicate": {
+        "fr": "{name} figure déjà ligne {row} avec d'autres informations ({fields}) : "
+        "gardez une seule ligne",
+        "en": "{name} is already on row {row} with other details ({fields}): keep one row",
+    },
+    "participants.reason.id_twice": {
+        "fr": "identifiant « {id} » déjà utilisé ligne {row}",
+        "en": "id '{id}' already used on row {row}",
+    },
+    "participants.reason.id_taken": {
+        "fr": "identifiant « {id} » déjà attribué à {name} dans la session",
+        "en": "id '{id}' already belongs to {name} in the session",
+    },
+    "participants.reason.still_referenced": {
+        "fr": "le remplacement retirerait une personne citée dans le programme : {message}",
+        "en": "the replacement would remove someone the agenda names: {message}",
+    },
+    # -- fields, as a facilitator names them
+    "participants.field.id": {"fr": "Id", "en": "Id"},
+    "participants.field.first_name": {"fr": "Prénom", "en": "First name"},
+    "participants.field.last_name": {"fr": "Nom", "en": "Last name"},
+    "participants.field.organisation": {"fr": "Structure", "en": "Organisation"},
+    "participants.field.group": {"fr": "Collège", "en": "Group"},
+    "participants.field.role": {"fr": "Rôle", "en": "Role"},
+    "participants.field.email": {"fr": "Email", "en": "Email"},
+    "participants.field.territory": {"fr": "Département", "en": "Territory"},
+    "participants.field.consent_named": {"fr": "Consentement", "en": "Consent"},
+    "participants.field.days": {"fr": "Jours", "en": "Days"},
+    # -- notices
+    "participants.notice.ignored_columns": {
+        "fr": "colonnes non importées : {columns}",
+        "en": "columns not imported: {columns}",
+    },
+    "participants.notice.nameless_rows": {
+        "fr": "lignes sans nom ignorées : {rows}",
+        "en": "rows without a name skipped: {rows}",
+    },
+    "participants.notice.duplicate": {
+        "fr": "ligne {row} : doublon de la ligne {first} ({name}), ignorée",
+        "en": "row {row}: duplicate of row {first} ({name}), skipped",
+    },
+    "participants.notice.skipped_existing": {
+        "fr": "{count} personne(s) déjà dans la session, ignorée(s) (ligne(s) {rows}) ; "
+        "--replace remplace toute la liste",
+        "en": "{count} person(s) already in the session, skipped (row(s) {rows}); "
+        "--replace replaces the whole list",
+    },
+    # -- command line
+    "participants.help.group": {
+        "fr": "Participants : importer un tableau d'inscrits, lister par collège.",
+        "en": "Participants: import a registration spreadsheet, list by stakeholder group.",
+    },
+    "participants.help.import": {
+        "fr": "Importe les participants d'un fichier CSV ou XLSX (tout ou rien). Par défaut, "
+        "ajoute les nouvelles personnes et ignore celles déjà présentes (même prénom, nom et "
+        "structure).",
+        "en": "Import participants from a CSV or XLSX file (all or nothing). By default, adds "
+        "new people and skips those already present (same first name, last name and "
+        "organisation).",
+    },
+    "participants.help.list": {
+        "fr": "Liste les participants par collège, avec les effectifs.",
+        "en": "List the participants by stakeholder group, with counts.",
+    },
+    "participants.help.session": {
+        "fr": "Dossier de la session, son session.yaml, ou son nom sous sessions/.",
+        "en": "The session folder, its session.yaml, or its name under sessions/.",
+    },
+    "participants.help.file": {
+        "fr": "Tableau des participants (.csv ou .xlsx).",
+        "en": "Participants spreadsheet (.csv or .xlsx).",
+    },
+    "participants.help.replace": {
+        "fr": "Remplace toute la liste par le fichier (les personnes déjà présentes gardent leur "
+        "identifiant).",
+        "en": "Replace the whole list with the file (people already present keep their id).",
+    },
+    "participants.help.dry_run": {
+        "fr": "Vérifie le fichier et affiche le résultat sans rien enregistrer.",
+        "en": "Check the file and show the outcome without saving anything.",
+    },
+    "participants.out.added": {
+        "fr": "{count} participant(s) ajouté(s) à {session} (total : {total}).",
+        "en": "{count} participant(s) added to {session} (total: {total}).",
+    },
+    "participants.out.replaced": {
+        "fr": "Liste de {session} remplacée : {total} participant(s) ({added} nouveau(x), "
+        "{updated} mis à jour, {kept} inchangé(s), {removed} retiré(s)).",
+        "en": "{session} list replaced: {total} participant(s) ({added} new, {updated} updated, "
+        "{kept} unchanged, {removed} removed).",
+    },
+    "participants.out.nothing": {
+        "fr": "Rien à importer : {session} est déjà à jour ({total} participant(s)).",
+        "en": "Nothing to import: {session} is already up to date ({total} participant(s)).",
+    },
+    "participants.out.dry_run": {
+        "fr": "Essai à blanc : rien n'a été enregistré.",
+        "en": "Dry run: nothing was saved.",
+    },
+    "participants.out.removed": {"fr": "retiré(s) : {names}", "en": "removed: {names}"},
+    "participants.out.title": {
+        "fr": "Participants — {session}",
+        "en": "Participants — {session}",
+    },
+    "participants.out.none": {
+        "fr": "Aucun participant dans {session}. Importez-les : labkit participants import "
+        "{session} inscrits.xlsx",
+        "en": "No participant in {session}. Import them: labkit participants import "
+        "{session} registrations.xlsx",
+    },
+    "participants.out.unknown_group": {
+        "fr": "collège inconnu « {key} »",
+        "en": "unknown group '{key}'",
+    },
+    "participants.out.total": {
+        "fr": "Total : {count} participant(s) dans {groups} collège(s)",
+        "en": "Total: {count} participant(s) in {groups} group(s)",
+    },
+    "participants.col.group": {"fr": "Collège", "en": "Group"},
+    "participants.col.name": {"fr": "Participant·e", "en": "Participant"},
+    "participants.col.organisation": {"fr": "Structure", "en": "Organisation"},
+    "participants.col.role": {"fr": "Rôle", "en": "Role"},
+    "participants.col.territory": {"fr": "Dépt", "en": "Territory"},
+    "participants.col.id": {"fr": "Id", "en": "Id"},
+}
