@@ -39,11 +39,12 @@ class SessionFolder:
     root: Path
     session: Session
     document: CommentedMap
+    file: Path | None = None  # the plan's file when it is not called session.yaml
 
     @property
     def yaml_path(self) -> Path:
-        """The session.yaml file."""
-        return self.root / SESSION_FILE
+        """The plan's file: session.yaml, or the file the user named."""
+        return self.file or self.root / SESSION_FILE
 
     @property
     def journal_path(self) -> Path:
@@ -150,7 +151,7 @@ def open_session(arg: str | Path, strict: bool = False) -> SessionFolder:
     path = resolve_session_path(arg)
     document = load_document(path)
     session = validate_document(document, path)
-    folder = SessionFolder(root=path.parent, session=session, document=document)
+    folder = SessionFolder(root=path.parent, session=session, document=document, file=path)
     if strict:
         errors = [p for p in folder.problems() if p.level == Level.ERROR]
         if errors:
