@@ -27,9 +27,11 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp_name, path.stat().st_mode & 0o777)
+        with contextlib.suppress(OSError):
+            # mkstemp makes the file private (0600): keep the old file's mode, or give a new
+            # file the mode any other program would (0666 less the umask)
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+            os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
         _fsync_folder(folder)
     except OSError as exc:
@@ -41,6 +43,12 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Replace `path` with `text` atomically."""
     write_bytes_atomic(path, text.encode(encoding))
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_folder(folder: Path) -> None:
