@@ -25,7 +25,13 @@ def _yaml() -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
+    # an explicit `null` (as the skeleton writes it) stays `null` rather than becoming empty
+    yaml.representer.add_representer(type(None), _represent_null)
     return yaml
+
+
+def _represent_null(representer: Any, _data: None) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
 def read_text(path: Path) -> str:
