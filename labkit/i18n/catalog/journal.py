@@ -96,7 +96,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- refused events ---
     "journal.refused": {
         "fr": "Événement « {type} » refusé :",
-        "en": "Event \"{type}\" refused:",
+        "en": 'Event "{type}" refused:',
     },
     "journal.unknown_type": {
         "fr": "Type d'événement inconnu : {type} (types connus : {known}).",
@@ -104,7 +104,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "journal.no_device": {
         "fr": "Indiquez l'appareil qui enregistre (par exemple « cli »).",
-        "en": "Name the recording device (e.g. \"cli\").",
+        "en": 'Name the recording device (e.g. "cli").',
     },
     "journal.problem.text_too_long": {
         "fr": "texte de {length} caractères, {max} au maximum",
@@ -269,4 +269,53 @@ MESSAGES: dict[str, dict[str, str]] = {
     "journal.status.running": {"fr": "en cours", "en": "running"},
     "journal.status.paused": {"fr": "en pause", "en": "paused"},
     "journal.status.ended": {"fr": "terminé", "en": "ended"},
+    # --- attachments ---
+    "journal.attach.missing": {
+        "fr": "{path} n'est pas un fichier lisible.",
+        "en": "{path} is not a readable file.",
+    },
+    "journal.attach.too_big": {
+        "fr": "{path} est trop gros pour une pièce jointe ({max} Mo au maximum).",
+        "en": "{path} is too big for an attachment (at most {max} MB).",
+    },
+    "journal.attach.gone": {
+        "fr": "pièce jointe {id} : le fichier {path} a disparu",
+        "en": "attachment {id}: the file {path} is missing",
+    },
+    "journal.attach.changed": {
+        "fr": "pièce jointe {id} : le fichier {path} a été modifié (empreinte différente)",
+        "en": "attachment {id}: the file {path} was changed (different hash)",
+    },
+    # --- import ---
+    "journal.import.unreadable": {
+        "fr": "Impossible de lire {path} : {detail}",
+        "en": "Cannot read {path}: {detail}",
+    },
+    "journal.import.not_json": {
+        "fr": "{path} n'est pas un export JSON de journal labkit.",
+        "en": "{path} is not a labkit journal JSON export.",
+    },
+    "journal.import.json_at": {
+        "fr": "ligne {line}, colonne {column}",
+        "en": "line {line}, column {column}",
+    },
+    "journal.import.event": {"fr": "événement n° {id} ({type})", "en": "event #{id} ({type})"},
+    "journal.import.duplicate": {
+        "fr": "uuid déjà présent plus haut dans le fichier",
+        "en": "uuid already present earlier in the file",
+    },
+    "journal.import.more": {
+        "fr": "… et {count} autre(s) problème(s)",
+        "en": "… and {count} more problem(s)",
+    },
+    "journal.import.invalid": {
+        "fr": "L'export {path} est invalide ; rien n'a été importé :",
+        "en": "The export {path} is invalid; nothing was imported:",
+    },
+    "journal.import.diverged": {
+        "fr": "Le journal {journal} contient déjà {count} événement(s) qui ne sont pas le début "
+        "de l'historique de {path} ; rien n'a été importé. Importez dans une session vide.",
+        "en": "The journal {journal} already holds {count} event(s) that are not the beginning "
+        "of the history in {path}; nothing was imported. Import into an empty session.",
+    },
 }

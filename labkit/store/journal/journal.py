@@ -19,6 +19,7 @@ import threading
 import uuid as uuid_module
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -256,6 +257,35 @@ class Journal:
         record = RecordedEvent(int(cursor.lastrowid), uid, now, self.device, self.recorder, event)
         self._append(record)
         return record
+
+    def restore(self, records: Iterable[RecordedEvent]) -> list[RecordedEvent]:
+        """Append events recorded elsewhere (an import) in one transaction, keeping their uuid,
+        time, device and recorder; they get new ids. History is replayed as it was: the state
+        rules are not applied. An event whose uuid is already in the journal is an error."""
+        with self._lock:
+            written: list[RecordedEvent] = []
+            try:
+                with self._db.write() as connection:
+                    self._catch_up()
+                    for old in records:
+                        payload = json.dumps(
+                            old.event.payload(), ensure_ascii=False, separators=(",", ":")
+                        )
+                        cursor = connection.execute(
+                            schema.INSERT_EVENT,
+                            (old.uuid, old.ts.isoformat(), old.device, old.recorder,
+                             old.event.type, payload),
+                        )  # fmt: skip
+                        record = replace(old, id=int(cursor.lastrowid))
+                        self._events.append(record)
+                        written.append(record)
+            except BaseException:
+                lost = {e.id for e in written}
+                self._events = [e for e in self._events if e.id not in lost]
+                raise
+            finally:
+                self._state = derive(self._events)
+            return written
 
     def undo(self, event_id: int, reason: str | None = None) -> RecordedEvent:
         """Cancel the event numbered `event_id` (undoing an undo redoes what it undid)."""

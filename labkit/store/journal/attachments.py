@@ -1,0 +1,145 @@
+"""Attachments: photos of flipcharts and tablecloths copied into ``<session>/attachments/``.
+
+The file is copied (never moved) through a temporary file, fsynced, then renamed, so a crash
+leaves either no attachment or a whole one. Its name starts with its sha256 so that two photos
+with the same name never overwrite each other and the same photo is stored once. The journal
+records the relative path, the original name, the size and the sha256.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import mimetypes
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from labkit.errors import InvalidInputError, LabkitError
+from labkit.i18n import t
+from labkit.store.journal.database import storage_error
+from labkit.store.journal.events import AttachmentAdded
+
+if TYPE_CHECKING:
+    from labkit.store.journal.journal import Journal
+
+CHUNK = 1 << 20
+MAX_ATTACHMENT_BYTES = 500 * 1024 * 1024
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_name(name: str) -> str:
+    """`name` reduced to ASCII letters, digits, dots, dashes and underscores (at most 80)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    cleaned = _UNSAFE.sub("-", ascii_name).strip("-.") or "file"
+    stem, dot, suffix = cleaned.rpartition(".")
+    if dot and len(suffix) <= 10:
+        return f"{stem[: 79 - len(suffix)]}.{suffix}"
+    return cleaned[:80]
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 hex digest of a file's content."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def copy_into(folder: Path, source: Path) -> tuple[str, str, int, bool]:
+    """Copy `source` into `folder` durably; (file name, sha256, size, whether it is new).
+
+    Raises InvalidInputError if `source` is not a readable file, StorageError if the copy fails.
+    """
+    if not source.is_file():
+        raise InvalidInputError(t("journal.attach.missing", path=str(source)))
+    size = source.stat().st_size
+    if size > MAX_ATTACHMENT_BYTES:
+        raise InvalidInputError(
+            t("journal.attach.too_big", path=str(source), max=MAX_ATTACHMENT_BYTES // 2**20)
+        )
+    tmp_name: str | None = None
+    try:
+        folder.mkdir(exist_ok=True)
+        digest = hashlib.sha256()
+        fd, tmp_name = tempfile.mkstemp(prefix=".attach-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as out, source.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        sha = digest.hexdigest()
+        name = f"{sha[:16]}-{safe_name(source.name)}"
+        target = folder / name
+        if target.exists() and file_sha256(target) == sha:
+            os.unlink(tmp_name)
+            return name, sha, size, False
+        os.replace(tmp_name, target)
+        tmp_name = None
+        _fsync_folder(folder)
+        return name, sha, size, True
+    except OSError as exc:
+        raise storage_error(exc, folder) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def attach(journal: Journal, source: Path, **fields: Any) -> str:
+    """Copy `source` into the journal's session folder and record it; the attachment id.
+
+    `fields`: caption, block_id, question, table, team, territory, attachment_id.
+    """
+    from labkit.store.journal.journal import validate_event
+
+    folder = journal.attachments_dir
+    event: dict[str, Any] = {
+        "type": "attachment.added",
+        "path": f"{folder.name}/{safe_name(source.name)}",
+        "original_name": source.name,
+        "sha256": "0" * 64,
+        "size": 0,
+        "media_type": mimetypes.guess_type(source.name)[0],
+        **fields,
+    }
+    validate_event(event)  # refuse bad fields before copying anything
+    name, sha, size, new = copy_into(folder, source)
+    event.update(path=f"{folder.name}/{name}", sha256=sha, size=size)
+    try:
+        record = journal.record(event)
+    except LabkitError:
+        if new:  # nobody refers to the copy: do not leave it behind
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
+        raise
+    assert isinstance(record.event, AttachmentAdded)
+    return str(record.event.attachment_id)
+
+
+def verify(journal: Journal) -> list[str]:
+    """One line per recorded attachment whose file is missing or changed (empty when all good)."""
+    problems = []
+    for attachment in journal.state().attachments.values():
+        path = journal.folder / attachment.path
+        if not path.is_file():
+            problems.append(t("journal.attach.gone", id=attachment.attachment_id, path=str(path)))
+        elif file_sha256(path) != attachment.sha256:
+            problems.append(
+                t("journal.attach.changed", id=attachment.attachment_id, path=str(path))
+            )
+    return problems
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
