@@ -58,7 +58,7 @@ from labkit.i18n import t
 from labkit.model.participants import ID_PATTERN, Participant, Role
 from labkit.model.session import Session
 from labkit.model.text import clean_line
-from labkit.model.validation import Level, check_session
+from labkit.model.validation import Problem, check_session
 from labkit.store.plain_errors import explain_all
 
 if TYPE_CHECKING:
@@ -177,6 +177,9 @@ class Table:
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 _HEADER_SEARCH = 10
+_DELIMITERS = (";", "\t", ",")
+# Plan checks that mean "the agenda names a participant id that does not exist".
+REFERENCE_CODES = frozenset({"unknown_participant"})
 
 
 def read_table(path: Path) -> Table:
@@ -220,14 +223,25 @@ def decode_text(raw: bytes) -> str:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The field separator of CSV text: the one of ``;``, tab, ``,`` splitting most fields."""
+    """The field separator of CSV text: ``;``, tab or ``,``.
+
+    The first of the first ten non-blank lines that splits into a recognised header (a first-name
+    column) decides, with the separator that recognises most columns; failing that, the separator
+    splitting a line into most fields wins. Ties go to ``;``, French Excel's choice.
+    """
     lines = [line for line in text.splitlines() if line.strip()][:_HEADER_SEARCH]
+    for line in lines:
+        recognised: dict[str, int] = {}
+        for delimiter in _DELIMITERS:
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+            fields = {header_field(c) for c in cells} - {None}
+            if "first_name" in fields:
+                recognised[delimiter] = len(fields)
+        if recognised:
+            return max(recognised, key=lambda d: recognised[d])
     best, best_width = ";", 0
-    for delimiter in (";", "\t", ","):
-        try:
-            width = max((len(r) for r in csv.reader(lines, delimiter=delimiter)), default=0)
-        except csv.Error:
-            continue
+    for delimiter in _DELIMITERS:
+        width = max((len(r) for r in csv.reader(lines, delimiter=delimiter)), default=0)
         if width > best_width:
             best, best_width = delimiter, width
     return best
@@ -389,7 +403,8 @@ _TRUE = {"oui", "o", "yes", "y", "x", "vrai", "true", "1", "ok", "daccord", "acc
 _FALSE = {"non", "n", "no", "faux", "false", "0", "refus", "refuse"}
 _ALL_DAYS = {"tous", "toutes", "touslesjours", "all", "alldays", "everyday", "both", "lesdeux",
              "lestrois", "2jours", "3jours"}
-_DAY_RANGE = re.compile(r"(\d+)\s*(?:-|a|to)\s*(\d+)")
+_DAY_RANGE = re.compile(r"(\d+) (?:a|to) (?:[jd] ?)?(\d+)")
+_MAX_DAY = 31
 _DAY_FILLER = re.compile(r"\b(?:j|d|jour|jours|day|days|et|and)\b")
 
 
@@ -415,14 +430,16 @@ def parse_days(text: str) -> list[int] | None:
     """
     if not text or _compact(text) in _ALL_DAYS:
         return None
-    words = fold(text)
+    words = fold(text.replace("-", " a "))
     numbers: set[int] = set()
     for start, end in _DAY_RANGE.findall(words):
+        if not int(start) <= int(end) <= _MAX_DAY:
+            raise ValueError(text)
         numbers.update(range(int(start), int(end) + 1))
     words = _DAY_RANGE.sub(" ", words)
     words = _DAY_FILLER.sub(" ", re.sub(r"(?<=\b[jd])(?=\d)", " ", words))
     for token in words.split():
-        if not token.isdigit():
+        if not token.isdigit() or int(token) > _MAX_DAY:
             raise ValueError(text)
         numbers.add(int(token))
     if not numbers:
@@ -507,6 +524,8 @@ def plan_import(
         rows.append(_Row(number, data, identity, data.get("id")))
     if nameless:
         notices.append(Notice("nameless_rows", {"rows": compress_rows(nameless)}))
+    if not rows and not bad:
+        raise InvalidInputError(t("participants.no_rows", lang, path=table.source))
 
     unique = _drop_duplicates(rows, bad, notices, lang)
     plan = _decide(table.source, unique, session, replace, bad, notices, lang)
@@ -521,8 +540,6 @@ def plan_import(
             t("participants.import_failed", lang, path=table.source, count=len(problems)),
             problems,
         )
-    if not plan.participants and not plan.skipped_existing:
-        raise InvalidInputError(t("participants.no_rows", lang, path=table.source))
     return plan
 
 
@@ -598,11 +615,12 @@ def _read_row(
     except ValueError:
         reasons.append(t("participants.reason.days_unreadable", lang, value=cell("days")))
         days = None
-    for number in days or []:
-        if not 1 <= number <= day_count:
-            reasons.append(
-                t("participants.reason.day_out_of_range", lang, day=number, count=day_count)
-            )
+    outside = [str(n) for n in days or [] if not 1 <= n <= day_count]
+    if outside:
+        reasons.append(
+            t("participants.reason.day_out_of_range", lang, day=", ".join(outside),
+              count=day_count)
+        )
     data["days"] = days
     data["territory"] = parse_territory(cell("territory"))
 
@@ -742,14 +760,14 @@ def _build(row: _Row, person_id: str, bad: dict[int, list[str]], lang: str | Non
 def _check_references(
     session: Session, plan: ImportPlan, bad: dict[int, list[str]], lang: str | None
 ) -> None:
-    """Refuse a replacement that removes someone the agenda names."""
-    before = {(p.code, p.path) for p in check_session(session) if p.level == Level.ERROR}
-    after = check_session(session.model_copy(update={"participants": plan.participants}))
-    lost = [
-        p for p in after
-        if p.level == Level.ERROR and p.path[:1] != ("participants",)
-        and (p.code, p.path) not in before
-    ]
+    """Refuse a replacement that removes someone the agenda names (e.g. a world-café host)."""
+
+    def dangling(people: Session) -> list[Problem]:
+        return [p for p in check_session(people) if p.code in REFERENCE_CODES]
+
+    before = {(p.code, p.path) for p in dangling(session)}
+    after = dangling(session.model_copy(update={"participants": plan.participants}))
+    lost = [p for p in after if (p.code, p.path) not in before]
     if lost:
         bad.setdefault(0, []).extend(
             t("participants.reason.still_referenced", lang, message=p.message(lang)) for p in lost
