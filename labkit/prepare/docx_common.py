@@ -1,0 +1,299 @@
+"""Shared drawing helpers for the printed documents (python-docx): A4 pages, fonts, tables, QR.
+
+Styles are created when missing (a template may lack "Table Grid" or "Heading 1"), table borders
+are drawn directly rather than through a table style, and every QR image carries the alternative
+text "QR: <url>" so that readers (and tests) can tell QR codes from other pictures.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from labkit.prepare.docx_tables import (
+    add_row,
+    keep_row_together,
+    new_table,
+    repeat_as_header,
+    set_cell_borders,
+    set_cell_margins,
+    set_cell_shading,
+    set_row_height,
+    set_table_borders,
+    size_row,
+)
+from labkit.store.atomic import write_bytes_atomic
+
+__all__ = [
+    "add_row",
+    "keep_row_together",
+    "new_table",
+    "repeat_as_header",
+    "set_cell_borders",
+    "set_cell_margins",
+    "set_cell_shading",
+    "set_row_height",
+    "set_table_borders",
+    "size_row",
+]
+
+A4_SHORT_CM = 21.0
+A4_LONG_CM = 29.7
+FONT = "Arial"
+QR_PREFIX = "QR: "
+
+
+
+def new_document(
+    *,
+    landscape: bool = False,
+    margins_cm: float | Sequence[float] = 2.0,
+    font_size: float = 11,
+    lang: str = "fr",
+    title: str | None = None,
+) -> Any:
+    """A blank A4 document: orientation, margins (one value or top, right, bottom, left), font."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    section = document.sections[0]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Cm(A4_LONG_CM), Cm(A4_SHORT_CM)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(A4_SHORT_CM), Cm(A4_LONG_CM)
+    margins = [margins_cm] * 4 if isinstance(margins_cm, int | float) else list(margins_cm)
+    top, right, bottom, left = (Cm(value) for value in margins)
+    section.top_margin, section.right_margin = top, right
+    section.bottom_margin, section.left_margin = bottom, left
+    section.header_distance = section.footer_distance = Cm(min(1.0, margins[0] / 2))
+    normal = ensure_style(document, "Normal")
+    normal.font.name = FONT
+    normal.font.size = Pt(font_size)
+    _set_east_asian_font(normal.element, FONT)
+    _set_language(normal.element, "fr-FR" if lang == "fr" else "en-GB")
+    normal.paragraph_format.space_after = Pt(4)
+    if title:
+        document.core_properties.title = title
+    document.core_properties.language = lang
+    return document
+
+
+def usable_width_cm(document: Any) -> float:
+    """The width between the margins of the document's (first) section, in cm."""
+    section = document.sections[0]
+    return (section.page_width - section.left_margin - section.right_margin) / 360000
+
+
+def ensure_style(document: Any, name: str, *, paragraph: bool = True, base: str = "Normal") -> Any:
+    """The style `name`, created (based on `base`) when the document lacks it."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles = document.styles
+    try:
+        return styles[name]
+    except KeyError:
+        kind = WD_STYLE_TYPE.PARAGRAPH if paragraph else WD_STYLE_TYPE.TABLE
+        style = styles.add_style(name, kind)
+        if paragraph and name != base:
+            style.base_style = ensure_style(document, base)
+        return style
+
+
+def heading_style(document: Any, level: int, size: float, colour: str = "1F3864") -> Any:
+    """A heading style ("Heading N"), created or adjusted: bold, coloured, kept with next."""
+    from docx.shared import Pt, RGBColor
+
+    style = ensure_style(document, f"Heading {level}")
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = True
+    style.font.italic = False
+    style.font.color.rgb = RGBColor.from_string(colour)
+    _set_east_asian_font(style.element, FONT)
+    style.paragraph_format.space_before = Pt(10 if level == 1 else 8)
+    style.paragraph_format.space_after = Pt(4)
+    style.paragraph_format.keep_with_next = True
+    return style
+
+
+def add_text(container: Any, text: str = "", **options: Any) -> Any:
+    """A new paragraph holding one run of text, in a document or a table cell.
+
+    Options: size (pt), bold, italic, colour (RRGGBB), align ("left", "center", "right"),
+    space_after and space_before (pt), style.
+    """
+    return fill_paragraph(container.add_paragraph(style=options.pop("style", None)), text,
+                          **options)
+
+
+def cell_text(cell: Any, text: str = "", **options: Any) -> Any:
+    """Write into a cell: its first paragraph while that is still empty, else a new one."""
+    first = cell.paragraphs[0]
+    if len(cell.paragraphs) == 1 and not first.text and not first.runs:
+        style = options.pop("style", None)
+        if style:
+            first.style = style
+        return fill_paragraph(first, text, **options)
+    return add_text(cell, text, **options)
+
+
+def fill_paragraph(
+    paragraph: Any,
+    text: str = "",
+    *,
+    size: float | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    colour: str | None = None,
+    align: str | None = None,
+    space_after: float = 0,
+    space_before: float = 0,
+) -> Any:
+    """Add a run of `text` to `paragraph` and set its alignment and spacing."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    if text:
+        add_run(paragraph, text, size=size, bold=bold, italic=italic, colour=colour)
+    if align:
+        paragraph.alignment = getattr(WD_ALIGN_PARAGRAPH, align.upper())
+    paragraph.paragraph_format.space_after = Pt(space_after)
+    paragraph.paragraph_format.space_before = Pt(space_before)
+    return paragraph
+
+
+def add_run(
+    paragraph: Any,
+    text: str,
+    *,
+    size: float | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    colour: str | None = None,
+) -> Any:
+    """A run of text at the end of `paragraph`."""
+    from docx.shared import Pt, RGBColor
+
+    run = paragraph.add_run(text)
+    run.bold, run.italic = bold or None, italic or None
+    if size:
+        run.font.size = Pt(size)
+    if colour:
+        run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+    return run
+
+
+def qr_png(url: str, *, box_size: int = 10, border: int = 2) -> io.BytesIO:
+    """A QR code for `url` as a PNG in memory (error correction M)."""
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=border)
+    code.add_data(url)
+    code.make(fit=True)
+    buffer = io.BytesIO()
+    code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
+    buffer.seek(0)
+    return buffer
+
+
+def add_picture(paragraph: Any, image: io.BytesIO, width_cm: float, alt: str) -> Any:
+    """An inline picture at the end of `paragraph`, with alternative text `alt`."""
+    from docx.shared import Cm
+
+    shape = paragraph.add_run().add_picture(image, width=Cm(width_cm))
+    shape._inline.docPr.set("descr", alt)
+    return shape
+
+
+def add_qr(paragraph: Any, url: str, width_cm: float) -> Any:
+    """A QR code to `url` at the end of `paragraph`, `width_cm` wide."""
+    return add_picture(paragraph, qr_png(url), width_cm, QR_PREFIX + url)
+
+
+def picture_descriptions(document: Any) -> list[str]:
+    """The alternative texts of every picture of the document (body, tables, in order)."""
+    return [
+        element.get("descr", "")
+        for element in document.element.body.iter()
+        if element.tag.endswith("}docPr")
+    ]
+
+
+def qr_targets(document: Any) -> list[str]:
+    """The URLs of the document's QR codes, in order."""
+    return [d[len(QR_PREFIX):] for d in picture_descriptions(document) if d.startswith(QR_PREFIX)]
+
+
+def add_tail(document: Any) -> None:
+    """A tiny last paragraph: a document must end with one, and a full-height table before it
+    must not be pushed onto an extra blank page."""
+    from docx.shared import Pt
+
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.line_spacing = Pt(1)
+    paragraph.add_run("").font.size = Pt(1)
+
+
+def page_break(document: Any) -> None:
+    """Start a new page."""
+    from docx.enum.text import WD_BREAK
+
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def save_docx(document: Any, path: Path) -> Path:
+    """Save atomically (a half-written .docx never replaces a good one); return the path."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = Path(path)
+    write_bytes_atomic(path, buffer.getvalue())
+    return path
+
+
+def fit_size(text: str, steps: Iterable[tuple[int, float]], smallest: float) -> float:
+    """A font size for `text`: the first of `steps` (max length, size) it fits, else `smallest`."""
+    for limit, size in steps:
+        if len(text) <= limit:
+            return size
+    return smallest
+
+
+def readable_colour(colour: str, fallback: str = "404040") -> str:
+    """`colour` (RRGGBB) when dark enough to read on white, else `fallback`."""
+    value = colour.lstrip("#")
+    red, green, blue = (int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return value.upper() if luminance <= 0.55 else fallback
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _set_east_asian_font(style_element: Any, font: str) -> None:
+    r_pr = style_element.get_or_add_rPr()
+    fonts = r_pr.get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(_qn(attribute), font)
+
+
+def _set_language(style_element: Any, tag: str) -> None:
+    from docx.oxml import OxmlElement
+
+    r_pr = style_element.get_or_add_rPr()
+    language = r_pr.find(_qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        r_pr.append(language)
+    language.set(_qn("w:val"), tag)

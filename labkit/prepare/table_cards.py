@@ -1,0 +1,216 @@
+"""World-café table cards: one A4 landscape sheet per table, folded in two into a tent card.
+
+The lower half (the front) holds the table number, the table's question, the host and a QR code
+to a configured URL; the upper half repeats the number and question upside down, so that the card
+reads from both sides of the table once folded along the dashed line.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from labkit.i18n import format_time, t
+from labkit.model import QuestionMode, Session, WorldCafeConfig, schedule_session
+from labkit.prepare import docx_common as dc
+
+ACCENT = "1F3864"
+GREY = "595959"
+HALF_CM = 9.3
+MARGINS_CM = (1.2, 1.0, 1.0, 1.0)
+QR_COLUMN_CM = 5.6
+QUESTION_SIZES = ((60, 28.0), (110, 24.0), (170, 20.0), (240, 17.0))
+
+
+@dataclass(frozen=True)
+class TableCard:
+    """What one table card says."""
+
+    number: int
+    block_title: str
+    when: str
+    question: str | None
+    round_questions: tuple[str, ...] = ()
+    host: str | None = None
+
+
+def table_card_url(session: Session, override: str | None = None) -> str | None:
+    """The URL of the cards' QR code: `override`, else the resources, else the shared folder."""
+    return override or session.urls.resources or session.urls.shared_folder
+
+
+def table_cards(session: Session) -> list[TableCard]:
+    """A card per table of every world café of the session, in agenda order."""
+    lang = session.language
+    starts = {item.block.id: item.start for day in schedule_session(session) for item in day}
+    cards = []
+    for day_number, block in session.blocks():
+        config = block.method
+        if not isinstance(config, WorldCafeConfig):
+            continue
+        when = format_time(starts[block.id])
+        if len(session.days) > 1:
+            when = f"{t('word.day', lang)} {day_number} · {when}"
+        for number in range(1, config.tables + 1):
+            host = None
+            if number <= len(config.hosts):
+                person = session.participant(config.hosts[number - 1])
+                host = person.display_name if person else None
+            if config.question_mode == QuestionMode.PER_TABLE:
+                question = config.questions[(number - 1) % len(config.questions)]
+                cards.append(TableCard(number, block.title, when, question, host=host))
+            else:
+                cards.append(TableCard(number, block.title, when, None,
+                                       tuple(config.questions), host=host))
+    return cards
+
+
+def render_table_cards(
+    session: Session, path: Path | str, *, url: str | None = None
+) -> Path | None:
+    """Write the table cards to `path`; None (nothing written) when the session has no café."""
+    document = build_table_cards(session, url=url)
+    return dc.save_docx(document, Path(path)) if document is not None else None
+
+
+def build_table_cards(session: Session, *, url: str | None = None) -> Any:
+    """The table cards as a python-docx Document, or None without a world café."""
+    cards = table_cards(session)
+    if not cards:
+        return None
+    lang = session.language
+    url = table_card_url(session, url)
+    document = dc.new_document(landscape=True, margins_cm=MARGINS_CM, lang=lang,
+                               title=t("prepare.cards.title", lang))
+    width = dc.usable_width_cm(document)
+    widths = [width - QR_COLUMN_CM, QR_COLUMN_CM] if url else [width]
+    table = dc.new_table(document, widths)
+    for card in cards:
+        back = dc.add_row(table, widths)
+        dc.set_row_height(back, HALF_CM, exact=True)
+        dc.keep_row_together(back)
+        cell = back.cells[0].merge(back.cells[-1]) if url else back.cells[0]
+        from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        image = back_face_png(card, session, width_cm=width - 0.6, height_cm=HALF_CM - 0.6)
+        dc.add_picture(dc.cell_text(cell, align="center"), image, width - 0.6,
+                       t("prepare.cards.back_alt", lang, n=card.number))
+        front = dc.add_row(table, widths)
+        dc.set_row_height(front, HALF_CM, exact=True)
+        dc.keep_row_together(front)
+        _front(front.cells, card, session, url)
+        for row, fold in ((back, False), (front, True)):
+            for c in row.cells:
+                dc.set_cell_borders(c, top=("dashed", 6, "A6A6A6") if fold else None,
+                                    bottom=None, left=None, right=None)
+    dc.add_tail(document)
+    return document
+
+
+def _front(cells: Any, card: TableCard, session: Session, url: str | None) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+    lang = session.language
+    main = cells[0]
+    main.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    dc.cell_text(main, f"{card.block_title} · {card.when}", size=10, colour=GREY, space_after=2)
+    dc.add_text(main, t("prepare.cards.table", lang, n=card.number), size=54, bold=True,
+                colour=ACCENT, space_after=4)
+    if card.question:
+        size = dc.fit_size(card.question, QUESTION_SIZES, 14.0)
+        dc.add_text(main, card.question, size=size, bold=True, space_after=6)
+    for n, question in enumerate(card.round_questions, 1):
+        label = t("prepare.route.round", lang, n=n)
+        dc.add_text(main, f"{label} : {question}" if lang == "fr" else f"{label}: {question}",
+                    size=dc.fit_size(question, QUESTION_SIZES[2:], 11.0) - 4, space_after=2)
+    if card.host:
+        dc.add_text(main, t("prepare.cards.host", lang, name=card.host), size=12, colour=GREY)
+    if url:
+        side = cells[1]
+        side.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        dc.add_qr(dc.cell_text(side, align="center"), url, 4.4)
+        dc.add_text(side, t("prepare.cards.qr", lang), size=9, colour=GREY, align="center")
+
+
+# -- the upside-down back face, drawn as an image (Word cannot turn text by 180°) --------------
+_FONT_CANDIDATES = (
+    "arialbd.ttf",
+    "Arial Bold.ttf",
+    "LiberationSans-Bold.ttf",
+    "DejaVuSans-Bold.ttf",
+)
+
+
+def _font(size_px: int) -> Any:
+    from PIL import ImageFont
+
+    for name in _FONT_CANDIDATES:
+        try:
+            return ImageFont.truetype(name, size_px)
+        except OSError:
+            continue
+    bundled = _matplotlib_font()
+    if bundled:
+        return ImageFont.truetype(str(bundled), size_px)
+    return ImageFont.load_default(size=size_px)
+
+
+def _matplotlib_font() -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans-Bold.ttf"
+    return path if path.is_file() else None
+
+
+def _wrap(draw: Any, text: str, font: Any, width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}".strip()
+        if current and draw.textlength(trial, font=font) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    return lines
+
+
+def back_face_png(
+    card: TableCard, session: Session, *, width_cm: float, height_cm: float, dpi: int = 150
+) -> io.BytesIO:
+    """The card's number and question, centred and turned upside down, as a PNG."""
+    from PIL import Image, ImageDraw
+
+    width, height = round(width_cm / 2.54 * dpi), round(height_cm / 2.54 * dpi)
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    title_font = _font(round(54 / 72 * dpi))
+    title = t("prepare.cards.table", session.language, n=card.number)
+    text = card.question or " · ".join(card.round_questions)
+    size_pt = dc.fit_size(text, QUESTION_SIZES, 14.0)
+    while True:
+        body_font = _font(round(size_pt / 72 * dpi))
+        lines = _wrap(draw, text, body_font, int(width * 0.92))
+        line_height = round(size_pt / 72 * dpi * 1.25)
+        total = round(54 / 72 * dpi * 1.3) + line_height * len(lines)
+        if total <= height * 0.95 or size_pt <= 9:
+            break
+        size_pt -= 1
+    y = max(0, (height - total) // 2)
+    draw.text((width // 2, y), title, font=title_font, fill=0x1F, anchor="mt")
+    y += round(54 / 72 * dpi * 1.3)
+    for line in lines:
+        draw.text((width // 2, y), line, font=body_font, fill=0, anchor="mt")
+        y += line_height
+    buffer = io.BytesIO()
+    image.rotate(180).save(buffer, format="PNG", optimize=True)
+    buffer.seek(0)
+    return buffer
