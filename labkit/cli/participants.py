@@ -106,9 +106,9 @@ def participants_table(session: Session) -> RenderableType:
                   groups=len({p.group for p in session.participants})),
         caption_justify="left",
     )
-    table.add_column(t("participants.col.group"), min_width=12, max_width=24)
+    table.add_column(t("participants.col.group"), min_width=12, overflow="fold")
     table.add_column(t("participants.col.name"), no_wrap=True)
-    table.add_column(t("participants.col.organisation"), min_width=12, ratio=1)
+    table.add_column(t("participants.col.organisation"), min_width=12, ratio=1, overflow="fold")
     table.add_column(t("participants.col.role"))
     table.add_column(t("participants.col.territory"))
     table.add_column(t("participants.col.id"), style="dim", no_wrap=True)

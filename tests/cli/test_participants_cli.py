@@ -1,0 +1,189 @@
+"""`labkit participants import` and `labkit participants list` through Typer's CliRunner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from labkit.cli.app import app
+from labkit.i18n import set_ui_language
+from labkit.store.session_folder import open_session
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "participants"
+ENV = {"COLUMNS": "200", "LABKIT_LANG": "fr", "NO_COLOR": "1"}
+
+
+@pytest.fixture(autouse=True)
+def _reset_language() -> Iterator[None]:
+    yield
+    set_ui_language(None)
+
+
+@pytest.fixture
+def session_dir(tmp_path: Path) -> Path:
+    """A 2-day session with five groups and Hélène Dubois already registered."""
+    folder = tmp_path / "garde-enfants-test"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "session.yaml", folder / "session.yaml")
+    return folder
+
+
+def run(*args: str | Path, lang: str = "fr"):  # noqa: ANN201 - click's Result
+    return CliRunner().invoke(app, ["--lang", lang, *map(str, args)], env=ENV)
+
+
+def test_import_cp1252_csv_prints_counts_and_saves(session_dir: Path) -> None:
+    result = run("participants", "import", session_dir, FIXTURES / "inscrits_excel_cp1252.csv")
+    assert result.exit_code == 0, result.output
+    assert "7 participant(s) ajouté(s) à garde-enfants-test (total : 8)." in result.stdout
+    assert "colonnes non importées : Téléphone" in result.stdout
+    assert "ligne 12 : doublon de la ligne 6" in result.stdout
+    assert "1 personne(s) déjà dans la session" in result.stdout
+    text = (session_dir / "session.yaml").read_text(encoding="utf-8")
+    assert "# Déjà inscrite à la main par l'équipe du Lab." in text
+    assert "organisation: Caisse d'allocations familiales" in text
+    assert len(open_session(session_dir).session.participants) == 8
+
+
+def test_import_through_the_session_yaml_path_and_in_english(session_dir: Path) -> None:
+    result = run(
+        "participants", "import", session_dir / "session.yaml",
+        FIXTURES / "registrations_utf8_bom.csv", lang="en",
+    )
+    assert result.exit_code == 0, result.output
+    assert "4 participant(s) added to garde-enfants-test (total: 5)." in result.stdout
+
+
+def test_import_xlsx(session_dir: Path) -> None:
+    result = run("participants", "import", session_dir, FIXTURES / "inscrits.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "4 participant(s) ajouté(s)" in result.stdout
+    assert "colonnes non importées : Fonction" in result.stdout
+
+
+def test_failed_import_exits_1_lists_every_bad_row_and_leaves_the_file_untouched(
+    session_dir: Path,
+) -> None:
+    before = (session_dir / "session.yaml").read_bytes()
+    result = run("participants", "import", session_dir, FIXTURES / "inscrits_erreurs.csv")
+    assert result.exit_code == 1
+    assert "8 ligne(s) à corriger ; rien n'a été importé" in result.stderr
+    for row in (3, 4, 5, 6, 7, 9, 10, 11):
+        assert f"ligne {row} : " in result.stderr
+    assert "ligne 2 :" not in result.stderr and "ligne 8 :" not in result.stderr
+    assert "Traceback" not in result.output
+    assert (session_dir / "session.yaml").read_bytes() == before
+
+
+def test_reimport_says_nothing_to_do_and_does_not_rewrite(session_dir: Path) -> None:
+    assert run("participants", "import", session_dir, FIXTURES / "inscrits.xlsx").exit_code == 0
+    before = (session_dir / "session.yaml").read_bytes()
+    result = run("participants", "import", session_dir, FIXTURES / "inscrits.xlsx")
+    assert result.exit_code == 0
+    assert "Rien à importer" in result.stdout
+    assert (session_dir / "session.yaml").read_bytes() == before
+
+
+def test_replace_reports_new_updated_kept_and_removed(session_dir: Path) -> None:
+    run("participants", "import", session_dir, FIXTURES / "inscrits_excel_cp1252.csv")
+    result = run(
+        "participants", "import", session_dir, FIXTURES / "inscrits.xlsx", "--replace"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Liste de garde-enfants-test remplacée : 4 participant(s)" in result.stdout
+    assert "3 nouveau(x), 0 mis à jour, 1 inchangé(s), 7 retiré(s)" in result.stdout
+    assert "retiré(s) : Hélène D., Sébastien L." in result.stdout
+    assert len(open_session(session_dir).session.participants) == 4
+
+
+def test_dry_run_leaves_the_file_untouched(session_dir: Path) -> None:
+    before = (session_dir / "session.yaml").read_bytes()
+    result = run(
+        "participants", "import", session_dir, FIXTURES / "inscrits.xlsx", "--dry-run"
+    )
+    assert result.exit_code == 0
+    assert "4 participant(s) ajouté(s)" in result.stdout
+    assert "Essai à blanc : rien n'a été enregistré." in result.stdout
+    assert (session_dir / "session.yaml").read_bytes() == before
+
+
+def test_unknown_session_or_file_exits_1(session_dir: Path, tmp_path: Path) -> None:
+    missing_session = run(
+        "participants", "import", tmp_path / "nowhere", FIXTURES / "inscrits.xlsx"
+    )
+    assert missing_session.exit_code == 1
+    assert "aucune session trouvée" in missing_session.stderr
+    missing_file = run("participants", "import", session_dir, tmp_path / "absent.csv")
+    assert missing_file.exit_code == 1
+    assert "introuvable" in missing_file.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("participants", "import"),
+        ("participants", "import", "x"),
+        ("participants", "import", "x", "y", "--bogus"),
+        ("participants", "nonsense"),
+        ("participants", "list"),
+    ],
+)
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    assert run(*args).exit_code == 2
+
+
+def test_help_is_translated() -> None:
+    result = run("participants", "import", "--help")
+    assert result.exit_code == 0
+    assert "--replace" in result.stdout
+    assert "--dry-run" in result.stdout
+
+
+def test_list_groups_people_with_counts_and_a_total(session_dir: Path) -> None:
+    run("participants", "import", session_dir, FIXTURES / "inscrits_excel_cp1252.csv")
+    result = run("participants", "list", session_dir)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Conseillers à l'emploi (2)" in out
+    assert "Partenaires institutionnels (3)" in out
+    assert "Caisse d'allocations familiales (1)" in out
+    assert "Gestionnaires de crèches (1)" in out
+    assert "Demandeurs d'emploi (1)" in out
+    assert "Total : 8 participant(s) dans 5 collège(s)" in out
+    # First name and last-name initial only.
+    assert "Sébastien L." in out and "Lefèvre" not in out
+    assert "Hélène M." in out and "hôte de table" in out and "commanditaire" in out
+    # Grouped in the order the session declares its groups.
+    assert out.index("Demandeurs d'emploi") < out.index("Conseillers à l'emploi")
+    assert out.index("Conseillers à l'emploi") < out.index("Partenaires institutionnels")
+    assert out.index("Sébastien L.") < out.index("Zoé D.") < out.index("Hélène D.")
+
+
+def test_list_in_english(session_dir: Path) -> None:
+    result = run("participants", "list", session_dir, lang="en")
+    assert result.exit_code == 0
+    assert "Total: 1 participant(s) in 1 group(s)" in result.stdout
+    assert "Partenaires institutionnels (1)" in result.stdout
+
+
+def test_list_of_an_empty_session_suggests_the_import(session_dir: Path) -> None:
+    yaml_path = session_dir / "session.yaml"
+    text = yaml_path.read_text(encoding="utf-8")
+    yaml_path.write_text(
+        text[: text.index("participants:")] + text[text.index("days:") :], encoding="utf-8"
+    )
+    result = run("participants", "list", session_dir)
+    assert result.exit_code == 0
+    assert "Aucun participant dans garde-enfants-test" in result.stdout
+    assert "labkit participants import" in result.stdout
+
+
+def test_list_of_an_invalid_session_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "session.yaml").write_text("slug: Bad Slug\n", encoding="utf-8")
+    result = run("participants", "list", tmp_path)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
