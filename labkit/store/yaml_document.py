@@ -23,7 +23,7 @@ from labkit.store.atomic import write_text_atomic
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 100
+    yaml.width = 1_000_000  # never re-wrap the user's long lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     # an explicit `null` (as the skeleton writes it) stays `null` rather than becoming empty
     yaml.representer.add_representer(type(None), _represent_null)
