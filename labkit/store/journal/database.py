@@ -104,6 +104,7 @@ class Database:
             raise storage_error(exc, path) from exc
         database = cls(connection, path, readonly=readonly)
         try:
+            database._check_identity()  # before anything could change the file
             database._configure()
             database._check_and_migrate()
         except BaseException:
@@ -123,8 +124,9 @@ class Database:
         except sqlite3.Error as exc:
             raise storage_error(exc, self.path) from exc
 
-    def _check_and_migrate(self) -> None:
+    def _check_identity(self) -> None:
         try:
+            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             version = self.scalar("PRAGMA user_version")
             app_id = self.scalar("PRAGMA application_id")
             tables = self.scalar("SELECT count(*) FROM sqlite_master")
@@ -132,15 +134,17 @@ class Database:
             raise storage_error(exc, self.path) from exc
         if version > schema.SCHEMA_VERSION:
             raise StorageError(
-                t(
-                    "journal.error.newer_schema",
-                    path=str(self.path),
-                    version=version,
-                    supported=schema.SCHEMA_VERSION,
-                )
-            )
+                t("journal.error.newer_schema", path=str(self.path), version=version,
+                  supported=schema.SCHEMA_VERSION)
+            )  # fmt: skip
         if (version or tables) and app_id != schema.APPLICATION_ID:
             raise StorageError(t("journal.error.not_journal", path=str(self.path)))
+
+    def _check_and_migrate(self) -> None:
+        try:
+            version = self.scalar("PRAGMA user_version")
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from exc
         problems = self.integrity_check(quick=True)
         if problems:
             raise StorageError(
@@ -155,11 +159,14 @@ class Database:
         if current > 0:
             self._backup(self.path.with_name(f"{self.path.name}.v{current}.bak"))
         with self.write() as connection:
+            # another process may have created or upgraded the journal in the meantime
+            current = self.scalar("PRAGMA user_version")
             for version in range(current + 1, schema.SCHEMA_VERSION + 1):
                 for statement in schema.MIGRATIONS[version]:
                     connection.execute(statement)
-            connection.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-            connection.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+            if current < schema.SCHEMA_VERSION:
+                connection.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+                connection.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
 
     def _backup(self, target: Path) -> None:
         try:

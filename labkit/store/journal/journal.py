@@ -44,7 +44,8 @@ def invalid_event(exc: ValidationError, event_type: str | None) -> InvalidInputE
     """An `InvalidInputError` listing, one line per field, why an event payload is refused."""
     problems = []
     for error in exc.errors():
-        where = ".".join(str(part) for part in error["loc"]) or "—"
+        loc = error["loc"][1:] if error["loc"][:1] == (event_type,) else error["loc"]
+        where = ".".join(str(part) for part in loc) or "—"
         key = f"journal.problem.{error['type']}"
         try:
             reason = t(key, **(error.get("ctx") or {}))

@@ -44,8 +44,15 @@ def fill_scenario(journal: Journal, tmp: Path) -> dict[str, str]:
     journal.record({"type": "contribution.edited", "contribution_id": ids["idea3"],
                     "text": "Horaires élargis à 12 h par jour", "round": 1})  # fmt: skip
     journal.end_round("cafe", at=at(51))
-    journal.record({"type": "rotation.replanned", "block_id": "cafe", "from_round": 2,
-                    "plan": [[["p1", "p3"], ["p4", "p5", "p6"]]], "reason": "p2 est partie"})
+    journal.record(
+        {
+            "type": "rotation.replanned",
+            "block_id": "cafe",
+            "from_round": 2,
+            "plan": [[["p1", "p3"], ["p4", "p5", "p6"]]],
+            "reason": "p2 est partie",
+        }
+    )
     journal.start_round("cafe", at=at(52))
     journal.pause_block("cafe", at=at(60))
     journal.resume_block("cafe", at=at(70))
@@ -68,8 +75,13 @@ def fill_scenario(journal: Journal, tmp: Path) -> dict[str, str]:
     journal.undo(undone.id)
     journal.record({"type": "ideas.kept", "block_id": "cafe", "question": 1,
                     "item_ids": [ids["cluster"]]})  # fmt: skip
-    persona = journal.record({"type": "persona.created", "name": "Inès, 27 ans",
-                              "description": "Mère d'un enfant de 2 ans, en recherche d'emploi"})
+    persona = journal.record(
+        {
+            "type": "persona.created",
+            "name": "Inès, 27 ans",
+            "description": "Mère d'un enfant de 2 ans, en recherche d'emploi",
+        }
+    )
     ids["persona"] = str(persona.event.new_id())
     for position, (stage, emotion) in enumerate(
         [("S'inscrire", 0), ("Chercher une crèche", -2), ("Entrer en formation", 2)], start=1
@@ -77,10 +89,16 @@ def fill_scenario(journal: Journal, tmp: Path) -> dict[str, str]:
         journal.record({"type": "journey_step.added", "persona_id": ids["persona"],
                         "stage": stage, "position": position, "emotion": emotion,
                         "actions": ["appeler"], "pain_points": ["attente"]})  # fmt: skip
-    commitment = journal.record({"type": "commitment.added",
-                                 "what": "Réserver 20 % des places aux parents en recherche",
-                                 "owner_organisation": "CAF", "due": "2026-06-30",
-                                 "indicator": "nombre de places", "territory": "59"})
+    commitment = journal.record(
+        {
+            "type": "commitment.added",
+            "what": "Réserver 20 % des places aux parents en recherche",
+            "owner_organisation": "CAF",
+            "due": "2026-06-30",
+            "indicator": "nombre de places",
+            "territory": "59",
+        }
+    )
     ids["commitment"] = str(commitment.event.new_id())
     journal.record({"type": "commitment.edited", "commitment_id": ids["commitment"],
                     "status": "committed", "owner_person": "Claire"})  # fmt: skip
