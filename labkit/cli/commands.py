@@ -10,5 +10,6 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("validate", "cli.help.validate"),
     ("agenda", "cli.help.agenda"),
     ("schema", "cli.help.schema"),
+    ("participants", "participants.help.group"),
     ("examples", "cli.help.examples"),
 )
