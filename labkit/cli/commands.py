@@ -12,4 +12,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("schema", "cli.help.schema"),
     ("participants", "participants.help.group"),
     ("examples", "cli.help.examples"),
+    ("plan", "prepare.help.plan"),
+    ("ics", "prepare.help.ics"),
+    ("materials", "prepare.help.materials"),
 )
