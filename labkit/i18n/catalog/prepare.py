@@ -192,4 +192,87 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "aucun·e participant·e dans la session : pas de badges",
         "en": "no participants in the session: no badges",
     },
+    # -- command line ------------------------------------------------------------------------
+    "prepare.help.plan": {
+        "fr": "Rétroplanning de la préparation (J-60 … J+14) ; --done marque une tâche faite.",
+        "en": "Backward schedule of the preparation (J-60 … J+14); --done marks a task done.",
+    },
+    "prepare.help.ics": {
+        "fr": "Exporte les journées (et les jalons) au format calendrier .ics.",
+        "en": "Export the session days (and milestones) as an .ics calendar.",
+    },
+    "prepare.help.materials": {
+        "fr": "Écrit les supports à imprimer : chevalets, feuilles de route, badges, émargement.",
+        "en": "Write the printed materials: table cards, route cards, badges, sign-in sheets.",
+    },
+    "prepare.help.session": {
+        "fr": "La session : son dossier, son session.yaml ou son identifiant.",
+        "en": "The session: its folder, its session.yaml or its slug.",
+    },
+    "prepare.help.today": {
+        "fr": "La date du jour à prendre en compte (AAAA-MM-JJ ; par défaut : aujourd'hui).",
+        "en": "The date to count from (YYYY-MM-DD; default: today).",
+    },
+    "prepare.help.done": {
+        "fr": "Marque cette tâche faite (identifiant, ou libellé comme J-45).",
+        "en": "Mark this task done (its id, or a label such as J-45).",
+    },
+    "prepare.help.ics_out": {"fr": "Le fichier .ics à écrire.", "en": "The .ics file to write."},
+    "prepare.help.milestones": {
+        "fr": "Ajoute les jalons du rétroplanning (évènements sur la journée).",
+        "en": "Add the backward-schedule milestones (all-day events).",
+    },
+    "prepare.help.tz": {
+        "fr": "Fuseau horaire (par défaut : celui de la session, Europe/Paris).",
+        "en": "Time zone (default: the session's, Europe/Paris).",
+    },
+    "prepare.help.materials_out": {
+        "fr": "Le dossier où écrire les documents (créé si besoin).",
+        "en": "The folder to write the documents into (created if needed).",
+    },
+    "prepare.help.url": {
+        "fr": "Adresse du QR code des chevalets (par défaut : urls.resources de la session).",
+        "en": "Address of the table cards' QR code (default: the session's urls.resources).",
+    },
+    "prepare.bad_date": {
+        "fr": "date invalide : « {value} » (attendu AAAA-MM-JJ)",
+        "en": 'invalid date: "{value}" (expected YYYY-MM-DD)',
+    },
+    "prepare.bad_url": {
+        "fr": "adresse invalide : « {value} » (attendu https://…)",
+        "en": 'invalid address: "{value}" (expected https://…)',
+    },
+    "prepare.col.id": {"fr": "Id", "en": "Id"},
+    "prepare.col.label": {"fr": "J", "en": "J"},
+    "prepare.col.due": {"fr": "Échéance", "en": "Due"},
+    "prepare.col.task": {"fr": "Tâche", "en": "Task"},
+    "prepare.col.owner": {"fr": "Responsable", "en": "Owner"},
+    "prepare.col.status": {"fr": "Statut", "en": "Status"},
+    "prepare.out.plan_title": {
+        "fr": "Rétroplanning — {title}\nPremier jour : {first} · aujourd'hui : {today}",
+        "en": "Backward schedule — {title}\nFirst day: {first} · today: {today}",
+    },
+    "prepare.out.late_by": {"fr": "en retard de {days} j", "en": "{days} d overdue"},
+    "prepare.out.due_today": {"fr": "aujourd'hui", "en": "today"},
+    "prepare.out.due_in": {"fr": "dans {days} j", "en": "in {days} d"},
+    "prepare.out.summary": {
+        "fr": "{overdue} tâche(s) en retard, {this_week} à faire cette semaine.",
+        "en": "{overdue} task(s) overdue, {this_week} due this week.",
+    },
+    "prepare.out.marked_done": {
+        "fr": "« {task} » marquée faite ({path} enregistré).",
+        "en": '"{task}" marked done ({path} saved).',
+    },
+    "prepare.out.already_done": {
+        "fr": "« {task} » était déjà faite : rien à changer.",
+        "en": '"{task}" was already done: nothing to change.',
+    },
+    "prepare.out.ics_written": {
+        "fr": "Calendrier écrit : {path} ({events} évènement(s), fuseau {zone}).",
+        "en": "Calendar written: {path} ({events} event(s), time zone {zone}).",
+    },
+    "prepare.out.materials_written": {
+        "fr": "{count} document(s) écrit(s) dans {out} :",
+        "en": "{count} document(s) written to {out}:",
+    },
 }

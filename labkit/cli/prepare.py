@@ -1,0 +1,172 @@
+"""`labkit plan`, `labkit ics` and `labkit materials`: preparing a session.
+
+Thin commands over `labkit.prepare`; python-docx, qrcode and icalendar are imported by the
+writers only when a command runs. (The invitation agenda is `labkit agenda SESSION --docx FILE`,
+in `labkit.cli.session`, through `labkit.prepare.invitation.render_invitation_agenda`.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from labkit.i18n import t
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from labkit.model import Session
+    from labkit.prepare.retroplanning import PlannedTask
+
+URGENCY_STYLE = {"overdue": "bold red", "this_week": "bold yellow", "done": "green", "later": ""}
+
+
+def register(app: typer.Typer) -> None:
+    """Add the preparation commands."""
+    app.command("plan", help=t("prepare.help.plan"))(plan_command)
+    app.command("ics", help=t("prepare.help.ics"))(ics_command)
+    app.command("materials", help=t("prepare.help.materials"))(materials_command)
+
+
+def _parse_today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(t("prepare.bad_date", None, value=value),
+                                 param_hint="--today") from None
+
+
+def plan_command(
+    session: Annotated[str, typer.Argument(help=t("prepare.help.session"))],
+    today: Annotated[str | None, typer.Option("--today", help=t("prepare.help.today"))] = None,
+    done: Annotated[str | None, typer.Option("--done", help=t("prepare.help.done"))] = None,
+) -> None:
+    """Show the backward schedule; with --done, mark a task done first (atomic save)."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from labkit.model import TaskStatus
+    from labkit.prepare.retroplanning import (
+        Urgency,
+        find_task,
+        mark_done_in_document,
+        retro_plan,
+        session_tasks,
+    )
+    from labkit.store.session_folder import open_session
+
+    day = _parse_today(today)
+    folder = open_session(session)
+    console = Console(highlight=False)
+    if done is not None:
+        task = find_task(session_tasks(folder.session), done)
+        if task.status == TaskStatus.DONE:
+            console.print(t("prepare.out.already_done", None, task=escape(task.title)))
+        else:
+            lang = folder.session.language
+            folder.update(lambda document: mark_done_in_document(document, task.id, day, lang))
+            console.print(t("prepare.out.marked_done", None, task=escape(task.title),
+                            path=escape(str(folder.yaml_path))), style="green")
+    planned = retro_plan(folder.session, day)
+    console.print(plan_table(folder.session, planned, day))
+    overdue = sum(1 for p in planned if p.urgency == Urgency.OVERDUE)
+    this_week = sum(1 for p in planned if p.urgency == Urgency.THIS_WEEK)
+    style = "bold red" if overdue else ("bold yellow" if this_week else "green")
+    console.print(t("prepare.out.summary", None, overdue=overdue, this_week=this_week),
+                  style=style)
+
+
+def plan_table(session: Session, planned: list[PlannedTask], today: dt.date) -> Table:
+    """The backward schedule as a rich table; overdue and this week's tasks stand out."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from labkit.i18n import format_date
+
+    first = format_date(session.days[0].date, None, "long")
+    table = Table(
+        title=t("prepare.out.plan_title", None, title=session.title, first=first,
+                today=format_date(today, None, "long")),
+        title_justify="left",
+    )
+    for key in ("id", "label", "due", "task", "owner", "status"):
+        table.add_column(t(f"prepare.col.{key}"), no_wrap=key in ("id", "label", "due"))
+    for item in planned:
+        style = URGENCY_STYLE[item.urgency.value]
+        marker = "▶ " if item.stands_out else ""
+        table.add_row(
+            item.task.id,
+            item.task.label,
+            format_date(item.due, None, "EEE d MMM y"),
+            Text(marker + item.task.title, style=style),
+            item.task.owner or "—",
+            Text(_status_text(item), style=style),
+        )
+    return table
+
+
+def _status_text(item: PlannedTask) -> str:
+    from labkit.i18n import format_date
+
+    if item.urgency.value == "done":
+        if item.task.done_on:
+            return t("prepare.done_on", None, date=format_date(item.task.done_on, None, "d MMM y"))
+        return item.urgency.label()
+    if item.urgency.value == "overdue":
+        return t("prepare.out.late_by", None, days=-item.days_left)
+    if item.days_left == 0:
+        return t("prepare.out.due_today")
+    return t("prepare.out.due_in", None, days=item.days_left)
+
+
+def ics_command(
+    session: Annotated[str, typer.Argument(help=t("prepare.help.session"))],
+    out: Annotated[Path, typer.Option("--out", "-o", help=t("prepare.help.ics_out"))],
+    milestones: Annotated[
+        bool, typer.Option("--milestones", help=t("prepare.help.milestones"))
+    ] = False,
+    tz: Annotated[str | None, typer.Option("--tz", help=t("prepare.help.tz"))] = None,
+) -> None:
+    """Write the session's days (and milestones) as an .ics calendar file."""
+    from labkit.prepare.calendar import write_calendar
+    from labkit.prepare.retroplanning import session_tasks
+    from labkit.store.session_folder import open_session
+
+    folder = open_session(session)
+    path = write_calendar(folder.session, out, milestones=milestones, timezone=tz)
+    events = len(folder.session.days)
+    if milestones:
+        events += len(session_tasks(folder.session))
+    zone = tz or folder.session.timezone
+    typer.echo(t("prepare.out.ics_written", None, path=path, events=events, zone=zone))
+
+
+def materials_command(
+    session: Annotated[str, typer.Argument(help=t("prepare.help.session"))],
+    out: Annotated[Path, typer.Option("--out", "-o", help=t("prepare.help.materials_out"))],
+    url: Annotated[str | None, typer.Option("--url", help=t("prepare.help.url"))] = None,
+) -> None:
+    """Write table cards, route cards, badges and the sign-in sheets as A4 Word documents."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from labkit.prepare.materials import write_materials
+    from labkit.store.session_folder import open_session
+
+    if url is not None and not re.fullmatch(r"https?://\S+", url):
+        raise typer.BadParameter(t("prepare.bad_url", None, value=url), param_hint="--url")
+    folder = open_session(session)
+    result = write_materials(folder.session, out, rotations_dir=folder.rotations_dir, url=url)
+    console = Console(highlight=False)
+    for note in result.notes:
+        console.print(f"[yellow]{t('cli.warning_prefix')}[/] {escape(note)}", soft_wrap=True)
+    console.print(t("prepare.out.materials_written", None, count=len(result.paths),
+                    out=escape(str(out))))
+    for path in result.paths:
+        console.print(f"  {escape(str(path))}", soft_wrap=True)
