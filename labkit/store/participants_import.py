@@ -303,7 +303,12 @@ class Notice:
 
 @dataclass
 class ImportPlan:
-    """What an import will do; `apply` writes it into a session.yaml document."""
+    """What an import will do; `apply` writes it into a session.yaml document.
+
+    `participants` is the session's list once the plan is applied (in append mode: those already
+    there, then `added`). `kept` and `updated` are only filled by a replacement; `skipped_existing`
+    only by an append.
+    """
 
     source: Path
     replace: bool
@@ -484,7 +489,9 @@ class _GroupMatcher:
         return None
 
 
-def _identity(first: str | None, last: str | None, organisation: str | None) -> tuple[str, ...]:
+def _identity(
+    first: str | None, last: str | None, organisation: str | None
+) -> tuple[str, str, str]:
     return (fold(first or ""), fold(last or ""), fold(organisation or ""))
 
 
@@ -532,8 +539,7 @@ def plan_import(
     if bad:
         separator = t("participants.reason_separator", lang)
         problems = [
-            separator.join(bad[n]) if n == 0
-            else t("participants.bad_row", lang, row=n, reasons=separator.join(bad[n]))
+            t("participants.bad_row", lang, row=n, reasons=separator.join(bad[n]))
             for n in sorted(bad)
         ]
         raise InvalidInputError(
@@ -641,7 +647,7 @@ def _differences(a: dict[str, Any], b: dict[str, Any], lang: str | None) -> list
 def _drop_duplicates(
     rows: list[_Row], bad: dict[int, list[str]], notices: list[Notice], lang: str | None
 ) -> list[_Row]:
-    first_seen: dict[tuple[str, ...], _Row] = {}
+    first_seen: dict[tuple[str, str, str], _Row] = {}
     id_owner: dict[str, _Row] = {}
     unique: list[_Row] = []
     for row in rows:
@@ -736,7 +742,7 @@ def _decide(
         final_ids = {p.id for p in plan.participants}
         plan.removed = [p for p in session.participants if p.id not in final_ids]
         if not bad:
-            _check_references(session, plan, bad, lang)
+            _check_references(session, plan, lang)
     else:
         plan.participants = [*session.participants, *plan.added]
     plan.duplicates = sum(1 for n in notices if n.code == "duplicate")
@@ -757,9 +763,7 @@ def _build(row: _Row, person_id: str, bad: dict[int, list[str]], lang: str | Non
         return None
 
 
-def _check_references(
-    session: Session, plan: ImportPlan, bad: dict[int, list[str]], lang: str | None
-) -> None:
+def _check_references(session: Session, plan: ImportPlan, lang: str | None) -> None:
     """Refuse a replacement that removes someone the agenda names (e.g. a world-café host)."""
 
     def dangling(people: Session) -> list[Problem]:
@@ -769,8 +773,9 @@ def _check_references(
     after = dangling(session.model_copy(update={"participants": plan.participants}))
     lost = [p for p in after if (p.code, p.path) not in before]
     if lost:
-        bad.setdefault(0, []).extend(
-            t("participants.reason.still_referenced", lang, message=p.message(lang)) for p in lost
+        raise InvalidInputError(
+            t("participants.replace_refused", lang, path=plan.source),
+            [p.message(lang) for p in lost],
         )
 
 

@@ -517,7 +517,8 @@ def test_replace_refuses_to_drop_a_world_cafe_host(session_dir: Path, tmp_path: 
     path = _write(tmp_path, "Prénom;Nom;Collège\nAnne;Dupuis;caf\n")
     with pytest.raises(InvalidInputError) as caught:
         import_participants(open_session(session_dir), path, replace=True, lang="fr")
-    assert "retirerait une personne citée dans le programme" in caught.value.problems[0]
+    assert "remplacement refusé" in caught.value.message
+    assert "p001" in caught.value.problems[0]
     assert yaml_path.read_bytes() == before
     # Appending the same file is fine.
     import_participants(open_session(session_dir), path)

@@ -103,9 +103,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "identifiant « {id} » déjà attribué à {name} dans la session",
         "en": "id '{id}' already belongs to {name} in the session",
     },
-    "participants.reason.still_referenced": {
-        "fr": "le remplacement retirerait une personne citée dans le programme : {message}",
-        "en": "the replacement would remove someone the agenda names: {message}",
+    "participants.replace_refused": {
+        "fr": "{path} : remplacement refusé, il retirerait des personnes citées dans le "
+        "programme ; ajoutez-les au fichier ou retirez-les du programme. Rien n'a été importé",
+        "en": "{path}: replacement refused, it would remove people the agenda names; add them "
+        "to the file or remove them from the agenda. Nothing was imported",
     },
     # -- fields, as a facilitator names them
     "participants.field.id": {"fr": "Id", "en": "Id"},
