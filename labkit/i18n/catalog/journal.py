@@ -278,6 +278,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} est trop gros pour une pièce jointe ({max} Mo au maximum).",
         "en": "{path} is too big for an attachment (at most {max} MB).",
     },
+    "journal.attach.disk_full": {
+        "fr": "Disque plein : {name} n'a pas été joint (rien n'a été écrit dans {path}).",
+        "en": "Disk full: {name} was not attached (nothing was written to {path}).",
+    },
+    "journal.attach.failed": {
+        "fr": "{name} n'a pas pu être copié dans {path} : {detail}",
+        "en": "{name} could not be copied into {path}: {detail}",
+    },
     "journal.attach.gone": {
         "fr": "pièce jointe {id} : le fichier {path} a disparu",
         "en": "attachment {id}: the file {path} is missing",

@@ -9,6 +9,7 @@ records the relative path, the original name, the size and the sha256.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import mimetypes
 import os
@@ -18,9 +19,8 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from labkit.errors import InvalidInputError, LabkitError
+from labkit.errors import InvalidInputError, LabkitError, StorageError
 from labkit.i18n import t
-from labkit.store.journal.database import storage_error
 from labkit.store.journal.events import AttachmentAdded
 
 if TYPE_CHECKING:
@@ -84,7 +84,8 @@ def copy_into(folder: Path, source: Path) -> tuple[str, str, int, bool]:
         _fsync_folder(folder)
         return name, sha, size, True
     except OSError as exc:
-        raise storage_error(exc, folder) from exc
+        key = "journal.attach.disk_full" if exc.errno == errno.ENOSPC else "journal.attach.failed"
+        raise StorageError(t(key, name=source.name, path=str(folder), detail=str(exc))) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
