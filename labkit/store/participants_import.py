@@ -172,6 +172,7 @@ class Table:
     headers: list[str]
     header_row: int
     rows: list[tuple[int, list[str]]]
+    delimiter: str | None = None  # None for a spreadsheet
 
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -199,10 +200,12 @@ def read_table(path: Path) -> Table:
         raise StorageError(f"{path}: {exc.strerror or exc}") from None
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES or (suffix not in CSV_SUFFIXES and raw[:4] == b"PK\x03\x04"):
-        return _table_from_rows(path, _xlsx_sheets(path, raw))
+        return _table_from_rows(path, _xlsx_sheets(path, raw), None)
     if suffix in (".xls", ".ods", ".numbers") or raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise InvalidInputError(t("participants.unsupported_format", None, path=path))
-    return _table_from_rows(path, [_csv_rows(path, decode_text(raw))])
+    text = decode_text(raw).replace("\x00", "")
+    delimiter = sniff_delimiter(text)
+    return _table_from_rows(path, [_csv_rows(path, text, delimiter)], delimiter)
 
 
 def decode_text(raw: bytes) -> str:
@@ -247,9 +250,8 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _csv_rows(path: Path, text: str) -> list[list[object]]:
-    text = text.replace("\x00", "")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+def _csv_rows(path: Path, text: str, delimiter: str) -> list[list[object]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return [list(row) for row in reader]
     except csv.Error as exc:
@@ -275,13 +277,15 @@ def _xlsx_sheets(path: Path, raw: bytes) -> list[list[list[object]]]:
     ]
 
 
-def _table_from_rows(path: Path, sheets: list[list[list[object]]]) -> Table:
+def _table_from_rows(
+    path: Path, sheets: list[list[list[object]]], delimiter: str | None
+) -> Table:
     for sheet in sheets:
         rows = [(n, [clean_cell(v) for v in row]) for n, row in enumerate(sheet, 1)]
         filled = [(n, cells) for n, cells in rows if any(cells)]
         for position, (number, cells) in enumerate(filled[:_HEADER_SEARCH]):
             if "first_name" in {header_field(c) for c in cells}:
-                return Table(path, cells, number, filled[position + 1 :])
+                return Table(path, cells, number, filled[position + 1 :], delimiter)
     raise InvalidInputError(
         t("participants.no_header", None, path=path),
         [t("participants.expected_columns", None)],
@@ -524,6 +528,9 @@ def plan_import(
             nameless.append(number)
             continue
         data, reasons = _read_row(cell, groups, len(session.days), lang)
+        if table.delimiter and any(cells[len(table.headers):]):
+            reasons.insert(0, t("participants.reason.too_many_cells", lang, count=len(cells),
+                                expected=len(table.headers), separator=table.delimiter))
         if reasons:
             bad[number] = reasons
             continue
@@ -757,7 +764,8 @@ def _build(row: _Row, person_id: str, bad: dict[int, list[str]], lang: str | Non
         return Participant.model_validate(data)
     except ValidationError as exc:
         bad.setdefault(row.number, []).extend(
-            f"{t(f'participants.field.{loc[0]}', lang) if loc else ''} : {message}".strip(" :")
+            t("participants.reason.field", lang,
+              field=t(f"participants.field.{loc[0]}", lang) if loc else "?", message=message)
             for loc, message in explain_all(exc, Participant, lang)
         )
         return None

@@ -265,7 +265,7 @@ def test_xlsx_written_by_openpyxl_in_the_test(session_dir: Path, tmp_path: Path)
     sheet.append(["Prénom", "Nom", "Collège", "Id"])
     sheet.append(["Nadia", "Saïdi", "Caisse d'allocations familiales", "caf-1"])
     sheet.append([None, None, None, None])
-    sheet.append(["Omar", None, "demandeurs", None])
+    sheet.append(["Omar", None, "demandeurs", None, "note without a header: ignored"])
     path = tmp_path / "liste.xlsx"
     workbook.save(path)
 
@@ -318,6 +318,18 @@ def test_several_reasons_on_one_row_are_listed_together(session_dir: Path, tmp_p
     (problem,) = caught.value.problems
     assert problem.startswith("ligne 2 : collège « inconnu » inconnu")
     assert "rôle « chef » inconnu" in problem and "jour 5" in problem
+
+
+def test_an_unquoted_separator_shifting_cells_is_a_bad_row(
+    session_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("First name,Group,Days\nAnne,caf,1,2\nBruno,caf,\"1,2\"\n", encoding="utf-8")
+    with pytest.raises(InvalidInputError) as caught:
+        read_participants(path, open_session(session_dir).session, lang="en")
+    assert caught.value.problems == [
+        "row 2: 4 cells for 3 columns (does a value contain the separator ','? put it in quotes)"
+    ]
 
 
 # -- header problems -----------------------------------------------------------------------------

@@ -52,6 +52,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "participants.bad_row": {"fr": "ligne {row} : {reasons}", "en": "row {row}: {reasons}"},
     "participants.reason_separator": {"fr": " ; ", "en": "; "},
+    "participants.reason.too_many_cells": {
+        "fr": "{count} cellules pour {expected} colonnes (une valeur contient-elle le "
+        "séparateur « {separator} » ? mettez-la entre guillemets)",
+        "en": "{count} cells for {expected} columns (does a value contain the separator "
+        "'{separator}'? put it in quotes)",
+    },
+    "participants.reason.field": {"fr": "{field} : {message}", "en": "{field}: {message}"},
     "participants.reason.first_name_missing": {
         "fr": "prénom manquant",
         "en": "first name missing",
