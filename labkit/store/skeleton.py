@@ -18,7 +18,7 @@ _HEADER = {
 # Session labkit — à compléter. Vérifier : labkit validate {slug}   Agenda : labkit agenda {slug}
 # Les heures s'écrivent 09:30 ou 9h30 ; les durées sont en minutes.
 schema_version: 1
-slug: {slug}
+slug: {slug_value}
 title: {title}
 lab: {lab}            # le Lab qui anime la session
 sponsor: null        # le commanditaire (ex. une direction régionale)
@@ -51,7 +51,7 @@ days:
 # labkit session — fill it in. Check: labkit validate {slug}   Agenda: labkit agenda {slug}
 # Times are written 09:30; durations are in minutes.
 schema_version: 1
-slug: {slug}
+slug: {slug_value}
 title: {title}
 lab: {lab}            # the Lab running the session
 sponsor: null        # the sponsor (e.g. a regional directorate)
@@ -116,7 +116,8 @@ def skeleton_text(slug: str, title: str, first_day: dt.date, days: int, lang: st
     """The YAML text of a new session: header comments, one group, a plain agenda per day."""
     fmt = "lab_session" if days > 1 else "collaborative_workshop"
     text = _HEADER[lang].format(
-        slug=slug, title=json.dumps(title, ensure_ascii=False),
+        slug=slug, slug_value=json.dumps(slug),  # quoted: a slug such as 2026 stays text
+        title=json.dumps(title, ensure_ascii=False),
         lab=json.dumps(lab, ensure_ascii=False), format=fmt, lang=lang,
     )
     for n in range(days):
