@@ -226,6 +226,14 @@ def picture_descriptions(document: Any) -> list[str]:
     ]
 
 
+def document_text(document: Any) -> str:
+    """Every paragraph's text of the document body, tables included, one paragraph a line."""
+    lines = []
+    for paragraph in document.element.body.iter(_qn("w:p")):
+        lines.append("".join(node.text or "" for node in paragraph.iter(_qn("w:t"))))
+    return "\n".join(lines)
+
+
 def qr_targets(document: Any) -> list[str]:
     """The URLs of the document's QR codes, in order."""
     return [d[len(QR_PREFIX):] for d in picture_descriptions(document) if d.startswith(QR_PREFIX)]

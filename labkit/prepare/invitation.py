@@ -131,7 +131,8 @@ def _agenda(document: Any, session: Session) -> None:
     width = dc.usable_width_cm(document)
     widths = [2.7, width - 2.7 - 2.2, 2.2]
     for index, day_plan in enumerate(schedule_session(session)):
-        day_title = _day_line(session, index).split(",")[0]
+        day_title = format_date(session.days[index].date, lang)
+        day_title = day_title[:1].upper() + day_title[1:]
         if len(session.days) > 1:
             day_title = f"{t('word.day', lang)} {index + 1} — {day_title}"
         document.add_paragraph(day_title, style="Heading 2")

@@ -1,0 +1,100 @@
+"""The invitation agenda, reopened with python-docx: texts, agenda tables, QR code, A4 page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.shared import Cm
+
+from labkit.model import Session
+from labkit.prepare.docx_common import document_text, qr_targets
+from labkit.prepare.invitation import render_invitation_agenda
+from labkit.store.session_folder import SessionFolder, open_session
+
+
+def _edit(session_dir: Path, *pairs: tuple[str, str]) -> Session:
+    path = session_dir / "session.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return open_session(session_dir).session
+
+
+def test_invitation_says_what_where_when_and_why(folder: SessionFolder, tmp_path: Path) -> None:
+    path = render_invitation_agenda(folder.session, tmp_path / "invitation.docx")
+    document = docx.Document(str(path))
+    text = document_text(document)
+    for expected in (
+        "Garde d'enfants des parents en recherche d'emploi",
+        "Direction régionale",
+        "Jeudi 12 mars 2026, 09:00 – 17:00",
+        "Vendredi 13 mars 2026, 09:00 – 16:30",
+        "Maison des associations, 12 rue de la Paix, Lille",
+        "Modéliser les parcours des parents",
+        "Comment faciliter l'accès des parents en recherche d'emploi aux places en crèche ?",
+        "Jour 1 — Jeudi 12 mars 2026",
+        "Pause déjeuner de 12:20 à 13:20 (jour 1).",
+        "Inscription avant le 10 février 2026 : https://example.org/inscription",
+        "Informations pratiques",
+    ):
+        assert expected in text, expected
+    assert qr_targets(document) == ["https://example.org/inscription"]
+
+
+def test_agenda_tables_list_every_block_with_times_and_phases(
+    folder: SessionFolder, tmp_path: Path
+) -> None:
+    document = docx.Document(str(render_invitation_agenda(folder.session, tmp_path / "i.docx")))
+    facts, day_one, day_two = document.tables
+    assert [c.text for c in day_one.rows[0].cells] == ["Horaire", "Séquence", "Phase"]
+    rows = [[cell.text for cell in row.cells] for row in day_one.rows[1:]]
+    assert len(rows) == len(folder.session.days[0].agenda)
+    assert rows[0] == ["09:00 – 09:30", "Ouverture par la directrice régionale", "Scan"]
+    assert rows[3] == ["10:45 – 12:20", "World café", "Focus"]
+    assert rows[2] == ["10:30 – 10:45", "Pause", ""]
+    assert len(day_two.rows) == len(folder.session.days[1].agenda) + 1
+    assert facts.rows[0].cells[0].text == "Commanditaire"
+
+
+def test_page_is_a4_portrait(folder: SessionFolder, tmp_path: Path) -> None:
+    document = docx.Document(str(render_invitation_agenda(folder.session, tmp_path / "i.docx")))
+    section = document.sections[0]
+    assert abs(section.page_width - Cm(21)) < Cm(0.01)
+    assert abs(section.page_height - Cm(29.7)) < Cm(0.01)
+
+
+def test_remote_session_without_registration_points_the_qr_to_the_link(
+    session_dir: Path, tmp_path: Path
+) -> None:
+    session = _edit(
+        session_dir,
+        ("venue: Maison des associations, 12 rue de la Paix, Lille",
+         "remote_link: https://visio.example.org/lab"),
+        ("mode: in_person", "mode: remote"),
+        ("  registration: https://example.org/inscription\n", ""),
+    )
+    document = docx.Document(str(render_invitation_agenda(session, tmp_path / "i.docx")))
+    assert qr_targets(document) == ["https://visio.example.org/lab"]
+    text = document_text(document)
+    assert "Rejoindre à distance" in text
+    assert "Pause déjeuner" not in text  # lunch is not served remotely
+
+
+def test_no_url_means_no_qr_and_english_follows_the_session(
+    session_dir: Path, tmp_path: Path
+) -> None:
+    session = _edit(
+        session_dir,
+        ("  registration: https://example.org/inscription\n", ""),
+        ("language: fr", "language: en"),
+    )
+    document = docx.Document(str(render_invitation_agenda(session, tmp_path / "i.docx")))
+    assert qr_targets(document) == []
+    text = document_text(document)
+    assert "Thursday, 12 March 2026, 09:00 – 17:00" in text
+    assert "Day 1 — Thursday, 12 March 2026" in text
+    assert "Practical information" in text and "Agenda" in text
+    assert len(document.tables[0].columns) == 2

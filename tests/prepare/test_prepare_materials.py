@@ -1,0 +1,195 @@
+"""Printed materials reopened with python-docx: table cards, route cards, badges, sign-in."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.shared import Cm
+from prepare_fixtures import save_plans
+
+from labkit.model import Session
+from labkit.prepare.attendance import build_attendance_sheet, half_days
+from labkit.prepare.badges import build_badges
+from labkit.prepare.docx_common import document_text, picture_descriptions, qr_targets
+from labkit.prepare.materials import write_materials
+from labkit.prepare.route_cards import build_route_cards
+from labkit.prepare.seating import SavedPlans, load_saved_plans, route_cards
+from labkit.prepare.table_cards import build_table_cards
+from labkit.store.session_folder import SessionFolder, open_session
+
+RESOURCES = "https://example.org/ressources"
+
+
+def _edit(session_dir: Path, *pairs: tuple[str, str]) -> Session:
+    path = session_dir / "session.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return open_session(session_dir).session
+
+
+def _reopen(document, tmp_path: Path, name: str = "doc.docx"):  # noqa: ANN001, ANN202
+    path = tmp_path / name
+    document.save(str(path))
+    return docx.Document(str(path))
+
+
+# -- table cards -------------------------------------------------------------------------------
+def test_table_cards_one_landscape_sheet_per_table(folder: SessionFolder, tmp_path: Path) -> None:
+    document = _reopen(build_table_cards(folder.session), tmp_path)
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert abs(section.page_width - Cm(29.7)) < Cm(0.01)
+    text = document_text(document)
+    for number in (1, 2, 3):
+        assert f"Table {number}" in text
+    assert "Comment rendre les places AVIP visibles des conseiller·es ?" in text
+    assert "Hôte de table : Hélène D." in text
+    assert qr_targets(document) == [RESOURCES] * 3
+    # each card: an upside-down back face (image) and a QR code on the front
+    assert len(picture_descriptions(document)) == 6
+    (table,) = document.tables
+    assert len(table.rows) == 6
+    heights = {round(row.height.cm, 2) for row in table.rows}
+    assert heights == {9.3}
+
+
+def test_table_cards_url_override_or_none(session_dir: Path, tmp_path: Path) -> None:
+    session = open_session(session_dir).session
+    document = _reopen(build_table_cards(session, url="https://pad.example.org"), tmp_path)
+    assert qr_targets(document) == ["https://pad.example.org"] * 3
+    session = _edit(session_dir, ("  resources: https://example.org/ressources\n", ""))
+    document = _reopen(build_table_cards(session), tmp_path)
+    assert qr_targets(document) == []
+    assert len(picture_descriptions(document)) == 3
+
+
+def test_table_cards_per_round_list_the_round_questions(session_dir: Path, tmp_path: Path) -> None:
+    session = _edit(session_dir, ("          tables: 3\n", "          tables: 3\n"
+                                  "          question_mode: per_round\n"))
+    text = document_text(_reopen(build_table_cards(session), tmp_path))
+    assert "Tour 2 : Comment rendre les places AVIP visibles des conseiller·es ?" in text
+
+
+def test_no_world_cafe_no_table_cards(session_dir: Path) -> None:
+    session = open_session(session_dir).session
+    without = session.model_copy(deep=True)
+    for day in without.days:
+        day.agenda = [b for b in day.agenda if b.method_type != "world_cafe"]
+    assert build_table_cards(without) is None
+
+
+# -- route cards -------------------------------------------------------------------------------
+def test_route_cards_from_saved_plans(session_dir: Path, tmp_path: Path) -> None:
+    save_plans(session_dir)
+    folder = open_session(session_dir)
+    plans = load_saved_plans(folder.rotations_dir, folder.session)
+    assert set(plans.plans) == {"cafe", "interviews"} and not plans.problems
+    cards = {c.participant.id: c for c in route_cards(folder.session, plans)}
+    assert "f01" not in cards  # facilitators get no route card
+    interviews, cafe = cards["p01"].sections
+    assert [(line.label, line.value) for line in interviews.lines] == [
+        ("Binôme", "Karim B."),
+    ]
+    assert [line.value for line in cafe.lines] == ["table 1 (hôte)"] * 3
+    assert cafe.note.startswith("Vous êtes hôte de la table 1")
+    assert [line.value for line in cards["p05"].sections[1].lines] == [
+        "table 2", "table 1", "table 3",
+    ]
+    trio = cards["p09"].sections[0].lines[0]
+    assert trio.label == "Trio" and trio.value == "Emma R. (France Travail), Marc F. (CAF du Nord)"
+
+    document = _reopen(build_route_cards(folder.session, plans), tmp_path)
+    text = document_text(document)
+    assert "Hélène" in text and "Demandeur·ses d'emploi" in text
+    assert "Tour 2 : table 1" in text
+    assert "Binôme : Julien P. (Crèche Les Lucioles)" in text
+    (table,) = document.tables
+    cells = [cell for row in table.rows for cell in row.cells]
+    assert len(cells) == 12  # 12 seated participants, two cards a row
+    assert picture_descriptions(document) == []
+
+
+def test_route_cards_without_a_plan_say_so(folder: SessionFolder, tmp_path: Path) -> None:
+    document = _reopen(build_route_cards(folder.session, SavedPlans()), tmp_path)
+    text = document_text(document)
+    assert "Plan de table non enregistré" in text
+    assert "Binômes non enregistrés" in text
+    assert "Tour 1 :" not in text
+    assert "Vous êtes hôte de la table 2 : vous y restez à chaque tour." in text
+
+
+def test_unreadable_plan_is_reported_not_fatal(session_dir: Path) -> None:
+    rotations = session_dir / "rotations"
+    rotations.mkdir()
+    (rotations / "cafe.json").write_text("{not json", encoding="utf-8")
+    (rotations / "interviews.json").write_text(json.dumps({"block": "x"}), encoding="utf-8")
+    folder = open_session(session_dir)
+    plans = load_saved_plans(folder.rotations_dir, folder.session)
+    assert plans.plans == {}
+    assert len(plans.problems) == 2
+    assert "interviews.json" in plans.problems[0] and '"rounds" is missing' in plans.problems[0]
+    assert "cafe.json" in plans.problems[1]
+
+
+# -- badges ------------------------------------------------------------------------------------
+def test_badges_grid_with_large_first_names(folder: SessionFolder, tmp_path: Path) -> None:
+    document = _reopen(build_badges(folder.session), tmp_path)
+    (table,) = document.tables
+    assert len(table.rows) == 7 and len(table.columns) == 2  # 13 people, 2 a row
+    firsts = [cell.paragraphs[1].text for row in table.rows for cell in row.cells if cell.text]
+    assert firsts[:3] == ["Amina", "Camille", "Claire"]  # sorted for the welcome desk
+    assert len(firsts) == 13
+    assert {round(row.height.cm, 2) for row in table.rows} == {5.4}
+    amina = table.rows[0].cells[0]
+    assert amina.paragraphs[1].runs[0].font.size.pt >= 34
+    text = document_text(document)
+    assert "CAF du Nord" in text and "Facilitateur·rice" in text
+    assert "Demandeur·ses d'emploi" not in text  # vulnerable groups: colour only
+
+
+# -- sign-in sheets ----------------------------------------------------------------------------
+def test_sign_in_sheet_per_day(folder: SessionFolder, tmp_path: Path) -> None:
+    document = _reopen(build_attendance_sheet(folder.session, 1), tmp_path)
+    text = document_text(document)
+    assert "Feuille d'émargement" in text
+    assert "Jour 1 — Jeudi 12 mars 2026" in text
+    (table,) = document.tables
+    header = [cell.text for cell in table.rows[0].cells]
+    assert header == ["#", "Nom, prénom", "Organisation", "Matin", "Après-midi"]
+    names = [row.cells[1].text for row in table.rows[1:] if row.cells[1].text]
+    assert names[:2] == ["BENALI Karim", "BONNET Léa"]
+    assert len(names) == 12 and "LEFÈVRE Camille" not in names  # the Lab team does not sign
+    assert len(table.rows) == 1 + 12 + 5  # header, people, blank rows for walk-ins
+    day_two = _reopen(build_attendance_sheet(folder.session, 2), tmp_path, "d2.docx")
+    names_two = [row.cells[1].text for row in day_two.tables[0].rows[1:] if row.cells[1].text]
+    assert "BONNET Léa" not in names_two and len(names_two) == 11
+
+
+def test_half_day_has_one_signature_column(session_dir: Path, tmp_path: Path) -> None:
+    session = _edit(session_dir, ('    start: "09:00"\n    end: "16:30"',
+                                  '    start: "13:30"\n    end: "17:30"'))
+    assert half_days(session, 1) == ["morning", "afternoon"]
+    assert half_days(session, 2) == ["afternoon"]
+    document = _reopen(build_attendance_sheet(session, 2), tmp_path)
+    assert [c.text for c in document.tables[0].rows[0].cells][-1] == "Après-midi"
+    assert len(document.tables[0].columns) == 4
+
+
+# -- all at once -------------------------------------------------------------------------------
+def test_write_materials_writes_every_document(folder: SessionFolder, tmp_path: Path) -> None:
+    out = tmp_path / "print"
+    result = write_materials(folder.session, out, rotations_dir=folder.rotations_dir)
+    assert [p.name for p in result.paths] == [
+        "table-cards.docx", "route-cards.docx", "badges.docx",
+        "emargement-jour-1.docx", "emargement-jour-2.docx",
+    ]
+    assert all(p.is_file() and p.stat().st_size > 0 for p in result.paths)
+    assert any("interviews, cafe" in note for note in result.notes)
+    for path in result.paths:
+        docx.Document(str(path))  # every file reopens
