@@ -35,12 +35,14 @@ Duplicates in the file
 
 Ids
     An ``Id`` column, when present and filled, is kept. Otherwise ids ``p001``, ``p002``... are
-    generated after the highest existing ``p<number>`` id; ids are never reused, even after a
-    replacement, so that old journal entries never point to somebody else.
+    generated after the highest existing ``p<number>`` id (with as many digits: ``p33`` follows
+    ``p32``); ids are never reused, even after a replacement, so that old journal entries never
+    point to somebody else.
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import re
@@ -331,13 +333,18 @@ class ImportPlan:
         return bool(self.added or self.updated or self.removed)
 
     def apply(self, document: CommentedMap) -> None:
-        """Write the plan into a round-trip session document, keeping comments and key order."""
+        """Write the plan into a round-trip session document, keeping comments and key order.
+
+        Comment lines after the last participant belong to what follows (e.g. a banner above
+        `days:`): they move to the new last participant, so that they stay in place.
+        """
         entries = document.get("participants")
         if not isinstance(entries, CommentedSeq):
             entries = CommentedSeq()
             _insert_participants_key(document, entries)
         if not entries:
             entries.fa.set_block_style()
+        trailing = _detach_trailing_comment(entries)
         final = {p.id: p for p in self.participants}
         for index in reversed(range(len(entries))):
             entry = entries[index]
@@ -348,6 +355,8 @@ class ImportPlan:
                 _update_entry(entry, _yaml_entry(participant_entry(final[entry_id])))
         for person in self.added:
             entries.append(_yaml_entry(participant_entry(person)))
+        if trailing is not None:
+            _attach_trailing_comment(entries, trailing)
 
 
 def participant_entry(person: Participant) -> dict[str, Any]:
@@ -365,6 +374,56 @@ def _yaml_entry(data: dict[str, Any]) -> CommentedMap:
         days.fa.set_flow_style()
         entry["days"] = days
     return entry
+
+
+def _last_comment_slot(node: Any) -> tuple[Any, Any, int] | None:
+    """Where the comment after a block collection's last scalar lives: (container, key, slot)."""
+    while isinstance(node, CommentedMap | CommentedSeq) and node and not node.fa.flow_style():
+        key = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        value = node[key]
+        if isinstance(value, CommentedMap | CommentedSeq) and value and not value.fa.flow_style():
+            node = value
+            continue
+        return node, key, 2 if isinstance(node, CommentedMap) else 0
+    return None
+
+
+def _detach_trailing_comment(entries: CommentedSeq) -> Any:
+    """Take the full comment lines after the last entry, leaving its end-of-line comment.
+
+    Returns a comment token holding those lines (with the value line's newline first), or None.
+    """
+    slot = _last_comment_slot(entries)
+    if slot is None:
+        return None
+    container, key, index = slot
+    comments = container.ca.items.get(key)
+    token = comments[index] if comments and len(comments) > index else None
+    if token is None or not isinstance(getattr(token, "value", None), str):
+        return None
+    end_of_line, newline, rest = token.value.partition("\n")
+    if not rest.strip():
+        return None
+    moved = copy.copy(token)
+    moved.value = "\n" + rest
+    if end_of_line.strip():
+        token.value = end_of_line + newline
+    else:
+        comments[index] = None
+    return moved
+
+
+def _attach_trailing_comment(entries: CommentedSeq, token: Any) -> None:
+    slot = _last_comment_slot(entries)
+    if slot is None:
+        return
+    container, key, index = slot
+    comments = container.ca.items.setdefault(key, [None, None, None, None])
+    current = comments[index]
+    if current is not None and isinstance(getattr(current, "value", None), str):
+        current.value = current.value.rstrip("\n") + token.value
+    else:
+        comments[index] = token
 
 
 def _update_entry(entry: Any, wanted: dict[str, Any]) -> None:
@@ -788,12 +847,15 @@ def _check_references(session: Session, plan: ImportPlan, lang: str | None) -> N
 
 
 def _id_counter(taken: set[str]) -> Callable[[], str]:
-    numbers = [int(m[1]) for i in taken if (m := re.fullmatch(r"p(\d+)", i))]
-    state = {"next": max(numbers, default=0) + 1}
+    """Generate p001, p002... after the highest `p<number>` id, with as many digits as it has."""
+    found = [m[1] for i in taken if (m := re.fullmatch(r"p(\d+)", i))]
+    highest = max(found, key=lambda digits: (int(digits), len(digits)), default="000")
+    width = len(highest)
+    state = {"next": int(highest) + 1}
 
     def next_id() -> str:
         while True:
-            candidate = f"p{state['next']:03d}"
+            candidate = f"p{state['next']:0{width}d}"
             state["next"] += 1
             if candidate not in taken:
                 taken.add(candidate)

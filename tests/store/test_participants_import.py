@@ -418,6 +418,11 @@ def test_generated_ids_continue_after_the_highest(session_dir: Path, tmp_path: P
     assert [p.id for p in plan.added] == ["p041", "p042", "p043"]
 
 
+def test_generated_ids_follow_two_digit_ids(session_dir: Path, tmp_path: Path) -> None:
+    path = _write(tmp_path, "Id;Prénom;Collège\np09;Anne;caf\n;Bruno;caf\n")
+    assert [p.id for p in _plan(session_dir, path).added] == ["p09", "p10"]
+
+
 # -- writing -------------------------------------------------------------------------------------
 def test_import_appends_and_keeps_comments(session_dir: Path) -> None:
     folder = open_session(session_dir)
@@ -512,6 +517,59 @@ def test_replace_keeps_ids_updates_details_and_removes_the_others(
     text = (session_dir / "session.yaml").read_text("utf-8")
     assert "# Déjà inscrite à la main" in text
     assert text.count("- id: ") == 3
+
+
+BANNER_SESSION = """\
+slug: banner
+title: Banner
+lab: Lab
+groups:
+  - key: caf
+    label: CAF
+participants:
+  - id: p01
+    first_name: Anne
+    group: caf
+  - id: p02
+    first_name: Bruno
+    group: caf{last_line}
+
+# ─────────────
+# Les jours
+# ─────────────
+days:
+  - date: 2026-03-12
+    agenda: []
+"""
+
+
+@pytest.mark.parametrize(
+    "last_line",
+    ["", "  # arrive à 10 h", "\n    days: [1]", "\n    days:\n      - 1"],
+    ids=["plain", "end-of-line-comment", "flow-days", "block-days"],
+)
+def test_append_keeps_the_banner_above_the_next_key(tmp_path: Path, last_line: str) -> None:
+    (tmp_path / "session.yaml").write_text(
+        BANNER_SESSION.format(last_line=last_line), encoding="utf-8"
+    )
+    path = _write(tmp_path, "Prénom;Collège\nChloé;caf\n")
+    import_participants(open_session(tmp_path), path)
+    text = (tmp_path / "session.yaml").read_text(encoding="utf-8")
+    expected = BANNER_SESSION.format(
+        last_line=last_line + "\n  - id: p03\n    first_name: Chloé\n    group: caf"
+    )
+    assert text == expected
+
+
+def test_replace_removing_the_last_entry_keeps_the_banner(tmp_path: Path) -> None:
+    (tmp_path / "session.yaml").write_text(
+        BANNER_SESSION.format(last_line="  # arrive à 10 h"), encoding="utf-8"
+    )
+    path = _write(tmp_path, "Prénom;Collège\nAnne;caf\n")
+    import_participants(open_session(tmp_path), path, replace=True)
+    text = (tmp_path / "session.yaml").read_text(encoding="utf-8")
+    assert "Bruno" not in text
+    assert "    group: caf\n\n# ─────────────\n# Les jours\n# ─────────────\ndays:" in text
 
 
 def test_replace_refuses_to_drop_a_world_cafe_host(session_dir: Path, tmp_path: Path) -> None:
