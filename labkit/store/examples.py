@@ -66,6 +66,7 @@ def copy_example(name: str, destination_root: Path, force: bool = False) -> Path
         if _same_plan(example.path, target):
             return target
         raise InvalidInputError(t("examples.exists", None, path=target))
+    staging: Path | None = None
     try:
         destination_root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{example.name}.", dir=destination_root))
@@ -74,6 +75,8 @@ def copy_example(name: str, destination_root: Path, force: bool = False) -> Path
             shutil.rmtree(target)
         staging.rename(target)
     except OSError as exc:
+        if staging is not None:  # no half-copied hidden folder left behind
+            shutil.rmtree(staging, ignore_errors=True)
         raise StorageError(f"{target}: {exc.strerror or exc}") from exc
     return target
 
