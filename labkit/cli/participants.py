@@ -22,11 +22,12 @@ if TYPE_CHECKING:
 def register(app: typer.Typer) -> None:
     """Add the `participants` command group."""
     participants_app = typer.Typer(help=t("participants.help.group"), no_args_is_help=True)
-    session_help = t("participants.help.session")
 
     @participants_app.command("import", help=t("participants.help.import"))
     def import_command(
-        session: Annotated[str, typer.Argument(metavar="SESSION", help=session_help)],
+        session: Annotated[
+            str, typer.Argument(metavar="SESSION", help=t("participants.help.session"))
+        ],
         file: Annotated[Path, typer.Argument(metavar="FILE", help=t("participants.help.file"))],
         replace: Annotated[
             bool, typer.Option("--replace", help=t("participants.help.replace"))
@@ -44,7 +45,9 @@ def register(app: typer.Typer) -> None:
 
     @participants_app.command("list", help=t("participants.help.list"))
     def list_command(
-        session: Annotated[str, typer.Argument(metavar="SESSION", help=session_help)],
+        session: Annotated[
+            str, typer.Argument(metavar="SESSION", help=t("participants.help.session"))
+        ],
     ) -> None:
         from rich.console import Console
 
