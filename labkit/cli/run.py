@@ -1,0 +1,39 @@
+"""`labkit run SESSION [--day N] [--lang fr|en]`: the facilitator's live terminal app."""
+
+from __future__ import annotations
+
+import socket
+from typing import Annotated
+
+import typer
+
+from labkit.i18n import t
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `run` command."""
+    app.command("run", help=t("tui.cli.help"))(run_command)
+
+
+def run_command(
+    session: Annotated[str, typer.Argument(help=t("tui.cli.help_session"))],
+    day: Annotated[
+        int | None, typer.Option("--day", min=1, max=3, help=t("tui.cli.help_day"))
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=t("tui.cli.help_lang"))] = None,
+    device: Annotated[
+        str | None, typer.Option("--device", help=t("tui.cli.help_device"))
+    ] = None,
+) -> None:
+    """Open the live app on a session; every entry goes to the session's journal at once."""
+    from labkit.i18n import set_ui_language
+
+    if lang is not None:
+        if lang.lower() not in ("fr", "en"):
+            raise typer.BadParameter("fr | en", param_hint="--lang")
+        set_ui_language(lang)
+    from labkit.tui.app import LabkitApp
+    from labkit.tui.controller import LiveSession
+
+    live = LiveSession.open(session, day=day, device=device or f"tui-{socket.gethostname()}")
+    LabkitApp(live).run()

@@ -1,0 +1,284 @@
+"""The facilitator's live app: `labkit run SESSION`.
+
+The app is a shell: it owns the `LiveSession` (journal + plan + clock), two reactive attributes
+the screens follow (`revision` after each journal change, `now` every second), the global keys,
+and the navigation between the dashboard, the method screens, attendance and the QR code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from importlib import import_module
+from typing import Any, TypeVar
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from labkit.errors import LabkitError
+from labkit.i18n import set_ui_language, t
+from labkit.model import Block
+from labkit.tui.controller import Alert, LiveSession
+from labkit.tui.keys import describe_bindings, translate_bindings
+from labkit.tui.screens.base import BlockScreen, LiveScreen
+
+R = TypeVar("R")
+
+METHOD_SCREENS: dict[str, str] = {
+    "world_cafe": "labkit.tui.screens.world_cafe:WorldCafeScreen",
+    "crossed_interviews": "labkit.tui.screens.interviews:InterviewsScreen",
+    "persona_journey": "labkit.tui.screens.journey:JourneyScreen",
+    "idea_vote": "labkit.tui.screens.vote:VoteScreen",
+    "commitments": "labkit.tui.screens.commitments:CommitmentsScreen",
+    "territorial_diagnostic": "labkit.tui.screens.territories:TerritoriesScreen",
+    "peer_help": "labkit.tui.screens.territories:TerritoriesScreen",
+    "closing": "labkit.tui.screens.closing:ClosingScreen",
+    "plenary": "labkit.tui.screens.notes:NotesScreen",
+}
+"""Method type -> the screen that runs it ("module:Class", imported when first needed)."""
+
+
+def method_screen_class(method_type: str) -> type[BlockScreen] | None:
+    """The screen class of a method, or None (breaks and lunch have none)."""
+    target = METHOD_SCREENS.get(method_type)
+    if target is None:
+        return None
+    module, _, name = target.partition(":")
+    try:
+        return getattr(import_module(module), name)  # type: ignore[no-any-return]
+    except (ImportError, AttributeError):
+        return None
+
+
+class LabkitApp(App[None]):
+    """Run a session live: dashboard, one screen per method, attendance, QR codes."""
+
+    TITLE = "labkit"
+    CSS_PATH = [
+        "styles/app.tcss",
+        "styles/dashboard.tcss",
+        "styles/attendance.tcss",
+        "styles/overlays.tcss",
+        "styles/methods.tcss",
+        "styles/cafe.tcss",
+    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    ENABLE_COMMAND_PALETTE = False
+
+    BINDINGS = [
+        Binding("question_mark", "help", "tui.key.help"),
+        Binding("f1", "help", "tui.key.help", show=False, priority=True),
+        Binding("q", "quit_app", "tui.key.quit"),
+        Binding("ctrl+q", "quit_app", "tui.key.quit", show=False, priority=True),
+        Binding("d", "dashboard", "tui.key.dashboard", show=False),
+        Binding("f2", "dashboard", "tui.key.dashboard", show=False, priority=True),
+        Binding("m", "method", "tui.key.method"),
+        Binding("f3", "method", "tui.key.method", show=False, priority=True),
+        Binding("a", "attendance", "tui.key.attendance", show=False),
+        Binding("f4", "attendance", "tui.key.attendance", show=False, priority=True),
+        Binding("c", "qr", "tui.key.qr", show=False),
+        Binding("f5", "qr", "tui.key.qr", show=False, priority=True),
+        Binding("s", "start", "tui.key.start"),
+        Binding("p", "pause", "tui.key.pause"),
+        Binding("plus,equals_sign", "extend", "tui.key.extend"),
+        Binding("minus", "shorten", "tui.key.shorten", show=False),
+        Binding("e", "end", "tui.key.end"),
+        Binding("ctrl+z", "undo", "tui.key.undo", show=False, priority=True),
+    ]
+
+    revision: reactive[int] = reactive(0, init=False)
+    now: reactive[datetime | None] = reactive(None, init=False)
+
+    def __init__(
+        self,
+        live: LiveSession,
+        *,
+        lang: str | None = None,
+        tick_seconds: float | None = 1.0,
+        poll_seconds: float | None = 2.0,
+    ) -> None:
+        if lang:
+            set_ui_language(lang)
+        super().__init__()
+        translate_bindings(self)
+        self.live = live
+        self.tick_seconds = tick_seconds
+        self.poll_seconds = poll_seconds
+        self.alerts: list[Alert] = []
+
+    # --- lifecycle ----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from labkit.tui.screens.dashboard import DashboardScreen
+
+        self.title = self.live.session.title
+        self.now = self.live.now()
+        self.push_screen(DashboardScreen())
+        current = self.live.current_block()
+        if current is not None and method_screen_class(current.method_type) is not None:
+            self.open_block(current.id)  # resume where the session stands
+        if self.tick_seconds:
+            self.set_interval(self.tick_seconds, self.tick)
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self.poll)
+
+    def on_unmount(self) -> None:
+        self.live.close()
+
+    def tick(self) -> None:
+        """Read the clock once for every screen; ring for timers that ran out."""
+        self.now = self.live.now()
+        for alert in self.live.due_alerts(self.now):
+            self.alert(alert)
+
+    def poll(self) -> None:
+        """Pick up what other devices wrote in the journal."""
+        try:
+            if self.live.refresh():
+                self.revision = self.live.revision
+        except LabkitError as error:
+            self.notify(str(error), severity="error", timeout=10)
+
+    def alert(self, alert: Alert) -> None:
+        """A sound and a visible notice: a round or block is over."""
+        self.alerts.append(alert)
+        block = self.live.block(alert.block_id)
+        self.bell()
+        self.notify(
+            t(f"tui.alert.{alert.kind}", block=block.title, round=alert.round or ""),
+            title=t("tui.alert.title"),
+            severity="warning",
+            timeout=20,
+        )
+
+    # --- writes -------------------------------------------------------------------------------
+
+    def act(self, action: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
+        """Run a `LiveSession` write; a refused or failed write becomes a visible message."""
+        try:
+            return action(*args, **kwargs)
+        except LabkitError as error:
+            self.bell()
+            self.notify(str(error), severity="error", timeout=8)
+            return None
+        finally:
+            self.revision = self.live.revision
+
+    # --- navigation ---------------------------------------------------------------------------
+
+    @property
+    def live_screen(self) -> LiveScreen | None:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, LiveScreen):
+                return screen
+        return None
+
+    def _show(self, screen: Screen) -> None:
+        """Show `screen` above the dashboard (replacing any other screen there)."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def open_block(self, block_id: str) -> None:
+        """Open the method screen of a block (the dashboard if it has none)."""
+        block = self.live.block(block_id)
+        screen_class = method_screen_class(block.method_type)
+        if screen_class is None:
+            self.action_dashboard()
+            self.notify(t("tui.no_method_screen", block=block.title), timeout=3)
+            return
+        current = self.screen
+        if isinstance(current, BlockScreen) and current.block.id == block_id:
+            return
+        self._show(screen_class(block))
+
+    def action_dashboard(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_method(self) -> None:
+        screen = self.live_screen
+        block = screen.method_block() if screen is not None else self.live.focus_block()
+        if block is not None:
+            self.open_block(block.id)
+
+    def action_attendance(self) -> None:
+        from labkit.tui.screens.attendance import AttendanceScreen
+
+        if not isinstance(self.screen, AttendanceScreen):
+            self._show(AttendanceScreen())
+
+    def action_qr(self) -> None:
+        from labkit.tui.screens.qr import QrScreen
+
+        if not isinstance(self.screen, QrScreen):
+            self._show(QrScreen(self.live.focus_block()))
+
+    def action_help(self) -> None:
+        from labkit.tui.screens.overlays import HelpScreen
+
+        if self.screen.is_modal:
+            return
+        screen = self.screen
+        nodes: list[Any] = []
+        focused = self.focused
+        if focused is not None:
+            nodes.append(focused)
+        nodes.append(screen)
+        title = getattr(getattr(screen, "block", None), "title", None) or t("tui.dash.name")
+        self.push_screen(HelpScreen(describe_bindings(self, *nodes), title))
+
+    def action_quit_app(self) -> None:
+        from labkit.tui.screens.overlays import QuitScreen
+
+        current = self.live.current_block()
+        if current is None or self.live.state.block(current.id).status != "running":
+            self.exit()
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.exit()
+
+        self.push_screen(QuitScreen(current.title), answered)
+
+    # --- block lifecycle keys -----------------------------------------------------------------
+
+    def _target(self, action: str) -> Block | None:
+        screen = self.live_screen
+        block = screen.target_block(action) if screen else self.live.current_block()
+        if block is None:
+            self.notify(t("tui.error.no_block"), severity="warning", timeout=3)
+        return block
+
+    def action_start(self) -> None:
+        block = self._target("start")
+        if block is not None:
+            self.act(self.live.start_block, block.id)
+
+    def action_pause(self) -> None:
+        block = self._target("pause")
+        if block is not None:
+            self.act(self.live.toggle_pause, block.id)
+
+    def action_extend(self) -> None:
+        block = self._target("extend")
+        if block is not None and self.act(self.live.extend, block.id, 5) is not None:
+            self.notify(t("tui.extended", block=block.title, minutes=5), timeout=3)
+
+    def action_shorten(self) -> None:
+        block = self._target("extend")
+        if block is not None:
+            self.act(self.live.extend, block.id, -5)
+
+    def action_end(self) -> None:
+        block = self._target("end")
+        if block is not None:
+            self.act(self.live.end_block, block.id)
+
+    def action_undo(self) -> None:
+        undone = self.act(self.live.undo_last)
+        key = "tui.undone" if undone is not None else "tui.nothing_to_undo"
+        self.notify(t(key), timeout=3)

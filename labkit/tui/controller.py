@@ -1,0 +1,342 @@
+"""The live app's thin adapter between the journal and the widgets.
+
+`LiveSession` holds the session plan, the open journal, the day being run and the clock. Every
+user action is one method here that writes the journal at once (when it returns, the entry is on
+disk) and refreshes the state snapshot the screens read. It never computes a rotation or writes
+SQL: rotations come from `labkit.tui.rotation` (the planner), storage from `Journal`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from labkit.errors import InvalidInputError
+from labkit.i18n import t
+from labkit.model import Block, Session
+from labkit.store.journal import Journal, JournalState, RecordedEvent
+from labkit.store.session_folder import SessionFolder, open_session
+from labkit.tui import live_state as ls
+from labkit.tui.clock import Clock, SystemClock
+
+
+@dataclass(frozen=True)
+class Alert:
+    """A timer that just ran out: a block, a round, an interview half."""
+
+    kind: str
+    """block_end, round_end, swap (first interview half), regroup (second half)."""
+    block_id: str
+    round: int | None = None
+
+
+def round_minutes(block: Block, number: int) -> int | None:
+    """Planned minutes of round `number` of a block (None if the block has no rounds).
+
+    World café: every round lasts `minutes_per_round`. Crossed interviews: rounds 1 and 2 are
+    the two halves (one person interviews the other), round 3 is the regroup.
+    """
+    method = block.method
+    if method.type == "world_cafe":
+        return method.minutes_per_round if number <= method.rounds else None
+    if method.type == "crossed_interviews":
+        if number in (1, 2):
+            return method.minutes_per_person
+        return method.regroup_minutes if number == 3 and method.regroup_minutes else None
+    return None
+
+
+def round_count(block: Block) -> int:
+    """How many timed rounds a block has (0 for blocks without rounds)."""
+    method = block.method
+    if method.type == "world_cafe":
+        return method.rounds
+    if method.type == "crossed_interviews":
+        return 3 if method.regroup_minutes else 2
+    return 0
+
+
+def default_day(session: Session, state: JournalState, today: Any) -> int:
+    """The day to open: the one with a running block, else today's, else the first unfinished."""
+    current = state.current_block()
+    if current is not None:
+        found = session.day_of_block(current.block_id)
+        if found:
+            return found
+    for number, day in enumerate(session.days, 1):
+        if day.date == today:
+            return number
+    for number, day in enumerate(session.days, 1):
+        if any(state.block(b.id).status != "ended" for b in day.agenda):
+            return number
+    return len(session.days)
+
+
+class LiveSession:
+    """A session being run: plan, journal, day and clock, and every action that writes."""
+
+    def __init__(
+        self,
+        folder: SessionFolder,
+        journal: Journal,
+        *,
+        day: int | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        self.folder = folder
+        self.session: Session = folder.session
+        self.journal = journal
+        self.clock: Clock = clock or SystemClock()
+        self.zone = ls.session_zone(self.session)
+        self.state: JournalState = journal.state()
+        today = self.clock.now().astimezone(self.zone).date()
+        chosen = day or default_day(self.session, self.state, today)
+        if not 1 <= chosen <= len(self.session.days):
+            raise InvalidInputError(t("tui.error.no_such_day", day=chosen,
+                                      days=len(self.session.days)))
+        self.day = chosen
+        self.planned: list[ls.PlannedBlock] = []
+        self._plan_date: Any = None
+        self._replace_plan()
+        self.revision = 0
+        self._undo: list[int] = []
+        self._alerted: set[Alert] = set()
+
+    @classmethod
+    def open(
+        cls,
+        arg: str | Path,
+        *,
+        day: int | None = None,
+        clock: Clock | None = None,
+        device: str = "tui",
+    ) -> LiveSession:
+        """Open the session a SESSION argument names and its journal (created if missing)."""
+        folder = open_session(arg)
+        journal = Journal.open(folder.journal_path, device=device)
+        try:
+            return cls(folder, journal, day=day, clock=clock)
+        except BaseException:
+            journal.close()
+            raise
+
+    def close(self) -> None:
+        """Close the journal (everything is already on disk)."""
+        self.journal.close()
+
+    @property
+    def root(self) -> Path:
+        return self.folder.root
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Read what other devices recorded; whether anything changed."""
+        if self.journal.refresh():
+            self._changed()
+            return True
+        return False
+
+    def _changed(self) -> None:
+        self.state = self.journal.state()
+        self._replace_plan()
+        self.revision += 1
+
+    def _replace_plan(self) -> None:
+        on = ls.run_date(self.session, self.day, self.state, self.now())
+        if on != self._plan_date:
+            self._plan_date = on
+            self.planned = ls.planned_day(self.session, self.day, on)
+
+    def block(self, block_id: str) -> Block:
+        found = self.session.block(block_id)
+        if found is None:
+            raise InvalidInputError(t("tui.error.no_such_block", block=block_id))
+        return found
+
+    def rows(self, now: datetime | None = None) -> list[ls.TimelineRow]:
+        """The day's timeline at `now`."""
+        return ls.timeline(self.planned, self.state, now or self.now())
+
+    def current(self, now: datetime | None = None) -> ls.TimelineRow | None:
+        return ls.current_row(self.rows(now))
+
+    def current_block(self) -> Block | None:
+        """The running or paused block of the day, if any."""
+        row = self.current()
+        return row.block if row else None
+
+    def focus_block(self) -> Block | None:
+        """The block the method screen shows: the current one, else the next, else the last."""
+        rows = self.rows()
+        row = ls.current_row(rows) or ls.next_row(rows)
+        if row is None and rows:
+            row = rows[-1]
+        return row.block if row else None
+
+    def running_round(self, block_id: str) -> int | None:
+        found = self.state.current_round(block_id)
+        return found.round if found else None
+
+    def last_round(self, block_id: str) -> int:
+        """The running round, else the last one played (0 when none started)."""
+        rounds = self.state.rounds_of(block_id)
+        return rounds[-1].round if rounds else 0
+
+    def room(self) -> list[str]:
+        """The seated participants in the room now."""
+        return ls.seated_present(self.session, self.day, self.state)
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def record(self, *events: Mapping[str, Any], undoable: bool = True) -> list[RecordedEvent]:
+        """Write events in one transaction (all or none) and refresh the state."""
+        written = self.journal.record_many(events)
+        if undoable:
+            self._undo.extend(e.id for e in written)
+        self._changed()
+        return written
+
+    def undo_last(self) -> RecordedEvent | None:
+        """Cancel the last entry recorded from this app (None if there is nothing to undo)."""
+        while self._undo:
+            event_id = self._undo.pop()
+            target = self.journal.get(event_id)
+            if self.journal.is_undone(target):
+                continue
+            undone = self.journal.undo(event_id)
+            self._changed()
+            return undone
+        return None
+
+    # block lifecycle
+
+    def start_block(self, block_id: str) -> None:
+        """Start `block_id`, ending the block (and round) running before it."""
+        now = self.now()
+        events: list[dict[str, Any]] = []
+        current = self.state.current_block()
+        if current is not None and current.block_id != block_id:
+            events += self._end_events(current.block_id, now)
+        events.append({"type": "block.started", "block_id": block_id, "at": now})
+        self.record(*events)
+
+    def toggle_pause(self, block_id: str) -> str:
+        """Pause a running block or resume a paused one; the new status."""
+        status = self.state.block(block_id).status
+        kind = "block.resumed" if status == "paused" else "block.paused"
+        self.record({"type": kind, "block_id": block_id, "at": self.now()})
+        return self.state.block(block_id).status
+
+    def extend(self, block_id: str, minutes: int = 5) -> int:
+        """Give a block `minutes` more (negative: fewer); its total extension."""
+        self.record({"type": "block.extended", "block_id": block_id, "minutes": minutes})
+        return self.state.block(block_id).extension_minutes
+
+    def end_block(self, block_id: str) -> None:
+        """End a block (and its running round)."""
+        self.record(*self._end_events(block_id, self.now()))
+
+    def _end_events(self, block_id: str, now: datetime) -> list[dict[str, Any]]:
+        events: list[dict[str, Any]] = []
+        running = self.state.current_round(block_id)
+        if running is not None:
+            events.append(
+                {"type": "round.ended", "block_id": block_id, "round": running.round, "at": now}
+            )
+        events.append({"type": "block.ended", "block_id": block_id, "at": now})
+        return events
+
+    def start_round(self, block_id: str, number: int | None = None) -> int:
+        """Start round `number` (default: the next), ending the running one; its number.
+
+        Starts the block too if it has not started.
+        """
+        now = self.now()
+        events: list[dict[str, Any]] = []
+        timing = self.state.block(block_id)
+        if timing.status == "not_started":
+            current = self.state.current_block()
+            if current is not None:
+                events += self._end_events(current.block_id, now)
+            events.append({"type": "block.started", "block_id": block_id, "at": now})
+        elif timing.status == "ended":
+            raise InvalidInputError(t("tui.error.block_ended"))
+        running = self.state.current_round(block_id)
+        if running is not None:
+            events.append(
+                {"type": "round.ended", "block_id": block_id, "round": running.round, "at": now}
+            )
+        chosen = number or self.state.next_round(block_id)
+        events.append({"type": "round.started", "block_id": block_id, "round": chosen, "at": now})
+        self.record(*events)
+        return chosen
+
+    def end_round(self, block_id: str) -> int | None:
+        """End the running round of a block; its number (None if none ran)."""
+        running = self.state.current_round(block_id)
+        if running is None:
+            return None
+        self.record(
+            {"type": "round.ended", "block_id": block_id, "round": running.round,
+             "at": self.now()}
+        )  # fmt: skip
+        return running.round
+
+    # attendance
+
+    def arrive(self, participant_id: str) -> None:
+        self.record({"type": "attendance.arrived", "participant_id": participant_id,
+                     "day": self.day, "at": self.now()})  # fmt: skip
+
+    def leave(self, participant_id: str) -> None:
+        self.record({"type": "attendance.left", "participant_id": participant_id,
+                     "day": self.day, "at": self.now()})  # fmt: skip
+
+    def mark_absent(self, participant_id: str) -> None:
+        self.record({"type": "attendance.absent", "participant_id": participant_id,
+                     "day": self.day})  # fmt: skip
+
+    # capture
+
+    def add_contribution(self, text: str, *, kind: str = "note", **placement: Any) -> str:
+        """Record a contribution; its new id."""
+        fields = {k: v for k, v in placement.items() if v is not None}
+        written = self.record({"type": "contribution.added", "text": text, "kind": kind, **fields})
+        return str(written[0].event.new_id())
+
+    def created_id(self, event: Mapping[str, Any]) -> str:
+        """Record one event that creates something; the new identifier."""
+        return str(self.record(event)[0].event.new_id())
+
+    # alerts
+
+    def due_alerts(self, now: datetime | None = None) -> list[Alert]:
+        """Timers that ran out since the last call (each is reported once)."""
+        now = now or self.now()
+        row = self.current(now)
+        found: list[Alert] = []
+        if row is None:
+            return found
+        block = row.block
+        if row.status == "running" and ls.remaining(row, now).total_seconds() <= 0:
+            found.append(Alert("block_end", block.id))
+        running = self.state.current_round(block.id)
+        if running is not None and row.status == "running":
+            minutes = round_minutes(block, running.round)
+            if minutes is not None:
+                clock = ls.round_clock(self.state, block.id, running.round, minutes, now)
+                if clock.remaining.total_seconds() <= 0:
+                    kind = "round_end"
+                    if block.method_type == "crossed_interviews":
+                        kind = {1: "swap", 2: "regroup"}.get(running.round, "round_end")
+                    found.append(Alert(kind, block.id, running.round))
+        fresh = [a for a in found if a not in self._alerted]
+        self._alerted.update(fresh)
+        return fresh

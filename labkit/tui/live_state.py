@@ -1,0 +1,342 @@
+"""What the live screens show, computed from the plan, the journal's state and one clock reading.
+
+Pure functions and frozen view objects, no Textual: the widgets receive these as attributes, and
+tests check them without a terminal. Planned times are the session's wall-clock times (naive in
+session.yaml) read in the session's time zone; every datetime here is timezone-aware.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from labkit.i18n import t
+from labkit.model import Block, Participant, Phase, Session, schedule_day
+from labkit.model.methods import PAUSE_TYPES
+from labkit.store.journal import JournalState
+from labkit.store.journal.views import BlockTiming, RoundTiming
+
+ZERO = timedelta(0)
+
+
+def session_zone(session: Session) -> tzinfo:
+    """The session's time zone (the computer's own if the name is unknown)."""
+    try:
+        return ZoneInfo(session.timezone)
+    except (KeyError, ValueError):  # pragma: no cover - unknown zone name
+        return datetime.now().astimezone().tzinfo  # type: ignore[return-value]
+
+
+# --- planned times --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlannedBlock:
+    """A block of the day with its planned start and end (aware)."""
+
+    index: int
+    block: Block
+    start: datetime
+    end: datetime
+
+    @property
+    def block_id(self) -> str:
+        return self.block.id
+
+
+def planned_day(
+    session: Session, day_number: int, on_date: date | None = None
+) -> list[PlannedBlock]:
+    """The blocks of day `day_number` (1-based) with their planned, timezone-aware times.
+
+    `on_date` moves the plan to another date (a rehearsal, a session postponed without editing
+    session.yaml): the planned clock times stay, read on that date.
+    """
+    zone = session_zone(session)
+    day = session.days[day_number - 1]
+    placed = schedule_day(day, day_number)
+    shift = (on_date - day.date) if on_date else timedelta(0)
+    return [
+        PlannedBlock(
+            p.index, p.block, (p.start + shift).replace(tzinfo=zone),
+            (p.end + shift).replace(tzinfo=zone),
+        )
+        for p in placed
+    ]
+
+
+def run_date(session: Session, day_number: int, state: JournalState, now: datetime) -> date:
+    """The date the day actually runs on: its first block's start, else today if it has not
+    started (so that a rehearsal on another date shows sensible drifts)."""
+    zone = session_zone(session)
+    starts = [
+        state.block(b.id).started_at
+        for b in session.days[day_number - 1].agenda
+        if state.block(b.id).started_at is not None
+    ]
+    first = min(starts) if starts else now  # type: ignore[type-var]
+    return first.astimezone(zone).date()  # type: ignore[union-attr]
+
+
+# --- block timers ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One line of the day's timeline."""
+
+    planned: PlannedBlock
+    timing: BlockTiming
+    end_drift: timedelta | None
+    """Actual (or projected) end minus planned end; positive is late."""
+
+    @property
+    def block(self) -> Block:
+        return self.planned.block
+
+    @property
+    def status(self) -> str:
+        return self.timing.status
+
+
+def timeline(day: list[PlannedBlock], state: JournalState, now: datetime) -> list[TimelineRow]:
+    """The day's blocks with how they ran (or run) and their drift."""
+    plan = {p.block_id: (p.start, p.end) for p in day}
+    drifts = {d.block_id: d for d in state.drift(plan, now)} if plan else {}
+    return [
+        TimelineRow(p, state.block(p.block_id), drifts[p.block_id].end_drift)
+        for p in day
+    ]  # fmt: skip
+
+
+def current_row(rows: list[TimelineRow]) -> TimelineRow | None:
+    """The running or paused block of the day (the latest started if several)."""
+    live = [r for r in rows if r.status in ("running", "paused")]
+    return max(live, key=lambda r: r.timing.started_at) if live else None  # type: ignore[arg-type,return-value]
+
+
+def next_row(rows: list[TimelineRow]) -> TimelineRow | None:
+    """The first block of the day not started yet after the current or last ended one."""
+    last = -1
+    for i, row in enumerate(rows):
+        if row.status != "not_started":
+            last = i
+    for row in rows[last + 1 :]:
+        if row.status == "not_started":
+            return row
+    return next((r for r in rows if r.status == "not_started"), None)
+
+
+def remaining(row: TimelineRow, now: datetime) -> timedelta:
+    """Time left in the block (negative once overrunning)."""
+    if row.status == "not_started":
+        return timedelta(minutes=row.block.duration + row.timing.extension_minutes)
+    return row.timing.remaining(row.block.duration, now)
+
+
+def day_drift(rows: list[TimelineRow], now: datetime) -> timedelta | None:
+    """How late the day runs: positive late, negative ahead, None before anything happened.
+
+    While a block runs: its projected end against its planned end. Between blocks: now against
+    the next block's planned start, or the last ended block's end drift if that is later.
+    """
+    current = current_row(rows)
+    if current is not None:
+        return current.end_drift
+    ended = [r for r in rows if r.status == "ended"]
+    following = next_row(rows)
+    if not ended:
+        if following is None or now <= following.planned.start:
+            return None
+        return now - following.planned.start
+    last_drift = ended[-1].end_drift or ZERO
+    if following is None:
+        return last_drift
+    waiting = now - following.planned.start
+    return max(waiting, last_drift)
+
+
+@dataclass(frozen=True)
+class RoundClock:
+    """A timed part of a block: a world-café round, an interview half, a regroup."""
+
+    number: int
+    minutes: int
+    timing: RoundTiming | None
+    remaining: timedelta
+
+    @property
+    def running(self) -> bool:
+        return self.timing is not None and self.timing.running
+
+
+def round_clock(
+    state: JournalState, block_id: str, number: int, minutes: int, now: datetime
+) -> RoundClock:
+    """The timer of round `number` of a block (not started: the full duration)."""
+    timing = state.rounds.get((block_id, number))
+    if timing is None:
+        return RoundClock(number, minutes, None, timedelta(minutes=minutes))
+    elapsed = timing.elapsed(state.block(block_id), now)
+    return RoundClock(number, minutes, timing, timedelta(minutes=minutes) - elapsed)
+
+
+# --- formatting -----------------------------------------------------------------------------
+
+
+def clock_text(delta: timedelta) -> str:
+    """A countdown as "12:05", "1:02:05" or "-3:10" once overrun (seconds rounded down)."""
+    total = int(delta.total_seconds())
+    sign = "-" if total < 0 else ""
+    total = abs(total)
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}"
+    return f"{sign}{minutes:02d}:{seconds:02d}"
+
+
+def drift_text(drift: timedelta | None) -> str:
+    """ "12 min de retard", "3 min d'avance" or "à l'heure" (within a minute)."""
+    if drift is None:
+        return t("tui.drift.none")
+    minutes = int(round(drift.total_seconds() / 60))
+    if minutes >= 1:
+        return t("tui.drift.late", minutes=minutes)
+    if minutes <= -1:
+        return t("tui.drift.early", minutes=-minutes)
+    return t("tui.drift.on_time")
+
+
+def hhmm(moment: datetime | None, zone: tzinfo) -> str:
+    """A moment as "09:30" in the session's time zone ("--:--" when unknown)."""
+    if moment is None:
+        return "--:--"
+    local = moment.astimezone(zone)
+    return f"{local.hour:02d}:{local.minute:02d}"
+
+
+PHASE_MARK = {Phase.SCAN: "SCAN", Phase.FOCUS: "FOCUS", Phase.ACT: "ACT", Phase.NONE: ""}
+STATUS_MARK = {"not_started": "·", "running": "▶", "paused": "‖", "ended": "✓"}
+
+
+def is_pause(block: Block) -> bool:
+    """Whether the block is a break or lunch."""
+    return block.method_type in PAUSE_TYPES
+
+
+# --- attendance -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonPresence:
+    """A participant and their status on the day: expected, present, left or absent."""
+
+    participant: Participant
+    status: str
+
+
+def presence(session: Session, day: int, state: JournalState) -> list[PersonPresence]:
+    """Everyone expected on `day` (seated or not) with their attendance status."""
+    records = state.attendance_on(day)
+    result = []
+    for person in session.participants:
+        record = records.get(person.id)
+        if record is not None:
+            result.append(PersonPresence(person, record.status))
+        elif person.attends(day):
+            result.append(PersonPresence(person, "expected"))
+    return result
+
+
+def seated_present(session: Session, day: int, state: JournalState) -> list[str]:
+    """Ids of the seated participants in the room now, in the plan's order.
+
+    Once someone has been checked in on the day, the room is whoever arrived and did not leave;
+    before any check-in, everyone expected except those marked absent.
+    """
+    records = state.attendance_on(day)
+    checked_in = any(r.status != "absent" for r in records.values())
+    seated = [p for p in session.participants if p.role.seated]
+    room = []
+    for person in seated:
+        record = records.get(person.id)
+        if record is not None:
+            if record.status == "present":
+                room.append(person.id)
+        elif not checked_in and person.attends(day):
+            room.append(person.id)
+    return room
+
+
+def matches(person: Participant, query: str) -> bool:
+    """Whether a few typed letters match the person's names or organisation (accents ignored)."""
+    wanted = fold(query)
+    if not wanted:
+        return True
+    haystack = fold(" ".join(filter(None, (person.first_name, person.last_name, person.id))))
+    return all(part in haystack for part in wanted.split())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching typed letters."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# --- votes ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RankedItem:
+    """An item of a vote, with its dots, rank and whether it makes the cut."""
+
+    item_id: str
+    dots: int
+    rank: int
+    in_top: bool
+    tie: bool
+    """Within `near` dots of an item on the other side of the top-N cut: the room decides."""
+
+
+def ranking(
+    items: list[str], totals: dict[str, int], top_n: int, near: int = 0
+) -> list[RankedItem]:
+    """Items ordered by dots (then as given), the top N marked, near-ties at the cut flagged.
+
+    Two items tie when their dots differ by at most `near`; an item ties at the cut when it
+    ties with an item on the other side of it.
+    """
+    order = sorted(items, key=lambda i: -totals.get(i, 0))
+    dots = [totals.get(i, 0) for i in order]
+    inside = dots[:top_n]
+    outside = dots[top_n:]
+    lowest_in = min(inside) if inside else None
+    highest_out = max(outside) if outside else None
+    result = []
+    rank = 0
+    previous: int | None = None
+    for position, (item, count) in enumerate(zip(order, dots, strict=True)):
+        if count != previous:
+            rank = position + 1
+            previous = count
+        in_top = position < top_n
+        tie = False
+        if lowest_in is not None and highest_out is not None:
+            tie = count - highest_out <= near if in_top else lowest_in - count <= near
+        result.append(RankedItem(item, count, rank, in_top, tie and count > 0))
+    return result
+
+
+# --- survey ---------------------------------------------------------------------------------
+
+
+def survey_counts(state: JournalState) -> dict[str, int]:
+    """Questionnaires entered per stakeholder group."""
+    counts: dict[str, int] = {}
+    for response in state.survey.values():
+        counts[response.group] = counts.get(response.group, 0) + 1
+    return counts

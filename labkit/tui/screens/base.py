@@ -1,0 +1,120 @@
+"""What every live screen shares: the journal revision and clock it follows, the block it acts on.
+
+Attributes flow down: the app holds `revision` (bumped after each journal change) and `now` (one
+clock reading a second); a screen re-reads the live session when they change and hands plain
+values to its widgets. Messages flow up: widgets post, the screen calls `LiveSession` to write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.screen import Screen
+
+from labkit.model import Block
+from labkit.tui import live_state as ls
+from labkit.tui.keys import translate_bindings
+from labkit.tui.widgets.agenda.block_bar import BarInfo
+
+if TYPE_CHECKING:
+    from labkit.tui.app import LabkitApp
+    from labkit.tui.controller import LiveSession
+
+R = TypeVar("R")
+
+
+class LiveScreen(Screen):
+    """A screen that follows the journal and the clock."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        translate_bindings(self)
+        self._stale = False
+
+    @property
+    def labkit(self) -> LabkitApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def live(self) -> LiveSession:
+        return self.labkit.live
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "revision", self._on_revision, init=False)
+        self.watch(self.app, "now", self._on_now, init=False)
+        self.refresh_view()
+        self.refresh_clock(self.live.now())
+
+    def _on_revision(self, _: int) -> None:
+        if self.is_current:
+            self.refresh_view()
+            self.refresh_clock(self.live.now())
+        else:
+            self._stale = True
+
+    def _on_now(self, now: datetime) -> None:
+        if self.is_current:
+            self.refresh_clock(now)
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh_view()
+        self.refresh_clock(self.live.now())
+
+    def refresh_view(self) -> None:
+        """Re-read the journal state (after a change)."""
+
+    def refresh_clock(self, now: datetime) -> None:
+        """Update the timers (every second)."""
+
+    def target_block(self, action: str) -> Block | None:
+        """The block the lifecycle keys act on (start, pause, extend, end)."""
+        if action == "start":
+            row = ls.next_row(self.live.rows())
+            return row.block if row else None
+        return self.live.current_block()
+
+    def method_block(self) -> Block | None:
+        """The block whose method screen `m` opens."""
+        return self.live.focus_block()
+
+    def act(self, action: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
+        """Run a write through the app (errors become notifications); its result or None."""
+        return self.labkit.act(action, *args, **kwargs)
+
+
+class BlockScreen(LiveScreen):
+    """A screen about one block of the agenda (a method screen)."""
+
+    def __init__(self, block: Block, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.block = block
+
+    def target_block(self, action: str) -> Block | None:
+        return self.block
+
+    def method_block(self) -> Block | None:
+        return self.block
+
+    @property
+    def timing(self) -> Any:
+        return self.live.state.block(self.block.id)
+
+    def bar_info(self, now: datetime, round_label: str = "",
+                 round_remaining: timedelta | None = None) -> BarInfo:
+        """The header line of this block at `now`."""
+        rows = self.live.rows(now)
+        row = next((r for r in rows if r.block.id == self.block.id), None)
+        remaining = ls.remaining(row, now) if row else None
+        return BarInfo(
+            title=self.block.title,
+            phase=self.block.phase.value,
+            status=self.timing.status,
+            remaining=remaining,
+            round_label=round_label,
+            round_remaining=round_remaining,
+            drift=ls.drift_text(ls.day_drift(rows, now)),
+        )

@@ -1,0 +1,61 @@
+"""Overlays: the help listing every key, the quit confirmation."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from labkit.i18n import t
+from labkit.tui.keys import translate_bindings
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the screen underneath and of the app, with what it does."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q,f1", "close", "tui.key.close"),
+    ]
+
+    def __init__(self, rows: list[tuple[str, str]], title: str) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._rows = rows
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        width = max((len(k) for k, _ in self._rows), default=4) + 2
+        lines = [f"[b]{keys:<{width}}[/b]{text}" for keys, text in self._rows]
+        with Vertical(id="help-box", classes="overlay-box"):
+            yield Static(f"[b]{t('tui.help.title')}[/b] — {self._title}", classes="overlay-title")
+            with VerticalScroll():
+                yield Static("\n".join(lines), id="help-keys", markup=True)
+            yield Static(t("tui.help.close"), classes="overlay-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class QuitScreen(ModalScreen[bool]):
+    """Asks before quitting while a block runs (everything is already saved)."""
+
+    BINDINGS = [
+        Binding("o,y", "answer(True)", "tui.key.yes"),
+        Binding("n,escape", "answer(False)", "tui.key.no"),
+    ]
+
+    def __init__(self, block_title: str) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._block_title = block_title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quit-box", classes="overlay-box"):
+            yield Static(t("tui.quit.question", block=self._block_title), classes="overlay-title")
+            yield Static(t("tui.quit.saved"))
+            yield Static(t("tui.quit.keys"), classes="overlay-hint")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)

@@ -1,0 +1,64 @@
+"""The one-line header of a method screen: status, phase, block, round, time left, drift."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from labkit.i18n import t
+from labkit.tui.live_state import PHASE_MARK, STATUS_MARK, clock_text
+from labkit.tui.widgets.agenda.timeline import PHASE_STYLE
+
+
+@dataclass(frozen=True)
+class BarInfo:
+    """What the bar shows."""
+
+    title: str
+    phase: str
+    status: str
+    remaining: timedelta | None
+    round_label: str = ""
+    round_remaining: timedelta | None = None
+    drift: str = ""
+
+
+class BlockBar(Static):
+    """Status mark, phase, title, then the round's and the block's time left and the drift."""
+
+    info: reactive[BarInfo | None] = reactive(None)
+
+    def watch_info(self, info: BarInfo | None) -> None:
+        if info is None:
+            self.update("")
+            return
+        from labkit.model import Phase
+
+        phase = Phase(info.phase)
+        text = Text()
+        text.append(f" {STATUS_MARK[info.status]} ", style="bold")
+        if PHASE_MARK[phase]:
+            text.append(f" {PHASE_MARK[phase]} ", style=PHASE_STYLE[info.phase])
+            text.append(" ")
+        text.append(info.title, style="bold")
+        overrun = False
+        if info.round_label:
+            text.append(f"  │ {info.round_label}")
+            if info.round_remaining is not None:
+                text.append(f" {clock_text(info.round_remaining)}", style="bold")
+                overrun = info.round_remaining.total_seconds() <= 0
+        if info.remaining is not None and info.status != "not_started":
+            text.append(f"  │ {t('tui.bar.block_left')} {clock_text(info.remaining)}")
+            overrun = overrun or info.remaining.total_seconds() <= 0
+        if info.status == "paused":
+            text.append(f"  │ {t('tui.status.paused').upper()}", style="bold reverse")
+        if info.drift:
+            text.append(f"  │ {info.drift}")
+        text.no_wrap = True
+        text.overflow = "ellipsis"
+        self.update(text)
+        self.set_class(overrun, "-overrun")

@@ -1,0 +1,56 @@
+"""The capture line: where a facilitator types what a host or a group reports, then Enter."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, Static
+
+
+class CaptureBar(Horizontal):
+    """A context label ("Table 2 · Q2 ›") and an input; Enter posts `Captured` and clears."""
+
+    context: reactive[str] = reactive("")
+
+    class Captured(Message):
+        """Text typed and confirmed with Enter."""
+
+        def __init__(self, bar: CaptureBar, text: str) -> None:
+            super().__init__()
+            self.bar = bar
+            self.text = text
+
+        @property
+        def control(self) -> CaptureBar:
+            return self.bar
+
+    def __init__(self, placeholder: str = "", **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.context, classes="capture-context")
+        yield Input(placeholder=self._placeholder, classes="capture-input")
+
+    def watch_context(self, value: str) -> None:
+        if self.is_mounted:
+            self.query_one(".capture-context", Static).update(value)
+
+    def on_mount(self) -> None:
+        self.watch_context(self.context)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(".capture-input", Input)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if text:
+            self.input.value = ""
+            self.post_message(self.Captured(self, text))
+
+    def focus_input(self) -> None:
+        self.input.focus()

@@ -1,0 +1,113 @@
+"""The day dashboard: block lifecycle keys reach the journal, timers follow the clock."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Digits, Static
+
+from labkit.store.journal import Journal
+from labkit.tui.clock import ManualClock
+from labkit.tui.widgets.agenda.timeline import Timeline
+
+
+def journal_types(session_dir) -> list[str]:
+    with Journal.open(session_dir / "journal.db", device="check") as journal:
+        return [e.type for e in journal.events()]
+
+
+async def test_start_pause_resume_extend_end_reach_the_journal(make_app, session_dir, clock):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("s")
+        assert app.live.state.block("ouverture").status == "running"
+        clock.advance(minutes=3)
+        await pilot.press("p")
+        assert app.live.state.block("ouverture").status == "paused"
+        clock.advance(minutes=2)
+        await pilot.press("p")
+        await pilot.press("plus")
+        clock.advance(minutes=5)
+        await pilot.press("e")
+        timing = app.live.state.block("ouverture")
+        assert timing.status == "ended"
+        assert timing.extension_minutes == 5
+        assert timing.elapsed() == timedelta(minutes=8)
+    assert journal_types(session_dir) == [
+        "block.started", "block.paused", "block.resumed", "block.extended", "block.ended",
+    ]
+
+
+async def test_start_moves_to_the_next_block_and_ends_the_running_one(make_app, clock):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("s")
+        clock.advance(minutes=20)
+        app.tick()
+        await pilot.press("d")  # the dashboard, whatever screen opened
+        await pilot.press("s")
+        state = app.live.state
+        assert state.block("ouverture").status == "ended"
+        assert state.block("interviews").status == "running"
+
+
+async def test_countdown_and_drift_follow_the_clock(make_app, clock: ManualClock):
+    app = make_app()
+    async with app.run_test() as pilot:
+        clock.advance(minutes=12)  # starts 12 minutes late
+        await pilot.press("s")
+        clock.advance(minutes=5)
+        app.tick()
+        await pilot.pause()
+        digits = app.screen.query_one("#countdown-digits", Digits)
+        assert digits.value == "10:00"
+        drift = app.screen.query_one("#day-drift", Static)
+        assert "12 min de retard" in str(drift.render())
+        clock.advance(minutes=11)
+        app.tick()
+        await pilot.pause()
+        assert digits.value == "-01:00"
+        assert app.screen.query_one("#alert-banner").has_class("-on")
+
+
+async def test_a_sound_and_a_notice_when_the_block_time_is_up(make_app, clock):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("s")
+        clock.advance(minutes=14)
+        app.tick()
+        assert app.alerts == []
+        clock.advance(minutes=1)
+        app.tick()
+        app.tick()
+        await pilot.pause()
+        assert [a.kind for a in app.alerts] == ["block_end"]
+
+
+async def test_enter_on_a_block_opens_its_screen(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        timeline = app.screen.query_one(Timeline)
+        timeline.move_cursor(row=0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NotesScreen"
+        await pilot.press("escape", "d")
+        assert type(app.screen).__name__ == "DashboardScreen"
+
+
+async def test_undo_cancels_the_last_entry(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("s")
+        await pilot.press("ctrl+z")
+        assert app.live.state.block("ouverture").status == "not_started"
+
+
+async def test_english_ui(make_app):
+    app = make_app(lang="en")
+    async with app.run_test() as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        text = str(app.screen.query_one("#current-title", Static).render())
+        assert "running" in text
