@@ -185,8 +185,8 @@ _DELIMITERS = (";", "\t", ",")
 REFERENCE_CODES = frozenset({"unknown_participant"})
 
 
-def read_table(path: Path) -> Table:
-    """Read a CSV or XLSX file into a `Table`.
+def read_table(path: Path, lang: str | None = None) -> Table:
+    """Read a CSV or XLSX file into a `Table` (messages in `lang`, default the UI language).
 
     Raises InvalidInputError for a missing, unreadable or unsupported file, or when no header row
     names a first-name column.
@@ -195,19 +195,19 @@ def read_table(path: Path) -> Table:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInputError(t("participants.file_missing", None, path=path)) from None
+        raise InvalidInputError(t("participants.file_missing", lang, path=path)) from None
     except IsADirectoryError:
-        raise InvalidInputError(t("participants.file_missing", None, path=path)) from None
+        raise InvalidInputError(t("participants.file_missing", lang, path=path)) from None
     except OSError as exc:
         raise StorageError(f"{path}: {exc.strerror or exc}") from None
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES or (suffix not in CSV_SUFFIXES and raw[:4] == b"PK\x03\x04"):
-        return _table_from_rows(path, _xlsx_sheets(path, raw), None)
+        return _table_from_rows(path, _xlsx_sheets(path, raw, lang), None, lang)
     if suffix in (".xls", ".ods", ".numbers") or raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise InvalidInputError(t("participants.unsupported_format", None, path=path))
+        raise InvalidInputError(t("participants.unsupported_format", lang, path=path))
     text = decode_text(raw).replace("\x00", "")
     delimiter = sniff_delimiter(text)
-    return _table_from_rows(path, [_csv_rows(path, text, delimiter)], delimiter)
+    return _table_from_rows(path, [_csv_rows(path, text, delimiter, lang)], delimiter, lang)
 
 
 def decode_text(raw: bytes) -> str:
@@ -252,35 +252,40 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _csv_rows(path: Path, text: str, delimiter: str) -> list[list[object]]:
+def _csv_rows(path: Path, text: str, delimiter: str, lang: str | None) -> list[list[object]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return [list(row) for row in reader]
     except csv.Error as exc:
         raise InvalidInputError(
-            t("participants.unreadable", None, path=path, reason=f"{exc} (l. {reader.line_num})")
+            t("participants.unreadable", lang, path=path, reason=f"{exc} (l. {reader.line_num})")
         ) from None
 
 
-def _xlsx_sheets(path: Path, raw: bytes) -> list[list[list[object]]]:
+def _xlsx_sheets(path: Path, raw: bytes, lang: str | None) -> list[list[list[object]]]:
+    """Every worksheet's rows (active sheet first); row i of a list is the sheet's row i + 1."""
+    import warnings
     from zipfile import BadZipFile
 
     import openpyxl
 
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
-    except (BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InvalidInputError(t("participants.unreadable", None, path=path, reason=exc)) from None
-    sheets = [workbook.active, *[ws for ws in workbook.worksheets if ws is not workbook.active]]
-    return [
-        [list(row) for row in ws.iter_rows(min_row=1, values_only=True)]
-        for ws in sheets
-        if ws is not None and hasattr(ws, "iter_rows")
-    ]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unsupported extensions (data validation...)
+            workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+            active = workbook.active
+            sheets = [active, *[w for w in workbook.worksheets if w is not active]]
+            return [
+                [list(row) for row in ws.iter_rows(min_row=1, values_only=True)]
+                for ws in sheets
+                if ws is not None and hasattr(ws, "iter_rows")
+            ]
+    except (BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise InvalidInputError(t("participants.unreadable", lang, path=path, reason=exc)) from None
 
 
 def _table_from_rows(
-    path: Path, sheets: list[list[list[object]]], delimiter: str | None
+    path: Path, sheets: list[list[list[object]]], delimiter: str | None, lang: str | None
 ) -> Table:
     for sheet in sheets:
         rows = [(n, [clean_cell(v) for v in row]) for n, row in enumerate(sheet, 1)]
@@ -289,8 +294,8 @@ def _table_from_rows(
             if "first_name" in {header_field(c) for c in cells}:
                 return Table(path, cells, number, filled[position + 1 :], delimiter)
     raise InvalidInputError(
-        t("participants.no_header", None, path=path),
-        [t("participants.expected_columns", None)],
+        t("participants.no_header", lang, path=path),
+        [t("participants.expected_columns", lang)],
     )
 
 
@@ -884,7 +889,7 @@ def read_participants(
     path: Path, session: Session, *, replace: bool = False, lang: str | None = None
 ) -> ImportPlan:
     """Read a participants file and plan its import into `session` (nothing is written)."""
-    return plan_import(read_table(path), session, replace=replace, lang=lang)
+    return plan_import(read_table(path, lang), session, replace=replace, lang=lang)
 
 
 def import_participants(

@@ -276,6 +276,21 @@ def test_xlsx_written_by_openpyxl_in_the_test(session_dir: Path, tmp_path: Path)
     ]
 
 
+def test_xlsx_row_numbers_count_empty_rows(session_dir: Path, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet["A3"], sheet["B3"] = "Prénom", "Collège"
+    sheet["A4"], sheet["B4"] = "Anne", "caf"
+    sheet["A7"], sheet["B7"] = "Bruno", "inconnu"
+    path = tmp_path / "trous.xlsx"
+    workbook.save(path)
+    with pytest.raises(InvalidInputError) as caught:
+        _plan(session_dir, path)
+    assert caught.value.problems[0].startswith("ligne 7 : collège « inconnu » inconnu")
+
+
 def test_tab_separated_utf16_unicode_text_export(session_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "inscrits.txt"
     path.write_bytes("Prénom\tNom\tCollège\r\nÉlodie\tRenaud\tcrèches\r\n".encode("utf-16"))
