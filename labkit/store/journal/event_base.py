@@ -40,9 +40,15 @@ class EventModel(BaseModel):
             return self.model_dump(mode="json", exclude={"type"}, exclude_unset=True)
         return self.model_dump(mode="json", exclude={"type"}, exclude_none=True)
 
+    def payload_json(self) -> str:
+        """`payload()` as compact JSON text (UTF-8, not ASCII-escaped)."""
+        if self.partial:
+            return self.model_dump_json(exclude={"type"}, exclude_unset=True)
+        return self.model_dump_json(exclude={"type"}, exclude_none=True)
+
     def new_id(self) -> str | None:
         """The identifier this event creates, if any."""
-        return getattr(self, self.id_field) if self.id_field else None
+        return self.__dict__[self.id_field] if self.id_field else None
 
 
 class EditEvent(EventModel):

@@ -17,11 +17,6 @@ from typing import Annotated, Any
 from pydantic import Field, TypeAdapter
 
 from labkit.store.journal.event_base import (
-    COMMITMENT_STATUSES,
-    CONTRIBUTION_KINDS,
-    CommitmentStatus,
-    ContributionKind,
-    EditEvent,
     EventModel,
 )
 from labkit.store.journal.events_outputs import (
@@ -62,6 +57,7 @@ from labkit.store.journal.events_session import (
     RoundEnded,
     RoundStarted,
 )
+from labkit.store.journal.fields import STORED
 
 EVENT_MODELS: tuple[type[EventModel], ...] = (
     BlockStarted, BlockPaused, BlockResumed, BlockExtended, BlockEnded,
@@ -123,26 +119,17 @@ Event = Annotated[
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
 
 
-def parse_payload(event_type: str, payload: str | bytes | dict[str, Any]) -> EventModel:
-    """The event of type `event_type` from its stored payload (JSON text or dict).
+def parse_payload(
+    event_type: str, payload: str | bytes | dict[str, Any], *, stored: bool = False
+) -> EventModel:
+    """The event of type `event_type` from its payload (JSON text or dict).
 
+    `stored` marks a payload read back from the journal: its texts were cleaned and checked when
+    it was written, so that work is skipped (types and constraints are still validated).
     Raises KeyError for an unknown type and pydantic.ValidationError for a bad payload.
     """
     model = MODELS[event_type]
+    context = STORED if stored else None
     if isinstance(payload, dict):
-        return model.model_validate(payload)
-    return model.model_validate_json(payload)
-
-
-__all__ = [
-    "COMMITMENT_STATUSES", "CONTRIBUTION_KINDS", "EVENT_ADAPTER", "EVENT_MODELS", "MODELS",
-    "AttachmentAdded", "AttendanceAbsent", "AttendanceArrived", "AttendanceLeft", "BlockEnded",
-    "BlockExtended", "BlockPaused", "BlockResumed", "BlockStarted", "ClosingWordAdded",
-    "ClusterCreated", "ClusterDeleted", "ClusterMembersAdded", "ClusterMembersRemoved",
-    "ClusterRenamed", "CommitmentAdded", "CommitmentDeleted", "CommitmentEdited",
-    "CommitmentStatus", "ContributionAdded", "ContributionDeleted", "ContributionEdited",
-    "ContributionKind", "EditEvent", "Event", "EventModel", "EventUndone", "IdeasKept",
-    "JourneyStepAdded", "JourneyStepDeleted", "JourneyStepEdited", "PersonaCreated",
-    "PersonaDeleted", "PersonaEdited", "RotationReplanned", "RoundEnded", "RoundStarted",
-    "SurveyAnswered", "VoteCast", "parse_payload",
-]  # fmt: skip
+        return model.model_validate(payload, context=context)
+    return model.model_validate_json(payload, context=context)

@@ -12,7 +12,7 @@ import re
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 MAX_TEXT_LENGTH = 20_000
@@ -21,6 +21,9 @@ MAX_SHORT_LENGTH = 500
 """Longest short text (a title, a name, a stage, a closing word)."""
 MAX_ID_LENGTH = 100
 """Longest identifier (a block, a participant, a team, a territory, a question key)."""
+
+STORED: dict[str, bool] = {"stored": True}
+"""Validation context of payloads read back from the journal (already cleaned when written)."""
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -33,9 +36,11 @@ def clean_text(value: str) -> str:
 
 
 def _cleaner(max_length: int, *, single_line: bool) -> Any:
-    def check(value: Any) -> Any:
+    def check(value: Any, info: ValidationInfo) -> Any:
         if not isinstance(value, str):
             return value  # pydantic's own str validation reports the wrong type
+        if info.context is STORED:
+            return value  # read back from the journal: cleaned and checked when written
         if len(value) > 4 * max_length + 1000:
             # megabytes of text: refuse before spending time cleaning it
             raise PydanticCustomError(

@@ -13,7 +13,6 @@ A `Journal` may be shared between threads (calls are serialised by a lock).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 import uuid as uuid_module
@@ -33,7 +32,7 @@ from labkit.store.journal import events as ev
 from labkit.store.journal import rules, schema
 from labkit.store.journal.database import Database, storage_error
 from labkit.store.journal.fields import clean_text, utc_now
-from labkit.store.journal.state import JournalState, derive
+from labkit.store.journal.state import JournalState, derive, gc_paused
 from labkit.store.journal.views import RecordedEvent
 
 JOURNAL_NAME = "journal.db"
@@ -64,7 +63,7 @@ def validate_event(event: ev.EventModel | Mapping[str, Any]) -> ev.EventModel:
         known = ", ".join(sorted(ev.MODELS))
         raise InvalidInputError(t("journal.unknown_type", type=event_type, known=known))
     try:
-        return ev.EVENT_ADAPTER.validate_python(event)
+        return ev.MODELS[event_type].model_validate(event)
     except ValidationError as exc:
         raise invalid_event(exc, str(event_type)) from None
 
@@ -73,7 +72,7 @@ def parse_row(row: tuple[Any, ...], path: Path) -> RecordedEvent:
     """A stored row (id, uuid, ts, device, recorder, type, payload) as a `RecordedEvent`."""
     event_id, uid, ts, device, recorder, event_type, payload = row
     try:
-        event = ev.parse_payload(event_type, payload)
+        event = ev.parse_payload(event_type, payload, stored=True)
         stamp = datetime.fromisoformat(ts)
     except (KeyError, ValueError) as exc:
         raise StorageError(
@@ -166,8 +165,9 @@ class Journal:
             ).fetchall()
         except sqlite3.Error as exc:
             raise storage_error(exc, self.path) from exc
-        for row in rows:
-            self._append(parse_row(row, self.path))
+        with gc_paused():
+            for row in rows:
+                self._append(parse_row(row, self.path))
         return len(rows)
 
     def _append(self, record: RecordedEvent) -> None:
@@ -250,7 +250,7 @@ class Journal:
             raise InvalidInputError(t("journal.refused", type=event.type), problems)
         uid = str(uuid_module.uuid4())
         now = utc_now()
-        payload = json.dumps(event.payload(), ensure_ascii=False, separators=(",", ":"))
+        payload = event.payload_json()
         cursor = connection.execute(
             schema.INSERT_EVENT,
             (uid, now.isoformat(), self.device, self.recorder, event.type, payload),
@@ -269,9 +269,7 @@ class Journal:
                 with self._db.write() as connection:
                     self._catch_up()
                     for old in records:
-                        payload = json.dumps(
-                            old.event.payload(), ensure_ascii=False, separators=(",", ":")
-                        )
+                        payload = old.event.payload_json()
                         cursor = connection.execute(
                             schema.INSERT_EVENT,
                             (old.uuid, old.ts.isoformat(), old.device, old.recorder,

@@ -38,7 +38,7 @@ class RecordedEvent:
     @property
     def at(self) -> datetime:
         """When it happened: the event's own `at` if given (a late entry), else when recorded."""
-        return getattr(self.event, "at", None) or self.ts
+        return self.event.__dict__.get("at") or self.ts
 
 
 @dataclass(frozen=True, slots=True)
