@@ -157,9 +157,8 @@ def _dump(data: dict[str, Any]) -> str:
 
     from ruamel.yaml import YAML
 
-    yaml = YAML(typ="safe", pure=True)
-    yaml.default_flow_style = False
-    yaml.allow_unicode = True
+    yaml = YAML(typ="rt")  # keeps the keys in the order written above
+    yaml.indent(mapping=2, sequence=4, offset=2)
     buffer = io.StringIO()
     yaml.dump(json.loads(json.dumps(data)), buffer)
     return buffer.getvalue()
