@@ -85,8 +85,8 @@ def build_attendance_sheet(session: Session, day_number: int) -> Any:
 
     halves = half_days(session, day_number)
     width = dc.usable_width_cm(document)
-    sign_width = 3.6 if len(halves) == 2 else 5.0
-    fixed = [0.9, 5.4]
+    sign_width = 3.2 if len(halves) == 2 else 4.5
+    fixed = [0.9, 4.8]
     organisation = width - sum(fixed) - sign_width * len(halves)
     widths = [*fixed, organisation] + [sign_width] * len(halves)
     table = dc.new_table(document, widths)
@@ -111,7 +111,7 @@ def build_attendance_sheet(session: Session, day_number: int) -> Any:
         if number <= len(people):
             person = people[number - 1]
             dc.cell_text(cells[1], sheet_name(person), size=10.5)
-            dc.cell_text(cells[2], person.organisation or "", size=10)
+            dc.cell_text(cells[2], person.organisation or "", size=9)
     dc.set_table_borders(table, size=4, colour="7F7F7F")
     counts = "   ".join(f"{t(f'prepare.sheet.{half}', lang)} : ____" if lang == "fr"
                        else f"{t(f'prepare.sheet.{half}', lang)}: ____" for half in halves)

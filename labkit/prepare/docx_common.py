@@ -294,6 +294,8 @@ def _set_east_asian_font(style_element: Any, font: str) -> None:
     fonts = r_pr.get_or_add_rFonts()
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(_qn(attribute), font)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(_qn(theme), None)  # a theme font would win over the named one
 
 
 def _set_language(style_element: Any, tag: str) -> None:

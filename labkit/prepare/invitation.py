@@ -51,7 +51,8 @@ def build_invitation_agenda(session: Session) -> Any:
     if session.context:
         document.add_paragraph(t("prepare.inv.context", lang), style="Heading 1")
         for chunk in session.context.split("\n\n"):
-            dc.add_text(document, chunk.strip(), space_after=3)
+            if chunk.strip():  # hard-wrapped YAML lines flow into one paragraph
+                dc.add_text(document, " ".join(chunk.split()), space_after=3)
     if session.questions:
         key = "prepare.inv.question" if len(session.questions) == 1 else "prepare.inv.questions"
         document.add_paragraph(t(key, lang), style="Heading 1")

@@ -68,8 +68,10 @@ def write_materials(
                    if block.method_type in ROUTE_METHODS and block.id not in plans.plans]
         if missing:
             result.notes.append(t("prepare.note.no_plan", lang, blocks=", ".join(missing)))
-    else:
+    elif not any(block.method_type in ROUTE_METHODS for _, block in session.blocks()):
         result.notes.append(t("prepare.note.no_routes", lang))
+    else:
+        result.notes.append(t("prepare.note.no_route_people", lang))
 
     badge_path = render_badges(session, out / BADGES_FILE)
     if badge_path:

@@ -21,7 +21,7 @@ GREY = "595959"
 HALF_CM = 9.3
 MARGINS_CM = (1.2, 1.0, 1.0, 1.0)
 QR_COLUMN_CM = 5.6
-QUESTION_SIZES = ((60, 28.0), (110, 24.0), (170, 20.0), (240, 17.0))
+QUESTION_SIZES = ((60, 28.0), (110, 24.0), (170, 20.0), (240, 17.0), (360, 14.0))
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def _front(cells: Any, card: TableCard, session: Session, url: str | None) -> No
     dc.add_text(main, t("prepare.cards.table", lang, n=card.number), size=54, bold=True,
                 colour=ACCENT, space_after=4)
     if card.question:
-        size = dc.fit_size(card.question, QUESTION_SIZES, 14.0)
+        size = dc.fit_size(card.question, QUESTION_SIZES, 11.0)
         dc.add_text(main, card.question, size=size, bold=True, space_after=6)
     for n, question in enumerate(card.round_questions, 1):
         label = t("prepare.route.round", lang, n=n)
@@ -195,7 +195,7 @@ def back_face_png(
     title_font = _font(round(54 / 72 * dpi))
     title = t("prepare.cards.table", session.language, n=card.number)
     text = card.question or " · ".join(card.round_questions)
-    size_pt = dc.fit_size(text, QUESTION_SIZES, 14.0)
+    size_pt = dc.fit_size(text, QUESTION_SIZES, 11.0)
     while True:
         body_font = _font(round(size_pt / 72 * dpi))
         lines = _wrap(draw, text, body_font, int(width * 0.92))

@@ -193,3 +193,18 @@ def test_write_materials_writes_every_document(folder: SessionFolder, tmp_path: 
     assert any("interviews, cafe" in note for note in result.notes)
     for path in result.paths:
         docx.Document(str(path))  # every file reopens
+
+
+def test_session_without_participants_gets_sheets_and_says_why(
+    session_dir: Path, tmp_path: Path
+) -> None:
+    session = open_session(session_dir).session.model_copy(update={"participants": []})
+    session.days[0].agenda[3].method.hosts = []
+    result = write_materials(session, tmp_path / "print")
+    assert [p.name for p in result.paths] == [
+        "table-cards.docx", "emargement-jour-1.docx", "emargement-jour-2.docx",
+    ]
+    assert any("pas de feuilles de route" in note for note in result.notes)
+    assert any("pas de badges" in note for note in result.notes)
+    sheet = docx.Document(str(result.paths[1]))
+    assert len(sheet.tables[0].rows) == 1 + 5  # header and blank rows only

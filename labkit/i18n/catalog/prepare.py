@@ -188,6 +188,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "ni world café ni interviews croisés : pas de feuilles de route",
         "en": "neither world café nor crossed interviews: no route cards",
     },
+    "prepare.note.no_route_people": {
+        "fr": "aucun·e participant·e assis·e aux tables : pas de feuilles de route",
+        "en": "no seated participants: no route cards",
+    },
     "prepare.note.no_participants": {
         "fr": "aucun·e participant·e dans la session : pas de badges",
         "en": "no participants in the session: no badges",
