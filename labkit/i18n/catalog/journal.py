@@ -326,4 +326,77 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The journal {journal} already holds {count} event(s) that are not the beginning "
         "of the history in {path}; nothing was imported. Import into an empty session.",
     },
+    # --- CLI ---
+    "journal.cli.help.note": {
+        "fr": "Ajouter une contribution au journal de la session et afficher son identifiant.",
+        "en": "Add a contribution to the session's journal and print its id.",
+    },
+    "journal.cli.help.history": {
+        "fr": "Lister les événements du journal, du plus ancien au plus récent.",
+        "en": "List the journal's events, oldest first.",
+    },
+    "journal.cli.help.export": {
+        "fr": "Exporter tout ce qui a été saisi : JSON (historique complet) ou CSV (un fichier "
+        "par type, lisible dans Excel).",
+        "en": "Export everything captured: JSON (the full history) or CSV (one file per kind, "
+        "Excel-ready).",
+    },
+    "journal.cli.help.import": {
+        "fr": "Restaurer un export JSON dans le journal d'une session.",
+        "en": "Restore a JSON export into a session's journal.",
+    },
+    "journal.cli.help.session": {
+        "fr": "La session : son dossier, son session.yaml ou son identifiant.",
+        "en": "The session: its folder, its session.yaml or its slug.",
+    },
+    "journal.cli.help.text": {"fr": "Le texte de la contribution.", "en": "The contribution."},
+    "journal.cli.help.block": {"fr": "Identifiant du bloc.", "en": "Block id."},
+    "journal.cli.help.question": {"fr": "Numéro de la question.", "en": "Question number."},
+    "journal.cli.help.table": {"fr": "Numéro de la table.", "en": "Table number."},
+    "journal.cli.help.kind": {
+        "fr": "idea, ingredient, insight, question, pain_point, quote ou note.",
+        "en": "idea, ingredient, insight, question, pain_point, quote or note.",
+    },
+    "journal.cli.help.round": {"fr": "Numéro du tour de world café.", "en": "World café round."},
+    "journal.cli.help.team": {"fr": "Équipe.", "en": "Team."},
+    "journal.cli.help.territory": {
+        "fr": "Territoire (par exemple un département).",
+        "en": "Territory (e.g. a département).",
+    },
+    "journal.cli.help.author": {
+        "fr": "Auteur·rice, seulement avec son accord.",
+        "en": "Author, only with their consent.",
+    },
+    "journal.cli.help.last": {
+        "fr": "N'afficher que les N derniers événements.",
+        "en": "Show only the last N events.",
+    },
+    "journal.cli.help.type": {
+        "fr": "N'afficher qu'un type d'événement (par exemple vote.cast, ou vote).",
+        "en": "Show one event type only (e.g. vote.cast, or vote).",
+    },
+    "journal.cli.help.out": {"fr": "Dossier de destination.", "en": "Destination folder."},
+    "journal.cli.help.format": {"fr": "json ou csv.", "en": "json or csv."},
+    "journal.cli.help.file": {"fr": "L'export JSON à importer.", "en": "The JSON export."},
+    "journal.cli.unknown_block": {
+        "fr": "aucun bloc « {block} » dans la session (blocs : {known})",
+        "en": 'no block "{block}" in the session (blocks: {known})',
+    },
+    "journal.cli.unknown_kind": {
+        "fr": "type de contribution inconnu « {kind} » (types : {known})",
+        "en": 'unknown contribution kind "{kind}" (kinds: {known})',
+    },
+    "journal.cli.empty": {
+        "fr": "Le journal ne contient encore aucun événement.",
+        "en": "The journal holds no event yet.",
+    },
+    "journal.cli.undone": {"fr": "annulé", "en": "undone"},
+    "journal.cli.exported": {
+        "fr": "{count} événement(s) exporté(s) dans {out} ({files} fichier(s)) :",
+        "en": "{count} event(s) exported to {out} ({files} file(s)):",
+    },
+    "journal.cli.imported": {
+        "fr": "{added} événement(s) importé(s) ; le journal en compte {total}.",
+        "en": "{added} event(s) imported; the journal holds {total}.",
+    },
 }

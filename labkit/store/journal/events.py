@@ -17,7 +17,13 @@ from typing import Annotated, Any
 from pydantic import Field, TypeAdapter
 
 from labkit.store.journal.event_base import (
+    COMMITMENT_STATUSES,
+    CONTRIBUTION_KINDS,
+    CommitmentStatus,
+    ContributionKind,
+    EditEvent,
     EventModel,
+    TimedEvent,
 )
 from labkit.store.journal.events_outputs import (
     AttachmentAdded,
@@ -133,3 +139,17 @@ def parse_payload(
     if isinstance(payload, dict):
         return model.model_validate(payload, context=context)
     return model.model_validate_json(payload, context=context)
+
+
+__all__ = [
+    "COMMITMENT_STATUSES", "CONTRIBUTION_KINDS", "EVENT_ADAPTER", "EVENT_MODELS", "MODELS",
+    "AttachmentAdded", "AttendanceAbsent", "AttendanceArrived", "AttendanceLeft", "BlockEnded",
+    "BlockExtended", "BlockPaused", "BlockResumed", "BlockStarted", "ClosingWordAdded",
+    "ClusterCreated", "ClusterDeleted", "ClusterMembersAdded", "ClusterMembersRemoved",
+    "ClusterRenamed", "CommitmentAdded", "CommitmentDeleted", "CommitmentEdited",
+    "CommitmentStatus", "ContributionAdded", "ContributionDeleted", "ContributionEdited",
+    "ContributionKind", "EditEvent", "Event", "EventModel", "EventUndone", "IdeasKept",
+    "JourneyStepAdded", "JourneyStepDeleted", "JourneyStepEdited", "PersonaCreated",
+    "PersonaDeleted", "PersonaEdited", "RotationReplanned", "RoundEnded", "RoundStarted",
+    "SurveyAnswered", "TimedEvent", "VoteCast", "parse_payload",
+]  # fmt: skip

@@ -120,7 +120,8 @@ def read_export(path: Path) -> list[RecordedEvent]:
     try:
         document = ExportFile.model_validate(raw)
     except ValidationError as exc:
-        raise invalid_event(exc, EXPORT_FORMAT) from None
+        problems = invalid_event(exc, None).problems
+        raise InvalidInputError(t("journal.import.invalid", path=str(path)), problems) from None
     if document.schema_version > SCHEMA_VERSION:
         raise InvalidInputError(
             t("journal.error.newer_schema", path=str(path), version=document.schema_version,

@@ -1,0 +1,191 @@
+"""`labkit note`, `labkit history`, `labkit export` and `labkit import`: the capture journal.
+
+Thin commands over `labkit.store.journal`: they resolve SESSION, open its ``journal.db`` and print.
+Heavy modules (pydantic models, the journal) are imported inside the commands.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from labkit.i18n import t
+
+if TYPE_CHECKING:
+    from labkit.store.journal import Journal, RecordedEvent
+    from labkit.store.session_folder import SessionFolder
+
+CLI_DEVICE = "cli"
+SUMMARY_WIDTH = 70
+SUMMARY_FIRST = ("text", "title", "name", "what", "stage", "kind", "item_id", "participant_id")
+
+
+class ExportFormat(StrEnum):
+    """Formats of `labkit export`."""
+
+    json = "json"
+    csv = "csv"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the journal commands."""
+    app.command("note", help=t("journal.cli.help.note"))(note_command)
+    app.command("history", help=t("journal.cli.help.history"))(history_command)
+    app.command("export", help=t("journal.cli.help.export"))(export_command)
+    app.command("import", help=t("journal.cli.help.import"))(import_command)
+
+
+def open_session_folder(arg: str) -> SessionFolder:
+    """The session a SESSION argument names (a folder, its session.yaml, or a slug)."""
+    from labkit.store.session_folder import open_session
+
+    return open_session(arg)
+
+
+def _open_journal(folder: SessionFolder) -> Journal:
+    from labkit.store.journal import Journal
+
+    return Journal.open(folder.journal_path, device=CLI_DEVICE)
+
+
+def _check_block(folder: SessionFolder, block_id: str | None) -> None:
+    if block_id is None:
+        return
+    known = [block.id for _, block in folder.session.blocks()]
+    if block_id not in known:
+        message = t("journal.cli.unknown_block", block=block_id, known=", ".join(known) or "—")
+        raise typer.BadParameter(message, param_hint="--block")
+
+
+def note_command(
+    session: Annotated[str, typer.Argument(help=t("journal.cli.help.session"))],
+    text: Annotated[str, typer.Argument(help=t("journal.cli.help.text"))],
+    block: Annotated[str | None, typer.Option("--block", help=t("journal.cli.help.block"))] = None,
+    question: Annotated[
+        int | None, typer.Option("--question", min=1, help=t("journal.cli.help.question"))
+    ] = None,
+    table: Annotated[
+        int | None, typer.Option("--table", min=1, help=t("journal.cli.help.table"))
+    ] = None,
+    kind: Annotated[str, typer.Option("--kind", help=t("journal.cli.help.kind"))] = "note",
+    round_number: Annotated[
+        int | None, typer.Option("--round", min=1, help=t("journal.cli.help.round"))
+    ] = None,
+    team: Annotated[str | None, typer.Option("--team", help=t("journal.cli.help.team"))] = None,
+    territory: Annotated[
+        str | None, typer.Option("--territory", help=t("journal.cli.help.territory"))
+    ] = None,
+    author: Annotated[
+        str | None, typer.Option("--author", help=t("journal.cli.help.author"))
+    ] = None,
+) -> None:
+    """Add a contribution to the session's journal and print its id."""
+    from labkit.store.journal.events import CONTRIBUTION_KINDS
+
+    if kind not in CONTRIBUTION_KINDS:
+        message = t("journal.cli.unknown_kind", kind=kind, known=", ".join(CONTRIBUTION_KINDS))
+        raise typer.BadParameter(message, param_hint="--kind")
+    folder = open_session_folder(session)
+    _check_block(folder, block)
+    placement: dict[str, Any] = {
+        "block_id": block, "question": question, "table": table, "round": round_number,
+        "team": team, "territory": territory, "author": author,
+    }  # fmt: skip
+    with _open_journal(folder) as journal:
+        contribution_id = journal.add_contribution(
+            text, kind=kind, **{key: value for key, value in placement.items() if value is not None}
+        )
+    typer.echo(contribution_id)
+
+
+def _shorten(value: Any) -> str:
+    text = str(value).replace("\n", " ⏎ ")
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def summary(record: RecordedEvent) -> str:
+    """One line describing an event's payload: its new id, then its fields."""
+    payload = record.event.payload()
+    parts = []
+    if record.event.id_field and record.event.id_field in payload:
+        parts.append(str(payload.pop(record.event.id_field)))
+    first = [key for key in SUMMARY_FIRST if key in payload]
+    for key in [*first, *(key for key in payload if key not in first)]:
+        parts.append(f"{key}={_shorten(payload[key])}")
+    line = " ".join(parts)
+    return line if len(line) <= SUMMARY_WIDTH else line[: SUMMARY_WIDTH - 1] + "…"
+
+
+def history_command(
+    session: Annotated[str, typer.Argument(help=t("journal.cli.help.session"))],
+    limit: Annotated[
+        int | None, typer.Option("--last", min=1, help=t("journal.cli.help.last"))
+    ] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help=t("journal.cli.help.type"))
+    ] = None,
+) -> None:
+    """List the events of the session's journal, oldest first (undone ones marked)."""
+    folder = open_session_folder(session)
+    if not folder.journal_path.exists():
+        typer.echo(t("journal.cli.empty"))
+        return
+    with _open_journal(folder) as journal:
+        events = journal.events()
+        undone = {e.uuid for e in events if journal.is_undone(e)}
+    if event_type is not None:
+        events = [e for e in events if e.type == event_type or e.type.startswith(event_type + ".")]
+    if limit is not None:
+        events = events[-limit:]
+    if not events:
+        typer.echo(t("journal.cli.empty"))
+        return
+    mark = t("journal.cli.undone")
+    for record in events:
+        when = record.ts.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        flag = f"  ({mark})" if record.uuid in undone else ""
+        typer.echo(
+            f"{record.id:>5}  {when}  {record.device:<10}  {record.type:<22}  "
+            f"{summary(record)}{flag}"
+        )
+
+
+def export_command(
+    session: Annotated[str, typer.Argument(help=t("journal.cli.help.session"))],
+    out: Annotated[Path, typer.Option("--out", help=t("journal.cli.help.out"))],
+    export_format: Annotated[
+        ExportFormat, typer.Option("--format", help=t("journal.cli.help.format"))
+    ] = ExportFormat.json,
+) -> None:
+    """Write everything the journal captured: JSON (the full history) or CSV (one file per kind)."""
+    folder = open_session_folder(session)
+    with _open_journal(folder) as journal:
+        if export_format is ExportFormat.json:
+            from labkit.store.journal.exchange import export_json
+
+            written = [export_json(journal, out)]
+        else:
+            from labkit.store.journal.tables import export_csv
+
+            written = export_csv(journal, out)
+        count = len(journal.events())
+    typer.echo(t("journal.cli.exported", count=count, files=len(written), out=str(out)))
+    for path in written:
+        typer.echo(f"  {path}")
+
+
+def import_command(
+    session: Annotated[str, typer.Argument(help=t("journal.cli.help.session"))],
+    file: Annotated[Path, typer.Argument(help=t("journal.cli.help.file"))],
+) -> None:
+    """Restore a JSON export into a session's journal (an empty one, or the same history)."""
+    from labkit.store.journal.exchange import import_json
+
+    folder = open_session_folder(session)
+    with _open_journal(folder) as journal:
+        added = import_json(journal, file)
+        total = len(journal.events())
+    typer.echo(t("journal.cli.imported", added=added, total=total))
