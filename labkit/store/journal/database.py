@@ -228,9 +228,7 @@ class Database:
     def close(self) -> None:
         """Close the connection (the last one out checkpoints the WAL into the database)."""
         with contextlib.suppress(sqlite3.Error):
-            if not self.readonly and not self.connection.in_transaction:
-                self.connection.execute("PRAGMA optimize")
-        self.connection.close()
+            self.connection.close()
 
 
 def _check_file(path: Path, *, create: bool) -> None:

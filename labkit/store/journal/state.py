@@ -101,12 +101,12 @@ class JournalState(StateQueries):
         prefix = event.id_prefix
         if new_id.startswith(prefix):
             digits = new_id[len(prefix) :]
-            if digits.isascii() and digits.isdigit() and int(digits) > self.counters[prefix]:
+            if digits.isascii() and digits.isdigit() and int(digits) > self.counters.get(prefix, 0):
                 self.counters[prefix] = int(digits)
 
     def next_id(self, event: ev.EventModel) -> str:
         """The next free identifier for what `event` creates (``c12`` after ``c11``)."""
-        number = self.counters[event.id_prefix] + 1
+        number = self.counters.get(event.id_prefix, 0) + 1
         while f"{event.id_prefix}{number}" in self.ids:
             number += 1
         return f"{event.id_prefix}{number}"
