@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from labkit.i18n import t
 from labkit.tui import live_state as ls
 from labkit.tui.screens.base import LiveScreen
+from labkit.tui.widgets.capture.capture_input import CaptureInput
 
 STATUS_TEXT = {
     "present": ("✓", "bold"),
@@ -38,7 +39,7 @@ class AttendanceScreen(LiveScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="attendance-title", classes="screen-title")
-        yield Input(placeholder=t("tui.attendance.placeholder"), id="who")
+        yield CaptureInput(placeholder=t("tui.attendance.placeholder"), id="who")
         yield DataTable(id="people", cursor_type="row")
         yield Footer()
 
@@ -90,8 +91,19 @@ class AttendanceScreen(LiveScreen):
         return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: the highlighted person if they match what was typed, else the first match."""
         event.stop()
-        self.action_arrive()
+        everyone = ls.presence(self.live.session, self.live.day, self.live.state)
+        found = [p.participant.id for p in everyone if ls.matches(p.participant, event.value)]
+        if not found:
+            self.app.bell()
+            self.refresh_view()
+            return
+        highlighted = self._selected()
+        person = highlighted if highlighted in found else found[0]
+        self.act(self.live.arrive, person)
+        self._announce("tui.attendance.arrived", person)
+        self.refresh_view()
 
     def _done(self) -> None:
         who = self.query_one("#who", Input)
@@ -103,8 +115,8 @@ class AttendanceScreen(LiveScreen):
         person = self._selected()
         if person is None:
             return
-        if self.act(self.live.arrive, person) is not False:
-            self._announce("tui.attendance.arrived", person)
+        self.act(self.live.arrive, person)
+        self._announce("tui.attendance.arrived", person)
         self._done()
 
     def action_leave(self) -> None:

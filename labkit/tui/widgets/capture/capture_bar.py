@@ -8,6 +8,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
+from labkit.tui.widgets.capture.capture_input import CaptureInput
+
 
 class CaptureBar(Horizontal):
     """A context label ("Table 2 · Q2 ›") and an input; Enter posts `Captured` and clears."""
@@ -32,7 +34,7 @@ class CaptureBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(self.context, classes="capture-context")
-        yield Input(placeholder=self._placeholder, classes="capture-input")
+        yield CaptureInput(placeholder=self._placeholder, classes="capture-input")
 
     def watch_context(self, value: str) -> None:
         if self.is_mounted:
@@ -49,7 +51,6 @@ class CaptureBar(Horizontal):
         event.stop()
         text = event.value.strip()
         if text:
-            self.input.value = ""
             self.post_message(self.Captured(self, text))
 
     def focus_input(self) -> None:

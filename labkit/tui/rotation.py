@@ -1,0 +1,122 @@
+"""Seating plans for the live app: read what the planner saved, ask it to re-plan.
+
+The TUI never computes a rotation: the initial plan is the one `labkit rotate` saved in
+``<session>/rotations/<block id>.json`` (``{"rounds": [[[ids of table 1], ...], ...]}``), a
+re-plan made during the session is a ``rotation.replanned`` event in the journal, and re-planning
+calls `labkit.planning` with the rounds already played frozen.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from labkit.errors import InvalidInputError
+from labkit.i18n import t
+from labkit.model import Block, Session
+from labkit.store.journal import JournalState
+
+Plan = list[list[list[str]]]
+"""Rounds, each a list of tables, each a list of participant ids."""
+
+
+def plan_path(root: Path, block_id: str) -> Path:
+    return root / "rotations" / f"{block_id}.json"
+
+
+def saved_plan(root: Path, block_id: str) -> Plan | None:
+    """The plan the planner saved for a block, or None if there is none (or it is unreadable)."""
+    path = plan_path(root, block_id)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    rounds = data.get("rounds") if isinstance(data, dict) else None
+    if not isinstance(rounds, list):
+        return None
+    return [[[str(p) for p in table] for table in tables] for tables in rounds]
+
+
+def current_plan(root: Path, block_id: str, state: JournalState) -> Plan | None:
+    """The plan in force: the saved one, with the rounds re-planned during the session."""
+    base = saved_plan(root, block_id) or []
+    replanned = state.rotation(block_id)
+    if replanned is None:
+        return base or None
+    keep = base[: replanned.from_round - 1]
+    while len(keep) < replanned.from_round - 1:
+        keep.append([])
+    return keep + [[list(table) for table in tables] for tables in replanned.plan]
+
+
+def table_of(plan: Plan | None, round_number: int, person: str) -> int | None:
+    """The 1-based table of `person` in round `round_number`, or None."""
+    if not plan or not 1 <= round_number <= len(plan):
+        return None
+    for index, table in enumerate(plan[round_number - 1], 1):
+        if person in table:
+            return index
+    return None
+
+
+def changes_since_plan(plan: Plan | None, from_round: int, room: Sequence[str]) -> tuple[
+    list[str], list[str]
+]:
+    """(people planned in the rounds to come who are not in the room, people in the room the
+    plan does not seat)."""
+    if not plan or from_round > len(plan):
+        return [], []
+    upcoming = plan[from_round - 1]
+    seated = {p for table in upcoming for p in table}
+    here = set(room)
+    missing = sorted(seated - here)
+    extra = [p for p in room if p not in seated]
+    return missing, extra
+
+
+# --- asking the planner ---------------------------------------------------------------------
+
+
+def _planner() -> Any:
+    try:
+        import labkit.planning as planning
+    except ImportError:  # pragma: no cover - planning is part of labkit
+        planning = None
+    return planning
+
+
+def replan_cafe(
+    session: Session, block: Block, plan: Plan | None, frozen_rounds: int, room: Sequence[str],
+    seed: int = 0,
+) -> Plan:
+    """A full plan for a café block where the first `frozen_rounds` rounds stay as played and
+    the others seat exactly the people in `room` (hosts stay at their tables).
+
+    Raises InvalidInputError when the planner is not available or refuses.
+    """
+    planning = _planner()
+    function = getattr(planning, "replan_world_cafe", None) if planning else None
+    if function is None:
+        raise InvalidInputError(t("tui.cafe.no_planner"))
+    frozen = (plan or [])[:frozen_rounds]
+    result = function(session, block, frozen_rounds=frozen, present=list(room), seed=seed)
+    rounds = getattr(result, "rounds", result)
+    return [[list(table) for table in tables] for tables in rounds]
+
+
+def plan_pairs(session: Session, block: Block, room: Sequence[str], seed: int = 0) -> list[
+    list[str]
+]:
+    """Interview pairs (one trio if the room is odd) for the people in `room`, from the planner.
+
+    Raises InvalidInputError when the planner is not available or refuses.
+    """
+    planning = _planner()
+    function = getattr(planning, "interview_pairs", None) if planning else None
+    if function is None:
+        raise InvalidInputError(t("tui.interviews.no_planner"))
+    result = function(session, block, present=list(room), seed=seed)
+    pairs = getattr(result, "pairs", result)
+    return [list(pair) for pair in pairs]

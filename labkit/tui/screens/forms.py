@@ -1,0 +1,118 @@
+"""Small modal forms: one line of text (a cluster title), or a few checked fields (a commitment).
+
+A form returns plain values to the screen that opened it (through `dismiss`); the screen writes
+the journal. Each field may have a check that turns the typed text into a value or explains, in
+plain words, what is wrong; the form stays open until every field is right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from labkit.i18n import t
+from labkit.tui.keys import translate_bindings
+
+
+class FieldError(ValueError):
+    """A typed value that a field refuses (the message says why, in plain words)."""
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One line of a form."""
+
+    name: str
+    label: str
+    value: str = ""
+    check: Callable[[str], Any] | None = None
+    """Turns the text into the value returned; raises FieldError. Default: the stripped text,
+    or None when empty."""
+    placeholder: str = ""
+
+
+def _plain(text: str) -> Any:
+    return text.strip() or None
+
+
+class FormScreen(ModalScreen[dict[str, Any] | None]):
+    """A few fields; Enter on the last one (or ctrl+o anywhere) saves, Escape cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "tui.key.cancel"),
+        Binding("ctrl+o", "save", "tui.key.save", priority=True),
+    ]
+
+    def __init__(self, title: str, fields: list[FormField], hint: str = "") -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._title = title
+        self._fields = fields
+        self._hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="overlay-box form-box"):
+            yield Static(self._title, classes="overlay-title")
+            for field in self._fields:
+                with Horizontal(classes="form-row"):
+                    yield Static(field.label, classes="form-label")
+                    yield Input(field.value, placeholder=field.placeholder,
+                                id=f"field-{field.name}")
+            yield Static("", id="form-error", classes="form-error")
+            yield Static(self._hint or t("tui.form.keys"), classes="overlay-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self._fields[0].name}", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        names = [f.name for f in self._fields]
+        index = names.index(str(event.input.id).removeprefix("field-"))
+        if index + 1 < len(names):
+            self.query_one(f"#field-{names[index + 1]}", Input).focus()
+        else:
+            self.action_save()
+
+    def values(self) -> dict[str, Any]:
+        """The checked values (FieldError names the first wrong field)."""
+        result: dict[str, Any] = {}
+        for field in self._fields:
+            text = self.query_one(f"#field-{field.name}", Input).value
+            try:
+                result[field.name] = (field.check or _plain)(text)
+            except FieldError as error:
+                raise FieldError(f"{field.label} : {error}") from None
+        return result
+
+    def action_save(self) -> None:
+        try:
+            values = self.values()
+        except FieldError as error:
+            self.query_one("#form-error", Static).update(str(error))
+            self.app.bell()
+            return
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def prompt(title: str, label: str, value: str = "", check: Callable[[str], Any] | None = None
+           ) -> FormScreen:
+    """A one-field form."""
+    return FormScreen(title, [FormField("value", label, value, check or required)])
+
+
+def required(text: str) -> str:
+    """A non-empty line."""
+    value = " ".join(text.split())
+    if not value:
+        raise FieldError(t("tui.form.required"))
+    return value

@@ -1,0 +1,213 @@
+"""World-café harvest: per question, cluster the ideas and mark the structuring ones kept."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from labkit.i18n import t
+from labkit.model import Block, WorldCafeConfig
+from labkit.tui.screens.base import BlockScreen
+from labkit.tui.screens.forms import prompt
+from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.tables import fill_width
+
+
+class HarvestScreen(BlockScreen):
+    """Ideas of one question: space marks, g clusters the marked, k keeps, ←/→ question."""
+
+    BINDINGS = [
+        Binding("space", "mark", "tui.key.mark"),
+        Binding("g", "group", "tui.key.group"),
+        Binding("k", "keep", "tui.key.keep"),
+        Binding("t", "rename", "tui.key.rename"),
+        Binding("x,delete", "ungroup", "tui.key.ungroup"),
+        Binding("right", "question(1)", "tui.key.next_question"),
+        Binding("left", "question(-1)", "tui.key.prev_question", show=False),
+        Binding("escape", "back", "tui.key.back"),
+    ]
+
+    def __init__(self, block: Block) -> None:
+        super().__init__(block)
+        self.config: WorldCafeConfig = block.method  # type: ignore[assignment]
+        self.question = 1
+        self.marked: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield BlockBar(id="block-bar")
+        yield Static(id="harvest-question", classes="summary")
+        yield DataTable(id="harvest", cursor_type="row", show_header=False, classes="items")
+        yield Static(id="harvest-kept", classes="summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#harvest", DataTable)
+        table.add_column("", key="mark", width=3)
+        table.add_column("", key="kept", width=3)
+        table.add_column("", key="text")
+        super().on_mount()
+        table.focus()
+
+    def refresh_clock(self, now: datetime) -> None:
+        self.query_one(BlockBar).info = self.bar_info(now, t("tui.harvest.name"))
+
+    # --- data -----------------------------------------------------------------------------------
+
+    def _kept(self) -> list[str]:
+        found = self.live.state.kept.get((self.block.id, self.question))
+        if found is None:
+            return []
+        return [i for i in found.item_ids if self.live.state.item_exists(i)]
+
+    def _clusters(self) -> list[Any]:
+        return [
+            c for c in self.live.state.clusters.values()
+            if c.block_id == self.block.id and c.question == self.question
+        ]  # fmt: skip
+
+    def refresh_view(self) -> None:
+        state = self.live.state
+        count = len(self.config.questions)
+        self.query_one("#harvest-question", Static).update(
+            f"[b]Q{self.question}/{count}[/b] {self.config.questions[self.question - 1]}"
+        )
+        ideas = state.contributions_where(block_id=self.block.id, question=self.question)
+        kept = self._kept()
+        table = self.query_one("#harvest", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        clustered: set[str] = set()
+        for cluster in self._clusters():
+            members = [state.contributions[c] for c in cluster.contribution_ids
+                       if c in state.contributions]
+            clustered.update(m.contribution_id for m in members)
+            table.add_row(
+                "", self._kept_mark(cluster.cluster_id, kept),
+                Text(f"▸ {cluster.title} ({t('tui.cafe.ideas_count', count=len(members))})",
+                     style="bold", overflow="ellipsis", no_wrap=True),
+                key=cluster.cluster_id,
+            )
+            for idea in members:
+                table.add_row(self._mark(idea.contribution_id),
+                              self._kept_mark(idea.contribution_id, kept),
+                              Text(f"    {idea.text}", overflow="ellipsis", no_wrap=True),
+                              key=idea.contribution_id)
+        for idea in ideas:
+            if idea.contribution_id in clustered:
+                continue
+            table.add_row(self._mark(idea.contribution_id),
+                          self._kept_mark(idea.contribution_id, kept),
+                          Text(idea.text, overflow="ellipsis", no_wrap=True),
+                          key=idea.contribution_id)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
+        fill_width(table, "text")
+        wanted = self.config.keep_per_question
+        summary = t("tui.harvest.kept", kept=len(kept), wanted=wanted, ideas=len(ideas),
+                    marked=len(self.marked))
+        if len(kept) > wanted:
+            summary += "  " + t("tui.harvest.too_many")
+        self.query_one("#harvest-kept", Static).update(summary)
+
+    def _mark(self, item: str) -> Text:
+        return Text("[x]" if item in self.marked else "[ ]", style="bold")
+
+    def _kept_mark(self, item: str, kept: list[str]) -> Text:
+        return Text("★" if item in kept else "", style="bold")
+
+    def _highlighted(self) -> str | None:
+        table = self.query_one("#harvest", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+
+    # --- keys -----------------------------------------------------------------------------------
+
+    def action_question(self, step: int) -> None:
+        self.question = (self.question - 1 + step) % len(self.config.questions) + 1
+        self.marked.clear()
+        self.refresh_view()
+
+    def action_mark(self) -> None:
+        item = self._highlighted()
+        if item is None or item in self.live.state.clusters:
+            return
+        self.marked.symmetric_difference_update({item})
+        table = self.query_one("#harvest", DataTable)
+        self.refresh_view()
+        table.action_cursor_down()
+
+    def action_group(self) -> None:
+        if not self.marked:
+            self.notify(t("tui.harvest.mark_first"), timeout=3)
+            return
+        target = self._highlighted()
+        cluster_id = target if target in self.live.state.clusters else (
+            self.live.state.cluster_of.get(target or "")
+        )
+        marked = sorted(self.marked, key=lambda c: self.live.state.contributions[c].event_id)
+        if cluster_id is not None:
+            self.act(self.live.record, {"type": "cluster.members_added",
+                                        "cluster_id": cluster_id, "contribution_ids": marked})
+            self.marked.clear()
+            return
+        first = self.live.state.contributions[marked[0]].text
+
+        def created(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            self.act(self.live.record, {
+                "type": "cluster.created", "title": values["value"], "block_id": self.block.id,
+                "question": self.question, "contribution_ids": marked,
+            })  # fmt: skip
+            self.marked.clear()
+            self.refresh_view()
+
+        self.app.push_screen(
+            prompt(t("tui.harvest.cluster_title"), t("tui.harvest.title_label"), first[:80]),
+            created,
+        )
+
+    def action_keep(self) -> None:
+        item = self._highlighted()
+        if item is None:
+            return
+        kept = self._kept()
+        kept = [i for i in kept if i != item] if item in kept else [*kept, item]
+        self.act(self.live.record, {"type": "ideas.kept", "block_id": self.block.id,
+                                    "question": self.question, "item_ids": kept})
+        if len(kept) > self.config.keep_per_question:
+            self.notify(t("tui.harvest.too_many"), severity="warning", timeout=3)
+
+    def action_rename(self) -> None:
+        item = self._highlighted()
+        cluster = self.live.state.clusters.get(item or "")
+        if cluster is None:
+            return
+
+        def renamed(values: dict[str, Any] | None) -> None:
+            if values is not None and values["value"] != cluster.title:
+                self.act(self.live.record, {"type": "cluster.renamed",
+                                            "cluster_id": cluster.cluster_id,
+                                            "title": values["value"]})
+
+        self.app.push_screen(
+            prompt(t("tui.harvest.cluster_title"), t("tui.harvest.title_label"), cluster.title),
+            renamed,
+        )
+
+    def action_ungroup(self) -> None:
+        item = self._highlighted()
+        cluster_id = self.live.state.cluster_of.get(item or "")
+        if item is None or cluster_id is None:
+            return
+        self.act(self.live.record, {"type": "cluster.members_removed",
+                                    "cluster_id": cluster_id, "contribution_ids": [item]})
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

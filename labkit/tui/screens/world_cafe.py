@@ -1,0 +1,268 @@
+"""World café: the round's tables (hosts, members, next moves), the round timer, ideas per
+table, re-planning the rounds to come when people arrive or leave, and the harvest."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from labkit.errors import LabkitError
+from labkit.i18n import t
+from labkit.model import Block, WorldCafeConfig
+from labkit.tui import live_state as ls
+from labkit.tui import rotation
+from labkit.tui.controller import round_minutes
+from labkit.tui.screens.notes import CaptureScreen
+from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
+from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.tables import fill_width
+
+
+def question_of(config: WorldCafeConfig, table: int, round_number: int) -> int:
+    """The 1-based question discussed at `table` in `round_number`."""
+    if config.question_mode == "per_round":
+        return (max(round_number, 1) - 1) % len(config.questions) + 1
+    return (table - 1) % len(config.questions) + 1
+
+
+class WorldCafeScreen(CaptureScreen):
+    """The café, round by round."""
+
+    BINDINGS = [
+        Binding("n", "next_round", "tui.key.next_round"),
+        Binding("f", "end_round", "tui.key.end_round"),
+        Binding("r", "replan", "tui.key.replan"),
+        Binding("h", "harvest", "tui.key.harvest"),
+        Binding("up,left_square_bracket", "table(-1)", "tui.key.prev_table", show=False),
+        Binding("down,right_square_bracket", "table(1)", "tui.key.next_table", show=False),
+        *[Binding(str(i), f"pick_table({i})", "tui.key.pick_table", show=False)
+          for i in range(1, 10)],
+    ]
+
+    class Replanned(Message):
+        """The planner answered (from a worker thread)."""
+
+        def __init__(self, plan: rotation.Plan | None, from_round: int, error: str = "") -> None:
+            super().__init__()
+            self.plan = plan
+            self.from_round = from_round
+            self.error = error
+
+    def __init__(self, block: Block) -> None:
+        super().__init__(block)
+        self.config: WorldCafeConfig = block.method  # type: ignore[assignment]
+        self.selected = 1
+        self.plan: rotation.Plan | None = None
+        self.replanning = False
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_bar()
+        yield Static(id="cafe-notice")
+        with Horizontal(classes="method-body"):
+            with VerticalScroll(id="cafe-tables"):
+                for number in range(1, self.config.tables + 1):
+                    yield TableCard(id=f"table-{number}")
+            with Vertical(id="cafe-ideas"):
+                yield Static(id="ideas-title", classes="panel-title")
+                yield Static(id="ideas-question")
+                yield DataTable(id="ideas", cursor_type="row", show_header=False)
+        yield from self.compose_capture(t("tui.cafe.placeholder"))
+
+    def on_mount(self) -> None:
+        table = self.query_one("#ideas", DataTable)
+        table.add_column("", key="round", width=3)
+        table.add_column("", key="text")
+        super().on_mount()
+
+    # --- what is shown ------------------------------------------------------------------------
+
+    @property
+    def shown_round(self) -> int:
+        """The running round, else the last played, else 1 (the first, to come)."""
+        return max(self.live.last_round(self.block.id), 1)
+
+    def refresh_view(self) -> None:
+        state = self.live.state
+        self.plan = rotation.current_plan(self.live.root, self.block.id, state)
+        number = self.shown_round
+        room = set(self.live.room())
+        ideas = state.contributions_where(block_id=self.block.id)
+        by_table: dict[int, int] = {}
+        for idea in ideas:
+            if idea.table:
+                by_table[idea.table] = by_table.get(idea.table, 0) + 1
+        for table in range(1, self.config.tables + 1):
+            self.query_one(f"#table-{table}", TableCard).view = self._table_view(
+                table, number, room, by_table.get(table, 0)
+            )
+        self._refresh_ideas(ideas)
+        self._refresh_notice(room)
+        self._refresh_context()
+
+    def _person_name(self, person_id: str) -> str:
+        person = self.live.session.participant(person_id)
+        return person.display_name if person else person_id
+
+    def _table_view(self, table: int, number: int, room: set[str], ideas: int) -> TableView:
+        host = self.config.hosts[table - 1] if table <= len(self.config.hosts) else None
+        members = []
+        if self.plan and number <= len(self.plan) and table <= len(self.plan[number - 1]):
+            members = list(self.plan[number - 1][table - 1])
+        seats = []
+        if host and host not in members:
+            members.insert(0, host)
+        for person in members:
+            is_host = person == host
+            following = None
+            if not is_host and number < self.config.rounds:
+                following = rotation.table_of(self.plan, number + 1, person)
+            seats.append(Seat(self._person_name(person), is_host, following, person not in room))
+        seats.sort(key=lambda s: not s.host)
+        question = question_of(self.config, table, number)
+        return TableView(table, question, self.config.questions[question - 1], tuple(seats),
+                         ideas, table == self.selected)
+
+    def _refresh_ideas(self, ideas: list) -> None:
+        table = self.query_one("#ideas", DataTable)
+        mine = [i for i in ideas if i.table == self.selected]
+        self.query_one("#ideas-title", Static).update(
+            t("tui.cafe.ideas_title", table=self.selected, count=len(mine))
+        )
+        question = question_of(self.config, self.selected, self.shown_round)
+        self.query_one("#ideas-question", Static).update(
+            f"Q{question}. {self.config.questions[question - 1]}"
+        )
+        table.clear()
+        for idea in mine:
+            table.add_row(Text(f"T{idea.round or '-'}", style="dim"),
+                          Text(idea.text, overflow="ellipsis", no_wrap=True),
+                          key=idea.contribution_id)
+        if mine:
+            table.move_cursor(row=len(mine) - 1, animate=False)
+        fill_width(table, "text")
+
+    def _refresh_notice(self, room: set[str]) -> None:
+        notice = self.query_one("#cafe-notice", Static)
+        upcoming = self.live.last_round(self.block.id) + 1
+        if self.live.running_round(self.block.id) is None and upcoming == 1:
+            upcoming = 1
+        missing, extra = rotation.changes_since_plan(self.plan, upcoming, sorted(room))
+        if self.plan is None:
+            text = t("tui.cafe.no_plan")
+        elif upcoming > self.config.rounds:
+            text = ""
+        elif missing or extra:
+            text = t("tui.cafe.changes", missing=len(missing), extra=len(extra),
+                     round=upcoming)
+        else:
+            text = ""
+        if self.replanning:
+            text = t("tui.cafe.replanning")
+        notice.update(text)
+        notice.set_class(bool(text), "-on")
+
+    def _refresh_context(self) -> None:
+        question = question_of(self.config, self.selected, self.shown_round)
+        self.query_one(CaptureBar).context = f"T{self.selected} · Q{question} ›"
+
+    def refresh_clock(self, now: datetime) -> None:
+        running = self.live.running_round(self.block.id)
+        label = ""
+        left = None
+        if running is not None:
+            minutes = round_minutes(self.block, running) or 0
+            clock = ls.round_clock(self.live.state, self.block.id, running, minutes, now)
+            label = t("tui.round.world_cafe", number=running, count=self.config.rounds)
+            left = clock.remaining
+        else:
+            done = self.live.last_round(self.block.id)
+            if done >= self.config.rounds:
+                label = t("tui.cafe.rounds_done")
+            else:
+                label = t("tui.cafe.round_next", number=done + 1, count=self.config.rounds)
+        self.query_one(BlockBar).info = self.bar_info(now, label, left)
+
+    # --- keys -----------------------------------------------------------------------------------
+
+    def action_table(self, step: int) -> None:
+        self.action_pick_table((self.selected - 1 + step) % self.config.tables + 1)
+
+    def action_pick_table(self, number: int) -> None:
+        if 1 <= number <= self.config.tables:
+            self.selected = number
+            self.refresh_view()
+            self.query_one(f"#table-{number}", TableCard).scroll_visible(animate=False)
+
+    def action_next_round(self) -> None:
+        if self.live.last_round(self.block.id) >= self.config.rounds and (
+            self.live.running_round(self.block.id) is None
+        ):
+            self.notify(t("tui.cafe.rounds_done"), timeout=3)
+            return
+        number = self.act(self.live.start_round, self.block.id)
+        if number is not None:
+            self.notify(t("tui.cafe.round_started", number=number), timeout=3)
+
+    def action_end_round(self) -> None:
+        self.act(self.live.end_round, self.block.id)
+
+    def action_harvest(self) -> None:
+        from labkit.tui.screens.harvest import HarvestScreen
+
+        self.app.push_screen(HarvestScreen(self.block))
+
+    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+        number = self.shown_round
+        self.act(
+            self.live.add_contribution, message.text, kind="idea", block_id=self.block.id,
+            round=number, table=self.selected,
+            question=question_of(self.config, self.selected, number),
+        )
+
+    # --- re-planning (the planner works in a thread, then posts a message) ------------------
+
+    def action_replan(self) -> None:
+        if self.replanning:
+            return
+        frozen = self.live.last_round(self.block.id)
+        if frozen >= self.config.rounds:
+            self.notify(t("tui.cafe.nothing_to_replan"), timeout=3)
+            return
+        self.replanning = True
+        self._refresh_notice(set(self.live.room()))
+        self._replan(self.plan, frozen, self.live.room())
+
+    @work(thread=True, exclusive=True, group="replan")
+    def _replan(self, plan: rotation.Plan | None, frozen: int, room: list[str]) -> None:
+        try:
+            full = rotation.replan_cafe(self.live.session, self.block, plan, frozen, room)
+        except LabkitError as error:
+            self.post_message(self.Replanned(None, frozen + 1, str(error)))
+            return
+        except Exception as error:  # noqa: BLE001 - a planner bug must not kill the session
+            self.post_message(self.Replanned(None, frozen + 1, repr(error)))
+            return
+        self.post_message(self.Replanned(full[frozen:], frozen + 1))
+
+    @on(Replanned)
+    def _replanned(self, message: Replanned) -> None:
+        self.replanning = False
+        if message.plan is None:
+            self.app.bell()
+            self.notify(message.error, severity="error", timeout=10)
+            self.refresh_view()
+            return
+        self.act(self.live.record, {
+            "type": "rotation.replanned", "block_id": self.block.id,
+            "from_round": message.from_round, "plan": message.plan,
+            "reason": t("tui.cafe.replan_reason"),
+        })  # fmt: skip
+        self.notify(t("tui.cafe.replanned", round=message.from_round), timeout=5)

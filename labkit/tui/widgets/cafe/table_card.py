@@ -1,0 +1,79 @@
+"""A world-café table: its question, its host, who sits there and where each goes next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from labkit.i18n import t
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Someone at a table this round, and their table next round (None: unknown or last)."""
+
+    name: str
+    host: bool = False
+    next_table: int | None = None
+    absent: bool = False
+
+
+@dataclass(frozen=True)
+class TableView:
+    """What a table card shows."""
+
+    number: int
+    question_number: int
+    question: str
+    seats: tuple[Seat, ...]
+    ideas: int
+    selected: bool = False
+
+
+class TableCard(Vertical):
+    """One table of the current round (attributes down: the screen sets `view`)."""
+
+    view: reactive[TableView | None] = reactive(None, layout=True)
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="card-head")
+        yield Static(classes="card-question")
+        yield Static(classes="card-seats")
+
+    def watch_view(self, view: TableView | None) -> None:
+        if view is None or not self.is_mounted:
+            return
+        self.set_class(view.selected, "-selected")
+        head = Text(no_wrap=True, overflow="ellipsis")
+        head.append(("▶ " if view.selected else "") + f"T{view.number} · Q{view.question_number}",
+                    style="bold")
+        head.append(f" · {t('tui.cafe.ideas_count', count=view.ideas)}")
+        self.query_one(".card-head", Static).update(head)
+        self.query_one(".card-question", Static).update(
+            Text(view.question, style="italic", no_wrap=True, overflow="ellipsis")
+        )
+        seats = Text()
+        for index, seat in enumerate(view.seats):
+            style = "strike" if seat.absent else ("bold" if seat.host else "")
+            if seat.host:
+                seats.append(f"★ {seat.name} ({t('tui.cafe.host')})", style=style)
+                seats.append("\n")
+                continue
+            seats.append(seat.name, style=style)
+            if seat.absent:
+                seats.append(f" ({t('tui.presence.absent')})")
+            elif seat.next_table is not None:
+                seats.append(f"→T{seat.next_table}", style="bold")
+            if index < len(view.seats) - 1:
+                seats.append(" · ")
+        if not view.seats:
+            seats.append(t("tui.cafe.nobody"), style="dim")
+        self.query_one(".card-seats", Static).update(seats)
+
+    def on_mount(self) -> None:
+        self.watch_view(self.view)

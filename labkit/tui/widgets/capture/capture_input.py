@@ -1,0 +1,30 @@
+"""An input that takes Enter in the order keys were typed, and empties itself at once.
+
+Facilitators type fast ("idea one⏎idea two⏎", or a burst from a paste or tmux). In Textual,
+Enter is a *binding*: the key bubbles up to the app, which then runs the input's submit action
+— by which time the following keys may already be in the input, and two entries merge into one.
+This input handles Enter itself, in its own key queue, and clears its text in the same step, so
+that the next keys always start a new entry.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+
+class CaptureInput(Input):
+    """An `Input` whose Enter posts `Submitted` with the text typed so far and clears it."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+            return
+        await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        value = self.value
+        self.value = ""
+        self.post_message(self.Submitted(self, value, None))

@@ -1,0 +1,137 @@
+"""World café: rounds, tables, ideas per table and question, re-planning, harvest."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from textual import events
+
+from labkit.store.journal import Journal
+from labkit.tui import rotation
+from labkit.tui.widgets.cafe.table_card import TableCard
+
+
+async def open_cafe(app, pilot):
+    await pilot.press("down", "down", "m")
+    await pilot.pause()
+    assert type(app.screen).__name__ == "WorldCafeScreen"
+
+
+async def test_rounds_and_ideas_per_table_reach_the_journal(make_app, session_dir, clock):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("n")  # starts the block and round 1
+        assert app.live.state.block("cafe").status == "running"
+        assert app.live.running_round("cafe") == 1
+        await pilot.press("i", *"Un guichet unique", "enter")
+        await pilot.press("down", *"Des permanences CAF", "enter")
+        clock.advance(minutes=20)
+        await pilot.press("escape", "n")  # round 2 (round 1 ends)
+        await pilot.press("3", "i", *"Aller vers les employeurs", "enter")
+    with Journal.open(session_dir / "journal.db", device="check") as journal:
+        state = journal.state()
+    ideas = [(c.text, c.round, c.table, c.question, c.kind) for c in state.contributions.values()]
+    assert ideas == [
+        ("Un guichet unique", 1, 1, 1, "idea"),
+        ("Des permanences CAF", 1, 2, 2, "idea"),
+        ("Aller vers les employeurs", 2, 3, 3, "idea"),
+    ]
+    assert [(r.round, r.ended_at is not None) for r in state.rounds_of("cafe")] == [
+        (1, True), (2, False),
+    ]
+
+
+async def test_a_burst_of_keys_keeps_entries_apart(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("n", "i")
+        for key in [*"abc", "enter", *"def", "enter"]:
+            app.post_message(events.Key(key, "\r" if key == "enter" else key))
+        await pilot.pause()
+        await pilot.pause()
+        assert [c.text for c in app.live.state.contributions.values()] == ["abc", "def"]
+
+
+async def test_tables_show_hosts_members_and_next_moves(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await open_cafe(app, pilot)
+        view = app.screen.query_one("#table-1", TableCard).view
+        assert view.seats[0].host and view.seats[0].name == "Inès"
+        plan = rotation.saved_plan(app.live.root, "cafe")
+        member = app.live.session.participant(plan[0][0][1])
+        seat = next(s for s in view.seats if s.name == member.display_name)
+        assert seat.next_table == rotation.table_of(plan, 2, member.id)
+
+
+async def test_replan_after_a_departure_freezes_the_rounds_played(make_app, monkeypatch, clock):
+    calls = []
+
+    def fake_replan(session, block, frozen_rounds, present, seed=0):
+        calls.append((len(frozen_rounds), sorted(present)))
+        tables = [[p for i, p in enumerate(present) if i % 3 == k] for k in range(3)]
+        return [*frozen_rounds, *([tables] * (3 - len(frozen_rounds)))]
+
+    monkeypatch.setattr(rotation, "_planner",
+                        lambda: SimpleNamespace(replan_world_cafe=fake_replan))
+    app = make_app()
+    async with app.run_test() as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("n")
+        app.live.mark_absent("p18")
+        app.revision = app.live.revision
+        await pilot.pause()
+        assert app.screen.query_one("#cafe-notice").has_class("-on")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rotation_event = app.live.state.rotation("cafe")
+        assert rotation_event is not None and rotation_event.from_round == 2
+        assert calls and calls[0][0] == 1 and "p18" not in calls[0][1]
+        plan = rotation.current_plan(app.live.root, "cafe", app.live.state)
+        assert len(plan) == 3 and all("p18" not in t for t in plan[1])
+        assert not app.screen.query_one("#cafe-notice").has_class("-on")
+
+
+async def test_replan_without_a_planner_says_so(make_app, monkeypatch):
+    monkeypatch.setattr(rotation, "_planner", lambda: SimpleNamespace())
+    app = make_app()
+    async with app.run_test() as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.live.state.rotation("cafe") is None
+        assert app.screen.replanning is False
+
+
+async def test_harvest_clusters_and_keeps_ideas(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("n", "i")
+        for text in ("Guichet unique", "Un seul interlocuteur", "Permanences"):
+            await pilot.press(*text, "enter")
+        await pilot.press("escape", "h")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HarvestScreen"
+        await pilot.press("space", "space")  # marks the first two ideas
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Un point d'entrée", "enter")
+        await pilot.pause()
+        state = app.live.state
+        cluster = next(iter(state.clusters.values()))
+        assert cluster.title == "Un point d'entrée" and cluster.question == 1
+        assert [state.contributions[c].text for c in cluster.contribution_ids] == [
+            "Guichet unique", "Un seul interlocuteur",
+        ]
+        app.screen.query_one("#harvest").move_cursor(row=0)
+        await pilot.press("k")  # keep the cluster
+        last_row = app.screen.query_one("#harvest").row_count - 1
+        app.screen.query_one("#harvest").move_cursor(row=last_row)
+        await pilot.press("k")  # and the lone idea
+        kept = app.live.state.kept[("cafe", 1)]
+        assert kept.item_ids == (cluster.cluster_id, "c3")
