@@ -1,0 +1,175 @@
+"""Draw the report's charts with matplotlib (Agg, no pyplot: no global state, no display) as PNG."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Callable
+
+from labkit.report.elements import Chart
+from labkit.report.text import wrap
+
+DPI = 150
+WIDTH_IN = 6.3
+CHAR_IN = 0.062
+"""Average width of a character at 8 pt, in inches (DejaVu Sans): margins are computed from the
+labels instead of by a layout engine, which would draw every text twice (charts are the slowest
+part of a render)."""
+PALETTE = ("#2E6F9E", "#E07A5F", "#81B29A", "#F2CC8F", "#6D597A", "#3D5A80", "#B56576")
+_GREY = "#555555"
+
+
+def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.1f}") -> bytes:
+    """The chart as PNG bytes; `number` formats the values printed on it (locale-aware)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    draw = {"hbar": _hbar, "bar": _bar, "line": _line}[chart.kind]
+    height = _height(chart)
+    if chart.kind == "bar" and len(chart.series) > 1:
+        height += 0.16 * sum(wrap(s.name, 70, 2).count("\n") + 1 for s in chart.series)
+    figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # missing glyphs (emoji...) are drawn as boxes, no noise
+        draw(axes, chart, number)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        title = wrap(chart.title, 80, 2)
+        axes.set_title(title, fontsize=10, loc="left", color="#222222")
+        left, bottom = _margins(chart)
+        top = 0.22 + 0.18 * (title.count("\n") + 1)
+        figure.subplots_adjust(left=left / WIDTH_IN, right=1 - 0.25 / WIDTH_IN,
+                               bottom=bottom / height, top=1 - top / height)  # fmt: skip
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=DPI, facecolor="white",
+                       pil_kwargs={"compress_level": 3})  # fmt: skip
+    return buffer.getvalue()
+
+
+def _category_width(chart: Chart, size_pt: float = 8) -> int:
+    """How many characters a category label may take per line under a bar or a point."""
+    room = (WIDTH_IN - 1.1) / max(len(chart.categories), 1)
+    return max(8, int(room / (CHAR_IN * size_pt / 8)) - 1)
+
+
+def _label_lines(labels: list[str]) -> tuple[int, int]:
+    """The longest line (characters) and the most lines among wrapped labels."""
+    lines = [label.split("\n") for label in labels] or [[""]]
+    return max(len(x) for parts in lines for x in parts), max(len(parts) for parts in lines)
+
+
+def _margins(chart: Chart) -> tuple[float, float]:
+    """Left and bottom margins in inches, from the labels the chart draws there."""
+    if chart.kind == "hbar":
+        longest, _ = _label_lines([wrap(c, 45, 3) for c in chart.categories])
+        bottom = 0.55 if chart.value_axis else 0.4
+        return min(0.25 + CHAR_IN * longest, WIDTH_IN * 0.5), bottom
+    size = 8 if chart.kind == "bar" else 7
+    _, lines = _label_lines([wrap(c, _category_width(chart, size), 3) for c in chart.categories])
+    bottom = 0.25 + 0.15 * lines
+    if chart.kind == "bar" and len(chart.series) > 1:
+        bottom += 0.2 + 0.16 * sum(wrap(s.name, 70, 2).count("\n") + 1 for s in chart.series)
+    if chart.kind == "line":
+        longest = max((len(label) for _, label in chart.value_labels), default=4)
+        return 0.3 + CHAR_IN * longest, bottom
+    return 0.75, bottom
+
+
+def _height(chart: Chart) -> float:
+    if chart.kind == "hbar":
+        lines = sum(wrap(c, 45, 3).count("\n") + 1 for c in chart.categories)
+        return min(max(1.5, 0.8 + 0.15 * lines + 0.1 * len(chart.categories)), 8.0)
+    if chart.kind == "bar":
+        return 3.2 + 0.3 * len(chart.series)
+    return 2.7
+
+
+def _colour(chart: Chart, index: int, fallback: int) -> str:
+    series = chart.series[index] if index < len(chart.series) else None
+    return (series.colour if series and series.colour else None) or PALETTE[fallback % 7]
+
+
+def _hbar(axes, chart: Chart, number: Callable[[float], str]) -> None:  # noqa: ANN001
+    values = [v or 0.0 for v in chart.series[0].values]
+    labels = [wrap(c, 45, 3) for c in chart.categories]
+    positions = list(range(len(values)))
+    colours = list(chart.category_colours) or [_colour(chart, 0, 0)] * len(values)
+    bars = axes.barh(positions, values, color=colours[: len(values)], height=0.65)
+    axes.set_yticks(positions, labels, fontsize=8)
+    axes.invert_yaxis()
+    top = max(values, default=1) or 1
+    axes.set_xlim(chart.value_min or 0, (chart.value_max or top) * 1.12)
+    axes.tick_params(axis="x", labelsize=8, colors=_GREY)
+    if all(float(v).is_integer() for v in values):
+        from matplotlib.ticker import MaxNLocator
+
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    for bar, value in zip(bars, values, strict=True):
+        axes.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2,
+                  number(value) if value % 1 else f"{value:.0f}",
+                  va="center", fontsize=8, color="#222222")  # fmt: skip
+    if chart.value_axis:
+        axes.set_xlabel(chart.value_axis, fontsize=8, color=_GREY)
+
+
+def _bar(axes, chart: Chart, number: Callable[[float], str]) -> None:  # noqa: ANN001
+    count = max(len(chart.series), 1)
+    width = 0.8 / count
+    positions = range(len(chart.categories))
+    for index, series in enumerate(chart.series):
+        offsets = [p - 0.4 + width * (index + 0.5) for p in positions]
+        values = [v if v is not None else 0.0 for v in series.values]
+        bars = axes.bar(offsets, values, width * 0.92, label=wrap(series.name, 70, 2),
+                        color=_colour(chart, index, index))  # fmt: skip
+        for bar, value in zip(bars, series.values, strict=True):
+            if value is not None:
+                axes.text(bar.get_x() + bar.get_width() / 2, bar.get_height(), number(value),
+                          ha="center", va="bottom", fontsize=7, color="#222222")  # fmt: skip
+    width = _category_width(chart, 8)
+    axes.set_xticks(list(positions), [wrap(c, width, 3) for c in chart.categories], fontsize=8)
+    axes.set_ylim(chart.value_min or 0, (chart.value_max or 1) * 1.08)
+    axes.tick_params(axis="y", labelsize=8, colors=_GREY)
+    if chart.value_axis:
+        axes.set_ylabel(chart.value_axis, fontsize=8, color=_GREY)
+    if len(chart.series) > 1:  # under the category labels, in the bottom margin
+        handles, names = axes.get_legend_handles_labels()
+        axes.get_figure().legend(handles, names, fontsize=7, frameon=False, loc="lower left",
+                                 bbox_to_anchor=(0.01, 0.01), ncol=1)  # fmt: skip
+
+
+def _line(axes, chart: Chart, number: Callable[[float], str]) -> None:  # noqa: ANN001, ARG001
+    positions = list(range(len(chart.categories)))
+    for index, series in enumerate(chart.series):
+        points = [(p, v) for p, v in zip(positions, series.values, strict=True) if v is not None]
+        if not points:
+            continue
+        xs, ys = zip(*points, strict=True)
+        colour = _colour(chart, index, index)
+        axes.plot(xs, ys, marker="o", linewidth=2, markersize=7, color=colour, label=series.name)
+        axes.fill_between(xs, ys, 0, alpha=0.12, color=colour)
+    axes.axhline(0, color="#999999", linewidth=0.8, linestyle="--")
+    low = chart.value_min if chart.value_min is not None else -2
+    high = chart.value_max if chart.value_max is not None else 2
+    axes.set_ylim(low - 0.4, high + 0.4)
+    if chart.value_labels:
+        axes.set_yticks([v for v, _ in chart.value_labels], [lab for _, lab in chart.value_labels],
+                        fontsize=8)  # fmt: skip
+    width = _category_width(chart, 7)
+    axes.set_xticks(positions, [wrap(c, width, 3) for c in chart.categories], fontsize=7)
+    axes.set_xlim(-0.4, len(positions) - 0.6)
+    axes.grid(axis="y", color="#eeeeee")
+
+
+def qr_png(url: str) -> bytes:
+    """A QR code for `url` (PNG, error correction M)."""
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=8, border=2)
+    code.add_data(url)
+    code.make(fit=True)
+    buffer = io.BytesIO()
+    code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -1,0 +1,351 @@
+"""What the restitution says: pure, immutable content built from the plan and the journal.
+
+Nothing here knows about Word, Markdown or HTML (see `layout` and the writers). Every text is
+already cleaned (`labkit.report.text.clean`), and people appear only as the naming policy allows
+(`labkit.report.people`): a name with consent or ``--named``, never for a vulnerable group.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# --- cover, context, participation -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: str
+    lab: str
+    sponsor: str | None
+    dates: tuple[dt.date, ...]
+    venue: str | None
+    mode: str
+    """in_person, remote or traveling."""
+    format: str
+    resources_url: str | None
+    remote_link: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    questions: tuple[str, ...]
+    objectives: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DayPresence:
+    day: int
+    date: dt.date
+    present: int
+    """People who came (recorded in the journal), or the expected count when nothing was."""
+    expected: int
+    recorded: bool
+    """Whether the journal holds attendance for this day."""
+
+
+@dataclass(frozen=True)
+class Count:
+    label: str
+    count: int
+    colour: str | None = None
+
+
+@dataclass(frozen=True)
+class NamedPerson:
+    name: str
+    organisation: str | None
+    group: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Participation:
+    days: tuple[DayPresence, ...]
+    total: int
+    """Distinct people who took part (seated or not), over every day."""
+    by_group: tuple[Count, ...]
+    by_organisation: tuple[Count, ...]
+    named: tuple[NamedPerson, ...]
+    unnamed: int
+    """People who took part but are not named (no consent, or a group never named)."""
+
+
+# --- agenda as it ran ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    block_id: str
+    title: str
+    phase: str
+    method: str
+    planned_start: dt.datetime
+    planned_end: dt.datetime
+    actual_start: dt.datetime | None
+    actual_end: dt.datetime | None
+    """Local (naive) times in the session's time zone."""
+
+    @property
+    def start_drift(self) -> int | None:
+        """Minutes late (positive) or early (negative) at the start; None when not recorded."""
+        if self.actual_start is None:
+            return None
+        return round((self.actual_start - self.planned_start).total_seconds() / 60)
+
+    @property
+    def held(self) -> bool:
+        return self.actual_start is not None
+
+
+@dataclass(frozen=True)
+class AgendaDay:
+    day: int
+    date: dt.date
+    rows: tuple[AgendaRow, ...]
+    recorded: bool
+    """Whether the journal recorded any block of this day."""
+
+
+# --- per-module outputs ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """An idea, an ingredient, a note; a cluster carries its members' texts."""
+
+    item_id: str
+    text: str
+    members: tuple[str, ...] = ()
+    dots: int | None = None
+    kept: bool = False
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    title: str | None
+    """A cluster title, a table or a territory; None for the items nobody grouped."""
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class ModuleOutput:
+    block_id: str
+    title: str
+    method: str
+    day: int | None
+
+
+@dataclass(frozen=True)
+class InterviewOutput(ModuleOutput):
+    prompt: str = ""
+    groups: tuple[ItemGroup, ...] = ()
+
+
+@dataclass(frozen=True)
+class CafeQuestion:
+    number: int | None
+    text: str
+    kept: tuple[Item, ...]
+    groups: tuple[ItemGroup, ...]
+    """All the ideas of the question, clustered when the harvest clustered them."""
+    keep_target: int = 3
+
+    @property
+    def idea_count(self) -> int:
+        return sum(len(g.items) for g in self.groups)
+
+
+@dataclass(frozen=True)
+class CafeOutput(ModuleOutput):
+    questions: tuple[CafeQuestion, ...] = ()
+
+
+@dataclass(frozen=True)
+class JourneyStage:
+    stage: str
+    actions: tuple[str, ...]
+    touchpoints: tuple[str, ...]
+    emotion: int | None
+    pain_points: tuple[str, ...]
+    opportunities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class JourneyMap:
+    persona_id: str
+    name: str
+    description: str | None
+    team: str | None
+    stages: tuple[JourneyStage, ...]
+
+
+@dataclass(frozen=True)
+class JourneyOutput(ModuleOutput):
+    maps: tuple[JourneyMap, ...] = ()
+
+
+@dataclass(frozen=True)
+class RankedItem:
+    rank: int
+    item: Item
+    dots: int
+    kept: bool
+    tied: bool
+    """Shares its number of dots with another item (near-ties are decided in the room)."""
+
+
+@dataclass(frozen=True)
+class VoteQuestion:
+    number: int | None
+    text: str | None
+    ranking: tuple[RankedItem, ...]
+    total_dots: int
+    voters: int
+
+
+@dataclass(frozen=True)
+class VoteOutput(ModuleOutput):
+    questions: tuple[VoteQuestion, ...] = ()
+    top_n: int = 3
+
+
+@dataclass(frozen=True)
+class TerritoryOutput(ModuleOutput):
+    """A territorial diagnostic or a peer-help session: notes per territory."""
+
+    prompt: str | None = None
+    groups: tuple[ItemGroup, ...] = ()
+
+
+@dataclass(frozen=True)
+class NotesOutput(ModuleOutput):
+    """What was noted during a plenary or any other block."""
+
+    groups: tuple[ItemGroup, ...] = ()
+
+
+# --- act: commitments, satisfaction, closing -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    commitment_id: str
+    what: str
+    owner: str | None
+    due: dt.date | None
+    indicator: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class CommitmentGroup:
+    label: str | None
+    rows: tuple[CommitmentRow, ...]
+
+
+@dataclass(frozen=True)
+class Commitments:
+    title: str | None
+    grouped_by: str
+    """team or territory."""
+    groups: tuple[CommitmentGroup, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(len(g.rows) for g in self.groups)
+
+
+@dataclass(frozen=True)
+class SurveyQuestionResult:
+    question_id: str
+    text: str
+    scale_min: float
+    scale_max: float
+
+
+@dataclass(frozen=True)
+class SatisfactionRow:
+    group: str
+    """The stakeholder group's label ("" for every respondent together)."""
+    respondents: int
+    means: dict[str, float | None] = field(default_factory=dict)
+    """question id -> mean score on the question's scale (None: no answer)."""
+    colour: str | None = None
+
+
+@dataclass(frozen=True)
+class Satisfaction:
+    questions: tuple[SurveyQuestionResult, ...]
+    rows: tuple[SatisfactionRow, ...]
+    overall: SatisfactionRow
+    comments: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClosingWords:
+    prompt: str | None
+    words: tuple[str, ...]
+    images: tuple[Count, ...]
+    """Images picked, with how many people picked each."""
+
+
+@dataclass(frozen=True)
+class NextStep:
+    text: str
+    due: dt.date | None
+    owner: str | None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str
+    caption: str | None
+    path: str
+
+
+# --- annex -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnnexEntry:
+    contribution_id: str
+    kind: str
+    where: str
+    """Question, round, table, pair, team, territory — already worded."""
+    text: str
+    author: str | None
+
+
+@dataclass(frozen=True)
+class AnnexBlock:
+    block_id: str | None
+    title: str
+    day: int | None
+    entries: tuple[AnnexEntry, ...]
+
+
+# --- the whole report ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Report:
+    lang: str
+    named: bool
+    generated_on: dt.date
+    cover: Cover
+    context: Context
+    participation: Participation
+    agenda: tuple[AgendaDay, ...]
+    outputs: tuple[ModuleOutput, ...]
+    commitments: tuple[Commitments, ...]
+    satisfaction: Satisfaction | None
+    closing: ClosingWords | None
+    next_steps: tuple[NextStep, ...]
+    attachments: tuple[Attachment, ...]
+    annex: tuple[AnnexBlock, ...]
+
+    @property
+    def contribution_count(self) -> int:
+        return sum(len(block.entries) for block in self.annex)

@@ -1,0 +1,302 @@
+"""Draw a `ReportDocument` as a Word file (python-docx) with the styles of a reference document.
+
+Cover page, table of contents field, running header with the session's title, "page X / Y"
+footer, tables with repeated header rows, charts with alternative text, a QR code to the session's
+resources. Every text goes through `xml_safe` (characters XML cannot hold are dropped).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from labkit.report import elements as e
+from labkit.report.reference import LIGHT_FILL, REFERENCE_NAME, TABLE_STYLE, ensure_styles
+
+Progress = Callable[[int, int], None]
+"""Called with (units done, units in all) while rendering."""
+
+_PARAGRAPH_STYLES = {
+    "body": "Normal", "lead": "Report Lead", "note": "Report Note", "quote": "Quote",
+    "label": "Report Label",
+}  # fmt: skip
+CHART_WIDTH_CM = 16.0
+QR_WIDTH_CM = 3.2
+PHOTO_WIDTH_CM = 14.0
+
+
+def reference_path() -> Path | None:
+    """The bundled reference document, if this installation has it."""
+    from labkit.resources import data_dir
+
+    try:
+        path = data_dir("templates") / REFERENCE_NAME
+    except FileNotFoundError:
+        return None
+    return path if path.is_file() else None
+
+
+def render_docx(
+    doc: e.ReportDocument,
+    *,
+    reference: Path | None = None,
+    root: Path | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """The report as .docx bytes. `root` is the session folder (for photos of flipcharts)."""
+    return _DocxWriter(doc, reference, root, progress).render()
+
+
+def work_units(doc: e.ReportDocument) -> int:
+    """How much work a render is, for a progress bar (figures and big tables weigh more)."""
+    return sum(_weight(element) for element in doc.elements) + 10
+
+
+def _weight(element: e.Element) -> int:
+    if isinstance(element, e.Table):
+        return 1 + len(element.rows) // 20
+    if isinstance(element, e.Figure | e.Image):
+        return 8
+    return 1
+
+
+class _DocxWriter:
+    def __init__(
+        self, doc: e.ReportDocument, reference: Path | None, root: Path | None,
+        progress: Progress | None,
+    ) -> None:  # fmt: skip
+        from docx import Document
+
+        from labkit.report.reference import build_reference
+
+        self.doc, self.root, self.progress = doc, root, progress
+        source = reference or reference_path()
+        self.document = Document(str(source)) if source else Document(io.BytesIO(build_reference()))
+        body = self.document.element.body
+        for child in list(body):
+            if not child.tag.endswith("}sectPr"):
+                body.remove(child)
+        ensure_styles(self.document)
+        styles = self.document.styles
+        self.style_ids = {s.name: s.style_id for s in styles}
+        self.styles = styles
+        self.done, self.total = 0, work_units(doc)
+        self.bullets_numbered = self._has_numbering("List Bullet")
+        self.break_before = False
+        """The next paragraph starts a page (a break paragraph could itself land on a fresh
+        page and leave it blank)."""
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _has_numbering(self, name: str) -> bool:
+        p_pr = self.styles[name].element.pPr
+        return p_pr is not None and p_pr.numPr is not None
+
+    def _tick(self, units: int = 1) -> None:
+        self.done += units
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+    def paragraph(self, text: str = "", style: str = "Normal", **options: Any) -> Any:
+        from labkit.report.docx_parts import write_text
+
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = self.style_ids[style]
+        if self.break_before:
+            paragraph.paragraph_format.page_break_before = True
+            self.break_before = False
+        write_text(paragraph, text, **options)
+        return paragraph
+
+    def usable_width_cm(self) -> float:
+        section = self.document.sections[-1]
+        return (section.page_width - section.left_margin - section.right_margin) / 360000
+
+    # --- the document ------------------------------------------------------------------------
+
+    def render(self) -> bytes:
+        from labkit.report.docx_parts import update_fields_on_open
+
+        self._page_furniture()
+        self._cover()
+        self._toc()
+        elements = self.doc.elements
+        for index, element in enumerate(elements):
+            following = elements[index + 1] if index + 1 < len(elements) else None
+            self._element(element, following)
+            self._tick(_weight(element))
+        properties = self.document.core_properties
+        properties.title = self.doc.title[:250]
+        properties.language = self.doc.lang
+        properties.author = "labkit"
+        update_fields_on_open(self.document)
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        self._tick(10)
+        return buffer.getvalue()
+
+    def _page_furniture(self) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        from labkit.report.docx_parts import add_field, write_text
+
+        section = self.document.sections[0]
+        section.different_first_page_header_footer = True
+        header = section.header.paragraphs[0]
+        header._p.style = self.style_ids["Header"]
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        write_text(header, self.doc.header)
+        footer = section.footer.paragraphs[0]
+        footer._p.style = self.style_ids["Footer"]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        write_text(footer, f"{self.doc.footer} — {self.doc.page_word} ")
+        add_field(footer, "PAGE", "1")
+        footer.add_run(" / ")
+        add_field(footer, "NUMPAGES", "1")
+
+    def _cover(self) -> None:
+        from docx.shared import Pt
+
+        from labkit.report.docx_parts import add_picture, qr_png
+
+        cover = self.doc.cover
+        self.paragraph(cover.kicker, "Cover Kicker")
+        self.paragraph(cover.title, "Title")
+        self.paragraph(cover.subtitle, "Subtitle")
+        for line in cover.lines:
+            self.paragraph(line, "Cover Line")
+        if cover.qr:
+            spacer = self.paragraph("", "Cover Line")
+            spacer.paragraph_format.space_before = Pt(36)
+            add_picture(self.paragraph(), qr_png(cover.qr.url), QR_WIDTH_CM,
+                        f"QR: {cover.qr.url}", "QR")  # fmt: skip
+            self.paragraph(cover.qr.caption, "Caption")
+        self.break_before = True
+
+    def _toc(self) -> None:
+        from labkit.report.docx_parts import begin_field, end_field, write_text
+
+        self.paragraph(self.doc.toc_title, "TOC Heading")
+        headings = [h for h in self.doc.elements if isinstance(h, e.Heading) and h.level <= 2]
+        first = self.paragraph("", "TOC 1")
+        begin_field(first, 'TOC \\o "1-2" \\h \\z \\u')
+        last = first
+        for index, heading in enumerate(headings):
+            target = first if index == 0 else self.paragraph("", f"TOC {heading.level}")
+            if index == 0:
+                target._p.style = self.style_ids[f"TOC {heading.level}"]
+            write_text(target, heading.text)
+            last = target
+        end_field(last)
+        self.break_before = True
+
+    # --- elements ----------------------------------------------------------------------------
+
+    def _element(self, element: e.Element, following: e.Element | None) -> None:
+        if isinstance(element, e.Heading):
+            self.paragraph(element.text, f"Heading {min(max(element.level, 1), 3)}")
+        elif isinstance(element, e.Paragraph):
+            style = _PARAGRAPH_STYLES.get(element.style, "Normal")
+            for line in element.text.split("\n"):
+                self.paragraph(line, style)
+        elif isinstance(element, e.Bullets):
+            self._bullets(element)
+        elif isinstance(element, e.Table):
+            self._table(element)
+            if isinstance(following, e.Table | e.Figure) or following is None:
+                self.paragraph("", "Report Note")
+        elif isinstance(element, e.Figure):
+            self._figure(element)
+        elif isinstance(element, e.Image):
+            self._image(element)
+        elif isinstance(element, e.Qr):
+            self._qr(element)
+        elif isinstance(element, e.PageBreak):
+            self.break_before = True
+        elif isinstance(element, e.Orientation):
+            self._orientation(element.landscape)
+
+    def _bullets(self, bullets: e.Bullets) -> None:
+        for index, item in enumerate(bullets.items, 1):
+            if bullets.numbered:
+                self.paragraph(f"{index}.\t{item}", "Report Numbered")
+            else:
+                self.paragraph(item if self.bullets_numbered else f"•\t{item}", "List Bullet")
+            subs = bullets.sub[index - 1] if index - 1 < len(bullets.sub) else ()
+            for sub in subs:
+                self.paragraph(sub if self.bullets_numbered else f"–\t{sub}", "List Bullet 2")
+
+    def _table(self, table: e.Table) -> None:
+        from labkit.report.docx_parts import fill_row, new_table
+
+        total = sum(table.widths) or 1
+        usable = self.usable_width_cm()
+        widths = [usable * w / total for w in table.widths]
+        text_style = self.style_ids["Table Text Small" if table.compact else "Table Text"]
+        grid = new_table(self.document, table.header, widths, self.styles[TABLE_STYLE],
+                         self.style_ids["Table Header"])  # fmt: skip
+        if table.align:
+            from labkit.report.docx_parts import ALIGN
+
+            for cell, code in zip(grid.rows[0].cells, table.align, strict=False):
+                if ALIGN.get(code) is not None:
+                    cell.paragraphs[0].alignment = ALIGN[code]
+        shaded = LIGHT_FILL if table.first_column_header else None
+        for index, row in enumerate(table.rows):
+            fill_row(grid, row, text_style, bold=index in table.emphasis, align=table.align,
+                     first_bold_shaded=shaded)  # fmt: skip
+        if table.caption:
+            self.paragraph(table.caption, "Caption")
+
+    def _figure(self, figure: e.Figure) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        from labkit.i18n import format_number
+        from labkit.report.charts import render_chart
+        from labkit.report.docx_parts import add_picture
+
+        png = render_chart(figure.chart, lambda x: format_number(x, self.doc.lang))
+        paragraph = self.paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.keep_with_next = True
+        add_picture(paragraph, png, min(CHART_WIDTH_CM, self.usable_width_cm()), figure.alt,
+                    figure.caption)  # fmt: skip
+        self.paragraph(figure.caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def _image(self, image: e.Image) -> None:
+        from labkit.report.docx_parts import add_picture
+
+        path = (self.root / image.path) if self.root else None
+        if path is not None and path.is_file() and path.suffix.lower() in (
+            ".png", ".jpg", ".jpeg", ".gif", ".bmp"
+        ):  # fmt: skip
+            try:
+                add_picture(self.paragraph(), path.read_bytes(),
+                            min(PHOTO_WIDTH_CM, self.usable_width_cm()), image.alt, image.caption)
+            except Exception:  # noqa: BLE001 - an unreadable photo must not stop the report
+                self.paragraph(image.path, "Report Note")
+        else:
+            self.paragraph(image.path, "Report Note")
+        self.paragraph(image.caption, "Caption")
+
+    def _qr(self, qr: e.Qr) -> None:
+        from labkit.report.docx_parts import add_picture, qr_png
+
+        add_picture(self.paragraph(), qr_png(qr.url), QR_WIDTH_CM, f"QR: {qr.url}", "QR")
+        self.paragraph(qr.caption, "Caption")
+
+    def _orientation(self, landscape: bool) -> None:
+        from docx.enum.section import WD_ORIENT, WD_SECTION
+
+        self.break_before = False  # a new section starts a page anyway
+        current = self.document.sections[-1]
+        if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
+            return
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = False
+        width, height = section.page_width, section.page_height
+        if landscape != (width > height):
+            section.page_width, section.page_height = height, width
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT

@@ -1,0 +1,91 @@
+"""Who may be named in a restitution, and how the others appear.
+
+A participant is named only with their consent (`consent_named`) or when the facilitators ask for
+names (``--named``); members of a vulnerable stakeholder group (e.g. job seekers) are never named,
+whatever the options. Anyone else the report must mention appears under a stable pseudonym
+("Participant·e 7"), numbered in the order of the session's participant list.
+"""
+
+from __future__ import annotations
+
+from labkit.i18n import t
+from labkit.model import Participant, Session
+from labkit.report.text import one_line
+
+
+class NamingPolicy:
+    """Decides how each person is shown in a report."""
+
+    def __init__(self, session: Session, *, named: bool, lang: str) -> None:
+        self.session = session
+        self.named = named
+        self.lang = lang
+        self._number = {p.id: n for n, p in enumerate(session.participants, 1)}
+        vulnerable = {g.key for g in session.groups if g.vulnerable}
+        self._vulnerable = vulnerable
+        self._by_name: dict[str, list[Participant]] = {}
+        for person in session.participants:
+            for key in {person.first_name, person.full_name, person.display_name}:
+                self._by_name.setdefault(key.casefold(), []).append(person)
+
+    def is_vulnerable(self, person: Participant) -> bool:
+        """Whether `person` belongs to a group that is never named."""
+        return person.group in self._vulnerable
+
+    def may_name(self, person: Participant) -> bool:
+        """Whether the report may print `person`'s name."""
+        if self.is_vulnerable(person):
+            return False
+        return person.consent_named or self.named
+
+    def name(self, person: Participant) -> str:
+        """The name to print: the full name when allowed, else the pseudonym."""
+        if self.may_name(person):
+            return one_line(person.full_name)
+        return self.pseudonym(person)
+
+    def pseudonym(self, person: Participant) -> str:
+        """A stable pseudonym that says nothing about the person."""
+        return t("report.pseudonym", self.lang, number=self._number.get(person.id, 0))
+
+    def find(self, reference: str | None) -> Participant | None:
+        """The participant a free-text reference names: an id, a full or a unique first name."""
+        if not reference:
+            return None
+        found = self.session.participant(reference.strip())
+        if found is not None:
+            return found
+        matches = self._by_name.get(one_line(reference).casefold(), [])
+        return matches[0] if len({p.id for p in matches}) == 1 else None
+
+    def mentions_protected(self, reference: str) -> bool:
+        """Whether a free text equals the name of someone who may not be named."""
+        matches = self._by_name.get(one_line(reference).casefold(), [])
+        return any(not self.may_name(p) for p in matches)
+
+    def author(self, reference: str | None) -> str | None:
+        """How to show the author of a contribution or a word (None: show nobody)."""
+        if not reference:
+            return None
+        person = self.find(reference)
+        if person is not None:
+            return self.name(person)
+        if self.mentions_protected(reference):
+            return None
+        # a free-text author the journal recorded only with the person's agreement
+        return one_line(reference) if self.named else None
+
+    def owner(self, person_text: str | None, organisation: str | None) -> str | None:
+        """A commitment's owner: the person when they may be named, and their organisation."""
+        organisation = one_line(organisation) if organisation else None
+        person_label: str | None = None
+        if person_text:
+            person = self.find(person_text)
+            if person is not None:
+                person_label = self.name(person) if self.may_name(person) else None
+                organisation = organisation or (one_line(person.organisation or "") or None)
+            elif not self.mentions_protected(person_text):
+                person_label = one_line(person_text)
+        if person_label and organisation:
+            return f"{person_label} ({organisation})"
+        return person_label or organisation

@@ -1,0 +1,115 @@
+"""Render a session's restitution to a file: read the journal, build, lay out, write atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from labkit.errors import InvalidInputError
+from labkit.i18n import t
+from labkit.report.build import build_report
+from labkit.report.content import Report
+from labkit.report.layout import layout
+from labkit.store.atomic import write_bytes_atomic, write_text_atomic
+from labkit.store.journal import JournalState
+from labkit.store.session_folder import SessionFolder
+
+FORMATS: tuple[str, ...] = ("docx", "md", "html")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a render wrote."""
+
+    path: Path
+    report: Report
+    extra_files: tuple[Path, ...] = ()
+
+
+def default_output(folder: SessionFolder, fmt: str) -> Path:
+    """``<session folder>/restitution-<slug>.<ext>``."""
+    return folder.root / f"restitution-{folder.session.slug}.{fmt}"
+
+
+def journal_state(folder: SessionFolder) -> JournalState:
+    """The state of the session's journal; without a journal, the captures shipped as text
+    (``captured.jsonl``, see `labkit.report.captured`); else an empty state."""
+    from labkit.report.captured import captured_state
+    from labkit.store.journal import Journal
+
+    if not folder.journal_path.is_file():
+        shipped = captured_state(folder.root)
+        return shipped if shipped is not None else JournalState()
+    with Journal.open(folder.journal_path, device="report", create=False, readonly=True) as j:
+        return j.state()
+
+
+def render_report(
+    folder: SessionFolder,
+    fmt: str = "docx",
+    out: Path | None = None,
+    *,
+    lang: str | None = None,
+    named: bool = False,
+    state: JournalState | None = None,
+    progress: Progress | None = None,
+) -> Rendered:
+    """Write the restitution of the session in `folder` as `fmt` (docx, md or html).
+
+    The file is written atomically at `out` (default: `default_output`). A Markdown report gets
+    its charts as PNG files in a ``<name>-charts/`` folder beside it.
+    """
+    if fmt not in FORMATS:
+        raise InvalidInputError(t("report.cli.bad_format", None, value=fmt))
+    if lang is not None and lang not in ("fr", "en"):
+        raise InvalidInputError("--lang: fr | en")
+    state = state if state is not None else journal_state(folder)
+    report = build_report(folder.session, state, lang=lang, named=named)
+    doc = layout(report)
+    path = Path(out) if out is not None else default_output(folder, fmt)
+    extra: list[Path] = []
+    if fmt == "docx":
+        from labkit.report.docx_writer import render_docx
+
+        write_bytes_atomic(path, render_docx(doc, root=folder.root, progress=progress))
+    elif fmt == "html":
+        from labkit.report.text_writers import render_html
+
+        write_text_atomic(path, render_html(doc, _chart_renderer(doc.lang, progress, doc)))
+    else:
+        extra = _write_markdown(doc, path, progress)
+    return Rendered(path, report, tuple(extra))
+
+
+def _chart_renderer(lang: str, progress: Progress | None, doc: object) -> Callable:
+    from labkit.i18n import format_number
+    from labkit.report.charts import render_chart
+
+    total = max(len(doc.figures), 1)  # type: ignore[attr-defined]
+    done = [0]
+
+    def draw(chart: object) -> bytes:
+        png = render_chart(chart, lambda x: format_number(x, lang))  # type: ignore[arg-type]
+        done[0] += 1
+        if progress is not None:
+            progress(done[0], total)
+        return png
+
+    return draw
+
+
+def _write_markdown(doc: object, path: Path, progress: Progress | None) -> list[Path]:
+    from labkit.report.text_writers import render_markdown
+
+    folder = path.with_name(f"{path.stem}-charts")
+    draw = _chart_renderer(doc.lang, progress, doc)  # type: ignore[attr-defined]
+    links, written = {}, []
+    for index, figure in enumerate(doc.figures, 1):  # type: ignore[attr-defined]
+        target = folder / f"figure-{index:02d}.png"
+        write_bytes_atomic(target, draw(figure.chart))
+        links[index - 1] = f"{folder.name}/{target.name}"
+        written.append(target)
+    write_text_atomic(path, render_markdown(doc, links))  # type: ignore[arg-type]
+    return written

@@ -1,0 +1,77 @@
+"""Text helpers shared by the report's content and writers: XML-safe text, direction, wrapping."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters XML 1.0 cannot hold (C0 controls except tab/newline/CR, surrogates, U+FFFE/U+FFFF).
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def xml_safe(text: object) -> str:
+    """`text` as a string without the characters an XML document (a .docx) cannot hold."""
+    value = "" if text is None else str(text)
+    return _XML_INVALID.sub("", value)
+
+
+def clean(text: object) -> str:
+    """User text ready for the report: XML-safe, carriage returns as newlines, trimmed."""
+    value = xml_safe(text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in value.split("\n")).strip()
+
+
+def one_line(text: object) -> str:
+    """`clean` text on a single line."""
+    return " ".join(clean(text).split())
+
+
+def unwrap(text: str) -> str:
+    """Hand-wrapped text (a YAML block) as paragraphs: single line breaks become spaces, blank
+    lines separate paragraphs."""
+    paragraphs = re.split(r"\n\s*\n", text)
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+
+
+def is_rtl(text: str) -> bool:
+    """Whether the first letter with a strong direction is right-to-left (Arabic, Hebrew...)."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` on one line, cut at a word boundary with an ellipsis when longer than `width`."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def wrap(text: str, width: int, max_lines: int = 3) -> str:
+    """`text` wrapped on at most `max_lines` lines of about `width` characters (chart labels)."""
+    words, lines, line = " ".join(text.split()).split(" "), [], ""
+    for word in words:
+        candidate = f"{line} {word}".strip()
+        if len(candidate) > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = shorten(lines[-1] + " …", width)
+        if not lines[-1].endswith("…"):
+            lines[-1] += "…"
+    return "\n".join(lines)
