@@ -9,38 +9,17 @@ of an odd history) is ignored, never an error — strict checks happen before wr
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from labkit.store.journal import events as ev
 from labkit.store.journal import views as v
 from labkit.store.journal.queries import StateQueries
+from labkit.store.journal.replay import cancelled_uuids, gc_paused
 
-
-def cancelled_uuids(events: Sequence[v.RecordedEvent]) -> set[str]:
-    """The uuids of the events cancelled by an effective `event.undone` (undo of undo redoes)."""
-    cancelled: set[str] = set()
-    for record in reversed(events):
-        if record.type == "event.undone" and record.uuid not in cancelled:
-            cancelled.add(record.event.target)  # type: ignore[attr-defined]
-    return cancelled
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: building thousands of small objects (none of them in
-    a cycle) otherwise triggers full collections that cost more than the work itself."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+__all__ = ["JournalState", "cancelled_uuids", "derive", "gc_paused"]
 
 
 def derive(events: Sequence[v.RecordedEvent]) -> JournalState:
