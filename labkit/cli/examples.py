@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
 
     @examples_app.command("copy", help=t("cli.help.examples_copy"))
     def copy_command(
-        name: str,
+        name: Annotated[str, typer.Argument(metavar="NAME")],
         to: Annotated[Path | None, typer.Option("--to", help=t("cli.help.to"))] = None,
         force: Annotated[bool, typer.Option("--force", help=t("cli.help.force"))] = False,
     ) -> None:

@@ -27,7 +27,7 @@ def _parse_date(value: str) -> dt.date:
 
 
 def new_command(
-    slug: Annotated[str, typer.Argument(help=t("cli.help.slug"))],
+    slug: Annotated[str, typer.Argument(metavar="SLUG", help=t("cli.help.slug"))],
     title: Annotated[str, typer.Option("--title", help=t("cli.help.title"))],
     date: Annotated[str, typer.Option("--date", help=t("cli.help.date"))],
     days: Annotated[int, typer.Option("--days", min=1, max=3, help=t("cli.help.days"))] = 1,
@@ -61,7 +61,9 @@ def _write_schema_beside(root: Path) -> None:
 
 
 def validate_command(
-    sessions: Annotated[list[str], typer.Argument(help=t("cli.help.sessions"))],
+    sessions: Annotated[
+        list[str], typer.Argument(metavar="SESSION", help=t("cli.help.sessions"))
+    ],
 ) -> None:
     """Check sessions: errors and warnings with file, line and field; exit 1 on any error."""
     from rich.console import Console
@@ -95,7 +97,7 @@ def validate_command(
 
 
 def agenda_command(
-    session: Annotated[str, typer.Argument(help=t("cli.help.session"))],
+    session: Annotated[str, typer.Argument(metavar="SESSION", help=t("cli.help.session"))],
     docx: Annotated[Path | None, typer.Option("--docx", help=t("cli.help.agenda_docx"))] = None,
 ) -> None:
     """Print the agenda per day (times, phases, methods, totals per phase) or write it as .docx."""
