@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from labkit.i18n import format_date, format_duration, format_time, t
@@ -22,7 +23,7 @@ def print_agenda(folder: SessionFolder, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     session = folder.session
     lang = session.language
-    console.print(f"[bold]{session.title}[/]  ·  {session.lab}")
+    console.print(f"[bold]{escape(session.title)}[/]  ·  {escape(session.lab)}")
     for day_blocks, day in zip(schedule_session(session), session.days, strict=True):
         number = day_blocks[0].day_number if day_blocks else session.days.index(day) + 1
         heading = (
@@ -40,7 +41,7 @@ def print_agenda(folder: SessionFolder, console: Console | None = None) -> None:
             table.add_row(
                 f"{format_time(item.start)}–{format_time(item.end)}",
                 f"[{PHASE_STYLES[phase]}]{t(f'phase.{phase.value}', lang)}[/]",
-                item.block.title,
+                escape(item.block.title),  # user text: "[à confirmer]" is not markup
                 t(f"method.{item.block.method_type}", lang),
                 format_duration(item.block.duration, lang),
             )

@@ -103,9 +103,10 @@ _register_commands()
 def report_error(error: LabkitError) -> None:
     """Print a user-facing error on stderr, in plain words."""
     from rich.console import Console
+    from rich.markup import escape
 
     console = Console(stderr=True, highlight=False)
-    console.print(f"[bold red]{t('cli.error_prefix')}[/] {error}", soft_wrap=True)
+    console.print(f"[bold red]{t('cli.error_prefix')}[/] {escape(str(error))}", soft_wrap=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -21,6 +21,7 @@ def register(app: typer.Typer) -> None:
         if ctx.invoked_subcommand is not None:
             return
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         from labkit.store.examples import list_examples
@@ -32,7 +33,7 @@ def register(app: typer.Typer) -> None:
         table.add_column(t("examples.col.participants"), justify="right")
         for example in list_examples():
             table.add_row(
-                example.name, example.title, str(example.days), str(example.participants)
+                example.name, escape(example.title), str(example.days), str(example.participants)
             )
         console = Console()
         console.print(table)

@@ -67,6 +67,7 @@ def validate_command(
 ) -> None:
     """Check sessions: errors and warnings with file, line and field; exit 1 on any error."""
     from rich.console import Console
+    from rich.markup import escape
 
     from labkit.errors import InvalidInputError
     from labkit.model.validation import Level
@@ -79,7 +80,7 @@ def validate_command(
             folder = open_session(arg)
         except InvalidInputError as error:
             failed = True
-            console.print(f"[bold red]✗[/] {error}", soft_wrap=True)
+            console.print(f"[bold red]✗[/] {escape(str(error))}", soft_wrap=True)
             continue
         problems = folder.problems()
         errors = [p for p in problems if p.level == Level.ERROR]
@@ -87,11 +88,12 @@ def validate_command(
         failed = failed or bool(errors)
         mark = "[bold red]✗[/]" if errors else "[bold green]✓[/]"
         summary = t("session.summary", None, errors=len(errors), warnings=len(warnings))
-        console.print(f"{mark} {folder.yaml_path} — {summary}", soft_wrap=True)
+        console.print(f"{mark} {escape(str(folder.yaml_path))} — {summary}", soft_wrap=True)
         for problem in problems:
             label = t("word.error") if problem.level == Level.ERROR else t("word.warning")
             style = "red" if problem.level == Level.ERROR else "yellow"
-            console.print(f"  [{style}]{label}[/] {folder.describe(problem)}", soft_wrap=True)
+            text = escape(folder.describe(problem))  # user text: "[à confirmer]" is not markup
+            console.print(f"  [{style}]{label}[/] {text}", soft_wrap=True)
     if failed:
         raise typer.Exit(1)
 
