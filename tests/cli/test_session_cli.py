@@ -283,3 +283,22 @@ def test_schema_to_a_file(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == f"Écrit : {target}\n"
     assert json.loads(target.read_text(encoding="utf-8"))["$defs"]["Block"]
+
+
+# -- user text is printed as written -------------------------------------------------------------
+def test_square_brackets_in_titles_are_text_not_markup(write_session: Any,
+                                                       session_data: dict) -> None:
+    session_data["title"] = "[b]Atelier[/b] [à confirmer]"
+    session_data["days"][0]["agenda"][0]["title"] = "Ouverture [/]"
+    session_data["days"][0]["end"] = "15:00"
+    path = write_session(session_data, folder="crochets")
+    agenda = run("agenda", path)
+    assert agenda.exit_code == 0, agenda.output
+    assert "[b]Atelier[/b] [à confirmer]" in agenda.stdout
+    assert "Ouverture [/]" in agenda.stdout
+    check = run("validate", path)
+    assert check.exit_code == 1 and "Traceback" not in check.output
+    session_data["days"][0]["agenda"][0]["duration"] = "[red]long"
+    broken = write_session(session_data, folder="crochets-2")
+    assert "« [red]long » n'est pas un nombre entier" in run("validate", broken).stdout
+    assert "« [red]long »" in run("agenda", broken).stderr
