@@ -15,4 +15,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("plan", "prepare.help.plan"),
     ("ics", "prepare.help.ics"),
     ("materials", "prepare.help.materials"),
+    ("note", "journal.cli.help.note"),
+    ("history", "journal.cli.help.history"),
+    ("export", "journal.cli.help.export"),
+    ("import", "journal.cli.help.import"),
+    ("run", "tui.cli.help"),
 )
