@@ -14,20 +14,9 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from labkit.i18n import has_key, t
+from labkit.model.methods import METHOD_TYPES
 
-_UNION_TAGS = {
-    "plenary",
-    "crossed_interviews",
-    "world_cafe",
-    "persona_journey",
-    "idea_vote",
-    "commitments",
-    "territorial_diagnostic",
-    "peer_help",
-    "closing",
-    "break",
-    "lunch",
-}
+_UNION_TAGS = frozenset(METHOD_TYPES)
 
 
 # pydantic error types worded like another one of the catalog
