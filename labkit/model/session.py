@@ -7,7 +7,8 @@ import re
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from labkit.model.methods import MethodConfig
 from labkit.model.participants import ID_PATTERN, Participant, StakeholderGroup
@@ -60,6 +61,7 @@ class Block(BaseModel):
 
     _clean_title = field_validator("title", mode="before")(clean_line)
     _parse_start = field_validator("start", mode="before")(lambda v: parse_clock(v))
+    _naive_start = field_validator("start")(lambda v: naive(v))
     _clean_instructions = field_validator("instructions", mode="before")(clean_text)
 
     @field_validator("method", mode="before")
@@ -91,6 +93,7 @@ class Day(BaseModel):
     agenda: list[Block] = Field(default_factory=list)
 
     _parse_clock = field_validator("start", "end", mode="before")(lambda v: parse_clock(v))
+    _naive_clock = field_validator("start", "end")(lambda v: naive(v))
 
     @property
     def minutes_available(self) -> int:
@@ -117,6 +120,14 @@ def parse_clock(value: Any) -> Any:
         if match and int(match[1]) < 24 and int(match[2] or 0) < 60:
             return dt.time(int(match[1]), int(match[2] or 0))
     return value
+
+
+def naive(value: dt.time | None) -> dt.time | None:
+    """A clock time without offset: "09:30Z" is 09:30 in the session's own time zone.
+
+    (An aware time would not compare with the naive ones the timings are built from.)
+    """
+    return value.replace(tzinfo=None) if value is not None and value.tzinfo else value
 
 
 def _minutes(value: dt.time) -> int:
@@ -166,14 +177,19 @@ class Session(BaseModel):
     _clean_optional = field_validator("sponsor", "venue", mode="before")(clean_optional_line)
     _clean_context = field_validator("context", mode="before")(clean_text)
 
-    @model_validator(mode="after")
-    def _check_schema_version(self) -> Session:
-        if self.schema_version > SCHEMA_VERSION:
-            raise ValueError(
-                f"schema_version {self.schema_version} is newer than this labkit "
-                f"understands ({SCHEMA_VERSION}): update labkit"
+    @field_validator("schema_version")
+    @classmethod
+    def _check_schema_version(cls, version: int) -> int:
+        # on the field, so that the error names its line; the store words it through the
+        # catalog key "pydantic.schema_too_new" when there is one
+        if version > SCHEMA_VERSION:
+            raise PydanticCustomError(
+                "schema_too_new",
+                "schema_version {version} is newer than this labkit understands "
+                "({supported}): update labkit",
+                {"version": version, "supported": SCHEMA_VERSION},
             )
-        return self
+        return version
 
     # -- lookups -------------------------------------------------------------------------------
     def blocks(self) -> list[tuple[int, Block]]:
