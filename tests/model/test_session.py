@@ -74,6 +74,8 @@ def test_misspelt_short_form_is_an_unknown_method(minimal_data: dict[str, Any]) 
         (" 17h00 ", dt.time(17)),
         ("09:30:00", dt.time(9, 30)),
         (9, dt.time(9)),  # `start: 9` in YAML is an int
+        ("09:30Z", dt.time(9, 30)),  # an offset is dropped: times are the session's own
+        ("09:30+02:00", dt.time(9, 30)),
         (0, dt.time(0)),
     ],
 )
@@ -133,6 +135,8 @@ def test_invalid_slugs(minimal_data: dict[str, Any], slug: str) -> None:
 def test_a_newer_schema_version_asks_to_update_labkit(minimal_data: dict[str, Any]) -> None:
     minimal_data["schema_version"] = SCHEMA_VERSION + 1
     (error,) = errors(minimal_data)
+    assert (error["type"], error["loc"]) == ("schema_too_new", ("schema_version",))
+    assert error["ctx"] == {"version": SCHEMA_VERSION + 1, "supported": SCHEMA_VERSION}
     assert "update labkit" in error["msg"]
 
 

@@ -191,10 +191,11 @@ def test_a_world_cafe_typo_suggests_the_field(write_session: Any) -> None:
     assert line_of(problems[1]) == 27
 
 
-def test_a_newer_schema_version_is_a_plain_error(write_session: Any) -> None:
-    error = raised(write_session("schema_version: 9\n" + GOOD))
+def test_a_newer_schema_version_is_a_plain_error_on_its_line(write_session: Any) -> None:
+    error = raised(write_session(GOOD + "schema_version: 9\n"))
     (problem,) = error.problems
-    assert "schema_version 9" in problem and line_of(problem) == 1
+    assert "schema_version : schema_version 9" in problem and "(1)" in problem
+    assert line_of(problem) == 25
 
 
 def test_a_file_in_cp1252_is_a_clear_error(write_session: Any) -> None:
