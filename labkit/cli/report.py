@@ -1,0 +1,68 @@
+"""`labkit report SESSION [--format docx|md|html] [--out FILE] [--lang fr|en] [--named]`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from labkit.i18n import t
+
+FORMATS = ("docx", "md", "html")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `report` command."""
+    app.command("report", help=t("cli.help.report"))(report_command)
+
+
+def report_command(
+    session: Annotated[str, typer.Argument(help=t("report.cli.session"), metavar="SESSION")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=t("report.cli.format"), metavar="docx|md|html")
+    ] = "docx",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help=t("report.cli.out"), metavar="FILE")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help=t("report.cli.lang"), metavar="fr|en")
+    ] = None,
+    named: Annotated[bool, typer.Option("--named", help=t("report.cli.named"))] = False,
+) -> None:
+    """Write the restitution of a session from its plan and what its journal captured."""
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise typer.BadParameter(t("report.cli.bad_format", None, value=fmt), param_hint="--format")
+    if lang is not None and lang.lower() not in ("fr", "en"):
+        raise typer.BadParameter("fr | en", param_hint="--lang")
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from labkit.report.render import default_output, journal_state, render_report
+    from labkit.store.session_folder import open_session
+
+    folder = open_session(session)
+    if out is not None and out.is_dir():
+        out = out / default_output(folder, fmt).name
+    console = Console(highlight=False)
+    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True,
+                  disable=not console.is_terminal) as progress:  # fmt: skip
+        task = progress.add_task(t("report.cli.progress"), total=None)
+        state = journal_state(folder)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        rendered = render_report(folder, fmt, out, lang=lang.lower() if lang else None,
+                                 named=named, state=state, progress=advance)  # fmt: skip
+    report = rendered.report
+    summary = t(
+        "report.cli.summary", None,
+        contributions=report.contribution_count, outputs=len(report.outputs),
+        commitments=sum(c.count for c in report.commitments),
+        answers=report.satisfaction.overall.respondents if report.satisfaction else 0,
+    )  # fmt: skip
+    console.print(t("report.cli.written", None, path=rendered.path), soft_wrap=True)
+    console.print(f"[dim]{summary}[/]", soft_wrap=True)
