@@ -20,4 +20,5 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("export", "journal.cli.help.export"),
     ("import", "journal.cli.help.import"),
     ("run", "tui.cli.help"),
+    ("report", "cli.help.report"),
 )
