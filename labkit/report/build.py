@@ -253,9 +253,13 @@ class _Builder:
         images = Counter(one_line(w.image) for w in words if w.image)
         return c.ClosingWords(
             prompt,
-            tuple(one_line(w.text) for w in words if w.text),
+            tuple(
+                c.ClosingWord(one_line(w.text) if w.text else None,
+                              one_line(w.image) if w.image else None)
+                for w in words
+            ),
             tuple(c.Count(name, n) for name, n in images.most_common()),
-        )
+        )  # fmt: skip
 
     def next_steps(self) -> tuple[c.NextStep, ...]:
         first = self.session.days[0].date

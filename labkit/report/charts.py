@@ -26,7 +26,7 @@ def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.
 
     draw = {"hbar": _hbar, "bar": _bar, "line": _line}[chart.kind]
     height = _height(chart)
-    if chart.kind == "bar" and len(chart.series) > 1:
+    if len(chart.series) > 1:
         height += 0.16 * sum(wrap(s.name, 70, 2).count("\n") + 1 for s in chart.series)
     figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
     FigureCanvasAgg(figure)
@@ -65,6 +65,8 @@ def _margins(chart: Chart) -> tuple[float, float]:
     if chart.kind == "hbar":
         longest, _ = _label_lines([wrap(c, 45, 3) for c in chart.categories])
         bottom = 0.55 if chart.value_axis else 0.4
+        if len(chart.series) > 1:
+            bottom += 0.15 + 0.16 * sum(wrap(s.name, 70, 2).count("\n") + 1 for s in chart.series)
         return min(0.25 + CHAR_IN * longest, WIDTH_IN * 0.5), bottom
     size = 8 if chart.kind == "bar" else 7
     _, lines = _label_lines([wrap(c, _category_width(chart, size), 3) for c in chart.categories])
@@ -80,7 +82,9 @@ def _margins(chart: Chart) -> tuple[float, float]:
 def _height(chart: Chart) -> float:
     if chart.kind == "hbar":
         lines = sum(wrap(c, 45, 3).count("\n") + 1 for c in chart.categories)
-        return min(max(1.5, 0.8 + 0.15 * lines + 0.1 * len(chart.categories)), 8.0)
+        bars = len(chart.categories) * max(len(chart.series), 1)
+        rows = max(0.15 * lines + 0.1 * len(chart.categories), 0.2 * bars)
+        return min(max(1.5, 0.8 + rows), 8.0)
     if chart.kind == "bar":
         return 3.2 + 0.3 * len(chart.series)
     return 2.7
@@ -92,26 +96,44 @@ def _colour(chart: Chart, index: int, fallback: int) -> str:
 
 
 def _hbar(axes, chart: Chart, number: Callable[[float], str]) -> None:  # noqa: ANN001
-    values = [v or 0.0 for v in chart.series[0].values]
-    labels = [wrap(c, 45, 3) for c in chart.categories]
-    positions = list(range(len(values)))
-    colours = list(chart.category_colours) or [_colour(chart, 0, 0)] * len(values)
-    bars = axes.barh(positions, values, color=colours[: len(values)], height=0.65)
-    axes.set_yticks(positions, labels, fontsize=8)
+    """Horizontal bars, one group of bars per category (one bar per series)."""
+    count = max(len(chart.series), 1)
+    height = 0.7 / count
+    positions = list(range(len(chart.categories)))
+    everything = [v or 0.0 for s in chart.series for v in s.values]
+    top = max(everything, default=1) or 1
+    integers = all(float(v).is_integer() for v in everything)
+    for index, series in enumerate(chart.series):
+        values = [v or 0.0 for v in series.values]
+        offsets = [p - 0.35 + height * (index + 0.5) for p in positions]
+        colours = (list(chart.category_colours) if count == 1 and chart.category_colours
+                   else [_colour(chart, index, index)] * len(values))  # fmt: skip
+        bars = axes.barh(offsets, values, height * 0.9, color=colours[: len(values)],
+                         label=wrap(series.name, 70, 2))  # fmt: skip
+        for bar, value in zip(bars, series.values, strict=True):
+            if value is not None:
+                axes.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2,
+                          f"{value:.0f}" if integers else number(value),
+                          va="center", fontsize=7 if count > 1 else 8, color="#222222")  # fmt: skip
+    axes.set_yticks(positions, [wrap(c, 45, 3) for c in chart.categories], fontsize=8)
     axes.invert_yaxis()
-    top = max(values, default=1) or 1
     axes.set_xlim(chart.value_min or 0, (chart.value_max or top) * 1.12)
     axes.tick_params(axis="x", labelsize=8, colors=_GREY)
-    if all(float(v).is_integer() for v in values):
+    if integers:
         from matplotlib.ticker import MaxNLocator
 
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    for bar, value in zip(bars, values, strict=True):
-        axes.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2,
-                  number(value) if value % 1 else f"{value:.0f}",
-                  va="center", fontsize=8, color="#222222")  # fmt: skip
     if chart.value_axis:
         axes.set_xlabel(chart.value_axis, fontsize=8, color=_GREY)
+    _legend(axes, chart)
+
+
+def _legend(axes, chart: Chart) -> None:  # noqa: ANN001
+    """Several series: a legend in the bottom margin, under the axis labels."""
+    if len(chart.series) > 1:
+        handles, names = axes.get_legend_handles_labels()
+        axes.get_figure().legend(handles, names, fontsize=7, frameon=False, loc="lower left",
+                                 bbox_to_anchor=(0.01, 0.01), ncol=1)  # fmt: skip
 
 
 def _bar(axes, chart: Chart, number: Callable[[float], str]) -> None:  # noqa: ANN001
@@ -133,10 +155,7 @@ def _bar(axes, chart: Chart, number: Callable[[float], str]) -> None:  # noqa: A
     axes.tick_params(axis="y", labelsize=8, colors=_GREY)
     if chart.value_axis:
         axes.set_ylabel(chart.value_axis, fontsize=8, color=_GREY)
-    if len(chart.series) > 1:  # under the category labels, in the bottom margin
-        handles, names = axes.get_legend_handles_labels()
-        axes.get_figure().legend(handles, names, fontsize=7, frameon=False, loc="lower left",
-                                 bbox_to_anchor=(0.01, 0.01), ncol=1)  # fmt: skip
+    _legend(axes, chart)
 
 
 def _line(axes, chart: Chart, number: Callable[[float], str]) -> None:  # noqa: ANN001, ARG001

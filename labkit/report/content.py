@@ -284,9 +284,16 @@ class Satisfaction:
 
 
 @dataclass(frozen=True)
+class ClosingWord:
+    text: str | None
+    image: str | None
+
+
+@dataclass(frozen=True)
 class ClosingWords:
     prompt: str | None
-    words: tuple[str, ...]
+    words: tuple[ClosingWord, ...]
+    """Every word said (or image picked, with what was said about it), in order."""
     images: tuple[Count, ...]
     """Images picked, with how many people picked each."""
 

@@ -25,6 +25,7 @@ _PARAGRAPH_STYLES = {
 CHART_WIDTH_CM = 16.0
 QR_WIDTH_CM = 3.2
 PHOTO_WIDTH_CM = 14.0
+KEEP_TOGETHER_ROWS = 12
 
 
 def reference_path() -> Path | None:
@@ -247,6 +248,11 @@ class _DocxWriter:
         for index, row in enumerate(table.rows):
             fill_row(grid, row, text_style, bold=index in table.emphasis, align=table.align,
                      first_bold_shaded=shaded)  # fmt: skip
+        if len(table.rows) <= KEEP_TOGETHER_ROWS:  # a short table is never split across pages
+            for row in grid.rows[:-1]:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
         if table.caption:
             self.paragraph(table.caption, "Caption")
 

@@ -49,6 +49,8 @@ def _cover(report: c.Report, w: Words) -> e.CoverPage:
     lines = [w.dates(cover.dates)]
     place = cover.venue or w.capitalised(t(f"mode.{cover.mode}", report.lang))
     lines.append(place)
+    if cover.remote_link and cover.mode != "remote":
+        lines.append(w("cover.hybrid"))
     lines.append(w("cover.lab", lab=cover.lab))
     if cover.sponsor:
         lines.append(w("cover.sponsor", sponsor=cover.sponsor))
@@ -186,7 +188,7 @@ def _satisfaction(s: c.Satisfaction, w: Words, out: list[e.Element]) -> None:
     ))  # fmt: skip
     top = max((q.scale_max for q in s.questions), default=5)
     chart = e.Chart(
-        "bar", w("chart.satisfaction"), tuple(r.group for r in (*s.rows, everyone)),
+        "hbar", w("chart.satisfaction"), tuple(r.group for r in (*s.rows, everyone)),
         tuple(
             e.Series(f"{code} — {shorten(q.text, 50)}",
                      tuple(r.means.get(q.question_id) for r in (*s.rows, everyone)))
@@ -205,12 +207,19 @@ def _closing(closing: c.ClosingWords, w: Words, out: list[e.Element]) -> None:
     if closing.prompt:
         out.append(e.Paragraph(f"« {closing.prompt} »" if w.lang == "fr" else
                                f"“{closing.prompt}”", "quote"))  # fmt: skip
-    if closing.words:
-        out.append(e.Paragraph(" · ".join(closing.words)))
     if closing.images:
         out.append(e.Table((w("col.image"), w("col.chosen_by")),
                            tuple((i.label, str(i.count)) for i in closing.images), (4, 1.2),
                            align=("l", "r")))  # fmt: skip
+    texts = [x.text for x in closing.words if x.text]
+    if texts and all(len(text.split()) <= 3 for text in texts) and not closing.images:
+        out.append(e.Paragraph(" · ".join(texts)))
+    elif texts:
+        quote = "« {} »" if w.lang == "fr" else "“{}”"
+        out.append(e.Bullets(tuple(
+            quote.format(x.text) + (f" — {x.image}" if x.image else "")
+            for x in closing.words if x.text
+        )))  # fmt: skip
 
 
 def _next_steps(report: c.Report, w: Words, out: list[e.Element]) -> None:

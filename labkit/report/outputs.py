@@ -99,7 +99,8 @@ class OutputBuilder:
         return c.Item(item_id, clean(cluster.title), members, self.dots.get(item_id), kept)
 
     def _grouped(self, block_id: str, question: int | None, *, by: str) -> tuple[c.ItemGroup, ...]:
-        """The contributions of a block (and question), by cluster, then by `by` (table...)."""
+        """The contributions of a block (and question), by cluster, then by `by` (a table, for
+        interview regroups; "" for no grouping)."""
         contributions = [
             x for x in self.by_block.get(block_id, [])
             if question is None or x.question == question
@@ -167,7 +168,7 @@ class OutputBuilder:
             if number is None:
                 groups = self._grouped_unnumbered(block.id)
             else:
-                groups = self._grouped(block.id, number, by="table")
+                groups = self._grouped(block.id, number, by="")
             if not kept_items and not groups:
                 continue
             if number is not None and number <= len(method.questions):

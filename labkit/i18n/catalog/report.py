@@ -8,6 +8,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.cover.lab": {"fr": "Animée par {lab}", "en": "Facilitated by {lab}"},
     "report.cover.sponsor": {"fr": "Commanditaire : {sponsor}", "en": "Sponsor: {sponsor}"},
     "report.cover.resources": {"fr": "Ressources de la session : {url}", "en": "Session resources: {url}"},
+    "report.cover.hybrid": {"fr": "Avec une participation à distance", "en": "With remote participants"},
     "report.join": {"fr": "{head} et {last}", "en": "{head} and {last}"},
     "report.pseudonym": {"fr": "Participant·e {number}", "en": "Participant {number}"},
     # --- headings
