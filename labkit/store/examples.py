@@ -58,8 +58,13 @@ def copy_example(name: str, destination_root: Path, force: bool = False) -> Path
     """Copy example `name` into `destination_root/<name>` and return the new folder.
 
     The copy is made in a temporary folder and renamed into place, so an interrupted copy never
-    leaves half a session. An existing session is kept unless `force`.
+    leaves half a session. An existing session is kept unless `force`. The example's captured
+    outputs (``captured.jsonl``) are loaded into the copy's journal before it is renamed into
+    place, so that `labkit report` on the copy gives a full restitution.
     """
+    from labkit.errors import LabkitError
+    from labkit.report.captured import load_captured
+
     example = find_example(name)
     target = destination_root / example.name
     if target.exists() and not force:
@@ -71,12 +76,15 @@ def copy_example(name: str, destination_root: Path, force: bool = False) -> Path
         destination_root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{example.name}.", dir=destination_root))
         shutil.copytree(example.path, staging, dirs_exist_ok=True)
+        load_captured(staging)
         if target.exists():
             shutil.rmtree(target)
         staging.rename(target)
-    except OSError as exc:
+    except (OSError, LabkitError) as exc:
         if staging is not None:  # no half-copied hidden folder left behind
             shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, LabkitError):
+            raise
         raise StorageError(f"{target}: {exc.strerror or exc}") from exc
     return target
 
