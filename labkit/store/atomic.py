@@ -46,7 +46,15 @@ def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
 
 
 def _umask() -> int:
-    mask = os.umask(0o022)
+    """The process umask, read without changing it where the system allows (Linux)."""
+    with (
+        contextlib.suppress(OSError, ValueError),
+        open("/proc/self/status", encoding="ascii") as status,
+    ):
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o077)  # elsewhere: set it for an instant, to the most private value
     os.umask(mask)
     return mask
 
