@@ -1,6 +1,6 @@
 """`labkit participants import SESSION FILE [--replace] [--dry-run]` and `labkit participants list`.
 
-Thin commands: reading, checking and planning live in `labkit.store.participants_import`.
+Thin commands: reading, checking and planning live in `labkit.store.participants`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from labkit.model import Session
-    from labkit.store.participants_import import ImportPlan
+    from labkit.store.participants import ImportPlan
 
 
 def register(app: typer.Typer) -> None:
@@ -36,7 +36,7 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--dry-run", help=t("participants.help.dry_run"))
         ] = False,
     ) -> None:
-        from labkit.store.participants_import import import_participants
+        from labkit.store.participants import import_participants
         from labkit.store.session_folder import open_session
 
         folder = open_session(session)

@@ -1,0 +1,174 @@
+"""Participant fields in a spreadsheet: which column names which field, and reading its values.
+
+Headers are matched in French or English whatever their accents, case, spaces or a remark in
+brackets ("Prénom", "first name", "Consentement (oui/non)"). Values are read as people type them:
+roles, consent and days in French or English ("hôte de table", "oui"/"x", "1 et 2"); a one-digit
+département gets its leading zero back ("1" -> "01", Excel drops it).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from labkit.model.participants import Role
+
+# -- text folding ------------------------------------------------------------------------------
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+
+
+def fold(text: str) -> str:
+    """Text reduced for comparison: no accents, no case, punctuation as single spaces.
+
+    >>> fold("  Hélène-Marie  D'ARC ")
+    'helene marie d arc'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^0-9a-z]+", " ", plain).strip()
+
+
+def compact(text: str) -> str:
+    """Folded text without spaces: "Nom de famille" -> "nomdefamille"."""
+    return fold(text).replace(" ", "")
+
+
+def singular(text: str) -> str:
+    """Folded text with each word's plural mark dropped: "Crèches" -> "creche"."""
+    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in fold(text).split())
+
+
+# -- headers -----------------------------------------------------------------------------------
+FIELDS: tuple[str, ...] = (
+    "id",
+    "first_name",
+    "last_name",
+    "organisation",
+    "group",
+    "role",
+    "email",
+    "territory",
+    "consent_named",
+    "days",
+)
+
+_HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "identifiant", "ident", "participantid", "idparticipant"),
+    "first_name": ("prenom", "prenoms", "firstname", "first", "givenname", "forename"),
+    "last_name": ("nom", "nomdefamille", "nomdusage", "lastname", "last", "surname",
+                  "familyname"),
+    "organisation": ("structure", "organisation", "organization", "organisme", "nomdelastructure",
+                     "nomstructure", "structuredorigine", "institution", "entreprise", "company",
+                     "employeur", "employer", "affiliation"),
+    "group": ("college", "colleges", "groupe", "group", "collegedacteurs", "stakeholdergroup",
+              "groupedacteurs", "typedacteur", "categorie", "category"),
+    "role": ("role", "roledanslasession", "sessionrole"),
+    "email": ("email", "mail", "courriel", "adressemail", "adresseemail", "adressecourriel",
+              "emailaddress", "adressemel", "mel"),
+    "territory": ("departement", "dept", "dep", "territoire", "territory", "department",
+                  "codedepartement", "county"),
+    "consent_named": ("consentement", "consent", "accord", "consentnamed", "droitalimage"),
+    "days": ("jours", "jour", "days", "day", "presence", "joursdepresence", "daysattending"),
+}
+# Longer headers starting with these are accepted too ("Consentement à être nommé·e").
+_HEADER_PREFIXES: dict[str, tuple[str, ...]] = {
+    "consent_named": ("consent",),
+    "days": ("jours", "days"),
+    "territory": ("departement", "territoire", "territory"),
+    "email": ("email", "courriel"),
+}
+_ALIAS_TO_FIELD = {alias: name for name, aliases in _HEADER_ALIASES.items() for alias in aliases}
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def header_field(header: str) -> str | None:
+    """The participant field a column header names, or None.
+
+    >>> header_field(" Prénom "), header_field("E-mail"), header_field("Collège d'acteurs")
+    ('first_name', 'email', 'group')
+    """
+    key = compact(_BRACKETS.sub(" ", header))
+    if not key:
+        return None
+    if key in _ALIAS_TO_FIELD:
+        return _ALIAS_TO_FIELD[key]
+    for name, prefixes in _HEADER_PREFIXES.items():
+        if any(key.startswith(p) for p in prefixes):
+            return name
+    return None
+
+
+# -- value readers -----------------------------------------------------------------------------
+_ROLE_WORDS: dict[str, Role] = {}
+for _role, _words in {
+    Role.PARTICIPANT: ("participant", "participante", "participants", "participantes",
+                       "stagiaire", "invite", "invitee"),
+    Role.TABLE_HOST: ("hotedetable", "hotessedetable", "hote", "hotesse", "tablehost", "host",
+                      "hotedetableanimateur"),
+    Role.FACILITATOR: ("animateur", "animatrice", "animateurrice", "animateurtrice",
+                       "facilitateur", "facilitatrice", "facilitateurrice", "facilitateurtrice",
+                       "facilitator", "animation", "facilitation"),
+    Role.SPONSOR: ("commanditaire", "sponsor", "financeur"),
+    Role.OBSERVER: ("observateur", "observatrice", "observateurrice", "observateurtrice",
+                    "observer", "observation"),
+    Role.GRAPHIC_FACILITATOR: ("facilitateurgraphique", "facilitatricegraphique",
+                               "facilitateurricegraphique", "facilitationgraphique",
+                               "graphicfacilitator", "graphicrecorder", "scribe",
+                               "dessinateur", "dessinatrice"),
+}.items():
+    for _word in (*_words, compact(_role.value)):
+        _ROLE_WORDS[_word] = _role
+
+_TRUE = {"oui", "o", "yes", "y", "x", "vrai", "true", "1", "ok", "daccord", "accord"}
+_FALSE = {"non", "n", "no", "faux", "false", "0", "refus", "refuse"}
+_ALL_DAYS = {"tous", "toutes", "touslesjours", "all", "alldays", "everyday", "both", "lesdeux",
+             "lestrois", "2jours", "3jours"}
+_DAY_RANGE = re.compile(r"(\d+) (?:a|to) (?:[jd] ?)?(\d+)")
+_MAX_DAY = 31
+_DAY_FILLER = re.compile(r"\b(?:j|d|jour|jours|day|days|et|and)\b")
+
+
+def parse_role(text: str) -> Role | None:
+    """The role a cell names, French or English; blank means participant, None if unknown."""
+    if not text:
+        return Role.PARTICIPANT
+    return _ROLE_WORDS.get(compact(text))
+
+
+def parse_consent(text: str) -> bool | None:
+    """Consent to be named: oui/non/yes/no/x..., blank means no; None if unreadable."""
+    word = compact(text)
+    if not word or word in _FALSE:
+        return False
+    return True if word in _TRUE else None
+
+
+def parse_days(text: str) -> list[int] | None:
+    """Days attended: "1,2", "1 et 2", "J1 J2", "1-3" -> [1, 2, 3]; blank or "tous" -> None.
+
+    Raises ValueError for text that is not a list of day numbers.
+    """
+    if not text or compact(text) in _ALL_DAYS:
+        return None
+    words = fold(text.replace("-", " a "))
+    numbers: set[int] = set()
+    for start, end in _DAY_RANGE.findall(words):
+        if not int(start) <= int(end) <= _MAX_DAY:
+            raise ValueError(text)
+        numbers.update(range(int(start), int(end) + 1))
+    words = _DAY_RANGE.sub(" ", words)
+    words = _DAY_FILLER.sub(" ", re.sub(r"(?<=\b[jd])(?=\d)", " ", words))
+    for token in words.split():
+        if not token.isdigit() or int(token) > _MAX_DAY:
+            raise ValueError(text)
+        numbers.add(int(token))
+    if not numbers:
+        raise ValueError(text)
+    return sorted(numbers)
+
+
+def parse_territory(text: str) -> str | None:
+    """A département or territory; a one-digit département gets its leading zero back."""
+    if not text:
+        return None
+    return f"0{text}" if text.isdigit() and len(text) == 1 else text
