@@ -14,6 +14,7 @@ from typing import Any
 
 from labkit.report import elements as e
 from labkit.report.reference import LIGHT_FILL, REFERENCE_NAME, TABLE_STYLE, ensure_styles
+from labkit.report.text import xml_safe
 
 Progress = Callable[[int, int], None]
 """Called with (units done, units in all) while rendering."""
@@ -129,7 +130,7 @@ class _DocxWriter:
             self._element(element, following)
             self._tick(_weight(element))
         properties = self.document.core_properties
-        properties.title = self.doc.title[:250]
+        properties.title = xml_safe(self.doc.title)[:250]
         properties.language = self.doc.lang
         properties.author = "labkit"
         update_fields_on_open(self.document)

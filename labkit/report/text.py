@@ -7,7 +7,6 @@ import unicodedata
 
 # Characters XML 1.0 cannot hold (C0 controls except tab/newline/CR, surrogates, U+FFFE/U+FFFF).
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_SPACES = re.compile(r"[ \t]+")
 
 
 def xml_safe(text: object) -> str:
@@ -17,9 +16,10 @@ def xml_safe(text: object) -> str:
 
 
 def clean(text: object) -> str:
-    """User text ready for the report: XML-safe, carriage returns as newlines, trimmed."""
+    """User text ready for the report: XML-safe, carriage returns as newlines, lines without
+    trailing spaces; otherwise exactly as typed (the annex quotes contributions verbatim)."""
     value = xml_safe(text).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in value.split("\n")).strip()
+    return "\n".join(line.rstrip() for line in value.split("\n")).strip()
 
 
 def one_line(text: object) -> str:

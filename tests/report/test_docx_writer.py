@@ -1,0 +1,170 @@
+"""The Word restitution, checked by reopening the .docx with python-docx."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from labkit.report import build_report, journal_state, layout, render_report
+from labkit.report import elements as e
+from labkit.report.docx_writer import render_docx
+from labkit.report.text import xml_safe
+from tests.report.conftest import BIDI, EMOJI, HOSTILE
+
+
+def _open(path: Path):  # noqa: ANN202
+    return Document(str(path))
+
+
+def _texts(document) -> list[str]:  # noqa: ANN001
+    """Every paragraph text: body, tables (cell by cell), headers and footers."""
+    found = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            found += [cell.text for cell in row.cells]
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            found += [p.text for p in part.paragraphs]
+    return found
+
+
+def _alt_texts(document) -> list[str]:  # noqa: ANN001
+    return [el.get("descr", "") for el in document.element.body.iter(qn("wp:docPr"))]
+
+
+@pytest.fixture
+def docx_path(captured, tmp_path: Path) -> Path:  # noqa: ANN001
+    folder, _ = captured
+    return render_report(folder, "docx", tmp_path / "out.docx").path
+
+
+def test_headings_follow_the_restitution_outline(docx_path: Path) -> None:
+    document = _open(docx_path)
+    level_one = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert level_one == [
+        "Contexte et objectifs", "Qui a participé", "Le déroulé de la session",
+        "Ce que les groupes ont produit", "Engagements", "La satisfaction des participant·es",
+        "Le mot de la fin", "Les suites", "Annexe : toutes les contributions",
+    ]  # fmt: skip
+    level_two = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert "World café" in level_two and "Interviews croisés" in level_two
+    assert document.paragraphs[1].style.name == "Title"
+
+
+def test_tables_have_repeated_header_rows_and_the_commitments(docx_path: Path) -> None:
+    document = _open(docx_path)
+    assert len(document.tables) >= 10
+    for table in document.tables:
+        first = table.rows[0]._tr
+        assert first.trPr is not None and first.trPr.find(qn("w:tblHeader")) is not None
+    commitments = [t for t in document.tables if t.rows[0].cells[0].text == "Engagement"]
+    rows = [[c.text for c in r.cells] for t in commitments for r in t.rows[1:]]
+    assert ["Créer un guichet unique", "Hélène Dupont (Org)", "30 juin 2026", "Fait"] in rows
+
+
+def test_charts_and_qr_code_carry_alternative_text(docx_path: Path) -> None:
+    document = _open(docx_path)
+    alts = _alt_texts(document)
+    assert len(document.inline_shapes) == len(alts) >= 5
+    assert all(alts)
+    assert alts.count("QR: https://ressources.example.org/lab") == 2  # cover and next steps
+    charts = [a for a in alts if not a.startswith("QR: ")]
+    assert any(a.startswith("Diagramme en barres horizontales — Gommettes") for a in charts)
+    assert any("Courbe des émotions — Léa, 28 ans" in a for a in charts)
+    assert any("Satisfaction moyenne par collège" in a for a in charts)
+
+
+def test_no_name_without_consent(docx_path: Path, captured) -> None:  # noqa: ANN001
+    document = _open(docx_path)
+    text = "\n".join(_texts(document) + _alt_texts(document))
+    assert "Hélène Dupont" in text
+    for name in ("Julie", "Marc", "Nadia", "Sophie", "Léo", "Paul", "Yann", "Inès", "Karim"):
+        assert not re.search(rf"\b{name}\b", text), name
+    folder, _ = captured
+    named = render_report(folder, "docx", docx_path.with_name("named.docx"), named=True)
+    text = "\n".join(_texts(_open(named.path)))
+    assert re.search(r"\bMarc\b", text) and not re.search(r"\bJulie\b", text)
+
+
+def test_every_contribution_of_the_journal_is_in_the_annex(docx_path: Path, captured) -> None:  # noqa: ANN001
+    folder, _ = captured
+    document = _open(docx_path)
+    annex_start = next(i for i, p in enumerate(document.paragraphs)
+                       if p.style.name == "Heading 1" and p.text.startswith("Annexe"))  # fmt: skip
+    annex_tables = [t for t in document.tables
+                    if t._tbl.getparent().index(t._tbl)
+                    > document.element.body.index(document.paragraphs[annex_start]._p)]  # fmt: skip
+    cells = {row.cells[3].text for t in annex_tables for row in t.rows[1:]}
+    contributions = journal_state(folder).contributions.values()
+    assert len(contributions) == 12
+    for contribution in contributions:
+        assert xml_safe(contribution.text) in cells, contribution.text
+
+
+def test_page_furniture_toc_and_fields(docx_path: Path) -> None:
+    document = _open(docx_path)
+    body = document.element.body.xml
+    assert "TOC \\o" in body
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    assert "Garde d'enfants" in section.header.paragraphs[0].text
+    assert "PAGE" in section.footer._element.xml and "NUMPAGES" in section.footer._element.xml
+    settings = document.settings.element
+    assert settings.find(qn("w:updateFields")) is not None
+
+
+def test_unicode_survives_and_xml_invalid_characters_are_dropped(docx_path: Path) -> None:
+    document = _open(docx_path)
+    text = "\n".join(_texts(document))
+    for value in (HOSTILE, BIDI, EMOJI):
+        assert value in text
+    rtl = [p for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs
+           if p.text == BIDI]  # fmt: skip
+    assert rtl and rtl[0]._p.pPr.find(qn("w:bidi")) is not None
+
+
+def test_raw_control_characters_in_any_text_never_crash_the_writer(captured) -> None:  # noqa: ANN001
+    folder, _ = captured
+    report = build_report(folder.session, journal_state(folder), lang="fr")
+    doc = layout(report)
+    nasty = "A\x00B\x01C\x0bD\x0cE\ufffeF\ud800G 🚀"
+    doc = type(doc)(
+        doc.lang, nasty, doc.cover, doc.toc_title, nasty, nasty, doc.page_word,
+        (e.Heading(1, nasty), e.Paragraph(nasty), e.Bullets((nasty,), sub=((nasty,),)),
+         e.Table((nasty, "b"), ((nasty, nasty),), (1, 1), caption=nasty), *doc.elements),
+    )  # fmt: skip
+    data = render_docx(doc)
+    reopened = Document(io.BytesIO(data))
+    assert "ABCDEFG 🚀" in [p.text for p in reopened.paragraphs]
+
+
+def test_a_reference_document_without_the_report_styles_still_works(
+    captured, tmp_path: Path  # noqa: ANN001
+) -> None:
+    bare = tmp_path / "bare.docx"
+    Document().save(str(bare))
+    folder, _ = captured
+    doc = layout(build_report(folder.session, journal_state(folder), lang="fr"))
+    reopened = Document(io.BytesIO(render_docx(doc, reference=bare)))
+    names = {s.name for s in reopened.styles}
+    assert {"Labkit Table", "Report Note", "Table Header", "Heading 1"} <= names
+
+
+def test_big_tables_are_filled_row_by_row_quickly(captured) -> None:  # noqa: ANN001
+    import time
+
+    folder, _ = captured
+    doc = layout(build_report(folder.session, journal_state(folder), lang="fr"))
+    rows = tuple((f"c{n}", "idée", "Q1 · table 2", f"Contribution numéro {n}") for n in range(3000))
+    table = e.Table(("N°", "Type", "Où", "Texte"), rows, (1, 1, 2, 6))
+    big = type(doc)(doc.lang, doc.title, doc.cover, doc.toc_title, doc.header, doc.footer,
+                    doc.page_word, (table,))  # fmt: skip
+    start = time.perf_counter()
+    data = render_docx(big)
+    assert time.perf_counter() - start < 10
+    assert len(Document(io.BytesIO(data)).tables[0].rows) == 3001
