@@ -32,12 +32,20 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 def _preselect_language(argv: list[str]) -> None:
-    """Apply `--lang` before the commands register, so that their help is translated too."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            set_ui_language(argv[i + 1])
-        elif arg.startswith("--lang="):
-            set_ui_language(arg.split("=", 1)[1])
+    """Apply the global `--lang` before the commands register, so that their help is translated.
+
+    Only options before the command name count: `labkit new x --lang en` sets the session's
+    language, not the interface's.
+    """
+    args = argv[1:]
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        if args[i] == "--lang" and i + 1 < len(args):
+            set_ui_language(args[i + 1])
+            i += 1
+        elif args[i].startswith("--lang="):
+            set_ui_language(args[i].split("=", 1)[1])
+        i += 1
 
 
 _preselect_language(sys.argv)

@@ -98,7 +98,7 @@ def _babel_locale(lang: str | None) -> str:
 
 
 def format_date(value: date, lang: str | None = None, fmt: str = "full") -> str:
-    """A date as a reader expects it: "jeudi 12 mars 2026" (fr), "Thursday 12 March 2026" (en).
+    """A date as a reader expects it: "jeudi 12 mars 2026" (fr), "Thursday, 12 March 2026" (en).
 
     `fmt` is a babel format name ("full", "long", "medium", "short") or pattern.
     """

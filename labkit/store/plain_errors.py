@@ -79,9 +79,16 @@ def explain(error: ErrorDetails, lang: str | None = None, known_fields: Sequence
         return t("pydantic.enum", lang, expected=expected)
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
-        key = "pydantic.pattern_email" if "@" in pattern else (
-            "pydantic.pattern_url" if "https" in pattern else "pydantic.pattern_id"
-        )
+        if "@" in pattern:
+            key = "pydantic.pattern_email"
+        elif "https" in pattern:
+            key = "pydantic.pattern_url"
+        elif pattern.startswith("^#"):
+            key = "pydantic.pattern_colour"
+        elif pattern.startswith("^[a-z0-9]"):
+            key = "pydantic.pattern_slug"
+        else:
+            key = "pydantic.pattern_id"
         return t(key, lang, value=value)
     key = f"pydantic.{kind}"
     if has_key(key):

@@ -96,7 +96,7 @@ def describe_at(
 def resolve_session_path(arg: str | Path) -> Path:
     """The session.yaml a SESSION argument names: a folder, the file itself, or a slug."""
     candidate = Path(arg)
-    if candidate.is_file():
+    if candidate.is_file() and candidate.suffix.lower() in (".yaml", ".yml"):
         return candidate
     if (candidate / SESSION_FILE).is_file():
         return candidate / SESSION_FILE

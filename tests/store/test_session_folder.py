@@ -157,7 +157,7 @@ def test_field_errors_in_english(write_session: Any, en_ui: None) -> None:
         (("lab: Lab", "lab: Lab\nlanguage: de"), 5, "valeur attendue : fr, en"),
         (("lab: Lab", "lab: Lab\nurls: {questionnaire: forms}"), 5,
          "« forms » n'est pas une adresse web"),
-        (("slug: atelier ", "slug: Atelier_1 "), 2, "« Atelier_1 » : format non valide"),
+        (("slug: atelier ", "slug: Atelier_1 "), 2, "« Atelier_1 » : lettres minuscules"),
         (("        title: Ouverture", "        title: \"\""), 18, "ne peut pas être vide"),
         (("  - {id: p01, first_name: Hélène, group: ds}", "  - {id: p01, group: ds}"), 10,
          "champ obligatoire manquant"),
@@ -194,7 +194,7 @@ def test_a_world_cafe_typo_suggests_the_field(write_session: Any) -> None:
 def test_a_newer_schema_version_is_a_plain_error_on_its_line(write_session: Any) -> None:
     error = raised(write_session(GOOD + "schema_version: 9\n"))
     (problem,) = error.problems
-    assert "schema_version : schema_version 9" in problem and "(1)" in problem
+    assert "schema_version : ce fichier est au format 9" in problem and "(1)" in problem
     assert line_of(problem) == 25
 
 

@@ -62,6 +62,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "« {value} » : format non valide (lettres sans accent, chiffres, tirets)",
         "en": "'{value}': invalid format (plain letters, digits, dashes)",
     },
+    "pydantic.pattern_colour": {
+        "fr": "« {value} » n'est pas une couleur #RRVVBB (ex. #1F77B4)",
+        "en": "'{value}' is not a #RRGGBB colour (e.g. #1F77B4)",
+    },
+    "pydantic.pattern_slug": {
+        "fr": "« {value} » : lettres minuscules sans accent, chiffres et tirets (ex. atelier-mars)",
+        "en": "'{value}': lowercase plain letters, digits and dashes (e.g. march-workshop)",
+    },
+    "pydantic.schema_too_new": {
+        "fr": "ce fichier est au format {version}, plus récent que ce que labkit comprend "
+        "({supported}) : mettez labkit à jour",
+        "en": "this file uses format {version}, newer than this labkit understands "
+        "({supported}): update labkit",
+    },
     "pydantic.string_too_short": {"fr": "ne peut pas être vide", "en": "cannot be empty"},
     "pydantic.string_too_long": {
         "fr": "trop long ({max_length} caractères au plus)",
