@@ -46,6 +46,9 @@ def round_minutes(block: Block, number: int) -> int | None:
         if number in (1, 2):
             return method.minutes_per_person
         return method.regroup_minutes if number == 3 and method.regroup_minutes else None
+    if method.type == "peer_help":
+        count = len(method.territories) or 1
+        return method.minutes_per_territory if number <= count else None
     return None
 
 
@@ -56,6 +59,8 @@ def round_count(block: Block) -> int:
         return method.rounds
     if method.type == "crossed_interviews":
         return 3 if method.regroup_minutes else 2
+    if method.type == "peer_help":
+        return len(method.territories)
     return 0
 
 
@@ -215,6 +220,12 @@ class LiveSession:
             return undone
         return None
 
+    def undo_event(self, event_id: int) -> RecordedEvent:
+        """Cancel one event (e.g. dots counted on the wrong idea)."""
+        undone = self.journal.undo(event_id)
+        self._changed()
+        return undone
+
     # block lifecycle
 
     def start_block(self, block_id: str) -> None:
@@ -336,6 +347,8 @@ class LiveSession:
                     kind = "round_end"
                     if block.method_type == "crossed_interviews":
                         kind = {1: "swap", 2: "regroup"}.get(running.round, "round_end")
+                    elif block.method_type == "peer_help":
+                        kind = "turn_end"
                     found.append(Alert(kind, block.id, running.round))
         fresh = [a for a in found if a not in self._alerted]
         self._alerted.update(fresh)

@@ -340,3 +340,88 @@ def survey_counts(state: JournalState) -> dict[str, int]:
     for response in state.survey.values():
         counts[response.group] = counts.get(response.group, 0) + 1
     return counts
+
+
+# --- paper questionnaires -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionnaireEntry:
+    """One paper questionnaire typed as a line: its group, scores per question, comment."""
+
+    group: str
+    scores: dict[str, float]
+    comment: str | None
+
+
+class EntryError(ValueError):
+    """A questionnaire line that cannot be read (the message says why)."""
+
+
+def survey_groups(session: Session) -> list[str]:
+    """The group keys offered for questionnaires: groups with seated participants first."""
+    seated = {p.group for p in session.participants if p.role.seated}
+    keys = [g.key for g in session.groups]
+    return [k for k in keys if k in seated] + [k for k in keys if k not in seated]
+
+
+def parse_questionnaire(text: str, session: Session, questions: list) -> QuestionnaireEntry:
+    """Read "GROUP SCORES [COMMENT]": e.g. "par 5 4 très utile", "2 54", "cons 5 - merci".
+
+    GROUP: its number in the list shown, or the first letters of its key or label. SCORES: one
+    per question in order (``-`` for no answer); with single-digit scales they may be typed
+    together ("54"). Everything after the scores is the comment.
+    """
+    words = text.split()
+    if not words:
+        raise EntryError(t("tui.closing.err_empty"))
+    group = _match_group(words[0], session)
+    scores: dict[str, float] = {}
+    rest = words[1:]
+    position = 0
+    single_digit = all(q.scale_max <= 9 and q.scale_min >= 0 for q in questions)
+    while rest and position < len(questions):
+        token = rest[0]
+        if token in ("-", "_", "."):
+            position += 1
+            rest.pop(0)
+            continue
+        if not token.isdigit():
+            break
+        rest.pop(0)
+        digits = list(token) if single_digit and len(token) > 1 else [token]
+        for digit in digits:
+            if position >= len(questions):
+                raise EntryError(t("tui.closing.err_too_many", count=len(questions)))
+            question = questions[position]
+            value = int(digit)
+            if not question.scale_min <= value <= question.scale_max:
+                raise EntryError(t("tui.closing.err_scale", question=question.id,
+                                   low=question.scale_min, high=question.scale_max))
+            scores[question.id] = float(value)
+            position += 1
+    if not scores:
+        raise EntryError(t("tui.closing.err_no_score"))
+    comment = " ".join(rest) or None
+    return QuestionnaireEntry(group, scores, comment)
+
+
+def _match_group(word: str, session: Session) -> str:
+    keys = survey_groups(session)
+    if word.isdigit():
+        index = int(word)
+        if 1 <= index <= len(keys):
+            return keys[index - 1]
+        raise EntryError(t("tui.closing.err_group_number", count=len(keys)))
+    wanted = fold(word)
+    found = []
+    for key in keys:
+        group = session.group(key)
+        label = fold(group.label) if group else ""
+        if fold(key).startswith(wanted) or label.startswith(wanted):
+            found.append(key)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise EntryError(t("tui.closing.err_group_unknown", word=word))
+    raise EntryError(t("tui.closing.err_group_ambiguous", word=word, found=", ".join(found)))

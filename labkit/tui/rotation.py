@@ -34,6 +34,8 @@ def saved_plan(root: Path, block_id: str) -> Plan | None:
     except (OSError, ValueError):
         return None
     rounds = data.get("rounds") if isinstance(data, dict) else None
+    if rounds is None and isinstance(data, dict) and isinstance(data.get("pairs"), list):
+        rounds = [data["pairs"]]  # interview pairs: one "round" of tables of 2 or 3
     if not isinstance(rounds, list):
         return None
     return [[[str(p) for p in table] for table in tables] for tables in rounds]

@@ -50,12 +50,19 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         Binding("ctrl+o", "save", "tui.key.save", priority=True),
     ]
 
-    def __init__(self, title: str, fields: list[FormField], hint: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        fields: list[FormField],
+        hint: str = "",
+        check_all: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    ) -> None:
         super().__init__()
         translate_bindings(self)
         self._title = title
         self._fields = fields
         self._hint = hint
+        self._check_all = check_all
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="overlay-box form-box"):
@@ -89,7 +96,7 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
                 result[field.name] = (field.check or _plain)(text)
             except FieldError as error:
                 raise FieldError(f"{field.label} : {error}") from None
-        return result
+        return self._check_all(result) if self._check_all else result
 
     def action_save(self) -> None:
         try:

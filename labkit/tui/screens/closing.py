@@ -1,0 +1,174 @@
+"""Closing: the closing round's words (or chosen images), and fast keyboard entry of paper
+questionnaires with the live average per stakeholder group."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Input, Static
+
+from labkit.i18n import format_number, t
+from labkit.model import Block, ClosingConfig
+from labkit.tui import live_state as ls
+from labkit.tui.screens.notes import CaptureScreen
+from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.capture.capture_bar import CaptureBar
+
+MODES = ("survey", "word", "image")
+
+
+class ClosingScreen(CaptureScreen):
+    """ctrl+t switches between questionnaires, words and images."""
+
+    BINDINGS = [Binding("ctrl+t", "mode", "tui.key.mode", priority=True)]
+
+    def __init__(self, block: Block) -> None:
+        super().__init__(block)
+        self.config: ClosingConfig = block.method  # type: ignore[assignment]
+        self.mode = "survey" if self.config.survey else "word"
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_bar()
+        yield Static(self.config.prompt, classes="summary")
+        with Horizontal(classes="method-body"):
+            with Vertical(classes="method-side"):
+                yield Static(id="words-title", classes="panel-title")
+                yield DataTable(id="words", cursor_type="row", show_header=False)
+            with Vertical(classes="method-main"):
+                yield Static(id="survey-title", classes="panel-title")
+                yield DataTable(id="means", cursor_type="none")
+                yield Static(id="survey-legend", classes="hint")
+        yield Static(id="entry-preview", classes="summary")
+        yield from self.compose_capture("")
+
+    def on_mount(self) -> None:
+        self.query_one("#words", DataTable).add_column("", key="text")
+        means = self.query_one("#means", DataTable)
+        means.add_column(t("tui.attendance.group"), key="group")
+        means.add_column("n", key="n")
+        for question in self.config.survey:
+            means.add_column(question.id, key=question.id)
+        legend = " · ".join(f"{q.id} : {q.text} ({q.scale_min}–{q.scale_max})"
+                            for q in self.config.survey)
+        self.query_one("#survey-legend", Static).update(legend)
+        super().on_mount()
+        self._set_mode(self.mode)
+
+    def refresh_clock(self, now: datetime) -> None:
+        self.query_one(BlockBar).info = self.bar_info(now)
+
+    def refresh_view(self) -> None:
+        state = self.live.state
+        words = [w for w in state.closing_words.values() if w.block_id in (self.block.id, None)]
+        self.query_one("#words-title", Static).update(
+            t("tui.closing.words", count=len(words))
+        )
+        table = self.query_one("#words", DataTable)
+        table.clear()
+        for word in words:
+            label = word.text or f"[{t('tui.closing.image')}] {word.image}"
+            table.add_row(Text(label, overflow="ellipsis", no_wrap=True), key=word.word_id)
+        if words:
+            table.move_cursor(row=len(words) - 1, animate=False)
+        self._refresh_means()
+
+    def _refresh_means(self) -> None:
+        state = self.live.state
+        means = state.survey_means()
+        counts = ls.survey_counts(state)
+        table = self.query_one("#means", DataTable)
+        table.clear()
+        total = sum(counts.values())
+        self.query_one("#survey-title", Static).update(
+            t("tui.closing.survey", count=total)
+        )
+        for key in ls.survey_groups(self.live.session):
+            if key not in counts:
+                continue
+            group = self.live.session.group(key)
+            cells = [Text(group.label if group else key, overflow="ellipsis", no_wrap=True),
+                     str(counts[key])]
+            for question in self.config.survey:
+                found = means.get(key, {}).get(question.id)
+                cells.append(self._score(found[0] if found else None, question.scale_max))
+            table.add_row(*cells, key=key)
+        if total:
+            cells = [Text(t("word.total"), style="bold"), str(total)]
+            for question in self.config.survey:
+                scores = [r.scores[question.id] for r in state.survey.values()
+                          if question.id in r.scores]
+                mean = sum(scores) / len(scores) if scores else None
+                cells.append(self._score(mean, question.scale_max, bold=True))
+            table.add_row(*cells, key="__total__")
+
+    def _score(self, mean: float | None, scale_max: int, bold: bool = False) -> Text:
+        if mean is None:
+            return Text("—")
+        return Text(f"{format_number(mean)}/{scale_max}", style="bold" if bold else "")
+
+    # --- modes and entry ------------------------------------------------------------------------
+
+    def _set_mode(self, mode: str) -> None:
+        self.mode = mode
+        bar = self.query_one(CaptureBar)
+        bar.context = t(f"tui.closing.mode.{mode}") + " ›"
+        groups = ", ".join(f"{n} {k}" for n, k in
+                           enumerate(ls.survey_groups(self.live.session), 1))
+        bar.input.placeholder = t(f"tui.closing.placeholder.{mode}", groups=groups)
+        self.query_one("#entry-preview", Static).update(
+            t("tui.closing.groups_hint", groups=groups) if mode == "survey" else ""
+        )
+
+    def action_mode(self) -> None:
+        modes = MODES if self.config.survey else MODES[1:]
+        self._set_mode(modes[(modes.index(self.mode) + 1) % len(modes)])
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.mode != "survey":
+            return
+        preview = self.query_one("#entry-preview", Static)
+        if not event.value.strip():
+            self._set_mode("survey")
+            return
+        try:
+            entry = ls.parse_questionnaire(event.value, self.live.session, self.config.survey)
+        except ls.EntryError as error:
+            preview.update(Text(f"⚠ {error}", style="bold"))
+            return
+        preview.update(self._describe(entry))
+
+    def _describe(self, entry: ls.QuestionnaireEntry) -> str:
+        group = self.live.session.group(entry.group)
+        scores = " · ".join(f"{q} {format_number(v, digits=0)}" for q, v in entry.scores.items())
+        comment = f" · « {entry.comment} »" if entry.comment else ""
+        return f"→ {group.label if group else entry.group} · {scores}{comment}"
+
+    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+        if self.mode == "word":
+            self.act(self.live.record, {"type": "closing.word_added", "text": message.text,
+                                        "block_id": self.block.id})
+            return
+        if self.mode == "image":
+            self.act(self.live.record, {"type": "closing.word_added", "image": message.text,
+                                        "block_id": self.block.id})
+            return
+        try:
+            entry = ls.parse_questionnaire(message.text, self.live.session, self.config.survey)
+        except ls.EntryError as error:
+            self.app.bell()
+            self.notify(str(error), severity="error", timeout=6)
+            entry_input = self.query_one(CaptureBar).input
+            entry_input.value = message.text
+            entry_input.cursor_position = len(message.text)
+            return
+        event = {"type": "survey.answered", "group": entry.group, "scores": entry.scores}
+        if entry.comment:
+            event["comment"] = entry.comment
+        if self.act(self.live.record, event) is not None:
+            self.query_one("#entry-preview", Static).update(
+                t("tui.closing.recorded", entry=self._describe(entry))
+            )

@@ -1,0 +1,258 @@
+"""Commitments / roadmaps: a grid of what, owner, due date, indicator and territory or team,
+with dates and owners checked before they reach the journal."""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date, datetime
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from labkit.i18n import format_date, t
+from labkit.model import Block, CommitmentsConfig, Session
+from labkit.store.journal.event_base import COMMITMENT_STATUSES
+from labkit.store.journal.views import Commitment
+from labkit.tui.screens.base import BlockScreen
+from labkit.tui.screens.forms import FieldError, FormField, FormScreen, required
+from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.tables import fill_width
+
+_DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$")
+_MY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{4})\s*$")
+STATUS_CYCLE = ("proposed", "committed", "in_progress", "done", "dropped")
+
+
+def parse_due(text: str, session_start: date) -> date | None:
+    """A due date typed the French way: 15/06/2027, 15/6/27, 2027-06-15, or 06/2027 (end of
+    that month). Empty: no date. Refused: unreadable, before the session, or over 5 years on."""
+    value = text.strip()
+    if not value:
+        return None
+    found: date | None = None
+    try:
+        if match := _DMY.match(value):
+            day, month, year = (int(g) for g in match.groups())
+            found = date(year + 2000 if year < 100 else year, month, day)
+        elif match := _MY.match(value):
+            month, year = int(match[1]), int(match[2])
+            found = date(year, month, monthrange(year, month)[1])
+        else:
+            found = date.fromisoformat(value)
+    except ValueError:
+        raise FieldError(t("tui.commit.bad_date")) from None
+    if found < session_start:
+        raise FieldError(t("tui.commit.date_past", date=format_date(session_start, None,
+                                                                     "short")))
+    if found.year > session_start.year + 5:
+        raise FieldError(t("tui.commit.date_far"))
+    return found
+
+
+def known_territories(session: Session) -> list[str]:
+    """Territories named by the plan (diagnostic and peer-help blocks) or by participants."""
+    found: list[str] = []
+    for _, block in session.blocks():
+        found += list(getattr(block.method, "territories", []) or [])
+    found += [p.territory for p in session.participants if p.territory]
+    return list(dict.fromkeys(found))
+
+
+class CommitmentsScreen(BlockScreen):
+    """n: new commitment · Enter: edit · v: status · x: delete · [ ]: filter by group."""
+
+    BINDINGS = [
+        Binding("n", "new", "tui.key.new"),
+        Binding("enter", "edit", "tui.key.edit"),
+        Binding("v", "status", "tui.key.status"),
+        Binding("x,delete", "delete", "tui.key.delete"),
+        Binding("right_square_bracket", "group(1)", "tui.key.next_group", show=False),
+        Binding("left_square_bracket", "group(-1)", "tui.key.prev_group", show=False),
+    ]
+
+    def __init__(self, block: Block) -> None:
+        super().__init__(block)
+        self.config: CommitmentsConfig = block.method  # type: ignore[assignment]
+        self.by_territory = self.config.grouped_by == "territory"
+        self.filter_index = 0  # 0: every group
+
+    def compose(self) -> ComposeResult:
+        yield BlockBar(id="block-bar")
+        yield Static(id="commit-title", classes="summary")
+        yield DataTable(id="commitments", cursor_type="row", classes="items")
+        yield Static(t("tui.commit.hint"), classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#commitments", DataTable)
+        group = "tui.commit.territory" if self.by_territory else "tui.commit.team"
+        table.add_column(t(group), key="group", width=8)
+        table.add_column(t("tui.commit.what"), key="what")
+        table.add_column(t("tui.commit.owner"), key="owner", width=20)
+        table.add_column(t("tui.commit.due"), key="due", width=10)
+        table.add_column(t("tui.commit.indicator"), key="indicator", width=18)
+        table.add_column(t("tui.commit.status"), key="status", width=10)
+        super().on_mount()
+        table.focus()
+
+    def refresh_clock(self, now: datetime) -> None:
+        self.query_one(BlockBar).info = self.bar_info(now)
+
+    # --- data -----------------------------------------------------------------------------------
+
+    def groups(self) -> list[str]:
+        if self.by_territory:
+            return known_territories(self.live.session)
+        teams = [c.team for c in self.live.state.commitments.values() if c.team]
+        return sorted(dict.fromkeys(teams))
+
+    def _group_of(self, item: Commitment) -> str | None:
+        return item.territory if self.by_territory else item.team
+
+    def commitments(self) -> list[Commitment]:
+        items = [c for c in self.live.state.commitments.values()
+                 if c.block_id in (self.block.id, None)]
+        groups = self.groups()
+        if self.filter_index and self.filter_index <= len(groups):
+            wanted = groups[self.filter_index - 1]
+            items = [c for c in items if self._group_of(c) == wanted]
+        return sorted(items, key=lambda c: (self._group_of(c) or "", c.event_id))
+
+    def refresh_view(self) -> None:
+        items = self.commitments()
+        groups = self.groups()
+        shown = t("tui.commit.all") if not self.filter_index or self.filter_index > len(
+            groups) else groups[self.filter_index - 1]
+        title = self.config.title or self.block.title
+        self.query_one("#commit-title", Static).update(
+            f"[b]{title}[/b] — {t('tui.commit.count', count=len(items))} · "
+            f"{t('tui.commit.filter')} : {shown}"
+        )
+        table = self.query_one("#commitments", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for item in items:
+            owner = " — ".join(filter(None, (item.owner_person, item.owner_organisation)))
+            table.add_row(
+                Text(self._group_of(item) or "—", style="bold"),
+                Text(item.what, overflow="ellipsis", no_wrap=True),
+                Text(owner or "⚠ " + t("tui.commit.no_owner"), overflow="ellipsis",
+                     no_wrap=True),
+                item.due.strftime("%d/%m/%Y") if item.due else "—",
+                Text(item.indicator or "—", overflow="ellipsis", no_wrap=True),
+                Text(t(f"tui.commit.status.{item.status}"),
+                     style="bold" if item.status == "committed" else ""),
+                key=item.commitment_id,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
+        fill_width(table, "what")
+
+    def _highlighted(self) -> Commitment | None:
+        table = self.query_one("#commitments", DataTable)
+        if not table.row_count:
+            return None
+        key = str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+        return self.live.state.commitments.get(key)
+
+    # --- the form -------------------------------------------------------------------------------
+
+    def _check_group(self, text: str) -> str | None:
+        value = " ".join(text.split())
+        if not value:
+            groups = self.groups()
+            if self.filter_index and self.filter_index <= len(groups):
+                return groups[self.filter_index - 1]
+            raise FieldError(t("tui.form.required"))
+        if self.by_territory:
+            known = known_territories(self.live.session)
+            if known and value not in known:
+                raise FieldError(t("tui.commit.unknown_territory", known=", ".join(known)))
+        return value
+
+    def _form(self, title: str, item: Commitment | None) -> FormScreen:
+        start = self.live.session.days[0].date
+        group_label = t("tui.commit.territory" if self.by_territory else "tui.commit.team")
+        current_group = (self._group_of(item) if item else None) or ""
+        return FormScreen(title, [
+            FormField("what", t("tui.commit.what"), item.what if item else "", required),
+            FormField("owner_person", t("tui.commit.owner_person"),
+                      (item.owner_person or "") if item else ""),
+            FormField("owner_organisation", t("tui.commit.owner_organisation"),
+                      (item.owner_organisation or "") if item else ""),
+            FormField("due", t("tui.commit.due"),
+                      item.due.strftime("%d/%m/%Y") if item and item.due else "",
+                      lambda text: parse_due(text, start), "jj/mm/aaaa"),
+            FormField("indicator", t("tui.commit.indicator"),
+                      (item.indicator or "") if item else ""),
+            FormField("group", group_label, current_group, self._check_group),
+        ], check_all=self._check_owner)
+
+    def _check_owner(self, values: dict[str, Any]) -> dict[str, Any]:
+        """An owner is required; a participant's first name brings their organisation."""
+        person, organisation = values.get("owner_person"), values.get("owner_organisation")
+        if not person and not organisation:
+            raise FieldError(t("tui.commit.owner_required"))
+        if person and not organisation:
+            matches = [p for p in self.live.session.participants
+                       if p.first_name.casefold() == person.split()[0].casefold()]
+            if len(matches) == 1 and matches[0].organisation:
+                values["owner_organisation"] = matches[0].organisation
+        group = values.pop("group")
+        values["territory" if self.by_territory else "team"] = group
+        return values
+
+    def _open_form(self, item: Commitment | None) -> None:
+        title = t("tui.commit.edit_title") if item else t("tui.commit.new_title")
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            if item is None:
+                event = {"type": "commitment.added", "block_id": self.block.id,
+                         **{k: v for k, v in values.items() if v is not None}}
+            else:
+                changes = {k: v for k, v in values.items() if getattr(item, k) != v}
+                if not changes:
+                    return
+                event = {"type": "commitment.edited", "commitment_id": item.commitment_id,
+                         **changes}
+            self.act(self.live.record, event)
+
+        self.app.push_screen(self._form(title, item), done)
+
+    def action_new(self) -> None:
+        self._open_form(None)
+
+    def action_edit(self) -> None:
+        item = self._highlighted()
+        if item is not None:
+            self._open_form(item)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_status(self) -> None:
+        item = self._highlighted()
+        if item is None:
+            return
+        statuses = [s for s in STATUS_CYCLE if s in COMMITMENT_STATUSES]
+        following = statuses[(statuses.index(item.status) + 1) % len(statuses)]
+        self.act(self.live.record, {"type": "commitment.edited",
+                                    "commitment_id": item.commitment_id, "status": following})
+
+    def action_delete(self) -> None:
+        item = self._highlighted()
+        if item is not None:
+            self.act(self.live.record, {"type": "commitment.deleted",
+                                        "commitment_id": item.commitment_id})
+            self.notify(t("tui.commit.deleted"), timeout=4)
+
+    def action_group(self, step: int) -> None:
+        self.filter_index = (self.filter_index + step) % (len(self.groups()) + 1)
+        self.refresh_view()

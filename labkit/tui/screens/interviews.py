@@ -1,0 +1,208 @@
+"""Crossed interviews: the pairs, one timer per half that signals the swap, then the regroups
+where the ingredients of success are captured."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from labkit.errors import LabkitError
+from labkit.i18n import t
+from labkit.model import Block, CrossedInterviewsConfig
+from labkit.tui import live_state as ls
+from labkit.tui import rotation
+from labkit.tui.controller import round_count, round_minutes
+from labkit.tui.screens.notes import CaptureScreen
+from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.tables import fill_width
+from labkit.tui.widgets.timers.countdown import Countdown
+
+
+def regroups(pairs: list[list[str]], size: int) -> list[list[int]]:
+    """Pair numbers (1-based) gathered into regroups of about `size` people, in order."""
+    groups: list[list[int]] = []
+    people = 0
+    for number, pair in enumerate(pairs, 1):
+        if not groups or people >= size:
+            groups.append([])
+            people = 0
+        groups[-1].append(number)
+        people += len(pair)
+    if len(groups) > 1 and sum(len(pairs[n - 1]) for n in groups[-1]) < size // 2 + 1:
+        groups[-2].extend(groups.pop())  # a lone pair joins the previous regroup
+    return groups
+
+
+class InterviewsScreen(CaptureScreen):
+    """Pairs on the left; the step, its timer and the regroup's ingredients on the right."""
+
+    BINDINGS = [
+        Binding("n", "next_step", "tui.key.next_phase"),
+        Binding("f", "end_step", "tui.key.end_round"),
+        Binding("r", "plan_pairs", "tui.key.replan"),
+        Binding("up,left_square_bracket", "regroup(-1)", "tui.key.prev_group", show=False),
+        Binding("down,right_square_bracket", "regroup(1)", "tui.key.next_group", show=False),
+    ]
+
+    class PairsPlanned(Message):
+        def __init__(self, pairs: list[list[str]] | None, error: str = "") -> None:
+            super().__init__()
+            self.pairs = pairs
+            self.error = error
+
+    def __init__(self, block: Block) -> None:
+        super().__init__(block)
+        self.config: CrossedInterviewsConfig = block.method  # type: ignore[assignment]
+        self.regroup = 1
+        self.pairs: list[list[str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_bar()
+        yield Static(self.config.prompt, id="interview-prompt", classes="summary")
+        with Horizontal(classes="method-body"):
+            with Vertical(classes="method-side"):
+                yield Static(id="pairs-title", classes="panel-title")
+                yield DataTable(id="pairs", cursor_type="row", show_header=False)
+            with Vertical(classes="method-main"):
+                yield Static(id="step-text", classes="summary")
+                yield Countdown(id="step-countdown")
+                yield Static(id="ingredients-title", classes="panel-title")
+                yield DataTable(id="ingredients", cursor_type="row", show_header=False)
+        yield from self.compose_capture(t("tui.interviews.placeholder"))
+
+    def on_mount(self) -> None:
+        self.query_one("#pairs", DataTable).add_columns("", "")
+        self.query_one("#ingredients", DataTable).add_column("", key="text")
+        super().on_mount()
+
+    def _person(self, person_id: str) -> str:
+        person = self.live.session.participant(person_id)
+        return person.display_name if person else person_id
+
+    def refresh_view(self) -> None:
+        plan = rotation.current_plan(self.live.root, self.block.id, self.live.state)
+        self.pairs = [list(p) for p in plan[0]] if plan else []
+        groups = regroups(self.pairs, self.config.regroup_size)
+        self.regroup = min(self.regroup, max(len(groups), 1))
+        table = self.query_one("#pairs", DataTable)
+        table.clear()
+        room = set(self.live.room())
+        for group_number, numbers in enumerate(groups, 1):
+            for number in numbers:
+                names = " ↔ ".join(
+                    self._person(p) + ("" if p in room else f" ({t('tui.presence.absent')})")
+                    for p in self.pairs[number - 1]
+                )
+                mark = "▶" if group_number == self.regroup else ""
+                table.add_row(Text(f"{mark}G{group_number}", style="bold"), names)
+        missing = [p for pair in self.pairs for p in pair if p not in room]
+        title = t("tui.interviews.pairs", count=len(self.pairs))
+        if not self.pairs:
+            title = t("tui.interviews.no_pairs")
+        elif missing:
+            title += " · " + t("tui.interviews.missing", count=len(missing))
+        self.query_one("#pairs-title", Static).update(title)
+        self._refresh_ingredients()
+
+    def _refresh_ingredients(self) -> None:
+        items = [c for c in self.live.state.contributions_where(block_id=self.block.id)
+                 if c.table == self.regroup]
+        self.query_one("#ingredients-title", Static).update(
+            t("tui.interviews.ingredients", group=self.regroup, count=len(items))
+        )
+        table = self.query_one("#ingredients", DataTable)
+        table.clear()
+        for item in items:
+            table.add_row(Text(item.text, overflow="ellipsis", no_wrap=True),
+                          key=item.contribution_id)
+        fill_width(table, "text")
+        self.query_one(CaptureBar).context = f"G{self.regroup} ›"
+
+    def refresh_clock(self, now: datetime) -> None:
+        running = self.live.running_round(self.block.id)
+        count = round_count(self.block)
+        countdown = self.query_one(Countdown)
+        number = running or self.live.last_round(self.block.id)
+        if running is not None:
+            minutes = round_minutes(self.block, running) or 0
+            clock = ls.round_clock(self.live.state, self.block.id, running, minutes, now)
+            countdown.remaining = clock.remaining
+            countdown.caption = t(f"tui.interviews.step{min(running, 3)}",
+                                  minutes=minutes, size=self.config.regroup_size)
+            label = t("tui.round.crossed_interviews", number=running, count=count)
+            self.query_one(BlockBar).info = self.bar_info(now, label, clock.remaining)
+        else:
+            countdown.remaining = None
+            key = "tui.interviews.done" if number >= count else "tui.interviews.next"
+            countdown.caption = t(key, number=number + 1)
+            self.query_one(BlockBar).info = self.bar_info(now)
+        self.query_one("#step-text", Static).update(self._steps_text(running))
+
+    def _steps_text(self, running: int | None) -> Text:
+        text = Text()
+        for number in range(1, round_count(self.block) + 1):
+            minutes = round_minutes(self.block, number) or 0
+            line = t(f"tui.interviews.step{min(number, 3)}", minutes=minutes,
+                     size=self.config.regroup_size)
+            marker = "▶ " if number == running else ("✓ " if number <= self.live.last_round(
+                self.block.id) else "· ")
+            text.append(marker + line + "\n", style="bold" if number == running else "")
+        text.rstrip()
+        return text
+
+    # --- keys -----------------------------------------------------------------------------------
+
+    def action_next_step(self) -> None:
+        if self.live.last_round(self.block.id) >= round_count(self.block) and (
+            self.live.running_round(self.block.id) is None
+        ):
+            self.notify(t("tui.interviews.done", number=0), timeout=3)
+            return
+        self.act(self.live.start_round, self.block.id)
+
+    def action_end_step(self) -> None:
+        self.act(self.live.end_round, self.block.id)
+
+    def action_regroup(self, step: int) -> None:
+        count = max(len(regroups(self.pairs, self.config.regroup_size)), 1)
+        self.regroup = (self.regroup - 1 + step) % count + 1
+        self.refresh_view()
+
+    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+        self.act(self.live.add_contribution, message.text, kind="ingredient",
+                 block_id=self.block.id, table=self.regroup)
+
+    def action_plan_pairs(self) -> None:
+        self.notify(t("tui.interviews.planning"), timeout=2)
+        self._plan(self.live.room())
+
+    @work(thread=True, exclusive=True, group="pairs")
+    def _plan(self, room: list[str]) -> None:
+        try:
+            pairs = rotation.plan_pairs(self.live.session, self.block, room)
+        except LabkitError as error:
+            self.post_message(self.PairsPlanned(None, str(error)))
+            return
+        except Exception as error:  # noqa: BLE001 - a planner bug must not kill the session
+            self.post_message(self.PairsPlanned(None, repr(error)))
+            return
+        self.post_message(self.PairsPlanned(pairs))
+
+    @on(PairsPlanned)
+    def _planned(self, message: PairsPlanned) -> None:
+        if message.pairs is None:
+            self.app.bell()
+            self.notify(message.error, severity="error", timeout=10)
+            return
+        self.act(self.live.record, {
+            "type": "rotation.replanned", "block_id": self.block.id, "from_round": 1,
+            "plan": [message.pairs], "reason": t("tui.interviews.replan_reason"),
+        })  # fmt: skip

@@ -1,0 +1,234 @@
+"""Persona journey: each team's persona and its stages (actions, touchpoints, emotion, pain
+points, opportunities), edited cell by cell."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from labkit.i18n import t
+from labkit.model import Block, PersonaJourneyConfig
+from labkit.store.journal.views import JourneyStep, Persona
+from labkit.tui.screens.base import BlockScreen
+from labkit.tui.screens.forms import FieldError, FormField, FormScreen, prompt, required
+from labkit.tui.widgets.agenda.block_bar import BlockBar
+
+LIST_FIELDS = ("actions", "touchpoints", "pain_points", "opportunities")
+COLUMNS = ("stage", "actions", "touchpoints", "emotion", "pain_points", "opportunities")
+EMOTION_WORDS = {-2: "--", -1: "-", 0: "=", 1: "+", 2: "++"}
+
+
+def split_items(text: str) -> list[str]:
+    """ "a ; b ; c" → ["a", "b", "c"] (empty parts dropped)."""
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def parse_emotion(text: str) -> int | None:
+    """-2..+2 (or ++/+/=/-/--); empty clears."""
+    value = text.strip()
+    if not value:
+        return None
+    words = {w: n for n, w in EMOTION_WORDS.items()}
+    if value in words:
+        return words[value]
+    try:
+        number = int(value)
+    except ValueError:
+        raise FieldError(t("tui.journey.bad_emotion")) from None
+    if not -2 <= number <= 2:
+        raise FieldError(t("tui.journey.bad_emotion"))
+    return number
+
+
+class JourneyScreen(BlockScreen):
+    """One team at a time: ←/→ cells, Enter edits, 1–5 sets the emotion, [ ] changes team."""
+
+    BINDINGS = [
+        Binding("enter", "edit", "tui.key.edit"),
+        Binding("right_square_bracket,tab", "team(1)", "tui.key.next_team"),
+        Binding("left_square_bracket,shift+tab", "team(-1)", "tui.key.prev_team", show=False),
+        Binding("P", "persona", "tui.key.persona"),
+        *[Binding(str(n), f"emotion({n - 3})", "tui.key.emotion", show=False)
+          for n in range(1, 6)],
+    ]
+
+    def __init__(self, block: Block) -> None:
+        super().__init__(block)
+        self.config: PersonaJourneyConfig = block.method  # type: ignore[assignment]
+        self.team = 1
+
+    def compose(self) -> ComposeResult:
+        yield BlockBar(id="block-bar")
+        yield Static(id="persona", classes="summary")
+        yield DataTable(id="journey", cursor_type="cell", classes="items")
+        yield Static(t("tui.journey.hint"), classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#journey", DataTable)
+        for column in COLUMNS:
+            table.add_column(t(f"tui.journey.{column}"), key=column)
+        super().on_mount()
+        table.focus()
+
+    def refresh_clock(self, now: datetime) -> None:
+        self.query_one(BlockBar).info = self.bar_info(now)
+
+    # --- data -----------------------------------------------------------------------------------
+
+    def _planned_persona(self) -> Any:
+        return self.config.personas[(self.team - 1) % len(self.config.personas)]
+
+    def _persona(self) -> Persona | None:
+        for persona in self.live.state.personas.values():
+            if persona.block_id == self.block.id and persona.team == str(self.team):
+                return persona
+        return None
+
+    def _ensure_persona(self) -> str:
+        found = self._persona()
+        if found is not None:
+            return found.persona_id
+        planned = self._planned_persona()
+        return self.live.created_id({
+            "type": "persona.created", "name": planned.name,
+            "description": planned.description or None, "block_id": self.block.id,
+            "team": str(self.team),
+        })  # fmt: skip
+
+    def _stages(self) -> list[tuple[str, JourneyStep | None]]:
+        persona = self._persona()
+        steps = self.live.state.journey(persona.persona_id) if persona else []
+        rows: list[tuple[str, JourneyStep | None]] = []
+        used: set[str] = set()
+        for stage in self.config.stages:
+            step = next((s for s in steps if s.stage == stage and s.step_id not in used), None)
+            if step:
+                used.add(step.step_id)
+            rows.append((stage, step))
+        rows += [(s.stage, s) for s in steps if s.step_id not in used]
+        return rows
+
+    def refresh_view(self) -> None:
+        persona = self._persona()
+        planned = self._planned_persona()
+        name = persona.name if persona else planned.name
+        description = (persona.description if persona else planned.description) or ""
+        self.query_one("#persona", Static).update(
+            Text.assemble(
+                (t("tui.journey.team", team=self.team, teams=self.config.teams) + " — ", "bold"),
+                (name, "bold"), ("  " + " ".join(description.split())[:200], "italic"),
+            )
+        )
+        table = self.query_one("#journey", DataTable)
+        row, column = table.cursor_coordinate
+        table.clear()
+        for number, (stage, step) in enumerate(self._stages(), 1):
+            table.add_row(*self._cells(stage, step), key=str(number))
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1), column=column, animate=False)
+
+    def _cells(self, stage: str, step: JourneyStep | None) -> list[Text]:
+        cells = [Text(stage, style="bold")]
+        for column in COLUMNS[1:]:
+            if step is None:
+                cells.append(Text("·", style="dim"))
+            elif column == "emotion":
+                emotion = step.emotion
+                cells.append(Text("" if emotion is None else
+                                  f"{EMOTION_WORDS[emotion]} {t(f'tui.emotion.{emotion}')}"))
+            else:
+                cells.append(Text("\n".join(getattr(step, column)) or "·"))
+        return cells
+
+    # --- editing --------------------------------------------------------------------------------
+
+    def _cursor(self) -> tuple[int, str]:
+        table = self.query_one("#journey", DataTable)
+        row, column = table.cursor_coordinate
+        return row, COLUMNS[column]
+
+    def _write(self, row: int, changes: dict[str, Any]) -> None:
+        stages = self._stages()
+        if not 0 <= row < len(stages):
+            return
+        stage, step = stages[row]
+
+        def write() -> None:
+            if step is None:
+                persona_id = self._ensure_persona()
+                fields = {k: v for k, v in changes.items() if v not in (None, [])}
+                self.live.record({"type": "journey_step.added", "persona_id": persona_id,
+                                  "stage": stage, "position": row + 1, **fields})
+            else:
+                self.live.record({"type": "journey_step.edited", "step_id": step.step_id,
+                                  **changes})
+
+        self.act(write)
+
+    def action_edit(self) -> None:
+        row, column = self._cursor()
+        stages = self._stages()
+        if not 0 <= row < len(stages):
+            return
+        stage, step = stages[row]
+        label = t(f"tui.journey.{column}")
+        if column == "stage":
+            current = stage
+            check: Any = required
+        elif column == "emotion":
+            current = "" if step is None or step.emotion is None else str(step.emotion)
+            check = parse_emotion
+        else:
+            current = " ; ".join(getattr(step, column)) if step else ""
+            check = split_items
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self._write(row, {column: values["value"]})
+
+        title = f"{stage} — {label}"
+        hint = t("tui.journey.list_hint") if column in LIST_FIELDS else ""
+        form = prompt(title, label, current, check)
+        if hint:
+            form = FormScreen(title, [FormField("value", label, current, check)], hint)
+        self.app.push_screen(form, done)
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_emotion(self, value: int) -> None:
+        row, _ = self._cursor()
+        self._write(row, {"emotion": value})
+
+    def action_team(self, step: int) -> None:
+        self.team = (self.team - 1 + step) % self.config.teams + 1
+        self.refresh_view()
+
+    def action_persona(self) -> None:
+        persona = self._persona()
+        planned = self._planned_persona()
+        name = persona.name if persona else planned.name
+        description = (persona.description if persona else planned.description) or ""
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+
+            def write() -> None:
+                persona_id = self._ensure_persona()
+                self.live.record({"type": "persona.edited", "persona_id": persona_id,
+                                  "name": values["name"], "description": values["description"]})
+
+            self.act(write)
+
+        self.app.push_screen(FormScreen(t("tui.journey.persona_title", team=self.team), [
+            FormField("name", t("tui.journey.persona_name"), name, required),
+            FormField("description", t("tui.journey.persona_description"), description),
+        ]), done)

@@ -1,0 +1,149 @@
+"""Territorial diagnostic and peer help: notes per territory; in peer help, one timed turn per
+territory (it presents a difficulty, the others share practices)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Static
+
+from labkit.i18n import t
+from labkit.model import Block
+from labkit.tui import live_state as ls
+from labkit.tui.controller import round_minutes
+from labkit.tui.screens.commitments import known_territories
+from labkit.tui.screens.notes import CaptureScreen
+from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.tables import fill_width
+
+KINDS = {
+    "territorial_diagnostic": ("note", "pain_point", "insight"),
+    "peer_help": ("insight", "question", "note"),
+}
+
+
+class TerritoriesScreen(CaptureScreen):
+    """Territories on the left (with their note counts), the selected one's notes on the right."""
+
+    BINDINGS = [
+        Binding("up,left_square_bracket", "territory(-1)", "tui.key.prev_territory", show=False),
+        Binding("down,right_square_bracket", "territory(1)", "tui.key.next_territory",
+                show=False),
+        Binding("ctrl+t", "kind", "tui.key.kind", priority=True),
+        Binding("n", "next_turn", "tui.key.next_turn"),
+    ]
+
+    def __init__(self, block: Block) -> None:
+        super().__init__(block)
+        self.peer_help = block.method_type == "peer_help"
+        self.kinds = KINDS[block.method_type]
+        self.kind = self.kinds[0]
+        self.selected = 0
+        self.territories: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_bar()
+        prompt = getattr(self.block.method, "prompt", None)
+        if prompt:
+            yield Static(prompt, classes="summary")
+        with Horizontal(classes="method-body"):
+            with Vertical(classes="method-side"):
+                yield Static(t("tui.territory.list"), classes="panel-title")
+                yield Static(id="territories")
+            with Vertical(classes="method-main"):
+                yield Static(id="notes-title", classes="panel-title")
+                yield DataTable(id="territory-notes", cursor_type="row", show_header=False)
+        yield from self.compose_capture(t("tui.territory.placeholder"))
+
+    def on_mount(self) -> None:
+        table = self.query_one("#territory-notes", DataTable)
+        table.add_column("", key="kind", width=12)
+        table.add_column("", key="text")
+        self.territories = list(getattr(self.block.method, "territories", []) or []) or [
+            territory for territory in known_territories(self.live.session)
+        ]
+        super().on_mount()
+
+    @property
+    def territory(self) -> str | None:
+        return self.territories[self.selected] if self.territories else None
+
+    def refresh_view(self) -> None:
+        notes = self.live.state.contributions_where(block_id=self.block.id)
+        counts: dict[str, int] = {}
+        for note in notes:
+            if note.territory:
+                counts[note.territory] = counts.get(note.territory, 0) + 1
+        turn = self.live.running_round(self.block.id) if self.peer_help else None
+        text = Text()
+        for index, territory in enumerate(self.territories):
+            marker = "▶ " if index == self.selected else "  "
+            speaking = f" ◀ {t('tui.territory.speaking')}" if turn == index + 1 else ""
+            text.append(f"{marker}{territory} ({counts.get(territory, 0)}){speaking}\n",
+                        style="bold" if index == self.selected else "")
+        text.rstrip()
+        self.query_one("#territories", Static).update(text)
+        mine = [n for n in notes if n.territory == self.territory]
+        self.query_one("#notes-title", Static).update(
+            t("tui.territory.notes", territory=self.territory or "—", count=len(mine))
+        )
+        table = self.query_one("#territory-notes", DataTable)
+        table.clear()
+        for note in mine:
+            table.add_row(Text(t(f"tui.kind.{note.kind}"), style="dim"),
+                          Text(note.text, overflow="ellipsis", no_wrap=True),
+                          key=note.contribution_id)
+        if mine:
+            table.move_cursor(row=len(mine) - 1, animate=False)
+        fill_width(table, "text")
+        self._update_context()
+
+    def _update_context(self) -> None:
+        self.query_one(CaptureBar).context = (
+            f"{self.territory or '—'} · {t('tui.kind.' + self.kind)} ›"
+        )
+
+    def refresh_clock(self, now: datetime) -> None:
+        label, left = "", None
+        if self.peer_help:
+            running = self.live.running_round(self.block.id)
+            count = len(self.territories)
+            if running is not None:
+                minutes = round_minutes(self.block, running) or 0
+                left = ls.round_clock(self.live.state, self.block.id, running, minutes,
+                                      now).remaining
+                name = self.territories[running - 1] if running <= count else "?"
+                label = t("tui.territory.turn", territory=name, number=running, count=count)
+            else:
+                label = t("tui.territory.next_turn")
+        self.query_one(BlockBar).info = self.bar_info(now, label, left)
+
+    def action_territory(self, step: int) -> None:
+        if self.territories:
+            self.selected = (self.selected + step) % len(self.territories)
+            self.refresh_view()
+
+    def action_kind(self) -> None:
+        self.kind = self.kinds[(self.kinds.index(self.kind) + 1) % len(self.kinds)]
+        self._update_context()
+
+    def action_next_turn(self) -> None:
+        if not self.peer_help:
+            return
+        done = self.live.last_round(self.block.id)
+        if done >= len(self.territories) and self.live.running_round(self.block.id) is None:
+            self.notify(t("tui.territory.all_done"), timeout=3)
+            return
+        number = self.act(self.live.start_round, self.block.id)
+        if number is not None and number <= len(self.territories):
+            self.selected = number - 1
+            self.refresh_view()
+
+    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+        self.act(self.live.add_contribution, message.text, kind=self.kind,
+                 block_id=self.block.id, territory=self.territory)

@@ -1,0 +1,255 @@
+"""Idea vote: the candidate ideas, fast dot tallying, the live ranking, the top N kept (ties at
+the cut flagged so that the room decides)."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Static
+
+from labkit.i18n import t
+from labkit.model import Block, IdeaVoteConfig
+from labkit.tui import live_state as ls
+from labkit.tui.screens.forms import prompt
+from labkit.tui.screens.notes import CaptureScreen
+from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.tables import fill_width
+
+NEAR_TIE = 1
+"""Dots within which two ideas at the top-N cut are flagged as tied."""
+
+
+class VoteScreen(CaptureScreen):
+    """Type the dots counted on an idea (digits, then Enter), the cursor moves to the next."""
+
+    BINDINGS = [
+        *[Binding(str(n), f"digit({n})", show=False) for n in range(10)],
+        Binding("enter", "commit", "tui.key.dots"),
+        Binding("space", "one_dot", "tui.key.one_dot", show=False),
+        Binding("backspace", "clear_digits", show=False),
+        Binding("x", "remove", "tui.key.remove_dots"),
+        Binding("k", "keep", "tui.key.keep"),
+        Binding("K", "keep_top", "tui.key.keep_top"),
+        Binding("t", "team", "tui.key.team", show=False),
+        Binding("right", "question(1)", "tui.key.next_question", show=False),
+        Binding("left", "question(-1)", "tui.key.prev_question", show=False),
+    ]
+
+    def __init__(self, block: Block) -> None:
+        super().__init__(block)
+        self.config: IdeaVoteConfig = block.method  # type: ignore[assignment]
+        self.question = 1
+        self.pending = ""
+        self.team: str | None = None
+        self.items: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_bar()
+        yield Static(id="vote-question", classes="summary")
+        with Horizontal(classes="method-body"):
+            with Vertical(classes="method-main"):
+                yield DataTable(id="candidates", cursor_type="row")
+            with Vertical(classes="method-side", id="ranking-side"):
+                yield Static(t("tui.vote.ranking", top=self.config.top_n), classes="panel-title")
+                yield Static(id="ranking")
+        yield Static(id="vote-status", classes="summary")
+        yield from self.compose_capture(t("tui.vote.placeholder"))
+
+    def on_mount(self) -> None:
+        table = self.query_one("#candidates", DataTable)
+        table.add_column(t("tui.vote.dots"), key="dots", width=6)
+        table.add_column("", key="flag", width=3)
+        table.add_column(t("tui.vote.idea"), key="text")
+        super().on_mount()
+
+    # --- data -----------------------------------------------------------------------------------
+
+    @property
+    def question_number(self) -> int | None:
+        return self.question if self.config.questions else None
+
+    def candidates(self) -> list[str]:
+        """The ideas voted on: the kept ideas of the source block (or all its ideas if none
+        were kept), then the ideas added on this screen."""
+        state = self.live.state
+        items: list[str] = []
+        source = self.config.source_block
+        if source:
+            kept = sorted((k for k in state.kept_ideas() if k.block_id == source),
+                          key=lambda k: k.question or 0)
+            items = [i for k in kept for i in k.item_ids]
+            if not items:
+                items = [c.contribution_id for c in state.contributions_where(block_id=source)
+                         if c.kind == "idea"]
+        items += [c.contribution_id for c in state.contributions_where(block_id=self.block.id)
+                  if c.kind == "idea"]
+        return list(dict.fromkeys(i for i in items if state.item_exists(i)))
+
+    def label(self, item: str) -> str:
+        state = self.live.state
+        if item in state.clusters:
+            cluster = state.clusters[item]
+            count = t("tui.cafe.ideas_count", count=len(cluster.contribution_ids))
+            return f"{cluster.title} ({count})"
+        return state.contributions[item].text
+
+    def _kept(self) -> list[str]:
+        found = self.live.state.kept.get((self.block.id, self.question_number))
+        return list(found.item_ids) if found else []
+
+    def refresh_view(self) -> None:
+        self.items = self.candidates()
+        totals = self.live.state.vote_totals(block_id=self.block.id,
+                                             question=self.question_number)
+        ranked = ls.ranking(self.items, totals, self.config.top_n, NEAR_TIE)
+        by_item = {r.item_id: r for r in ranked}
+        kept = self._kept()
+        if self.config.questions:
+            self.query_one("#vote-question", Static).update(
+                f"[b]Q{self.question}/{len(self.config.questions)}[/b] "
+                f"{self.config.questions[self.question - 1]}"
+            )
+        table = self.query_one("#candidates", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for item in self.items:
+            flag = "★" if item in kept else ("≈" if by_item[item].tie else "")
+            table.add_row(Text(str(totals.get(item, 0)), style="bold", justify="right"),
+                          Text(flag, style="bold"),
+                          Text(self.label(item), overflow="ellipsis", no_wrap=True), key=item)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
+        fill_width(table, "text")
+        self._refresh_ranking(ranked, kept)
+        self._refresh_status(totals)
+        self.query_one(CaptureBar).context = t("tui.vote.new_idea") + " ›"
+
+    def _refresh_ranking(self, ranked: list[ls.RankedItem], kept: list[str]) -> None:
+        text = Text()
+        ties = False
+        for entry in ranked:
+            if not entry.in_top and not entry.tie:
+                continue
+            mark = "★" if entry.item_id in kept else ("≈" if entry.tie else " ")
+            ties = ties or entry.tie
+            style = "bold" if entry.in_top else "dim"
+            line = f"{entry.rank:>2}. {mark} {entry.dots:>3}  {self.label(entry.item_id)}"
+            text.append(line[:200] + "\n", style=style)
+        if ties:
+            text.append("\n" + t("tui.vote.tie"), style="bold reverse")
+        self.query_one("#ranking", Static).update(text)
+
+    def _refresh_status(self, totals: dict[str, int]) -> None:
+        counted = sum(totals.values())
+        per_voter = self.config.dots_per_voter or max(1, math.ceil(len(self.items) / 3))
+        voters = len(self.live.room())
+        unit = t("tui.vote.per_team", team=self.team or "—") if self.config.voting == "team" \
+            else ""
+        pending = t("tui.vote.pending", dots=self.pending) if self.pending else ""
+        self.query_one("#vote-status", Static).update(
+            t("tui.vote.status", counted=counted, voters=voters, per_voter=per_voter,
+              expected=voters * per_voter) + unit + pending
+        )
+
+    def refresh_clock(self, now: datetime) -> None:
+        self.query_one(BlockBar).info = self.bar_info(now)
+
+    # --- tallying -------------------------------------------------------------------------------
+
+    def _highlighted(self) -> str | None:
+        table = self.query_one("#candidates", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+
+    def action_digit(self, digit: int) -> None:
+        if len(self.pending) < 4:
+            self.pending += str(digit)
+        self._refresh_status(self.live.state.vote_totals(block_id=self.block.id,
+                                                          question=self.question_number))
+
+    def action_clear_digits(self) -> None:
+        self.pending = ""
+        self.refresh_view()
+
+    def action_commit(self) -> None:
+        dots = int(self.pending or "0")
+        self.pending = ""
+        if dots:
+            self._vote(dots)
+        else:
+            self.refresh_view()
+        self.query_one("#candidates", DataTable).action_cursor_down()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_commit()
+
+    def action_one_dot(self) -> None:
+        self._vote(1)
+
+    def _vote(self, dots: int) -> None:
+        item = self._highlighted()
+        if item is None:
+            return
+        if self.config.voting == "team" and not self.team:
+            self.notify(t("tui.vote.team_first"), severity="warning", timeout=4)
+            self.action_team()
+            return
+        fields: dict[str, Any] = {"block_id": self.block.id, "question": self.question_number}
+        if self.team:
+            fields["team"] = self.team
+        self.act(self.live.record, {"type": "vote.cast", "item_id": item, "dots": dots,
+                                    **{k: v for k, v in fields.items() if v is not None}})
+
+    def action_remove(self) -> None:
+        item = self._highlighted()
+        votes = [v for v in self.live.state.votes.values()
+                 if v.item_id == item and v.block_id == self.block.id
+                 and v.question == self.question_number]
+        if votes:
+            self.act(self.live.undo_event, max(v.event_id for v in votes))
+
+    def action_keep(self) -> None:
+        item = self._highlighted()
+        if item is None:
+            return
+        kept = self._kept()
+        kept = [i for i in kept if i != item] if item in kept else [*kept, item]
+        self._record_kept(kept)
+
+    def action_keep_top(self) -> None:
+        totals = self.live.state.vote_totals(block_id=self.block.id,
+                                             question=self.question_number)
+        ranked = ls.ranking(self.items, totals, self.config.top_n, NEAR_TIE)
+        self._record_kept([r.item_id for r in ranked if r.in_top and r.dots > 0])
+        if any(r.tie for r in ranked):
+            self.notify(t("tui.vote.tie"), severity="warning", timeout=6)
+
+    def _record_kept(self, items: list[str]) -> None:
+        self.act(self.live.record, {"type": "ideas.kept", "block_id": self.block.id,
+                                    "question": self.question_number, "item_ids": items})
+
+    def action_team(self) -> None:
+        def chosen(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.team = values["value"]
+                self.refresh_view()
+
+        self.app.push_screen(prompt(t("tui.vote.team_title"), t("tui.vote.team_label"),
+                                    self.team or ""), chosen)
+
+    def action_question(self, step: int) -> None:
+        if self.config.questions:
+            self.question = (self.question - 1 + step) % len(self.config.questions) + 1
+            self.refresh_view()
+
+    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+        self.act(self.live.add_contribution, message.text, kind="idea", block_id=self.block.id)

@@ -1,0 +1,208 @@
+"""The method screens: what the facilitator types reaches the journal."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+from labkit.store.journal import Journal
+from labkit.tui import rotation
+
+
+async def open_block(app, pilot, block_id: str) -> None:
+    app.open_block(block_id)
+    await pilot.pause()
+
+
+def stored(session_dir):
+    with Journal.open(session_dir / "journal.db", device="check") as journal:
+        return journal.state()
+
+
+async def test_notes_of_a_plenary(make_app, session_dir):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await open_block(app, pilot, "ouverture")
+        await pilot.press("i", *"Merci d'etre venus", "enter", "ctrl+t", *"Et apres ?", "enter")
+    notes = [(c.kind, c.text) for c in stored(session_dir).contributions.values()]
+    assert notes == [("note", "Merci d'etre venus"), ("quote", "Et apres ?")]
+
+
+async def test_interviews_pairs_steps_and_ingredients(make_app, session_dir, monkeypatch,
+                                                      clock):
+    def pairs(session, block, present, seed=0):
+        return [present[i:i + 2] for i in range(0, len(present), 2)]
+
+    monkeypatch.setattr(rotation, "_planner", lambda: SimpleNamespace(interview_pairs=pairs))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_block(app, pilot, "interviews")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.screen.pairs) == 9
+        await pilot.press("n")
+        clock.advance(minutes=8)
+        app.tick()
+        assert [a.kind for a in app.alerts] == ["swap"]
+        await pilot.press("n")  # second half
+        clock.advance(minutes=8)
+        await pilot.press("n")  # regroup
+        await pilot.press("i", *"La confiance", "enter", "down", *"Un langage commun", "enter")
+    state = stored(session_dir)
+    assert [(r.round, r.ended_at is not None) for r in state.rounds_of("interviews")] == [
+        (1, True), (2, True), (3, False),
+    ]
+    assert [(c.text, c.kind, c.table) for c in state.contributions.values()] == [
+        ("La confiance", "ingredient", 1), ("Un langage commun", "ingredient", 2),
+    ]
+    assert len(state.rotation("interviews").plan[0]) == 9
+
+
+async def test_persona_journey_cells(make_app, session_dir):
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "parcours")
+        await pilot.press("right", "enter")  # actions of the first stage
+        await pilot.press(*"Appelle la CAF ; Cherche en ligne", "enter")
+        await pilot.pause()
+        await pilot.press("right", "right", "1")  # emotion: very frustrated
+        await pilot.press("tab")  # team 2
+        await pilot.press("down", "5")
+    state = stored(session_dir)
+    personas = sorted(state.personas.values(), key=lambda p: p.team)
+    assert [(p.name, p.team) for p in personas] == [("Inès, 27 ans", "1"), ("Inès, 27 ans", "2")]
+    first = state.journey(personas[0].persona_id)
+    assert [(s.stage, s.actions, s.emotion) for s in first] == [
+        ("Le besoin apparaît", ("Appelle la CAF", "Cherche en ligne"), -2),
+    ]
+    second = state.journey(personas[1].persona_id)
+    assert [(s.stage, s.emotion) for s in second] == [("S'informer", 2)]
+
+
+async def test_vote_tally_ranking_and_top(make_app, session_dir):
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "vote")
+        await pilot.press("i")
+        for idea in ("A", "B", "C", "D"):
+            await pilot.press(idea, "enter")
+        await pilot.press("escape")
+        app.screen.query_one("#candidates").move_cursor(row=0)
+        await pilot.press("1", "2", "enter")  # A: 12, cursor moves to B
+        await pilot.press("7", "enter")  # B: 7
+        await pilot.press("7", "enter")  # C: 7
+        await pilot.press("space")  # D: 1
+        await pilot.press("x")  # oops: remove it
+        app.screen.query_one("#candidates").move_cursor(row=3)
+        await pilot.press("2", "enter")
+        await pilot.press("K")
+        ranking = str(app.screen.query_one("#ranking").render())
+    state = stored(session_dir)
+    totals = state.vote_totals(block_id="vote")
+    assert totals == {"c1": 12, "c2": 7, "c3": 7, "c4": 2}
+    assert state.kept[("vote", None)].item_ids == ("c1", "c2", "c3")
+    assert "≈" not in ranking  # 7 and 7 are both inside the top 3; 2 is far from the cut
+
+
+async def test_vote_flags_a_tie_at_the_cut(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "vote")
+        await pilot.press("i")
+        for idea in ("A", "B", "C", "D"):
+            await pilot.press(idea, "enter")
+        await pilot.press("escape")
+        app.screen.query_one("#candidates").move_cursor(row=0)
+        for dots in ("9", "8", "5", "5"):
+            await pilot.press(dots, "enter")
+        assert "≈" in str(app.screen.query_one("#ranking").render())
+
+
+async def test_commitments_grid_validates_dates_and_owners(make_app, session_dir):
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "engagements")
+        await pilot.press("n")
+        await pilot.press(*"Un guichet commun", "enter", "enter", "enter")
+        await pilot.press(*"31/02/2027", "enter", "enter", *"59", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "FormScreen"  # bad date: still open
+        assert "date illisible" in str(app.screen.query_one("#form-error").render())
+        app.screen.query_one("#field-due").value = "06/2027"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "Porteur" in str(app.screen.query_one("#form-error").render())
+        app.screen.query_one("#field-owner_person").value = "Karim"
+        app.screen.query_one("#field-group").value = "75"
+        await pilot.press("ctrl+o")
+        assert "territoire inconnu" in str(app.screen.query_one("#form-error").render())
+        app.screen.query_one("#field-group").value = "59"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommitmentsScreen"
+        await pilot.press("v")
+    state = stored(session_dir)
+    (item,) = state.commitments.values()
+    assert (item.what, item.owner_person, item.due, item.territory, item.status) == (
+        "Un guichet commun", "Karim", date(2027, 6, 30), "59", "committed",
+    )
+
+
+async def test_territorial_notes_and_peer_help_turns(make_app, session_dir, clock):
+    app = make_app(day=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_block(app, pilot, "diagnostic")
+        await pilot.press("i", *"Peu de transports", "enter", "down", *"Un CLEE actif", "enter")
+        await open_block(app, pilot, "entraide")
+        await pilot.press("n")  # territory 02 speaks
+        await pilot.press("i", *"Une permanence mobile", "enter")
+        clock.advance(minutes=20)
+        app.tick()
+        await pilot.press("escape", "n")  # 59
+        await pilot.press("i", "ctrl+t", *"Comment mobiliser ?", "enter")
+    state = stored(session_dir)
+    notes = [(c.block_id, c.territory, c.kind, c.text) for c in state.contributions.values()]
+    assert notes == [
+        ("diagnostic", "02", "note", "Peu de transports"),
+        ("diagnostic", "59", "note", "Un CLEE actif"),
+        ("entraide", "02", "insight", "Une permanence mobile"),
+        ("entraide", "59", "question", "Comment mobiliser ?"),
+    ]
+    assert "turn_end" in [a.kind for a in app.alerts]
+
+
+async def test_closing_words_and_paper_questionnaires(make_app, session_dir):
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "cloture")
+        await pilot.press("i")
+        await pilot.press(*"1 5 4 tres utile", "enter")
+        await pilot.press(*"cons 54", "enter")
+        await pilot.press(*"part 3 -", "enter")
+        await pilot.press(*"zz 5 5", "enter")  # unknown group: refused, text kept
+        assert app.screen.query_one("#capture").input.value == "zz 5 5"
+        await pilot.press("ctrl+u", "ctrl+t", *"Confiance", "enter")
+        means = app.screen.query_one("#means")
+        assert means.row_count == 4  # three groups and the total
+    state = stored(session_dir)
+    responses = sorted((r.group, tuple(sorted(r.scores.items())), r.comment)
+                       for r in state.survey.values())
+    assert responses == [
+        ("conseillers", (("satisfaction", 5.0), ("utilite", 4.0)), None),
+        ("demandeurs", (("satisfaction", 5.0), ("utilite", 4.0)), "tres utile"),
+        ("partenaires", (("satisfaction", 3.0),), None),
+    ]
+    assert [w.text for w in state.closing_words.values()] == ["Confiance"]
+    assert state.survey_means()["demandeurs"]["satisfaction"] == (5.0, 1)
+
+
+async def test_qr_code_screen(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QrScreen"
+        first = app.screen.query_one("#qr-url").render()
+        await pilot.press("right")
+        assert app.screen.query_one("#qr-url").render() != first
