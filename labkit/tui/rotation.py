@@ -100,12 +100,48 @@ def replan_cafe(
     """
     planning = _planner()
     function = getattr(planning, "replan_world_cafe", None) if planning else None
-    if function is None:
-        raise InvalidInputError(t("tui.cafe.no_planner"))
     frozen = (plan or [])[:frozen_rounds]
-    result = function(session, block, frozen_rounds=frozen, present=list(room), seed=seed)
+    if function is not None:  # a planner entry point that takes the session and the block
+        result = function(session, block, frozen_rounds=frozen, present=list(room), seed=seed)
+    else:
+        result = _plan_rotation(session, block, frozen, room, seed)
     rounds = getattr(result, "rounds", result)
     return [[list(table) for table in tables] for tables in rounds]
+
+
+def _plan_rotation(
+    session: Session, block: Block, frozen: Plan, room: Sequence[str], seed: int
+) -> Any:
+    """Ask `labkit.planning.rotation.plan_rotation` (history = the rounds played)."""
+    try:
+        from labkit.planning.rotation import plan_rotation
+        from labkit.planning.rotation_model import RotationRequest
+        from labkit.planning.seatable import Seatable
+    except ImportError:
+        raise InvalidInputError(t("tui.cafe.no_planner")) from None
+    config = block.method
+    here = set(room)
+    in_history = {p for tables in frozen for table in tables for p in table}
+    people = [
+        Seatable(p.id, p.group, p.organisation, p.territory)
+        for p in session.participants
+        if p.role.seated and (p.id in here or p.id in in_history)
+    ]
+    absent = {p.id for p in people if p.id not in here}
+    hosts = list(getattr(config, "hosts", []) or [])
+    gone = [h for h in hosts if h not in here]
+    if gone:
+        names = ", ".join(
+            (session.participant(h).display_name if session.participant(h) else h) for h in gone
+        )
+        raise InvalidInputError(t("tui.cafe.host_absent", names=names))
+    request = RotationRequest(
+        people=people, tables=config.tables, rounds=config.rounds,  # type: ignore[union-attr]
+        hosts=hosts, visit_once=getattr(config, "visit_once", False),
+        history=[[list(table) for table in tables] for tables in frozen],
+        absent=frozenset(absent), seed=seed, time_limit=1.0,
+    )
+    return plan_rotation(request)
 
 
 def plan_pairs(session: Session, block: Block, room: Sequence[str], seed: int = 0) -> list[

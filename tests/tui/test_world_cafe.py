@@ -95,8 +95,12 @@ async def test_replan_after_a_departure_freezes_the_rounds_played(make_app, monk
         assert not app.screen.query_one("#cafe-notice").has_class("-on")
 
 
-async def test_replan_without_a_planner_says_so(make_app, monkeypatch):
+async def test_a_planner_failure_records_nothing_and_keeps_the_app_alive(make_app, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("planner bug")
+
     monkeypatch.setattr(rotation, "_planner", lambda: SimpleNamespace())
+    monkeypatch.setattr(rotation, "_plan_rotation", broken)
     app = make_app()
     async with app.run_test() as pilot:
         await open_cafe(app, pilot)
@@ -135,3 +139,34 @@ async def test_harvest_clusters_and_keeps_ideas(make_app):
         await pilot.press("k")  # and the lone idea
         kept = app.live.state.kept[("cafe", 1)]
         assert kept.item_ids == (cluster.cluster_id, "c3")
+
+
+async def test_replan_with_the_planner_after_a_late_arrival(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        for person in [f"p{i:02d}" for i in range(1, 18)]:  # Hugo (p18) is late
+            app.live.arrive(person)
+        await open_cafe(app, pilot)
+        await pilot.press("n")
+        app.live.arrive("p18")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        plan = rotation.current_plan(app.live.root, "cafe", app.live.state)
+        assert plan[0] == rotation.saved_plan(app.live.root, "cafe")[0]  # round 1 as played
+        for tables in plan[1:]:
+            seated = [p for table in tables for p in table]
+            assert sorted(seated) == sorted(app.live.room())
+            assert [table[0] in ("p01", "p02", "p03") for table in tables] == [True] * 3
+
+
+async def test_replan_refuses_when_a_host_left(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("n")
+        app.live.mark_absent("p02")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.live.state.rotation("cafe") is None

@@ -112,8 +112,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No seating plan saved (labkit rotate): r asks the planner for one.",
     },
     "tui.cafe.changes": {
-        "fr": "Présences : {missing} absent·e(s) du plan, {extra} hors plan — r : replanifier à partir du tour {round}",
-        "en": "Attendance: {missing} planned but absent, {extra} not in the plan — r: re-plan from round {round}",
+        "fr": "⚠ {missing} absent·e(s), {extra} hors plan — r : replanifier dès le tour {round}",
+        "en": "⚠ {missing} absent, {extra} not in the plan — r: re-plan from round {round}",
     },
     "tui.cafe.replanning": {"fr": "Replanification en cours…", "en": "Re-planning…"},
     "tui.cafe.rounds_done": {"fr": "Tous les tours sont joués : h pour la récolte", "en": "All rounds played: h for the harvest"},
@@ -125,6 +125,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.cafe.no_planner": {
         "fr": "Le planificateur de rotations n'est pas disponible : impossible de replanifier.",
         "en": "The rotation planner is not available: cannot re-plan.",
+    },
+    "tui.cafe.host_absent": {
+        "fr": "Hôte absent·e ({names}) : désignez un autre hôte dans session.yaml (hosts) avant de replanifier.",
+        "en": "Table host absent ({names}): name another host in session.yaml (hosts) before re-planning.",
     },
     "tui.interviews.no_planner": {
         "fr": "Le planificateur de binômes n'est pas disponible.",

@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
 from labkit.tui.live_state import clock_text
+from labkit.tui.widgets.timers.big_digits import BigDigits
 
 
 class Countdown(Vertical):
@@ -22,9 +23,12 @@ class Countdown(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="countdown-caption", classes="countdown-caption")
         yield Digits("--:--", id="countdown-digits")
+        yield BigDigits(id="countdown-big")
 
     def watch_remaining(self, value: timedelta | None) -> None:
-        self.query_one(Digits).update(clock_text(value) if value is not None else "--:--")
+        text = clock_text(value) if value is not None else "--:--"
+        self.query_one(Digits).update(text)
+        self.query_one(BigDigits).value = text
         self.set_class(value is not None and value.total_seconds() <= 0, "-overrun")
 
     def watch_caption(self, value: str) -> None:
