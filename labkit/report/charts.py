@@ -63,7 +63,7 @@ def _label_lines(labels: list[str]) -> tuple[int, int]:
 def _margins(chart: Chart) -> tuple[float, float]:
     """Left and bottom margins in inches, from the labels the chart draws there."""
     if chart.kind == "hbar":
-        longest, _ = _label_lines([wrap(c, 45, 3) for c in chart.categories])
+        longest, _ = _label_lines([wrap(c, 45, 2) for c in chart.categories])
         bottom = 0.55 if chart.value_axis else 0.4
         if len(chart.series) > 1:
             bottom += 0.15 + 0.16 * sum(wrap(s.name, 70, 2).count("\n") + 1 for s in chart.series)
@@ -81,7 +81,7 @@ def _margins(chart: Chart) -> tuple[float, float]:
 
 def _height(chart: Chart) -> float:
     if chart.kind == "hbar":
-        lines = sum(wrap(c, 45, 3).count("\n") + 1 for c in chart.categories)
+        lines = sum(wrap(c, 45, 2).count("\n") + 1 for c in chart.categories)
         bars = len(chart.categories) * max(len(chart.series), 1)
         rows = max(0.15 * lines + 0.1 * len(chart.categories), 0.2 * bars)
         return min(max(1.5, 0.8 + rows), 8.0)
@@ -115,7 +115,7 @@ def _hbar(axes, chart: Chart, number: Callable[[float], str]) -> None:  # noqa: 
                 axes.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2,
                           f"{value:.0f}" if integers else number(value),
                           va="center", fontsize=7 if count > 1 else 8, color="#222222")  # fmt: skip
-    axes.set_yticks(positions, [wrap(c, 45, 3) for c in chart.categories], fontsize=8)
+    axes.set_yticks(positions, [wrap(c, 45, 2) for c in chart.categories], fontsize=8)
     axes.invert_yaxis()
     axes.set_xlim(chart.value_min or 0, (chart.value_max or top) * 1.12)
     axes.tick_params(axis="x", labelsize=8, colors=_GREY)

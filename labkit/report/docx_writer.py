@@ -12,10 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
+
 from labkit.report import elements as e
 from labkit.report.reference import LIGHT_FILL, REFERENCE_NAME, TABLE_STYLE, ensure_styles
 from labkit.report.text import xml_safe
 
+_W_PPR, _W_PSTYLE, _W_VAL, _W_SECTPR = (qn(t) for t in ("w:pPr", "w:pStyle", "w:val", "w:sectPr"))
 Progress = Callable[[int, int], None]
 """Called with (units done, units in all) while rendering."""
 
@@ -80,6 +86,7 @@ class _DocxWriter:
         for child in list(body):
             if not child.tag.endswith("}sectPr"):
                 body.remove(child)
+        self.body = body
         ensure_styles(self.document)
         styles = self.document.styles
         self.style_ids = {s.name: s.style_id for s in styles}
@@ -104,8 +111,14 @@ class _DocxWriter:
     def paragraph(self, text: str = "", style: str = "Normal", **options: Any) -> Any:
         from labkit.report.docx_parts import write_text
 
-        paragraph = self.document.add_paragraph()
-        paragraph._p.style = self.style_ids[style]
+        p = OxmlElement("w:p")
+        SubElement(SubElement(p, _W_PPR), _W_PSTYLE).set(_W_VAL, self.style_ids[style])
+        last = self.body[-1] if len(self.body) else None
+        if last is not None and last.tag == _W_SECTPR:  # before the closing section properties
+            last.addprevious(p)
+        else:
+            self.body.append(p)
+        paragraph = Paragraph(p, self.document._body)
         if self.break_before:
             paragraph.paragraph_format.page_break_before = True
             self.break_before = False
@@ -231,7 +244,7 @@ class _DocxWriter:
                 self.paragraph(sub if self.bullets_numbered else f"–\t{sub}", "List Bullet 2")
 
     def _table(self, table: e.Table) -> None:
-        from labkit.report.docx_parts import fill_row, new_table
+        from labkit.report.docx_parts import RowFiller, new_table
 
         total = sum(table.widths) or 1
         usable = self.usable_width_cm()
@@ -246,9 +259,9 @@ class _DocxWriter:
                 if ALIGN.get(code) is not None:
                     cell.paragraphs[0].alignment = ALIGN[code]
         shaded = LIGHT_FILL if table.first_column_header else None
+        rows = RowFiller(grid, text_style, table.align)
         for index, row in enumerate(table.rows):
-            fill_row(grid, row, text_style, bold=index in table.emphasis, align=table.align,
-                     first_bold_shaded=shaded)  # fmt: skip
+            rows.add(row, bold=index in table.emphasis, shade_first=shaded)
         if len(table.rows) <= KEEP_TOGETHER_ROWS:  # a short table is never split across pages
             for row in grid.rows[:-1]:
                 for cell in row.cells:
