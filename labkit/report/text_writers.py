@@ -27,21 +27,25 @@ _MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+=>])", re.MULTILINE)
 
 
 def md_escape(value: Any) -> str:
-    """Text shown as typed in Markdown: markup characters backslash-escaped."""
+    """Text shown as typed in Markdown: markup characters backslash-escaped, and what would
+    start a heading, a list or a quote at the beginning of a line."""
     if value is None:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    text = _MD_SPECIAL.sub(r"\\\1", xml_safe(value))
-    text = _MD_LINE_START.sub(
+    text = _md_inline(value)
+    return _MD_LINE_START.sub(
         lambda m: f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[4]}\\{m[5]}", text
     )
-    return text
+
+
+def _md_inline(value: Any) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", xml_safe(value))
 
 
 def md_cell(value: Any) -> Markup:
     """A Markdown table cell: escaped, one line (line breaks as <br>)."""
-    lines = [md_escape(line) for line in str(value).split("\n")]
+    lines = [_md_inline(line) for line in str(value).split("\n")]
     return Markup("<br>".join(line for line in lines if line) or " ")
 
 

@@ -175,3 +175,17 @@ def test_an_empty_journal_still_gives_a_report(captured) -> None:  # noqa: ANN00
     assert report.participation.total == 11  # everyone expected, nothing recorded
     assert all(not d.recorded for d in report.participation.days)
     assert layout(report).elements
+
+
+def test_the_content_side_imports_no_ui_or_drawing_library() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import labkit.report, labkit.report.build, labkit.report.layout\n"
+        "heavy = ('typer', 'rich', 'textual', 'docx', 'matplotlib', 'jinja2')\n"
+        "print('LOADED', sorted(m for m in heavy if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "LOADED []" in out.stdout

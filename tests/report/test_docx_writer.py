@@ -168,3 +168,18 @@ def test_big_tables_are_filled_row_by_row_quickly(captured) -> None:  # noqa: AN
     data = render_docx(big)
     assert time.perf_counter() - start < 10
     assert len(Document(io.BytesIO(data)).tables[0].rows) == 3001
+
+
+def test_photos_of_flipcharts_are_embedded_with_their_caption(captured, tmp_path: Path) -> None:  # noqa: ANN001
+    from labkit.report.charts import qr_png
+    from labkit.store.journal import Journal
+
+    folder, _ = captured
+    photo = tmp_path / "nappe.png"
+    photo.write_bytes(qr_png("https://example.org/photo"))
+    with Journal.open(folder.journal_path, device="test") as journal:
+        journal.attach(photo, caption="La nappe de la table 2", block_id="cafe")
+    document = _open(render_report(folder, "docx", tmp_path / "photos.docx").path)
+    assert "Photo : La nappe de la table 2" in _alt_texts(document)
+    level_one = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "Photos et documents" in level_one

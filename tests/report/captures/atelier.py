@@ -130,12 +130,14 @@ def build() -> Capture:
     cap.block("vote", 1, "13:31", "13:58")
     voters = [p.id for p in cap.session.participants if p.role.seated]
     turn = 0
+    cap.step = cap.step / 8  # dots are recorded in bursts
     for question, items in ids.items():
         for item, dots in items:
             for _ in range(dots):
                 cap.event("vote.cast", item_id=item, participant_id=voters[turn % len(voters)],
                           block_id="vote", question=question)  # fmt: skip
                 turn += 1
+    cap.step = cap.step * 8
     cap.end("vote")
 
     cap.block("engagements", 1, "13:58", "15:34")

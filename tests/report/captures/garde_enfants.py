@@ -168,7 +168,8 @@ def _day_two(cap: Capture) -> None:
     cap.end("accueil-j2")
     _late(cap, 2, late)
 
-    cap.block("vote", 2, "09:50", "10:24")
+    cap.block("vote", 2, "09:58", "10:27")
+    cap.step = cap.step / 8  # dots are recorded in bursts, table by table
     voters = [p.id for p in people_day2 if p.role.seated and p.id not in absent][:29]
     remaining = list(_DOTS)
     budget = {v: 5 for v in voters}
@@ -184,6 +185,7 @@ def _day_two(cap: Capture) -> None:
                       block_id="vote", question=1)  # fmt: skip
             budget[voter] -= dots
             remaining[item_index] -= dots
+    cap.step = cap.step * 8
     cap.end("vote")
 
     cap.block("parcours-cible", 2, "10:24", "11:42")
