@@ -1,0 +1,254 @@
+"""Starting plans for the world-café search: a cost-aware greedy, a Latin shift for visit-once,
+and zero-repeat designs mapped onto the participants (hosts and group balance included)."""
+
+from __future__ import annotations
+
+import random
+
+from labkit.planning.constructions import Design, independent_points
+from labkit.planning.rotation_model import Problem
+
+PlannedRounds = list[list[list[int]]]
+
+_ORG, _PAIR, _GROUP, _VISIT, _HARD = 1, 1_000, 10**6, 10**8, 10**10
+
+
+def _history_state(pb: Problem) -> tuple[list[list[int]], list[list[int]]]:
+    n = len(pb.ids)
+    meet = [[0] * n for _ in range(n)]
+    visits = [[0] * pb.tables for _ in range(n)]
+    for rnd in pb.history:
+        _record(rnd, meet, visits, pb)
+    return meet, visits
+
+
+def _record(rnd: list[list[int]], meet: list[list[int]], visits: list[list[int]],
+            pb: Problem) -> None:
+    for t, table in enumerate(rnd):
+        for x, a in enumerate(table):
+            if a not in pb.host_table:
+                visits[a][t] += 1
+            for b in table[x + 1:]:
+                meet[a][b] += 1
+                meet[b][a] += 1
+
+
+def _place_cost(pb: Problem, unit: list[int], table: list[int], t: int,
+                meet: list[list[int]], visits: list[list[int]]) -> int:
+    cost = 0
+    for a in unit:
+        oa, fa = pb.org[a], pb.forbidden[a]
+        row = meet[a]
+        for y in table:
+            cost += _PAIR * row[y] * (row[y] + 1)
+            if y in fa:
+                cost += _HARD
+            if oa >= 0 and pb.org[y] == oa:
+                cost += _ORG
+        if a not in pb.host_table and visits[a][t]:
+            cost += _VISIT
+    return cost
+
+
+def _quotas(pb: Problem, tables: list[list[int]], singles: list[int]) -> list[dict[int, int]]:
+    """How many of each group's remaining singletons go to each table: deal the group's
+    members one by one to the table holding the fewest of them (then the emptiest table)."""
+    sizes = sorted(pb.sizes(), reverse=True)
+    order = sorted(range(pb.tables), key=lambda t: -len(tables[t]))
+    room = [0] * pb.tables
+    for t, size in zip(order, sizes, strict=True):
+        room[t] = max(0, size - len(tables[t]))
+    by_group: dict[int, int] = {}
+    for i in singles:
+        by_group[pb.group[i]] = by_group.get(pb.group[i], 0) + 1
+    quota: list[dict[int, int]] = [{} for _ in range(pb.tables)]
+    for g in sorted(by_group, key=lambda g: (g < 0, -by_group[g])):
+        have = [sum(1 for i in table if pb.group[i] == g) for table in tables]
+        for _ in range(by_group[g]):
+            open_tables = [t for t in range(pb.tables) if room[t] > 0]
+            t = min(open_tables, key=lambda t: (have[t] if g >= 0 else 0, -room[t], t))
+            have[t] += 1
+            room[t] -= 1
+            quota[t][g] = quota[t].get(g, 0) + 1
+    return quota
+
+
+def greedy_start(pb: Problem, rng: random.Random) -> PlannedRounds:
+    """Seat round after round: hosts, keep-together units, then everyone else dealt by group
+    (so each group is spread evenly) to the table where they add the least cost."""
+    meet, visits = _history_state(pb)
+    sizes = pb.sizes()
+    out: PlannedRounds = []
+    for _ in range(pb.planned):
+        tables: list[list[int]] = [[] for _ in range(pb.tables)]
+        singles: list[int] = []
+        units = list(pb.units)
+        rng.shuffle(units)
+        units.sort(key=lambda u: -len(u))
+        for unit in units:
+            host = next((pb.host_table[i] for i in unit if i in pb.host_table), None)
+            if host is not None:
+                tables[host].extend(unit)
+            elif len(unit) == 1:
+                singles.append(unit[0])
+        for unit in units:
+            if len(unit) > 1 and not any(i in pb.host_table for i in unit):
+                fits = [t for t in range(pb.tables) if len(tables[t]) + len(unit) <= sizes[0]]
+                t = min(fits or range(pb.tables), key=lambda t: (
+                    _place_cost(pb, unit, tables[t], t, meet, visits), len(tables[t])))
+                tables[t].extend(unit)
+        quota = _quotas(pb, tables, singles)
+        for a in singles:
+            ga = pb.group[a]
+            options = [t for t in range(pb.tables) if quota[t].get(ga, 0) > 0]
+            t = min(options, key=lambda t: (
+                _place_cost(pb, [a], tables[t], t, meet, visits), rng.random()))
+            quota[t][ga] -= 1
+            tables[t].append(a)
+        if pb.visit_once:
+            _repair_visits(tables, visits, pb)
+        _record(tables, meet, visits, pb)
+        out.append(tables)
+    return out
+
+
+def _repair_visits(tables: list[list[int]], visits: list[list[int]], pb: Problem) -> None:
+    """Swap singletons so nobody sits at a table already visited (best effort)."""
+    single = {u[0] for u in pb.units if len(u) == 1 and u[0] not in pb.host_table}
+    for t, table in enumerate(tables):
+        for a in list(table):
+            if a not in single or not visits[a][t]:
+                continue
+            swaps = [(pb.group[b] != pb.group[a], u, b) for u, other in enumerate(tables)
+                     if u != t and not visits[a][u] for b in other
+                     if b in single and not visits[b][t]]
+            if swaps:
+                _, u, b = min(swaps)
+                table[table.index(a)] = b
+                tables[u][tables[u].index(b)] = a
+
+
+def latin_start(pb: Problem, rng: random.Random) -> PlannedRounds:
+    """Visit-once start: a greedy first round, then everyone but the hosts moves one table on."""
+    first = greedy_start(_one_round(pb), rng)[0] if pb.planned else []
+    out: PlannedRounds = []
+    for k in range(pb.planned):
+        tables: list[list[int]] = [[] for _ in range(pb.tables)]
+        for t, table in enumerate(first):
+            for i in table:
+                dest = t if i in pb.host_table else (t + k) % pb.tables
+                tables[dest].append(i)
+        out.append(tables)
+    return out
+
+
+def _one_round(pb: Problem) -> Problem:
+    from dataclasses import replace
+
+    return replace(pb, rounds=pb.frozen + 1)
+
+
+def design_start(pb: Problem, design: Design, rng: random.Random) -> PlannedRounds | None:
+    """Map the participants onto a zero-repeat design (hosts on a row, groups along rows)."""
+    if pb.frozen or any(len(u) > 1 for u in pb.units) or design.tables != pb.tables:
+        return None
+    people = [i for i in pb.present if i not in pb.host_table]
+    spare = design.points - len(pb.present)
+    if spare < 0 or len(design.rounds) < pb.planned:
+        return None
+    host_points: list[int] = []
+    if pb.hosts:
+        found = independent_points(design, pb.tables)
+        if found is None:
+            return None
+        host_points = found
+    dummies = independent_points(design, spare, frozenset(host_points))
+    if dummies is None:
+        return None
+    taken = set(host_points) | set(dummies)
+    rows = [list(row) for row in design.rows] if design.rows else [list(range(design.points))]
+    rows = [[p for p in row if p not in taken] for row in rows]
+    assignment = _assign_by_rows(pb, people, [row for row in rows if row], rng)
+    point_person = dict(assignment)
+    for t, h in enumerate(pb.hosts):
+        point_person[host_points[t]] = h
+    out: PlannedRounds = []
+    for rnd in design.rounds[: pb.planned]:
+        tables = [[point_person[p] for p in table if p in point_person] for table in rnd]
+        if pb.hosts:
+            order = [next(k for k, table in enumerate(rnd) if host_points[t] in table)
+                     for t in range(pb.tables)]
+            tables = [tables[k] for k in order]
+        out.append(tables)
+    if pb.visit_once and not pb.hosts:
+        out = _relabel_visit_once(out, pb.tables)
+    return out
+
+
+def _assign_by_rows(pb: Problem, people: list[int], rows: list[list[int]],
+                    rng: random.Random) -> list[tuple[int, int]]:
+    """(point, person) pairs: each group fills whole rows first, then one row if it can, so a
+    group of c gets floor(c/T) or ceil(c/T) people at every table of every round."""
+    by_group: dict[int, list[int]] = {}
+    for i in people:
+        by_group.setdefault(pb.group[i], []).append(i)
+    for members in by_group.values():
+        rng.shuffle(members)
+        members.sort(key=lambda i: pb.org[i])
+    free = [list(row) for row in rows]
+    out: list[tuple[int, int]] = []
+    width = max((len(r) for r in rows), default=0)
+    chunks: list[list[int]] = []
+    for g in sorted(by_group, key=lambda g: (g < 0, -len(by_group[g]))):
+        members = by_group[g]
+        while len(members) >= width > 0:
+            row = next((r for r in free if len(r) == width), None)
+            if row is None:
+                break
+            out.extend(zip(row, members[:width], strict=False))
+            members = members[width:]
+            free.remove(row)
+        if members:
+            chunks.append(members)
+    chunks.sort(key=lambda c: (pb.group[c[0]] < 0, -len(c)))
+    for chunk in chunks:
+        while chunk:
+            fitting = [r for r in free if len(r) >= len(chunk)]
+            row = min(fitting, key=len) if fitting else max(free, key=len)
+            take = min(len(row), len(chunk))
+            out.extend(zip(row[:take], chunk[:take], strict=True))
+            del row[:take]
+            chunk = chunk[take:]
+            if not row:
+                free.remove(row)
+    return out
+
+
+def _relabel_visit_once(rounds: PlannedRounds, tables: int) -> PlannedRounds:
+    """Renumber each round's tables (a bipartite matching) so nobody revisits a table."""
+    visited: dict[int, set[int]] = {}
+    out: PlannedRounds = []
+    for rnd in rounds:
+        allowed = [[lab for lab in range(tables)
+                    if not any(lab in visited.get(i, ()) for i in table)] for table in rnd]
+        match: dict[int, int] = {}
+
+        def augment(k: int, seen: set[int], allowed: list[list[int]] = allowed,
+                    match: dict[int, int] = match) -> bool:
+            for lab in allowed[k]:
+                if lab in seen:
+                    continue
+                seen.add(lab)
+                if lab not in match or augment(match[lab], seen):
+                    match[lab] = k
+                    return True
+            return False
+
+        if not all(augment(k, set()) for k in range(len(rnd))):
+            return rounds
+        relabelled = [list(rnd[match[lab]]) for lab in range(tables)]
+        for lab, table in enumerate(relabelled):
+            for i in table:
+                visited.setdefault(i, set()).add(lab)
+        out.append(relabelled)
+    return out
