@@ -224,8 +224,8 @@ class LabkitApp(App[None]):
         screen = self.screen
         nodes: list[Any] = []
         focused = self.focused
-        if focused is not None:
-            nodes.append(focused)
+        if focused is not None and type(focused).__module__.startswith("labkit."):
+            nodes.append(focused)  # Textual's own widgets' keys (cursor moves) are not listed
         nodes.append(screen)
         title = getattr(getattr(screen, "block", None), "title", None) or t("tui.dash.name")
         self.push_screen(HelpScreen(describe_bindings(self, *nodes), title))

@@ -26,19 +26,37 @@ def translate_bindings(node: Any) -> None:
 
 
 def describe_bindings(app: Any, *nodes: Any) -> list[tuple[str, str]]:
-    """Every key of `nodes` (then the app) with its description, for the help overlay."""
+    """Every labkit key of `nodes` (then the app) with what it does, for the help overlay.
+
+    Only the bindings labkit declares are listed (Textual's own cursor keys are not), each
+    description once with all its keys ("f1 / ?", "1 / 2 / 3").
+    """
+    from textual.binding import Binding
+
     seen: set[tuple[str, str]] = set()
     rows: list[tuple[str, str]] = []
     for node in (*nodes, app):
         by_action: dict[str, list[str]] = {}
         texts: dict[str, str] = {}
-        for _key, binding in node._bindings:
-            if not binding.description:
+        for cls in type(node).__mro__:
+            if not cls.__module__.startswith("labkit."):
                 continue
-            by_action.setdefault(binding.action, []).append(app.get_key_display(binding))
-            texts[binding.action] = binding.description
+            for binding in cls.__dict__.get("BINDINGS", []):
+                if not isinstance(binding, Binding) or not binding.description:
+                    continue
+                text = (t(binding.description) if binding.description.startswith("tui.")
+                        else binding.description)
+                for key in binding.key.split(","):
+                    single = Binding(key.strip(), binding.action, binding.description)
+                    by_action.setdefault(text, []).append(app.get_key_display(single))
+                texts.setdefault(text, text)
         for action, keys in by_action.items():
-            row = (" / ".join(dict.fromkeys(keys)), texts[action])
+            unique = list(dict.fromkeys(keys))
+            if len(unique) > 2 and all(k.isdigit() for k in unique):
+                shown = f"{unique[0]}–{unique[-1]}"
+            else:
+                shown = " / ".join(unique)
+            row = (shown, texts[action])
             if row not in seen:
                 seen.add(row)
                 rows.append(row)

@@ -186,8 +186,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.vote.idea": {"fr": "Idée", "en": "Idea"},
     "tui.vote.tie": {"fr": "≈ égalité au seuil : la salle tranche", "en": "≈ tie at the cut: the room decides"},
     "tui.vote.status": {
-        "fr": "Gommettes comptées : {counted} · attendues ≈ {voters} × {per_voter} = {expected} — chiffres puis Entrée, x : retirer, k : retenir, K : retenir le top",
-        "en": "Dots counted: {counted} · expected ≈ {voters} × {per_voter} = {expected} — digits then Enter, x: remove, k: keep, K: keep the top",
+        "fr": "Gommettes : {counted} comptées / ≈ {expected} attendues ({voters} × {per_voter}) — chiffres puis Entrée",
+        "en": "Dots: {counted} counted / ≈ {expected} expected ({voters} × {per_voter}) — digits then Enter",
     },
     "tui.vote.per_team": {"fr": " · équipe : {team} (t)", "en": " · team: {team} (t)"},
     "tui.vote.pending": {"fr": " · saisie : {dots}", "en": " · typed: {dots}"},
@@ -234,7 +234,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Note for this territory, then Enter (↑/↓: territory, ctrl+t: kind)",
     },
     "tui.territory.turn": {"fr": "Tour de {territory} ({number}/{count})", "en": "{territory}'s turn ({number}/{count})"},
-    "tui.territory.next_turn": {"fr": "n : donner la parole au territoire suivant", "en": "n: give the floor to the next territory"},
+    "tui.territory.next_turn": {"fr": "tour suivant : n", "en": "next turn: n"},
     "tui.territory.all_done": {"fr": "Chaque territoire a eu son tour.", "en": "Every territory had its turn."},
     # closing
     "tui.closing.words": {"fr": "Mots de la déclusion ({count})", "en": "Closing words ({count})"},
@@ -317,12 +317,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.alert.regroup": {"fr": "Fin des interviews : regroupement pour les ingrédients.", "en": "Interviews over: regroup for the ingredients."},
     # attendance
     "tui.attendance.title": {
-        "fr": "Émargement — jour {day} · {present} présent·es sur {expected} attendu·es · {absent} absent·es · {left} parti·es",
-        "en": "Attendance — day {day} · {present} present of {expected} expected · {absent} absent · {left} left",
+        "fr": "Émargement J{day} — {present}/{expected} présent·es · {absent} absent·e(s) · {left} parti·e(s)",
+        "en": "Attendance day {day} — {present}/{expected} present · {absent} absent · {left} left",
     },
     "tui.attendance.placeholder": {
         "fr": "Quelques lettres du prénom, puis Entrée = arrivé·e",
         "en": "A few letters of the name, then Enter = arrived",
+    },
+    "tui.attendance.hint": {
+        "fr": "Entrée : arrivé·e · ↑/↓ : choisir · Échap puis l : départ, x : absent·e, / : chercher",
+        "en": "Enter: arrived · ↑/↓: choose · Escape then l: left, x: absent, /: search",
     },
     "tui.attendance.name": {"fr": "Nom", "en": "Name"},
     "tui.attendance.organisation": {"fr": "Structure", "en": "Organisation"},

@@ -40,6 +40,7 @@ class AttendanceScreen(LiveScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="attendance-title", classes="screen-title")
         yield CaptureInput(placeholder=t("tui.attendance.placeholder"), id="who")
+        yield Static(t("tui.attendance.hint"), classes="hint")
         yield DataTable(id="people", cursor_type="row")
         yield Footer()
 

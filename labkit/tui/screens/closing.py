@@ -17,6 +17,7 @@ from labkit.tui import live_state as ls
 from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.tables import FitTable
 
 MODES = ("survey", "word", "image")
 
@@ -37,7 +38,7 @@ class ClosingScreen(CaptureScreen):
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-side"):
                 yield Static(id="words-title", classes="panel-title")
-                yield DataTable(id="words", cursor_type="row", show_header=False)
+                yield FitTable(fill="text", id="words", cursor_type="row", show_header=False)
             with Vertical(classes="method-main"):
                 yield Static(id="survey-title", classes="panel-title")
                 yield DataTable(id="means", cursor_type="none")

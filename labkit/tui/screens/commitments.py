@@ -20,7 +20,7 @@ from labkit.store.journal.views import Commitment
 from labkit.tui.screens.base import BlockScreen
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
-from labkit.tui.widgets.tables import fill_width
+from labkit.tui.widgets.tables import FitTable, fill_width
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$")
 _MY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{4})\s*$")
@@ -79,23 +79,27 @@ class CommitmentsScreen(BlockScreen):
         self.config: CommitmentsConfig = block.method  # type: ignore[assignment]
         self.by_territory = self.config.grouped_by == "territory"
         self.filter_index = 0  # 0: every group
+        self.wide = False
 
     def compose(self) -> ComposeResult:
         yield BlockBar(id="block-bar")
         yield Static(id="commit-title", classes="summary")
-        yield DataTable(id="commitments", cursor_type="row", classes="items")
+        yield FitTable(fill="what", id="commitments", cursor_type="row", classes="items")
         yield Static(t("tui.commit.hint"), classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#commitments", DataTable)
         group = "tui.commit.territory" if self.by_territory else "tui.commit.team"
-        table.add_column(t(group), key="group", width=8)
+        self.wide = self.app.size.width >= 120
+        table.add_column(t(group)[:5] if not self.wide else t(group), key="group",
+                         width=12 if self.wide else 5)
         table.add_column(t("tui.commit.what"), key="what")
-        table.add_column(t("tui.commit.owner"), key="owner", width=20)
+        table.add_column(t("tui.commit.owner"), key="owner", width=26 if self.wide else 14)
         table.add_column(t("tui.commit.due"), key="due", width=10)
-        table.add_column(t("tui.commit.indicator"), key="indicator", width=18)
-        table.add_column(t("tui.commit.status"), key="status", width=10)
+        if self.wide:
+            table.add_column(t("tui.commit.indicator"), key="indicator", width=24)
+        table.add_column(t("tui.commit.status"), key="status", width=9)
         super().on_mount()
         table.focus()
 
@@ -137,17 +141,18 @@ class CommitmentsScreen(BlockScreen):
         table.clear()
         for item in items:
             owner = " — ".join(filter(None, (item.owner_person, item.owner_organisation)))
-            table.add_row(
+            cells = [
                 Text(self._group_of(item) or "—", style="bold"),
                 Text(item.what, overflow="ellipsis", no_wrap=True),
                 Text(owner or "⚠ " + t("tui.commit.no_owner"), overflow="ellipsis",
                      no_wrap=True),
                 item.due.strftime("%d/%m/%Y") if item.due else "—",
-                Text(item.indicator or "—", overflow="ellipsis", no_wrap=True),
-                Text(t(f"tui.commit.status.{item.status}"),
-                     style="bold" if item.status == "committed" else ""),
-                key=item.commitment_id,
-            )
+            ]
+            if self.wide:
+                cells.append(Text(item.indicator or "—", overflow="ellipsis", no_wrap=True))
+            cells.append(Text(t(f"tui.commit.status.{item.status}"),
+                              style="bold" if item.status == "committed" else ""))
+            table.add_row(*cells, key=item.commitment_id)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
         fill_width(table, "what")

@@ -15,7 +15,7 @@ from labkit.model import Block, WorldCafeConfig
 from labkit.tui.screens.base import BlockScreen
 from labkit.tui.screens.forms import prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
-from labkit.tui.widgets.tables import fill_width
+from labkit.tui.widgets.tables import FitTable, fill_width
 
 
 class HarvestScreen(BlockScreen):
@@ -41,7 +41,8 @@ class HarvestScreen(BlockScreen):
     def compose(self) -> ComposeResult:
         yield BlockBar(id="block-bar")
         yield Static(id="harvest-question", classes="summary")
-        yield DataTable(id="harvest", cursor_type="row", show_header=False, classes="items")
+        yield FitTable(fill="text", id="harvest", cursor_type="row", show_header=False,
+                       classes="items")
         yield Static(id="harvest-kept", classes="summary")
         yield Footer()
 

@@ -22,7 +22,7 @@ from labkit.tui.controller import round_count, round_minutes
 from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
-from labkit.tui.widgets.tables import fill_width
+from labkit.tui.widgets.tables import FitTable, fill_width
 from labkit.tui.widgets.timers.countdown import Countdown
 
 
@@ -70,16 +70,19 @@ class InterviewsScreen(CaptureScreen):
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-side"):
                 yield Static(id="pairs-title", classes="panel-title")
-                yield DataTable(id="pairs", cursor_type="row", show_header=False)
+                yield FitTable(fill="names", id="pairs", cursor_type="row", show_header=False)
             with Vertical(classes="method-main"):
                 yield Static(id="step-text", classes="summary")
                 yield Countdown(id="step-countdown")
                 yield Static(id="ingredients-title", classes="panel-title")
-                yield DataTable(id="ingredients", cursor_type="row", show_header=False)
+                yield FitTable(fill="text", id="ingredients", cursor_type="row",
+                               show_header=False)
         yield from self.compose_capture(t("tui.interviews.placeholder"))
 
     def on_mount(self) -> None:
-        self.query_one("#pairs", DataTable).add_columns("", "")
+        pairs = self.query_one("#pairs", DataTable)
+        pairs.add_column("", key="group", width=4)
+        pairs.add_column("", key="names")
         self.query_one("#ingredients", DataTable).add_column("", key="text")
         super().on_mount()
 
@@ -102,7 +105,8 @@ class InterviewsScreen(CaptureScreen):
                     for p in self.pairs[number - 1]
                 )
                 mark = "▶" if group_number == self.regroup else ""
-                table.add_row(Text(f"{mark}G{group_number}", style="bold"), names)
+                table.add_row(Text(f"{mark}G{group_number}", style="bold"),
+                              Text(names, overflow="ellipsis", no_wrap=True))
         missing = [p for pair in self.pairs for p in pair if p not in room]
         title = t("tui.interviews.pairs", count=len(self.pairs))
         if not self.pairs:
@@ -110,6 +114,7 @@ class InterviewsScreen(CaptureScreen):
         elif missing:
             title += " · " + t("tui.interviews.missing", count=len(missing))
         self.query_one("#pairs-title", Static).update(title)
+        fill_width(table, "names")
         self._refresh_ingredients()
 
     def _refresh_ingredients(self) -> None:
@@ -134,6 +139,7 @@ class InterviewsScreen(CaptureScreen):
         if running is not None:
             minutes = round_minutes(self.block, running) or 0
             clock = ls.round_clock(self.live.state, self.block.id, running, minutes, now)
+            countdown.display = True
             countdown.remaining = clock.remaining
             countdown.caption = t(f"tui.interviews.step{min(running, 3)}",
                                   minutes=minutes, size=self.config.regroup_size)
@@ -141,10 +147,13 @@ class InterviewsScreen(CaptureScreen):
             self.query_one(BlockBar).info = self.bar_info(now, label, clock.remaining)
         else:
             countdown.remaining = None
-            key = "tui.interviews.done" if number >= count else "tui.interviews.next"
-            countdown.caption = t(key, number=number + 1)
+            countdown.display = False
             self.query_one(BlockBar).info = self.bar_info(now)
-        self.query_one("#step-text", Static).update(self._steps_text(running))
+        steps = self._steps_text(running)
+        if running is None:
+            key = "tui.interviews.done" if number >= count else "tui.interviews.next"
+            steps.append("\n\n" + t(key, number=number + 1), style="bold")
+        self.query_one("#step-text", Static).update(steps)
 
     def _steps_text(self, running: int | None) -> Text:
         text = Text()

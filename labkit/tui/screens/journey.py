@@ -129,9 +129,27 @@ class JourneyScreen(BlockScreen):
         row, column = table.cursor_coordinate
         table.clear()
         for number, (stage, step) in enumerate(self._stages(), 1):
-            table.add_row(*self._cells(stage, step), key=str(number))
+            table.add_row(*self._cells(stage, step), key=str(number), height=None)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1), column=column, animate=False)
+        self._fit_columns()
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Share the width between the columns (texts wrap inside their cell)."""
+        table = self.query_one("#journey", DataTable)
+        width = table.size.width
+        if not width:
+            return
+        stage = min(24, max(12, width // 6))
+        rest = max(8, (width - stage - 2 * table.cell_padding * len(COLUMNS) - 4) // 5)
+        for key, column in table.columns.items():
+            column.auto_width = False
+            column.width = stage if key.value == "stage" else rest
+        table._require_update_dimensions = True
+        table.refresh()
 
     def _cells(self, stage: str, step: JourneyStep | None) -> list[Text]:
         cells = [Text(stage, style="bold")]

@@ -13,7 +13,7 @@ from labkit.i18n import t
 from labkit.tui.screens.base import BlockScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
-from labkit.tui.widgets.tables import fill_width
+from labkit.tui.widgets.tables import FitTable, fill_width
 
 NOTE_KINDS = ("note", "quote", "question", "insight")
 
@@ -60,7 +60,7 @@ class NotesScreen(CaptureScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
-        yield DataTable(id="notes", cursor_type="row", classes="items")
+        yield FitTable(fill="text", id="notes", cursor_type="row", classes="items")
         yield from self.compose_capture(t("tui.notes.placeholder"))
 
     def on_mount(self) -> None:

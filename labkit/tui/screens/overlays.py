@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -27,11 +28,15 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         width = max((len(k) for k, _ in self._rows), default=4) + 2
-        lines = [f"[b]{keys:<{width}}[/b]{text}" for keys, text in self._rows]
+        lines = Text()
+        for keys, text in self._rows:
+            lines.append(f"{keys:<{width}}", style="bold")
+            lines.append(text + "\n")
+        lines.rstrip()
         with Vertical(id="help-box", classes="overlay-box"):
             yield Static(f"[b]{t('tui.help.title')}[/b] — {self._title}", classes="overlay-title")
             with VerticalScroll():
-                yield Static("\n".join(lines), id="help-keys", markup=True)
+                yield Static(lines, id="help-keys")
             yield Static(t("tui.help.close"), classes="overlay-hint")
 
     def action_close(self) -> None:

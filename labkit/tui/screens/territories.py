@@ -19,7 +19,7 @@ from labkit.tui.screens.commitments import known_territories
 from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
-from labkit.tui.widgets.tables import fill_width
+from labkit.tui.widgets.tables import FitTable, fill_width
 
 KINDS = {
     "territorial_diagnostic": ("note", "pain_point", "insight"),
@@ -57,7 +57,8 @@ class TerritoriesScreen(CaptureScreen):
                 yield Static(id="territories")
             with Vertical(classes="method-main"):
                 yield Static(id="notes-title", classes="panel-title")
-                yield DataTable(id="territory-notes", cursor_type="row", show_header=False)
+                yield FitTable(fill="text", id="territory-notes", cursor_type="row",
+                               show_header=False)
         yield from self.compose_capture(t("tui.territory.placeholder"))
 
     def on_mount(self) -> None:
@@ -67,6 +68,9 @@ class TerritoriesScreen(CaptureScreen):
         self.territories = list(getattr(self.block.method, "territories", []) or []) or [
             territory for territory in known_territories(self.live.session)
         ]
+        running = self.live.running_round(self.block.id) if self.peer_help else None
+        if running is not None and running <= len(self.territories):
+            self.selected = running - 1
         super().on_mount()
 
     @property

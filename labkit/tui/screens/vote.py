@@ -20,7 +20,7 @@ from labkit.tui.screens.forms import prompt
 from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
-from labkit.tui.widgets.tables import fill_width
+from labkit.tui.widgets.tables import FitTable, fill_width
 
 NEAR_TIE = 1
 """Dots within which two ideas at the top-N cut are flagged as tied."""
@@ -55,8 +55,8 @@ class VoteScreen(CaptureScreen):
         yield Static(id="vote-question", classes="summary")
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-main"):
-                yield DataTable(id="candidates", cursor_type="row")
-            with Vertical(classes="method-side", id="ranking-side"):
+                yield FitTable(fill="text", id="candidates", cursor_type="row")
+            with Vertical(id="ranking-side"):
                 yield Static(t("tui.vote.ranking", top=self.config.top_n), classes="panel-title")
                 yield Static(id="ranking")
         yield Static(id="vote-status", classes="summary")
@@ -150,8 +150,9 @@ class VoteScreen(CaptureScreen):
         counted = sum(totals.values())
         per_voter = self.config.dots_per_voter or max(1, math.ceil(len(self.items) / 3))
         voters = len(self.live.room())
-        unit = t("tui.vote.per_team", team=self.team or "—") if self.config.voting == "team" \
-            else ""
+        unit = (
+            t("tui.vote.per_team", team=self.team or "—") if self.config.voting == "team" else ""
+        )
         pending = t("tui.vote.pending", dots=self.pending) if self.pending else ""
         self.query_one("#vote-status", Static).update(
             t("tui.vote.status", counted=counted, voters=voters, per_voter=per_voter,

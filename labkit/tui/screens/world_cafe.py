@@ -23,7 +23,7 @@ from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
-from labkit.tui.widgets.tables import fill_width
+from labkit.tui.widgets.tables import FitTable, fill_width
 
 
 def question_of(config: WorldCafeConfig, table: int, round_number: int) -> int:
@@ -73,7 +73,7 @@ class WorldCafeScreen(CaptureScreen):
             with Vertical(id="cafe-ideas"):
                 yield Static(id="ideas-title", classes="panel-title")
                 yield Static(id="ideas-question")
-                yield DataTable(id="ideas", cursor_type="row", show_header=False)
+                yield FitTable(fill="text", id="ideas", cursor_type="row", show_header=False)
         yield from self.compose_capture(t("tui.cafe.placeholder"))
 
     def on_mount(self) -> None:

@@ -1,4 +1,4 @@
-"""Helpers shared by the screens' tables."""
+"""Tables that fit the screen: one column takes the width the others leave."""
 
 from __future__ import annotations
 
@@ -15,14 +15,29 @@ def fill_width(table: DataTable[Any], key: str, minimum: int = 10) -> None:
     hides information; the full text is one Enter away).
     """
     column = table.columns.get(ColumnKey(key))
-    if column is None or not table.size.width:
+    width = table.scrollable_content_region.width or table.size.width
+    if column is None or not width:
         return
     others = sum(
         c.get_render_width(table) for k, c in table.columns.items() if k.value != key
     )
-    width = max(minimum, table.size.width - others - 2 * table.cell_padding - 1)
-    if column.auto_width or column.width != width:
+    wanted = max(minimum, width - others - 2 * table.cell_padding)
+    if column.auto_width or column.width != wanted:
         column.auto_width = False
-        column.width = width
+        column.width = wanted
         table._require_update_dimensions = True
         table.refresh()
+
+
+class FitTable(DataTable[Any]):
+    """A `DataTable` whose `fill` column takes the free width (refitted on every resize)."""
+
+    def __init__(self, *, fill: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.fill = fill
+
+    def on_resize(self) -> None:
+        self.fit()
+
+    def fit(self) -> None:
+        fill_width(self, self.fill)

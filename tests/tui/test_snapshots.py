@@ -1,0 +1,129 @@
+"""SVG snapshots of the main screens at 80x24 (a laptop) and 160x50 (a projector).
+
+Regenerate after an intended change: pytest tests/tui/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from labkit.tui.app import LabkitApp
+
+from . import scenario
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 50), id="160x50")]
+
+
+def build(make_app: Callable[..., LabkitApp], clock, setup, day: int = 1) -> LabkitApp:
+    app = make_app(day=day)
+    setup(app.live, clock)
+    return app
+
+
+def opener(block_id: str):
+    async def run_before(pilot) -> None:
+        pilot.app.open_block(block_id)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dashboard_before_the_day(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dashboard_during_the_cafe(snap_compare, make_app, clock, size):
+    app = build(make_app, clock, scenario.morning)
+    assert snap_compare(app, press=["d"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_world_cafe(snap_compare, make_app, clock, size):
+    app = build(make_app, clock, scenario.morning)
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_harvest(snap_compare, make_app, clock, size):
+    def setup(live, clock):
+        scenario.morning(live, clock)
+        scenario.harvest(live)
+
+    app = build(make_app, clock, setup)
+    assert snap_compare(app, press=["h"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_attendance(snap_compare, make_app, clock, size):
+    app = build(make_app, clock, scenario.morning)
+    assert snap_compare(app, press=["a", "s", "o"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, make_app, clock, size):
+    app = build(make_app, clock, scenario.morning)
+    assert snap_compare(app, press=["question_mark"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interviews(snap_compare, make_app, clock, size):
+    app = build(make_app, clock, scenario.morning)
+    assert snap_compare(app, run_before=opener("interviews"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_vote(snap_compare, make_app, clock, size):
+    def setup(live, clock):
+        scenario.morning(live, clock)
+        scenario.vote(live, clock)
+
+    app = build(make_app, clock, setup)
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_persona_journey(snap_compare, make_app, clock, size):
+    def setup(live, clock):
+        scenario.morning(live, clock)
+        live.start_block("parcours")
+        persona = live.created_id({"type": "persona.created", "name": "Inès, 27 ans",
+                                   "block_id": "parcours", "team": "1"})
+        live.record({"type": "journey_step.added", "persona_id": persona,
+                     "stage": "Le besoin apparaît", "position": 1,
+                     "actions": ["Appelle la CAF", "Cherche en ligne"],
+                     "touchpoints": ["caf.fr"], "emotion": -2,
+                     "pain_points": ["Aucune réponse"], "opportunities": ["Un rappel"]})
+        clock.advance(minutes=5)
+
+    app = build(make_app, clock, setup)
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_peer_help(snap_compare, make_app, clock, size):
+    app = build(make_app, clock, lambda live, clock: scenario.afternoon(live, clock, "entraide"),
+                day=2)
+    assert snap_compare(app, run_before=opener("entraide"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_commitments(snap_compare, make_app, clock, size):
+    app = build(make_app, clock,
+                lambda live, clock: scenario.afternoon(live, clock, "engagements"), day=2)
+    assert snap_compare(app, run_before=opener("engagements"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_closing(snap_compare, make_app, clock, size):
+    app = build(make_app, clock, scenario.afternoon, day=2)
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_qr_code(snap_compare, make_app, clock, size):
+    app = build(make_app, clock, scenario.afternoon, day=2)
+    assert snap_compare(app, press=["escape", "c"], terminal_size=size)
