@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from labkit.cli.arguments import SessionArgument
 from labkit.i18n import t
 
 if TYPE_CHECKING:
@@ -61,8 +62,8 @@ def _check_block(folder: SessionFolder, block_id: str | None) -> None:
 
 
 def note_command(
-    session: Annotated[str, typer.Argument(help=t("journal.cli.help.session"))],
-    text: Annotated[str, typer.Argument(help=t("journal.cli.help.text"))],
+    session: SessionArgument,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help=t("journal.cli.help.text"))],
     block: Annotated[str | None, typer.Option("--block", help=t("journal.cli.help.block"))] = None,
     question: Annotated[
         int | None, typer.Option("--question", min=1, help=t("journal.cli.help.question"))
@@ -120,7 +121,7 @@ def summary(record: RecordedEvent) -> str:
 
 
 def history_command(
-    session: Annotated[str, typer.Argument(help=t("journal.cli.help.session"))],
+    session: SessionArgument,
     limit: Annotated[
         int | None, typer.Option("--last", min=1, help=t("journal.cli.help.last"))
     ] = None,
@@ -154,7 +155,7 @@ def history_command(
 
 
 def export_command(
-    session: Annotated[str, typer.Argument(help=t("journal.cli.help.session"))],
+    session: SessionArgument,
     out: Annotated[Path, typer.Option("--out", help=t("journal.cli.help.out"))],
     export_format: Annotated[
         ExportFormat, typer.Option("--format", help=t("journal.cli.help.format"))
@@ -178,8 +179,8 @@ def export_command(
 
 
 def import_command(
-    session: Annotated[str, typer.Argument(help=t("journal.cli.help.session"))],
-    file: Annotated[Path, typer.Argument(help=t("journal.cli.help.file"))],
+    session: SessionArgument,
+    file: Annotated[Path, typer.Argument(metavar="FILE.json", help=t("journal.cli.help.file"))],
 ) -> None:
     """Restore a JSON export into a session's journal (an empty one, or the same history)."""
     from labkit.store.journal.exchange import import_json

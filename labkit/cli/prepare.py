@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from labkit.cli.arguments import SessionArgument
 from labkit.i18n import t
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def _parse_today(value: str | None) -> dt.date:
 
 
 def plan_command(
-    session: Annotated[str, typer.Argument(help=t("prepare.help.session"))],
+    session: SessionArgument,
     today: Annotated[str | None, typer.Option("--today", help=t("prepare.help.today"))] = None,
     done: Annotated[str | None, typer.Option("--done", help=t("prepare.help.done"))] = None,
 ) -> None:
@@ -126,7 +127,7 @@ def _status_text(item: PlannedTask) -> str:
 
 
 def ics_command(
-    session: Annotated[str, typer.Argument(help=t("prepare.help.session"))],
+    session: SessionArgument,
     out: Annotated[Path, typer.Option("--out", "-o", help=t("prepare.help.ics_out"))],
     milestones: Annotated[
         bool, typer.Option("--milestones", help=t("prepare.help.milestones"))
@@ -148,7 +149,7 @@ def ics_command(
 
 
 def materials_command(
-    session: Annotated[str, typer.Argument(help=t("prepare.help.session"))],
+    session: SessionArgument,
     out: Annotated[Path, typer.Option("--out", "-o", help=t("prepare.help.materials_out"))],
     url: Annotated[str | None, typer.Option("--url", help=t("prepare.help.url"))] = None,
 ) -> None:
