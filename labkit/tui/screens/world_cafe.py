@@ -23,7 +23,7 @@ from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
-from labkit.tui.widgets.tables import FitTable, fill_width
+from labkit.tui.widgets.tables import FitTable, fill_width, show
 
 
 def question_of(config: WorldCafeConfig, table: int, round_number: int) -> int:
@@ -61,6 +61,8 @@ class WorldCafeScreen(CaptureScreen):
         self.config: WorldCafeConfig = block.method  # type: ignore[assignment]
         self.selected = 1
         self.plan: rotation.Plan | None = None
+        self._plan_key = -1
+        self._idea_keys: list[str] = []
         self.replanning = False
 
     def compose(self) -> ComposeResult:
@@ -91,7 +93,11 @@ class WorldCafeScreen(CaptureScreen):
 
     def refresh_view(self) -> None:
         state = self.live.state
-        self.plan = rotation.current_plan(self.live.root, self.block.id, state)
+        replanned = state.rotation(self.block.id)
+        plan_key = replanned.event_id if replanned else 0
+        if plan_key != self._plan_key or self.plan is None:
+            self.plan = rotation.current_plan(self.live.root, self.block.id, state)
+            self._plan_key = plan_key
         number = self.shown_round
         room = set(self.live.room())
         ideas = state.contributions_where(block_id=self.block.id)
@@ -133,19 +139,24 @@ class WorldCafeScreen(CaptureScreen):
     def _refresh_ideas(self, ideas: list) -> None:
         table = self.query_one("#ideas", DataTable)
         mine = [i for i in ideas if i.table == self.selected]
-        self.query_one("#ideas-title", Static).update(
-            t("tui.cafe.ideas_title", table=self.selected, count=len(mine))
-        )
+        show(self.query_one("#ideas-title", Static),
+             t("tui.cafe.ideas_title", table=self.selected, count=len(mine)))
         question = question_of(self.config, self.selected, self.shown_round)
-        self.query_one("#ideas-question", Static).update(
-            f"Q{question}. {self.config.questions[question - 1]}"
-        )
-        table.clear()
-        for idea in mine:
+        show(self.query_one("#ideas-question", Static),
+             f"Q{question}. {self.config.questions[question - 1]}", layout=True)
+        keys = [i.contribution_id for i in mine]
+        known = self._idea_keys
+        if keys[: len(known)] == known and table.row_count == len(known):
+            fresh = mine[len(known):]  # only append what is new: no full re-layout
+        else:
+            table.clear()
+            fresh = mine
+        for idea in fresh:
             table.add_row(Text(f"T{idea.round or '-'}", style="dim"),
                           Text(idea.text, overflow="ellipsis", no_wrap=True),
                           key=idea.contribution_id)
-        if mine:
+        self._idea_keys = keys
+        if mine and fresh:
             table.move_cursor(row=len(mine) - 1, animate=False)
         fill_width(table, "text")
 
@@ -166,7 +177,7 @@ class WorldCafeScreen(CaptureScreen):
             text = ""
         if self.replanning:
             text = t("tui.cafe.replanning")
-        notice.update(text)
+        show(notice, text)
         notice.set_class(bool(text), "-on")
 
     def _refresh_context(self) -> None:

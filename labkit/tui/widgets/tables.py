@@ -41,3 +41,14 @@ class FitTable(DataTable[Any]):
 
     def fit(self) -> None:
         fill_width(self, self.fill)
+
+
+def show(widget: Any, content: Any, *, layout: bool = False) -> None:
+    """Put `content` in a `Static` only if it changed; without re-layout unless asked.
+
+    Timers update texts every second: a re-layout of the whole screen each time costs tens of
+    milliseconds at 160x50 (and delays the next keypress), while a repaint costs little.
+    """
+    if widget.content == content:
+        return
+    widget.update(content, layout=layout)

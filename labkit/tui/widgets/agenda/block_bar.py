@@ -12,6 +12,7 @@ from textual.widgets import Static
 from labkit.i18n import t
 from labkit.tui.live_state import PHASE_MARK, STATUS_MARK, clock_text
 from labkit.tui.widgets.agenda.timeline import PHASE_STYLE
+from labkit.tui.widgets.tables import show
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class BlockBar(Static):
 
     def watch_info(self, info: BarInfo | None) -> None:
         if info is None:
-            self.update("")
+            show(self, "")
             return
         from labkit.model import Phase
 
@@ -60,5 +61,5 @@ class BlockBar(Static):
             text.append(f"  │ {info.drift}")
         text.no_wrap = True
         text.overflow = "ellipsis"
-        self.update(text)
+        show(self, text)
         self.set_class(overrun, "-overrun")

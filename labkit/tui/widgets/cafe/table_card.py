@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from labkit.i18n import t
+from labkit.tui.widgets.tables import show
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class TableView:
 class TableCard(Vertical):
     """One table of the current round (attributes down: the screen sets `view`)."""
 
-    view: reactive[TableView | None] = reactive(None, layout=True)
+    view: reactive[TableView | None] = reactive(None)
 
     def compose(self) -> ComposeResult:
         yield Static(classes="card-head")
@@ -53,10 +54,9 @@ class TableCard(Vertical):
         head.append(("▶ " if view.selected else "") + f"T{view.number} · Q{view.question_number}",
                     style="bold")
         head.append(f" · {t('tui.cafe.ideas_count', count=view.ideas)}")
-        self.query_one(".card-head", Static).update(head)
-        self.query_one(".card-question", Static).update(
-            Text(view.question, style="italic", no_wrap=True, overflow="ellipsis")
-        )
+        show(self.query_one(".card-head", Static), head)
+        show(self.query_one(".card-question", Static),
+             Text(view.question, style="italic", no_wrap=True, overflow="ellipsis"))
         seats = Text()
         for index, seat in enumerate(view.seats):
             style = "strike" if seat.absent else ("bold" if seat.host else "")
@@ -73,7 +73,7 @@ class TableCard(Vertical):
                 seats.append(" · ")
         if not view.seats:
             seats.append(t("tui.cafe.nobody"), style="dim")
-        self.query_one(".card-seats", Static).update(seats)
+        show(self.query_one(".card-seats", Static), seats, layout=True)
 
     def on_mount(self) -> None:
         self.watch_view(self.view)
