@@ -108,7 +108,7 @@ def pigeonhole_pairs(sizes: tuple[int, ...], tables: int, arrivals: int, hosted:
     """Minimum pairs seated together in both of two rounds, given the later round's table
     `sizes` and the number of people present in it but absent from the earlier one."""
     floors = [_table_floor(s, tables, hosted, visit_once) for s in sizes if s > 0]
-    used = [0] * len(sizes)
+    used = [0] * len(floors)
     for _ in range(arrivals):
         gains = [(f[u] - f[u + 1], t) for t, (f, u) in enumerate(zip(floors, used, strict=True))
                  if u + 1 < len(f)]

@@ -213,9 +213,11 @@ def build_problem(request: RotationRequest) -> Problem:
         if len(hosts_in) > 1:
             problems.append("keep-together links two table hosts: "
                             + ", ".join(ids[i] for i in hosts_in))
-        if len(members) > cap:
+        room = cap - (1 if host_table and not hosts_in else 0)
+        if len(members) > room:
             problems.append(f"keep-together group of {len(members)} does not fit a table of "
-                            f"{cap}: " + ", ".join(ids[i] for i in members))
+                            f"{cap}" + (" with its host" if room < cap else "") + ": "
+                            + ", ".join(ids[i] for i in members))
         clash = [(ids[a], ids[b]) for a in members for b in members if a < b and b in forbidden[a]]
         for a, b in clash:
             problems.append(f"{a} and {b} must both meet and not meet")

@@ -1,0 +1,215 @@
+"""Crossed-interview pairs over one or several rounds, and pairs regrouped into quartets.
+
+Rounds come from the circle method (one person fixed, the others turn), so no pair repeats over
+up to n-1 rounds (n even) — with an odd count a dummy is added: whoever faces it sits out
+(`odd="bye"`) or joins a pair that forms a trio with two people it meets in no other round
+(`odd="trio"`). Who stands where on the circle is then improved by swaps so that pairs mix
+organisations first, then stakeholder groups.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from labkit.errors import InvalidInputError
+from labkit.planning.seatable import Seatable, pair_key, pairs_of
+
+_ORG, _GROUP, _REPEAT = 4, 1, 1_000
+
+
+@dataclass(frozen=True, slots=True)
+class PairsPlan:
+    """Interview rounds: each round lists its pairs (and at most one trio)."""
+
+    rounds: tuple[tuple[tuple[str, ...], ...], ...]
+    byes: tuple[str | None, ...]
+    """Who sits out in each round (only with odd="bye")."""
+    repeats: int
+    """Σ over pairs of max(0, meetings - 1); 0 unless more rounds than the circle allows."""
+    same_organisation: int
+    same_group: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form: {"rounds": [[[a, b], [c, d], [e, f, g]], ...], ...}."""
+        return {
+            "rounds": [[list(g) for g in rnd] for rnd in self.rounds],
+            "byes": list(self.byes),
+            "metrics": {"repeats": self.repeats, "same_organisation": self.same_organisation,
+                        "same_group": self.same_group},
+        }
+
+
+def circle_rounds(count: int, rounds: int) -> list[list[tuple[int, int]]]:
+    """Circle-method rounds of pairs of positions 0..count-1 (count even); they cycle after
+    count-1 rounds."""
+    others = list(range(1, count))
+    out = []
+    for k in range(rounds):
+        turn = k % max(count - 1, 1)
+        rot = others[turn:] + others[:turn]
+        pairs = [(0, rot[0])] if rot else []
+        pairs += [(rot[i], rot[-i]) for i in range(1, count // 2)]
+        out.append(pairs)
+    return out
+
+
+def _pair_cost(a: Seatable, b: Seatable) -> int:
+    cost = 0
+    if a.organisation and a.organisation == b.organisation:
+        cost += _ORG
+    if a.group and a.group == b.group:
+        cost += _GROUP
+    return cost
+
+
+def interview_pairs(
+    people: Sequence[Seatable],
+    rounds: int = 1,
+    *,
+    odd: Literal["trio", "bye"] = "trio",
+    seed: int = 0,
+    effort: int = 4000,
+) -> PairsPlan:
+    """Pairs for `rounds` interview rounds; no pair twice while the circle method allows it."""
+    ids = [p.id for p in people]
+    if len(set(ids)) != len(ids):
+        raise InvalidInputError("duplicate participant ids", sorted(
+            pid for pid, c in Counter(ids).items() if c > 1))
+    if rounds < 0:
+        raise InvalidInputError(f"rounds must be at least 0 (got {rounds})")
+    if len(people) < 2:
+        return PairsPlan(tuple(() for _ in range(rounds)),
+                         tuple(ids[0] if ids else None for _ in range(rounds)), 0, 0, 0)
+    rng = random.Random(seed)
+    n = len(people)
+    slots = n + (n % 2)
+    dummy = n if n % 2 else -1
+    circle = circle_rounds(slots, rounds)
+    # positions -> person index (the dummy is the fixed position 0 when n is odd)
+    order = list(range(n))
+    rng.shuffle(order)
+    label = [dummy, *order] if dummy >= 0 else order
+    partner = [[-1] * len(circle) for _ in range(slots)]
+    for k, pairs in enumerate(circle):
+        for x, y in pairs:
+            partner[x][k] = y
+            partner[y][k] = x
+
+    def cost_at(pos: int) -> int:
+        me = label[pos]
+        if me == dummy:
+            return 0
+        total = 0
+        for k in range(len(circle)):
+            other = label[partner[pos][k]]
+            if other != dummy:
+                total += _pair_cost(people[me], people[other])
+        return total
+
+    fixed = 1 if dummy >= 0 else 0
+    for _ in range(effort if len(circle) else 0):
+        p, q = rng.randrange(fixed, slots), rng.randrange(fixed, slots)
+        if p == q:
+            continue
+        before = cost_at(p) + cost_at(q)
+        label[p], label[q] = label[q], label[p]
+        if cost_at(p) + cost_at(q) > before:
+            label[p], label[q] = label[q], label[p]
+
+    plan: list[list[list[int]]] = []
+    byes: list[str | None] = []
+    for pairs in circle:
+        groups = [[label[x], label[y]] for x, y in pairs]
+        bye = next((g for g in groups if dummy in g), None)
+        if bye is not None:
+            groups.remove(bye)
+            byes.append(ids[next(i for i in bye if i != dummy)])
+        else:
+            byes.append(None)
+        plan.append(groups)
+    if dummy >= 0 and odd == "trio":
+        _add_trios(plan, byes, people, [p.id for p in people])
+        byes = [None] * len(plan)
+    rounds_out = tuple(tuple(tuple(ids[i] for i in g) for g in rnd) for rnd in plan)
+    return _measured(rounds_out, tuple(byes), people)
+
+
+def _add_trios(plan: list[list[list[int]]], byes: list[str | None], people: Sequence[Seatable],
+               ids: list[str]) -> None:
+    """Seat each round's odd one out with the pair whose members it meets nowhere else."""
+    index = {pid: i for i, pid in enumerate(ids)}
+    met: Counter[tuple[int, int]] = Counter()
+    for rnd in plan:
+        for g in rnd:
+            met[(min(g), max(g))] += 1
+    for k, rnd in enumerate(plan):
+        odd_one = byes[k]
+        if odd_one is None or not rnd:
+            continue
+        b = index[odd_one]
+
+        def cost(g: list[int], b: int = b) -> int:
+            return sum(_REPEAT * met[(min(b, x), max(b, x))] + _pair_cost(people[b], people[x])
+                       for x in g)
+
+        best = min(rnd, key=cost)
+        for x in best:
+            met[(min(b, x), max(b, x))] += 1
+        best.append(b)
+
+
+def _measured(rounds: tuple[tuple[tuple[str, ...], ...], ...], byes: tuple[str | None, ...],
+              people: Sequence[Seatable]) -> PairsPlan:
+    info = {p.id: p for p in people}
+    met: Counter[tuple[str, str]] = Counter()
+    same_org = same_group = 0
+    for rnd in rounds:
+        for g in rnd:
+            for a, b in pairs_of(g):
+                met[pair_key(a, b)] += 1
+                pa, pb = info[a], info[b]
+                same_org += bool(pa.organisation and pa.organisation == pb.organisation)
+                same_group += bool(pa.group and pa.group == pb.group)
+    repeats = sum(c - 1 for c in met.values() if c > 1)
+    return PairsPlan(rounds, byes, repeats, same_org, same_group)
+
+
+def quartets(
+    groups: Sequence[Sequence[str]],
+    people: Sequence[Seatable],
+    *,
+    seed: int = 0,
+    effort: int = 2000,
+) -> tuple[tuple[str, ...], ...]:
+    """Regroup a round's pairs (and trio) two by two into quartets (one group of three pairs,
+    or a trio with a pair, when the count is odd), mixing organisations and groups."""
+    info = {p.id: p for p in people}
+    units = [tuple(g) for g in groups if g]
+    if len(units) <= 2:
+        return (tuple(x for u in units for x in u),) if units else ()
+    rng = random.Random(seed)
+    rng.shuffle(units)
+    count = len(units) // 2
+    buckets = [units[2 * i: 2 * i + 2] for i in range(count)]
+    if len(units) % 2:
+        buckets[-1].append(units[-1])
+
+    def bucket_cost(bucket: list[tuple[str, ...]]) -> int:
+        members = [x for u in bucket for x in u]
+        size_penalty = 100 * max(0, len(members) - 6)
+        return size_penalty + sum(_pair_cost(info[a], info[b]) for a, b in pairs_of(members))
+
+    for _ in range(effort):
+        i, j = rng.randrange(count), rng.randrange(count)
+        if i == j:
+            continue
+        x, y = rng.randrange(len(buckets[i])), rng.randrange(len(buckets[j]))
+        before = bucket_cost(buckets[i]) + bucket_cost(buckets[j])
+        buckets[i][x], buckets[j][y] = buckets[j][y], buckets[i][x]
+        if bucket_cost(buckets[i]) + bucket_cost(buckets[j]) > before:
+            buckets[i][x], buckets[j][y] = buckets[j][y], buckets[i][x]
+    return tuple(tuple(x for u in bucket for x in u) for bucket in buckets)

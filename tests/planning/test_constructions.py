@@ -1,0 +1,107 @@
+"""Zero-repeat designs: every pair meets at most once, rows hold one point per table."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
+
+from labkit.planning.constructions import (
+    Design,
+    affine_geometry,
+    candidate_designs,
+    golfers_32,
+    independent_points,
+    kirkman_15,
+    max_transversal_rounds,
+    transversal_design,
+)
+from labkit.planning.galois import field, prime_power
+
+
+def check_design(design: Design, tables: int, size: int, rounds: int) -> None:
+    assert len(design.rounds) == rounds
+    seen: set[tuple[int, int]] = set()
+    for rnd in design.rounds:
+        assert len(rnd) == tables
+        assert all(len(table) == size for table in rnd)
+        assert sorted(p for table in rnd for p in table) == list(range(design.points))
+        for table in rnd:
+            for pair in combinations(sorted(table), 2):
+                assert pair not in seen, f"{design.name}: {pair} meets twice"
+                seen.add(pair)
+    for row in design.rows:
+        for rnd in design.rounds:
+            assert all(sum(p in row for p in table) == 1 for table in rnd)
+
+
+@pytest.mark.parametrize("q", [2, 3, 4, 5, 7, 8, 9, 16, 25, 27])
+def test_galois_fields_are_fields(q: int) -> None:
+    gf = field(q)
+    for a in range(q):
+        assert gf.add[a][0] == a and gf.mul[a][1] == a and gf.add[a][gf.neg[a]] == 0
+        if a:
+            assert sorted(gf.mul[a]) == list(range(q))  # an inverse exists
+        for b in range(q):
+            assert gf.mul[a][b] == gf.mul[b][a]
+            for c in (1, q - 1):
+                assert gf.mul[a][gf.add[b][c]] == gf.add[gf.mul[a][b]][gf.mul[a][c]]
+
+
+def test_prime_power() -> None:
+    assert prime_power(8) == (2, 3) and prime_power(9) == (3, 2) and prime_power(7) == (7, 1)
+    assert prime_power(6) is None and prime_power(1) is None and prime_power(50) is None
+
+
+@pytest.mark.parametrize(("tables", "size", "rounds"), [
+    (5, 5, 6), (5, 4, 5), (7, 3, 7), (8, 5, 8), (9, 9, 10), (4, 4, 5), (50, 6, 10), (12, 4, 4),
+])
+def test_transversal_designs(tables: int, size: int, rounds: int) -> None:
+    design = transversal_design(tables, size, rounds)
+    assert design is not None
+    check_design(design, tables, size, rounds)
+    assert max_transversal_rounds(tables, size) >= rounds
+
+
+def test_transversal_design_refuses_what_it_cannot_build() -> None:
+    assert transversal_design(50, 6, 11) is None
+    assert transversal_design(6, 5, 3) is None
+    assert transversal_design(4, 5, 2) is None  # tables larger than the number of tables
+
+
+def test_affine_geometry() -> None:
+    design = affine_geometry(3, 3, 13)
+    assert design is not None
+    check_design(design, 9, 3, 13)
+    assert not design.rows
+    check_design(affine_geometry(3, 3, 9), 9, 3, 9)
+    assert affine_geometry(3, 3, 9).rows
+    check_design(affine_geometry(2, 4, 15), 8, 2, 15)
+
+
+def test_kirkman_schoolgirls_every_pair_meets_exactly_once() -> None:
+    design = kirkman_15()
+    check_design(design, 5, 3, 7)
+    met = {pair for rnd in design.rounds for t in rnd for pair in combinations(sorted(t), 2)}
+    assert len(met) == 15 * 14 // 2
+
+
+def test_32_people_8_tables_10_rounds() -> None:
+    design = golfers_32(10)
+    check_design(design, 8, 4, 10)
+    assert not design.rows
+    check_design(golfers_32(6), 8, 4, 6)
+    assert golfers_32(6).rows
+    assert golfers_32(11) is None
+
+
+def test_candidate_designs_and_independent_points() -> None:
+    names = [d.name for d in candidate_designs(8, 4, 10)]
+    assert any("32" in name for name in names)
+    design = transversal_design(8, 5, 4)
+    hosts = independent_points(design, 8)
+    assert hosts is not None and len(hosts) == 8
+    spare = independent_points(design, 3, frozenset(hosts))
+    assert spare is not None and not set(spare) & set(hosts)
+    assert independent_points(kirkman_15(), 2) is None  # every pair meets
+    assert independent_points(kirkman_15(), 1) == [0]

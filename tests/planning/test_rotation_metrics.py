@@ -1,0 +1,74 @@
+"""Metrics and lower bounds on hand-made plans."""
+
+from __future__ import annotations
+
+from labkit.planning import Seatable, rotation_metrics
+from labkit.planning.rotation_metrics import even_split_pairs, pigeonhole_pairs
+
+
+def people(n: int, **kw: str) -> list[Seatable]:
+    return [Seatable(str(i), **kw) for i in range(n)]
+
+
+def test_counts_on_a_small_plan() -> None:
+    rounds = [[["0", "1"], ["2", "3"]], [["0", "1"], ["2", "3"]], [["0", "2"], ["1", "3"]]]
+    m = rotation_metrics(rounds, people(4), tables=2)
+    assert m.repeats == 2 and m.max_meetings == 2 and m.pairs_met_more_than_once == 2
+    assert m.distinct_pairs_met == 4
+    assert m.hard_violations == 0
+    # 3 rounds of 2 tables of 2 = 6 meetings for 6 pairs: counting bound 0; 2 per table and 2
+    # tables: the pigeonhole allows every pair to be new
+    assert m.counting_bound == 0 and m.repeats_lower_bound == 0
+
+
+def test_counting_bound() -> None:
+    # 6 people, 2 tables of 3, 4 rounds: 4 * 2 * 3 = 24 meetings for 15 pairs
+    rounds = [[["0", "1", "2"], ["3", "4", "5"]]] * 4
+    m = rotation_metrics(rounds, people(6), tables=2)
+    assert m.counting_bound == 24 - 15
+    assert m.repeats == 24 - 6
+    assert m.repeats_lower_bound >= m.counting_bound
+
+
+def test_pigeonhole_bound_for_forty_at_four_tables_of_ten_with_hosts() -> None:
+    # a table of 10 gathers people from 4 earlier tables: at least 3+3+2+2 -> 8 pairs again
+    assert even_split_pairs(10, 4) == 8
+    assert pigeonhole_pairs((10, 10, 10, 10), 4, 0, True, False) == 32
+    ids = [str(i) for i in range(40)]
+    rounds = [[ids[t::4] for t in range(4)]] * 4
+    m = rotation_metrics(rounds, people(40), tables=4, hosts=ids[:4])
+    assert m.co_meeting_floor == 6 * 32
+    assert m.pigeonhole_bound == 2 * 192 // 4
+    assert m.repeats_lower_bound_given_max(2) == 192
+    assert m.max_meetings_lower_bound == 2
+
+
+def test_violations_are_counted() -> None:
+    rounds = [[["0", "1", "2"], ["3", "4"]], [["1", "2"], ["0", "3", "4"]]]
+    m = rotation_metrics(rounds, people(5), tables=2, hosts=["0", "3"],
+                         must_not_meet=[("1", "2")], keep_together=[("3", "4"), ("0", "4")],
+                         visit_once=True)
+    assert m.host_violations == 1  # host 0 sits at table 2 in round 2
+    assert m.forbidden_meetings == 2
+    assert m.keep_together_violations == 1  # 0 and 4 apart in round 1
+    assert m.table_revisits == 3  # 1 and 2 at table 1 twice, 4 at table 2 twice
+    assert m.visit_once_violations == 3
+    assert m.hard_violations == 7
+    unbalanced = rotation_metrics([[["0", "1", "2", "3"], ["4"]]], people(5), tables=2)
+    assert unbalanced.balance_violations == 1
+
+
+def test_group_spread_and_organisations() -> None:
+    ppl = [Seatable("a", "G", "x"), Seatable("b", "G", "x"), Seatable("c", "H", "y"),
+           Seatable("d", "H", "z")]
+    good = rotation_metrics([[["a", "c"], ["b", "d"]]], ppl, tables=2)
+    assert good.group_spread_deviation == 0 and good.organisation_clashes == 0
+    bad = rotation_metrics([[["a", "b"], ["c", "d"]]], ppl, tables=2)
+    assert bad.group_spread_deviation == 4 and bad.organisation_clashes == 1
+    assert bad.organisation_clashes_lower_bound == 0
+
+
+def test_as_dict_is_json_ready() -> None:
+    m = rotation_metrics([[["0", "1"]]], people(2), tables=1)
+    data = m.as_dict()
+    assert data["repeats"] == 0 and data["hard_violations"] == 0 and "repeats_lower_bound" in data
