@@ -269,8 +269,13 @@ class LabkitApp(App[None]):
 
     def action_start(self) -> None:
         block = self._target("start")
-        if block is not None:
-            self.act(self.live.start_block, block.id)
+        if block is None:
+            return
+        before = self.live.revision
+        self.act(self.live.start_block, block.id)
+        shown = getattr(self.screen, "block", None)
+        if self.live.revision != before and shown is not None and shown.id != block.id:
+            self.open_block(block.id)  # started from another block's screen: follow it
 
     def action_pause(self) -> None:
         block = self._target("pause")

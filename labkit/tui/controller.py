@@ -18,6 +18,7 @@ from labkit.errors import InvalidInputError
 from labkit.i18n import t
 from labkit.model import Block, Session
 from labkit.store.journal import Journal, JournalState, RecordedEvent
+from labkit.store.journal.views import Rotation
 from labkit.store.session_folder import SessionFolder, open_session
 from labkit.tui import live_state as ls
 from labkit.tui.clock import Clock, SystemClock
@@ -108,6 +109,7 @@ class LiveSession:
         self._replace_plan()
         self.revision = 0
         self._undo: list[int] = []
+        self._rotation_cache: dict[str, tuple[tuple[int, str], list[Rotation]]] = {}
         self._alerted: set[Alert] = set()
 
     @classmethod
@@ -184,6 +186,28 @@ class LiveSession:
         if row is None and rows:
             row = rows[-1]
         return row.block if row else None
+
+    def rotations(self, block_id: str) -> list[Rotation]:
+        """Every re-planned rotation of a block still in force (not undone), oldest first.
+
+        The journal's state keeps only the latest; a re-plan from round 3 must be laid over the
+        one that seated rounds 1 and 2, so the whole history is read (and cached per revision).
+        """
+        key = (self.revision, block_id)
+        cached = self._rotation_cache.get(block_id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        found = []
+        for record in self.journal.events(types={"rotation.replanned"}):
+            event = record.event
+            if event.block_id != block_id or self.journal.is_undone(record):  # type: ignore[attr-defined]
+                continue
+            plan = tuple(tuple(tuple(table) for table in tables)
+                         for tables in event.plan)  # type: ignore[attr-defined]
+            found.append(Rotation(block_id, event.from_round, plan,  # type: ignore[attr-defined]
+                                  event.reason, record.id))  # type: ignore[attr-defined]
+        self._rotation_cache[block_id] = (key, found)
+        return found
 
     def running_round(self, block_id: str) -> int | None:
         found = self.state.current_round(block_id)

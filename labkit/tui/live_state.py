@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from labkit.i18n import t
+from labkit.i18n import format_duration, t
 from labkit.model import Block, Participant, Phase, Session, schedule_day
 from labkit.model.methods import PAUSE_TYPES
 from labkit.store.journal import JournalState
@@ -203,10 +203,15 @@ def drift_text(drift: timedelta | None) -> str:
         return t("tui.drift.none")
     minutes = int(round(drift.total_seconds() / 60))
     if minutes >= 1:
-        return t("tui.drift.late", minutes=minutes)
+        return t("tui.drift.late", minutes=_amount(minutes))
     if minutes <= -1:
-        return t("tui.drift.early", minutes=-minutes)
+        return t("tui.drift.early", minutes=_amount(-minutes))
     return t("tui.drift.on_time")
+
+
+def _amount(minutes: int) -> str:
+    """ "12 min", or "2 h 05" from an hour on."""
+    return format_duration(minutes) if minutes >= 60 else f"{minutes} min"
 
 
 def hhmm(moment: datetime | None, zone: tzinfo) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
 from labkit.model import Block, Session
-from labkit.store.journal import JournalState
+from labkit.store.journal.views import Rotation
 
 Plan = list[list[list[str]]]
 """Rounds, each a list of tables, each a list of participant ids."""
@@ -41,16 +41,16 @@ def saved_plan(root: Path, block_id: str) -> Plan | None:
     return [[[str(p) for p in table] for table in tables] for tables in rounds]
 
 
-def current_plan(root: Path, block_id: str, state: JournalState) -> Plan | None:
-    """The plan in force: the saved one, with the rounds re-planned during the session."""
-    base = saved_plan(root, block_id) or []
-    replanned = state.rotation(block_id)
-    if replanned is None:
-        return base or None
-    keep = base[: replanned.from_round - 1]
-    while len(keep) < replanned.from_round - 1:
-        keep.append([])
-    return keep + [[list(table) for table in tables] for tables in replanned.plan]
+def current_plan(root: Path, block_id: str, replans: Sequence[Rotation]) -> Plan | None:
+    """The plan in force: the saved one, with each re-plan made during the session laid over
+    it in order (a re-plan from round 3 keeps rounds 1 and 2 as they were)."""
+    plan = saved_plan(root, block_id) or []
+    for replanned in replans:
+        keep = plan[: replanned.from_round - 1]
+        while len(keep) < replanned.from_round - 1:
+            keep.append([])
+        plan = keep + [[list(table) for table in tables] for tables in replanned.plan]
+    return plan or None
 
 
 def table_of(plan: Plan | None, round_number: int, person: str) -> int | None:
@@ -144,17 +144,27 @@ def _plan_rotation(
     return plan_rotation(request)
 
 
-def plan_pairs(session: Session, block: Block, room: Sequence[str], seed: int = 0) -> list[
-    list[str]
-]:
-    """Interview pairs (one trio if the room is odd) for the people in `room`, from the planner.
+def plan_pairs(session: Session, block: Block, room: Sequence[str], seed: int = 0) -> Plan:
+    """Interview pairs for the people in `room` (one trio if the count is odd) and, when the
+    block regroups by 4, the regroups: ``[pairs, regroups]`` (each a list of id lists).
 
-    Raises InvalidInputError when the planner is not available or refuses.
+    Both come from `labkit.planning.pairs`; raises InvalidInputError when it refuses.
     """
-    planning = _planner()
-    function = getattr(planning, "interview_pairs", None) if planning else None
-    if function is None:
-        raise InvalidInputError(t("tui.interviews.no_planner"))
-    result = function(session, block, present=list(room), seed=seed)
-    pairs = getattr(result, "pairs", result)
-    return [list(pair) for pair in pairs]
+    try:
+        from labkit.planning.pairs import interview_pairs, quartets
+        from labkit.planning.seatable import Seatable
+    except ImportError:
+        raise InvalidInputError(t("tui.interviews.no_planner")) from None
+    here = set(room)
+    people = [
+        Seatable(p.id, p.group, p.organisation, p.territory)
+        for p in session.participants
+        if p.id in here
+    ]
+    if len(people) < 2:
+        raise InvalidInputError(t("tui.interviews.too_few"))
+    pairs = [list(pair) for pair in interview_pairs(people, rounds=1, odd="trio",
+                                                     seed=seed).rounds[0]]
+    if getattr(block.method, "regroup_size", 4) != 4:
+        return [pairs]
+    return [pairs, [list(group) for group in quartets(pairs, people, seed=seed)]]

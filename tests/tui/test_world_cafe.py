@@ -90,7 +90,7 @@ async def test_replan_after_a_departure_freezes_the_rounds_played(make_app, monk
         rotation_event = app.live.state.rotation("cafe")
         assert rotation_event is not None and rotation_event.from_round == 2
         assert calls and calls[0][0] == 1 and "p18" not in calls[0][1]
-        plan = rotation.current_plan(app.live.root, "cafe", app.live.state)
+        plan = rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
         assert len(plan) == 3 and all("p18" not in t for t in plan[1])
         assert not app.screen.query_one("#cafe-notice").has_class("-on")
 
@@ -152,7 +152,7 @@ async def test_replan_with_the_planner_after_a_late_arrival(make_app):
         await pilot.press("r")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        plan = rotation.current_plan(app.live.root, "cafe", app.live.state)
+        plan = rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
         assert plan[0] == rotation.saved_plan(app.live.root, "cafe")[0]  # round 1 as played
         for tables in plan[1:]:
             seated = [p for table in tables for p in table]
@@ -170,3 +170,24 @@ async def test_replan_refuses_when_a_host_left(make_app):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.live.state.rotation("cafe") is None
+
+
+async def test_a_second_replan_keeps_the_rounds_seated_by_the_first(make_app):
+    app = make_app()
+    async with app.run_test() as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("n")
+        app.live.mark_absent("p18")
+        await pilot.press("r")  # rounds 2-3 re-planned
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        first = rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
+        await pilot.press("n")  # round 2
+        app.live.mark_absent("p17")
+        await pilot.press("r")  # round 3 re-planned
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        second = rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
+        assert second[:2] == first[:2]
+        assert all("p17" not in table for table in second[2])
+        assert [r.from_round for r in app.live.rotations("cafe")] == [2, 3]

@@ -139,6 +139,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ingrédient de réussite du groupe, puis Entrée (↑/↓ : groupe)",
         "en": "Ingredient of success from the group, then Enter (↑/↓: group)",
     },
+    "tui.interviews.too_few": {"fr": "Il faut au moins deux personnes présentes.", "en": "At least two people must be present."},
     "tui.interviews.pairs": {"fr": "{count} binômes", "en": "{count} pairs"},
     "tui.interviews.no_pairs": {"fr": "Pas encore de binômes : r", "en": "No pairs yet: r"},
     "tui.interviews.missing": {"fr": "{count} absent·e(s) : r pour refaire", "en": "{count} absent: r to redo"},
@@ -278,8 +279,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.presence.absent": {"fr": "absent·e", "en": "absent"},
     "tui.presence.left": {"fr": "parti·e", "en": "left"},
     "tui.drift.none": {"fr": "pas encore commencé", "en": "not started yet"},
-    "tui.drift.late": {"fr": "{minutes} min de retard", "en": "{minutes} min late"},
-    "tui.drift.early": {"fr": "{minutes} min d'avance", "en": "{minutes} min ahead"},
+    "tui.drift.late": {"fr": "{minutes} de retard", "en": "{minutes} late"},
+    "tui.drift.early": {"fr": "{minutes} d'avance", "en": "{minutes} ahead"},
     "tui.drift.on_time": {"fr": "à l'heure", "en": "on time"},
     # dashboard
     "tui.dash.name": {"fr": "Tableau de bord", "en": "Dashboard"},

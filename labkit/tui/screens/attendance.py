@@ -15,6 +15,7 @@ from labkit.i18n import t
 from labkit.tui import live_state as ls
 from labkit.tui.screens.base import LiveScreen
 from labkit.tui.widgets.capture.capture_input import CaptureInput
+from labkit.tui.widgets.tables import FitTable
 
 STATUS_TEXT = {
     "present": ("✓", "bold"),
@@ -26,6 +27,8 @@ STATUS_TEXT = {
 
 class AttendanceScreen(LiveScreen):
     """The day's check-in list."""
+
+    _shown_query = ""
 
     BINDINGS = [
         Binding("up", "cursor(-1)", show=False),
@@ -41,15 +44,15 @@ class AttendanceScreen(LiveScreen):
         yield Static(id="attendance-title", classes="screen-title")
         yield CaptureInput(placeholder=t("tui.attendance.placeholder"), id="who")
         yield Static(t("tui.attendance.hint"), classes="hint")
-        yield DataTable(id="people", cursor_type="row")
+        yield FitTable(fill="organisation", id="people", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#people", DataTable)
-        table.add_column(t("tui.attendance.name"), key="name")
+        table.add_column(t("tui.attendance.name"), key="name", width=22)
+        table.add_column(t("tui.attendance.status"), key="status", width=12)
+        table.add_column(t("tui.attendance.group"), key="group", width=18)
         table.add_column(t("tui.attendance.organisation"), key="organisation")
-        table.add_column(t("tui.attendance.group"), key="group")
-        table.add_column(t("tui.attendance.status"), key="status")
         super().on_mount()
         self.query_one("#who", Input).focus()
 
@@ -61,6 +64,7 @@ class AttendanceScreen(LiveScreen):
               expected=len(everyone), absent=counts["absent"], left=counts["left"])
         )
         query = self.query_one("#who", Input).value
+        self._shown_query = query
         self._fill([p for p in everyone if ls.matches(p.participant, query)])
 
     def _fill(self, people: list[ls.PersonPresence]) -> None:
@@ -71,11 +75,12 @@ class AttendanceScreen(LiveScreen):
             mark, style = STATUS_TEXT[person.status]
             group = self.live.session.group(person.participant.group)
             table.add_row(
-                Text(person.participant.full_name, style="bold" if person.status == "present"
-                     else ""),
-                person.participant.organisation or "",
-                group.label if group else person.participant.group,
+                Text(person.participant.full_name, overflow="ellipsis", no_wrap=True,
+                     style="bold" if person.status == "present" else ""),
                 Text(f"{mark} {t('tui.presence.' + person.status)}", style=style),
+                Text(group.label if group else person.participant.group, overflow="ellipsis",
+                     no_wrap=True),
+                Text(person.participant.organisation or "", overflow="ellipsis", no_wrap=True),
                 key=person.participant.id,
             )
         if people:
@@ -86,6 +91,11 @@ class AttendanceScreen(LiveScreen):
         self.query_one("#people", DataTable).move_cursor(row=0, animate=False)
 
     def _selected(self) -> str | None:
+        """The highlighted person, once the list shows what the search line holds (keys typed
+        fast may reach this action before the list was filtered)."""
+        if self.query_one("#who", Input).value != self._shown_query:
+            self.refresh_view()
+            self.query_one("#people", DataTable).move_cursor(row=0, animate=False)
         table = self.query_one("#people", DataTable)
         if not table.row_count:
             return None

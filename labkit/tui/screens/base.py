@@ -94,6 +94,9 @@ class BlockScreen(LiveScreen):
         self.block = block
 
     def target_block(self, action: str) -> Block | None:
+        """This block; for `start` once it has started, the day's next block."""
+        if action == "start" and self.timing.status != "not_started":
+            return super().target_block(action)
         return self.block
 
     def method_block(self) -> Block | None:

@@ -34,7 +34,7 @@ class ClosingScreen(CaptureScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
-        yield Static(self.config.prompt, classes="summary")
+        yield Static(" ".join(self.config.prompt.split()), classes="summary prompt")
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-side"):
                 yield Static(id="words-title", classes="panel-title")

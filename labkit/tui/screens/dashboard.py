@@ -50,8 +50,8 @@ class DashboardScreen(LiveScreen):
         session = self.live.session
         day = session.days[self.live.day - 1]
         self.query_one("#day-title", Static).update(
-            f" {session.title} — {t('word.day')} {self.live.day} · "
-            f"{format_date(day.date, None, 'full')}"
+            f" {t('word.day')} {self.live.day} · {format_date(day.date, None, 'full')} — "
+            f"{session.title}"
         )
 
     def refresh_clock(self, now: datetime) -> None:

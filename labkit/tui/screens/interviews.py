@@ -26,6 +26,19 @@ from labkit.tui.widgets.tables import FitTable, fill_width
 from labkit.tui.widgets.timers.countdown import Countdown
 
 
+def regroups_of(plan: list[list[list[str]]], size: int) -> list[list[int]]:
+    """Pair numbers (1-based) of each regroup: as the planner made them (the plan's second
+    "round" seats the regroups), else consecutive pairs gathered by about `size` people."""
+    pairs = plan[0] if plan else []
+    if len(plan) > 1:
+        found = []
+        for members in plan[1]:
+            inside = set(members)
+            found.append([n for n, pair in enumerate(pairs, 1) if inside & set(pair)])
+        return [g for g in found if g]
+    return regroups(pairs, size)
+
+
 def regroups(pairs: list[list[str]], size: int) -> list[list[int]]:
     """Pair numbers (1-based) gathered into regroups of about `size` people, in order."""
     groups: list[list[int]] = []
@@ -53,7 +66,7 @@ class InterviewsScreen(CaptureScreen):
     ]
 
     class PairsPlanned(Message):
-        def __init__(self, pairs: list[list[str]] | None, error: str = "") -> None:
+        def __init__(self, pairs: list[list[list[str]]] | None, error: str = "") -> None:
             super().__init__()
             self.pairs = pairs
             self.error = error
@@ -63,10 +76,12 @@ class InterviewsScreen(CaptureScreen):
         self.config: CrossedInterviewsConfig = block.method  # type: ignore[assignment]
         self.regroup = 1
         self.pairs: list[list[str]] = []
+        self.groups: list[list[int]] = []
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
-        yield Static(self.config.prompt, id="interview-prompt", classes="summary")
+        yield Static(" ".join(self.config.prompt.split()), id="interview-prompt",
+                     classes="summary prompt")
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-side"):
                 yield Static(id="pairs-title", classes="panel-title")
@@ -91,9 +106,10 @@ class InterviewsScreen(CaptureScreen):
         return person.display_name if person else person_id
 
     def refresh_view(self) -> None:
-        plan = rotation.current_plan(self.live.root, self.block.id, self.live.state)
+        plan = rotation.current_plan(self.live.root, self.block.id,
+                                     self.live.rotations(self.block.id)) or []
         self.pairs = [list(p) for p in plan[0]] if plan else []
-        groups = regroups(self.pairs, self.config.regroup_size)
+        groups = self.groups = regroups_of(plan, self.config.regroup_size)
         self.regroup = min(self.regroup, max(len(groups), 1))
         table = self.query_one("#pairs", DataTable)
         table.clear()
@@ -141,8 +157,7 @@ class InterviewsScreen(CaptureScreen):
             clock = ls.round_clock(self.live.state, self.block.id, running, minutes, now)
             countdown.display = True
             countdown.remaining = clock.remaining
-            countdown.caption = t(f"tui.interviews.step{min(running, 3)}",
-                                  minutes=minutes, size=self.config.regroup_size)
+            countdown.caption = ""
             label = t("tui.round.crossed_interviews", number=running, count=count)
             self.query_one(BlockBar).info = self.bar_info(now, label, clock.remaining)
         else:
@@ -181,7 +196,7 @@ class InterviewsScreen(CaptureScreen):
         self.act(self.live.end_round, self.block.id)
 
     def action_regroup(self, step: int) -> None:
-        count = max(len(regroups(self.pairs, self.config.regroup_size)), 1)
+        count = max(len(self.groups), 1)
         self.regroup = (self.regroup - 1 + step) % count + 1
         self.refresh_view()
 
@@ -213,5 +228,5 @@ class InterviewsScreen(CaptureScreen):
             return
         self.act(self.live.record, {
             "type": "rotation.replanned", "block_id": self.block.id, "from_round": 1,
-            "plan": [message.pairs], "reason": t("tui.interviews.replan_reason"),
+            "plan": message.pairs, "reason": t("tui.interviews.replan_reason"),
         })  # fmt: skip

@@ -50,7 +50,7 @@ class TerritoriesScreen(CaptureScreen):
         yield from self.compose_bar()
         prompt = getattr(self.block.method, "prompt", None)
         if prompt:
-            yield Static(prompt, classes="summary")
+            yield Static(" ".join(prompt.split()), classes="summary prompt")
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-side"):
                 yield Static(t("tui.territory.list"), classes="panel-title")
@@ -72,6 +72,10 @@ class TerritoriesScreen(CaptureScreen):
         if running is not None and running <= len(self.territories):
             self.selected = running - 1
         super().on_mount()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Turns only exist in peer help (the key is hidden elsewhere)."""
+        return self.peer_help or action != "next_turn"
 
     @property
     def territory(self) -> str | None:

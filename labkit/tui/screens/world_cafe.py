@@ -63,6 +63,7 @@ class WorldCafeScreen(CaptureScreen):
         self.plan: rotation.Plan | None = None
         self._plan_key = -1
         self._idea_keys: list[str] = []
+        self._shared_first_names: set[str] | None = None
         self.replanning = False
 
     def compose(self) -> ComposeResult:
@@ -96,7 +97,8 @@ class WorldCafeScreen(CaptureScreen):
         replanned = state.rotation(self.block.id)
         plan_key = replanned.event_id if replanned else 0
         if plan_key != self._plan_key or self.plan is None:
-            self.plan = rotation.current_plan(self.live.root, self.block.id, state)
+            self.plan = rotation.current_plan(self.live.root, self.block.id,
+                                              self.live.rotations(self.block.id))
             self._plan_key = plan_key
         number = self.shown_round
         room = set(self.live.room())
@@ -114,8 +116,19 @@ class WorldCafeScreen(CaptureScreen):
         self._refresh_context()
 
     def _person_name(self, person_id: str) -> str:
+        """The first name, with the last name's initial only when two people share it (a
+        single word never breaks across lines in a narrow card)."""
         person = self.live.session.participant(person_id)
-        return person.display_name if person else person_id
+        if person is None:
+            return person_id
+        if self._shared_first_names is None:
+            seen: dict[str, int] = {}
+            for other in self.live.session.participants:
+                seen[other.first_name] = seen.get(other.first_name, 0) + 1
+            self._shared_first_names = {n for n, count in seen.items() if count > 1}
+        if person.first_name in self._shared_first_names:
+            return person.display_name.replace(" ", "-")  # Rich wraps at any space
+        return person.first_name
 
     def _table_view(self, table: int, number: int, room: set[str], ideas: int) -> TableView:
         host = self.config.hosts[table - 1] if table <= len(self.config.hosts) else None
