@@ -36,7 +36,7 @@ class ClosingScreen(CaptureScreen):
         yield from self.compose_bar()
         yield Static(" ".join(self.config.prompt.split()), classes="summary prompt")
         with Horizontal(classes="method-body"):
-            with Vertical(classes="method-side"):
+            with Vertical(classes="method-side", id="words-side"):
                 yield Static(id="words-title", classes="panel-title")
                 yield FitTable(fill="text", id="words", cursor_type="row", show_header=False)
             with Vertical(classes="method-main"):
@@ -53,7 +53,8 @@ class ClosingScreen(CaptureScreen):
         means.add_column("n", key="n")
         for question in self.config.survey:
             means.add_column(question.id, key=question.id)
-        legend = " · ".join(f"{q.id} : {q.text} ({q.scale_min}–{q.scale_max})"
+        legend = " · ".join(t("tui.colon", label=q.id,
+                                             value=f"{q.text} ({q.scale_min}–{q.scale_max})")
                             for q in self.config.survey)
         self.query_one("#survey-legend", Static).update(legend)
         super().on_mount()
@@ -146,7 +147,10 @@ class ClosingScreen(CaptureScreen):
         group = self.live.session.group(entry.group)
         scores = " · ".join(f"{q} {format_number(v, digits=0)}" for q, v in entry.scores.items())
         comment = f" · « {entry.comment} »" if entry.comment else ""
-        return f"→ {group.label if group else entry.group} · {scores}{comment}"
+        missing = [q.id for q in self.config.survey if q.id not in entry.scores]
+        unanswered = (" · " + t("tui.closing.unanswered", questions=", ".join(missing))
+                      if missing else "")
+        return f"→ {group.label if group else entry.group} · {scores}{comment}{unanswered}"
 
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
         if self.mode == "word":

@@ -134,7 +134,7 @@ class CommitmentsScreen(BlockScreen):
         title = self.config.title or self.block.title
         self.query_one("#commit-title", Static).update(
             f"[b]{title}[/b] — {t('tui.commit.count', count=len(items))} · "
-            f"{t('tui.commit.filter')} : {shown}"
+            + t("tui.colon", label=t("tui.commit.filter"), value=shown)
         )
         table = self.query_one("#commitments", DataTable)
         cursor = table.cursor_row

@@ -105,16 +105,17 @@ class DashboardScreen(LiveScreen):
             overrun = overrun or round_over
         drift = ls.day_drift(rows, now)
         drift_widget = self.query_one("#day-drift", Static)
-        drift_widget.update(f"{t('tui.dash.drift')} : [b]{ls.drift_text(drift)}[/b]")
+        drift_widget.update(t("tui.dash.drift_line", drift=ls.drift_text(drift)))
         drift_widget.set_class(drift is not None and drift.total_seconds() >= 300, "-late")
         if following is not None:
             nxt = following.block
             self.query_one("#next-block", Static).update(
-                f"{t('tui.dash.next')} : {ls.hhmm(following.planned.start, zone)} "
-                f"{nxt.title} ({format_duration(nxt.duration)})"
+                t("tui.dash.next_line", time=ls.hhmm(following.planned.start, zone),
+                  title=nxt.title, duration=format_duration(nxt.duration))
             )
         else:
-            self.query_one("#next-block", Static).update(t("tui.dash.no_next"))
+            key = "tui.dash.no_next" if current is not None else "tui.dash.day_over"
+            self.query_one("#next-block", Static).update(t(key))
         banner.update(t("tui.dash.time_up") if overrun else "")
         banner.set_class(overrun, "-on")
 
@@ -134,7 +135,8 @@ class DashboardScreen(LiveScreen):
         label = t(f"tui.round.{block.method_type}", number=number, count=count)
         if not clock.running:
             return f"{label} — {t('tui.status.ended')}", False
-        return f"{label} : [b]{ls.clock_text(clock.remaining)}[/b]", clock.remaining.days < 0
+        text = t("tui.colon", label=label, value=f"[b]{ls.clock_text(clock.remaining)}[/b]")
+        return text, clock.remaining.days < 0
 
     # --- the block the keys act on ------------------------------------------------------------
 

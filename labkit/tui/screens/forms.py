@@ -95,7 +95,7 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
             try:
                 result[field.name] = (field.check or _plain)(text)
             except FieldError as error:
-                raise FieldError(f"{field.label} : {error}") from None
+                raise FieldError(t("tui.colon", label=field.label, value=error)) from None
         return self._check_all(result) if self._check_all else result
 
     def action_save(self) -> None:

@@ -82,15 +82,31 @@ class VoteScreen(CaptureScreen):
         items: list[str] = []
         source = self.config.source_block
         if source:
-            kept = sorted((k for k in state.kept_ideas() if k.block_id == source),
+            question = self.source_question()
+            kept = sorted((k for k in state.kept_ideas() if k.block_id == source
+                           and (question is None or k.question == question)),
                           key=lambda k: k.question or 0)
             items = [i for k in kept for i in k.item_ids]
             if not items:
-                items = [c.contribution_id for c in state.contributions_where(block_id=source)
+                items = [c.contribution_id
+                         for c in state.contributions_where(block_id=source, question=question)
                          if c.kind == "idea"]
         items += [c.contribution_id for c in state.contributions_where(block_id=self.block.id)
                   if c.kind == "idea"]
         return list(dict.fromkeys(i for i in items if state.item_exists(i)))
+
+    def source_question(self) -> int | None:
+        """The source block's question this vote question is about (the same text, else the
+        same position when both list as many questions); None: every question."""
+        source = self.live.session.block(self.config.source_block or "")
+        questions = list(getattr(source.method, "questions", []) or []) if source else []
+        if not self.config.questions or not questions:
+            return None
+        wanted = " ".join(self.config.questions[self.question - 1].split())
+        for number, text in enumerate(questions, 1):
+            if " ".join(text.split()) == wanted:
+                return number
+        return self.question if len(questions) == len(self.config.questions) else None
 
     def label(self, item: str) -> str:
         state = self.live.state
@@ -154,10 +170,12 @@ class VoteScreen(CaptureScreen):
             t("tui.vote.per_team", team=self.team or "—") if self.config.voting == "team" else ""
         )
         pending = t("tui.vote.pending", dots=self.pending) if self.pending else ""
-        self.query_one("#vote-status", Static).update(
-            t("tui.vote.status", counted=counted, voters=voters, per_voter=per_voter,
-              expected=voters * per_voter) + unit + pending
-        )
+        if self.config.voting == "team":
+            text = t("tui.vote.team_status", counted=counted)
+        else:
+            text = t("tui.vote.status", counted=counted, voters=voters, per_voter=per_voter,
+                     expected=voters * per_voter)
+        self.query_one("#vote-status", Static).update(text + unit + pending)
 
     def refresh_clock(self, now: datetime) -> None:
         self.query_one(BlockBar).info = self.bar_info(now)

@@ -81,7 +81,7 @@ class WorldCafeScreen(CaptureScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#ideas", DataTable)
-        table.add_column("", key="round", width=3)
+        table.add_column("", key="round", width=4)
         table.add_column("", key="text")
         super().on_mount()
 
@@ -165,7 +165,8 @@ class WorldCafeScreen(CaptureScreen):
             table.clear()
             fresh = mine
         for idea in fresh:
-            table.add_row(Text(f"T{idea.round or '-'}", style="dim"),
+            table.add_row(Text(t("tui.cafe.round_short", number=idea.round or "-"),
+                               style="dim"),
                           Text(idea.text, overflow="ellipsis", no_wrap=True),
                           key=idea.contribution_id)
         self._idea_keys = keys
