@@ -75,7 +75,9 @@ def plan_rotation(request: RotationRequest) -> RotationPlan:
                 starts.append((design.name, plan))
     starts.append(("greedy start + tabu search", greedy_start(pb, rng)))
     if pb.visit_once and pb.frozen == 0:
-        starts.append(("Latin shift + tabu search", latin_start(pb, rng)))
+        latin = latin_start(pb, rng)
+        if latin is not None:
+            starts.append(("Latin routes + tabu search", latin))
 
     bounds = _measure(pb, _as_ids(pb, starts[-1][1]))
 

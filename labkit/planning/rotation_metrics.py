@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
-from math import comb
+from math import comb, perm
 
 from labkit.planning.seatable import Seatable, pair_key, pairs_of
 
@@ -217,6 +217,13 @@ def rotation_metrics(
         max_floor = max(1, -(-total_meetings // max(can_meet, 1)), 1 + -(-2 * co // total_meetings))
         if counting or co:
             max_floor = max(max_floor, 2)
+        if visit_once_feasible and len(rounds) >= 2:
+            # everyone seated in every round follows a route of distinct tables; with more such
+            # people than routes, two of them share a route and meet in every round
+            always = sum(1 for p, c in seated_rounds.items()
+                         if c == len(rounds) and p not in host_table)
+            if always > perm(tables, len(rounds)):
+                max_floor = max(max_floor, len(rounds))
     return RotationMetrics(
         repeats=repeats,
         max_meetings=max_meet,

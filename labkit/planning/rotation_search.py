@@ -67,6 +67,7 @@ class TabuSearch:
         self.restart_from_best = True
         self.kick = 2
         self.wander = 2
+        self.route_sample = 4
         """Only swap people of the same stakeholder group (keeps a balanced group spread)."""
         self.load(start)
 
@@ -130,7 +131,11 @@ class TabuSearch:
         row[b] = new
         self.meet[b][a] = new
         self.pair_cost += self.w[new] - self.w[old]
-        self.rep += max(0, new - 1) - max(0, old - 1)
+        if new > old:
+            if old >= 1:
+                self.rep += 1
+        elif new >= 1:
+            self.rep -= 1
         self.cnt[old] -= 1
         self.cnt[new] += 1
 
@@ -358,52 +363,70 @@ class TabuSearch:
             for a, b in zip(unit, others, strict=True):
                 self.swap(r, a, b)
 
-    def route_swap(self, r: int, a: int) -> bool:
-        """Visit-once: exchange a's tables in two rounds with someone doing the opposite trip."""
-        rng = self.rng
-        rounds = [x for x in range(self.F, self.R) if x != r]
-        rng.shuffle(rounds)
+    def best_route_move(self, r: int, a: int, best_cost: int
+                        ) -> tuple[int, int, int] | None:
+        """Visit-once: the best (delta, other round, b) exchange of a's tables in rounds r and
+        r2 with someone b doing the opposite trip (so nobody's set of tables changes)."""
+        T, it = self.T, self.it
         A = self.where[r][a]
-        for r2 in rounds:
+        current = self.cost()
+        best: tuple[int, int, int] | None = None
+        for r2 in range(self.F, self.R):
             B = self.where[r2][a]
-            if B == A or B < 0:
+            if r2 == r or B == A or B < 0:
                 continue
-            mates = [b for b in self.tab[r][B] if self.movable[b] and self.where[r2][b] == A]
-            if not mates:
-                continue
-            b = rng.choice(mates)
-            before = self.cost()
-            self.swap(r, a, b)
-            self.swap(r2, a, b)
-            if self.cost() <= before:
-                return True
-            self.swap(r2, a, b)
-            self.swap(r, a, b)
-        return False
+            for b in self.tab[r][B]:
+                if not self.movable[b] or self.where[r2][b] != A:
+                    continue
+                self.swap(r, a, b)
+                self.swap(r2, a, b)
+                d = self.cost() - current
+                self.swap(r2, a, b)
+                self.swap(r, a, b)
+                tabu = (self.tabu[r][a * T + B] > it or self.tabu[r2][a * T + A] > it
+                        or self.tabu[r][b * T + A] > it or self.tabu[r2][b * T + B] > it)
+                if tabu and current + d >= best_cost:
+                    continue
+                if best is None or d < best[0]:
+                    best = (d, r2, b)
+        return best
 
     def tabu_step(self, conflicts: list[tuple[int, int]], best_cost: int) -> None:
-        """Apply the best admissible move of a few people in conflict (sampled)."""
+        """Apply the best admissible move of a few people in conflict (sampled): a swap or a
+        move within a round, or (visit-once) a two-round exchange of opposite trips."""
         rng = self.rng
         picks = conflicts if len(conflicts) <= self.sample else rng.sample(conflicts, self.sample)
         for _ in range(self.wander):
             picks.append((rng.randrange(self.F, self.R), rng.choice(self.pb.present)))
-        chosen: tuple[int, int, int, int, int] | None = None
-        for r, a in picks:
+        chosen: tuple[int, int, int, int, int, int] | None = None
+        for n, (r, a) in enumerate(picks):
             if not self.movable[a]:
                 continue
             move = self.best_move(r, a, best_cost)
             if move is not None and (chosen is None or move[0] < chosen[0]):
-                chosen = (move[0], r, a, move[1], move[2])
+                chosen = (move[0], r, a, move[1], move[2], -1)
+            if self.visit_on and n < self.route_sample:
+                trip = self.best_route_move(r, a, best_cost)
+                if trip is not None and (chosen is None or trip[0] < chosen[0]):
+                    chosen = (trip[0], r, a, trip[2], -1, trip[1])
         if chosen is None:
             return
-        _, r, a, b, t = chosen
+        _, r, a, b, t, r2 = chosen
+        until = self.it + self.tenure + rng.randrange(self.tenure)
         A = self.where[r][a]
+        if r2 >= 0:
+            B = self.where[r2][a]
+            self.swap(r, a, b)
+            self.swap(r2, a, b)
+            self.tabu[r][a * self.T + A] = self.tabu[r2][a * self.T + B] = until
+            self.tabu[r][b * self.T + B] = self.tabu[r2][b * self.T + A] = until
+            return
         if b < 0:
             self.relocate(r, a, t)
         else:
             self.swap(r, a, b)
-            self.tabu[r][b * self.T + t] = self.it + self.tenure + rng.randrange(self.tenure)
-        self.tabu[r][a * self.T + A] = self.it + self.tenure + rng.randrange(self.tenure)
+            self.tabu[r][b * self.T + t] = until
+        self.tabu[r][a * self.T + A] = until
 
     def run(self, max_iterations: int, deadline: float, good_enough: Callable[[Key], bool]
             ) -> tuple[PlannedRounds, Key, str]:
@@ -430,8 +453,6 @@ class TabuSearch:
             if self.pb.unit_of[a] >= 0 and not self.movable[a]:
                 if self.multi_units:
                     self.unit_move(r)
-            elif self.visit_on and rng.random() < 0.2 and self.route_swap(r, a):
-                pass
             else:
                 self.tabu_step(conflicts, best_cost)
             key = self.key()

@@ -4,8 +4,10 @@ and zero-repeat designs mapped onto the participants (hosts and group balance in
 from __future__ import annotations
 
 import random
+from math import gcd
 
 from labkit.planning.constructions import Design, independent_points
+from labkit.planning.galois import field, prime_power
 from labkit.planning.rotation_model import Problem
 
 PlannedRounds = list[list[list[int]]]
@@ -128,24 +130,80 @@ def _repair_visits(tables: list[list[int]], visits: list[list[int]], pb: Problem
                 tables[u][tables[u].index(b)] = a
 
 
-def latin_start(pb: Problem, rng: random.Random) -> PlannedRounds:
-    """Visit-once start: a greedy first round, then everyone but the hosts moves one table on."""
-    first = greedy_start(_one_round(pb), rng)[0] if pb.planned else []
+def latin_start(pb: Problem, rng: random.Random) -> PlannedRounds | None:
+    """Visit-once start: hosts stay; person j (dealt by group) gets a base table b and a step c
+    and sits at table b + c*k in round k (field arithmetic when the number of tables is a prime
+    power, else modulo with steps prime to it): nobody returns to a table, tables stay balanced
+    and people with different steps meet at most once (prime powers). None when a keep-together
+    unit finds no route with room for all its members."""
+    T = pb.tables
+    if prime_power(T) is not None:
+        gf = field(T)
+        add, mul = gf.add, gf.mul
+        steps = list(range(1, T))
+    else:
+        add = [[(a + b) % T for b in range(T)] for a in range(T)]
+        mul = [[(a * b) % T for b in range(T)] for a in range(T)]
+        steps = [c for c in range(1, T) if gcd(c, T) == 1]
+    steps = steps or [0]
+    rng.shuffle(steps)
+    movers = [u for u in pb.units if not any(i in pb.host_table for i in u)]
+    count = sum(len(u) for u in movers)
+    # seat j follows the route (b, c) = (j mod T, step of pass j // T): a full pass puts one
+    # seat at every table in every round, so tables stay balanced
+    routes = [(j % T, steps[(j // T) % len(steps)]) for j in range(count)]
+    owner: list[int] = [-1] * count
+    by_route: dict[tuple[int, int], list[int]] = {}
+    for j, route in enumerate(routes):
+        by_route.setdefault(route, []).append(j)
+    for unit in sorted((u for u in movers if len(u) > 1), key=len, reverse=True):
+        free = max(by_route.values(), key=lambda seats: sum(owner[j] < 0 for j in seats))
+        seats = [j for j in free if owner[j] < 0][: len(unit)]
+        if len(seats) < len(unit):  # no route with room for the whole unit
+            return None
+        for j, person in zip(seats, unit, strict=True):
+            owner[j] = person
+    singles = [u[0] for u in movers if len(u) == 1]
+    rng.shuffle(singles)
+    singles.sort(key=lambda i: (pb.group[i], pb.org[i]))
+    queue = iter(singles)
+    for j in range(count):
+        if owner[j] < 0:
+            owner[j] = next(queue)
+    _separate_forbidden(pb, owner, routes)
     out: PlannedRounds = []
     for k in range(pb.planned):
-        tables: list[list[int]] = [[] for _ in range(pb.tables)]
-        for t, table in enumerate(first):
-            for i in table:
-                dest = t if i in pb.host_table else (t + k) % pb.tables
-                tables[dest].append(i)
+        tables: list[list[int]] = [[] for _ in range(T)]
+        for unit in pb.units:
+            host = next((pb.host_table[i] for i in unit if i in pb.host_table), None)
+            if host is not None:
+                tables[host].extend(unit)
+        for j, person in enumerate(owner):
+            b, c = routes[j]
+            tables[add[b][mul[c][k % T]]].append(person)
         out.append(tables)
     return out
 
 
-def _one_round(pb: Problem) -> Problem:
-    from dataclasses import replace
-
-    return replace(pb, rounds=pb.frozen + 1)
+def _separate_forbidden(pb: Problem, owner: list[int], routes: list[tuple[int, int]]) -> None:
+    """Give must-not-meet partners routes that never cross (same step, other base table)."""
+    seat_of = {person: j for j, person in enumerate(owner)}
+    single = {u[0] for u in pb.units if len(u) == 1}
+    involved = {i for i in single if pb.forbidden[i]}
+    for u in sorted(involved):
+        for v in sorted(pb.forbidden[u]):
+            if v not in seat_of or v not in single or u not in seat_of:
+                continue
+            bu, cu = routes[seat_of[u]]
+            bv, cv = routes[seat_of[v]]
+            if cu == cv and bu != bv:
+                continue
+            for j, (b, c) in enumerate(routes):
+                w = owner[j]
+                if c == cu and b != bu and w in single and w not in involved:
+                    owner[seat_of[v]], owner[j] = w, v
+                    seat_of[w], seat_of[v] = seat_of[v], j
+                    break
 
 
 def design_start(pb: Problem, design: Design, rng: random.Random) -> PlannedRounds | None:

@@ -1,0 +1,228 @@
+"""Messages of the rotation and pairs commands (world café seating, interview pairs)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- help
+    "planning.help.rotate": {
+        "fr": "Calcule les tables d'un world café : qui s'assoit où à chaque tour (hôtes fixes, "
+        "mélange des collèges et des structures, le moins de rencontres répétées).",
+        "en": "Plan a world café: who sits where in each round (fixed hosts, mixed groups and "
+        "organisations, as few repeated meetings as possible).",
+    },
+    "planning.help.pairs": {
+        "fr": "Forme les binômes des interviews croisés (un trio si le nombre est impair), sans "
+        "jamais reformer le même binôme.",
+        "en": "Form crossed-interview pairs (one trio when the count is odd), never the same pair "
+        "twice.",
+    },
+    "planning.help.session": {
+        "fr": "Dossier de session, ou son session.yaml (sinon : forme libre avec --size).",
+        "en": "Session folder or its session.yaml (otherwise: ad-hoc form with --size).",
+    },
+    "planning.help.block": {
+        "fr": "Identifiant du bloc (utile si la session en a plusieurs).",
+        "en": "Block id (needed when the session has several).",
+    },
+    "planning.help.save": {
+        "fr": "Enregistre le plan dans le dossier de session (rotations/<bloc>.json) pour "
+        "l'application du jour J et les cartes de parcours.",
+        "en": "Save the plan in the session folder (rotations/<block>.json) for the live app and "
+        "the route cards.",
+    },
+    "planning.help.size": {
+        "fr": "Nombre de participants (numérotés de 0 à N-1).",
+        "en": "Number of participants (numbered 0 to N-1).",
+    },
+    "planning.help.tables": {"fr": "Nombre de tables.", "en": "Number of tables."},
+    "planning.help.rounds": {"fr": "Nombre de tours.", "en": "Number of rounds."},
+    "planning.help.hosts": {
+        "fr": "Les T premiers participants sont les hôtes des tables 1 à T.",
+        "en": "The first T participants host tables 1 to T.",
+    },
+    "planning.help.groups": {
+        "fr": 'Collèges des participants suivants, dans l\'ordre : "A=16,B=8,C=6,D=6".',
+        "en": 'Groups of the next participants, in order: "A=16,B=8,C=6,D=6".',
+    },
+    "planning.help.visit_once": {
+        "fr": "Chacun passe au plus une fois par table (une question par table).",
+        "en": "Everyone visits each table at most once (one question per table).",
+    },
+    "planning.help.seed": {
+        "fr": "Graine : même graine, même plan.",
+        "en": "Seed: same seed, same plan.",
+    },
+    "planning.help.time_limit": {
+        "fr": "Temps de calcul maximal, en secondes.",
+        "en": "Longest computing time, in seconds.",
+    },
+    "planning.help.json": {
+        "fr": "Affiche un seul objet JSON (pour les scripts).",
+        "en": "Print a single JSON object (for scripts).",
+    },
+    "planning.help.pairs_rounds": {
+        "fr": "Nombre de tours d'interviews.",
+        "en": "Number of interview rounds.",
+    },
+    # -- usage and input errors
+    "planning.err.session_and_adhoc": {
+        "fr": "donnez soit SESSION, soit --size/--tables/--rounds, pas les deux",
+        "en": "give either SESSION or --size/--tables/--rounds, not both",
+    },
+    "planning.err.adhoc_needs": {
+        "fr": "sans SESSION, {options} est nécessaire",
+        "en": "without SESSION, {options} is required",
+    },
+    "planning.err.session_only": {
+        "fr": "{option} ne s'utilise qu'avec SESSION",
+        "en": "{option} only works with SESSION",
+    },
+    "planning.err.groups_syntax": {
+        "fr": "« {value} » : attendu NOM=NOMBRE séparés par des virgules, p. ex. A=16,B=8",
+        "en": "'{value}': expected NAME=COUNT separated by commas, e.g. A=16,B=8",
+    },
+    "planning.err.bad_adhoc": {
+        "fr": "les paramètres du world café ne conviennent pas",
+        "en": "the world café settings do not fit",
+    },
+    "planning.err.groups_too_many": {
+        "fr": "les collèges comptent {total} personnes, mais il n'y a que {available} "
+        "participants hors hôtes",
+        "en": "the groups hold {total} people but there are only {available} participants "
+        "besides the hosts",
+    },
+    "planning.err.hosts_too_many": {
+        "fr": "--hosts : {tables} hôtes pour {size} participants",
+        "en": "--hosts: {tables} hosts for {size} participants",
+    },
+    "planning.err.no_block": {
+        "fr": "la session {session} n'a aucun bloc de type {method}",
+        "en": "session {session} has no {method} block",
+    },
+    "planning.err.which_block": {
+        "fr": "la session {session} a plusieurs blocs de type {method} : choisissez avec "
+        "--block ({ids})",
+        "en": "session {session} has several {method} blocks: pick one with --block ({ids})",
+    },
+    "planning.err.unknown_block": {
+        "fr": "la session {session} n'a pas de bloc « {block} »",
+        "en": "session {session} has no block '{block}'",
+    },
+    "planning.err.wrong_method": {
+        "fr": "le bloc « {block} » n'est pas un bloc de type {method}",
+        "en": "block '{block}' is not a {method} block",
+    },
+    "planning.err.no_participants": {
+        "fr": "personne à placer pour le bloc « {block} » (jour {day})",
+        "en": "nobody to seat for block '{block}' (day {day})",
+    },
+    # -- human output
+    "planning.out.cafe_title": {
+        "fr": "World café : {people} participants, {tables} tables, {rounds} tours",
+        "en": "World café: {people} participants, {tables} tables, {rounds} rounds",
+    },
+    "planning.out.pairs_title": {
+        "fr": "Interviews croisés : {people} participants, {rounds} tour(s)",
+        "en": "Crossed interviews: {people} participants, {rounds} round(s)",
+    },
+    "planning.out.round": {"fr": "Tour {number}", "en": "Round {number}"},
+    "planning.out.table": {"fr": "Table", "en": "Table"},
+    "planning.out.people": {"fr": "Participants", "en": "Participants"},
+    "planning.out.group": {"fr": "Binôme", "en": "Pair"},
+    "planning.out.regroup": {"fr": "Regroupement", "en": "Regroup"},
+    "planning.out.regroups": {
+        "fr": "Tour {number} : regroupements par 4",
+        "en": "Round {number}: regroups of 4",
+    },
+    "planning.out.host": {"fr": "hôte", "en": "host"},
+    "planning.out.bye": {"fr": "Tour {number} : {name} ne participe pas", "en": "Round {number}: "
+                         "{name} sits out"},
+    "planning.out.routes": {"fr": "Parcours", "en": "Routes"},
+    "planning.out.route_step": {"fr": "Tour {round} : table {table}",
+                                "en": "Round {round}: table {table}"},
+    "planning.out.route_away": {"fr": "Tour {round} : —", "en": "Round {round}: —"},
+    "planning.out.metrics": {"fr": "Qualité du plan", "en": "Plan quality"},
+    "planning.out.method": {
+        "fr": "Méthode : {method} · {seconds} s",
+        "en": "Method: {method} · {seconds} s",
+    },
+    "planning.out.optimal": {
+        "fr": "Optimal : rencontres répétées au minimum possible.",
+        "en": "Optimal: repeated meetings at the lowest possible.",
+    },
+    "planning.out.gap": {
+        "fr": "Au plus {gap} rencontre(s) répétée(s) de plus que l'optimum possible.",
+        "en": "At most {gap} repeated meeting(s) above the best possible.",
+    },
+    "planning.out.saved": {"fr": "Plan enregistré : {path}", "en": "Plan saved: {path}"},
+    "planning.metric.repeats": {
+        "fr": "Rencontres répétées",
+        "en": "Repeated meetings",
+    },
+    "planning.metric.max_meetings": {
+        "fr": "Rencontres maximum d'une même paire",
+        "en": "Most meetings of one pair",
+    },
+    "planning.metric.pairs_met_more_than_once": {
+        "fr": "Paires qui se revoient",
+        "en": "Pairs meeting again",
+    },
+    "planning.metric.repeats_lower_bound": {
+        "fr": "Minimum possible de rencontres répétées",
+        "en": "Lowest possible repeated meetings",
+    },
+    "planning.metric.repeats_lower_bound_at_max": {
+        "fr": "Minimum possible avec ce maximum par paire",
+        "en": "Lowest possible with this most per pair",
+    },
+    "planning.metric.group_spread_deviation": {
+        "fr": "Écart au mélange des collèges",
+        "en": "Group spread deviation",
+    },
+    "planning.metric.organisation_clashes": {
+        "fr": "Paires d'une même structure à table",
+        "en": "Same-organisation pairs at a table",
+    },
+    "planning.metric.table_revisits": {
+        "fr": "Retours à une table déjà visitée",
+        "en": "Returns to a table already visited",
+    },
+    "planning.metric.hard_violations": {
+        "fr": "Contraintes obligatoires non tenues",
+        "en": "Hard constraints broken",
+    },
+    "planning.metric.same_organisation": {
+        "fr": "Binômes d'une même structure",
+        "en": "Same-organisation pairs",
+    },
+    "planning.metric.same_group": {
+        "fr": "Binômes d'un même collège",
+        "en": "Same-group pairs",
+    },
+    # -- notes attached to a plan (PlanNote codes)
+    "planning.note.visit_once_infeasible": {
+        "fr": "Passer une seule fois par table est impossible ({rounds} tours pour {tables} "
+        "tables) : le plan limite les retours.",
+        "en": "Visiting each table once is impossible ({rounds} rounds for {tables} tables): the "
+        "plan keeps returns to a minimum.",
+    },
+    "planning.note.visit_once_unmet": {
+        "fr": "Attention : {count} retour(s) à une table déjà visitée.",
+        "en": "Warning: {count} return(s) to a table already visited.",
+    },
+    "planning.note.must_not_meet_unmet": {
+        "fr": "Attention : {count} rencontre(s) interdite(s) n'ont pu être évitées.",
+        "en": "Warning: {count} forbidden meeting(s) could not be avoided.",
+    },
+    "planning.note.keep_together_unmet": {
+        "fr": "Attention : {count} fois, des personnes à garder ensemble sont séparées.",
+        "en": "Warning: {count} time(s), people to keep together are apart.",
+    },
+    "planning.note.unbalanced": {
+        "fr": "Attention : tables déséquilibrées dans {count} tour(s).",
+        "en": "Warning: unbalanced tables in {count} round(s).",
+    },
+    "planning.note.time_limit_reached": {
+        "fr": "Calcul arrêté par la limite de temps ({seconds} s) : une autre exécution peut "
+        "donner un autre plan.",
+        "en": "Search stopped by the time limit ({seconds} s): another run may give another plan.",
+    },
+}
