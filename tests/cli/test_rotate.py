@@ -1,0 +1,156 @@
+"""`labkit rotate` and `labkit pairs`, ad hoc and on a session, through Typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from labkit.cli.app import app
+from labkit.i18n import set_ui_language
+
+ENV = {"COLUMNS": "200", "LABKIT_LANG": "fr", "NO_COLOR": "1"}
+
+
+@pytest.fixture(autouse=True)
+def _reset_language() -> Iterator[None]:
+    yield
+    set_ui_language(None)
+
+
+def run(*args: str | Path, lang: str = "fr"):  # noqa: ANN201 - click's Result
+    return CliRunner().invoke(app, ["--lang", lang, *map(str, args)], env=ENV)
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help", lang="en")
+    assert result.exit_code == 0
+    assert "rotate" in result.output and "pairs" in result.output
+
+
+def test_adhoc_json_is_one_object_with_rounds_and_metrics() -> None:
+    result = run("rotate", "--size", "20", "--tables", "5", "--rounds", "5", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"rounds", "metrics"}
+    assert len(data["rounds"]) == 5
+    for rnd in data["rounds"]:
+        assert len(rnd) == 5
+        assert sorted(x for table in rnd for x in table) == list(range(20))
+    assert data["metrics"]["repeats"] == 0 and data["metrics"]["max_meetings"] == 1
+    assert data["metrics"]["repeats_lower_bound"] == 0
+
+
+def test_adhoc_hosts_and_groups() -> None:
+    result = run("rotate", "--size", "30", "--tables", "6", "--rounds", "3", "--hosts",
+                 "--groups", "A=12,B=6,C=6", "--seed", "3", "--time-limit", "1", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    for rnd in data["rounds"]:
+        for t, table in enumerate(rnd):
+            assert t in table  # host t stays at table t+1
+            members = [x for x in table if x >= 6]
+            groups = ["A" if x < 18 else "B" if x < 24 else "C" for x in members]
+            assert 2 <= groups.count("A") <= 2 and groups.count("B") == 1
+    met = [pair for rnd in data["rounds"] for table in rnd for pair in combinations(table, 2)]
+    assert data["metrics"]["repeats"] == len(met) - len(set(map(frozenset, met)))
+    assert data["metrics"]["group_spread_deviation"] == 0
+
+
+def test_adhoc_human_output(fr_ui: None) -> None:
+    result = run("rotate", "--size", "9", "--tables", "3", "--rounds", "2", "--hosts")
+    assert result.exit_code == 0, result.output
+    assert "Tour 1" in result.output and "Tour 2" in result.output
+    assert "Parcours" in result.output and "hôte" in result.output
+    assert "Rencontres répétées" in result.output
+
+
+def test_visit_once_impossible_is_said() -> None:
+    result = run("rotate", "--size", "12", "--tables", "3", "--rounds", "4", "--visit-once",
+                 lang="en")
+    assert result.exit_code == 0
+    assert "impossible" in result.output
+
+
+@pytest.mark.parametrize("args", [
+    ["rotate", "--size", "9", "--tables", "3"],
+    ["rotate", "--size", "9", "--tables", "3", "--rounds", "2", "--groups", "A=x"],
+    ["rotate", "--size", "9", "--tables", "3", "--rounds", "2", "--block", "cafe"],
+    ["rotate", "--size", "0", "--tables", "3", "--rounds", "2"],
+    ["pairs", "--rounds", "2"],
+])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert run(*args).exit_code == 2
+
+
+def test_impossible_settings_exit_1() -> None:
+    result = run("rotate", "--size", "9", "--tables", "3", "--rounds", "2", "--groups", "A=10")
+    assert result.exit_code == 1
+    assert "10" in result.output
+
+
+@pytest.fixture
+def session_folder(write_session: Callable[..., Path], session_data: dict[str, Any]) -> Path:
+    return write_session(session_data).parent
+
+
+def test_session_form_uses_the_block_and_saves(session_folder: Path) -> None:
+    result = run("rotate", session_folder, "--save", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    seated = {f"p{i:02d}" for i in range(1, 11)}
+    assert len(data["rounds"]) == 3
+    for rnd in data["rounds"]:
+        assert {x for table in rnd for x in table} == seated  # the facilitator is not seated
+        assert "p01" in rnd[0] and "p02" in rnd[1]
+    saved = json.loads((session_folder / "rotations" / "cafe.json").read_text("utf-8"))
+    assert saved["block"] == "cafe" and saved["rounds"] == data["rounds"]
+    assert not list((session_folder / "rotations").glob("*.tmp"))
+
+
+def test_session_form_human_output_names_people(session_folder: Path) -> None:
+    result = run("rotate", session_folder, "--block", "cafe")
+    assert result.exit_code == 0, result.output
+    assert "Hélène" in result.output and "Conseiller·es" in result.output
+    assert "Tour 3 : table" in result.output
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (["--block", "nope"], "nope"),
+    (["--block", "vote"], "vote"),
+])
+def test_session_form_bad_block(session_folder: Path, args: list[str], fragment: str) -> None:
+    result = run("rotate", session_folder, *args)
+    assert result.exit_code == 1
+    assert fragment in result.output
+
+
+def test_session_form_refuses_adhoc_options(session_folder: Path) -> None:
+    assert run("rotate", session_folder, "--size", "4").exit_code == 2
+
+
+def test_pairs_adhoc_json() -> None:
+    result = run("pairs", "--size", "11", "--rounds", "3", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"rounds"}
+    assert len(data["rounds"]) == 3
+    for rnd in data["rounds"]:
+        assert sorted(x for g in rnd for x in g) == list(range(11))
+        assert sorted(len(g) for g in rnd) == [2, 2, 2, 2, 3]
+    pairs = [frozenset(p) for rnd in data["rounds"] for g in rnd for p in combinations(g, 2)]
+    assert len(pairs) == len(set(pairs))
+
+
+def test_pairs_on_a_session(session_folder: Path) -> None:
+    result = run("pairs", session_folder, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert sorted(x for g in data["rounds"][0] for x in g) == [f"p{i:02d}" for i in range(1, 11)]
+    human = run("pairs", session_folder, "--rounds", "2")
+    assert human.exit_code == 0 and "Regroupement" in human.output and "Julie" in human.output
