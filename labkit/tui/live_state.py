@@ -407,6 +407,8 @@ def parse_questionnaire(text: str, session: Session, questions: list) -> Questio
             position += 1
     if not scores:
         raise EntryError(t("tui.closing.err_no_score"))
+    if rest and rest[0].isdigit():  # a score too many (a comment never starts with a number)
+        raise EntryError(t("tui.closing.err_too_many", count=len(questions)))
     comment = " ".join(rest) or None
     return QuestionnaireEntry(group, scores, comment)
 

@@ -203,3 +203,15 @@ async def test_qr_code_screen(make_app):
         first = app.screen.query_one("#qr-url").render()
         await pilot.press("right")
         assert app.screen.query_one("#qr-url").render() != first
+
+
+async def test_vote_candidates_follow_the_source_question(make_app, session_dir):
+    app = make_app()
+    live = app.live
+    first = live.add_contribution("Q1 idea", kind="idea", block_id="cafe", question=1)
+    live.add_contribution("Q2 idea", kind="idea", block_id="cafe", question=2)
+    live.record({"type": "ideas.kept", "block_id": "cafe", "question": 1, "item_ids": [first]})
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "vote")
+        screen = app.screen
+        assert screen.candidates() == [first, "c2"]  # no vote question: every kept or idea

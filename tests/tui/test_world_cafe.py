@@ -191,3 +191,18 @@ async def test_a_second_replan_keeps_the_rounds_seated_by_the_first(make_app):
         assert second[:2] == first[:2]
         assert all("p17" not in table for table in second[2])
         assert [r.from_round for r in app.live.rotations("cafe")] == [2, 3]
+
+
+async def test_ideas_typed_on_another_laptop_appear(make_app, session_dir):
+    from labkit.store.journal import Journal
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("n")
+        with Journal.open(session_dir / "journal.db", device="laptop-2") as other:
+            other.add_contribution("Vu sur l'autre poste", kind="idea", block_id="cafe",
+                                   round=1, table=1, question=1)
+        app.poll()
+        await pilot.pause()
+        assert app.screen.query_one("#table-1", TableCard).view.ideas == 1

@@ -110,8 +110,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.cafe.nobody": {"fr": "(personne dans le plan)", "en": "(nobody in the plan)"},
     "tui.cafe.ideas_title": {"fr": "Idées de la table {table} ({count})", "en": "Ideas of table {table} ({count})"},
     "tui.cafe.no_plan": {
-        "fr": "Pas de plan de table enregistré (labkit rotate) : r pour en demander un au planificateur.",
-        "en": "No seating plan saved (labkit rotate): r asks the planner for one.",
+        "fr": "Pas encore de plan de table : r pour le demander au planificateur.",
+        "en": "No seating plan yet: r asks the planner for one.",
     },
     "tui.cafe.changes": {
         "fr": "⚠ {missing} absent·e(s), {extra} hors plan — r : replanifier dès le tour {round}",

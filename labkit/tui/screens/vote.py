@@ -82,15 +82,16 @@ class VoteScreen(CaptureScreen):
         items: list[str] = []
         source = self.config.source_block
         if source:
-            question = self.source_question()
-            kept = sorted((k for k in state.kept_ideas() if k.block_id == source
-                           and (question is None or k.question == question)),
-                          key=lambda k: k.question or 0)
-            items = [i for k in kept for i in k.item_ids]
-            if not items:
-                items = [c.contribution_id
-                         for c in state.contributions_where(block_id=source, question=question)
-                         if c.kind == "idea"]
+            wanted = self.source_question()
+            kept = {k.question: k.item_ids for k in state.kept_ideas() if k.block_id == source}
+            ideas = [c for c in state.contributions_where(block_id=source) if c.kind == "idea"]
+            questions = sorted({c.question or 0 for c in ideas} | {q or 0 for q in kept})
+            for question in questions if wanted is None else [wanted]:
+                number = question or None
+                if kept.get(number):  # the ideas kept at the harvest, else all of them
+                    items += list(kept[number])
+                else:
+                    items += [c.contribution_id for c in ideas if c.question == number]
         items += [c.contribution_id for c in state.contributions_where(block_id=self.block.id)
                   if c.kind == "idea"]
         return list(dict.fromkeys(i for i in items if state.item_exists(i)))
