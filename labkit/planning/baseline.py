@@ -6,7 +6,8 @@ every swap of someone at its most expensive table with anyone elsewhere, plus 2 
 all candidates tied for the best cost are kept (at most 100, shuffled). A seating costs Σ over
 pairs seated together of (times already met)², must-not-meet pairs costing "infinity". Rounds
 are chosen one after the other and never revisited. Extensions, to compare on the same
-instances: uneven tables are padded with dummies kept apart, and table hosts stay in place.
+instances: uneven tables are padded with dummies kept apart, table hosts stay in place, and
+with `visit_once` sitting again at a table already visited costs "infinity" too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def good_enough_golfers(
     *,
     hosts: Sequence[str] = (),
     must_not_meet: Collection[tuple[str, str]] = (),
+    visit_once: bool = False,
     seed: int = 0,
 ) -> tuple[Round, ...]:
     """Seat `ids` at `tables` tables for `rounds` rounds, Good-Enough-Golfers style."""
@@ -46,6 +48,7 @@ def good_enough_golfers(
                 weights[a, b] = _INFINITY
     for a, b in must_not_meet:
         weights[index[a], index[b]] = weights[index[b], index[a]] = _INFINITY
+    visited = np.zeros((total, tables))  # cost of seating a player at a table (visit-once)
     fixed = np.zeros(total, dtype=bool)
     host_idx = [index[h] for h in hosts]
     free_players = np.array([p for p in range(total) if p not in set(host_idx)], dtype=np.int64)
@@ -65,17 +68,17 @@ def good_enough_golfers(
     for _ in range(rounds):
         w2 = np.where(weights >= _INFINITY, _INFINITY, weights**2)
         options = [random_seating() for _ in range(5)]
-        scores = [_score(seat, w2, size) for seat in options]
+        scores = [_score(seat, w2, size, visited) for seat in options]
         generation = 0
         while generation < GENERATIONS and scores[0] > 0:
             pool: list[tuple[float, int, int, int]] = []  # (score, option, i, j); i < 0: itself
             extra: list[tuple[float, np.ndarray]] = []
             for k, seat in enumerate(options):
                 pool.append((scores[k], k, -1, -1))
-                pool.extend(_swap_scores(seat, w2, size, scores[k], fixed, k))
+                pool.extend(_swap_scores(seat, w2, size, scores[k], fixed, k, visited))
                 for _ in range(RANDOM_MUTATIONS):
                     fresh = random_seating()
-                    extra.append((_score(fresh, w2, size), fresh))
+                    extra.append((_score(fresh, w2, size, visited), fresh))
             best = min(min(p[0] for p in pool), min(e[0] for e in extra))
             winners: list[np.ndarray] = []
             tied = [p for p in pool if p[0] <= best]
@@ -92,6 +95,11 @@ def good_enough_golfers(
             generation += 1
         chosen = options[int(np.argmin(scores))]
         groups = chosen.reshape(tables, size)
+        if visit_once:
+            for t, table in enumerate(groups):
+                for x in table:
+                    if not (hosts and x in host_idx):
+                        visited[x, t] = _INFINITY
         for table in groups:
             for x in table:
                 for y in table:
@@ -101,13 +109,15 @@ def good_enough_golfers(
     return freeze_rounds(out)
 
 
-def _score(seat: np.ndarray, w2: np.ndarray, size: int) -> float:
+def _score(seat: np.ndarray, w2: np.ndarray, size: int, visited: np.ndarray) -> float:
     groups = seat.reshape(-1, size)
-    return float(w2[groups[:, :, None], groups[:, None, :]].sum() / 2)
+    tables = np.arange(seat.size) // size
+    return float(w2[groups[:, :, None], groups[:, None, :]].sum() / 2
+                 + visited[seat, tables].sum())
 
 
 def _swap_scores(seat: np.ndarray, w2: np.ndarray, size: int, total: float, fixed: np.ndarray,
-                 option: int) -> list[tuple[float, int, int, int]]:
+                 option: int, visited: np.ndarray) -> list[tuple[float, int, int, int]]:
     """Scores of every swap between the most expensive table and any other seat."""
     groups = seat.reshape(-1, size)
     pair = w2[groups[:, :, None], groups[:, None, :]]
@@ -126,7 +136,9 @@ def _swap_scores(seat: np.ndarray, w2: np.ndarray, size: int, total: float, fixe
             continue
         a = seat[i]
         rows = w2[a][groups].sum(axis=1)  # a's cost with each table
-        delta = (to_worst - w2[seat, a] - own[i] + rows[table_of] - w2[a, seat] - own)
+        delta = (to_worst - w2[seat, a] - own[i] + rows[table_of] - w2[a, seat] - own
+                 + visited[a, table_of] + visited[seat, worst]
+                 - visited[a, worst] - visited[seat, table_of])
         candidates = np.nonzero(others)[0]
         values = total + delta[candidates]
         best = values.min() if candidates.size else None

@@ -68,7 +68,7 @@ def plan_rotation(request: RotationRequest) -> RotationPlan:
 
     starts: list[tuple[str, PlannedRounds]] = []
     size = max(pb.sizes())
-    if pb.frozen == 0:
+    if pb.frozen == 0 and request.use_designs:
         for design in candidate_designs(pb.tables, size, pb.rounds):
             plan = design_start(pb, design, rng)
             if plan is not None:

@@ -36,6 +36,8 @@ class RotationRequest:
     mix_organisations: bool = True
     seed: int = 0
     time_limit: float = 1.0
+    use_designs: bool = True
+    """Try the zero-repeat constructions (switch off to measure the local search alone)."""
     max_iterations: int | None = None
     """Search steps; the default scales with the instance. The plan is the same for the same
     seed unless the time limit stops the search first (then `stopped_by == "time"`)."""
