@@ -12,6 +12,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("schema", "cli.help.schema"),
     ("participants", "participants.help.group"),
     ("examples", "cli.help.examples"),
+    ("rotate", "planning.help.rotate"),
+    ("pairs", "planning.help.pairs"),
     ("plan", "prepare.help.plan"),
     ("ics", "prepare.help.ics"),
     ("materials", "prepare.help.materials"),
