@@ -34,8 +34,6 @@ def saved_plan(root: Path, block_id: str) -> Plan | None:
     except (OSError, ValueError):
         return None
     rounds = data.get("rounds") if isinstance(data, dict) else None
-    if rounds is None and isinstance(data, dict) and isinstance(data.get("pairs"), list):
-        rounds = [data["pairs"]]  # interview pairs: one "round" of tables of 2 or 3
     if not isinstance(rounds, list):
         return None
     return [[[str(p) for p in table] for table in tables] for tables in rounds]
@@ -114,9 +112,7 @@ def _plan_rotation(
 ) -> Any:
     """Ask `labkit.planning.rotation.plan_rotation` (history = the rounds played)."""
     try:
-        from labkit.planning.rotation import plan_rotation
-        from labkit.planning.rotation_model import RotationRequest
-        from labkit.planning.seatable import Seatable
+        from labkit.planning import RotationRequest, Seatable, plan_rotation
     except ImportError:
         raise InvalidInputError(t("tui.cafe.no_planner")) from None
     config = block.method
@@ -151,8 +147,7 @@ def plan_pairs(session: Session, block: Block, room: Sequence[str], seed: int = 
     Both come from `labkit.planning.pairs`; raises InvalidInputError when it refuses.
     """
     try:
-        from labkit.planning.pairs import interview_pairs, quartets
-        from labkit.planning.seatable import Seatable
+        from labkit.planning import Seatable, interview_pairs, quartets
     except ImportError:
         raise InvalidInputError(t("tui.interviews.no_planner")) from None
     here = set(room)
@@ -168,3 +163,30 @@ def plan_pairs(session: Session, block: Block, room: Sequence[str], seed: int = 
     if getattr(block.method, "regroup_size", 4) != 4:
         return [pairs]
     return [pairs, [list(group) for group in quartets(pairs, people, seed=seed)]]
+
+
+def interview_plan(
+    session: Session, root: Path, block: Block, replans: Sequence[Rotation]
+) -> tuple[list[list[str]], list[list[str]] | None]:
+    """(pairs, regroups) of an interview block.
+
+    Made during the session (`plan_pairs`), the journal holds both: ``[pairs, regroups]``. A
+    saved file (``labkit pairs --json``) lists rounds of pairs: its first round is used, and the
+    regroups by 4 are asked of `labkit.planning.quartets`. None: regroup consecutive pairs.
+    """
+    if replans:
+        plan = current_plan(root, block.id, replans) or []
+        pairs = [list(p) for p in plan[0]] if plan else []
+        return pairs, ([list(g) for g in plan[1]] if len(plan) > 1 else None)
+    saved = saved_plan(root, block.id) or []
+    pairs = [list(p) for p in saved[0]] if saved else []
+    if not pairs or getattr(block.method, "regroup_size", 4) != 4:
+        return pairs, None
+    try:
+        from labkit.planning import Seatable, quartets
+    except ImportError:  # pragma: no cover - planning is part of labkit
+        return pairs, None
+    ids = {p for pair in pairs for p in pair}
+    people = [Seatable(p.id, p.group, p.organisation, p.territory)
+              for p in session.participants if p.id in ids]
+    return pairs, [list(g) for g in quartets(pairs, people)]

@@ -26,13 +26,13 @@ from labkit.tui.widgets.tables import FitTable, fill_width
 from labkit.tui.widgets.timers.countdown import Countdown
 
 
-def regroups_of(plan: list[list[list[str]]], size: int) -> list[list[int]]:
-    """Pair numbers (1-based) of each regroup: as the planner made them (the plan's second
-    "round" seats the regroups), else consecutive pairs gathered by about `size` people."""
-    pairs = plan[0] if plan else []
-    if len(plan) > 1:
+def regroups_of(pairs: list[list[str]], groups: list[list[str]] | None,
+                size: int) -> list[list[int]]:
+    """Pair numbers (1-based) of each regroup: as the planner made them, else consecutive
+    pairs gathered by about `size` people."""
+    if groups:
         found = []
-        for members in plan[1]:
+        for members in groups:
             inside = set(members)
             found.append([n for n, pair in enumerate(pairs, 1) if inside & set(pair)])
         return [g for g in found if g]
@@ -77,6 +77,8 @@ class InterviewsScreen(CaptureScreen):
         self.regroup = 1
         self.pairs: list[list[str]] = []
         self.groups: list[list[int]] = []
+        self._regroups: list[list[str]] | None = None
+        self._plan_key = -1
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
@@ -106,10 +108,14 @@ class InterviewsScreen(CaptureScreen):
         return person.display_name if person else person_id
 
     def refresh_view(self) -> None:
-        plan = rotation.current_plan(self.live.root, self.block.id,
-                                     self.live.rotations(self.block.id)) or []
-        self.pairs = [list(p) for p in plan[0]] if plan else []
-        groups = self.groups = regroups_of(plan, self.config.regroup_size)
+        replans = self.live.rotations(self.block.id)
+        if len(replans) != self._plan_key:  # read the plan again only after a re-plan
+            self._plan_key = len(replans)
+            self.pairs, self._regroups = rotation.interview_plan(
+                self.live.session, self.live.root, self.block, replans
+            )
+        groups = self.groups = regroups_of(self.pairs, self._regroups,
+                                           self.config.regroup_size)
         self.regroup = min(self.regroup, max(len(groups), 1))
         table = self.query_one("#pairs", DataTable)
         table.clear()
