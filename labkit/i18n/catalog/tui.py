@@ -222,6 +222,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.commit.no_owner": {"fr": "sans porteur", "en": "no owner"},
     "tui.commit.new_title": {"fr": "Nouvel engagement", "en": "New commitment"},
     "tui.commit.edit_title": {"fr": "Modifier l'engagement", "en": "Edit the commitment"},
+    "tui.commit.date_hint": {"fr": "jj/mm/aaaa ou mm/aaaa", "en": "dd/mm/yyyy or mm/yyyy"},
     "tui.commit.bad_date": {"fr": "date illisible (ex. 15/06/2027 ou 06/2027)", "en": "unreadable date (e.g. 15/06/2027 or 06/2027)"},
     "tui.commit.date_past": {"fr": "date antérieure à la session ({date})", "en": "date before the session ({date})"},
     "tui.commit.date_far": {"fr": "date à plus de 5 ans", "en": "date more than 5 years away"},

@@ -191,7 +191,7 @@ class CommitmentsScreen(BlockScreen):
                       (item.owner_organisation or "") if item else ""),
             FormField("due", t("tui.commit.due"),
                       item.due.strftime("%d/%m/%Y") if item and item.due else "",
-                      lambda text: parse_due(text, start), "jj/mm/aaaa"),
+                      lambda text: parse_due(text, start), t("tui.commit.date_hint")),
             FormField("indicator", t("tui.commit.indicator"),
                       (item.indicator or "") if item else ""),
             FormField("group", group_label, current_group, self._check_group),
