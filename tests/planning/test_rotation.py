@@ -20,7 +20,7 @@ from .helpers import (
     revisits,
 )
 
-FAST = {"time_limit": 2.0, "max_iterations": 300}
+FAST = {"time_limit": 0.5, "max_iterations": 300}
 
 
 @st.composite
