@@ -86,6 +86,7 @@ def register(app: typer.Typer) -> None:
             "--block", metavar="ID", help=t("planning.help.block"))] = None,
         rounds: Annotated[int, typer.Option(
             "--rounds", min=1, metavar="K", help=t("planning.help.pairs_rounds"))] = 1,
+        save: Annotated[bool, typer.Option("--save", help=t("planning.help.save"))] = False,
         as_json: Annotated[bool, typer.Option("--json", help=t("planning.help.json"))] = False,
         size: Annotated[int | None, typer.Option(
             "--size", min=1, metavar="N", help=t("planning.help.size"))] = None,
@@ -100,11 +101,15 @@ def register(app: typer.Typer) -> None:
             people, names = _attendees(folder.session, block_obj, day)
             regroup = getattr(block_obj.method, "regroup_size", 0)
         else:
-            _reject({"--block": block}, session_only=True)
+            _reject({"--block": block, "--save": save or None}, session_only=True)
             if size is None:
                 raise typer.BadParameter(t("planning.err.adhoc_needs", options="--size"))
             people, names = [Seatable(str(i)) for i in range(size)], {}
         plan = interview_pairs(people, rounds)
+        if save and session is not None:
+            groups_per_round = [[list(group) for group in rnd] for rnd in plan.rounds]
+            saved = {"block": block_obj.id, "rounds": groups_per_round}
+            path = _save(folder, block_obj.id, saved)
         if as_json:
             numeric = session is None
             typer.echo(json.dumps({"rounds": [[[_id(x, numeric) for x in g] for g in rnd]
@@ -113,6 +118,8 @@ def register(app: typer.Typer) -> None:
         regroups = ([quartets(rnd, people, seed=k) for k, rnd in enumerate(plan.rounds)]
                     if regroup == 4 else [])
         _print_pairs(plan, people, names, regroups)
+        if save and session is not None:
+            _console().print(t("planning.out.saved", path=path))
 
 
 # -- reading options -------------------------------------------------------------------------

@@ -154,3 +154,25 @@ def test_pairs_on_a_session(session_folder: Path) -> None:
     assert sorted(x for g in data["rounds"][0] for x in g) == [f"p{i:02d}" for i in range(1, 11)]
     human = run("pairs", session_folder, "--rounds", "2")
     assert human.exit_code == 0 and "Regroupement" in human.output and "Julie" in human.output
+
+
+def test_pairs_session_form_saves_the_pairs_for_route_cards(session_folder: Path) -> None:
+    from labkit.prepare.seating import load_saved_plans
+    from labkit.store.session_folder import open_session
+
+    result = run("pairs", session_folder, "--rounds", "2", "--save", "--json")
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.output)
+    block_id = next(
+        b.id for _, b in open_session(session_folder).session.blocks()
+        if b.method_type == "crossed_interviews"
+    )
+    saved = json.loads((session_folder / "rotations" / f"{block_id}.json").read_text("utf-8"))
+    assert saved["block"] == block_id and saved["rounds"] == shown["rounds"]
+    folder = open_session(session_folder)
+    plans = load_saved_plans(folder.rotations_dir, folder.session)
+    assert not plans.problems
+
+
+def test_pairs_adhoc_refuses_save() -> None:
+    assert run("pairs", "--size", "6", "--save").exit_code == 2
