@@ -44,21 +44,22 @@ class BlockBar(Static):
         text.append(f" {STATUS_MARK[info.status]} ", style="bold")
         if PHASE_MARK[phase]:
             text.append(f" {PHASE_MARK[phase]} ", style=PHASE_STYLE[info.phase])
-            text.append(" ")
-        text.append(info.title, style="bold")
         overrun = False
+        # the timers first: a long block title must never push them off the screen
         if info.round_label:
-            text.append(f"  │ {info.round_label}")
+            text.append(f" {info.round_label}", style="bold")
             if info.round_remaining is not None:
-                text.append(f" {clock_text(info.round_remaining)}", style="bold")
+                text.append(f" {clock_text(info.round_remaining)}", style="bold reverse")
                 overrun = info.round_remaining.total_seconds() <= 0
+            text.append(" │")
         if info.remaining is not None and info.status != "not_started":
-            text.append(f"  │ {t('tui.bar.block_left')} {clock_text(info.remaining)}")
+            text.append(f" {t('tui.bar.block_left')} {clock_text(info.remaining)} │")
             overrun = overrun or info.remaining.total_seconds() <= 0
         if info.status == "paused":
-            text.append(f"  │ {t('tui.status.paused').upper()}", style="bold reverse")
+            text.append(f" {t('tui.status.paused').upper()} │", style="bold reverse")
         if info.drift:
-            text.append(f"  │ {info.drift}")
+            text.append(f" {info.drift} │")
+        text.append(f" {info.title}", style="bold")
         text.no_wrap = True
         text.overflow = "ellipsis"
         show(self, text)
