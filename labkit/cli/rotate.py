@@ -203,44 +203,33 @@ def _pick_block(session: Session, block_id: str | None, method: str) -> tuple[Bl
 
 def _attendees(session: Session, block: Block, day: int) -> tuple[list[Seatable], dict]:
     from labkit.errors import InvalidInputError
-    from labkit.planning import Seatable
+    from labkit.planning.session_requests import seatable
 
     attendees = session.attendees(day)
     if not attendees:
         raise InvalidInputError(t("planning.err.no_participants", block=block.id, day=day))
-    people = [Seatable(p.id, p.group, p.organisation, p.territory) for p in attendees]
+    return [seatable(p) for p in attendees], _names(session, [p.id for p in attendees])
+
+
+def _names(session: Session, ids: list[str]) -> dict[str, tuple[str, str, str | None]]:
+    """Display name, group label and organisation per participant id, for the printed plan."""
     names = {}
-    for p in attendees:
-        group = session.group(p.group)
-        names[p.id] = (p.display_name, group.label if group else p.group, p.organisation)
-    return people, names
+    for pid in ids:
+        person = session.participant(pid)
+        if person is None:
+            continue
+        group = session.group(person.group)
+        names[pid] = (person.display_name, group.label if group else person.group,
+                      person.organisation)
+    return names
 
 
 def _cafe_request(session: Session, block: Block, day: int, seed: int,
                   time_limit: float) -> tuple[RotationRequest, dict]:
-    from labkit.planning import RotationRequest
+    from labkit.planning.session_requests import cafe_request
 
-    config = block.method
-    people, names = _attendees(session, block, day)
-    seated = {p.id for p in people}
-    hosts = list(getattr(config, "hosts", []) or [])
-    extra = [session.participant(h) for h in hosts if h not in seated]
-    for host in extra:  # a host seated anyway, even if their role or days say otherwise
-        if host is not None:
-            people.append(_seatable(host))
-            names[host.id] = (host.display_name, host.group, host.organisation)
-    request = RotationRequest(
-        people=people, tables=config.tables, rounds=config.rounds,  # type: ignore[union-attr]
-        hosts=hosts, visit_once=bool(getattr(config, "visit_once", False)), seed=seed,
-        time_limit=time_limit,
-    )
-    return request, names
-
-
-def _seatable(person: Any) -> Seatable:
-    from labkit.planning import Seatable
-
-    return Seatable(person.id, person.group, person.organisation, person.territory)
+    request = cafe_request(session, block, day, seed=seed, time_limit=time_limit)
+    return request, _names(session, [p.id for p in request.people])
 
 
 def _save(folder: SessionFolder, block_id: str, data: dict[str, Any]) -> str:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from labkit.errors import InvalidInputError
-from labkit.i18n import t
 from labkit.model import Block, Session
+from labkit.planning import plan_rotation
+from labkit.planning.session_requests import cafe_request
 from labkit.store.journal.views import Rotation
 
 Plan = list[list[list[str]]]
@@ -79,14 +78,6 @@ def changes_since_plan(plan: Plan | None, from_round: int, room: Sequence[str]) 
 # --- asking the planner ---------------------------------------------------------------------
 
 
-def _planner() -> Any:
-    try:
-        import labkit.planning as planning
-    except ImportError:  # pragma: no cover - planning is part of labkit
-        planning = None
-    return planning
-
-
 def replan_cafe(
     session: Session, block: Block, plan: Plan | None, frozen_rounds: int, room: Sequence[str],
     seed: int = 0,
@@ -94,99 +85,10 @@ def replan_cafe(
     """A full plan for a café block where the first `frozen_rounds` rounds stay as played and
     the others seat exactly the people in `room` (hosts stay at their tables).
 
-    Raises InvalidInputError when the planner is not available or refuses.
+    Raises InvalidInputError when the planner refuses (e.g. a host has left).
     """
-    planning = _planner()
-    function = getattr(planning, "replan_world_cafe", None) if planning else None
+    day = session.day_of_block(block.id) or 1
     frozen = (plan or [])[:frozen_rounds]
-    if function is not None:  # a planner entry point that takes the session and the block
-        result = function(session, block, frozen_rounds=frozen, present=list(room), seed=seed)
-    else:
-        result = _plan_rotation(session, block, frozen, room, seed)
-    rounds = getattr(result, "rounds", result)
-    return [[list(table) for table in tables] for tables in rounds]
-
-
-def _plan_rotation(
-    session: Session, block: Block, frozen: Plan, room: Sequence[str], seed: int
-) -> Any:
-    """Ask `labkit.planning.rotation.plan_rotation` (history = the rounds played)."""
-    try:
-        from labkit.planning import RotationRequest, Seatable, plan_rotation
-    except ImportError:
-        raise InvalidInputError(t("tui.cafe.no_planner")) from None
-    config = block.method
-    here = set(room)
-    in_history = {p for tables in frozen for table in tables for p in table}
-    people = [
-        Seatable(p.id, p.group, p.organisation, p.territory)
-        for p in session.participants
-        if p.role.seated and (p.id in here or p.id in in_history)
-    ]
-    absent = {p.id for p in people if p.id not in here}
-    hosts = list(getattr(config, "hosts", []) or [])
-    gone = [h for h in hosts if h not in here]
-    if gone:
-        names = ", ".join(
-            (session.participant(h).display_name if session.participant(h) else h) for h in gone
-        )
-        raise InvalidInputError(t("tui.cafe.host_absent", names=names))
-    request = RotationRequest(
-        people=people, tables=config.tables, rounds=config.rounds,  # type: ignore[union-attr]
-        hosts=hosts, visit_once=getattr(config, "visit_once", False),
-        history=[[list(table) for table in tables] for tables in frozen],
-        absent=frozenset(absent), seed=seed, time_limit=1.0,
-    )
-    return plan_rotation(request)
-
-
-def plan_pairs(session: Session, block: Block, room: Sequence[str], seed: int = 0) -> Plan:
-    """Interview pairs for the people in `room` (one trio if the count is odd) and, when the
-    block regroups by 4, the regroups: ``[pairs, regroups]`` (each a list of id lists).
-
-    Both come from `labkit.planning.pairs`; raises InvalidInputError when it refuses.
-    """
-    try:
-        from labkit.planning import Seatable, interview_pairs, quartets
-    except ImportError:
-        raise InvalidInputError(t("tui.interviews.no_planner")) from None
-    here = set(room)
-    people = [
-        Seatable(p.id, p.group, p.organisation, p.territory)
-        for p in session.participants
-        if p.id in here
-    ]
-    if len(people) < 2:
-        raise InvalidInputError(t("tui.interviews.too_few"))
-    pairs = [list(pair) for pair in interview_pairs(people, rounds=1, odd="trio",
-                                                     seed=seed).rounds[0]]
-    if getattr(block.method, "regroup_size", 4) != 4:
-        return [pairs]
-    return [pairs, [list(group) for group in quartets(pairs, people, seed=seed)]]
-
-
-def interview_plan(
-    session: Session, root: Path, block: Block, replans: Sequence[Rotation]
-) -> tuple[list[list[str]], list[list[str]] | None]:
-    """(pairs, regroups) of an interview block.
-
-    Made during the session (`plan_pairs`), the journal holds both: ``[pairs, regroups]``. A
-    saved file (``labkit pairs --json``) lists rounds of pairs: its first round is used, and the
-    regroups by 4 are asked of `labkit.planning.quartets`. None: regroup consecutive pairs.
-    """
-    if replans:
-        plan = current_plan(root, block.id, replans) or []
-        pairs = [list(p) for p in plan[0]] if plan else []
-        return pairs, ([list(g) for g in plan[1]] if len(plan) > 1 else None)
-    saved = saved_plan(root, block.id) or []
-    pairs = [list(p) for p in saved[0]] if saved else []
-    if not pairs or getattr(block.method, "regroup_size", 4) != 4:
-        return pairs, None
-    try:
-        from labkit.planning import Seatable, quartets
-    except ImportError:  # pragma: no cover - planning is part of labkit
-        return pairs, None
-    ids = {p for pair in pairs for p in pair}
-    people = [Seatable(p.id, p.group, p.organisation, p.territory)
-              for p in session.participants if p.id in ids]
-    return pairs, [list(g) for g in quartets(pairs, people)]
+    request = cafe_request(session, block, day, present=room, history=frozen, seed=seed)
+    result = plan_rotation(request)
+    return [[list(table) for table in tables] for tables in result.rounds]

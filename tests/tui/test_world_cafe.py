@@ -69,13 +69,14 @@ async def test_tables_show_hosts_members_and_next_moves(make_app):
 async def test_replan_after_a_departure_freezes_the_rounds_played(make_app, monkeypatch, clock):
     calls = []
 
-    def fake_replan(session, block, frozen_rounds, present, seed=0):
+    def fake_plan_rotation(request):
+        frozen_rounds = [list(r) for r in request.history]
+        present = [p.id for p in request.people if p.id not in request.absent]
         calls.append((len(frozen_rounds), sorted(present)))
         tables = [[p for i, p in enumerate(present) if i % 3 == k] for k in range(3)]
-        return [*frozen_rounds, *([tables] * (3 - len(frozen_rounds)))]
+        return SimpleNamespace(rounds=[*frozen_rounds, *([tables] * (3 - len(frozen_rounds)))])
 
-    monkeypatch.setattr(rotation, "_planner",
-                        lambda: SimpleNamespace(replan_world_cafe=fake_replan))
+    monkeypatch.setattr(rotation, "plan_rotation", fake_plan_rotation)
     app = make_app()
     async with app.run_test() as pilot:
         await open_cafe(app, pilot)
@@ -99,8 +100,7 @@ async def test_a_planner_failure_records_nothing_and_keeps_the_app_alive(make_ap
     def broken(*args, **kwargs):
         raise RuntimeError("planner bug")
 
-    monkeypatch.setattr(rotation, "_planner", lambda: SimpleNamespace())
-    monkeypatch.setattr(rotation, "_plan_rotation", broken)
+    monkeypatch.setattr(rotation, "plan_rotation", broken)
     app = make_app()
     async with app.run_test() as pilot:
         await open_cafe(app, pilot)

@@ -110,6 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "le bloc « {block} » n'est pas un bloc de type {method}",
         "en": "block '{block}' is not a {method} block",
     },
+    "planning.err.host_absent": {
+        "fr": "Hôte absent·e ({names}) : désignez un autre hôte dans session.yaml (hosts) avant de replanifier.",
+        "en": "Table host absent ({names}): name another host in session.yaml (hosts) before re-planning.",
+    },
     "planning.err.no_participants": {
         "fr": "personne à placer pour le bloc « {block} » (jour {day})",
         "en": "nobody to seat for block '{block}' (day {day})",

@@ -124,14 +124,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.cafe.nothing_to_replan": {"fr": "Plus aucun tour à replanifier.", "en": "No round left to re-plan."},
     "tui.cafe.replan_reason": {"fr": "arrivées et départs pendant le café", "en": "arrivals and departures during the café"},
     "tui.cafe.replanned": {"fr": "Tours replanifiés à partir du tour {round}.", "en": "Rounds re-planned from round {round}."},
-    "tui.cafe.no_planner": {
-        "fr": "Le planificateur de rotations n'est pas disponible : impossible de replanifier.",
-        "en": "The rotation planner is not available: cannot re-plan.",
-    },
-    "tui.cafe.host_absent": {
-        "fr": "Hôte absent·e ({names}) : désignez un autre hôte dans session.yaml (hosts) avant de replanifier.",
-        "en": "Table host absent ({names}): name another host in session.yaml (hosts) before re-planning.",
-    },
     "tui.interviews.no_planner": {
         "fr": "Le planificateur de binômes n'est pas disponible.",
         "en": "The pair planner is not available.",

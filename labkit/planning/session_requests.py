@@ -1,0 +1,84 @@
+"""Planner requests built from a session plan: who sits in a world-café block, with its hosts.
+
+One place for the rule shared by `labkit rotate` and the live app's re-planning: the seated
+people of the block's day (or exactly the people in the room, once the session runs), the hosts
+of the block always seated at their table, and the rounds already played kept as history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from labkit.errors import InvalidInputError
+from labkit.i18n import t
+from labkit.model import Block, Participant, Session, WorldCafeConfig
+from labkit.planning.rotation_model import RotationRequest
+from labkit.planning.seatable import Seatable
+
+
+def seatable(person: Participant) -> Seatable:
+    """The planner's view of a participant: id, group, organisation, territory."""
+    return Seatable(person.id, person.group, person.organisation, person.territory)
+
+
+def cafe_request(
+    session: Session,
+    block: Block,
+    day: int,
+    *,
+    present: Collection[str] | None = None,
+    history: Sequence[Sequence[Sequence[str]]] = (),
+    seed: int = 0,
+    time_limit: float = 1.0,
+) -> RotationRequest:
+    """The rotation request for world-café `block` on day `day`.
+
+    Without `present`, everyone seated who attends that day takes part (planning ahead). With
+    `present` (the people in the room), those people take part, and the people of `history` (the
+    rounds already played, kept as they were) who have left count as absent. A host must be in
+    the room: a clear error names the hosts who are not.
+    """
+    config = block.method
+    if not isinstance(config, WorldCafeConfig):
+        raise InvalidInputError(
+            t("planning.err.wrong_method", block=block.id, method=t("method.world_cafe"))
+        )
+    hosts = list(config.hosts)
+    played = {pid for tables in history for table in tables for pid in table}
+    if present is None:
+        chosen = session.attendees(day)
+        absent: set[str] = set()
+    else:
+        here = set(present)
+        chosen = [
+            p for p in session.participants if p.role.seated and (p.id in here or p.id in played)
+        ]
+        absent = {p.id for p in chosen if p.id not in here}
+        gone = [h for h in hosts if h not in here]
+        if gone:
+            names = ", ".join(_name(session, h) for h in gone)
+            raise InvalidInputError(t("planning.err.host_absent", names=names))
+    if not chosen:
+        raise InvalidInputError(t("planning.err.no_participants", block=block.id, day=day))
+    chosen_ids = {p.id for p in chosen}
+    for host_id in hosts:  # a host sits at their table even if role or days say otherwise
+        host = session.participant(host_id)
+        if host is not None and host_id not in chosen_ids:
+            chosen.append(host)
+            chosen_ids.add(host_id)
+    return RotationRequest(
+        people=[seatable(p) for p in chosen],
+        tables=config.tables,
+        rounds=config.rounds,
+        hosts=hosts,
+        visit_once=config.visit_once,
+        history=[[list(table) for table in tables] for tables in history],
+        absent=frozenset(absent),
+        seed=seed,
+        time_limit=time_limit,
+    )
+
+
+def _name(session: Session, participant_id: str) -> str:
+    person = session.participant(participant_id)
+    return person.display_name if person else participant_id
