@@ -33,7 +33,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
             os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
-        _fsync_folder(folder)
+        fsync_folder(folder)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
@@ -59,7 +59,8 @@ def _umask() -> int:
     return mask
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or a new file in `folder` durable (best effort where unsupported)."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from labkit.errors import InvalidInputError, LabkitError, StorageError
 from labkit.i18n import t
+from labkit.store.atomic import fsync_folder
 from labkit.store.journal.events import AttachmentAdded
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def copy_into(folder: Path, source: Path) -> tuple[str, str, int, bool]:
             return name, sha, size, False
         os.replace(tmp_name, target)
         tmp_name = None
-        _fsync_folder(folder)
+        fsync_folder(folder)
         return name, sha, size, True
     except OSError as exc:
         key = "journal.attach.disk_full" if exc.errno == errno.ENOSPC else "journal.attach.failed"
@@ -136,11 +137,3 @@ def verify(journal: Journal) -> list[str]:
             )
     return problems
 
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
