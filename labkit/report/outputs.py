@@ -16,6 +16,7 @@ from labkit.model.methods import (
     TerritorialDiagnosticConfig,
     WorldCafeConfig,
 )
+from labkit.model.ranking import rank_votes
 from labkit.report import content as c
 from labkit.report.text import clean, one_line, unwrap
 from labkit.store.journal import JournalState
@@ -270,16 +271,12 @@ def rank(
 ) -> tuple[c.RankedItem, ...]:
     """Items ranked by dots (equal dots share a rank: a near-tie is decided in the room);
     the items whose rank is within `top_n` are kept."""
-    ordered = sorted(totals.items(), key=lambda kv: -kv[1])
-    counts: dict[int, int] = defaultdict(int)
-    for _, dots in ordered:
-        counts[dots] += 1
-    ranking, position = [], 0
-    for index, (item_id, dots) in enumerate(ordered):
-        if index == 0 or dots != ordered[index - 1][1]:
-            position = index + 1
-        item = lookup(item_id)
+    ranking = []
+    for ranked in rank_votes(list(totals), totals, top_n):
+        item = lookup(ranked.item_id)
         if item is None:
             continue
-        ranking.append(c.RankedItem(position, item, dots, position <= top_n, counts[dots] > 1))
+        ranking.append(
+            c.RankedItem(ranked.rank, item, ranked.dots, ranked.rank <= top_n, ranked.tied)
+        )
     return tuple(ranking)

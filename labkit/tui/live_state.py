@@ -295,47 +295,6 @@ def fold(text: str) -> str:
 # --- votes ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RankedItem:
-    """An item of a vote, with its dots, rank and whether it makes the cut."""
-
-    item_id: str
-    dots: int
-    rank: int
-    in_top: bool
-    tie: bool
-    """Within `near` dots of an item on the other side of the top-N cut: the room decides."""
-
-
-def ranking(
-    items: list[str], totals: dict[str, int], top_n: int, near: int = 0
-) -> list[RankedItem]:
-    """Items ordered by dots (then as given), the top N marked, near-ties at the cut flagged.
-
-    Two items tie when their dots differ by at most `near`; an item ties at the cut when it
-    ties with an item on the other side of it.
-    """
-    order = sorted(items, key=lambda i: -totals.get(i, 0))
-    dots = [totals.get(i, 0) for i in order]
-    inside = dots[:top_n]
-    outside = dots[top_n:]
-    lowest_in = min(inside) if inside else None
-    highest_out = max(outside) if outside else None
-    result = []
-    rank = 0
-    previous: int | None = None
-    for position, (item, count) in enumerate(zip(order, dots, strict=True)):
-        if count != previous:
-            rank = position + 1
-            previous = count
-        in_top = position < top_n
-        tie = False
-        if lowest_in is not None and highest_out is not None:
-            tie = count - highest_out <= near if in_top else lowest_in - count <= near
-        result.append(RankedItem(item, count, rank, in_top, tie and count > 0))
-    return result
-
-
 # --- survey ---------------------------------------------------------------------------------
 
 

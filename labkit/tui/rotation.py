@@ -12,9 +12,11 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from labkit.errors import InvalidInputError
+from labkit.i18n import t
 from labkit.model import Block, Session
-from labkit.planning import plan_rotation
-from labkit.planning.session_requests import cafe_request
+from labkit.planning import interview_pairs, plan_rotation, quartets
+from labkit.planning.session_requests import cafe_request, seatable
 from labkit.store.journal.views import Rotation
 
 Plan = list[list[list[str]]]
@@ -92,3 +94,42 @@ def replan_cafe(
     request = cafe_request(session, block, day, present=room, history=frozen, seed=seed)
     result = plan_rotation(request)
     return [[list(table) for table in tables] for tables in result.rounds]
+
+
+def plan_pairs(session: Session, block: Block, room: Sequence[str], seed: int = 0) -> Plan:
+    """Interview pairs for the people in `room` (one trio if the count is odd) and, when the
+    block regroups by 4, the regroups: ``[pairs, regroups]`` (each a list of id lists).
+
+    Both come from `labkit.planning.pairs`; raises InvalidInputError when it refuses.
+    """
+    here = set(room)
+    people = [seatable(p) for p in session.participants if p.id in here]
+    if len(people) < 2:
+        raise InvalidInputError(t("tui.interviews.too_few"))
+    first_round = interview_pairs(people, rounds=1, odd="trio", seed=seed).rounds[0]
+    pairs = [list(pair) for pair in first_round]
+    if getattr(block.method, "regroup_size", 4) != 4:
+        return [pairs]
+    return [pairs, [list(group) for group in quartets(pairs, people, seed=seed)]]
+
+
+def interview_plan(
+    session: Session, root: Path, block: Block, replans: Sequence[Rotation]
+) -> tuple[list[list[str]], list[list[str]] | None]:
+    """(pairs, regroups) of an interview block.
+
+    Made during the session (`plan_pairs`), the journal holds both: ``[pairs, regroups]``. A
+    saved file (``labkit pairs --save``) lists rounds of pairs: its first round is used, and the
+    regroups by 4 are asked of `labkit.planning.quartets`. None: regroup consecutive pairs.
+    """
+    if replans:
+        plan = current_plan(root, block.id, replans) or []
+        pairs = [list(p) for p in plan[0]] if plan else []
+        return pairs, ([list(g) for g in plan[1]] if len(plan) > 1 else None)
+    saved = saved_plan(root, block.id) or []
+    pairs = [list(p) for p in saved[0]] if saved else []
+    if not pairs or getattr(block.method, "regroup_size", 4) != 4:
+        return pairs, None
+    ids = {p for pair in pairs for p in pair}
+    people = [seatable(p) for p in session.participants if p.id in ids]
+    return pairs, [list(g) for g in quartets(pairs, people)]

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from labkit.store.session_folder import open_session
 from labkit.tui import live_state as ls
@@ -29,26 +27,6 @@ def test_clock_and_drift_texts():
     assert ls.drift_text(timedelta(minutes=-3)) == "3 min d'avance"
     assert ls.drift_text(timedelta(seconds=20)) == "à l'heure"
     assert ls.drift_text(timedelta(minutes=125)) == "2 h 05 de retard"
-
-
-def test_ranking_marks_the_top_and_flags_ties_at_the_cut():
-    totals = {"a": 12, "b": 7, "c": 5, "d": 5, "e": 1}
-    ranked = ls.ranking(list("abcde"), totals, top_n=3)
-    assert [(r.item_id, r.rank, r.in_top, r.tie) for r in ranked] == [
-        ("a", 1, True, False), ("b", 2, True, False), ("c", 3, True, True),
-        ("d", 3, False, True), ("e", 5, False, False),
-    ]
-    near = ls.ranking(list("abcde"), {"a": 9, "b": 8, "c": 6, "d": 5}, top_n=3, near=1)
-    assert [r.item_id for r in near if r.tie] == ["c", "d"]
-
-
-@given(st.dictionaries(st.sampled_from("abcdefgh"), st.integers(0, 30)), st.integers(1, 5))
-def test_ranking_keeps_exactly_top_n_in_dot_order(totals, top_n):
-    items = list("abcdefgh")
-    ranked = ls.ranking(items, totals, top_n)
-    assert sum(r.in_top for r in ranked) == min(top_n, len(items))
-    dots = [r.dots for r in ranked]
-    assert dots == sorted(dots, reverse=True)
 
 
 def test_questionnaire_lines(session):

@@ -124,10 +124,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.cafe.nothing_to_replan": {"fr": "Plus aucun tour à replanifier.", "en": "No round left to re-plan."},
     "tui.cafe.replan_reason": {"fr": "arrivées et départs pendant le café", "en": "arrivals and departures during the café"},
     "tui.cafe.replanned": {"fr": "Tours replanifiés à partir du tour {round}.", "en": "Rounds re-planned from round {round}."},
-    "tui.interviews.no_planner": {
-        "fr": "Le planificateur de binômes n'est pas disponible.",
-        "en": "The pair planner is not available.",
-    },
     # crossed interviews
     "tui.interviews.placeholder": {
         "fr": "Ingrédient de réussite du groupe, puis Entrée (↑/↓ : groupe)",

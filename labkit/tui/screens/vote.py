@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 
 from labkit.i18n import t
 from labkit.model import Block, IdeaVoteConfig
-from labkit.tui import live_state as ls
+from labkit.model.ranking import RankedItem, rank_votes
 from labkit.tui.screens.forms import prompt
 from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
@@ -125,7 +125,7 @@ class VoteScreen(CaptureScreen):
         self.items = self.candidates()
         totals = self.live.state.vote_totals(block_id=self.block.id,
                                              question=self.question_number)
-        ranked = ls.ranking(self.items, totals, self.config.top_n, NEAR_TIE)
+        ranked = rank_votes(self.items, totals, self.config.top_n, NEAR_TIE)
         by_item = {r.item_id: r for r in ranked}
         kept = self._kept()
         if self.config.questions:
@@ -137,7 +137,7 @@ class VoteScreen(CaptureScreen):
         cursor = table.cursor_row
         table.clear()
         for item in self.items:
-            flag = "★" if item in kept else ("≈" if by_item[item].tie else "")
+            flag = "★" if item in kept else ("≈" if by_item[item].tie_at_cut else "")
             table.add_row(Text(str(totals.get(item, 0)), style="bold", justify="right"),
                           Text(flag, style="bold"),
                           Text(self.label(item), overflow="ellipsis", no_wrap=True), key=item)
@@ -148,14 +148,14 @@ class VoteScreen(CaptureScreen):
         self._refresh_status(totals)
         self.query_one(CaptureBar).context = t("tui.vote.new_idea") + " ›"
 
-    def _refresh_ranking(self, ranked: list[ls.RankedItem], kept: list[str]) -> None:
+    def _refresh_ranking(self, ranked: list[RankedItem], kept: list[str]) -> None:
         text = Text()
         ties = False
         for entry in ranked:
-            if not entry.in_top and not entry.tie:
+            if not entry.in_top and not entry.tie_at_cut:
                 continue
-            mark = "★" if entry.item_id in kept else ("≈" if entry.tie else " ")
-            ties = ties or entry.tie
+            mark = "★" if entry.item_id in kept else ("≈" if entry.tie_at_cut else " ")
+            ties = ties or entry.tie_at_cut
             style = "bold" if entry.in_top else "dim"
             line = f"{entry.rank:>2}. {mark} {entry.dots:>3}  {self.label(entry.item_id)}"
             text.append(line[:200] + "\n", style=style)
@@ -248,9 +248,9 @@ class VoteScreen(CaptureScreen):
     def action_keep_top(self) -> None:
         totals = self.live.state.vote_totals(block_id=self.block.id,
                                              question=self.question_number)
-        ranked = ls.ranking(self.items, totals, self.config.top_n, NEAR_TIE)
+        ranked = rank_votes(self.items, totals, self.config.top_n, NEAR_TIE)
         self._record_kept([r.item_id for r in ranked if r.in_top and r.dots > 0])
-        if any(r.tie for r in ranked):
+        if any(r.tie_at_cut for r in ranked):
             self.notify(t("tui.vote.tie"), severity="warning", timeout=6)
 
     def _record_kept(self, items: list[str]) -> None:
