@@ -44,11 +44,12 @@ def register(app: typer.Typer) -> None:
         name: Annotated[str, typer.Argument(metavar="NAME")],
         to: Annotated[Path | None, typer.Option("--to", help=t("cli.help.to"))] = None,
         force: Annotated[bool, typer.Option("--force", help=t("cli.help.force"))] = False,
+        blank: Annotated[bool, typer.Option("--blank", help=t("cli.help.blank"))] = False,
     ) -> None:
         from labkit.store.examples import copy_example
         from labkit.store.session_folder import sessions_home
 
-        target = copy_example(name, to or sessions_home(), force=force)
+        target = copy_example(name, to or sessions_home(), force=force, blank=blank)
         typer.echo(t("examples.copied", None, path=target))
 
     app.add_typer(examples_app, name="examples")

@@ -54,16 +54,19 @@ def find_example(name: str) -> Example:
     raise InvalidInputError(t("examples.unknown", None, name=name, names=names))
 
 
-def copy_example(name: str, destination_root: Path, force: bool = False) -> Path:
+def copy_example(
+    name: str, destination_root: Path, force: bool = False, blank: bool = False
+) -> Path:
     """Copy example `name` into `destination_root/<name>` and return the new folder.
 
     The copy is made in a temporary folder and renamed into place, so an interrupted copy never
     leaves half a session. An existing session is kept unless `force`. The example's captured
     outputs (``captured.jsonl``) are loaded into the copy's journal before it is renamed into
-    place, so that `labkit report` on the copy gives a full restitution.
+    place, so that `labkit report` on the copy gives a full restitution; with `blank`, the copy
+    holds the plan only, ready to be run live from its first block.
     """
     from labkit.errors import LabkitError
-    from labkit.report.captured import load_captured
+    from labkit.report.captured import CAPTURED_NAME, load_captured
 
     example = find_example(name)
     target = destination_root / example.name
@@ -76,7 +79,10 @@ def copy_example(name: str, destination_root: Path, force: bool = False) -> Path
         destination_root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{example.name}.", dir=destination_root))
         shutil.copytree(example.path, staging, dirs_exist_ok=True)
-        load_captured(staging)
+        if blank:
+            (staging / CAPTURED_NAME).unlink(missing_ok=True)
+        else:
+            load_captured(staging)
         if target.exists():
             shutil.rmtree(target)
         staging.rename(target)

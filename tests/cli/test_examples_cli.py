@@ -88,3 +88,18 @@ def test_copy_an_unknown_example_exit_1(sessions_dir: Path) -> None:
 
 def test_copy_without_a_name_is_a_usage_error() -> None:
     assert run("examples", "copy").exit_code == 2
+
+
+def test_copy_blank_gives_the_plan_without_captured_outputs(tmp_path: Path) -> None:
+    from labkit.store.journal import Journal
+
+    result = CliRunner().invoke(
+        app, ["examples", "copy", "cooperation-territoriale", "--blank", "--to", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "cooperation-territoriale"
+    assert (folder / "session.yaml").is_file()
+    assert not (folder / "captured.jsonl").exists()
+    if (folder / "journal.db").exists():
+        with Journal.open(folder / "journal.db") as journal:
+            assert journal.events() == []

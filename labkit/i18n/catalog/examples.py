@@ -31,5 +31,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Copy an example into sessions/ (or --to FOLDER).",
     },
     "cli.help.force": {"fr": "Remplacer une session existante.", "en": "Replace an existing session."},
+    "cli.help.blank": {
+        "fr": "Copier le plan seul, sans les productions capturées : pour animer l'exemple en direct.",
+        "en": "Copy the plan only, without the captured outputs: to run the example live.",
+    },
     "cli.help.to": {"fr": "Dossier des sessions.", "en": "Sessions folder."},
 }
