@@ -155,6 +155,11 @@ class LiveSession:
         self._replace_plan()
         self.revision += 1
 
+    @property
+    def on_session_date(self) -> bool:
+        """Whether the day runs on its planned date (else it is a rehearsal or a moved day)."""
+        return self._plan_date == self.session.days[self.day - 1].date
+
     def _replace_plan(self) -> None:
         on = ls.run_date(self.session, self.day, self.state, self.now())
         if on != self._plan_date:

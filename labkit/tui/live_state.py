@@ -135,8 +135,13 @@ def remaining(row: TimelineRow, now: datetime) -> timedelta:
     return row.timing.remaining(row.block.duration, now)
 
 
-def day_drift(rows: list[TimelineRow], now: datetime) -> timedelta | None:
+def day_drift(
+    rows: list[TimelineRow], now: datetime, late_start: bool = True
+) -> timedelta | None:
     """How late the day runs: positive late, negative ahead, None before anything happened.
+
+    Before the first block starts, waiting past its planned start counts as a late start only
+    with `late_start` (on the session's own date; a rehearsal on another day is not late).
 
     While a block runs: its projected end against its planned end. Between blocks: now against
     the next block's planned start, or the last ended block's end drift if that is later.
@@ -147,7 +152,7 @@ def day_drift(rows: list[TimelineRow], now: datetime) -> timedelta | None:
     ended = [r for r in rows if r.status == "ended"]
     following = next_row(rows)
     if not ended:
-        if following is None or now <= following.planned.start:
+        if following is None or now <= following.planned.start or not late_start:
             return None
         return now - following.planned.start
     last_drift = ended[-1].end_drift or ZERO

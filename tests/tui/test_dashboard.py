@@ -111,3 +111,25 @@ async def test_english_ui(make_app):
         await pilot.pause()
         text = str(app.screen.query_one("#current-title", Static).render())
         assert "running" in text
+
+
+async def test_a_late_start_counts_on_the_session_date_only(make_app, clock: ManualClock):
+    app = make_app()
+    async with app.run_test() as pilot:
+        clock.advance(minutes=25)  # the session's own date, nothing started yet
+        app.tick()
+        await pilot.pause()
+        drift = app.screen.query_one("#day-drift", Static)
+        assert "25 min de retard" in str(drift.render())
+
+
+async def test_a_rehearsal_on_another_day_shows_no_drift_before_the_start(make_app, clock):
+    clock.advance(minutes=60 * 24 * 3 + 60 * 10)  # opened three days later, in the evening
+    app = make_app()
+    async with app.run_test() as pilot:
+        app.tick()
+        await pilot.pause()
+        drift = app.screen.query_one("#day-drift", Static)
+        assert "retard" not in str(drift.render())
+        await pilot.press("s")
+        assert app.live.state.block("ouverture").status == "running"

@@ -119,5 +119,5 @@ class BlockScreen(LiveScreen):
             remaining=remaining,
             round_label=round_label,
             round_remaining=round_remaining,
-            drift=ls.drift_text(ls.day_drift(rows, now)),
+            drift=ls.drift_text(ls.day_drift(rows, now, self.live.on_session_date)),
         )

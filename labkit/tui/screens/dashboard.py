@@ -103,7 +103,7 @@ class DashboardScreen(LiveScreen):
             round_text, round_over = self._round_text(block, now)
             round_line.update(round_text)
             overrun = overrun or round_over
-        drift = ls.day_drift(rows, now)
+        drift = ls.day_drift(rows, now, self.live.on_session_date)
         drift_widget = self.query_one("#day-drift", Static)
         drift_widget.update(t("tui.dash.drift_line", drift=ls.drift_text(drift)))
         drift_widget.set_class(drift is not None and drift.total_seconds() >= 300, "-late")
