@@ -162,9 +162,11 @@ class LiveSession:
 
     def _replace_plan(self) -> None:
         on = ls.run_date(self.session, self.day, self.state, self.now())
-        if on != self._plan_date:
+        if on != self._plan_date or not self.on_session_date:
             self._plan_date = on
             self.planned = ls.planned_day(self.session, self.day, on)
+            if not self.on_session_date:  # a rehearsal: the plan follows its first start
+                self.planned = ls.anchored_on_first_start(self.planned, self.state)
 
     def block(self, block_id: str) -> Block:
         found = self.session.block(block_id)

@@ -66,6 +66,26 @@ def planned_day(
     ]
 
 
+def anchored_on_first_start(
+    planned: list[PlannedBlock], state: JournalState
+) -> list[PlannedBlock]:
+    """The plan moved so that the first block started begins, as planned, when it did.
+
+    For a rehearsal on another date: drifts then count from the rehearsal's own start, not from
+    the session's clock times.
+    """
+    started = [
+        (state.block(p.block_id).started_at, p)
+        for p in planned
+        if state.block(p.block_id).started_at is not None
+    ]
+    if not started:
+        return planned
+    actual, first = min(started, key=lambda pair: pair[0])  # type: ignore[arg-type,return-value]
+    shift = actual - first.start  # type: ignore[operator]
+    return [PlannedBlock(p.index, p.block, p.start + shift, p.end + shift) for p in planned]
+
+
 def run_date(session: Session, day_number: int, state: JournalState, now: datetime) -> date:
     """The date the day actually runs on: its first block's start, else today if it has not
     started (so that a rehearsal on another date shows sensible drifts)."""

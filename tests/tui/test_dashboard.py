@@ -133,3 +133,16 @@ async def test_a_rehearsal_on_another_day_shows_no_drift_before_the_start(make_a
         assert "retard" not in str(drift.render())
         await pilot.press("s")
         assert app.live.state.block("ouverture").status == "running"
+
+
+async def test_a_rehearsal_counts_drift_from_its_own_start(make_app, clock):
+    clock.advance(minutes=60 * 24 * 3 + 60 * 10)  # three days later, in the evening
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("s")
+        clock.advance(minutes=25)  # the 15-minute opening runs 10 minutes over
+        await pilot.press("e")
+        app.tick()
+        await pilot.pause()
+        drift = app.screen.query_one("#day-drift", Static)
+        assert "10 min de retard" in str(drift.render())
