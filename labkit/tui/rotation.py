@@ -52,6 +52,16 @@ def current_plan(root: Path, block_id: str, replans: Sequence[Rotation]) -> Plan
     return plan or None
 
 
+def seated_rounds(plan: Plan | None) -> int:
+    """How many rounds, from the first, the plan seats anybody in."""
+    count = 0
+    for tables in plan or []:
+        if not any(tables):
+            break
+        count += 1
+    return count
+
+
 def table_of(plan: Plan | None, round_number: int, person: str) -> int | None:
     """The 1-based table of `person` in round `round_number`, or None."""
     if not plan or not 1 <= round_number <= len(plan):

@@ -206,3 +206,18 @@ async def test_ideas_typed_on_another_laptop_appear(make_app, session_dir):
         app.poll()
         await pilot.pause()
         assert app.screen.query_one("#table-1", TableCard).view.ideas == 1
+
+
+async def test_a_round_started_without_a_plan_is_planned_too(make_app, session_dir):
+    (session_dir / "rotations" / "cafe.json").unlink(missing_ok=True)
+    app = make_app()
+    async with app.run_test() as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("n")  # round 1 starts before anybody is seated
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        replanned = app.live.state.rotation("cafe")
+        assert replanned is not None and replanned.from_round == 1
+        plan = rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
+        assert plan and all(any(tables) for tables in plan)

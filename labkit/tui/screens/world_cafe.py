@@ -257,7 +257,8 @@ class WorldCafeScreen(CaptureScreen):
     def action_replan(self) -> None:
         if self.replanning:
             return
-        frozen = self.live.last_round(self.block.id)
+        # rounds played keep their seating; a round started without any plan is planned too
+        frozen = min(self.live.last_round(self.block.id), rotation.seated_rounds(self.plan))
         if frozen >= self.config.rounds:
             self.notify(t("tui.cafe.nothing_to_replan"), timeout=3)
             return
