@@ -94,7 +94,7 @@ class Qr:
 
 @dataclass(frozen=True)
 class PageBreak:
-    pass
+    """The next element starts on a new page."""
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ class QrScreen(LiveScreen):
         self.query_one("#qr-url", Static).update(url)
 
     def refresh_clock(self, now: datetime) -> None:
-        pass
+        """The QR screen shows no timer: nothing to refresh each second."""
 
     def action_cycle(self, step: int) -> None:
         self.index += step
