@@ -107,18 +107,14 @@ def agenda_command(
 
     folder = open_session(session)
     if docx is not None:
-        _write_agenda_docx(folder, docx)
+        from labkit.prepare.invitation import render_invitation_agenda
+
+        render_invitation_agenda(folder.session, docx)
+        typer.echo(t("session.written", None, path=docx))
         return
     from labkit.cli.agenda_view import print_agenda
 
     print_agenda(folder)
-
-
-def _write_agenda_docx(folder: object, path: Path) -> None:
-    from labkit.prepare.invitation import render_invitation_agenda
-
-    render_invitation_agenda(folder.session, path)  # type: ignore[attr-defined]
-    typer.echo(t("session.written", None, path=path))
 
 
 def schema_command(

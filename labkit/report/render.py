@@ -35,9 +35,9 @@ def default_output(folder: SessionFolder, fmt: str) -> Path:
 
 def journal_state(folder: SessionFolder) -> JournalState:
     """The state of the session's journal; without a journal, the captures shipped as text
-    (``captured.jsonl``, see `labkit.report.captured`); else an empty state."""
-    from labkit.report.captured import captured_state
+    (``captured.jsonl``, see `labkit.store.journal.captured`); else an empty state."""
     from labkit.store.journal import Journal
+    from labkit.store.journal.captured import captured_state
 
     if not folder.journal_path.is_file():
         shipped = captured_state(folder.root)

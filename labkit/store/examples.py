@@ -66,7 +66,7 @@ def copy_example(
     holds the plan only, ready to be run live from its first block.
     """
     from labkit.errors import LabkitError
-    from labkit.report.captured import CAPTURED_NAME, load_captured
+    from labkit.store.journal.captured import CAPTURED_NAME, load_captured
 
     example = find_example(name)
     target = destination_root / example.name

@@ -9,11 +9,16 @@ from docx import Document
 
 from labkit.report import build_report, render_report
 from labkit.report import content as c
-from labkit.report.captured import captured_path, captured_state, load_captured, read_captured
 from labkit.report.wording import Words
 from labkit.resources import data_dir
 from labkit.store.examples import copy_example
 from labkit.store.journal import Journal
+from labkit.store.journal.captured import (
+    captured_path,
+    captured_state,
+    load_captured,
+    read_captured,
+)
 from labkit.store.session_folder import open_session
 
 EXAMPLES = ("garde-enfants-parents", "cooperation-territoriale", "atelier-collaboratif")
