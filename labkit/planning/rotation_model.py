@@ -39,8 +39,16 @@ class RotationRequest:
     use_designs: bool = True
     """Try the zero-repeat constructions (switch off to measure the local search alone)."""
     max_iterations: int | None = None
-    """Search steps; the default scales with the instance. The plan is the same for the same
-    seed unless the time limit stops the search first (then `stopped_by == "time"`)."""
+    """Search steps; by default none: the search runs until the plan is proven optimal or
+    `time_limit` seconds of CPU time (`time.process_time`) are spent. With a cap, the plan is
+    the same for the same seed unless the time limit stops the search first."""
+    objective: str = "repeats"
+    """"repeats": fewest repeated meetings first, then the fewest meetings of any one pair;
+    "max_meetings": the other way round."""
+    plan_in_force: Sequence[Sequence[Sequence[str]]] = ()
+    """Re-planning: the rounds after `history` as planned before (ids per table); the new
+    plan starts from them, moves as few people as it can and never has more repeats than
+    keeping them with the absent people dropped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +73,13 @@ class RotationPlan:
     stopped_by: str = ""
     """"optimal" (every objective at its lower bound), "iterations" or "time"."""
     seed: int = 0
+    moved: int = 0
+    """Re-plans: (person, round) seats that differ from `plan_in_force` (arrivals excluded)."""
+
+    @property
+    def verdict(self) -> str:
+        """"optimal" only with a proof (every figure at its lower bound), else "best found"."""
+        return "optimal" if self.metrics.proven_optimal else "best found"
 
     def route(self, person_id: str) -> tuple[int | None, ...]:
         """The person's table index (0-based) in each round, None when not seated."""
@@ -85,6 +100,8 @@ class RotationPlan:
             "seconds": round(self.seconds, 3),
             "stopped_by": self.stopped_by,
             "seed": self.seed,
+            "verdict": self.verdict,
+            "moved": self.moved,
         }
 
 
@@ -168,6 +185,8 @@ def build_problem(request: RotationRequest) -> Problem:
                     problems.append(f"{kind} pair names an unknown person: {pid}")
             if a == b:
                 problems.append(f"{kind} pair names the same person twice: {a}")
+    if request.objective not in ("repeats", "max_meetings"):
+        problems.append(f"unknown objective {request.objective!r} (repeats or max_meetings)")
     if problems:
         raise InvalidInputError("the world-café request is not valid", problems)
 

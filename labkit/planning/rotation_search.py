@@ -226,7 +226,7 @@ class TabuSearch(SeatingState):
         stop = "iterations"
         while self.it < max_iterations:
             self.it += 1
-            if self.it % 8 == 0 and time.perf_counter() > deadline:
+            if self.it % 8 == 0 and time.process_time() > deadline:
                 stop = "time"
                 break
             if self.it % self.refresh == 1 or not conflicts:

@@ -4,6 +4,7 @@ and zero-repeat designs mapped onto the participants (hosts and group balance in
 from __future__ import annotations
 
 import random
+import time
 from math import gcd
 
 from labkit.planning.constructions import Design, independent_points
@@ -75,13 +76,22 @@ def _quotas(pb: Problem, tables: list[list[int]], singles: list[int]) -> list[di
     return quota
 
 
-def greedy_start(pb: Problem, rng: random.Random) -> PlannedRounds:
+def greedy_start(pb: Problem, rng: random.Random, prefix: PlannedRounds | None = None,
+                 deadline: float | None = None) -> PlannedRounds:
     """Seat round after round: hosts, keep-together units, then everyone else dealt by group
-    (so each group is spread evenly) to the table where they add the least cost."""
+    (so each group is spread evenly) to the table where they add the least cost.
+
+    `prefix` rounds (e.g. a partial design) are kept and the rest is built after them. Past
+    `deadline` (CPU seconds, `time.process_time`) the remaining rounds are dealt without
+    looking at costs (still balanced, hosts and groups respected), for the search to improve.
+    """
     meet, visits = _history_state(pb)
     sizes = pb.sizes()
-    out: PlannedRounds = []
-    for _ in range(pb.planned):
+    out: PlannedRounds = [[list(t) for t in rnd] for rnd in prefix or []]
+    for rnd in out:
+        _record(rnd, meet, visits, pb)
+    for _ in range(pb.planned - len(out)):
+        cheap = deadline is not None and time.process_time() > deadline
         tables: list[list[int]] = [[] for _ in range(pb.tables)]
         singles: list[int] = []
         units = list(pb.units)
@@ -100,10 +110,12 @@ def greedy_start(pb: Problem, rng: random.Random) -> PlannedRounds:
                     _place_cost(pb, unit, tables[t], t, meet, visits), len(tables[t])))
                 tables[t].extend(unit)
         quota = _quotas(pb, tables, singles)
+        if cheap:
+            rng.shuffle(singles)
         for a in singles:
             ga = pb.group[a]
             options = [t for t in range(pb.tables) if quota[t].get(ga, 0) > 0]
-            t = min(options, key=lambda t: (
+            t = options[0] if cheap else min(options, key=lambda t: (
                 _place_cost(pb, [a], tables[t], t, meet, visits), rng.random()))
             quota[t][ga] -= 1
             tables[t].append(a)
@@ -206,13 +218,18 @@ def _separate_forbidden(pb: Problem, owner: list[int], routes: list[tuple[int, i
                     break
 
 
-def design_start(pb: Problem, design: Design, rng: random.Random) -> PlannedRounds | None:
-    """Map the participants onto a zero-repeat design (hosts on a row, groups along rows)."""
+def design_start(pb: Problem, design: Design, rng: random.Random,
+                 deadline: float | None = None) -> PlannedRounds | None:
+    """Map the participants onto a zero-repeat design (hosts on a row, groups along rows).
+
+    A partial design (fewer rounds than planned) keeps its rounds; the greedy start seats the
+    remaining ones after them.
+    """
     if pb.frozen or any(len(u) > 1 for u in pb.units) or design.tables != pb.tables:
         return None
     people = [i for i in pb.present if i not in pb.host_table]
     spare = design.points - len(pb.present)
-    if spare < 0 or len(design.rounds) < pb.planned:
+    if spare < 0 or not design.rounds:
         return None
     host_points: list[int] = []
     if pb.hosts:
@@ -240,6 +257,8 @@ def design_start(pb: Problem, design: Design, rng: random.Random) -> PlannedRoun
         out.append(tables)
     if pb.visit_once and not pb.hosts:
         out = _relabel_visit_once(out, pb.tables)
+    if len(out) < pb.planned:
+        out = greedy_start(pb, rng, out, deadline)
     return out
 
 

@@ -1,0 +1,221 @@
+"""Kirkman triple systems KTS(v) for v ≡ 3 (mod 6) up to 120 except 51, 69 and 87 (tables of 3).
+
+A KTS(v) seats v people at v/3 tables of 3 for (v - 1)/2 rounds, every pair meeting exactly
+once (Ray-Chaudhuri & Wilson, 1971). Built here from:
+
+- the affine geometry AG(n, 3) for v = 3**n (in `constructions.affine_geometry`);
+- Kirkman's fifteen schoolgirls (data in `constructions`);
+- v = 3q, q ≡ 1 (mod 6) a prime power: the cyclic construction over GF(q) x {0, 1, 2}
+  (base class of a primitive element's cosets, developed over GF(q));
+- other v (33): a 1-rotational search over Z_(v-1) ∪ {∞} (a class fixed by adding (v-1)/2,
+  developed over half the group), exhaustive within a small step budget;
+- the product KTS(v) x KTS(3m) -> KTS(vm) (m odd): one class of KTS(v) carries a KTS(3m) on
+  every block x Z_m, the others the m classes {(a, x), (b, x + s), (c, x + 2s)}.
+
+Every design returned is checked (each round a partition, no pair twice) before it is used.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from itertools import combinations
+
+from labkit.planning.galois import field, prime_power
+
+Classes = tuple[tuple[tuple[int, ...], ...], ...]
+
+
+def is_resolvable_design(points: int, rounds: Classes, size: int) -> bool:
+    """Whether every round partitions 0..points-1 into tables of `size`, no pair twice."""
+    seen: set[tuple[int, int]] = set()
+    for rnd in rounds:
+        if sorted(p for table in rnd for p in table) != list(range(points)):
+            return False
+        for table in rnd:
+            if len(table) != size:
+                return False
+            for pair in combinations(sorted(table), 2):
+                if pair in seen:
+                    return False
+                seen.add(pair)
+    return True
+
+
+def _generator(q: int) -> int:
+    gf = field(q)
+    for g in range(2, q) if q > 2 else range(1, 2):
+        value, seen = 1, set()
+        for _ in range(q - 1):
+            seen.add(value)
+            value = gf.mul[value][g]
+        if len(seen) == q - 1:
+            return g
+    return 1
+
+
+def kts_3q(q: int) -> Classes | None:
+    """KTS(3q) for a prime power q ≡ 1 (mod 6); point (x, j) is j*q + x."""
+    if q % 6 != 1 or prime_power(q) is None:
+        return None
+    t = (q - 1) // 6
+    gf = field(q)
+    g = _generator(q)
+    power = [1]
+    for _ in range(q - 2):
+        power.append(gf.mul[power[-1]][g])
+
+    def pw(i: int) -> int:
+        return power[i % (q - 1)]
+
+    def pt(x: int, j: int) -> int:
+        return j * q + x
+
+    base: list[tuple[int, ...]] = [(pt(0, 0), pt(0, 1), pt(0, 2))]
+    for i in range(t):
+        for j in range(3):
+            base.append((pt(pw(i), j), pt(pw(i + 2 * t), j), pt(pw(i + 4 * t), j)))
+    others: list[tuple[int, int, int]] = []
+    for i in range(6 * t):
+        block = (pw(i), pw(i + 2 * t), pw(i + 4 * t))
+        if (i // t) in (1, 3, 5):
+            base.append((pt(block[0], 0), pt(block[1], 1), pt(block[2], 2)))
+        else:
+            others.append(block)
+    add = gf.add
+
+    def shift(block: tuple[int, ...], s: int) -> tuple[int, ...]:
+        return tuple(pt(add[p % q][s], p // q) for p in block)
+
+    out: list[tuple[tuple[int, ...], ...]] = [
+        tuple(shift(b, s) for b in base) for s in range(q)]
+    for x, y, z in others:
+        out.append(tuple((pt(add[x][s], 0), pt(add[y][s], 1), pt(add[z][s], 2))
+                         for s in range(q)))
+    return tuple(out)
+
+
+def kts_one_rotational(v: int, budget: int = 200_000) -> Classes | None:
+    """A 1-rotational KTS(v) over Z_(v-1) ∪ {∞}, by exhaustive search within `budget` steps."""
+    if v % 6 != 3 or v < 9:
+        return None
+    t = (v - 3) // 6
+    half = 3 * t + 1
+    m = 2 * half
+    used_res = [False] * half
+    used_res[0] = True
+    used_cls = [False] * (half + 1)
+    used_cls[half] = True
+    reps: list[tuple[int, int, int]] = []
+    steps = 0
+
+    def cls(d: int) -> int:
+        d %= m
+        return min(d, m - d)
+
+    def extend() -> bool:
+        nonlocal steps
+        if len(reps) == t:
+            return True
+        a = used_res.index(False)
+        used_res[a] = True
+        for b in range(a + 1, half):
+            if used_res[b]:
+                continue
+            for big_b in (b, b + half):
+                d1 = cls(big_b - a)
+                if used_cls[d1]:
+                    continue
+                used_cls[d1] = used_res[b] = True
+                for c in range(b + 1, half):
+                    if used_res[c]:
+                        continue
+                    for big_c in (c, c + half):
+                        steps += 1
+                        if steps > budget:
+                            return False
+                        d2, d3 = cls(big_c - a), cls(big_c - big_b)
+                        if d2 == d3 or used_cls[d2] or used_cls[d3]:
+                            continue
+                        used_cls[d2] = used_cls[d3] = used_res[c] = True
+                        reps.append((a, big_b, big_c))
+                        if extend():
+                            return True
+                        reps.pop()
+                        used_cls[d2] = used_cls[d3] = used_res[c] = False
+                used_cls[d1] = used_res[b] = False
+        used_res[a] = False
+        return False
+
+    if not extend():
+        return None
+    inf = m
+    base = [(inf, 0, half)] + [blk for a, b, c in reps
+                               for blk in ((a, b, c), ((a + half) % m, (b + half) % m,
+                                                       (c + half) % m))]
+    return tuple(tuple(tuple((p + s) % m if p != inf else inf for p in blk) for blk in base)
+                 for s in range(half))
+
+
+def kts_product(first: Classes, v: int, second: Classes, w: int) -> Classes | None:
+    """KTS(v * w / 3) from a KTS(v) and a KTS(w), w = 3m with m odd."""
+    m = w // 3
+    if w % 3 or m % 2 == 0:
+        return None
+
+    def pt(a: int, x: int) -> int:
+        return a * m + x
+
+    head, *tail = first
+    out: list[tuple[tuple[int, ...], ...]] = []
+    for k in range(len(second)):
+        rnd: list[tuple[int, ...]] = []
+        for block in head:
+            for small in second[k]:
+                rnd.append(tuple(pt(block[p // m], p % m) for p in small))
+        out.append(tuple(rnd))
+    for cls_ in tail:
+        for s in range(m):
+            out.append(tuple((pt(a, x), pt(b, (x + s) % m), pt(c, (x + 2 * s) % m))
+                             for a, b, c in cls_ for x in range(m)))
+    return tuple(out)
+
+
+@cache
+def kirkman_system(v: int) -> Classes | None:
+    """A checked KTS(v) on points 0..v-1, or None when no construction here gives one."""
+    from labkit.planning.constructions import _KIRKMAN_15, affine_geometry
+
+    if v % 6 != 3:
+        return None
+    found: Classes | None = None
+    if v == 3:
+        found = (((0, 1, 2),),)
+    elif v == 15:
+        found = _KIRKMAN_15
+    n, power = 0, 1
+    while power < v:
+        power *= 3
+        n += 1
+    if found is None and power == v:
+        design = affine_geometry(3, n, (v - 1) // 2)
+        found = design.rounds if design is not None else None
+    if found is None and (v // 3) % 6 == 1:
+        found = kts_3q(v // 3)
+    if found is None:
+        for w in (9, 15, 21, 27, 33, 39):
+            u = 3 * v // w
+            if v % w == 0 and 3 < u < v and u % 6 == 3:
+                first, second = kirkman_system(u), kirkman_system(w)
+                if first is not None and second is not None:
+                    found = kts_product(first, u, second, w)
+                    if found is not None:
+                        break
+    if found is None:
+        found = kts_one_rotational(v, budget=20_000)
+    if found is None or not is_resolvable_design(v, found, 3):
+        return None
+    return found
+
+
+__all__ = ["is_resolvable_design", "kirkman_system", "kts_3q", "kts_one_rotational",
+           "kts_product"]
