@@ -105,3 +105,18 @@ def test_candidate_designs_and_independent_points() -> None:
     assert spare is not None and not set(spare) & set(hosts)
     assert independent_points(kirkman_15(), 2) is None  # every pair meets
     assert independent_points(kirkman_15(), 1) == [0]
+
+
+@pytest.mark.parametrize("m", [6, 10, 12])
+def test_latin_square_rows_columns_symbols_for_any_table_count(m: int) -> None:
+    design = transversal_design(m, m, 3)
+    assert design is not None and "Latin" in design.name
+    check_design(design, m, m, 3)
+    assert max_transversal_rounds(m, m) == 3
+
+
+def test_candidate_designs_include_partial_designs() -> None:
+    found = {d.name: len(d.rounds) for d in candidate_designs(7, 3, 12)}
+    assert found["Kirkman triple system KTS(21)"] == 10  # fewer rounds than asked: kept
+    for design in candidate_designs(7, 3, 12):
+        check_design(design, 7, 3, len(design.rounds))
