@@ -11,6 +11,7 @@ point sets holding exactly one point at every table of every round (so table hos
 - affine geometry AG(n, q): the lines of each direction, (q**n - 1)/(q - 1) rounds of q-tables;
 - Kirkman triple systems (tables of 3, `labkit.planning.kirkman`), Kirkman's fifteen
   schoolgirls (7 rounds of 5 tables of 3, from a packing of PG(3, 2)) among them;
+- stored zero-repeat plans for social-golfer sizes (`labkit.planning.golfers`);
 - for any number m of tables of m, the rows, columns and symbols of the cyclic Latin square
   (3 rounds);
 - 32 people at 8 tables of 4 for 10 rounds over Z_2^3 x 4 rows: 6 transversal rounds, one round
@@ -23,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from labkit.planning.galois import field, prime_power
+from labkit.planning.golfers import golfer_solution
 from labkit.planning.kirkman import kirkman_system
 
 PointRound = tuple[tuple[int, ...], ...]
@@ -218,6 +220,10 @@ def candidate_designs(tables: int, size: int, rounds: int) -> list[Design]:
         design = golfers_32(min(rounds, 10))
         if design is not None:
             found.append(design)
+    stored = golfer_solution(tables, size)
+    if stored is not None:
+        found.append(Design(f"social golfer plan {points} at {tables}x{size}", points,
+                            stored[:rounds]))
     return found
 
 

@@ -17,6 +17,7 @@ from labkit.planning.constructions import (
     transversal_design,
 )
 from labkit.planning.galois import field, prime_power
+from labkit.planning.golfers import golfer_solution, stored_sizes
 
 
 def check_design(design: Design, tables: int, size: int, rounds: int) -> None:
@@ -120,3 +121,12 @@ def test_candidate_designs_include_partial_designs() -> None:
     assert found["Kirkman triple system KTS(21)"] == 10  # fewer rounds than asked: kept
     for design in candidate_designs(7, 3, 12):
         check_design(design, 7, 3, len(design.rounds))
+
+
+def test_stored_social_golfer_plans_have_no_repeat() -> None:
+    for tables, size in stored_sizes():
+        rounds = golfer_solution(tables, size)
+        assert rounds is not None
+        design = Design("stored", tables * size, rounds)
+        check_design(design, tables, size, len(rounds))
+        assert len(rounds) >= 6
