@@ -9,6 +9,7 @@ from math import gcd
 
 from labkit.planning.constructions import Design, independent_points
 from labkit.planning.galois import field, prime_power
+from labkit.planning.group_colouring import balance_groups
 from labkit.planning.rotation_model import Problem
 
 PlannedRounds = list[list[list[int]]]
@@ -247,6 +248,8 @@ def design_start(pb: Problem, design: Design, rng: random.Random,
     point_person = dict(assignment)
     for t, h in enumerate(pb.hosts):
         point_person[host_points[t]] = h
+    if pb.group_count:
+        point_person = _spread_groups(pb, design, point_person, set(host_points), rng)
     out: PlannedRounds = []
     for rnd in design.rounds[: pb.planned]:
         tables = [[point_person[p] for p in table if p in point_person] for table in rnd]
@@ -259,6 +262,22 @@ def design_start(pb: Problem, design: Design, rng: random.Random,
         out = _relabel_visit_once(out, pb.tables)
     if len(out) < pb.planned:
         out = greedy_start(pb, rng, out, deadline)
+    return out
+
+
+def _spread_groups(pb: Problem, design: Design, point_person: dict[int, int],
+                   hosts: set[int], rng: random.Random) -> dict[int, int]:
+    """Re-deal the people of each group over the points so groups spread over the tables."""
+    colour = {p: pb.group[i] for p, i in point_person.items()}
+    balance_groups(design.rounds[: pb.planned], colour, frozenset(hosts), rng)
+    by_group: dict[int, list[int]] = {}
+    for p, i in sorted(point_person.items()):
+        if p not in hosts:
+            by_group.setdefault(pb.group[i], []).append(i)
+    out = {p: point_person[p] for p in hosts}
+    for p in sorted(colour):
+        if p not in hosts:
+            out[p] = by_group[colour[p]].pop()
     return out
 
 

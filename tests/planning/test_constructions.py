@@ -130,3 +130,24 @@ def test_stored_social_golfer_plans_have_no_repeat() -> None:
         design = Design("stored", tables * size, rounds)
         check_design(design, tables, size, len(rounds))
         assert len(rounds) >= 6
+
+
+def test_group_colouring_spreads_groups_over_a_design_without_rows() -> None:
+    import random
+
+    from labkit.planning.group_colouring import balance_groups
+
+    rounds = transversal_design(6, 6, 3).rounds  # the Latin design: no rows to deal groups on
+    colour = {p: p // 6 for p in range(36)}  # each group on one table of the last round
+    fixed = frozenset({0})
+    before = colour[0]
+    dev = balance_groups(rounds, colour, fixed, random.Random(0))
+    assert colour[0] == before
+    assert sorted(colour.values()) == sorted(p // 6 for p in range(36))
+    recount = 0
+    for rnd in rounds:
+        for table in rnd:
+            for g in range(6):
+                here = sum(1 for p in table if colour[p] == g)
+                recount += abs(here - 1)
+    assert recount == dev < 36
