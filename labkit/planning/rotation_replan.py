@@ -68,19 +68,20 @@ def _seat_round(pb: Problem, tables: list[list[int]], meet: list[list[int]]) -> 
                 options, key=lambda t: (_cost(pb, a, tables[t], meet), len(tables[t]), t))
         _add(tables[t], a, meet)
     while True:
-        big = max(range(pb.tables), key=lambda t: len(tables[t]))
-        small = min(range(pb.tables), key=lambda t: len(tables[t]))
-        if len(tables[big]) - len(tables[small]) <= 1:
+        sizes = [len(table) for table in tables]
+        if max(sizes) - min(sizes) <= 1:
             return
-        movable = [a for a in tables[big] if a not in pb.host_table
-                   and len(pb.units[pb.unit_of[a]]) == 1]
-        if not movable:
+        moves = [(_cost(pb, a, tables[dst], meet)
+                  - _cost(pb, a, [x for x in tables[src] if x != a], meet), a, src, dst)
+                 for src in range(pb.tables) if sizes[src] == max(sizes)
+                 for dst in range(pb.tables) if sizes[dst] == min(sizes)
+                 for a in tables[src] if a not in pb.host_table
+                 and len(pb.units[pb.unit_of[a]]) == 1]
+        if not moves:
             return
-        a = min(movable, key=lambda a: (
-            _cost(pb, a, tables[small], meet) - _cost(pb, a, [x for x in tables[big] if x != a],
-                                                      meet), a))
-        _remove(tables[big], a, meet)
-        _add(tables[small], a, meet)
+        _, a, src, dst = min(moves)
+        _remove(tables[src], a, meet)
+        _add(tables[dst], a, meet)
 
 
 def _cost(pb: Problem, a: int, table: list[int], meet: list[list[int]]) -> int:
