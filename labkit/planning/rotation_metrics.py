@@ -50,7 +50,8 @@ class RotationMetrics:
     table_revisits_lower_bound: int
     person_bound: int = 0
     """Per-person counting: a host meets Σ (table size - 1) people but only so many others
-    exist; the same for everyone else among the non-hosts (each repeat counted for two)."""
+    exist; the same for everyone else among the non-hosts (each repeat counted for two); and
+    the known impossibilities (`impossibility_bound`)."""
 
     @property
     def hard_violations(self) -> int:
@@ -221,8 +222,9 @@ def rotation_metrics(
                     and pair[0] in mask and pair[1] in mask and mask[pair[0]] & mask[pair[1]])
     counting = max(0, total_meetings - can_meet)
     hosted = bool(hosts) and hosts_fixed
-    person = _person_bound(rounds, host_table, partners, total_meetings, can_meet) \
-        if hosted else _person_bound(rounds, {}, partners, total_meetings, can_meet)
+    person = _person_bound(rounds, host_table if hosted else {}, partners, total_meetings,
+                           can_meet)
+    person = max(person, impossibility_bound(rounds, presence))
     co = 0
     for r2 in range(len(rounds)):
         sizes = tuple(len(t) for t in rounds[r2])
@@ -288,3 +290,18 @@ def _person_bound(rounds: Sequence[Sequence[Sequence[str]]], host_table: dict[st
     excess = sum(max(0, seen[p] - partners[p]) for p in others)
     rest = max(total_meetings - host_meetings - (can_meet - host_pairs), -(-excess // 2), 0)
     return host_part + rest
+
+
+def impossibility_bound(rounds: Sequence[Sequence[Sequence[str]]],
+                        presence: Sequence[frozenset[str]]) -> int:
+    """Repeats forced by a known non-existence result.
+
+    36 people at 6 tables of 6: zero-repeat rounds beyond the third would give two
+    orthogonal Latin squares of order 6, which do not exist (Tarry, 1900). So at most 3 rounds
+    are repeat-free, and each repeat can be undone by dropping one round: >= rounds - 3.
+    """
+    if len(rounds) < 4 or len(set(presence)) != 1 or len(presence[0]) != 36:
+        return 0
+    if all(len(rnd) == 6 and all(len(t) == 6 for t in rnd) for rnd in rounds):
+        return len(rounds) - 3
+    return 0

@@ -117,3 +117,14 @@ def test_every_bound_holds_for_any_balanced_plan(case) -> None:  # noqa: ANN001
     assert m.max_meetings >= m.max_meetings_lower_bound or not m.distinct_pairs_met
     if m.proven_optimal:
         assert m.repeats == m.repeats_lower_bound
+
+
+def test_no_two_orthogonal_latin_squares_of_order_six() -> None:
+    ids = [str(i) for i in range(36)]
+    rows = [ids[6 * k: 6 * k + 6] for k in range(6)]
+    cols = [ids[k::6] for k in range(6)]
+    rounds = [rows, cols, rows, cols, rows]
+    m = rotation_metrics(rounds, people(36), tables=6)
+    assert m.person_bound == 2 and m.repeats_lower_bound >= 2
+    assert rotation_metrics(rounds[:3], people(36), tables=6).person_bound == 0
+    assert rotation_metrics([r[:5] for r in rounds], people(36), tables=6).person_bound < 2
