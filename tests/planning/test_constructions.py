@@ -151,3 +151,23 @@ def test_group_colouring_spreads_groups_over_a_design_without_rows() -> None:
                 here = sum(1 for p in table if colour[p] == g)
                 recount += abs(here - 1)
     assert recount == dev < 36
+
+
+def test_cyclic_transversals_match_the_macneish_products() -> None:
+    # the product of fields GF(q1) x GF(q2) x ... gives min(q_i) rounds of tables of up to
+    # min(q_i): Z_m gives at least as many for every table count up to 120 (sizes 2..10)
+    for m in range(6, 121):
+        if prime_power(m) is not None:
+            continue
+        factors, rest, d = [], m, 2
+        while rest > 1:
+            q = 1
+            while rest % d == 0:
+                rest //= d
+                q *= d
+            if q > 1:
+                factors.append(q)
+            d += 1
+        for size in range(2, min(min(factors), 10) + 1):
+            assert max_transversal_rounds(m, size) >= min(factors)
+            check_design(transversal_design(m, size, min(factors)), m, size, min(factors))
