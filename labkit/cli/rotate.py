@@ -313,10 +313,10 @@ def _print_metrics(console: Console, plan: RotationPlan) -> None:
     for key in rows:
         table.add_row(t(f"planning.metric.{key}"), str(data[key]))
     console.print(table)
-    if m.at_lower_bound:
+    if plan.verdict == "optimal":  # proven: every figure at its lower bound
         console.print(f"[green]{t('planning.out.optimal')}[/]")
     else:
-        gap = m.repeats - m.repeats_lower_bound_at_max
+        gap = m.repeats - m.repeats_lower_bound
         console.print(t("planning.out.gap", gap=gap))
 
 
