@@ -12,8 +12,10 @@ point sets holding exactly one point at every table of every round (so table hos
 - Kirkman triple systems (tables of 3, `labkit.planning.kirkman`), Kirkman's fifteen
   schoolgirls (7 rounds of 5 tables of 3, from a packing of PG(3, 2)) among them;
 - stored zero-repeat plans for social-golfer sizes (`labkit.planning.golfers`);
-- for any number m of tables of m, the rows, columns and symbols of the cyclic Latin square
-  (3 rounds);
+- for any number m of tables of m, the rows, columns and symbols of a Latin square (3 rounds;
+  `labkit.planning.latin`, with transversals for hosts and groups);
+- products of fields (MacNeish) are not needed: Z_m gives at least as many rounds for every
+  table count up to 120 (checked by the tests);
 - 32 people at 8 tables of 4 for 10 rounds over Z_2^3 x 4 rows: 6 transversal rounds, one round
   of cosets inside the rows, three rounds pairing rows (found by an exhaustive structured search,
   kept here as parameters and checked by the tests).
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from labkit.planning.galois import field, prime_power
 from labkit.planning.golfers import golfer_solution
 from labkit.planning.kirkman import kirkman_system
+from labkit.planning.latin import latin_with_transversals
 
 PointRound = tuple[tuple[int, ...], ...]
 
@@ -79,11 +82,21 @@ def transversal_design(tables: int, size: int, rounds: int) -> Design | None:
         ]
         return Design(f"transversal Z{m}", m * s, tuple(out), rows)
     if s == m and rounds == 3:
-        # columns, symbols and rows of the cyclic Latin square y - x: 3 rounds for any m
-        out = [tuple(tuple(x * m + (t + r * x) % m for x in range(s)) for t in range(m))
-               for r in range(2)]
-        return Design(f"Latin square rows/columns/symbols Z{m}", m * s, (*out, rows))
+        return latin_design(m)
     return None
+
+
+def latin_design(m: int) -> Design:
+    """Rows, columns and symbols of a Latin square of order m (3 rounds, any m); its
+    transversals are the design's rows (one point at each table of each round)."""
+    square, transversals = latin_with_transversals(m)
+    by_row = tuple(tuple(x * m + y for y in range(m)) for x in range(m))
+    by_col = tuple(tuple(x * m + y for x in range(m)) for y in range(m))
+    by_symbol = tuple(tuple(x * m + y for x in range(m) for y in range(m) if square[x][y] == k)
+                      for k in range(m))
+    rows = tuple(tuple(x * m + y for x, y in cells) for cells in transversals)
+    return Design(f"Latin square rows/columns/symbols ({m})", m * m,
+                  (by_row, by_col, by_symbol), rows)
 
 
 def max_transversal_rounds(tables: int, size: int) -> int:

@@ -242,7 +242,9 @@ def design_start(pb: Problem, design: Design, rng: random.Random,
     if dummies is None:
         return None
     taken = set(host_points) | set(dummies)
-    rows = [list(row) for row in design.rows] if design.rows else [list(range(design.points))]
+    rows = [list(row) for row in design.rows]
+    in_rows = {p for row in rows for p in row}
+    rows.append([p for p in range(design.points) if p not in in_rows])  # points off the rows
     rows = [[p for p in row if p not in taken] for row in rows]
     assignment = _assign_by_rows(pb, people, [row for row in rows if row], rng)
     point_person = dict(assignment)

@@ -171,3 +171,20 @@ def test_cyclic_transversals_match_the_macneish_products() -> None:
         for size in range(2, min(min(factors), 10) + 1):
             assert max_transversal_rounds(m, size) >= min(factors)
             check_design(transversal_design(m, size, min(factors)), m, size, min(factors))
+
+
+@pytest.mark.parametrize("m", [4, 6, 10])
+def test_latin_squares_with_transversals(m: int) -> None:
+    from labkit.planning.latin import latin_with_transversals
+
+    square, transversals = latin_with_transversals(m)
+    assert all(sorted(row) == list(range(m)) for row in square)
+    assert all(sorted(col) == list(range(m)) for col in zip(*square, strict=True))
+    assert transversals
+    cells: set[tuple[int, int]] = set()
+    for found in transversals:
+        assert sorted(r for r, _ in found) == list(range(m))
+        assert sorted(c for _, c in found) == list(range(m))
+        assert sorted(square[r][c] for r, c in found) == list(range(m))
+        assert not cells & set(found)
+        cells |= set(found)
