@@ -18,7 +18,10 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shutil
 import statistics
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 
@@ -183,6 +186,36 @@ def main() -> None:
           f"(of {len(INSTANCES)}; best-known = the published plan's repeats where one exists, "
           "else the proven lower bound)")
     replan_section(plans)
+    cli_section()
+
+
+CLI_CASES = [["--size", "20", "--tables", "5", "--rounds", "5"],
+             ["--size", "100", "--tables", "10", "--rounds", "8", "--hosts"],
+             ["--size", "40", "--tables", "8", "--rounds", "4", "--groups", "A=10,B=10,C=10"]]
+
+
+def _wall(command: list[str], runs: int = 5) -> float:
+    """Median wall seconds of `command` over `runs` runs."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def cli_section() -> None:
+    """`labkit rotate --json` against a bare `python -c pass`, measured in the same run."""
+    print()
+    labkit = shutil.which("labkit") or os.path.join(os.path.dirname(sys.executable), "labkit")
+    bare = _wall([sys.executable, "-c", "pass"])
+    print(f"CLI: python -c pass {bare:.3f} s wall (median of 5), target 6x = {6 * bare:.3f} s"
+          f"; load average {os.getloadavg()[0]:.2f}")
+    for case in CLI_CASES:
+        wall = _wall([labkit, "rotate", *case, "--json"])
+        verdict = "" if wall <= 6 * bare else f"  ABOVE TARGET: {wall / bare:.1f}x"
+        print(f"CLI: labkit rotate {' '.join(case)} --json  {wall:.3f} s wall "
+              f"({wall / bare:.1f}x){verdict}")
 
 
 def keep_drop(plan, played: int, absent: set[str]) -> tuple[int, bool]:  # noqa: ANN001
