@@ -26,7 +26,7 @@ from labkit.planning.rotation_model import (
     RotationRequest,
     build_problem,
 )
-from labkit.planning.rotation_replan import moved_seats, repair_plan
+from labkit.planning.rotation_replan import moved_seats, repair_plan, send_home
 from labkit.planning.rotation_search import Key, PlannedRounds, TabuSearch
 from labkit.planning.rotation_start import design_start, greedy_start, latin_start
 from labkit.planning.seatable import Round, Seatable, freeze_rounds
@@ -123,6 +123,9 @@ def plan_rotation(request: RotationRequest) -> RotationPlan:
     scored.sort(key=lambda item: (item[0], item[1]))
     _, _, method, search = scored[0]
     budget = request.max_iterations if request.max_iterations is not None else 10**12
+    if method == "plan in force" and not good_enough(search.key()):
+        search.descend(deadline)  # few moves first: often enough after an absence
+        method = "plan in force + repair"
     if pb.group_count and search.group_dev == 0:
         # groups balanced from the start: first search with same-group swaps only
         search.same_group = True
@@ -136,6 +139,10 @@ def plan_rotation(request: RotationRequest) -> RotationPlan:
         best, key, stopped_by = search.run(budget, deadline, good_enough)
     if search.it:
         method = f"{method} + tabu search"
+    if request.plan_in_force and search.it:
+        search.load(best)
+        send_home(search, request.plan_in_force)
+        best = search.planned()
     rounds = _as_ids(pb, best)
     metrics = _measure(pb, rounds)
     for code, count in (("must_not_meet_unmet", metrics.forbidden_meetings),

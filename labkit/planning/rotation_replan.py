@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from labkit.planning.rotation_model import Problem
+from labkit.planning.rotation_state import SeatingState
 
 PlannedRounds = list[list[list[int]]]
 
@@ -113,3 +114,35 @@ def moved_seats(in_force: Sequence[Sequence[Sequence[str]]],
         moved += sum(1 for t, table in enumerate(new) for p in table
                      if p in where and where[p] != t)
     return moved
+
+
+def send_home(state: SeatingState, in_force: Sequence[Sequence[Sequence[str]]]) -> None:
+    """Undo needless moves after the search: swap people back to their table in the plan in
+    force whenever the swap lowers the number of people moved without worsening the plan."""
+    pb = state.pb
+    index = {pid: i for i, pid in enumerate(pb.ids)}
+    for offset, rnd in enumerate(list(in_force)[: pb.planned]):
+        r = pb.frozen + offset
+        home = {index[p]: t for t, table in enumerate(rnd) for p in table if p in index}
+        improved = True
+        while improved:
+            improved = False
+            where = state.where[r]
+            away = [a for a, t in home.items() if state.movable[a] and 0 <= where[a] != t]
+            for a in away:
+                here, target = where[a], home[a]
+                if here == target:
+                    continue
+                for b in list(state.tab[r][target]):
+                    if not state.movable[b]:
+                        continue
+                    gain = 1 + (1 if home.get(b) == here else 0) - (1 if home.get(b) == target
+                                                                     else 0)
+                    if gain <= 0:
+                        continue
+                    before = state.key()
+                    state.swap(r, a, b)
+                    if state.key() <= before:
+                        improved = True
+                        break
+                    state.swap(r, a, b)
