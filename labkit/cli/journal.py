@@ -84,7 +84,7 @@ def note_command(
     ] = None,
 ) -> None:
     """Add a contribution to the session's journal and print its id."""
-    from labkit.store.journal.events import CONTRIBUTION_KINDS
+    from labkit.model.events import CONTRIBUTION_KINDS
 
     if kind not in CONTRIBUTION_KINDS:
         message = t("journal.cli.unknown_kind", kind=kind, known=", ".join(CONTRIBUTION_KINDS))

@@ -6,14 +6,14 @@ import datetime as dt
 from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from labkit.document.text import clean, one_line, unwrap
 from labkit.i18n import t
 from labkit.model import ClosingConfig, CommitmentsConfig, Session, schedule_session
+from labkit.model import views as v
 from labkit.report import content as c
 from labkit.report.outputs import OutputBuilder
 from labkit.report.people import NamingPolicy
-from labkit.report.text import clean, one_line, unwrap
 from labkit.store.journal import JournalState
-from labkit.store.journal import views as v
 
 
 def build_report(

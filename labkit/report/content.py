@@ -1,7 +1,7 @@
 """What the restitution says: pure, immutable content built from the plan and the journal.
 
 Nothing here knows about Word, Markdown or HTML (see `layout` and the writers). Every text is
-already cleaned (`labkit.report.text.clean`), and people appear only as the naming policy allows
+already cleaned (`labkit.document.text.clean`), and people appear only as the naming policy allows
 (`labkit.report.people`): a name with consent or ``--named``, never for a vulnerable group.
 """
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from labkit.document import elements as e
+from labkit.document.text import shorten
+from labkit.document.wording import Words, describe_chart
 from labkit.i18n import t
 from labkit.report import content as c
-from labkit.report import elements as e
-from labkit.report.text import shorten
-from labkit.report.wording import Words, describe_chart
 
 STAGES_PER_TABLE = 6
 """Journey stages per map table (a landscape page holds about six readable columns)."""

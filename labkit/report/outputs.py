@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from labkit.document.text import clean, one_line, unwrap
 from labkit.i18n import t
 from labkit.model import Block, Session
+from labkit.model import views as v
 from labkit.model.methods import (
     CrossedInterviewsConfig,
     IdeaVoteConfig,
@@ -18,9 +20,7 @@ from labkit.model.methods import (
 )
 from labkit.model.ranking import rank_votes
 from labkit.report import content as c
-from labkit.report.text import clean, one_line, unwrap
 from labkit.store.journal import JournalState
-from labkit.store.journal import views as v
 
 _SPECIAL = ("commitments", "closing")
 

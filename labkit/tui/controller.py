@@ -17,8 +17,8 @@ from typing import Any
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
 from labkit.model import Block, Session
+from labkit.model.views import Rotation
 from labkit.store.journal import Journal, JournalState, RecordedEvent
-from labkit.store.journal.views import Rotation
 from labkit.store.session_folder import SessionFolder, open_session
 from labkit.tui import live_state as ls
 from labkit.tui.clock import Clock, SystemClock

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 from labkit.i18n import format_duration, t
 from labkit.model import Block, Participant, Phase, Session, schedule_day
 from labkit.model.methods import PAUSE_TYPES
+from labkit.model.views import BlockTiming, RoundTiming
 from labkit.store.journal import JournalState
-from labkit.store.journal.views import BlockTiming, RoundTiming
 
 ZERO = timedelta(0)
 

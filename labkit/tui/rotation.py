@@ -15,9 +15,9 @@ from pathlib import Path
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
 from labkit.model import Block, Session
+from labkit.model.views import Rotation
 from labkit.planning import interview_pairs, plan_rotation, quartets
 from labkit.planning.session_requests import cafe_request, seatable
-from labkit.store.journal.views import Rotation
 
 Plan = list[list[list[str]]]
 """Rounds, each a list of tables, each a list of participant ids."""

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from labkit.document import elements as e
+from labkit.document.text import xml_safe
 from labkit.report import build_report, journal_state, layout
 from labkit.report import content as c
-from labkit.report import elements as e
-from labkit.report.text import xml_safe
 from tests.report.conftest import BIDI, CONTROL, EMOJI, HOSTILE
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from labkit.document.wording import Words
 from labkit.report import build_report, render_report
 from labkit.report import content as c
-from labkit.report.wording import Words
 from labkit.resources import data_dir
 from labkit.store.examples import copy_example
 from labkit.store.journal import Journal

@@ -14,11 +14,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from labkit.model.events.fields import utc_now
+from labkit.model.views import RecordedEvent
 from labkit.store.atomic import write_bytes_atomic
-from labkit.store.journal.fields import utc_now
 from labkit.store.journal.journal import Journal
 from labkit.store.journal.state import JournalState
-from labkit.store.journal.views import RecordedEvent
 
 Table = tuple[list[str], list[list[Any]]]
 _FORMULA_START = ("=", "+", "@", "\t", "\r")

@@ -15,8 +15,8 @@ from textual.widgets import DataTable, Footer, Static
 
 from labkit.i18n import format_date, t
 from labkit.model import Block, CommitmentsConfig, Session
-from labkit.store.journal.event_base import COMMITMENT_STATUSES
-from labkit.store.journal.views import Commitment
+from labkit.model.events.base import COMMITMENT_STATUSES
+from labkit.model.views import Commitment
 from labkit.tui.screens.base import BlockScreen
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from labkit.i18n import t
 from labkit.model import Block, PersonaJourneyConfig
-from labkit.store.journal.views import JourneyStep, Persona
+from labkit.model.views import JourneyStep, Persona
 from labkit.tui.screens.base import BlockScreen
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, prompt, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar

@@ -8,7 +8,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from labkit.store.journal.fields import Ident, Instant
+from labkit.model.events.fields import Ident, Instant
 
 ContributionKind = Literal[
     "idea", "ingredient", "insight", "question", "pain_point", "quote", "note"
