@@ -82,6 +82,12 @@ class WorldCafeConfig(_Config):
         """Minutes taken by the rounds and the transitions between them."""
         return self.rounds * self.minutes_per_round + (self.rounds - 1) * self.transition_minutes
 
+    def question_at(self, table: int, round_number: int) -> int:
+        """The 1-based question discussed at `table` (1-based) in `round_number`."""
+        if self.question_mode == QuestionMode.PER_ROUND:
+            return (max(round_number, 1) - 1) % len(self.questions) + 1
+        return (table - 1) % len(self.questions) + 1
+
 
 class Persona(_Config):
     """A persona whose journey a team models."""

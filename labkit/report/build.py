@@ -11,7 +11,7 @@ from labkit.i18n import t
 from labkit.model import ClosingConfig, CommitmentsConfig, Session, schedule_session
 from labkit.model import views as v
 from labkit.report import content as c
-from labkit.report.outputs import OutputBuilder
+from labkit.report.outputs import module_outputs
 from labkit.report.people import NamingPolicy
 from labkit.store.journal import JournalState
 
@@ -45,7 +45,7 @@ def build_report(
         ),
         participation=builder.participation(),
         agenda=builder.agenda(),
-        outputs=OutputBuilder(session, state, lang).build(),
+        outputs=module_outputs(session, state, lang),
         commitments=builder.commitments(),
         satisfaction=builder.satisfaction(),
         closing=builder.closing(),

@@ -18,8 +18,9 @@ from ruamel.yaml.comments import CommentedMap
 
 from labkit.errors import InvalidInputError, SessionNotFoundError
 from labkit.i18n import t
+from labkit.methods import check_session
 from labkit.model import Session, migrate
-from labkit.model.validation import Level, Problem, check_session
+from labkit.model.validation import Level, Problem
 from labkit.store.plain_errors import explain_all, field_path
 from labkit.store.yaml_document import locate, parse_yaml, read_text, save_yaml
 

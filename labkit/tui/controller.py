@@ -12,11 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
+from labkit.methods import spec_of
+from labkit.methods.spec import AlertKind
 from labkit.model import Block, Session
+from labkit.model.events import EventModel
 from labkit.model.views import Rotation
 from labkit.store.journal import Journal, JournalState, RecordedEvent
 from labkit.store.session_folder import SessionFolder, open_session
@@ -28,41 +31,10 @@ from labkit.tui.clock import Clock, SystemClock
 class Alert:
     """A timer that just ran out: a block, a round, an interview half."""
 
-    kind: str
-    """block_end, round_end, swap (first interview half), regroup (second half)."""
+    kind: AlertKind | Literal["block_end"]
+    """block_end, or what the method's timed part announces (`labkit.methods.spec.AlertKind`)."""
     block_id: str
     round: int | None = None
-
-
-def round_minutes(block: Block, number: int) -> int | None:
-    """Planned minutes of round `number` of a block (None if the block has no rounds).
-
-    World café: every round lasts `minutes_per_round`. Crossed interviews: rounds 1 and 2 are
-    the two halves (one person interviews the other), round 3 is the regroup.
-    """
-    method = block.method
-    if method.type == "world_cafe":
-        return method.minutes_per_round if number <= method.rounds else None
-    if method.type == "crossed_interviews":
-        if number in (1, 2):
-            return method.minutes_per_person
-        return method.regroup_minutes if number == 3 and method.regroup_minutes else None
-    if method.type == "peer_help":
-        count = len(method.territories) or 1
-        return method.minutes_per_territory if number <= count else None
-    return None
-
-
-def round_count(block: Block) -> int:
-    """How many timed rounds a block has (0 for blocks without rounds)."""
-    method = block.method
-    if method.type == "world_cafe":
-        return method.rounds
-    if method.type == "crossed_interviews":
-        return 3 if method.regroup_minutes else 2
-    if method.type == "peer_help":
-        return len(method.territories)
-    return 0
 
 
 def default_day(session: Session, state: JournalState, today: Any) -> int:
@@ -231,7 +203,9 @@ class LiveSession:
 
     # --- writing -----------------------------------------------------------------------------
 
-    def record(self, *events: Mapping[str, Any], undoable: bool = True) -> list[RecordedEvent]:
+    def record(
+        self, *events: EventModel | Mapping[str, Any], undoable: bool = True
+    ) -> list[RecordedEvent]:
         """Write events in one transaction (all or none) and refresh the state."""
         written = self.journal.record_many(events)
         if undoable:
@@ -371,15 +345,12 @@ class LiveSession:
             found.append(Alert("block_end", block.id))
         running = self.state.current_round(block.id)
         if running is not None and row.status == "running":
-            minutes = round_minutes(block, running.round)
+            spec = spec_of(block)
+            minutes = spec.round_minutes(block.method, running.round)
             if minutes is not None:
                 clock = ls.round_clock(self.state, block.id, running.round, minutes, now)
                 if clock.remaining.total_seconds() <= 0:
-                    kind = "round_end"
-                    if block.method_type == "crossed_interviews":
-                        kind = {1: "swap", 2: "regroup"}.get(running.round, "round_end")
-                    elif block.method_type == "peer_help":
-                        kind = "turn_end"
+                    kind = spec.alert(block.method, running.round)
                     found.append(Alert(kind, block.id, running.round))
         fresh = [a for a in found if a not in self._alerted]
         self._alerted.update(fresh)

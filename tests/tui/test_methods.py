@@ -214,4 +214,5 @@ async def test_vote_candidates_follow_the_source_question(make_app, session_dir)
     async with app.run_test(size=(120, 30)) as pilot:
         await open_block(app, pilot, "vote")
         screen = app.screen
-        assert screen.candidates() == [first, "c2"]  # no vote question: every kept or idea
+        # no vote question: every kept or idea
+        assert list(screen.tally().candidates) == [first, "c2"]

@@ -15,10 +15,10 @@ from textual.widgets import DataTable, Static
 
 from labkit.errors import LabkitError
 from labkit.i18n import t
+from labkit.methods import round_count, round_minutes
 from labkit.model import Block, CrossedInterviewsConfig
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
-from labkit.tui.controller import round_count, round_minutes
 from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar

@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from labkit.i18n import t
+from labkit.methods import round_minutes
 from labkit.model import Block
 from labkit.tui import live_state as ls
-from labkit.tui.controller import round_minutes
 from labkit.tui.screens.commitments import known_territories
 from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar

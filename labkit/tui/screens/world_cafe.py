@@ -15,22 +15,15 @@ from textual.widgets import DataTable, Static
 
 from labkit.errors import LabkitError
 from labkit.i18n import t
+from labkit.methods import round_minutes
 from labkit.model import Block, WorldCafeConfig
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
-from labkit.tui.controller import round_minutes
 from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width, show
-
-
-def question_of(config: WorldCafeConfig, table: int, round_number: int) -> int:
-    """The 1-based question discussed at `table` in `round_number`."""
-    if config.question_mode == "per_round":
-        return (max(round_number, 1) - 1) % len(config.questions) + 1
-    return (table - 1) % len(config.questions) + 1
 
 
 class WorldCafeScreen(CaptureScreen):
@@ -145,7 +138,7 @@ class WorldCafeScreen(CaptureScreen):
                 following = rotation.table_of(self.plan, number + 1, person)
             seats.append(Seat(self._person_name(person), is_host, following, person not in room))
         seats.sort(key=lambda s: not s.host)
-        question = question_of(self.config, table, number)
+        question = self.config.question_at(table, number)
         return TableView(table, question, self.config.questions[question - 1], tuple(seats),
                          ideas, table == self.selected)
 
@@ -154,7 +147,7 @@ class WorldCafeScreen(CaptureScreen):
         mine = [i for i in ideas if i.table == self.selected]
         show(self.query_one("#ideas-title", Static),
              t("tui.cafe.ideas_title", table=self.selected, count=len(mine)))
-        question = question_of(self.config, self.selected, self.shown_round)
+        question = self.config.question_at(self.selected, self.shown_round)
         show(self.query_one("#ideas-question", Static),
              f"Q{question}. {self.config.questions[question - 1]}", layout=True)
         keys = [i.contribution_id for i in mine]
@@ -195,7 +188,7 @@ class WorldCafeScreen(CaptureScreen):
         notice.set_class(bool(text), "-on")
 
     def _refresh_context(self) -> None:
-        question = question_of(self.config, self.selected, self.shown_round)
+        question = self.config.question_at(self.selected, self.shown_round)
         self.query_one(CaptureBar).context = f"T{self.selected} · Q{question} ›"
 
     def refresh_clock(self, now: datetime) -> None:
@@ -249,7 +242,7 @@ class WorldCafeScreen(CaptureScreen):
         self.act(
             self.live.add_contribution, message.text, kind="idea", block_id=self.block.id,
             round=number, table=self.selected,
-            question=question_of(self.config, self.selected, number),
+            question=self.config.question_at(self.selected, number),
         )
 
     # --- re-planning (the planner works in a thread, then posts a message) ------------------
