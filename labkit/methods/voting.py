@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from labkit.model import Block, IdeaVoteConfig, Session
@@ -128,20 +129,45 @@ def kept_at_vote(
     return tuple(r.item_id for r in ranked if r.in_top and r.dots > 0)
 
 
+@dataclass(frozen=True)
+class QuestionTally:
+    """One vote question: the items ranked (candidates first, then any other item voted for),
+    their dots, the ranking and what the question keeps."""
+
+    items: tuple[str, ...]
+    totals: dict[str, int]
+    ranking: tuple[RankedItem, ...]
+    kept: tuple[str, ...]
+    recorded: tuple[str, ...]
+
+
+def question_tally(
+    session: Session, block: Block, captured: Captured, votes: Sequence[v.Vote],
+    question: int | None,
+) -> QuestionTally:  # fmt: skip
+    """The tally of vote question `question` of `block` (votes from `block_votes`)."""
+    config: IdeaVoteConfig = block.method  # type: ignore[assignment]
+    items = candidates(session, block, config, captured, question)
+    totals = tally(votes, question)
+    items += [i for i in totals if i not in items]
+    ranked = ranking(items, totals, config.top_n)
+    recorded = recorded_selection(captured, block.id, question)
+    return QuestionTally(tuple(items), totals, tuple(ranked),
+                         kept_at_vote(captured, block.id, question, ranked), recorded)  # fmt: skip
+
+
+def question_numbers(config: IdeaVoteConfig, votes: Iterable[v.Vote]) -> list[int | None]:
+    """The vote's questions (None when it lists none), then any other question voted on."""
+    numbers: list[int | None] = list(range(1, len(config.questions) + 1)) or [None]
+    extra = {x.question for x in votes} - set(numbers)
+    return numbers + sorted(extra, key=lambda n: (n is None, n or 0))
+
+
 def vote_outcome(session: Session, block: Block, captured: Captured) -> dict[int | None, tuple[str, ...]]:  # noqa: E501
     """question number -> the ideas the vote block keeps (see `kept_at_vote`)."""
-    config: IdeaVoteConfig = block.method  # type: ignore[assignment]
     votes = block_votes(session, block, captured)
-    numbers: list[int | None] = list(range(1, len(config.questions) + 1)) or [None]
-    numbers += sorted({x.question for x in votes} - set(numbers), key=lambda n: (n is None, n or 0))
-    outcome: dict[int | None, tuple[str, ...]] = {}
-    for number in numbers:
-        items = candidates(session, block, config, captured, number)
-        totals = tally(votes, number)
-        items += [i for i in totals if i not in items]
-        outcome[number] = kept_at_vote(captured, block.id, number, ranking(items, totals,
-                                                                           config.top_n))
-    return outcome
+    return {n: question_tally(session, block, captured, votes, n).kept
+            for n in question_numbers(block.method, votes)}  # type: ignore[arg-type]  # fmt: skip
 
 
 def voted_after(session: Session, cafe: Block) -> Block | None:

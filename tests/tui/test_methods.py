@@ -215,4 +215,4 @@ async def test_vote_candidates_follow_the_source_question(make_app, session_dir)
         await open_block(app, pilot, "vote")
         screen = app.screen
         # no vote question: every kept or idea
-        assert list(screen.tally().candidates) == [first, "c2"]
+        assert list(screen.tally().items) == [first, "c2"]

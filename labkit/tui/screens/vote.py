@@ -14,7 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from labkit.i18n import t
-from labkit.methods.idea_vote import IdeaVote, VoteLive
+from labkit.methods.idea_vote import IdeaVote
+from labkit.methods.voting import QuestionTally
 from labkit.model import Block, IdeaVoteConfig
 from labkit.model.ranking import RankedItem
 from labkit.tui.screens.forms import prompt
@@ -74,7 +75,7 @@ class VoteScreen(CaptureScreen):
     def question_number(self) -> int | None:
         return self.question if self.config.questions else None
 
-    def tally(self) -> VoteLive:
+    def tally(self) -> QuestionTally:
         """The current question's candidates, dots, ranking and kept ideas (the vote spec's)."""
         found = self.spec.live(self.live.session, self.block, self.config, self.live.state)
         return found[self.question_number]
@@ -89,7 +90,7 @@ class VoteScreen(CaptureScreen):
 
     def refresh_view(self) -> None:
         tally = self.tally()
-        self.items = list(tally.candidates)
+        self.items = list(tally.items)
         totals = tally.totals
         by_item = {r.item_id: r for r in tally.ranking}
         kept = list(tally.kept)
