@@ -3,7 +3,8 @@ ranking with its near-ties, and which ideas are *kept* — for the live app, the
 section and the café harvest alike, so that a session always names the same ideas as kept.
 
 "Kept" means one thing: the room's decision at a vote (the selection recorded on the vote
-screen, near-ties settled by the room), else the vote's top N with at least one dot. A café
+screen, near-ties settled by the room), else the items ranked within the vote's top N with at
+least one dot (all the items tied at the cut). A café
 whose ideas go to a later vote keeps what that vote keeps; its own harvest selection is then the
 *shortlist* put to the vote.
 """
@@ -119,14 +120,21 @@ def recorded_selection(captured: Captured, block_id: str, question: int | None) 
     return ()
 
 
+def top_items(ranked: Sequence[RankedItem], top_n: int) -> tuple[str, ...]:
+    """The items ranked within the top N with at least one dot (items tied at the cut all are:
+    the room settles a tie, the count never does)."""
+    return tuple(r.item_id for r in ranked if r.rank <= top_n and r.dots > 0)
+
+
 def kept_at_vote(
-    captured: Captured, block_id: str, question: int | None, ranked: Sequence[RankedItem]
-) -> tuple[str, ...]:
-    """The ideas a vote question keeps: the room's recorded decision, else the top N with dots."""
+    captured: Captured, block_id: str, question: int | None, ranked: Sequence[RankedItem],
+    top_n: int,
+) -> tuple[str, ...]:  # fmt: skip
+    """The ideas a vote question keeps: the room's recorded decision, else `top_items`."""
     chosen = recorded_selection(captured, block_id, question)
     if chosen:
         return chosen
-    return tuple(r.item_id for r in ranked if r.in_top and r.dots > 0)
+    return top_items(ranked, top_n)
 
 
 @dataclass(frozen=True)
@@ -153,7 +161,8 @@ def question_tally(
     ranked = ranking(items, totals, config.top_n)
     recorded = recorded_selection(captured, block.id, question)
     return QuestionTally(tuple(items), totals, tuple(ranked),
-                         kept_at_vote(captured, block.id, question, ranked), recorded)  # fmt: skip
+                         kept_at_vote(captured, block.id, question, ranked, config.top_n),
+                         recorded)  # fmt: skip
 
 
 def question_numbers(config: IdeaVoteConfig, votes: Iterable[v.Vote]) -> list[int | None]:
