@@ -60,6 +60,7 @@ def _config_for(tag: str) -> dict:
         "world_cafe": {"questions": ["Q1", "Q2"], "tables": 2, "rounds": 3},
         "persona_journey": {"personas": [{"id": "ana", "name": "Ana"}], "stages": ["Avant"]},
         "peer_help": {"territories": ["42", "69"]},
+        "prototype_test": {"teams": ["A", "B", "C"]},
     }
     return {"type": tag, **examples.get(tag, {})}
 
