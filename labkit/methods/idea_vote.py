@@ -64,6 +64,11 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
                            team=team, participant_id=participant_id)  # fmt: skip
 
     @staticmethod
+    def idea(block: Block, text: str) -> ev.ContributionAdded:
+        """An idea proposed during the vote (it becomes a candidate)."""
+        return ev.ContributionAdded(block_id=block.id, text=text, kind="idea")
+
+    @staticmethod
     def kept(block: Block, question: int | None, item_ids: list[str]) -> ev.IdeasKept:
         """The room's decision: the ideas a vote question keeps."""
         return ev.IdeasKept(block_id=block.id, question=question, item_ids=item_ids)
