@@ -131,8 +131,6 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
         """The structuring ideas kept for a question at the harvest."""
         return ev.IdeasKept(block_id=block.id, question=question, item_ids=item_ids)
 
-    # --- validation --------------------------------------------------------------------------
-    def check(self, context: CheckContext, config: WorldCafeConfig) -> Iterator[Problem]:
     @staticmethod
     def cluster(block: Block, title: str, question: int | None,
                 members: list[str]) -> ev.ClusterCreated:  # fmt: skip
@@ -160,6 +158,8 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
         """A cluster undone (its ideas stay, unclustered)."""
         return ev.ClusterDeleted(cluster_id=cluster_id)
 
+    # --- validation --------------------------------------------------------------------------
+    def check(self, context: CheckContext, config: WorldCafeConfig) -> Iterator[Problem]:
         block, path, session = context.block, context.path, context.session
         if config.rounds_minutes > block.duration:
             yield error(
