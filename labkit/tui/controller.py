@@ -3,7 +3,8 @@
 `LiveSession` holds the session plan, the open journal, the day being run and the clock. Every
 user action is one method here that writes the journal at once (when it returns, the entry is on
 disk) and refreshes the state snapshot the screens read. It never computes a rotation or writes
-SQL: rotations come from `labkit.tui.rotation` (the planner), storage from `Journal`.
+SQL: rotations come from `labkit.tui.rotation` (the planner), saved plans and re-plans from
+`labkit.store.seating`, storage from `Journal`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from labkit.methods.spec import AlertKind
 from labkit.model import Block, Session
 from labkit.model.events import EventModel
 from labkit.model.views import Rotation
+from labkit.store import seating
 from labkit.store.journal import Journal, JournalState, RecordedEvent
 from labkit.store.session_folder import SessionFolder, open_session
 from labkit.tui import live_state as ls
@@ -167,24 +169,14 @@ class LiveSession:
         return row.block if row else None
 
     def rotations(self, block_id: str) -> list[Rotation]:
-        """Every re-planned rotation of a block still in force (not undone), oldest first.
-
-        The journal's state keeps only the latest; a re-plan from round 3 must be laid over the
-        one that seated rounds 1 and 2, so the whole history is read (and cached per revision).
-        """
+        """Every re-planned rotation of a block still in force, oldest first
+        (`labkit.store.seating.replans`, cached per revision)."""
         key = (self.revision, block_id)
         cached = self._rotation_cache.get(block_id)
         if cached is not None and cached[0] == key:
             return cached[1]
-        found = []
-        for record in self.journal.events(types={"rotation.replanned"}):
-            event = record.event
-            if event.block_id != block_id or self.journal.is_undone(record):  # type: ignore[attr-defined]
-                continue
-            plan = tuple(tuple(tuple(table) for table in tables)
-                         for tables in event.plan)  # type: ignore[attr-defined]
-            found.append(Rotation(block_id, event.from_round, plan,  # type: ignore[attr-defined]
-                                  event.reason, record.id))  # type: ignore[attr-defined]
+        records = self.journal.events(types={"rotation.replanned"})
+        found = seating.replans(records, block_id, self.journal.is_undone)
         self._rotation_cache[block_id] = (key, found)
         return found
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from labkit.methods.world_cafe import WorldCafe
 from labkit.store.journal import Journal
 
 
@@ -208,8 +209,10 @@ async def test_qr_code_screen(make_app):
 async def test_vote_candidates_follow_the_source_question(make_app, session_dir):
     app = make_app()
     live = app.live
-    first = live.add_contribution("Q1 idea", kind="idea", block_id="cafe", question=1)
-    live.add_contribution("Q2 idea", kind="idea", block_id="cafe", question=2)
+    cafe = live.block("cafe")
+    first = live.created_id(WorldCafe.idea, cafe, "Q1 idea", round_number=None, table=None,
+                            question=1)
+    live.write(WorldCafe.idea, cafe, "Q2 idea", round_number=None, table=None, question=2)
     live.record({"type": "ideas.kept", "block_id": "cafe", "question": 1, "item_ids": [first]})
     async with app.run_test(size=(120, 30)) as pilot:
         await open_block(app, pilot, "vote")

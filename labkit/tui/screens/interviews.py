@@ -16,7 +16,9 @@ from textual.widgets import DataTable, Static
 from labkit.errors import LabkitError
 from labkit.i18n import t
 from labkit.methods import round_count, round_minutes
+from labkit.methods.crossed_interviews import CrossedInterviews
 from labkit.model import Block, CrossedInterviewsConfig
+from labkit.store.seating import as_lists
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
 from labkit.tui.screens.notes import CaptureScreen
@@ -66,7 +68,7 @@ class InterviewsScreen(CaptureScreen):
     ]
 
     class PairsPlanned(Message):
-        def __init__(self, pairs: list[list[list[str]]] | None, error: str = "") -> None:
+        def __init__(self, pairs: rotation.Plan | None, error: str = "") -> None:
             super().__init__()
             self.pairs = pairs
             self.error = error
@@ -112,7 +114,8 @@ class InterviewsScreen(CaptureScreen):
         if len(replans) != self._plan_key:  # read the plan again only after a re-plan
             self._plan_key = len(replans)
             self.pairs, self._regroups = rotation.interview_plan(
-                self.live.session, self.live.root, self.block, replans
+                self.live.session, self.live.root, self.block, replans,
+                warn=lambda problem: self.notify(problem, severity="error", timeout=10),
             )
         groups = self.groups = regroups_of(self.pairs, self._regroups,
                                            self.config.regroup_size)
@@ -232,7 +235,5 @@ class InterviewsScreen(CaptureScreen):
             self.app.bell()
             self.notify(message.error, severity="error", timeout=10)
             return
-        self.act(self.live.record, {
-            "type": "rotation.replanned", "block_id": self.block.id, "from_round": 1,
-            "plan": message.pairs, "reason": t("tui.interviews.replan_reason"),
-        })  # fmt: skip
+        self.act(self.live.record, CrossedInterviews.replanned(
+            self.block, as_lists(message.pairs), t("tui.interviews.replan_reason")))

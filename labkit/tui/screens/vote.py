@@ -18,8 +18,8 @@ from labkit.methods.idea_vote import IdeaVote
 from labkit.methods.voting import QuestionTally
 from labkit.model import Block, IdeaVoteConfig
 from labkit.model.ranking import RankedItem
+from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.screens.forms import prompt
-from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width
@@ -150,10 +150,7 @@ class VoteScreen(CaptureScreen):
     # --- tallying -------------------------------------------------------------------------------
 
     def _highlighted(self) -> str | None:
-        table = self.query_one("#candidates", DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+        return self.query_one("#candidates", FitTable).highlighted_key()
 
     def action_digit(self, digit: int) -> None:
         if len(self.pending) < 4:
@@ -188,8 +185,8 @@ class VoteScreen(CaptureScreen):
             self.notify(t("tui.vote.team_first"), severity="warning", timeout=4)
             self.action_team()
             return
-        self.act(self.live.record, self.spec.vote(self.block, item, dots,
-                                                  question=self.question_number, team=self.team))
+        self.act(self.live.write, self.spec.vote, self.block, item, dots,
+                 question=self.question_number, team=self.team)
 
     def action_remove(self) -> None:
         item = self._highlighted()
@@ -214,7 +211,7 @@ class VoteScreen(CaptureScreen):
             self.notify(t("tui.vote.tie"), severity="warning", timeout=6)
 
     def _record_kept(self, items: list[str]) -> None:
-        self.act(self.live.record, self.spec.kept(self.block, self.question_number, items))
+        self.act(self.live.write, self.spec.kept, self.block, self.question_number, items)
 
     def action_team(self) -> None:
         def chosen(values: dict[str, Any] | None) -> None:
@@ -231,4 +228,4 @@ class VoteScreen(CaptureScreen):
             self.refresh_view()
 
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.add_contribution, message.text, kind="idea", block_id=self.block.id)
+        self.act(self.live.write, self.spec.idea, self.block, message.text)

@@ -16,7 +16,9 @@ from textual.widgets import DataTable, Static
 from labkit.errors import LabkitError
 from labkit.i18n import t
 from labkit.methods import round_minutes
+from labkit.methods.world_cafe import WorldCafe
 from labkit.model import Block, WorldCafeConfig
+from labkit.store.seating import as_lists
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
 from labkit.tui.screens.notes import CaptureScreen
@@ -58,6 +60,7 @@ class WorldCafeScreen(CaptureScreen):
         self._idea_keys: list[str] = []
         self._shared_first_names: set[str] | None = None
         self.replanning = False
+        self._plan_problem = ""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
@@ -91,7 +94,8 @@ class WorldCafeScreen(CaptureScreen):
         plan_key = replanned.event_id if replanned else 0
         if plan_key != self._plan_key or self.plan is None:
             self.plan = rotation.current_plan(self.live.root, self.block.id,
-                                              self.live.rotations(self.block.id))
+                                              self.live.rotations(self.block.id),
+                                              warn=self._plan_unreadable)
             self._plan_key = plan_key
         number = self.shown_round
         room = set(self.live.room())
@@ -247,6 +251,13 @@ class WorldCafeScreen(CaptureScreen):
 
     # --- re-planning (the planner works in a thread, then posts a message) ------------------
 
+    def _plan_unreadable(self, problem: str) -> None:
+        """Say once that the saved plan is unreadable (file, field, reason): the café runs
+        without it and can be re-planned."""
+        if problem != self._plan_problem:
+            self._plan_problem = problem
+            self.notify(problem, severity="error", timeout=10)
+
     def action_replan(self) -> None:
         if self.replanning:
             return
@@ -279,9 +290,6 @@ class WorldCafeScreen(CaptureScreen):
             self.notify(message.error, severity="error", timeout=10)
             self.refresh_view()
             return
-        self.act(self.live.record, {
-            "type": "rotation.replanned", "block_id": self.block.id,
-            "from_round": message.from_round, "plan": message.plan,
-            "reason": t("tui.cafe.replan_reason"),
-        })  # fmt: skip
+        self.act(self.live.record, WorldCafe.replanned(
+            self.block, message.from_round, as_lists(message.plan), t("tui.cafe.replan_reason")))
         self.notify(t("tui.cafe.replanned", round=message.from_round), timeout=5)
