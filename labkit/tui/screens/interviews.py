@@ -21,7 +21,7 @@ from labkit.model import Block, CrossedInterviewsConfig
 from labkit.store.seating import as_lists
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
-from labkit.tui.screens.notes import CaptureScreen
+from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width
@@ -143,8 +143,9 @@ class InterviewsScreen(CaptureScreen):
         self._refresh_ingredients()
 
     def _refresh_ingredients(self) -> None:
-        items = [c for c in self.live.state.contributions_where(block_id=self.block.id)
-                 if c.table == self.regroup]
+        found = CrossedInterviews().live(self.live.session, self.block, self.config,
+                                         self.live.state)  # fmt: skip
+        items = found.ingredients.get(self.regroup, ())
         self.query_one("#ingredients-title", Static).update(
             t("tui.interviews.ingredients", group=self.regroup, count=len(items))
         )
@@ -210,8 +211,8 @@ class InterviewsScreen(CaptureScreen):
         self.refresh_view()
 
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.add_contribution, message.text, kind="ingredient",
-                 block_id=self.block.id, table=self.regroup)
+        self.act(self.live.write, CrossedInterviews.ingredient, self.block, message.text,
+                 self.regroup)
 
     def action_plan_pairs(self) -> None:
         self.notify(t("tui.interviews.planning"), timeout=2)
