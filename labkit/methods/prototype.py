@@ -259,8 +259,10 @@ class PrototypeTest(MethodSpec[PrototypeTestConfig]):
         assert isinstance(output, PrototypeOutput)
         out: list[e.Element] = [_summary(output, words)]
         for team in output.teams:
-            title = f"{team.label} — {team.prototype}" if team.prototype else team.label
-            out.append(e.Heading(3, title))
+            out.append(e.Heading(3, team.label))
+            if team.prototype:
+                out.append(e.Paragraph(words("prototype.prototype", title=team.prototype),
+                                       "quote"))  # fmt: skip
             if not team.feedback_count:
                 out.append(e.Paragraph(words("prototype.no_feedback"), "note"))
             for facet in team.facets:
@@ -286,11 +288,11 @@ def _summary(output: PrototypeOutput, w: Words) -> e.Table:
         counts = [str(len(f.items)) for f in team.facets[: len(prompts)]]
         if extra:
             counts.append(str(sum(len(f.items) for f in team.facets[len(prompts):])))
-        decision = " ".join(i.text for i in team.decisions) if team.decisions else "—"
+        decision = "\n".join(i.text for i in team.decisions) if team.decisions else "—"
         rows.append((team.label, team.prototype or "—", *counts, decision))
     facet_columns = len(prompts) + extra
     return e.Table(
-        header, tuple(rows), (2.2, 2.6, *([1.0] * facet_columns), 4.2),
+        header, tuple(rows), (2.2, 2.4, *([1.5] * facet_columns), 4.0),
         caption=w("prototype.caption"), compact=True,
         align=("l", "l", *(["c"] * facet_columns), "l"),
     )  # fmt: skip

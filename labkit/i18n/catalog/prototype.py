@@ -74,6 +74,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.prototype.other": {"fr": "Autres retours", "en": "Other feedback"},
     "report.prototype.no_team": {"fr": "Sans équipe", "en": "No team"},
     "report.prototype.no_feedback": {"fr": "Aucun retour n'a été noté pour ce prototype.", "en": "No feedback was noted for this prototype."},
+    "report.prototype.prototype": {"fr": "Prototype : {title}", "en": "Prototype: {title}"},
     "report.prototype.decision": {"fr": "La décision de l'équipe", "en": "The team's decision"},
     "report.prototype.no_decision": {"fr": "Aucune décision n'a été notée.", "en": "No decision was noted."},
     "report.prototype.col.team": {"fr": "Équipe", "en": "Team"},
