@@ -62,6 +62,9 @@ async def test_visits_feedback_by_facet_and_decisions(make_app, prototype_sessio
         clock.advance(minutes=15)
         app.tick()
         assert app.alerts[-1].kind == "revision_end"
+        await pilot.press("escape", "n")  # no part after the revision: it ends, none starts
+        await pilot.pause()
+        assert app.live.running_round("prototypes") is None
     state = stored(prototype_session)
     found = [(c.kind, c.team, c.round, c.question, c.text) for c in
              sorted(state.contributions.values(), key=lambda c: c.event_id)]

@@ -225,9 +225,9 @@ class PrototypeScreen(CaptureScreen):
         self.refresh_view()
 
     def action_next_part(self) -> None:
-        if self.live.last_round(self.block.id) >= self.parts and (
-            self.live.running_round(self.block.id) is None
-        ):
+        if self.live.last_round(self.block.id) >= self.parts:  # no part after the last one
+            if self.live.running_round(self.block.id) is not None:
+                self.act(self.live.end_round, self.block.id)
             self.notify(t("tui.prototype.all_done"), timeout=3)
             return
         number = self.act(self.live.start_round, self.block.id)
