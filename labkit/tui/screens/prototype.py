@@ -20,7 +20,7 @@ from labkit.methods import prototype as proto
 from labkit.methods import round_minutes, spec_of
 from labkit.model import Block
 from labkit.tui import live_state as ls
-from labkit.tui.screens.notes import CaptureScreen  # its home moves to screens.capture
+from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width, show
