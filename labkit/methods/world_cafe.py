@@ -31,6 +31,8 @@ class CafeQuestion:
     groups: tuple[ItemGroup, ...]
     """All the ideas of the question, clustered when the harvest clustered them."""
     keep_target: int = 3
+    vote: str | None = None
+    """The title of the later vote that decided which ideas are kept (None: the harvest did)."""
 
     @property
     def idea_count(self) -> int:
@@ -217,6 +219,7 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
         for number in numbers:
             kept_ids = selection.get(number, ())
             decided = voting.kept_for_source(harvest.session, block, captured, number)
+            vote = voting.voted_after(harvest.session, block) if decided is not None else None
             if decided is not None:  # a later vote decided: its kept ideas, in harvest order
                 kept_ids = (*(i for i in kept_ids if i in decided),
                             *(i for i in decided if i not in kept_ids))  # fmt: skip
@@ -239,7 +242,8 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
             else:
                 text = t("report.question_n", harvest.lang, n=number)
             questions.append(CafeQuestion(number, text, kept_items, groups,
-                                          config.keep_per_question))  # fmt: skip
+                                          config.keep_per_question,
+                                          clean(vote.title) if vote else None))  # fmt: skip
         if not questions:
             return None
         return CafeOutput(block.id, clean(block.title), self.tag, day, questions=tuple(questions))
@@ -251,6 +255,8 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
             label = words("question_n", n=question.number) if question.number \
                 else words("cafe.other")  # fmt: skip
             out.append(e.Heading(3, f"{label} — {question.text}" if question.number else label))
+            if question.vote and question.number is not None:
+                out.append(e.Paragraph(words("cafe.voted", vote=question.vote), "note"))
             if question.kept:
                 out.append(e.Paragraph(words.count("cafe.kept", len(question.kept)), "label"))
                 out.append(e.Bullets(
@@ -258,7 +264,8 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
                     sub=tuple(i.members for i in question.kept),
                 ))  # fmt: skip
             elif question.number is not None:
-                out.append(e.Paragraph(words("cafe.none_kept"), "note"))
+                none = "cafe.none_kept_at_vote" if question.vote else "cafe.none_kept"
+                out.append(e.Paragraph(words(none), "note"))
             if question.groups:
                 out.append(e.Paragraph(words.count("cafe.all", question.idea_count), "label"))
                 out.extend(group_elements(question.groups, words, dots=True))

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from labkit.i18n import t
+from labkit.methods import voting
 from labkit.methods.idea_vote import IdeaVote
 from labkit.methods.voting import QuestionTally
 from labkit.model import Block, IdeaVoteConfig
@@ -206,7 +207,7 @@ class VoteScreen(CaptureScreen):
 
     def action_keep_top(self) -> None:
         ranked = self.tally().ranking
-        self._record_kept([r.item_id for r in ranked if r.in_top and r.dots > 0])
+        self._record_kept(list(voting.top_items(ranked, self.config.top_n)))
         if any(r.tie_at_cut for r in ranked):
             self.notify(t("tui.vote.tie"), severity="warning", timeout=6)
 
