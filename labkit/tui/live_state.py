@@ -320,17 +320,6 @@ def fold(text: str) -> str:
 # --- votes ----------------------------------------------------------------------------------
 
 
-# --- survey ---------------------------------------------------------------------------------
-
-
-def survey_counts(state: JournalState) -> dict[str, int]:
-    """Questionnaires entered per stakeholder group."""
-    counts: dict[str, int] = {}
-    for response in state.survey.values():
-        counts[response.group] = counts.get(response.group, 0) + 1
-    return counts
-
-
 # --- paper questionnaires -------------------------------------------------------------------
 
 
