@@ -71,6 +71,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "« {person} » est placé deux fois au tour {round}",
         "en": "'{person}' is placed twice in round {round}",
     },
+    "pydantic.unknown_timezone": {
+        "fr": "fuseau horaire inconnu « {zone} » (un nom IANA comme Europe/Paris, "
+        "America/Cayenne, Indian/Reunion)",
+        "en": "unknown time zone '{zone}' (an IANA name such as Europe/Paris, "
+        "America/Cayenne, Indian/Reunion)",
+    },
     "pydantic.missing": {"fr": "champ obligatoire manquant", "en": "required field missing"},
     "pydantic.extra_forbidden": {
         "fr": "champ inconnu (faute de frappe ?)",
