@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from labkit.planning.pairs import PairsPlan, interview_pairs, quartets
+    from labkit.planning.pairs import PairsPlan, interview_pairs, planned_regroups, quartets
     from labkit.planning.rotation import plan_rotation, replan_rotation
     from labkit.planning.rotation_metrics import RotationMetrics, rotation_metrics
     from labkit.planning.rotation_model import PlanNote, RotationPlan, RotationRequest
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from labkit.planning.teams import Team, balanced_teams, teams_by_attribute
 
 _WHERE = {
-    "PairsPlan": "pairs", "interview_pairs": "pairs", "quartets": "pairs",
+    "PairsPlan": "pairs", "interview_pairs": "pairs", "planned_regroups": "pairs",
+    "quartets": "pairs",
     "plan_rotation": "rotation", "replan_rotation": "rotation",
     "RotationMetrics": "rotation_metrics", "rotation_metrics": "rotation_metrics",
     "PlanNote": "rotation_model", "RotationPlan": "rotation_model",
@@ -40,6 +41,7 @@ __all__ = [
     "balanced_teams",
     "interview_pairs",
     "plan_rotation",
+    "planned_regroups",
     "quartets",
     "replan_rotation",
     "rotation_metrics",
