@@ -1,4 +1,4 @@
-"""Kirkman triple systems KTS(v) for v ≡ 3 (mod 6) up to 120 except 51, 69 and 87 (tables of 3).
+"""Kirkman triple systems KTS(v) for every v ≡ 3 (mod 6) up to 120 but 69 (tables of 3).
 
 A KTS(v) seats v people at v/3 tables of 3 for (v - 1)/2 rounds, every pair meeting exactly
 once (Ray-Chaudhuri & Wilson, 1971). Built here from:
@@ -7,6 +7,8 @@ once (Ray-Chaudhuri & Wilson, 1971). Built here from:
 - Kirkman's fifteen schoolgirls (data in `constructions`);
 - v = 3q, q ≡ 1 (mod 6) a prime power: the cyclic construction over GF(q) x {0, 1, 2}
   (base class of a primitive element's cosets, developed over GF(q));
+- v = 2q + 1, q ≡ 1 (mod 6) a prime power (15, 27, 39, 51, 63, 75, 87, 99): Ray-Chaudhuri &
+  Wilson's base class over GF(q) x {1, 2} ∪ {∞};
 - other v (33): a 1-rotational search over Z_(v-1) ∪ {∞} (a class fixed by adding (v-1)/2,
   developed over half the group), exhaustive within a small step budget;
 - the product KTS(v) x KTS(3m) -> KTS(vm) (m odd): one class of KTS(v) carries a KTS(3m) on
@@ -92,6 +94,40 @@ def kts_3q(q: int) -> Classes | None:
         out.append(tuple((pt(add[x][s], 0), pt(add[y][s], 1), pt(add[z][s], 2))
                          for s in range(q)))
     return tuple(out)
+
+
+def kts_2q_plus_1(q: int) -> Classes | None:
+    """KTS(2q + 1) for a prime power q ≡ 1 (mod 6) (Ray-Chaudhuri & Wilson 1971, Theorem 6;
+    Construction 1.1 of Stinson's 1991 survey): points GF(q) x {1, 2} and ∞, one base class
+    developed over GF(q). Point (x, 1) is x, (x, 2) is q + x, ∞ is 2q."""
+    if q % 6 != 1 or prime_power(q) is None:
+        return None
+    t = (q - 1) // 6
+    gf = field(q)
+    add, mul = gf.add, gf.mul
+    g = _generator(q)
+    power = [1]
+    for _ in range(q - 2):
+        power.append(mul[power[-1]][g])
+    log = {value: i for i, value in enumerate(power)}
+    two = add[1][1]
+    half = next(x for x in range(1, q) if mul[x][two] == 1)
+    m = log[mul[add[power[t]][1]][half]]  # g**m == (g**t + 1) / 2
+
+    def pw(i: int) -> int:
+        return power[i % (q - 1)]
+
+    inf = 2 * q
+    base: list[tuple[int, ...]] = [(0, q, inf)]
+    for i in [*range(t), *range(2 * t, 3 * t), *range(4 * t, 5 * t)]:
+        base.append((pw(i), pw(t + i), q + pw(m + i)))
+    for i in range(t):
+        base.append((q + pw(m + t + i), q + pw(m + 3 * t + i), q + pw(m + 5 * t + i)))
+
+    def shift(p: int, s: int) -> int:
+        return p if p == inf else (p // q) * q + add[p % q][s]
+
+    return tuple(tuple(tuple(shift(p, s) for p in block) for block in base) for s in range(q))
 
 
 def kts_one_rotational(v: int, budget: int = 200_000) -> Classes | None:
@@ -201,6 +237,8 @@ def kirkman_system(v: int) -> Classes | None:
         found = design.rounds if design is not None else None
     if found is None and (v // 3) % 6 == 1:
         found = kts_3q(v // 3)
+    if found is None and ((v - 1) // 2) % 6 == 1:
+        found = kts_2q_plus_1((v - 1) // 2)
     if found is None:
         for w in (9, 15, 21, 27, 33, 39):
             u = 3 * v // w
@@ -217,5 +255,5 @@ def kirkman_system(v: int) -> Classes | None:
     return found
 
 
-__all__ = ["is_resolvable_design", "kirkman_system", "kts_3q", "kts_one_rotational",
-           "kts_product"]
+__all__ = ["is_resolvable_design", "kirkman_system", "kts_2q_plus_1", "kts_3q",
+           "kts_one_rotational", "kts_product"]

@@ -10,12 +10,13 @@ import pytest
 from labkit.planning.kirkman import (
     is_resolvable_design,
     kirkman_system,
+    kts_2q_plus_1,
     kts_3q,
     kts_one_rotational,
     kts_product,
 )
 
-MISSING = {51, 69, 87}  # no construction here yet (see the module docstring)
+MISSING = {69}  # no construction here yet (see the module docstring)
 
 
 def assert_kirkman(v: int, classes) -> None:  # noqa: ANN001
@@ -50,6 +51,12 @@ def test_three_q_construction(q: int) -> None:
 
 def test_three_q_needs_q_one_mod_six_prime_power() -> None:
     assert kts_3q(11) is None and kts_3q(55) is None
+
+
+@pytest.mark.parametrize("q", [7, 13, 19, 25, 31, 37, 43, 49])
+def test_two_q_plus_one_construction(q: int) -> None:
+    assert_kirkman(2 * q + 1, kts_2q_plus_1(q))
+    assert kts_2q_plus_1(11) is None
 
 
 def test_product_and_one_rotational() -> None:
