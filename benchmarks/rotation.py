@@ -74,8 +74,7 @@ INSTANCES = [
     Instance("KTS 117 at 39x3", 117, 39, 58, published=0, family="Kirkman"),
     Instance("KTS 51 at 17x3", 51, 17, 25, published=0, family="Kirkman"),
     Instance("KTS 87 at 29x3", 87, 29, 43, published=0, family="Kirkman"),
-    Instance("69 at 23x3 over 34 (no KTS(69) here)", 69, 23, 34, published=0,
-             family="Kirkman"),
+    Instance("KTS 69 at 23x3", 69, 23, 34, published=0, family="Kirkman"),
     # social golfer sizes the issue quotes as solved (6-4-6, 6-4-7, 6-5-6); only 6-4-6 is
     # stored here (found by this planner's own long search), the others count as published
     # on the issue's word

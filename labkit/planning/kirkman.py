@@ -1,4 +1,4 @@
-"""Kirkman triple systems KTS(v) for every v ≡ 3 (mod 6) up to 120 but 69 (tables of 3).
+"""Kirkman triple systems KTS(v) for every v ≡ 3 (mod 6) up to 120 (tables of 3).
 
 A KTS(v) seats v people at v/3 tables of 3 for (v - 1)/2 rounds, every pair meeting exactly
 once (Ray-Chaudhuri & Wilson, 1971). Built here from:
@@ -9,6 +9,8 @@ once (Ray-Chaudhuri & Wilson, 1971). Built here from:
   (base class of a primitive element's cosets, developed over GF(q));
 - v = 2q + 1, q ≡ 1 (mod 6) a prime power (15, 27, 39, 51, 63, 75, 87, 99): Ray-Chaudhuri &
   Wilson's base class over GF(q) x {1, 2} ∪ {∞};
+- v = 69: doubling a pairwise balanced design PBD(34, {4, 7}) (Brouwer) and pasting KTS(9)
+  and KTS(15) on its blocks (Beth, Jungnickel & Lenz, Lemma IX.6.4);
 - other v (33): a 1-rotational search over Z_(v-1) ∪ {∞} (a class fixed by adding (v-1)/2,
   developed over half the group), exhaustive within a small step budget;
 - the product KTS(v) x KTS(3m) -> KTS(vm) (m odd): one class of KTS(v) carries a KTS(3m) on
@@ -130,6 +132,60 @@ def kts_2q_plus_1(q: int) -> Classes | None:
     return tuple(tuple(tuple(shift(p, s) for p in block) for block in base) for s in range(q))
 
 
+def pbd_34() -> list[tuple[int, ...]]:
+    """A pairwise balanced design on 34 points with blocks of 4 and 7 (Brouwer; Beth,
+    Jungnickel & Lenz, Design Theory, vol. 1, p. 527): Z9 x Z3 (point (x, y) is 9y + x) plus
+    seven points 27..33."""
+    def pt(x: int, y: int) -> int:
+        return (y % 3) * 9 + x % 9
+
+    blocks: list[tuple[int, ...]] = []
+    for i in range(9):
+        for j in range(3):
+            blocks.append(tuple(pt(x + i, y + j) for x, y in ((0, 0), (1, 1), (2, 0), (4, 1))))
+            blocks.append((*(pt(x + i, y + i + j) for x, y in ((0, 0), (1, 0), (4, 2))), 27 + j))
+            blocks.append((*(pt(x + i + j, y + 2 * i + j) for x, y in ((0, 0), (2, 2), (5, 0))),
+                           30 + j))
+        blocks.append((*(pt(x + i, y + i) for x, y in ((0, 0), (0, 1), (0, 2))), 33))
+    blocks.append(tuple(range(27, 34)))
+    return blocks
+
+
+def _paired(k: int) -> Classes | None:
+    """KTS(2k + 1) relabelled so that class c holds the block {2c, 2c + 1, ∞ = 2k}."""
+    classes = kirkman_system(2 * k + 1)
+    if classes is None:
+        return None
+    inf = 2 * k
+    label = {inf: inf}
+    for c, rnd in enumerate(classes):
+        block = next(b for b in rnd if inf in b)
+        a, b = (p for p in block if p != inf)
+        label[a], label[b] = 2 * c, 2 * c + 1
+    return tuple(tuple(tuple(label[p] for p in block) for block in rnd) for rnd in classes)
+
+
+def kts_from_pbd(blocks: list[tuple[int, ...]], n: int) -> Classes | None:
+    """KTS(2n + 1) from a PBD on n points with blocks of 4 and 7 (Beth, Jungnickel & Lenz,
+    Lemma IX.6.4): every point doubled, a KTS(9) or KTS(15) pasted on each doubled block plus
+    ∞, class i gathering {2i, 2i + 1, ∞} and the triples of the pasted classes through it."""
+    small = {k: _paired(k) for k in (4, 7)}
+    inf = 2 * n
+    out: list[list[tuple[int, ...]]] = [[(2 * i, 2 * i + 1, inf)] for i in range(n)]
+    for block in blocks:
+        design = small.get(len(block))
+        if design is None:
+            return None
+
+        def glob(p: int, block: tuple[int, ...] = block, k: int = len(block)) -> int:
+            return inf if p == 2 * k else 2 * block[p // 2] + p % 2
+
+        for c, rnd in enumerate(design):
+            out[block[c]].extend(tuple(glob(p) for p in t) for t in rnd if 2 * len(block)
+                                 not in t)
+    return tuple(tuple(rnd) for rnd in out)
+
+
 def kts_one_rotational(v: int, budget: int = 200_000) -> Classes | None:
     """A 1-rotational KTS(v) over Z_(v-1) ∪ {∞}, by exhaustive search within `budget` steps."""
     if v % 6 != 3 or v < 9:
@@ -248,6 +304,8 @@ def kirkman_system(v: int) -> Classes | None:
                     found = kts_product(first, u, second, w)
                     if found is not None:
                         break
+    if found is None and v == 69:
+        found = kts_from_pbd(pbd_34(), 34)
     if found is None:
         found = kts_one_rotational(v, budget=20_000)
     if found is None or not is_resolvable_design(v, found, 3):
@@ -256,4 +314,4 @@ def kirkman_system(v: int) -> Classes | None:
 
 
 __all__ = ["is_resolvable_design", "kirkman_system", "kts_2q_plus_1", "kts_3q",
-           "kts_one_rotational", "kts_product"]
+           "kts_from_pbd", "kts_one_rotational", "kts_product", "pbd_34"]

@@ -12,11 +12,11 @@ from labkit.planning.kirkman import (
     kirkman_system,
     kts_2q_plus_1,
     kts_3q,
+    kts_from_pbd,
     kts_one_rotational,
     kts_product,
+    pbd_34,
 )
-
-MISSING = {69}  # no construction here yet (see the module docstring)
 
 
 def assert_kirkman(v: int, classes) -> None:  # noqa: ANN001
@@ -32,16 +32,24 @@ def assert_kirkman(v: int, classes) -> None:  # noqa: ANN001
     assert len(met) == v * (v - 1) // 2
 
 
-@pytest.mark.parametrize("v", [v for v in range(9, 121, 6) if v not in MISSING])
+@pytest.mark.parametrize("v", range(9, 121, 6))
 def test_every_order_up_to_120_is_a_kirkman_triple_system(v: int) -> None:
     classes = kirkman_system(v)
     assert classes is not None
     assert_kirkman(v, classes)
 
 
-def test_missing_orders_say_so() -> None:
-    assert all(kirkman_system(v) is None for v in MISSING)
-    assert kirkman_system(20) is None
+def test_orders_other_than_3_mod_6_have_none() -> None:
+    assert kirkman_system(20) is None and kirkman_system(25) is None
+
+
+def test_pbd_34_and_the_doubling_construction() -> None:
+    blocks = pbd_34()
+    pairs = [pair for block in blocks for pair in combinations(sorted(block), 2)]
+    assert len(pairs) == len(set(pairs)) == 34 * 33 // 2
+    assert {len(block) for block in blocks} == {4, 7}
+    assert_kirkman(69, kts_from_pbd(blocks, 34))
+    assert kts_from_pbd([(0, 1, 2, 3, 4)], 5) is None  # blocks of 5: no KTS(11) to paste
 
 
 @pytest.mark.parametrize("q", [7, 13, 19, 25])
