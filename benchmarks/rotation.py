@@ -75,6 +75,9 @@ INSTANCES = [
     Instance("KTS 51 at 17x3", 51, 17, 25, published=0, family="Kirkman"),
     Instance("KTS 87 at 29x3", 87, 29, 43, published=0, family="Kirkman"),
     Instance("KTS 69 at 23x3", 69, 23, 34, published=0, family="Kirkman"),
+    # resolvable designs with tables of 4
+    Instance("40 at 10x4 over 13", 40, 10, 13, published=0, family="fours"),
+    Instance("28 at 7x4 over 9", 28, 7, 9, published=0, family="fours"),
     # social golfer sizes the issue quotes as solved (6-4-6, 6-4-7, 6-5-6); only 6-4-6 is
     # stored here (found by this planner's own long search), the others count as published
     # on the issue's word

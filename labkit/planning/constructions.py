@@ -11,6 +11,7 @@ point sets holding exactly one point at every table of every round (so table hos
 - affine geometry AG(n, q): the lines of each direction, (q**n - 1)/(q - 1) rounds of q-tables;
 - Kirkman triple systems (tables of 3, `labkit.planning.kirkman`), Kirkman's fifteen
   schoolgirls (7 rounds of 5 tables of 3, from a packing of PG(3, 2)) among them;
+- resolvable (3q + 1, 4, 1) designs, tables of 4 (`labkit.planning.resolvable4`);
 - stored zero-repeat plans for social-golfer sizes (`labkit.planning.golfers`);
 - for any number m of tables of m, the rows, columns and symbols of a Latin square (3 rounds;
   `labkit.planning.latin`, with transversals for hosts and groups);
@@ -29,6 +30,7 @@ from labkit.planning.galois import field, prime_power
 from labkit.planning.golfers import golfer_solution
 from labkit.planning.kirkman import kirkman_system
 from labkit.planning.latin import latin_with_transversals
+from labkit.planning.resolvable4 import resolvable_fours
 
 PointRound = tuple[tuple[int, ...], ...]
 
@@ -233,6 +235,10 @@ def candidate_designs(tables: int, size: int, rounds: int) -> list[Design]:
         design = golfers_32(min(rounds, 10))
         if design is not None:
             found.append(design)
+    if size == 4:
+        fours = resolvable_fours(points)
+        if fours is not None:
+            found.append(Design(f"resolvable ({points},4,1) design", points, fours[:rounds]))
     stored = golfer_solution(tables, size)
     if stored is not None:
         found.append(Design(f"social golfer plan {points} at {tables}x{size}", points,

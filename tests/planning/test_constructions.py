@@ -188,3 +188,14 @@ def test_latin_squares_with_transversals(m: int) -> None:
         assert sorted(square[r][c] for r, c in found) == list(range(m))
         assert not cells & set(found)
         cells |= set(found)
+
+
+@pytest.mark.parametrize("points", [16, 28, 40, 52, 76, 88, 112])
+def test_resolvable_designs_with_tables_of_four(points: int) -> None:
+    from labkit.planning.resolvable4 import resolvable_fours
+
+    rounds = resolvable_fours(points)
+    check_design(Design("fours", points, rounds), points // 4, 4, (points - 1) // 3)
+    met = {pair for rnd in rounds for t in rnd for pair in combinations(sorted(t), 2)}
+    assert len(met) == points * (points - 1) // 2  # every pair exactly once
+    assert resolvable_fours(22) is None and resolvable_fours(64) is None  # q = 7, 21
