@@ -45,7 +45,8 @@ def is_resolvable_design(points: int, rounds: Classes, size: int) -> bool:
     return True
 
 
-def _generator(q: int) -> int:
+def primitive_element(q: int) -> int:
+    """A generator of the multiplicative group of GF(q)."""
     gf = field(q)
     for g in range(2, q) if q > 2 else range(1, 2):
         value, seen = 1, set()
@@ -63,7 +64,7 @@ def kts_3q(q: int) -> Classes | None:
         return None
     t = (q - 1) // 6
     gf = field(q)
-    g = _generator(q)
+    g = primitive_element(q)
     power = [1]
     for _ in range(q - 2):
         power.append(gf.mul[power[-1]][g])
@@ -107,7 +108,7 @@ def kts_2q_plus_1(q: int) -> Classes | None:
     t = (q - 1) // 6
     gf = field(q)
     add, mul = gf.add, gf.mul
-    g = _generator(q)
+    g = primitive_element(q)
     power = [1]
     for _ in range(q - 2):
         power.append(mul[power[-1]][g])

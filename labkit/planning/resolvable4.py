@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from labkit.planning.galois import field, prime_power
-from labkit.planning.kirkman import Classes, _generator, is_resolvable_design
+from labkit.planning.kirkman import Classes, is_resolvable_design, primitive_element
 
 
 @cache
@@ -25,7 +25,7 @@ def resolvable_fours(points: int) -> Classes | None:
         return None
     gf = field(q)
     add, mul, neg = gf.add, gf.mul, gf.neg
-    g = _generator(q)
+    g = primitive_element(q)
     power = [1]
     for _ in range(q - 2):
         power.append(mul[power[-1]][g])
