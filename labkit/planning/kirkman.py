@@ -315,4 +315,4 @@ def kirkman_system(v: int) -> Classes | None:
 
 
 __all__ = ["is_resolvable_design", "kirkman_system", "kts_2q_plus_1", "kts_3q",
-           "kts_from_pbd", "kts_one_rotational", "kts_product", "pbd_34"]
+           "kts_from_pbd", "kts_one_rotational", "kts_product", "pbd_34", "primitive_element"]
