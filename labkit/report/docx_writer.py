@@ -8,6 +8,7 @@ resources. Every text goes through `xml_safe` (characters XML cannot hold are dr
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from lxml.etree import SubElement
 from labkit.document import elements as e
 from labkit.document.text import xml_safe
 from labkit.report.reference import LIGHT_FILL, REFERENCE_NAME, TABLE_STYLE, ensure_styles
+
+logger = logging.getLogger(__name__)
 
 _W_PPR, _W_PSTYLE, _W_VAL, _W_SECTPR = (qn(t) for t in ("w:pPr", "w:pStyle", "w:val", "w:sectPr"))
 Progress = Callable[[int, int], None]
@@ -296,6 +299,7 @@ class _DocxWriter:
                 add_picture(self.paragraph(), path.read_bytes(),
                             min(PHOTO_WIDTH_CM, self.usable_width_cm()), image.alt, image.caption)
             except Exception:  # noqa: BLE001 - an unreadable photo must not stop the report
+                logger.exception("photo %s could not be placed in the report", path)
                 self.paragraph(image.path, "Report Note")
         else:
             self.paragraph(image.path, "Report Note")

@@ -3,6 +3,7 @@ where the ingredients of success are captured."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from rich.text import Text
@@ -24,6 +25,8 @@ from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width
 from labkit.tui.widgets.timers.countdown import Countdown
+
+logger = logging.getLogger(__name__)
 
 
 def regroups_of(pairs: list[list[str]], groups: list[list[str]] | None,
@@ -219,9 +222,11 @@ class InterviewsScreen(CaptureScreen):
         try:
             pairs = rotation.plan_pairs(self.live.session, self.block, room)
         except LabkitError as error:
+            logger.warning("planning the pairs of block %s refused: %s", self.block.id, error)
             self.post_message(self.PairsPlanned(None, str(error)))
             return
         except Exception as error:  # noqa: BLE001 - a planner bug must not kill the session
+            logger.exception("planning the pairs of block %s failed", self.block.id)
             self.post_message(self.PairsPlanned(None, repr(error)))
             return
         self.post_message(self.PairsPlanned(pairs))

@@ -3,6 +3,7 @@ table, re-planning the rounds to come when people arrive or leave, and the harve
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from rich.text import Text
@@ -24,6 +25,8 @@ from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width, show
+
+logger = logging.getLogger(__name__)
 
 
 class WorldCafeScreen(CaptureScreen):
@@ -264,9 +267,11 @@ class WorldCafeScreen(CaptureScreen):
         try:
             full = rotation.replan_cafe(self.live.session, self.block, plan, frozen, room)
         except LabkitError as error:
+            logger.warning("re-planning block %s refused: %s", self.block.id, error)
             self.post_message(self.Replanned(None, frozen + 1, str(error)))
             return
         except Exception as error:  # noqa: BLE001 - a planner bug must not kill the session
+            logger.exception("re-planning block %s from round %s failed", self.block.id, frozen + 1)
             self.post_message(self.Replanned(None, frozen + 1, repr(error)))
             return
         self.post_message(self.Replanned(full[frozen:], frozen + 1))
