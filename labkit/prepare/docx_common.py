@@ -217,28 +217,6 @@ def add_qr(paragraph: Any, url: str, width_cm: float) -> Any:
     return add_picture(paragraph, qr_png(url), width_cm, QR_PREFIX + url)
 
 
-def picture_descriptions(document: Any) -> list[str]:
-    """The alternative texts of every picture of the document (body, tables, in order)."""
-    return [
-        element.get("descr", "")
-        for element in document.element.body.iter()
-        if element.tag.endswith("}docPr")
-    ]
-
-
-def document_text(document: Any) -> str:
-    """Every paragraph's text of the document body, tables included, one paragraph a line."""
-    lines = []
-    for paragraph in document.element.body.iter(_qn("w:p")):
-        lines.append("".join(node.text or "" for node in paragraph.iter(_qn("w:t"))))
-    return "\n".join(lines)
-
-
-def qr_targets(document: Any) -> list[str]:
-    """The URLs of the document's QR codes, in order."""
-    return [d[len(QR_PREFIX):] for d in picture_descriptions(document) if d.startswith(QR_PREFIX)]
-
-
 def add_tail(document: Any) -> None:
     """A tiny last paragraph: a document must end with one, and a full-height table before it
     must not be pushed onto an extra blank page."""
@@ -249,13 +227,6 @@ def add_tail(document: Any) -> None:
     paragraph.paragraph_format.space_before = Pt(0)
     paragraph.paragraph_format.line_spacing = Pt(1)
     paragraph.add_run("").font.size = Pt(1)
-
-
-def page_break(document: Any) -> None:
-    """Start a new page."""
-    from docx.enum.text import WD_BREAK
-
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def save_docx(document: Any, path: Path) -> Path:

@@ -225,7 +225,3 @@ def add_picture(paragraph: Any, data: bytes, width_cm: float, alt: str, title: s
     if title:
         doc_pr.set("title", xml_safe(title)[:250])
     return shape
-
-
-def keep_with_next(paragraph: Any) -> None:
-    paragraph.paragraph_format.keep_with_next = True

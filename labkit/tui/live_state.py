@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from labkit.i18n import format_duration, t
 from labkit.model import Block, Participant, Phase, Session, schedule_day
-from labkit.model.methods import PAUSE_TYPES
 from labkit.model.views import BlockTiming, RoundTiming
 from labkit.store.journal import JournalState
 
@@ -249,11 +248,6 @@ def hhmm(moment: datetime | None, zone: tzinfo) -> str:
 
 PHASE_MARK = {Phase.SCAN: "SCAN", Phase.FOCUS: "FOCUS", Phase.ACT: "ACT", Phase.NONE: ""}
 STATUS_MARK = {"not_started": "·", "running": "▶", "paused": "‖", "ended": "✓"}
-
-
-def is_pause(block: Block) -> bool:
-    """Whether the block is a break or lunch."""
-    return block.method_type in PAUSE_TYPES
 
 
 # --- attendance -----------------------------------------------------------------------------

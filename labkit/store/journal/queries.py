@@ -52,10 +52,6 @@ class StateQueries:
         live = [b for b in self.blocks.values() if b.status in ("running", "paused")]
         return max(live, key=lambda b: b.started_at) if live else None  # type: ignore[arg-type, return-value]
 
-    def actual_times(self: JournalState) -> dict[str, tuple[datetime | None, datetime | None]]:
-        """block id -> (actual start, actual end), for every block the journal mentions."""
-        return {b.block_id: (b.started_at, b.ended_at) for b in self.blocks.values()}
-
     def rounds_of(self: JournalState, block_id: str) -> list[v.RoundTiming]:
         """The world-café rounds of `block_id`, by number."""
         found = [r for (b, _), r in self.rounds.items() if b == block_id]

@@ -173,8 +173,6 @@ class WorldCafeScreen(CaptureScreen):
     def _refresh_notice(self, room: set[str]) -> None:
         notice = self.query_one("#cafe-notice", Static)
         upcoming = self.live.last_round(self.block.id) + 1
-        if self.live.running_round(self.block.id) is None and upcoming == 1:
-            upcoming = 1
         missing, extra = rotation.changes_since_plan(self.plan, upcoming, sorted(room))
         if self.plan is None:
             text = t("tui.cafe.no_plan")
