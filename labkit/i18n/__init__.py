@@ -18,10 +18,10 @@ if TYPE_CHECKING:
 
     Lang = Literal["fr", "en"]
 
-LANGUAGES: tuple[str, ...] = ("fr", "en")
-DEFAULT_LANG = "fr"
+LANGUAGES: tuple[Lang, ...] = ("fr", "en")
+DEFAULT_LANG: Lang = "fr"
 
-_ui_lang_override: str | None = None
+_ui_lang_override: Lang | None = None
 _merged: dict[str, dict[str, str]] | None = None
 
 
@@ -51,7 +51,7 @@ def normalise_lang(value: str | None) -> Lang | None:
     if not value:
         return None
     head = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
-    return head if head in LANGUAGES else None  # type: ignore[return-value]
+    return next((lang for lang in LANGUAGES if lang == head), None)
 
 
 def set_ui_language(lang: str | None) -> None:

@@ -130,7 +130,8 @@ def kept_at_vote(
 
 def vote_outcome(session: Session, block: Block, captured: Captured) -> dict[int | None, tuple[str, ...]]:  # noqa: E501
     """question number -> the ideas the vote block keeps (see `kept_at_vote`)."""
-    config: IdeaVoteConfig = block.method  # type: ignore[assignment]
+    config = block.method
+    assert isinstance(config, IdeaVoteConfig), block.id
     votes = block_votes(session, block, captured)
     numbers: list[int | None] = list(range(1, len(config.questions) + 1)) or [None]
     numbers += sorted({x.question for x in votes} - set(numbers), key=lambda n: (n is None, n or 0))

@@ -185,10 +185,12 @@ def qr_png(url: str) -> bytes:
     """A QR code for `url` (PNG, error correction M)."""
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
+    from qrcode.image.pil import PilImage
 
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=8, border=2)
     code.add_data(url)
     code.make(fit=True)
     buffer = io.BytesIO()
-    code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
+    image = code.make_image(PilImage, fill_color="black", back_color="white")
+    image.save(buffer, format="PNG")
     return buffer.getvalue()

@@ -10,12 +10,12 @@ something is logged: a session where nothing went wrong has no log.
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 from collections.abc import Iterator
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import IO, Any
 
 LOG_FILE = "labkit.log"
 MAX_BYTES = 256 * 1024
@@ -27,11 +27,11 @@ OWNER_ONLY = 0o600
 class OwnerOnlyFileHandler(RotatingFileHandler):
     """A rotating file handler whose files are created with owner-only permissions."""
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, OWNER_ONLY)
         with contextlib.suppress(OSError):  # an existing file made by an older labkit
             os.chmod(self.baseFilename, OWNER_ONLY)
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
 
 
 def log_path(folder: Path) -> Path:
