@@ -5,9 +5,9 @@ The restitution's satisfaction and closing chapters gather every closing block (
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from labkit.document import elements as e
 from labkit.document.wording import Words
@@ -29,10 +29,15 @@ class ClosingLive:
     means: dict[str, dict[str, tuple[float, int]]]
     """group -> question id -> (mean score, number of answers)."""
     responses: int
+    counts: dict[str, int] = field(default_factory=dict)
+    """group -> questionnaires entered."""
+    overall: dict[str, tuple[float, int]] = field(default_factory=dict)
+    """question id -> (mean score over every group, number of answers)."""
 
 
-def survey_means(responses: Iterator[v.SurveyResponse] | tuple[v.SurveyResponse, ...],
-                 ) -> dict[str, dict[str, tuple[float, int]]]:  # fmt: skip
+def survey_means(
+    responses: Iterable[v.SurveyResponse],
+) -> dict[str, dict[str, tuple[float, int]]]:
     """group -> question id -> (mean score, number of answers)."""
     sums: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for response in responses:
@@ -83,7 +88,13 @@ class Closing(MethodSpec[ClosingConfig]):
             key=lambda w: w.event_id,
         ))  # fmt: skip
         responses = tuple(captured.survey.values())
-        return ClosingLive(words, survey_means(responses), len(responses))
+        scores: dict[str, list[float]] = defaultdict(list)
+        for response in responses:
+            for question, score in response.scores.items():
+                scores[question].append(score)
+        everyone = {q: (sum(x) / len(x), len(x)) for q, x in scores.items()}
+        return ClosingLive(words, survey_means(responses), len(responses),
+                           dict(Counter(r.group for r in responses)), everyone)  # fmt: skip
 
     def report(self, block: Block, config: ClosingConfig, day: int,
                harvest: Harvest) -> NotesOutput | None:  # fmt: skip

@@ -22,9 +22,13 @@ from labkit.model.validation import Problem
 
 @dataclass(frozen=True)
 class CommitmentsLive:
-    """The block's commitments, in recording order."""
+    """The block's commitments (and those recorded without a block), in recording order."""
 
     commitments: tuple[v.Commitment, ...]
+
+    def teams(self) -> list[str]:
+        """The teams named by the commitments, sorted."""
+        return sorted({c.team for c in self.commitments if c.team})
 
 
 class Commitments(MethodSpec[CommitmentsConfig]):
@@ -47,13 +51,29 @@ class Commitments(MethodSpec[CommitmentsConfig]):
              **{k: x for k, x in details.items() if x is not None}}
         )  # fmt: skip
 
+    @staticmethod
+    def edited(commitment_id: str, **changes: object) -> ev.CommitmentEdited:
+        """Fields of a commitment changed (only those given; None clears a field)."""
+        return ev.CommitmentEdited.model_validate({"commitment_id": commitment_id, **changes})
+
+    @staticmethod
+    def status(commitment_id: str, status: str) -> ev.CommitmentEdited:
+        """A commitment moves on (proposed, committed, in progress, done, dropped)."""
+        return ev.CommitmentEdited.model_validate({"commitment_id": commitment_id,
+                                                   "status": status})  # fmt: skip
+
+    @staticmethod
+    def deleted(commitment_id: str) -> ev.CommitmentDeleted:
+        """A commitment withdrawn."""
+        return ev.CommitmentDeleted(commitment_id=commitment_id)
+
     def check(self, context: CheckContext, config: CommitmentsConfig) -> Iterator[Problem]:
         return iter(())
 
     def live(self, session: Session, block: Block, config: CommitmentsConfig,
              captured: Captured) -> CommitmentsLive:  # fmt: skip
         return CommitmentsLive(tuple(sorted(
-            (x for x in captured.commitments.values() if x.block_id == block.id),
+            (x for x in captured.commitments.values() if x.block_id in (block.id, None)),
             key=lambda x: x.event_id,
         )))  # fmt: skip
 

@@ -15,7 +15,6 @@ from labkit.methods.outputs import Item, ModuleOutput
 from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, TimedPart
 from labkit.model import Block, IdeaVoteConfig, Session
 from labkit.model import events as ev
-from labkit.model.ranking import RankedItem as Ranked
 from labkit.model.validation import Problem, error
 
 BARS_PER_CHART = 12
@@ -46,20 +45,6 @@ class VoteOutput(ModuleOutput):
     top_n: int = 3
 
 
-@dataclass(frozen=True)
-class VoteLive:
-    """One vote question as the live app shows it."""
-
-    question: int | None
-    candidates: tuple[str, ...]
-    totals: dict[str, int]
-    ranking: tuple[Ranked, ...]
-    kept: tuple[str, ...]
-    """What the question keeps now (the room's recorded decision, else the top N)."""
-    recorded: tuple[str, ...]
-    """The decision recorded on the vote screen (empty: none yet)."""
-
-
 class IdeaVote(MethodSpec[IdeaVoteConfig]):
     tag = "idea_vote"
     config_type = IdeaVoteConfig
@@ -79,6 +64,11 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
                            team=team, participant_id=participant_id)  # fmt: skip
 
     @staticmethod
+    def idea(block: Block, text: str) -> ev.ContributionAdded:
+        """An idea proposed during the vote (it becomes a candidate)."""
+        return ev.ContributionAdded(block_id=block.id, text=text, kind="idea")
+
+    @staticmethod
     def kept(block: Block, question: int | None, item_ids: list[str]) -> ev.IdeasKept:
         """The room's decision: the ideas a vote question keeps."""
         return ev.IdeasKept(block_id=block.id, question=question, item_ids=item_ids)
@@ -88,19 +78,11 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
             yield error("unknown_block", (*context.path, "source_block"), id=config.source_block)
 
     def live(self, session: Session, block: Block, config: IdeaVoteConfig,
-             captured: Captured) -> dict[int | None, VoteLive]:  # fmt: skip
+             captured: Captured) -> dict[int | None, voting.QuestionTally]:  # fmt: skip
         """question number -> its live tally (one entry, None, when the vote lists none)."""
         votes = voting.block_votes(session, block, captured)
-        numbers: list[int | None] = list(range(1, len(config.questions) + 1)) or [None]
-        found: dict[int | None, VoteLive] = {}
-        for number in numbers:
-            items = voting.candidates(session, block, config, captured, number)
-            totals = voting.tally(votes, number)
-            ranked = voting.ranking(items, totals, config.top_n)
-            recorded = voting.recorded_selection(captured, block.id, number)
-            kept = voting.kept_at_vote(captured, block.id, number, ranked)
-            found[number] = VoteLive(number, tuple(items), totals, tuple(ranked), kept, recorded)
-        return found
+        return {n: voting.question_tally(session, block, captured, votes, n)
+                for n in voting.question_numbers(config, votes)}  # fmt: skip
 
     def report(self, block: Block, config: IdeaVoteConfig, day: int,
                harvest: Harvest) -> VoteOutput | None:  # fmt: skip
@@ -111,11 +93,7 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
         questions = []
         for number in sorted({x.question for x in votes}, key=lambda n: (n is None, n or 0)):
             chosen = [x for x in votes if x.question == number]
-            totals = voting.tally(chosen, number)
-            items = voting.candidates(session, block, config, captured, number)
-            items += [i for i in totals if i not in items]
-            ranked = voting.ranking(items, totals, config.top_n)
-            kept = set(voting.kept_at_vote(captured, block.id, number, ranked))
+            found = voting.question_tally(session, block, captured, votes, number)
             voters = {x.participant_id or f"team:{x.team}" for x in chosen
                       if x.participant_id or x.team}  # fmt: skip
             text = None
@@ -124,13 +102,13 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
             elif number is None and len(config.questions) == 1:
                 text = clean(config.questions[0])
             ranking = []
-            for entry in ranked:
+            for entry in found.ranking:
                 item = harvest.item(entry.item_id)
                 if item is not None:
                     ranking.append(RankedItem(entry.rank, item, entry.dots,
-                                              entry.item_id in kept, entry.tied))  # fmt: skip
-            questions.append(VoteQuestion(number, text, tuple(ranking), sum(totals.values()),
-                                          len(voters)))  # fmt: skip
+                                              entry.item_id in found.kept, entry.tied))  # fmt: skip
+            questions.append(VoteQuestion(number, text, tuple(ranking),
+                                          sum(found.totals.values()), len(voters)))  # fmt: skip
         return VoteOutput(block.id, clean(block.title), self.tag, day,
                           questions=tuple(questions), top_n=config.top_n)  # fmt: skip
 

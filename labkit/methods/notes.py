@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,6 +21,11 @@ class NotesLive:
         """The notes placed so (e.g. ``territory="42"``, ``table=3``)."""
         return tuple(n for n in self.notes
                      if all(getattr(n, k) == value for k, value in placement.items()))  # fmt: skip
+
+    def counts(self, by: str) -> dict[object, int]:
+        """How many notes each place holds (e.g. ``by="territory"``; notes without one left
+        out)."""
+        return dict(Counter(getattr(n, by) for n in self.notes if getattr(n, by)))
 
 
 def block_notes(block: Block, captured: Captured, kinds: Iterable[str] | None = None) -> NotesLive:

@@ -52,6 +52,26 @@ class JourneysLive:
 
     personas: tuple[v.Persona, ...]
     steps: dict[str, tuple[v.JourneyStep, ...]]
+    """persona id -> its steps, by position (steps without one follow)."""
+
+    def of_team(self, team: str) -> v.Persona | None:
+        """The persona a team maps (the first made, should two have been)."""
+        return next((p for p in self.personas if p.team == team), None)
+
+    def stages(self, persona_id: str | None,
+               planned: list[str]) -> list[tuple[str, v.JourneyStep | None]]:  # fmt: skip
+        """The rows of a persona's map: each planned stage with its step (None: not filled
+        yet), then the steps of stages the plan does not name."""
+        steps = self.steps.get(persona_id, ()) if persona_id else ()
+        rows: list[tuple[str, v.JourneyStep | None]] = []
+        used: set[str] = set()
+        for stage in planned:
+            step = next((s for s in steps if s.stage == stage and s.step_id not in used), None)
+            if step:
+                used.add(step.step_id)
+            rows.append((stage, step))
+        rows += [(s.stage, s) for s in steps if s.step_id not in used]
+        return rows
 
 
 class PersonaJourney(MethodSpec[PersonaJourneyConfig]):
@@ -73,10 +93,23 @@ class PersonaJourney(MethodSpec[PersonaJourneyConfig]):
                                  team=team)  # fmt: skip
 
     @staticmethod
+    def persona_edited(persona_id: str, **changes: object) -> ev.PersonaEdited:
+        """A persona's name, description or team changed (None clears a field)."""
+        return ev.PersonaEdited.model_validate({"persona_id": persona_id, **changes})
+
+    @staticmethod
     def step(persona_id: str, stage: str, **details: object) -> ev.JourneyStepAdded:
-        """A stage of a persona's journey (actions, touchpoints, emotion…)."""
-        return ev.JourneyStepAdded.model_validate({"persona_id": persona_id, "stage": stage,
-                                                   **details})  # fmt: skip
+        """A stage of a persona's journey (position, actions, touchpoints, emotion…); empty
+        details are left out."""
+        return ev.JourneyStepAdded.model_validate(
+            {"persona_id": persona_id, "stage": stage,
+             **{k: x for k, x in details.items() if x not in (None, [])}}
+        )  # fmt: skip
+
+    @staticmethod
+    def step_edited(step_id: str, **changes: object) -> ev.JourneyStepEdited:
+        """Fields of a journey step changed (only those given; None clears a field)."""
+        return ev.JourneyStepEdited.model_validate({"step_id": step_id, **changes})
 
     def check(self, context: CheckContext, config: PersonaJourneyConfig) -> Iterator[Problem]:
         for p in sorted(duplicates([p.id for p in config.personas])):

@@ -9,6 +9,7 @@ from labkit.methods.idea_vote import IdeaVote
 from labkit.methods.pauses import Break, Lunch
 from labkit.methods.persona_journey import PersonaJourney
 from labkit.methods.plenary import Plenary
+from labkit.methods.prototype import PrototypeTest
 from labkit.methods.spec import MethodSpec
 from labkit.methods.territories import PeerHelp, TerritorialDiagnostic
 from labkit.methods.world_cafe import WorldCafe
@@ -18,7 +19,8 @@ SPECS: dict[str, MethodSpec] = {
     spec.tag: spec
     for spec in (
         Plenary(), CrossedInterviews(), WorldCafe(), PersonaJourney(), IdeaVote(),
-        Commitments(), TerritorialDiagnostic(), PeerHelp(), Closing(), Break(), Lunch(),
+        Commitments(), TerritorialDiagnostic(), PeerHelp(), PrototypeTest(), Closing(), Break(),
+        Lunch(),
     )
 }  # fmt: skip
 """Method tag -> its spec."""

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 C = TypeVar("C")
 
-AlertKind = Literal["round_end", "swap", "regroup", "turn_end"]
+AlertKind = Literal["round_end", "swap", "regroup", "turn_end", "visit_end", "revision_end"]
 """What the live app announces when a timed part runs out (a café round, an interview half…)."""
 
 Placement = Literal["table", "round", "question", "pair", "team", "territory", "persona"]

@@ -3,7 +3,8 @@ ranking with its near-ties, and which ideas are *kept* — for the live app, the
 section and the café harvest alike, so that a session always names the same ideas as kept.
 
 "Kept" means one thing: the room's decision at a vote (the selection recorded on the vote
-screen, near-ties settled by the room), else the vote's top N with at least one dot. A café
+screen, near-ties settled by the room), else the items ranked within the vote's top N with at
+least one dot (all the items tied at the cut). A café
 whose ideas go to a later vote keeps what that vote keeps; its own harvest selection is then the
 *shortlist* put to the vote.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from labkit.model import Block, IdeaVoteConfig, Session
@@ -118,14 +120,57 @@ def recorded_selection(captured: Captured, block_id: str, question: int | None) 
     return ()
 
 
+def top_items(ranked: Sequence[RankedItem], top_n: int) -> tuple[str, ...]:
+    """The items ranked within the top N with at least one dot (items tied at the cut all are:
+    the room settles a tie, the count never does)."""
+    return tuple(r.item_id for r in ranked if r.rank <= top_n and r.dots > 0)
+
+
 def kept_at_vote(
-    captured: Captured, block_id: str, question: int | None, ranked: Sequence[RankedItem]
-) -> tuple[str, ...]:
-    """The ideas a vote question keeps: the room's recorded decision, else the top N with dots."""
+    captured: Captured, block_id: str, question: int | None, ranked: Sequence[RankedItem],
+    top_n: int,
+) -> tuple[str, ...]:  # fmt: skip
+    """The ideas a vote question keeps: the room's recorded decision, else `top_items`."""
     chosen = recorded_selection(captured, block_id, question)
     if chosen:
         return chosen
-    return tuple(r.item_id for r in ranked if r.in_top and r.dots > 0)
+    return top_items(ranked, top_n)
+
+
+@dataclass(frozen=True)
+class QuestionTally:
+    """One vote question: the items ranked (candidates first, then any other item voted for),
+    their dots, the ranking and what the question keeps."""
+
+    items: tuple[str, ...]
+    totals: dict[str, int]
+    ranking: tuple[RankedItem, ...]
+    kept: tuple[str, ...]
+    recorded: tuple[str, ...]
+
+
+def question_tally(
+    session: Session, block: Block, captured: Captured, votes: Sequence[v.Vote],
+    question: int | None,
+) -> QuestionTally:  # fmt: skip
+    """The tally of vote question `question` of `block` (votes from `block_votes`)."""
+    config = block.method
+    assert isinstance(config, IdeaVoteConfig), block.id
+    items = candidates(session, block, config, captured, question)
+    totals = tally(votes, question)
+    items += [i for i in totals if i not in items]
+    ranked = ranking(items, totals, config.top_n)
+    recorded = recorded_selection(captured, block.id, question)
+    return QuestionTally(tuple(items), totals, tuple(ranked),
+                         kept_at_vote(captured, block.id, question, ranked, config.top_n),
+                         recorded)  # fmt: skip
+
+
+def question_numbers(config: IdeaVoteConfig, votes: Iterable[v.Vote]) -> list[int | None]:
+    """The vote's questions (None when it lists none), then any other question voted on."""
+    numbers: list[int | None] = list(range(1, len(config.questions) + 1)) or [None]
+    extra = {x.question for x in votes} - set(numbers)
+    return numbers + sorted(extra, key=lambda n: (n is None, n or 0))
 
 
 def vote_outcome(session: Session, block: Block, captured: Captured) -> dict[int | None, tuple[str, ...]]:  # noqa: E501
@@ -133,16 +178,8 @@ def vote_outcome(session: Session, block: Block, captured: Captured) -> dict[int
     config = block.method
     assert isinstance(config, IdeaVoteConfig), block.id
     votes = block_votes(session, block, captured)
-    numbers: list[int | None] = list(range(1, len(config.questions) + 1)) or [None]
-    numbers += sorted({x.question for x in votes} - set(numbers), key=lambda n: (n is None, n or 0))
-    outcome: dict[int | None, tuple[str, ...]] = {}
-    for number in numbers:
-        items = candidates(session, block, config, captured, number)
-        totals = tally(votes, number)
-        items += [i for i in totals if i not in items]
-        outcome[number] = kept_at_vote(captured, block.id, number, ranking(items, totals,
-                                                                           config.top_n))
-    return outcome
+    return {n: question_tally(session, block, captured, votes, n).kept
+            for n in question_numbers(config, votes)}  # fmt: skip
 
 
 def voted_after(session: Session, cafe: Block) -> Block | None:

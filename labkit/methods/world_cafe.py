@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from labkit.document import elements as e
 from labkit.document.text import clean
@@ -31,6 +31,8 @@ class CafeQuestion:
     groups: tuple[ItemGroup, ...]
     """All the ideas of the question, clustered when the harvest clustered them."""
     keep_target: int = 3
+    vote: str | None = None
+    """The title of the later vote that decided which ideas are kept (None: the harvest did)."""
 
     @property
     def idea_count(self) -> int:
@@ -44,15 +46,53 @@ class CafeOutput(ModuleOutput):
 
 @dataclass(frozen=True)
 class CafeLive:
-    """The café as the live app shows it: the ideas of each table in each round."""
+    """The café as the live app shows it: the ideas noted at each table in each round, and the
+    harvest (clusters and kept ideas per question)."""
 
-    ideas: dict[tuple[int | None, int | None], tuple[v.Contribution, ...]]
-    """(round, table) -> ideas, in recording order."""
-    count: int
+    ideas: tuple[v.Contribution, ...]
+    """The block's ideas, in recording order."""
+    clusters: tuple[v.Cluster, ...] = ()
+    """The harvest's clusters of the block, in creation order."""
+    kept: dict[int | None, tuple[str, ...]] = field(default_factory=dict)
+    """question -> the ideas or clusters kept at the harvest (items deleted since left out)."""
+
+    @property
+    def count(self) -> int:
+        return len(self.ideas)
 
     def at(self, round_number: int | None, table: int | None) -> tuple[v.Contribution, ...]:
         """The ideas noted at `table` during `round_number`."""
-        return self.ideas.get((round_number, table), ())
+        return tuple(i for i in self.ideas if i.round == round_number and i.table == table)
+
+    def at_table(self, table: int) -> tuple[v.Contribution, ...]:
+        """The ideas noted at `table`, every round."""
+        return tuple(i for i in self.ideas if i.table == table)
+
+    def per_table(self) -> dict[int, int]:
+        """table -> number of ideas noted there (ideas without a table left out)."""
+        return dict(Counter(i.table for i in self.ideas if i.table))
+
+    def of_question(self, question: int | None) -> tuple[v.Contribution, ...]:
+        """The ideas noted for `question`."""
+        return tuple(i for i in self.ideas if i.question == question)
+
+    def clusters_of(self, question: int | None) -> tuple[v.Cluster, ...]:
+        """The clusters made at the harvest of `question`."""
+        return tuple(c for c in self.clusters if c.question == question)
+
+    def members(self, cluster: v.Cluster) -> tuple[v.Contribution, ...]:
+        """The ideas of a cluster, in the cluster's order (ideas deleted since left out)."""
+        by_id = {i.contribution_id: i for i in self.ideas}
+        return tuple(by_id[c] for c in cluster.contribution_ids if c in by_id)
+
+    def cluster_of(self, item_id: str | None) -> str | None:
+        """The cluster an idea belongs to (None: not clustered, or not an idea)."""
+        return next((c.cluster_id for c in self.clusters if item_id in c.contribution_ids),
+                    None)  # fmt: skip
+
+    def kept_for(self, question: int | None) -> tuple[str, ...]:
+        """The ideas or clusters kept for `question` at the harvest."""
+        return self.kept.get(question, ())
 
 
 class WorldCafe(MethodSpec[WorldCafeConfig]):
@@ -93,6 +133,33 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
         """The structuring ideas kept for a question at the harvest."""
         return ev.IdeasKept(block_id=block.id, question=question, item_ids=item_ids)
 
+    @staticmethod
+    def cluster(block: Block, title: str, question: int | None,
+                members: list[str]) -> ev.ClusterCreated:  # fmt: skip
+        """Ideas of a question gathered under a title at the harvest."""
+        return ev.ClusterCreated(block_id=block.id, title=title, question=question,
+                                 contribution_ids=members)  # fmt: skip
+
+    @staticmethod
+    def cluster_renamed(cluster_id: str, title: str) -> ev.ClusterRenamed:
+        """A cluster's new title."""
+        return ev.ClusterRenamed(cluster_id=cluster_id, title=title)
+
+    @staticmethod
+    def cluster_joined(cluster_id: str, members: list[str]) -> ev.ClusterMembersAdded:
+        """Ideas added to a cluster (each leaves the cluster it was in)."""
+        return ev.ClusterMembersAdded(cluster_id=cluster_id, contribution_ids=members)
+
+    @staticmethod
+    def cluster_left(cluster_id: str, members: list[str]) -> ev.ClusterMembersRemoved:
+        """Ideas taken out of a cluster."""
+        return ev.ClusterMembersRemoved(cluster_id=cluster_id, contribution_ids=members)
+
+    @staticmethod
+    def cluster_deleted(cluster_id: str) -> ev.ClusterDeleted:
+        """A cluster undone (its ideas stay, unclustered)."""
+        return ev.ClusterDeleted(cluster_id=cluster_id)
+
     # --- validation --------------------------------------------------------------------------
     def check(self, context: CheckContext, config: WorldCafeConfig) -> Iterator[Problem]:
         block, path, session = context.block, context.path, context.session
@@ -125,13 +192,15 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
     # --- live --------------------------------------------------------------------------------
     def live(self, session: Session, block: Block, config: WorldCafeConfig,
              captured: Captured) -> CafeLive:  # fmt: skip
-        ideas: dict[tuple[int | None, int | None], list[v.Contribution]] = defaultdict(list)
-        count = 0
-        for contribution in sorted(captured.contributions.values(), key=lambda c: c.event_id):
-            if contribution.block_id == block.id and contribution.kind == "idea":
-                ideas[(contribution.round, contribution.table)].append(contribution)
-                count += 1
-        return CafeLive({k: tuple(x) for k, x in ideas.items()}, count)
+        ideas = tuple(sorted(
+            (c for c in captured.contributions.values()
+             if c.block_id == block.id and c.kind == "idea"),
+            key=lambda c: c.event_id,
+        ))  # fmt: skip
+        clusters = tuple(sorted((c for c in captured.clusters.values() if c.block_id == block.id),
+                                key=lambda c: c.event_id))  # fmt: skip
+        kept = {k.question: k.item_ids for k in captured.kept_ideas() if k.block_id == block.id}
+        return CafeLive(ideas, clusters, kept)
 
     # --- restitution -------------------------------------------------------------------------
     def report(self, block: Block, config: WorldCafeConfig, day: int,
@@ -150,6 +219,7 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
         for number in numbers:
             kept_ids = selection.get(number, ())
             decided = voting.kept_for_source(harvest.session, block, captured, number)
+            vote = voting.voted_after(harvest.session, block) if decided is not None else None
             if decided is not None:  # a later vote decided: its kept ideas, in harvest order
                 kept_ids = (*(i for i in kept_ids if i in decided),
                             *(i for i in decided if i not in kept_ids))  # fmt: skip
@@ -172,7 +242,8 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
             else:
                 text = t("report.question_n", harvest.lang, n=number)
             questions.append(CafeQuestion(number, text, kept_items, groups,
-                                          config.keep_per_question))  # fmt: skip
+                                          config.keep_per_question,
+                                          clean(vote.title) if vote else None))  # fmt: skip
         if not questions:
             return None
         return CafeOutput(block.id, clean(block.title), self.tag, day, questions=tuple(questions))
@@ -184,6 +255,8 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
             label = words("question_n", n=question.number) if question.number \
                 else words("cafe.other")  # fmt: skip
             out.append(e.Heading(3, f"{label} — {question.text}" if question.number else label))
+            if question.vote and question.number is not None:
+                out.append(e.Paragraph(words("cafe.voted", vote=question.vote), "note"))
             if question.kept:
                 out.append(e.Paragraph(words.count("cafe.kept", len(question.kept)), "label"))
                 out.append(e.Bullets(
@@ -191,7 +264,8 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
                     sub=tuple(i.members for i in question.kept),
                 ))  # fmt: skip
             elif question.number is not None:
-                out.append(e.Paragraph(words("cafe.none_kept"), "note"))
+                none = "cafe.none_kept_at_vote" if question.vote else "cafe.none_kept"
+                out.append(e.Paragraph(words(none), "note"))
             if question.groups:
                 out.append(e.Paragraph(words.count("cafe.all", question.idea_count), "label"))
                 out.extend(group_elements(question.groups, words, dots=True))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from labkit.document.text import clean, one_line, unwrap
 from labkit.i18n import t
@@ -60,10 +59,7 @@ class _Builder:
         self, session: Session, state: JournalState, lang: str, policy: NamingPolicy
     ) -> None:
         self.session, self.state, self.lang, self.policy = session, state, lang, policy
-        try:
-            self.zone: dt.tzinfo = ZoneInfo(session.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            self.zone = dt.UTC
+        self.zone: dt.tzinfo = session.zone
 
     def local(self, moment: dt.datetime | None) -> dt.datetime | None:
         """A journal instant (UTC) as a naive local time of the session."""

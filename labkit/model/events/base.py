@@ -11,7 +11,8 @@ from pydantic_core import PydanticCustomError
 from labkit.model.events.fields import Ident, Instant
 
 ContributionKind = Literal[
-    "idea", "ingredient", "insight", "question", "pain_point", "quote", "note"
+    "idea", "ingredient", "insight", "question", "pain_point", "quote", "note", "feedback",
+    "decision",
 ]
 """What a contribution is; ``note`` is a free note (e.g. a territorial diagnostic or peer help)."""
 CONTRIBUTION_KINDS: tuple[str, ...] = get_args(ContributionKind)

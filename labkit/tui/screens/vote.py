@@ -14,11 +14,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from labkit.i18n import t
-from labkit.methods.idea_vote import IdeaVote, VoteLive
+from labkit.methods import voting
+from labkit.methods.idea_vote import IdeaVote
+from labkit.methods.voting import QuestionTally
 from labkit.model import Block, IdeaVoteConfig
 from labkit.model.ranking import RankedItem
+from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.screens.forms import prompt
-from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width
@@ -74,7 +76,7 @@ class VoteScreen(CaptureScreen):
     def question_number(self) -> int | None:
         return self.question if self.config.questions else None
 
-    def tally(self) -> VoteLive:
+    def tally(self) -> QuestionTally:
         """The current question's candidates, dots, ranking and kept ideas (the vote spec's)."""
         found = self.spec.live(self.live.session, self.block, self.config, self.live.state)
         return found[self.question_number]
@@ -89,7 +91,7 @@ class VoteScreen(CaptureScreen):
 
     def refresh_view(self) -> None:
         tally = self.tally()
-        self.items = list(tally.candidates)
+        self.items = list(tally.items)
         totals = tally.totals
         by_item = {r.item_id: r for r in tally.ranking}
         kept = list(tally.kept)
@@ -149,10 +151,7 @@ class VoteScreen(CaptureScreen):
     # --- tallying -------------------------------------------------------------------------------
 
     def _highlighted(self) -> str | None:
-        table = self.query_one("#candidates", DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+        return self.query_one("#candidates", FitTable).highlighted_key()
 
     def action_digit(self, digit: int) -> None:
         if len(self.pending) < 4:
@@ -187,8 +186,8 @@ class VoteScreen(CaptureScreen):
             self.notify(t("tui.vote.team_first"), severity="warning", timeout=4)
             self.action_team()
             return
-        self.act(self.live.record, self.spec.vote(self.block, item, dots,
-                                                  question=self.question_number, team=self.team))
+        self.act(self.live.write, self.spec.vote, self.block, item, dots,
+                 question=self.question_number, team=self.team)
 
     def action_remove(self) -> None:
         item = self._highlighted()
@@ -208,12 +207,12 @@ class VoteScreen(CaptureScreen):
 
     def action_keep_top(self) -> None:
         ranked = self.tally().ranking
-        self._record_kept([r.item_id for r in ranked if r.in_top and r.dots > 0])
+        self._record_kept(list(voting.top_items(ranked, self.config.top_n)))
         if any(r.tie_at_cut for r in ranked):
             self.notify(t("tui.vote.tie"), severity="warning", timeout=6)
 
     def _record_kept(self, items: list[str]) -> None:
-        self.act(self.live.record, self.spec.kept(self.block, self.question_number, items))
+        self.act(self.live.write, self.spec.kept, self.block, self.question_number, items)
 
     def action_team(self) -> None:
         def chosen(values: dict[str, Any] | None) -> None:
@@ -230,4 +229,4 @@ class VoteScreen(CaptureScreen):
             self.refresh_view()
 
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.add_contribution, message.text, kind="idea", block_id=self.block.id)
+        self.act(self.live.write, self.spec.idea, self.block, message.text)
