@@ -1,8 +1,8 @@
-"""The domain packages type-check: mypy, configured in ``pyproject.toml`` (``[tool.mypy]``).
+"""labkit type-checks: mypy, configured in ``pyproject.toml`` (``[tool.mypy]``).
 
-The checked packages are listed there (model, document, methods, planning, store, report,
-prepare and the shared base); `warn_unused_ignores` makes every remaining ``type: ignore``
-prove that it is still needed. A failure prints mypy's report.
+The whole package is checked, the domain packages and the UI (`tui`, `cli`) alike;
+`warn_unused_ignores` makes every remaining ``type: ignore`` prove that it is still needed. A
+failure prints mypy's report.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_mypy_finds_no_error_in_the_domain_packages() -> None:
+def test_mypy_finds_no_error() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, timeout=600
     )

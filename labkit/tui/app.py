@@ -56,7 +56,7 @@ def method_screen_class(method_type: str) -> type[BlockScreen] | None:
         return None
     module, _, name = target.partition(":")
     try:
-        return getattr(import_module(module), name)  # type: ignore[no-any-return]
+        return getattr(import_module(module), name)
     except (ImportError, AttributeError):
         return None
 
@@ -112,14 +112,15 @@ class LabkitApp(App[None]):
         self.tick_seconds = tick_seconds
         self.poll_seconds = poll_seconds
         self.alerts: list[Alert] = []
-        self._log = contextlib.ExitStack()
+        self._session_log = contextlib.ExitStack()
 
     # --- lifecycle ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         from labkit.tui.screens.dashboard import DashboardScreen
 
-        self._log.enter_context(session_log(self.live.root))  # tracebacks of worker failures
+        # worker failures leave their traceback in <session>/labkit.log
+        self._session_log.enter_context(session_log(self.live.root))
 
         self.title = self.live.session.title
         self.now = self.live.now()
@@ -146,7 +147,7 @@ class LabkitApp(App[None]):
 
     def on_unmount(self) -> None:
         self.live.close()
-        self._log.close()
+        self._session_log.close()
 
     def tick(self) -> None:
         """Read the clock once for every screen; ring for timers that ran out."""

@@ -22,6 +22,7 @@ from labkit.model import Block, CrossedInterviewsConfig
 from labkit.store.seating import as_lists
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
+from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
@@ -78,7 +79,7 @@ class InterviewsScreen(CaptureScreen):
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
-        self.config: CrossedInterviewsConfig = block.method  # type: ignore[assignment]
+        self.config = checked(block.method, CrossedInterviewsConfig)
         self.regroup = 1
         self.pairs: list[list[str]] = []
         self.groups: list[list[int]] = []

@@ -23,6 +23,7 @@ from labkit.model.views import Contribution
 from labkit.store.seating import as_lists
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
+from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
@@ -57,7 +58,7 @@ class WorldCafeScreen(CaptureScreen):
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
-        self.config: WorldCafeConfig = block.method  # type: ignore[assignment]
+        self.config = checked(block.method, WorldCafeConfig)
         self.selected = 1
         self.plan: rotation.Plan | None = None
         self._plan_key = -1
