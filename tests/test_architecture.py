@@ -24,6 +24,7 @@ DOMAIN = (
     "labkit.planning",
     "labkit.prepare",
     "labkit.report",
+    "labkit.docx_kit",
 )
 UI = ("textual", "typer", "rich", "click")
 

@@ -1,11 +1,10 @@
 """The layering declared in ``pyproject.toml`` (``[tool.importlinter]``) holds.
 
 `lint-imports` checks the static import graph: the layers (`cli` > `tui` > `report | prepare` >
-`planning | store` > `methods` > `document` > `model` > `i18n | errors | resources`), no UI
-library in the domain packages, and the journal's storage internals reachable only from
+`planning | store` > `methods | docx_kit` > `document` > `model` > `i18n | errors | resources`),
+no UI library in the domain packages, and the journal's storage internals reachable only from
 `labkit.store`. A failure prints import-linter's report, which names the offending import chain.
 """
-
 from __future__ import annotations
 
 import subprocess

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.oxml.ns import qn
+from labkit.docx_kit.pictures import picture_descriptions, qr_targets
+from labkit.docx_kit.tables import qn
 
-from labkit.prepare.docx_common import QR_PREFIX
-
-
-def picture_descriptions(document: Any) -> list[str]:
-    """The alternative texts of every picture of the document (body, tables, in order)."""
-    return [
-        element.get("descr", "")
-        for element in document.element.body.iter()
-        if element.tag.endswith("}docPr")
-    ]
+__all__ = ["document_text", "picture_descriptions", "qr_targets"]
 
 
 def document_text(document: Any) -> str:
@@ -24,8 +16,3 @@ def document_text(document: Any) -> str:
     for paragraph in document.element.body.iter(qn("w:p")):
         lines.append("".join(node.text or "" for node in paragraph.iter(qn("w:t"))))
     return "\n".join(lines)
-
-
-def qr_targets(document: Any) -> list[str]:
-    """The URLs of the document's QR codes, in order."""
-    return [d[len(QR_PREFIX):] for d in picture_descriptions(document) if d.startswith(QR_PREFIX)]
