@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,15 @@ SESSION: dict[str, Any] = {
         },
     ],
 }
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A `libreoffice` test is skipped, with the reason, only where its tools are missing."""
+    if item.get_closest_marker("libreoffice"):
+        missing = [tool for tool in ("soffice", "pdfinfo") if shutil.which(tool) is None]
+        if missing:
+            pytest.skip(f"{' and '.join(missing)} not on the PATH (Debian: apt-get install "
+                        "libreoffice-writer-nogui poppler-utils; .ci/run installs them)")
 
 
 @pytest.fixture(autouse=True)

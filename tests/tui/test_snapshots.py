@@ -13,6 +13,8 @@ from labkit.tui.app import LabkitApp
 
 from . import scenario
 
+pytestmark = pytest.mark.slow  # 26 full app runs, each screenshotted
+
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 50), id="160x50")]
 
 
