@@ -1,6 +1,7 @@
 """SVG snapshots of the main screens at 80x24 (a laptop) and 160x50 (a projector).
 
-Regenerate after an intended change: pytest tests/tui/test_snapshots.py --snapshot-update
+Regenerate after an intended change, in one process (syrupy deletes stale files only there):
+python -m pytest -n 0 tests/tui/test_snapshots.py --snapshot-update
 """
 
 from __future__ import annotations
