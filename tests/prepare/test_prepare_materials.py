@@ -128,12 +128,13 @@ def test_unreadable_plan_is_reported_not_fatal(session_dir: Path) -> None:
     rotations = session_dir / "rotations"
     rotations.mkdir()
     (rotations / "cafe.json").write_text("{not json", encoding="utf-8")
-    (rotations / "interviews.json").write_text(json.dumps({"block": "x"}), encoding="utf-8")
+    (rotations / "interviews.json").write_text(json.dumps({"block": "interviews"}), "utf-8")
     folder = open_session(session_dir)
     plans = load_saved_plans(folder.rotations_dir, folder.session)
     assert plans.plans == {}
     assert len(plans.problems) == 2
-    assert "interviews.json" in plans.problems[0] and '"rounds" is missing' in plans.problems[0]
+    assert "interviews.json" in plans.problems[0]
+    assert '"rounds": champ manquant' in plans.problems[0]
     assert "cafe.json" in plans.problems[1]
 
 
