@@ -194,9 +194,11 @@ def _practical(document: Any, session: Session) -> None:
 
 
 def _registration_deadline(session: Session) -> str:
-    from labkit.prepare.retroplanning import session_tasks
+    from labkit.prepare.retroplanning import session_tasks, working_due
+    from labkit.prepare.workdays import session_working_days
 
     first = session.days[0].date
     task = next((x for x in session_tasks(session) if x.id == "registrations"), None)
-    due = task.due(first) if task else first - dt.timedelta(days=30)
+    due = (working_due(task, first, session_working_days(session))[0] if task
+           else first - dt.timedelta(days=30))
     return format_date(due, session.language, "long")
