@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from labkit.model import Session
     from labkit.prepare.retroplanning import PlannedTask
+    from labkit.store.session_folder import SessionFolder
 
 URGENCY_STYLE = {"overdue": "bold red", "this_week": "bold yellow", "done": "green", "later": ""}
 
@@ -197,18 +198,27 @@ def materials_command(
     session: SessionArgument,
     out: Annotated[Path, typer.Option("--out", "-o", help=t("prepare.help.materials_out"))],
     url: Annotated[str | None, typer.Option("--url", help=t("prepare.help.url"))] = None,
+    sheet_per_day: Annotated[
+        bool, typer.Option("--sheet-per-day", help=t("prepare.help.sheet_per_day"))
+    ] = False,
+    remote_column: Annotated[
+        bool, typer.Option("--remote-column", help=t("prepare.help.remote_column"))
+    ] = False,
 ) -> None:
     """Write table cards, route cards, badges and the sign-in sheets as A4 Word documents."""
     from rich.console import Console
     from rich.markup import escape
 
+    from labkit.prepare.attendance import SheetOptions
     from labkit.prepare.materials import write_materials
     from labkit.store.session_folder import open_session
 
     if url is not None and not re.fullmatch(r"https?://\S+", url):
         raise typer.BadParameter(t("prepare.bad_url", None, value=url), param_hint="--url")
     folder = open_session(session)
-    result = write_materials(folder.session, out, rotations_dir=folder.rotations_dir, url=url)
+    options = SheetOptions(remote_column=remote_column, logo=session_logo(folder))
+    result = write_materials(folder.session, out, rotations_dir=folder.rotations_dir, url=url,
+                             sheet_per_day=sheet_per_day, sheet=options)
     console = Console(highlight=False)
     for note in result.notes:
         console.print(f"[yellow]{t('cli.warning_prefix')}[/] {escape(note)}", soft_wrap=True)
@@ -216,3 +226,18 @@ def materials_command(
                     out=escape(str(out))))
     for path in result.paths:
         console.print(f"  {escape(str(path))}", soft_wrap=True)
+
+
+def session_logo(folder: SessionFolder) -> Path | None:
+    """The session's logo file (`logo:`, relative to its folder); a plain error when unreadable."""
+    from labkit.errors import InvalidInputError
+    from labkit.prepare.docx_page import readable_image
+    from labkit.store.session_folder import describe_at
+
+    if not folder.session.logo:
+        return None
+    path = (folder.yaml_path.parent / folder.session.logo).resolve()
+    if readable_image(path) is None:
+        message = t("prepare.bad_logo", None, path=path)
+        raise InvalidInputError(describe_at(folder.yaml_path, folder.document, ("logo",), message))
+    return path

@@ -172,13 +172,29 @@ def test_materials_writes_and_lists_the_documents(session_dir: Path, tmp_path: P
     out = tmp_path / "imprimer"
     result = run("materials", session_dir, "--out", out)
     assert result.exit_code == 0, result.output
-    names = ["table-cards.docx", "route-cards.docx", "badges.docx", "emargement-jour-1.docx"]
+    names = ["table-cards.docx", "route-cards.docx", "badges.docx", "emargement.docx"]
     for name in names:
         assert str(out / name) in result.stdout
         assert (out / name).is_file()
     assert "aucun plan enregistré pour interviews, cafe" in result.stdout
-    sheet = docx.Document(str(out / "emargement-jour-1.docx"))
-    assert [c.text for c in sheet.tables[0].rows[0].cells][-1] == "Matin"  # half day
+    sheet = docx.Document(str(out / "emargement.docx"))
+    assert [c.text for c in sheet.tables[0].rows[0].cells][-1] == "Signature\nMatin"  # half day
+    again = run("materials", session_dir, "--out", tmp_path / "j", "--sheet-per-day",
+                "--remote-column")
+    assert again.exit_code == 0, again.output
+    sheet = docx.Document(str(tmp_path / "j" / "emargement-jour-1.docx"))
+    assert "À distance" in [c.text for c in sheet.tables[0].rows[0].cells]
+
+
+def test_materials_with_a_missing_logo_names_the_line(session_dir: Path, tmp_path: Path) -> None:
+    path = session_dir / "session.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "\nlanguage:", "\nlogo: logos/lab.png\nlanguage:", 1), encoding="utf-8")
+    result = run("materials", session_dir, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "session.yaml" in result.output and "logo" in result.output
+    assert "lab.png" in result.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_materials_rejects_a_bad_url(session_dir: Path, tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.sheet.first_name": {"fr": "Prénom", "en": "First name"},
     "prepare.sheet.structure": {"fr": "Structure", "en": "Organisation"},
     "prepare.sheet.function": {"fr": "Fonction / qualité", "en": "Job title"},
-    "prepare.sheet.remote": {"fr": "Présent·e à distance", "en": "Attended remotely"},
+    "prepare.sheet.remote": {"fr": "À distance", "en": "Remote"},
     "prepare.sheet.signature": {"fr": "Signature", "en": "Signature"},
     "prepare.sheet.page": {"fr": "Page {page} / {pages}", "en": "Page {page} / {pages}"},
     "prepare.sheet.page_word": {"fr": "Page", "en": "Page"},
@@ -109,10 +109,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Fait à ____________________, le ____ / ____ / ________        Signature :",
         "en": "Place: ____________________   Date: ____ / ____ / ________        Signature:",
     },
+    "prepare.sheet.role_column": {"fr": "Rôle", "en": "Role"},
+    "prepare.sheet.logo_alt": {"fr": "Logo", "en": "Logo"},
     "prepare.sheet.file_all": {"fr": "emargement.docx", "en": "sign-in.docx"},
     "prepare.sheet.day_heading": {"fr": "Jour {n}", "en": "Day {n}"},
-    "prepare.note.no_logo": {
-        "fr": "logo introuvable ou illisible ({path}) : documents imprimés sans logo",
-        "en": "logo missing or unreadable ({path}): documents printed without a logo",
+    "prepare.bad_logo": {
+        "fr": "logo introuvable ou illisible (une image PNG ou JPEG est attendue) : {path}",
+        "en": "logo missing or unreadable (a PNG or JPEG image is expected): {path}",
+    },
+    "prepare.help.sheet_per_day": {
+        "fr": "Une feuille d'émargement par jour (par défaut : une seule, une colonne de "
+        "signature par demi-journée de chaque jour).",
+        "en": "One sign-in sheet per day (default: one sheet, a signature column per half-day "
+        "of each day).",
+    },
+    "prepare.help.remote_column": {
+        "fr": "Ajoute une case « À distance » par jour sur la feuille d'émargement.",
+        "en": "Add a \"Remote\" box per day on the sign-in sheet.",
     },
 }
