@@ -55,6 +55,7 @@ class Style:
     zone: ZoneInfo | None = None
     names: dict[str, str] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
+    questions: dict[str, str] = field(default_factory=dict)
 
     @property
     def plain(self) -> bool:
@@ -69,9 +70,11 @@ def style_for(session: Session | None, dialect: Dialect) -> Style:
     vulnerable = {g.key for g in session.groups if g.vulnerable}
     names = {p.id: p.full_name for p in session.participants
              if p.consent_named and p.group not in vulnerable}
+    questions = {q.id: q.text for _, block in session.blocks()
+                 for q in getattr(block.method, "survey", [])}
     return Style(lang="fr" if dialect is Dialect.EXCEL_FR else "en",
                  zone=ZoneInfo(session.timezone), names=names,
-                 groups={g.key: g.label for g in session.groups})
+                 groups={g.key: g.label for g in session.groups}, questions=questions)
 
 
 def neutralised(text: str) -> bool:
@@ -117,7 +120,7 @@ def header_label(name: str, style: Style) -> str:
     try:
         return t(f"export.col.{name}", style.lang)
     except KeyError:
-        return name  # a survey question's own key
+        return style.questions.get(name, name)  # a survey question: its text
 
 
 def local(value: datetime, style: Style) -> datetime:

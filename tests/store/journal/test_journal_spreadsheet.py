@@ -57,6 +57,7 @@ def test_french_excel_reads_columns_decimals_and_dates(cooperation: SessionFolde
     assert all(float(value.replace(",", ".")) >= 0 for value in elapsed)
     survey = _rows(out / "survey.csv", ";")
     assert "Collège" in survey[0]
+    assert "reseau" not in survey[0]  # the survey's questions in words, not their keys
     groups = {g.label for g in cooperation.session.groups}
     assert {row[survey[0].index("Collège")] for row in survey[1:]} <= groups
 
