@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,6 +24,13 @@ if TYPE_CHECKING:
     from labkit.model import Session
     from labkit.prepare.retroplanning import PlannedTask
     from labkit.store.session_folder import SessionFolder
+
+class CardBack(StrEnum):
+    """How the back of a table card is written."""
+
+    text = "text"
+    image = "image"
+
 
 URGENCY_STYLE = {"overdue": "bold red", "this_week": "bold yellow", "done": "green", "later": ""}
 
@@ -204,6 +212,9 @@ def materials_command(
     remote_column: Annotated[
         bool, typer.Option("--remote-column", help=t("prepare.help.remote_column"))
     ] = False,
+    card_back: Annotated[
+        CardBack, typer.Option("--card-back", help=t("prepare.help.card_back"))
+    ] = CardBack.text,
 ) -> None:
     """Write table cards, route cards, badges and the sign-in sheets as A4 Word documents."""
     from rich.console import Console
@@ -218,7 +229,8 @@ def materials_command(
     folder = open_session(session)
     options = SheetOptions(remote_column=remote_column, logo=session_logo(folder))
     result = write_materials(folder.session, out, rotations_dir=folder.rotations_dir, url=url,
-                             sheet_per_day=sheet_per_day, sheet=options)
+                             sheet_per_day=sheet_per_day, sheet=options,
+                             card_back=card_back.value)
     console = Console(highlight=False)
     for note in result.notes:
         console.print(f"[yellow]{t('cli.warning_prefix')}[/] {escape(note)}", soft_wrap=True)

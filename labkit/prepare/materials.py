@@ -45,13 +45,15 @@ def write_materials(
     url: str | None = None,
     sheet_per_day: bool = False,
     sheet: SheetOptions | None = None,
+    card_back: str = "text",
 ) -> MaterialsResult:
     """Write every printed document of `session` into `out_dir` (created when missing).
 
     `rotations_dir` holds the saved seating plans (`<block id>.json`); `url` overrides the QR
     code of the table cards (default: the session's resources or shared-folder URL). The
     sign-in sheet covers every day, or one file per day with `sheet_per_day`; `sheet` holds its
-    options (remote-attendance boxes, logo).
+    options (remote-attendance boxes, logo). `card_back` is "text" (editable in Word) or
+    "image" (for LibreOffice, which does not turn text boxes).
     """
     lang = session.language
     out = Path(out_dir)
@@ -59,9 +61,11 @@ def write_materials(
     plans = load_saved_plans(rotations_dir, session) if rotations_dir else SavedPlans()
     result.notes += plans.problems
 
-    cards = render_table_cards(session, out / TABLE_CARDS_FILE, url=url)
+    cards = render_table_cards(session, out / TABLE_CARDS_FILE, url=url, back=card_back)
     if cards:
         result.paths.append(cards)
+        if card_back == "text":
+            result.notes.append(t("prepare.note.card_back_text", lang))
         if not table_card_url(session, url):
             result.notes.append(t("prepare.note.no_card_url", lang))
     else:

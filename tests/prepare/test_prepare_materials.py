@@ -41,6 +41,39 @@ def _reopen(document, tmp_path: Path, name: str = "doc.docx"):  # noqa: ANN001, 
 
 
 # -- table cards -------------------------------------------------------------------------------
+def test_table_card_back_is_upside_down_editable_text(folder: SessionFolder,
+                                                      tmp_path: Path) -> None:
+    from labkit.prepare.docx_textbox import text_box_paragraphs
+
+    document = _reopen(build_table_cards(folder.session), tmp_path)
+    backs = text_box_paragraphs(document)
+    first = folder.session.block("cafe").method.questions[0]
+    assert backs[:2] == ["Table 1", first]
+    rotations = [x.get("rot") for x in document.element.body.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}xfrm")]
+    assert [r for r in rotations if r] == ["10800000"] * 3  # the QR pictures are not turned
+    sizes = [r.font.size.pt for box in document.element.body.iter(qn("w:txbxContent"))
+             for r in docx.text.paragraph.Paragraph(box.findall(qn("w:p"))[1], None).runs]
+    assert min(sizes) >= 17
+    image = _reopen(build_table_cards(folder.session, back="image"), tmp_path, "img.docx")
+    assert text_box_paragraphs(image) == []
+    assert "Table 1 (face arrière, à l'envers)" in picture_descriptions(image)
+
+
+def test_per_round_questions_one_per_line_on_both_faces(session_dir: Path,
+                                                        tmp_path: Path) -> None:
+    from labkit.prepare.docx_textbox import text_box_paragraphs
+
+    session = _edit(session_dir, ("          tables: 3\n",
+                                  "          tables: 3\n          question_mode: per_round\n"))
+    questions = session.block("cafe").method.questions
+    document = _reopen(build_table_cards(session), tmp_path)
+    backs = text_box_paragraphs(document)
+    lines = [f"Tour {n} : {q}" for n, q in enumerate(questions, 1)]
+    assert backs[1:1 + len(questions)] == lines
+    assert all(line in document_text(document).split("\n") for line in lines)
+
+
 def test_table_cards_one_landscape_sheet_per_table(folder: SessionFolder, tmp_path: Path) -> None:
     document = _reopen(build_table_cards(folder.session), tmp_path)
     section = document.sections[0]
@@ -116,13 +149,30 @@ def test_route_cards_from_saved_plans(session_dir: Path, tmp_path: Path) -> None
     assert picture_descriptions(document) == []
 
 
-def test_route_cards_without_a_plan_say_so(folder: SessionFolder, tmp_path: Path) -> None:
+def test_route_cards_without_a_plan_read_as_documents(folder: SessionFolder,
+                                                       tmp_path: Path) -> None:
     document = _reopen(build_route_cards(folder.session, SavedPlans()), tmp_path)
     text = document_text(document)
-    assert "Plan de table non enregistré" in text
-    assert "Binômes non enregistrés" in text
-    assert "Tour 1 :" not in text
-    assert "Vous êtes hôte de la table 2 : vous y restez à chaque tour." in text
+    assert "enregistr" not in text and "saved" not in text  # no software states
+    assert "Votre table à chaque tour vous sera indiquée le jour même." in text
+    assert "Votre binôme vous sera indiqué le jour même." in text
+    assert "Tour 1 : table ____" in text  # the blocks are printed, to fill in by hand
+    assert "Vous êtes hôte de la table 2 : vous y restez à chaque tour" in text
+
+
+def test_team_based_cafe_cards_name_the_team(session_dir: Path, tmp_path: Path) -> None:
+    save_plans(session_dir)
+    session = _edit(session_dir, ("          tables: 3\n",
+                                  "          tables: 3\n          teams: [Verte, Jaune, Bleue]\n"))
+    folder = open_session(session_dir)
+    plans = load_saved_plans(folder.rotations_dir, session)
+    cards = {card.participant.id: card for card in route_cards(session, plans)}
+    cafe = next(s for s in cards["p01"].sections if s.title == "World café")
+    team = cafe.lines[0]
+    start = plans.plans["cafe"].table_of("p01", 0)
+    assert (team.label, team.value) == ("Équipe", ["Verte", "Jaune", "Bleue"][start - 1])
+    text = document_text(_reopen(build_route_cards(session, plans), tmp_path))
+    assert "Équipe : " in text
 
 
 def test_unreadable_plan_is_reported_not_fatal(session_dir: Path) -> None:

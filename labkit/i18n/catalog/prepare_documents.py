@@ -117,6 +117,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "logo introuvable ou illisible (une image PNG ou JPEG est attendue) : {path}",
         "en": "logo missing or unreadable (a PNG or JPEG image is expected): {path}",
     },
+    "prepare.help.card_back": {
+        "fr": "Verso des chevalets : text (cadre de texte retourné, modifiable dans Word) ou "
+        "image (retournée partout, y compris LibreOffice).",
+        "en": "Back of the table cards: text (an upside-down text box, editable in Word) or "
+        "image (upside down everywhere, LibreOffice included).",
+    },
+    "prepare.note.card_back_text": {
+        "fr": "chevalets : le verso est un cadre de texte retourné, modifiable dans Word ; "
+        "LibreOffice l'affiche à l'endroit : pour l'imprimer depuis LibreOffice, relancez avec "
+        "--card-back image",
+        "en": "table cards: the back is an upside-down text box, editable in Word; LibreOffice "
+        "shows it upright: to print from LibreOffice, run again with --card-back image",
+    },
     "prepare.help.sheet_per_day": {
         "fr": "Une feuille d'émargement par jour (par défaut : une seule, une colonne de "
         "signature par demi-journée de chaque jour).",
