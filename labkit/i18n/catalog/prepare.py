@@ -67,7 +67,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.inv.questions": {"fr": "Les questions", "en": "The questions"},
     "prepare.inv.objectives": {"fr": "Objectifs", "en": "Objectives"},
     "prepare.inv.sponsor": {"fr": "Commanditaire", "en": "Sponsor"},
-    "prepare.inv.dates": {"fr": "Date(s)", "en": "Date(s)"},
+    "prepare.inv.dates": {"fr": "Dates", "en": "Dates"},
     "prepare.inv.organiser": {"fr": "Organisé par", "en": "Organised by"},
     "prepare.inv.agenda": {"fr": "Programme", "en": "Agenda"},
     "prepare.inv.col.time": {"fr": "Horaire", "en": "Time"},

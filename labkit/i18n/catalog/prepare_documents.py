@@ -65,6 +65,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le fuseau {zone} n'a pas de règle annuelle simple : heures écrites en UTC.",
         "en": "Time zone {zone} has no simple yearly rule: times written in UTC.",
     },
+    # -- invitation ----------------------------------------------------------------------------
+    "prepare.inv.closing": {"fr": "Clôture", "en": "Closing"},
+    "prepare.inv.date": {"fr": "Date", "en": "Date"},
+    "prepare.inv.contact_label": {"fr": "Contact", "en": "Contact"},
+    "prepare.inv.contact_named": {
+        "fr": "Une question ? Contactez {contact}.",
+        "en": "Any question? Contact {contact}.",
+    },
+    "prepare.inv.access": {"fr": "Accès", "en": "Getting there"},
     # -- sign-in sheet -------------------------------------------------------------------------
     "prepare.sheet.surname": {"fr": "NOM", "en": "SURNAME"},
     "prepare.sheet.first_name": {"fr": "Prénom", "en": "First name"},
