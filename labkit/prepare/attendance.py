@@ -217,7 +217,9 @@ def _people_table(document: Any, session: Session, people: list[Participant],
         role = t(f"prepare.sheet.role.{person.role.value}", lang) if team else person.function
         values = [(person.last_name or "").upper(), person.first_name,
                   person.organisation or "", role or ""]
-        for cell, value, size in zip(cells[1:5], values, (10, 10, 8.5, 8.5), strict=True):
+        surname_size = 10 if len(values[0]) <= 11 else (9 if len(values[0]) <= 14 else 8)
+        sizes = (surname_size, 10, 8.5, 8.5)  # a long surname ("VANDENBERGHE") stays on a line
+        for cell, value, size in zip(cells[1:5], values, sizes, strict=True):
             dc.cell_text(cell, value, size=size, bold=cell is cells[1])
         for cell, (number, half) in zip(cells[len(labels):], slots, strict=True):
             if not person.attends(number):
