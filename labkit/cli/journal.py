@@ -93,7 +93,7 @@ def note_command(
     ] = None,
 ) -> None:
     """Add a contribution to the session's journal and print its id."""
-    from labkit.store.journal.events import CONTRIBUTION_KINDS
+    from labkit.model.events import CONTRIBUTION_KINDS
 
     if kind not in CONTRIBUTION_KINDS:
         message = t("journal.cli.unknown_kind", kind=kind, known=", ".join(CONTRIBUTION_KINDS))
@@ -155,7 +155,7 @@ def history_command(
         return
     mark = t("journal.cli.undone")
     for record in events:
-        when = record.ts.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        when = record.ts.astimezone(folder.session.zone).strftime("%Y-%m-%d %H:%M:%S")
         flag = f"  ({mark})" if record.uuid in undone else ""
         typer.echo(
             f"{record.id:>5}  {when}  {record.device:<10}  {record.type:<22}  "

@@ -162,12 +162,11 @@ def ics_command(
     ] = None,
 ) -> None:
     """Write the session's days (and milestones) as an .ics calendar file."""
-    from zoneinfo import ZoneInfo
-
     from labkit.prepare.calendar import (
         build_calendar,
         invitation_people,
         new_uid_part,
+        resolve_timezone,
         set_uid_in_document,
         write_calendar,
     )
@@ -185,7 +184,8 @@ def ics_command(
         folder.update(lambda document: set_uid_in_document(document, uid))
         typer.echo(t("prepare.out.uid_saved", None, uid=uid, path=folder.yaml_path))
     zone = tz or folder.session.timezone
-    if not utc and rrule_timezone(ZoneInfo(zone), folder.session.days[0].date.year) is None:
+    zone_info = resolve_timezone(tz) if tz else folder.session.zone
+    if not utc and rrule_timezone(zone_info, folder.session.days[0].date.year) is None:
         typer.echo(t("prepare.out.utc_fallback", None, zone=zone))
     if invite:
         count = len(folder.session.days)

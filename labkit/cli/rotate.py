@@ -1,7 +1,8 @@
 """`labkit rotate` (world-café seating) and `labkit pairs` (crossed-interview pairs).
 
 Two forms each: with a SESSION (the block's settings and the session's participants; `--save`
-writes `rotations/<block id>.json`), or ad hoc with `--size N` (participants numbered 0..N-1).
+writes `rotations/<block id>.json` through `labkit.store.seating`), or ad hoc with `--size N`
+(participants numbered 0..N-1).
 The computing is `labkit.planning`; this module only reads options and prints.
 """
 
@@ -15,6 +16,8 @@ import typer
 from labkit.i18n import t
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
 
     from labkit.model import Block, Session
@@ -74,7 +77,7 @@ def register(app: typer.Typer) -> None:
         else:
             _print_rotation(plan, request, names)
         if save and session is not None:
-            path = _save(folder, block_obj.id, {"block": block_obj.id, **plan.as_dict()})
+            path = _save(folder, block_obj.id, plan.rounds, plan.as_dict())
             if not as_json:
                 _console().print(t("planning.out.saved", path=path))
 
@@ -91,7 +94,8 @@ def register(app: typer.Typer) -> None:
         size: Annotated[int | None, typer.Option(
             "--size", min=1, metavar="N", help=t("planning.help.size"))] = None,
     ) -> None:
-        from labkit.planning import Seatable, interview_pairs, quartets
+        from labkit.model import CrossedInterviewsConfig
+        from labkit.planning import Seatable, interview_pairs, planned_regroups
 
         regroup = 0
         if session is not None:
@@ -99,7 +103,8 @@ def register(app: typer.Typer) -> None:
             folder = _open(session)
             block_obj, day = _pick_block(folder.session, block, "crossed_interviews")
             people, names = _attendees(folder.session, block_obj, day)
-            regroup = getattr(block_obj.method, "regroup_size", 0)
+            assert isinstance(block_obj.method, CrossedInterviewsConfig)
+            regroup = block_obj.method.regroup_size
         else:
             _reject({"--block": block, "--save": save or None}, session_only=True)
             if size is None:
@@ -107,16 +112,15 @@ def register(app: typer.Typer) -> None:
             people, names = [Seatable(str(i)) for i in range(size)], {}
         plan = interview_pairs(people, rounds)
         if save and session is not None:
-            groups_per_round = [[list(group) for group in rnd] for rnd in plan.rounds]
-            saved = {"block": block_obj.id, "rounds": groups_per_round}
-            path = _save(folder, block_obj.id, saved)
+            path = _save(folder, block_obj.id, plan.rounds, plan.as_dict())
         if as_json:
             numeric = session is None
             typer.echo(json.dumps({"rounds": [[[_id(x, numeric) for x in g] for g in rnd]
                                               for rnd in plan.rounds]}, ensure_ascii=False))
             return
-        regroups = ([quartets(rnd, people, seed=k) for k, rnd in enumerate(plan.rounds)]
-                    if regroup == 4 else [])
+        found = [planned_regroups(rnd, people, regroup, seed=k)
+                 for k, rnd in enumerate(plan.rounds)]
+        regroups = [groups for groups in found if groups is not None]
         _print_pairs(plan, people, names, regroups)
         if save and session is not None:
             _console().print(t("planning.out.saved", path=path))
@@ -232,12 +236,11 @@ def _cafe_request(session: Session, block: Block, day: int, seed: int,
     return request, _names(session, [p.id for p in request.people])
 
 
-def _save(folder: SessionFolder, block_id: str, data: dict[str, Any]) -> str:
-    from labkit.store.atomic import write_text_atomic
+def _save(folder: SessionFolder, block_id: str, rounds: Sequence[Sequence[Sequence[str]]],
+          planner: dict[str, Any]) -> str:
+    from labkit.store.seating import write_plan
 
-    path = folder.rotations_dir / f"{block_id}.json"
-    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    return str(path)
+    return str(write_plan(folder.rotations_dir, block_id, rounds, planner))
 
 
 # -- output ----------------------------------------------------------------------------------

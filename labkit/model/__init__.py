@@ -35,7 +35,7 @@ from labkit.model.session import (
     SessionUrls,
 )
 from labkit.model.timing import ScheduledBlock, minutes_per_phase, schedule_day, schedule_session
-from labkit.model.validation import Level, Problem, check_session, has_errors
+from labkit.model.validation import Level, Problem, has_errors
 
 __all__ = [
     "METHOD_TYPES",
@@ -73,7 +73,6 @@ __all__ = [
     "TerritorialDiagnosticConfig",
     "VotingUnit",
     "WorldCafeConfig",
-    "check_session",
     "has_errors",
     "migrate",
     "minutes_per_phase",

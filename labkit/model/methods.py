@@ -86,6 +86,12 @@ class WorldCafeConfig(_Config):
         """Minutes taken by the rounds and the transitions between them."""
         return self.rounds * self.minutes_per_round + (self.rounds - 1) * self.transition_minutes
 
+    def question_at(self, table: int, round_number: int) -> int:
+        """The 1-based question discussed at `table` (1-based) in `round_number`."""
+        if self.question_mode == QuestionMode.PER_ROUND:
+            return (max(round_number, 1) - 1) % len(self.questions) + 1
+        return (table - 1) % len(self.questions) + 1
+
 
 class Persona(_Config):
     """A persona whose journey a team models."""
@@ -188,6 +194,37 @@ class ClosingConfig(_Config):
     survey: list[SurveyQuestion] = Field(default_factory=list)
 
 
+class PrototypeTestConfig(_Config):
+    """Prototype or scenario test: each team builds a quick model of a solution; in timed rounds
+    the other teams visit it and give structured feedback; each team then revises it and states
+    its decision. Its rules, events and report are in `labkit.methods.prototype`."""
+
+    type: Literal["prototype_test"] = "prototype_test"
+    teams: int | list[str] = Field(
+        description="How many teams (2 or more), or their names, team 1 first."
+    )
+    prototypes: list[str] = Field(
+        default_factory=list, description="What each team prototypes (titles, team 1 first)."
+    )
+    rounds: int | None = Field(
+        default=None, ge=1, le=20,
+        description="Rounds of visits; absent: each team visits every other team once.",
+    )
+    minutes_per_round: int = Field(default=10, ge=1, le=120)
+    transition_minutes: int = Field(default=2, ge=0, le=30)
+    revision_minutes: int = Field(
+        default=15, ge=0, le=180, description="Revision, then each team states its decision."
+    )
+    prompts: list[str] = Field(
+        default_factory=lambda: ["Ce qui marche", "Ce qui manque", "Et si…"],
+        min_length=1, max_length=6, description="The facets of the visitors' feedback.",
+    )
+
+    _clean = field_validator("teams", "prototypes", "prompts", mode="before")(
+        lambda v: [clean_line(x) for x in v] if isinstance(v, list) else v
+    )
+
+
 class BreakConfig(_Config):
     """A break."""
 
@@ -209,6 +246,7 @@ MethodConfig = Annotated[
     | CommitmentsConfig
     | TerritorialDiagnosticConfig
     | PeerHelpConfig
+    | PrototypeTestConfig
     | ClosingConfig
     | BreakConfig
     | LunchConfig,
@@ -224,6 +262,7 @@ METHOD_TYPES: tuple[str, ...] = (
     "commitments",
     "territorial_diagnostic",
     "peer_help",
+    "prototype_test",
     "closing",
     "break",
     "lunch",

@@ -3,7 +3,7 @@
 No I/O and no UI here: inputs are plain objects (`Seatable`), outputs are frozen dataclasses.
 """
 
-from labkit.planning.pairs import PairsPlan, interview_pairs, quartets
+from labkit.planning.pairs import PairsPlan, interview_pairs, planned_regroups, quartets
 from labkit.planning.rotation import plan_rotation, replan_rotation
 from labkit.planning.rotation_metrics import RotationMetrics, rotation_metrics
 from labkit.planning.rotation_model import PlanNote, RotationPlan, RotationRequest
@@ -23,6 +23,7 @@ __all__ = [
     "balanced_teams",
     "interview_pairs",
     "plan_rotation",
+    "planned_regroups",
     "quartets",
     "replan_rotation",
     "rotation_metrics",

@@ -178,6 +178,18 @@ def _measured(rounds: tuple[tuple[tuple[str, ...], ...], ...], byes: tuple[str |
     return PairsPlan(rounds, byes, repeats, same_org, same_group)
 
 
+QUARTET = 4
+"""The regroup size the planner makes (`quartets`); other sizes regroup consecutive pairs."""
+
+
+def planned_regroups(
+    groups: Sequence[Sequence[str]], people: Sequence[Seatable], size: int, *, seed: int = 0
+) -> tuple[tuple[str, ...], ...] | None:
+    """The regroups of a round of pairs when the planner makes them (`size` is 4: quartets
+    mixing organisations and groups), else None."""
+    return quartets(groups, people, seed=seed) if size == QUARTET else None
+
+
 def quartets(
     groups: Sequence[Sequence[str]],
     people: Sequence[Seatable],

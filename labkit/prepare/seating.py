@@ -1,14 +1,12 @@
-"""Saved seating plans and what each participant's route card says (pure content).
+"""What each participant's route card says (pure content), from the saved seating plans.
 
-The rotation planner saves `rotations/<block id>.json` in the session folder:
-`{"block": id, "rounds": [[[ids at table 1], [ids at table 2], ...], ...]}` for a world café, and
-the same shape with pairs or trios for crossed interviews. A block without a saved plan still gets
-a route-card section, with a note saying where people will learn their table or partner.
+The plans are `labkit.store.seating`'s (`rotations/<block id>.json`: tables for a world café,
+pairs or trios for crossed interviews). A block without a saved plan still gets a route-card
+section, with a note saying where people will learn their table or partner.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,34 +18,9 @@ from labkit.model import (
     WorldCafeConfig,
     schedule_session,
 )
+from labkit.store.seating import SavedPlan, SavedPlanError, read_plan
 
 ROUTE_METHODS = ("world_cafe", "crossed_interviews")
-
-
-@dataclass(frozen=True)
-class SavedPlan:
-    """A saved rotation: per round, the groups (tables, pairs) of participant ids."""
-
-    block_id: str
-    rounds: tuple[tuple[tuple[str, ...], ...], ...]
-
-    def table_of(self, participant_id: str, round_index: int) -> int | None:
-        """The 1-based table (group) of the participant in round `round_index` (0-based)."""
-        if round_index >= len(self.rounds):
-            return None
-        for number, group in enumerate(self.rounds[round_index], 1):
-            if participant_id in group:
-                return number
-        return None
-
-    def partners(self, participant_id: str, round_index: int = 0) -> tuple[str, ...] | None:
-        """The others in the participant's group in that round, or None when not placed."""
-        if round_index >= len(self.rounds):
-            return None
-        for group in self.rounds[round_index]:
-            if participant_id in group:
-                return tuple(other for other in group if other != participant_id)
-        return None
 
 
 @dataclass
@@ -59,36 +32,27 @@ class SavedPlans:
 
 
 def load_saved_plans(rotations_dir: Path, session: Session) -> SavedPlans:
-    """Read `rotations/<block id>.json` for every world café and crossed-interviews block.
+    """Read the saved plan (`labkit.store.seating.read_plan`) of every world café and
+    crossed-interviews block.
 
     A missing file means "no plan yet"; an unreadable one is reported in `problems` (in the
-    session's language) and treated as missing, so that printing never stops on it.
+    session's language: file, field, reason) and treated as missing, so that printing never
+    stops on it.
     """
     found = SavedPlans()
     for _, block in session.blocks():
         if block.method_type not in ROUTE_METHODS:
             continue
-        path = Path(rotations_dir) / f"{block.id}.json"
-        if not path.is_file():
-            continue
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            found.plans[block.id] = _parse_plan(block.id, data)
-        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as exc:
-            found.problems.append(t("prepare.plan_unreadable", session.language, path=path,
-                                    reason=exc))
+            plan = read_plan(rotations_dir, block.id, session.language)
+        except SavedPlanError as exc:
+            reason = f'"{exc.field}": {exc.reason}' if exc.field else exc.reason
+            found.problems.append(t("prepare.plan_unreadable", session.language, path=exc.path,
+                                    reason=reason))  # fmt: skip
+            continue
+        if plan is not None:
+            found.plans[block.id] = plan
     return found
-
-
-def _parse_plan(block_id: str, data: object) -> SavedPlan:
-    if not isinstance(data, dict) or not isinstance(data.get("rounds"), list):
-        raise ValueError('"rounds" is missing')
-    rounds = []
-    for round_ in data["rounds"]:
-        if not isinstance(round_, list) or not all(isinstance(g, list) for g in round_):
-            raise ValueError('"rounds" must hold lists of groups of participant ids')
-        rounds.append(tuple(tuple(str(pid) for pid in group) for group in round_))
-    return SavedPlan(block_id=block_id, rounds=tuple(rounds))
 
 
 # -- route card content ------------------------------------------------------------------------
@@ -172,7 +136,7 @@ def _cafe_section(
     if team:
         lines.append(RouteLine(t("prepare.route.team", lang), team))
     for index in range(config.rounds):
-        table = plan.table_of(person.id, index)
+        table = plan.table_of(person.id, index + 1)
         value = t("prepare.route.table", lang, table=table) if table else "—"
         if table and host_table == table:
             value += f" ({t('prepare.route.host', lang)})"
@@ -185,7 +149,7 @@ def team_of(config: WorldCafeConfig, plan: SavedPlan, participant_id: str) -> st
     """The name of the participant's team in a team-based café (the table they start at)."""
     if not config.teams:
         return None
-    start = plan.table_of(participant_id, 0)
+    start = plan.table_of(participant_id, 1)
     if start is None or start > len(config.teams):
         return None
     return config.teams[start - 1]
@@ -199,7 +163,7 @@ def _interview_section(
         return (), t("prepare.route.no_pair_plan", lang)
     lines = []
     for index in range(len(plan.rounds)):
-        others = plan.partners(person.id, index)
+        others = plan.partners(person.id, index + 1)
         names = ", ".join(_who(session, pid) for pid in others) if others else "—"
         label = t("prepare.route.partner" if len(others or ()) <= 1 else "prepare.route.trio",
                   lang)

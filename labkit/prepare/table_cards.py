@@ -61,7 +61,7 @@ def table_cards(session: Session) -> list[TableCard]:
                 person = session.participant(config.hosts[number - 1])
                 host = person.display_name if person else None
             if config.question_mode == QuestionMode.PER_TABLE:
-                question = config.questions[(number - 1) % len(config.questions)]
+                question = config.questions[config.question_at(number, 1) - 1]
                 cards.append(TableCard(number, block.title, when, question, host=host))
             else:
                 cards.append(TableCard(number, block.title, when, None,

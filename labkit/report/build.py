@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from labkit.document.text import clean, one_line, unwrap
 from labkit.i18n import t
 from labkit.model import ClosingConfig, CommitmentsConfig, Session, schedule_session
+from labkit.model import views as v
 from labkit.report import content as c
-from labkit.report.outputs import OutputBuilder
+from labkit.report.outputs import module_outputs
 from labkit.report.people import NamingPolicy
-from labkit.report.text import clean, one_line, unwrap
 from labkit.store.journal import JournalState
-from labkit.store.journal import views as v
 
 
 def build_report(
@@ -45,7 +44,7 @@ def build_report(
         ),
         participation=builder.participation(),
         agenda=builder.agenda(),
-        outputs=OutputBuilder(session, state, lang).build(),
+        outputs=module_outputs(session, state, lang),
         commitments=builder.commitments(),
         satisfaction=builder.satisfaction(),
         closing=builder.closing(),
@@ -60,10 +59,7 @@ class _Builder:
         self, session: Session, state: JournalState, lang: str, policy: NamingPolicy
     ) -> None:
         self.session, self.state, self.lang, self.policy = session, state, lang, policy
-        try:
-            self.zone: dt.tzinfo = ZoneInfo(session.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            self.zone = dt.UTC
+        self.zone: dt.tzinfo = session.zone
 
     def local(self, moment: dt.datetime | None) -> dt.datetime | None:
         """A journal instant (UTC) as a naive local time of the session."""

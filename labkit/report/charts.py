@@ -6,8 +6,8 @@ import io
 import warnings
 from collections.abc import Callable
 
-from labkit.report.elements import Chart
-from labkit.report.text import wrap
+from labkit.document.elements import Chart
+from labkit.document.text import wrap
 
 DPI = 150
 WIDTH_IN = 6.3

@@ -1,7 +1,7 @@
 """What the restitution says: pure, immutable content built from the plan and the journal.
 
 Nothing here knows about Word, Markdown or HTML (see `layout` and the writers). Every text is
-already cleaned (`labkit.report.text.clean`), and people appear only as the naming policy allows
+already cleaned (`labkit.document.text.clean`), and people appear only as the naming policy allows
 (`labkit.report.people`): a name with consent or ``--named``, never for a vulnerable group.
 """
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+
+from labkit.methods.outputs import ModuleOutput
 
 # --- cover, context, participation -----------------------------------------------------------
 
@@ -106,124 +108,6 @@ class AgendaDay:
     rows: tuple[AgendaRow, ...]
     recorded: bool
     """Whether the journal recorded any block of this day."""
-
-
-# --- per-module outputs ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Item:
-    """An idea, an ingredient, a note; a cluster carries its members' texts."""
-
-    item_id: str
-    text: str
-    members: tuple[str, ...] = ()
-    dots: int | None = None
-    kept: bool = False
-
-
-@dataclass(frozen=True)
-class ItemGroup:
-    title: str | None
-    """A cluster title, a table or a territory; None for the items nobody grouped."""
-    items: tuple[Item, ...]
-
-
-@dataclass(frozen=True)
-class ModuleOutput:
-    block_id: str
-    title: str
-    method: str
-    day: int | None
-
-
-@dataclass(frozen=True)
-class InterviewOutput(ModuleOutput):
-    prompt: str = ""
-    groups: tuple[ItemGroup, ...] = ()
-
-
-@dataclass(frozen=True)
-class CafeQuestion:
-    number: int | None
-    text: str
-    kept: tuple[Item, ...]
-    groups: tuple[ItemGroup, ...]
-    """All the ideas of the question, clustered when the harvest clustered them."""
-    keep_target: int = 3
-
-    @property
-    def idea_count(self) -> int:
-        return sum(len(g.items) for g in self.groups)
-
-
-@dataclass(frozen=True)
-class CafeOutput(ModuleOutput):
-    questions: tuple[CafeQuestion, ...] = ()
-
-
-@dataclass(frozen=True)
-class JourneyStage:
-    stage: str
-    actions: tuple[str, ...]
-    touchpoints: tuple[str, ...]
-    emotion: int | None
-    pain_points: tuple[str, ...]
-    opportunities: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class JourneyMap:
-    persona_id: str
-    name: str
-    description: str | None
-    team: str | None
-    stages: tuple[JourneyStage, ...]
-
-
-@dataclass(frozen=True)
-class JourneyOutput(ModuleOutput):
-    maps: tuple[JourneyMap, ...] = ()
-
-
-@dataclass(frozen=True)
-class RankedItem:
-    rank: int
-    item: Item
-    dots: int
-    kept: bool
-    tied: bool
-    """Shares its number of dots with another item (near-ties are decided in the room)."""
-
-
-@dataclass(frozen=True)
-class VoteQuestion:
-    number: int | None
-    text: str | None
-    ranking: tuple[RankedItem, ...]
-    total_dots: int
-    voters: int
-
-
-@dataclass(frozen=True)
-class VoteOutput(ModuleOutput):
-    questions: tuple[VoteQuestion, ...] = ()
-    top_n: int = 3
-
-
-@dataclass(frozen=True)
-class TerritoryOutput(ModuleOutput):
-    """A territorial diagnostic or a peer-help session: notes per territory."""
-
-    prompt: str | None = None
-    groups: tuple[ItemGroup, ...] = ()
-
-
-@dataclass(frozen=True)
-class NotesOutput(ModuleOutput):
-    """What was noted during a plenary or any other block."""
-
-    groups: tuple[ItemGroup, ...] = ()
 
 
 # --- act: commitments, satisfaction, closing -------------------------------------------------

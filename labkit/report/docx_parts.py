@@ -14,8 +14,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from lxml.etree import SubElement
 
+from labkit.document.text import is_rtl, xml_safe
 from labkit.report.charts import qr_png  # noqa: F401 - re-exported for the writer
-from labkit.report.text import is_rtl, xml_safe
 
 ALIGN = {"l": None, "r": WD_ALIGN_PARAGRAPH.RIGHT, "c": WD_ALIGN_PARAGRAPH.CENTER}
 _W_R, _W_RPR, _W_B, _W_I, _W_T = (qn(t) for t in ("w:r", "w:rPr", "w:b", "w:i", "w:t"))

@@ -17,9 +17,9 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
-from labkit.report import elements as e
+from labkit.document import elements as e
+from labkit.document.text import xml_safe
 from labkit.report.reference import LIGHT_FILL, REFERENCE_NAME, TABLE_STYLE, ensure_styles
-from labkit.report.text import xml_safe
 
 _W_PPR, _W_PSTYLE, _W_VAL, _W_SECTPR = (qn(t) for t in ("w:pPr", "w:pStyle", "w:val", "w:sectPr"))
 Progress = Callable[[int, int], None]

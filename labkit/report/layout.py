@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from labkit.document import elements as e
+from labkit.document.text import shorten
+from labkit.document.wording import Words, describe_chart
 from labkit.i18n import t
 from labkit.report import content as c
-from labkit.report import elements as e
 from labkit.report.layout_modules import module_elements
-from labkit.report.text import shorten
-from labkit.report.wording import Words, describe_chart
 
 
 def layout(report: c.Report) -> e.ReportDocument:

@@ -8,9 +8,9 @@ whatever the options. Anyone else the report must mention appears under a stable
 
 from __future__ import annotations
 
+from labkit.document.text import one_line
 from labkit.i18n import t
 from labkit.model import Participant, Session
-from labkit.report.text import one_line
 
 
 class NamingPolicy:

@@ -16,8 +16,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from labkit.report import elements as e
-from labkit.report.text import is_rtl, xml_safe
+from labkit.document import elements as e
+from labkit.document.text import is_rtl, xml_safe
 
 MD_TEMPLATE = "report.md.j2"
 HTML_TEMPLATE = "report.html.j2"

@@ -18,9 +18,11 @@ from ruamel.yaml.comments import CommentedMap
 
 from labkit.errors import InvalidInputError, SessionNotFoundError
 from labkit.i18n import t
+from labkit.methods import check_session
 from labkit.model import Session, migrate
-from labkit.model.validation import Level, Problem, check_session
+from labkit.model.validation import Level, Problem
 from labkit.store.plain_errors import explain_all, field_path
+from labkit.store.seating import rotations_dir
 from labkit.store.yaml_document import locate, parse_yaml, read_text, save_yaml
 
 SESSION_FILE = "session.yaml"
@@ -54,7 +56,7 @@ class SessionFolder:
     @property
     def rotations_dir(self) -> Path:
         """Saved seating plans, one JSON file per block."""
-        return self.root / "rotations"
+        return rotations_dir(self.root)
 
     @property
     def attachments_dir(self) -> Path:

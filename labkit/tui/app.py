@@ -40,6 +40,7 @@ METHOD_SCREENS: dict[str, str] = {
     "commitments": "labkit.tui.screens.commitments:CommitmentsScreen",
     "territorial_diagnostic": "labkit.tui.screens.territories:TerritoriesScreen",
     "peer_help": "labkit.tui.screens.territories:TerritoriesScreen",
+    "prototype_test": "labkit.tui.screens.prototype:PrototypeScreen",
     "closing": "labkit.tui.screens.closing:ClosingScreen",
     "plenary": "labkit.tui.screens.notes:NotesScreen",
 }

@@ -1,68 +1,53 @@
 """The live app's thin adapter between the journal and the widgets.
 
 `LiveSession` holds the session plan, the open journal, the day being run and the clock. Every
-user action is one method here that writes the journal at once (when it returns, the entry is on
-disk) and refreshes the state snapshot the screens read. It never computes a rotation or writes
-SQL: rotations come from `labkit.tui.rotation` (the planner), storage from `Journal`.
+write goes through `record`, which writes the journal at once (when it returns, the entry is on
+disk) and refreshes the state snapshot the screens read. A method's events are built by its spec
+(`labkit.methods`: `WorldCafe.idea`, `Commitments.edited`…) and passed to `record`; the agenda's
+own actions (start, pause, extend or end a block or a round; arrivals and absences) are verbs
+here, since they need the clock, the day or the running round. It never computes a rotation or
+writes SQL: rotations come from `labkit.tui.rotation` (the planner), saved plans and re-plans from
+`labkit.store.seating`, storage from `Journal`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, ParamSpec
+
+from pydantic import ValidationError
 
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
+from labkit.methods import spec_of
+from labkit.methods.spec import AlertKind
 from labkit.model import Block, Session
+from labkit.model import events as ev
+from labkit.model.events import EventModel
+from labkit.model.views import Rotation
+from labkit.store import seating
 from labkit.store.journal import Journal, JournalState, RecordedEvent
-from labkit.store.journal.views import Rotation
+from labkit.store.journal.journal import invalid_event
 from labkit.store.session_folder import SessionFolder, open_session
 from labkit.tui import live_state as ls
 from labkit.tui.clock import Clock, SystemClock
+
+P = ParamSpec("P")
+EVENT_TYPES: dict[str, str] = {model.__name__: tag for tag, model in ev.MODELS.items()}
+"""Event model name -> its journal type (to name the entry a constructor refused)."""
 
 
 @dataclass(frozen=True)
 class Alert:
     """A timer that just ran out: a block, a round, an interview half."""
 
-    kind: str
-    """block_end, round_end, swap (first interview half), regroup (second half)."""
+    kind: AlertKind | Literal["block_end"]
+    """block_end, or what the method's timed part announces (`labkit.methods.spec.AlertKind`)."""
     block_id: str
     round: int | None = None
-
-
-def round_minutes(block: Block, number: int) -> int | None:
-    """Planned minutes of round `number` of a block (None if the block has no rounds).
-
-    World café: every round lasts `minutes_per_round`. Crossed interviews: rounds 1 and 2 are
-    the two halves (one person interviews the other), round 3 is the regroup.
-    """
-    method = block.method
-    if method.type == "world_cafe":
-        return method.minutes_per_round if number <= method.rounds else None
-    if method.type == "crossed_interviews":
-        if number in (1, 2):
-            return method.minutes_per_person
-        return method.regroup_minutes if number == 3 and method.regroup_minutes else None
-    if method.type == "peer_help":
-        count = len(method.territories) or 1
-        return method.minutes_per_territory if number <= count else None
-    return None
-
-
-def round_count(block: Block) -> int:
-    """How many timed rounds a block has (0 for blocks without rounds)."""
-    method = block.method
-    if method.type == "world_cafe":
-        return method.rounds
-    if method.type == "crossed_interviews":
-        return 3 if method.regroup_minutes else 2
-    if method.type == "peer_help":
-        return len(method.territories)
-    return 0
 
 
 def default_day(session: Session, state: JournalState, today: Any) -> int:
@@ -82,7 +67,7 @@ def default_day(session: Session, state: JournalState, today: Any) -> int:
 
 
 class LiveSession:
-    """A session being run: plan, journal, day and clock, and every action that writes."""
+    """A session being run: plan, journal, day and clock; `record` and the agenda's verbs write."""
 
     def __init__(
         self,
@@ -96,7 +81,7 @@ class LiveSession:
         self.session: Session = folder.session
         self.journal = journal
         self.clock: Clock = clock or SystemClock()
-        self.zone = ls.session_zone(self.session)
+        self.zone = self.session.zone
         self.state: JournalState = journal.state()
         today = self.clock.now().astimezone(self.zone).date()
         chosen = day or default_day(self.session, self.state, today)
@@ -195,24 +180,14 @@ class LiveSession:
         return row.block if row else None
 
     def rotations(self, block_id: str) -> list[Rotation]:
-        """Every re-planned rotation of a block still in force (not undone), oldest first.
-
-        The journal's state keeps only the latest; a re-plan from round 3 must be laid over the
-        one that seated rounds 1 and 2, so the whole history is read (and cached per revision).
-        """
+        """Every re-planned rotation of a block still in force, oldest first
+        (`labkit.store.seating.replans`, cached per revision)."""
         key = (self.revision, block_id)
         cached = self._rotation_cache.get(block_id)
         if cached is not None and cached[0] == key:
             return cached[1]
-        found = []
-        for record in self.journal.events(types={"rotation.replanned"}):
-            event = record.event
-            if event.block_id != block_id or self.journal.is_undone(record):  # type: ignore[attr-defined]
-                continue
-            plan = tuple(tuple(tuple(table) for table in tables)
-                         for tables in event.plan)  # type: ignore[attr-defined]
-            found.append(Rotation(block_id, event.from_round, plan,  # type: ignore[attr-defined]
-                                  event.reason, record.id))  # type: ignore[attr-defined]
+        records = self.journal.events(types={"rotation.replanned"})
+        found = seating.replans(records, block_id, self.journal.is_undone)
         self._rotation_cache[block_id] = (key, found)
         return found
 
@@ -230,14 +205,37 @@ class LiveSession:
         return ls.seated_present(self.session, self.day, self.state)
 
     # --- writing -----------------------------------------------------------------------------
+    # The screens build their events with the method specs' typed constructors
+    # (`labkit.methods`) and write them with `record`; the verbs below are the agenda's own
+    # (block and round lifecycle, attendance), which need the clock, the day or the state.
 
-    def record(self, *events: Mapping[str, Any], undoable: bool = True) -> list[RecordedEvent]:
+    def record(
+        self, *events: EventModel | Mapping[str, Any], undoable: bool = True
+    ) -> list[RecordedEvent]:
         """Write events in one transaction (all or none) and refresh the state."""
         written = self.journal.record_many(events)
         if undoable:
             self._undo.extend(e.id for e in written)
         self._changed()
         return written
+
+    def write(self, build: Callable[P, EventModel], *args: P.args,
+              **kwargs: P.kwargs) -> list[RecordedEvent]:  # fmt: skip
+        """Build an event with a method spec's constructor (`WorldCafe.idea`…) and record it.
+
+        A field the constructor refuses (a text too long, too many dots) raises the same
+        `InvalidInputError` as a refused entry, so that the app shows it and writes nothing.
+        """
+        try:
+            event = build(*args, **kwargs)
+        except ValidationError as error:
+            raise invalid_event(error, EVENT_TYPES.get(error.title)) from None
+        return self.record(event)
+
+    def created_id(self, build: Callable[P, EventModel], *args: P.args,
+                   **kwargs: P.kwargs) -> str:  # fmt: skip
+        """`write` one event that creates something (a persona, a cluster…); its new id."""
+        return str(self.write(build, *args, **kwargs)[0].event.new_id())
 
     def undo_last(self) -> RecordedEvent | None:
         """Cancel the last entry recorded from this app (None if there is nothing to undo)."""
@@ -262,37 +260,35 @@ class LiveSession:
     def start_block(self, block_id: str) -> None:
         """Start `block_id`, ending the block (and round) running before it."""
         now = self.now()
-        events: list[dict[str, Any]] = []
+        events: list[EventModel] = []
         current = self.state.current_block()
         if current is not None and current.block_id != block_id:
             events += self._end_events(current.block_id, now)
-        events.append({"type": "block.started", "block_id": block_id, "at": now})
+        events.append(ev.BlockStarted(block_id=block_id, at=now))
         self.record(*events)
 
     def toggle_pause(self, block_id: str) -> str:
         """Pause a running block or resume a paused one; the new status."""
-        status = self.state.block(block_id).status
-        kind = "block.resumed" if status == "paused" else "block.paused"
-        self.record({"type": kind, "block_id": block_id, "at": self.now()})
+        paused = self.state.block(block_id).status == "paused"
+        kind = ev.BlockResumed if paused else ev.BlockPaused
+        self.record(kind(block_id=block_id, at=self.now()))
         return self.state.block(block_id).status
 
     def extend(self, block_id: str, minutes: int = 5) -> int:
         """Give a block `minutes` more (negative: fewer); its total extension."""
-        self.record({"type": "block.extended", "block_id": block_id, "minutes": minutes})
+        self.record(ev.BlockExtended(block_id=block_id, minutes=minutes))
         return self.state.block(block_id).extension_minutes
 
     def end_block(self, block_id: str) -> None:
         """End a block (and its running round)."""
         self.record(*self._end_events(block_id, self.now()))
 
-    def _end_events(self, block_id: str, now: datetime) -> list[dict[str, Any]]:
-        events: list[dict[str, Any]] = []
+    def _end_events(self, block_id: str, now: datetime) -> list[EventModel]:
+        events: list[EventModel] = []
         running = self.state.current_round(block_id)
         if running is not None:
-            events.append(
-                {"type": "round.ended", "block_id": block_id, "round": running.round, "at": now}
-            )
-        events.append({"type": "block.ended", "block_id": block_id, "at": now})
+            events.append(ev.RoundEnded(block_id=block_id, round=running.round, at=now))
+        events.append(ev.BlockEnded(block_id=block_id, at=now))
         return events
 
     def start_round(self, block_id: str, number: int | None = None) -> int:
@@ -301,22 +297,20 @@ class LiveSession:
         Starts the block too if it has not started.
         """
         now = self.now()
-        events: list[dict[str, Any]] = []
+        events: list[EventModel] = []
         timing = self.state.block(block_id)
         if timing.status == "not_started":
             current = self.state.current_block()
             if current is not None:
                 events += self._end_events(current.block_id, now)
-            events.append({"type": "block.started", "block_id": block_id, "at": now})
+            events.append(ev.BlockStarted(block_id=block_id, at=now))
         elif timing.status == "ended":
             raise InvalidInputError(t("tui.error.block_ended"))
         running = self.state.current_round(block_id)
         if running is not None:
-            events.append(
-                {"type": "round.ended", "block_id": block_id, "round": running.round, "at": now}
-            )
+            events.append(ev.RoundEnded(block_id=block_id, round=running.round, at=now))
         chosen = number or self.state.next_round(block_id)
-        events.append({"type": "round.started", "block_id": block_id, "round": chosen, "at": now})
+        events.append(ev.RoundStarted(block_id=block_id, round=chosen, at=now))
         self.record(*events)
         return chosen
 
@@ -325,37 +319,21 @@ class LiveSession:
         running = self.state.current_round(block_id)
         if running is None:
             return None
-        self.record(
-            {"type": "round.ended", "block_id": block_id, "round": running.round,
-             "at": self.now()}
-        )  # fmt: skip
+        self.record(ev.RoundEnded(block_id=block_id, round=running.round, at=self.now()))
         return running.round
 
-    # attendance
+    # attendance (the day being run, at the clock's time)
 
     def arrive(self, participant_id: str) -> None:
-        self.record({"type": "attendance.arrived", "participant_id": participant_id,
-                     "day": self.day, "at": self.now()})  # fmt: skip
+        self.record(ev.AttendanceArrived(participant_id=participant_id, day=self.day,
+                                         at=self.now()))  # fmt: skip
 
     def leave(self, participant_id: str) -> None:
-        self.record({"type": "attendance.left", "participant_id": participant_id,
-                     "day": self.day, "at": self.now()})  # fmt: skip
+        self.record(ev.AttendanceLeft(participant_id=participant_id, day=self.day,
+                                      at=self.now()))  # fmt: skip
 
     def mark_absent(self, participant_id: str) -> None:
-        self.record({"type": "attendance.absent", "participant_id": participant_id,
-                     "day": self.day})  # fmt: skip
-
-    # capture
-
-    def add_contribution(self, text: str, *, kind: str = "note", **placement: Any) -> str:
-        """Record a contribution; its new id."""
-        fields = {k: v for k, v in placement.items() if v is not None}
-        written = self.record({"type": "contribution.added", "text": text, "kind": kind, **fields})
-        return str(written[0].event.new_id())
-
-    def created_id(self, event: Mapping[str, Any]) -> str:
-        """Record one event that creates something; the new identifier."""
-        return str(self.record(event)[0].event.new_id())
+        self.record(ev.AttendanceAbsent(participant_id=participant_id, day=self.day))
 
     # alerts
 
@@ -371,15 +349,12 @@ class LiveSession:
             found.append(Alert("block_end", block.id))
         running = self.state.current_round(block.id)
         if running is not None and row.status == "running":
-            minutes = round_minutes(block, running.round)
+            spec = spec_of(block)
+            minutes = spec.round_minutes(block.method, running.round)
             if minutes is not None:
                 clock = ls.round_clock(self.state, block.id, running.round, minutes, now)
                 if clock.remaining.total_seconds() <= 0:
-                    kind = "round_end"
-                    if block.method_type == "crossed_interviews":
-                        kind = {1: "swap", 2: "regroup"}.get(running.round, "round_end")
-                    elif block.method_type == "peer_help":
-                        kind = "turn_end"
+                    kind = spec.alert(block.method, running.round)
                     found.append(Alert(kind, block.id, running.round))
         fresh = [a for a in found if a not in self._alerted]
         self._alerted.update(fresh)

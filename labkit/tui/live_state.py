@@ -9,23 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo
 
 from labkit.i18n import format_duration, t
 from labkit.model import Block, Participant, Phase, Session, schedule_day
 from labkit.model.methods import PAUSE_TYPES
+from labkit.model.views import BlockTiming, RoundTiming
 from labkit.store.journal import JournalState
-from labkit.store.journal.views import BlockTiming, RoundTiming
 
 ZERO = timedelta(0)
-
-
-def session_zone(session: Session) -> tzinfo:
-    """The session's time zone (the computer's own if the name is unknown)."""
-    try:
-        return ZoneInfo(session.timezone)
-    except (KeyError, ValueError):  # pragma: no cover - unknown zone name
-        return datetime.now().astimezone().tzinfo  # type: ignore[return-value]
 
 
 # --- planned times --------------------------------------------------------------------------
@@ -53,7 +44,7 @@ def planned_day(
     `on_date` moves the plan to another date (a rehearsal, a session postponed without editing
     session.yaml): the planned clock times stay, read on that date.
     """
-    zone = session_zone(session)
+    zone = session.zone
     day = session.days[day_number - 1]
     placed = schedule_day(day, day_number)
     shift = (on_date - day.date) if on_date else timedelta(0)
@@ -89,7 +80,7 @@ def anchored_on_first_start(
 def run_date(session: Session, day_number: int, state: JournalState, now: datetime) -> date:
     """The date the day actually runs on: its first block's start, else today if it has not
     started (so that a rehearsal on another date shows sensible drifts)."""
-    zone = session_zone(session)
+    zone = session.zone
     starts = [
         state.block(b.id).started_at
         for b in session.days[day_number - 1].agenda
@@ -318,17 +309,6 @@ def fold(text: str) -> str:
 
 
 # --- votes ----------------------------------------------------------------------------------
-
-
-# --- survey ---------------------------------------------------------------------------------
-
-
-def survey_counts(state: JournalState) -> dict[str, int]:
-    """Questionnaires entered per stakeholder group."""
-    counts: dict[str, int] = {}
-    for response in state.survey.values():
-        counts[response.group] = counts.get(response.group, 0) + 1
-    return counts
 
 
 # --- paper questionnaires -------------------------------------------------------------------

@@ -110,6 +110,8 @@ def test_session_form_uses_the_block_and_saves(session_folder: Path) -> None:
         assert "p01" in rnd[0] and "p02" in rnd[1]
     saved = json.loads((session_folder / "rotations" / "cafe.json").read_text("utf-8"))
     assert saved["block"] == "cafe" and saved["rounds"] == data["rounds"]
+    assert set(saved) == {"block", "rounds", "planner"}  # the one shape of labkit.store.seating
+    assert saved["planner"]["seed"] == 0 and "repeats" in saved["planner"]["metrics"]
     assert not list((session_folder / "rotations").glob("*.tmp"))
 
 
@@ -169,9 +171,11 @@ def test_pairs_session_form_saves_the_pairs_for_route_cards(session_folder: Path
     )
     saved = json.loads((session_folder / "rotations" / f"{block_id}.json").read_text("utf-8"))
     assert saved["block"] == block_id and saved["rounds"] == shown["rounds"]
+    assert set(saved) == {"block", "rounds", "planner"}  # the same shape as `rotate --save`
     folder = open_session(session_folder)
     plans = load_saved_plans(folder.rotations_dir, folder.session)
     assert not plans.problems
+    assert [list(map(list, r)) for r in plans.plans[block_id].rounds] == shown["rounds"]
 
 
 def test_pairs_adhoc_refuses_save() -> None:

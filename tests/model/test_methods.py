@@ -28,7 +28,7 @@ from labkit.model import (
     VotingUnit,
     WorldCafeConfig,
 )
-from labkit.model.methods import PAUSE_TYPES
+from labkit.model.methods import PAUSE_TYPES, PrototypeTestConfig
 
 # the smallest valid configuration of each method, and the class it must become
 MINIMAL: dict[str, tuple[dict[str, Any], type]] = {
@@ -43,6 +43,7 @@ MINIMAL: dict[str, tuple[dict[str, Any], type]] = {
     "commitments": ({}, CommitmentsConfig),
     "territorial_diagnostic": ({}, TerritorialDiagnosticConfig),
     "peer_help": ({}, PeerHelpConfig),
+    "prototype_test": ({"teams": 4}, PrototypeTestConfig),
     "closing": ({}, ClosingConfig),
     "break": ({}, BreakConfig),
     "lunch": ({}, LunchConfig),

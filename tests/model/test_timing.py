@@ -13,11 +13,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from labkit.methods import check_session
 from labkit.model import (
     Level,
     Phase,
     Session,
-    check_session,
     has_errors,
     minutes_per_phase,
     schedule_day,

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from labkit.i18n.catalog.validation import MESSAGES
-from labkit.model import Level, Problem, Session, check_session, has_errors
+from labkit.methods import check_session
+from labkit.model import Level, Problem, Session, has_errors
 
 Data = dict[str, Any]
 

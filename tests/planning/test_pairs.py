@@ -91,3 +91,12 @@ def test_quartets_regroup_every_pair(n: int) -> None:
     for pair in plan.rounds[0]:
         assert any(set(pair) <= set(g) for g in groups)
     assert all(4 <= len(g) <= 7 for g in groups)
+
+
+def test_the_planner_makes_the_regroups_by_four_only() -> None:
+    from labkit.planning import Seatable, planned_regroups, quartets
+
+    people = [Seatable(str(i)) for i in range(8)]
+    pairs = [("0", "1"), ("2", "3"), ("4", "5"), ("6", "7")]
+    assert planned_regroups(pairs, people, 4, seed=1) == quartets(pairs, people, seed=1)
+    assert planned_regroups(pairs, people, 6) is None

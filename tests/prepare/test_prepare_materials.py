@@ -169,7 +169,7 @@ def test_team_based_cafe_cards_name_the_team(session_dir: Path, tmp_path: Path) 
     cards = {card.participant.id: card for card in route_cards(session, plans)}
     cafe = next(s for s in cards["p01"].sections if s.title == "World café")
     team = cafe.lines[0]
-    start = plans.plans["cafe"].table_of("p01", 0)
+    start = plans.plans["cafe"].table_of("p01", 1)
     assert (team.label, team.value) == ("Équipe", ["Verte", "Jaune", "Bleue"][start - 1])
     text = document_text(_reopen(build_route_cards(session, plans), tmp_path))
     assert "Équipe : " in text
@@ -179,12 +179,13 @@ def test_unreadable_plan_is_reported_not_fatal(session_dir: Path) -> None:
     rotations = session_dir / "rotations"
     rotations.mkdir()
     (rotations / "cafe.json").write_text("{not json", encoding="utf-8")
-    (rotations / "interviews.json").write_text(json.dumps({"block": "x"}), encoding="utf-8")
+    (rotations / "interviews.json").write_text(json.dumps({"block": "interviews"}), "utf-8")
     folder = open_session(session_dir)
     plans = load_saved_plans(folder.rotations_dir, folder.session)
     assert plans.plans == {}
     assert len(plans.problems) == 2
-    assert "interviews.json" in plans.problems[0] and '"rounds" is missing' in plans.problems[0]
+    assert "interviews.json" in plans.problems[0]
+    assert '"rounds": champ manquant' in plans.problems[0]
     assert "cafe.json" in plans.problems[1]
 
 

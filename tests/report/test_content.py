@@ -6,10 +6,14 @@ import re
 
 import pytest
 
+from labkit.document import elements as e
+from labkit.document.text import xml_safe
+from labkit.methods.crossed_interviews import InterviewOutput
+from labkit.methods.idea_vote import VoteOutput
+from labkit.methods.persona_journey import JourneyOutput
+from labkit.methods.world_cafe import CafeOutput
 from labkit.report import build_report, journal_state, layout
 from labkit.report import content as c
-from labkit.report import elements as e
-from labkit.report.text import xml_safe
 from tests.report.conftest import BIDI, CONTROL, EMOJI, HOSTILE
 
 
@@ -82,7 +86,7 @@ def test_agenda_compares_planned_and_actual_times(report: c.Report) -> None:
 
 def test_cafe_harvest_lists_kept_ideas_first_then_all(captured, report: c.Report) -> None:  # noqa: ANN001
     _, ids = captured
-    cafe = next(o for o in report.outputs if isinstance(o, c.CafeOutput))
+    cafe = next(o for o in report.outputs if isinstance(o, CafeOutput))
     first, second = cafe.questions
     assert [i.item_id for i in first.kept] == [ids["q1b"], ids["q1a"]]
     assert first.idea_count == 3 and second.idea_count == 2
@@ -93,7 +97,7 @@ def test_cafe_harvest_lists_kept_ideas_first_then_all(captured, report: c.Report
 
 
 def test_votes_are_ranked_with_ties_sharing_a_rank(report: c.Report) -> None:
-    vote = next(o for o in report.outputs if isinstance(o, c.VoteOutput))
+    vote = next(o for o in report.outputs if isinstance(o, VoteOutput))
     ranking = vote.questions[0].ranking
     assert [(r.rank, r.dots, r.tied) for r in ranking] == [
         (1, 4, False), (2, 3, False), (3, 2, False), (4, 1, False)
@@ -103,7 +107,7 @@ def test_votes_are_ranked_with_ties_sharing_a_rank(report: c.Report) -> None:
 
 
 def test_interviews_are_grouped_by_cluster_then_by_table(report: c.Report) -> None:
-    interviews = next(o for o in report.outputs if isinstance(o, c.InterviewOutput))
+    interviews = next(o for o in report.outputs if isinstance(o, InterviewOutput))
     titles = [g.title for g in interviews.groups]
     assert titles == ["Famille : accueil", "Table 2"] or titles[0] == "Famille : accueil"
     assert [i.text for i in interviews.groups[0].items] == [
@@ -112,7 +116,7 @@ def test_interviews_are_grouped_by_cluster_then_by_table(report: c.Report) -> No
 
 
 def test_journey_map_and_emotions(report: c.Report) -> None:
-    journeys = next(o for o in report.outputs if isinstance(o, c.JourneyOutput))
+    journeys = next(o for o in report.outputs if isinstance(o, JourneyOutput))
     (journey,) = journeys.maps
     assert [s.stage for s in journey.stages] == ["Recherche", "Inscription", "Entrée en formation"]
     assert [s.emotion for s in journey.stages] == [-1, -2, 2]

@@ -10,10 +10,10 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from labkit.document import elements as e
+from labkit.document.text import xml_safe
 from labkit.report import build_report, journal_state, layout, render_report
-from labkit.report import elements as e
 from labkit.report.docx_writer import render_docx
-from labkit.report.text import xml_safe
 from tests.report.conftest import BIDI, EMOJI, HOSTILE
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from labkit.document.wording import Words
+from labkit.methods.idea_vote import VoteOutput
+from labkit.methods.world_cafe import CafeOutput
 from labkit.report import build_report, render_report
-from labkit.report import content as c
-from labkit.report.wording import Words
 from labkit.resources import data_dir
 from labkit.store.examples import copy_example
 from labkit.store.journal import Journal
@@ -33,7 +34,7 @@ def test_each_example_has_captures_for_every_part_of_the_report(name: str) -> No
     assert report.lang == "fr"
     assert report.contribution_count == len(state.contributions) > 10
     assert all(day.recorded for day in report.agenda)
-    assert {type(o) for o in report.outputs} >= {c.CafeOutput, c.VoteOutput}
+    assert {type(o) for o in report.outputs} >= {CafeOutput, VoteOutput}
     assert report.commitments and report.satisfaction and report.closing
     held = {row.block_id for day in report.agenda for row in day.rows if row.held}
     assert held == {b.id for _, b in folder.session.blocks()}

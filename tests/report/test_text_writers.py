@@ -7,8 +7,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from labkit.document import elements as e
 from labkit.report import build_report, journal_state, layout, render_report
-from labkit.report import elements as e
 from labkit.report.text_writers import md_escape, render_html, render_markdown
 from tests.report.conftest import BIDI, EMOJI
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from labkit.errors import InvalidInputError, StorageError
-from labkit.model import check_session
+from labkit.methods import check_session
 from labkit.resources import data_dir
 from labkit.store import examples as examples_module
 from labkit.store.examples import copy_example, find_example, list_examples

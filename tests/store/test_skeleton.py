@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from labkit.errors import InvalidInputError
-from labkit.model import Phase, check_session, schedule_session
+from labkit.methods import check_session
+from labkit.model import Phase, schedule_session
 from labkit.store.session_folder import open_session, validate_document
 from labkit.store.skeleton import create_session, skeleton_text
 from labkit.store.yaml_document import parse_yaml

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from labkit.methods.crossed_interviews import CrossedInterviews
+from labkit.methods.territories import territory_note
+from labkit.methods.world_cafe import WorldCafe
 from labkit.tui.clock import ManualClock
 from labkit.tui.controller import LiveSession
 
@@ -41,20 +44,20 @@ def morning(live: LiveSession, clock: ManualClock) -> None:
     live.start_round("interviews")
     for group, text in enumerate(["La confiance entre les acteurs", "Un langage commun",
                                   "Se connaître avant d'avoir besoin"], 1):
-        live.add_contribution(text, kind="ingredient", block_id="interviews", table=group)
+        live.write(CrossedInterviews.ingredient, live.block("interviews"), text, group)
     clock.advance(minutes=29)
     live.start_block("cafe")
     live.start_round("cafe")
     for index, text in enumerate(IDEAS[:4]):
         table = index % 3 + 1
-        live.add_contribution(text, kind="idea", block_id="cafe", round=1, table=table,
-                              question=table)
+        live.write(WorldCafe.idea, live.block("cafe"), text, round_number=1, table=table,
+                   question=table)
     clock.advance(minutes=21)
     live.start_round("cafe")
     for index, text in enumerate(IDEAS[4:]):
         table = index % 3 + 1
-        live.add_contribution(text, kind="idea", block_id="cafe", round=2, table=table,
-                              question=table)
+        live.write(WorldCafe.idea, live.block("cafe"), text, round_number=2, table=table,
+                   question=table)
     clock.advance(minutes=12, seconds=30)
 
 
@@ -62,8 +65,8 @@ def harvest(live: LiveSession) -> None:
     """Two ideas of question 1 clustered and kept."""
     ideas = [c.contribution_id for c in live.state.contributions_where(block_id="cafe",
                                                                        question=1)]
-    cluster = live.created_id({"type": "cluster.created", "title": "Un point d'entrée unique",
-                               "block_id": "cafe", "question": 1, "contribution_ids": ideas})
+    cluster = live.created_id(WorldCafe.cluster, live.block("cafe"), "Un point d'entrée unique",
+                              1, ideas)
     live.record({"type": "ideas.kept", "block_id": "cafe", "question": 1,
                  "item_ids": [cluster]})
 
@@ -85,12 +88,12 @@ def afternoon(live: LiveSession, clock: ManualClock, until: str = "cloture") -> 
     for territory, text in (("02", "Peu de transports en commun"),
                             ("02", "Des crèches saturées"),
                             ("59", "Un CLEE très actif")):
-        live.add_contribution(text, kind="note", block_id="diagnostic", territory=territory)
+        live.write(territory_note, live.block("diagnostic"), text, territory)
     clock.advance(minutes=45)
     live.start_block("entraide")
     live.start_round("entraide")
-    live.add_contribution("Une permanence mobile", kind="insight", block_id="entraide",
-                          territory="02")
+    live.write(territory_note, live.block("entraide"), "Une permanence mobile", "02",
+               "insight")
     clock.advance(minutes=20)
     live.start_round("entraide")
     clock.advance(minutes=7)

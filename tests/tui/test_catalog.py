@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from labkit.i18n.catalog.tui import MESSAGES
-from labkit.store.journal.event_base import COMMITMENT_STATUSES, CONTRIBUTION_KINDS
+from labkit.model.events.base import COMMITMENT_STATUSES, CONTRIBUTION_KINDS
 
 TUI = Path(__file__).resolve().parents[2] / "labkit" / "tui"
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
+from labkit.methods.persona_journey import PersonaJourney
 from labkit.tui.app import LabkitApp
 
 from . import scenario
@@ -90,8 +91,8 @@ def test_persona_journey(snap_compare, make_app, clock, size):
     def setup(live, clock):
         scenario.morning(live, clock)
         live.start_block("parcours")
-        persona = live.created_id({"type": "persona.created", "name": "Inès, 27 ans",
-                                   "block_id": "parcours", "team": "1"})
+        persona = live.created_id(PersonaJourney.persona, live.block("parcours"),
+                                  "Inès, 27 ans", team="1")
         live.record({"type": "journey_step.added", "persona_id": persona,
                      "stage": "Le besoin apparaît", "position": 1,
                      "actions": ["Appelle la CAF", "Cherche en ligne"],

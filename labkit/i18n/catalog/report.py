@@ -103,6 +103,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.cafe.all.one": {"fr": "L'idée exprimée", "en": "The idea put forward"},
     "report.cafe.all.many": {"fr": "Toutes les idées exprimées ({n})", "en": "Every idea put forward ({n})"},
     "report.cafe.none_kept": {"fr": "Aucune idée n'a été marquée comme retenue pour cette question.", "en": "No idea was marked as kept for this question."},
+    "report.cafe.voted": {"fr": "Les idées retenues sont celles du vote « {vote} ».", "en": "The ideas kept are those of the vote “{vote}”."},
+    "report.cafe.none_kept_at_vote": {"fr": "Aucune idée de cette question n'a été retenue au vote.", "en": "No idea of this question was kept at the vote."},
     "report.dots.one": {"fr": "1 gommette", "en": "1 dot"},
     "report.dots.many": {"fr": "{n} gommettes", "en": "{n} dots"},
     "report.voters.one": {"fr": "1 votant·e", "en": "1 voter"},

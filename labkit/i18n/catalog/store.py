@@ -32,6 +32,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} : migration impossible : {reason}",
         "en": "{path}: cannot migrate: {reason}",
     },
+    "store.plan.problem": {
+        "fr": "{path} : {field} : {reason}",
+        "en": "{path}: {field}: {reason}",
+    },
+    "store.plan.problem_file": {"fr": "{path} : {reason}", "en": "{path}: {reason}"},
+    "store.plan.not_utf8": {"fr": "fichier non UTF-8", "en": "not a UTF-8 file"},
+    "store.plan.not_json": {
+        "fr": "JSON illisible (ligne {line}) : {reason}",
+        "en": "unreadable JSON (line {line}): {reason}",
+    },
+    "store.plan.not_object": {
+        "fr": 'le fichier doit être un objet JSON {"block": …, "rounds": […]}',
+        "en": 'the file must be a JSON object {"block": …, "rounds": […]}',
+    },
+    "store.plan.other_block": {
+        "fr": "ce plan est celui du bloc « {found} », pas de « {block} »",
+        "en": "this plan is block '{found}''s, not '{block}''s",
+    },
+    "store.plan.missing": {"fr": "champ manquant", "en": "missing field"},
+    "store.plan.not_rounds": {
+        "fr": "doit être une liste de tours",
+        "en": "must be a list of rounds",
+    },
+    "store.plan.not_groups": {
+        "fr": "un tour doit être une liste de groupes (tables, binômes)",
+        "en": "a round must be a list of groups (tables, pairs)",
+    },
+    "store.plan.not_ids": {
+        "fr": "un groupe doit être une liste d'identifiants de participants",
+        "en": "a group must be a list of participant ids",
+    },
+    "store.plan.not_id": {
+        "fr": "« {value} » n'est pas un identifiant de participant",
+        "en": "'{value}' is not a participant id",
+    },
+    "store.plan.twice": {
+        "fr": "« {person} » est placé deux fois au tour {round}",
+        "en": "'{person}' is placed twice in round {round}",
+    },
+    "pydantic.unknown_timezone": {
+        "fr": "fuseau horaire inconnu « {zone} » (un nom IANA comme Europe/Paris, "
+        "America/Cayenne, Indian/Reunion)",
+        "en": "unknown time zone '{zone}' (an IANA name such as Europe/Paris, "
+        "America/Cayenne, Indian/Reunion)",
+    },
     "pydantic.missing": {"fr": "champ obligatoire manquant", "en": "required field missing"},
     "pydantic.extra_forbidden": {
         "fr": "champ inconnu (faute de frappe ?)",

@@ -7,11 +7,11 @@ from the events. Entry point: `Journal` (see `labkit.store.journal.journal`).
 
 from __future__ import annotations
 
-from labkit.store.journal.events import EVENT_MODELS, MODELS, Event, EventModel
+from labkit.model.events import EVENT_MODELS, MODELS, Event, EventModel
+from labkit.model.views import RecordedEvent
 from labkit.store.journal.journal import ATTACHMENTS_DIR, JOURNAL_NAME, Journal
 from labkit.store.journal.schema import SCHEMA_VERSION
 from labkit.store.journal.state import JournalState, derive
-from labkit.store.journal.views import RecordedEvent
 
 __all__ = [
     "ATTACHMENTS_DIR",

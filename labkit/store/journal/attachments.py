@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from labkit.errors import InvalidInputError, LabkitError, StorageError
 from labkit.i18n import t
+from labkit.model.events import AttachmentAdded
 from labkit.store.atomic import fsync_folder
-from labkit.store.journal.events import AttachmentAdded
 
 if TYPE_CHECKING:
     from labkit.store.journal.journal import Journal

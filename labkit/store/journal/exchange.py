@@ -19,14 +19,14 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from labkit.errors import InvalidInputError, StorageError
 from labkit.i18n import t
+from labkit.model import events as ev
+from labkit.model.events.base import UUID_PATTERN
+from labkit.model.events.fields import utc_now
+from labkit.model.views import RecordedEvent
 from labkit.store.atomic import write_text_atomic
-from labkit.store.journal import events as ev
 from labkit.store.journal.attachments import file_sha256
-from labkit.store.journal.event_base import UUID_PATTERN
-from labkit.store.journal.fields import utc_now
 from labkit.store.journal.journal import ATTACHMENTS_DIR, Journal, invalid_event
 from labkit.store.journal.schema import SCHEMA_VERSION
-from labkit.store.journal.views import RecordedEvent
 
 EXPORT_FORMAT = "labkit-journal"
 EXPORT_VERSION = 1

@@ -28,12 +28,12 @@ from pydantic import ValidationError
 
 from labkit.errors import InvalidInputError, StorageError
 from labkit.i18n import t
-from labkit.store.journal import events as ev
+from labkit.model import events as ev
+from labkit.model.events.fields import clean_text, utc_now
+from labkit.model.views import RecordedEvent
 from labkit.store.journal import rules, schema
 from labkit.store.journal.database import Database, storage_error
-from labkit.store.journal.fields import clean_text, utc_now
 from labkit.store.journal.state import JournalState, derive, gc_paused
-from labkit.store.journal.views import RecordedEvent
 
 JOURNAL_NAME = "journal.db"
 ATTACHMENTS_DIR = "attachments"

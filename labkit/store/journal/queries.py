@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from labkit.store.journal import views as v
-from labkit.store.journal.fields import utc_now
+from labkit.model import views as v
+from labkit.model.events.fields import utc_now
 
 if TYPE_CHECKING:
     from labkit.store.journal.state import JournalState

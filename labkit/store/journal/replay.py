@@ -6,7 +6,7 @@ import contextlib
 import gc
 from collections.abc import Iterator, Sequence
 
-from labkit.store.journal.views import RecordedEvent
+from labkit.model.views import RecordedEvent
 
 
 def cancelled_uuids(events: Sequence[RecordedEvent]) -> set[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from labkit.i18n import t
-from labkit.store.journal import events as ev
+from labkit.model import events as ev
 from labkit.store.journal.state import JournalState
 
 Rule = Callable[[JournalState, ev.EventModel], list[str]]

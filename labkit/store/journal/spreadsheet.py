@@ -3,7 +3,8 @@
 * ``excel-fr``: ``;`` separator, decimal comma, local times as ``dd/mm/yyyy hh:mm:ss`` (which
   French Excel reads as dates), French headers and values ("oui", "présent·e");
 * ``excel-en``: ``,`` separator, decimal point, local times as ``yyyy-mm-dd hh:mm:ss``;
-* ``rfc4180``: the plain machine form (comma, ISO 8601 UTC, snake_case keys).
+* ``rfc4180``: the plain machine form (comma, ISO 8601 with the offset of the session's zone,
+  snake_case keys).
 
 The Excel forms put a participant's name beside their id when they consented to be named (never
 for a vulnerable group) and a group's label beside its key. Every text cell that a spreadsheet
@@ -16,11 +17,10 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from labkit.i18n import t
 from labkit.model import Session
@@ -52,28 +52,30 @@ class Style:
     """How cells are written: language of labels, time zone, participant names and groups."""
 
     lang: str | None = None
-    zone: ZoneInfo | None = None
+    zone: tzinfo | None = None
     names: dict[str, str] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
     questions: dict[str, str] = field(default_factory=dict)
 
     @property
     def plain(self) -> bool:
-        """The machine form: keys as headers, UTC ISO times, no names."""
+        """The machine form: keys as headers, ISO times with their offset, no names."""
         return self.lang is None
 
 
-def style_for(session: Session | None, dialect: Dialect) -> Style:
-    """The cell style of `dialect`, with the session's time zone, groups and consenting names."""
+def style_for(session: Session | None, dialect: Dialect, zone: tzinfo | None = None) -> Style:
+    """The cell style of `dialect`, with the time zone (`zone`, else the session's), groups and
+    consenting names."""
+    zone = zone or (session.zone if session is not None else None)
     if dialect is Dialect.RFC4180 or session is None:
-        return Style()
+        return Style(zone=zone)
     vulnerable = {g.key for g in session.groups if g.vulnerable}
     names = {p.id: p.full_name for p in session.participants
              if p.consent_named and p.group not in vulnerable}
     questions = {q.id: q.text for _, block in session.blocks()
                  for q in getattr(block.method, "survey", [])}
     return Style(lang="fr" if dialect is Dialect.EXCEL_FR else "en",
-                 zone=ZoneInfo(session.timezone), names=names,
+                 zone=zone, names=names,
                  groups={g.key: g.label for g in session.groups}, questions=questions)
 
 
@@ -149,6 +151,8 @@ def csv_cell(column: str, value: Any, dialect: Dialect, style: Style) -> Any:
         return ""
     if isinstance(value, datetime):
         if dialect is Dialect.RFC4180:
+            if style.zone is not None and value.tzinfo is not None:
+                return value.astimezone(style.zone).isoformat()
             return value.isoformat()
         pattern = "%d/%m/%Y %H:%M:%S" if dialect is Dialect.EXCEL_FR else "%Y-%m-%d %H:%M:%S"
         return local(value, style).strftime(pattern)

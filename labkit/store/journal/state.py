@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from labkit.store.journal import events as ev
-from labkit.store.journal import views as v
+from labkit.model import events as ev
+from labkit.model import views as v
 from labkit.store.journal.queries import StateQueries
 from labkit.store.journal.replay import cancelled_uuids, gc_paused
 
@@ -33,7 +33,7 @@ def derive(events: Sequence[v.RecordedEvent]) -> JournalState:
 
 
 class JournalState(StateQueries):
-    """Everything captured so far, as typed views (see `labkit.store.journal.views`)."""
+    """Everything captured so far, as typed views (see `labkit.model.views`)."""
 
     def __init__(self) -> None:
         self.last_event_id = 0

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
 from labkit.model import Session
-from labkit.store.journal.fields import utc_now
+from labkit.model.events.fields import utc_now
+from labkit.model.views import RecordedEvent
 from labkit.store.journal.journal import Journal
 from labkit.store.journal.spreadsheet import (
     XLSX_NAME,
@@ -24,7 +25,6 @@ from labkit.store.journal.spreadsheet import (
     write_xlsx,
 )
 from labkit.store.journal.state import JournalState
-from labkit.store.journal.views import RecordedEvent
 
 Table = tuple[list[str], list[list[Any]]]
 
@@ -222,10 +222,13 @@ def history_table(events: list[RecordedEvent], cancelled: set[str]) -> Table:
 
 
 def csv_text(table: Table, dialect: Dialect = Dialect.RFC4180,
-             session: Session | None = None) -> str:
-    """A table as CSV text in `dialect` (RFC 4180 by default: comma, ISO UTC, keys)."""
+             session: Session | None = None, zone: tzinfo | None = None) -> str:
+    """A table as CSV text in `dialect` (RFC 4180 by default: comma, ISO times, keys).
+
+    RFC 4180 instants are in `zone` (or the session's) with their offset, else UTC as recorded.
+    """
     header, rows = table
-    return csv_table_text(header, rows, dialect, style_for(session, dialect))
+    return csv_table_text(header, rows, dialect, style_for(session, dialect, zone))
 
 
 def export_tables(journal: Journal, now: datetime | None = None) -> dict[str, Table]:
@@ -244,13 +247,15 @@ def export_csv(
     *,
     dialect: Dialect = Dialect.RFC4180,
     session: Session | None = None,
+    zone: tzinfo | None = None,
 ) -> list[Path]:
     """Write one CSV per kind (plus ``events.csv``, the full history) into `out_dir`.
 
-    `session` gives the Excel dialects their time zone, labels and consenting names.
+    `session` gives the Excel dialects their time zone, labels and consenting names; RFC 4180
+    instants are in `zone` (else the session's, `Session.zone`) with their offset, else UTC.
     """
     return write_csv_tables(export_tables(journal, now), Path(out_dir), dialect,
-                            style_for(session, dialect))
+                            style_for(session, dialect, zone))
 
 
 def export_xlsx(

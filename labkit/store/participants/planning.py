@@ -33,9 +33,10 @@ from pydantic import ValidationError
 
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
+from labkit.methods import check_session
 from labkit.model.participants import Participant
 from labkit.model.session import Session
-from labkit.model.validation import Problem, check_session
+from labkit.model.validation import Problem
 from labkit.store.participants.document import write_participants
 from labkit.store.participants.fields import FIELDS
 from labkit.store.participants.reading import Table, read_table

@@ -96,10 +96,7 @@ class AttendanceScreen(LiveScreen):
         if self.query_one("#who", Input).value != self._shown_query:
             self.refresh_view()
             self.query_one("#people", DataTable).move_cursor(row=0, animate=False)
-        table = self.query_one("#people", DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+        return self.query_one("#people", FitTable).highlighted_key()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: the highlighted person if they match what was typed, else the first match."""

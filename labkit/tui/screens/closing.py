@@ -12,9 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Static
 
 from labkit.i18n import format_number, t
+from labkit.methods.closing import Closing, ClosingLive
 from labkit.model import Block, ClosingConfig
 from labkit.tui import live_state as ls
-from labkit.tui.screens.notes import CaptureScreen
+from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable
@@ -30,6 +31,7 @@ class ClosingScreen(CaptureScreen):
     def __init__(self, block: Block) -> None:
         super().__init__(block)
         self.config: ClosingConfig = block.method  # type: ignore[assignment]
+        self.spec = Closing()
         self.mode = "survey" if self.config.survey else "word"
 
     def compose(self) -> ComposeResult:
@@ -63,9 +65,13 @@ class ClosingScreen(CaptureScreen):
     def refresh_clock(self, now: datetime) -> None:
         self.query_one(BlockBar).info = self.bar_info(now)
 
+    def closing(self) -> ClosingLive:
+        """The round's words and the questionnaires' means (the closing spec's fold)."""
+        return self.spec.live(self.live.session, self.block, self.config, self.live.state)
+
     def refresh_view(self) -> None:
-        state = self.live.state
-        words = [w for w in state.closing_words.values() if w.block_id in (self.block.id, None)]
+        closing = self.closing()
+        words = closing.words
         self.query_one("#words-title", Static).update(
             t("tui.closing.words", count=len(words))
         )
@@ -76,15 +82,13 @@ class ClosingScreen(CaptureScreen):
             table.add_row(Text(label, overflow="ellipsis", no_wrap=True), key=word.word_id)
         if words:
             table.move_cursor(row=len(words) - 1, animate=False)
-        self._refresh_means()
+        self._refresh_means(closing)
 
-    def _refresh_means(self) -> None:
-        state = self.live.state
-        means = state.survey_means()
-        counts = ls.survey_counts(state)
+    def _refresh_means(self, closing: ClosingLive) -> None:
+        means, counts = closing.means, closing.counts
         table = self.query_one("#means", DataTable)
         table.clear()
-        total = sum(counts.values())
+        total = closing.responses
         self.query_one("#survey-title", Static).update(
             t("tui.closing.survey", count=total)
         )
@@ -101,10 +105,9 @@ class ClosingScreen(CaptureScreen):
         if total:
             cells = [Text(t("word.total"), style="bold"), str(total)]
             for question in self.config.survey:
-                scores = [r.scores[question.id] for r in state.survey.values()
-                          if question.id in r.scores]
-                mean = sum(scores) / len(scores) if scores else None
-                cells.append(self._score(mean, question.scale_max, bold=True))
+                found = closing.overall.get(question.id)
+                cells.append(self._score(found[0] if found else None, question.scale_max,
+                                         bold=True))  # fmt: skip
             table.add_row(*cells, key="__total__")
 
     def _score(self, mean: float | None, scale_max: int, bold: bool = False) -> Text:
@@ -154,12 +157,10 @@ class ClosingScreen(CaptureScreen):
 
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
         if self.mode == "word":
-            self.act(self.live.record, {"type": "closing.word_added", "text": message.text,
-                                        "block_id": self.block.id})
+            self.act(self.live.write, self.spec.word, self.block, text=message.text)
             return
         if self.mode == "image":
-            self.act(self.live.record, {"type": "closing.word_added", "image": message.text,
-                                        "block_id": self.block.id})
+            self.act(self.live.write, self.spec.word, self.block, image=message.text)
             return
         try:
             entry = ls.parse_questionnaire(message.text, self.live.session, self.config.survey)
@@ -170,10 +171,8 @@ class ClosingScreen(CaptureScreen):
             entry_input.value = message.text
             entry_input.cursor_position = len(message.text)
             return
-        event = {"type": "survey.answered", "group": entry.group, "scores": entry.scores}
-        if entry.comment:
-            event["comment"] = entry.comment
-        if self.act(self.live.record, event) is not None:
+        if self.act(self.live.write, self.spec.answer, entry.group, entry.scores,
+                    entry.comment or None) is not None:
             self.query_one("#entry-preview", Static).update(
                 t("tui.closing.recorded", entry=self._describe(entry))
             )

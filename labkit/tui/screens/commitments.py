@@ -14,9 +14,10 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
 from labkit.i18n import format_date, t
+from labkit.methods.commitments import Commitments, CommitmentsLive
 from labkit.model import Block, CommitmentsConfig, Session
-from labkit.store.journal.event_base import COMMITMENT_STATUSES
-from labkit.store.journal.views import Commitment
+from labkit.model.events.base import COMMITMENT_STATUSES
+from labkit.model.views import Commitment
 from labkit.tui.screens.base import BlockScreen
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
@@ -77,6 +78,7 @@ class CommitmentsScreen(BlockScreen):
     def __init__(self, block: Block) -> None:
         super().__init__(block)
         self.config: CommitmentsConfig = block.method  # type: ignore[assignment]
+        self.spec = Commitments()
         self.by_territory = self.config.grouped_by == "territory"
         self.filter_index = 0  # 0: every group
         self.wide = False
@@ -108,18 +110,20 @@ class CommitmentsScreen(BlockScreen):
 
     # --- data -----------------------------------------------------------------------------------
 
+    def recorded(self) -> CommitmentsLive:
+        """The block's commitments (the commitments spec's fold)."""
+        return self.spec.live(self.live.session, self.block, self.config, self.live.state)
+
     def groups(self) -> list[str]:
         if self.by_territory:
             return known_territories(self.live.session)
-        teams = [c.team for c in self.live.state.commitments.values() if c.team]
-        return sorted(dict.fromkeys(teams))
+        return self.recorded().teams()
 
     def _group_of(self, item: Commitment) -> str | None:
         return item.territory if self.by_territory else item.team
 
     def commitments(self) -> list[Commitment]:
-        items = [c for c in self.live.state.commitments.values()
-                 if c.block_id in (self.block.id, None)]
+        items = list(self.recorded().commitments)
         groups = self.groups()
         if self.filter_index and self.filter_index <= len(groups):
             wanted = groups[self.filter_index - 1]
@@ -158,11 +162,8 @@ class CommitmentsScreen(BlockScreen):
         fill_width(table, "what")
 
     def _highlighted(self) -> Commitment | None:
-        table = self.query_one("#commitments", DataTable)
-        if not table.row_count:
-            return None
-        key = str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
-        return self.live.state.commitments.get(key)
+        key = self.query_one("#commitments", FitTable).highlighted_key()
+        return self.live.state.commitments.get(key) if key is not None else None
 
     # --- the form -------------------------------------------------------------------------------
 
@@ -218,15 +219,12 @@ class CommitmentsScreen(BlockScreen):
             if values is None:
                 return
             if item is None:
-                event = {"type": "commitment.added", "block_id": self.block.id,
-                         **{k: v for k, v in values.items() if v is not None}}
-            else:
-                changes = {k: v for k, v in values.items() if getattr(item, k) != v}
-                if not changes:
-                    return
-                event = {"type": "commitment.edited", "commitment_id": item.commitment_id,
-                         **changes}
-            self.act(self.live.record, event)
+                what = values.pop("what")
+                self.act(self.live.write, self.spec.commitment, self.block, what, **values)
+                return
+            changes = {k: v for k, v in values.items() if getattr(item, k) != v}
+            if changes:
+                self.act(self.live.write, self.spec.edited, item.commitment_id, **changes)
 
         self.app.push_screen(self._form(title, item), done)
 
@@ -248,14 +246,12 @@ class CommitmentsScreen(BlockScreen):
             return
         statuses = [s for s in STATUS_CYCLE if s in COMMITMENT_STATUSES]
         following = statuses[(statuses.index(item.status) + 1) % len(statuses)]
-        self.act(self.live.record, {"type": "commitment.edited",
-                                    "commitment_id": item.commitment_id, "status": following})
+        self.act(self.live.write, self.spec.status, item.commitment_id, following)
 
     def action_delete(self) -> None:
         item = self._highlighted()
         if item is not None:
-            self.act(self.live.record, {"type": "commitment.deleted",
-                                        "commitment_id": item.commitment_id})
+            self.act(self.live.write, self.spec.deleted, item.commitment_id)
             self.notify(t("tui.commit.deleted"), timeout=4)
 
     def action_group(self, step: int) -> None:

@@ -10,9 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Static
 
 from labkit.i18n import format_date, format_duration, t
+from labkit.methods import round_count, round_minutes
 from labkit.model import Block
 from labkit.tui import live_state as ls
-from labkit.tui.controller import round_count, round_minutes
 from labkit.tui.screens.base import LiveScreen
 from labkit.tui.widgets.agenda.timeline import Timeline
 from labkit.tui.widgets.timers.countdown import Countdown

@@ -8,9 +8,10 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from labkit.i18n import t
+from labkit.methods.world_cafe import CafeLive, WorldCafe
 from labkit.model import Block, WorldCafeConfig
 from labkit.tui.screens.base import BlockScreen
 from labkit.tui.screens.forms import prompt
@@ -35,6 +36,7 @@ class HarvestScreen(BlockScreen):
     def __init__(self, block: Block) -> None:
         super().__init__(block)
         self.config: WorldCafeConfig = block.method  # type: ignore[assignment]
+        self.spec = WorldCafe()
         self.question = 1
         self.marked: set[str] = set()
 
@@ -47,7 +49,7 @@ class HarvestScreen(BlockScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#harvest", DataTable)
+        table = self.query_one("#harvest", FitTable)
         table.add_column("", key="mark", width=3)
         table.add_column("", key="kept", width=3)
         table.add_column("", key="text")
@@ -59,33 +61,27 @@ class HarvestScreen(BlockScreen):
 
     # --- data -----------------------------------------------------------------------------------
 
-    def _kept(self) -> list[str]:
-        found = self.live.state.kept.get((self.block.id, self.question))
-        if found is None:
-            return []
-        return [i for i in found.item_ids if self.live.state.item_exists(i)]
+    def cafe(self) -> CafeLive:
+        """The café's ideas, clusters and kept ideas (the world café spec's fold)."""
+        return self.spec.live(self.live.session, self.block, self.config, self.live.state)
 
-    def _clusters(self) -> list[Any]:
-        return [
-            c for c in self.live.state.clusters.values()
-            if c.block_id == self.block.id and c.question == self.question
-        ]  # fmt: skip
+    def _kept(self) -> list[str]:
+        return list(self.cafe().kept_for(self.question))
 
     def refresh_view(self) -> None:
-        state = self.live.state
+        cafe = self.cafe()
         count = len(self.config.questions)
         self.query_one("#harvest-question", Static).update(
             f"[b]Q{self.question}/{count}[/b] {self.config.questions[self.question - 1]}"
         )
-        ideas = state.contributions_where(block_id=self.block.id, question=self.question)
-        kept = self._kept()
-        table = self.query_one("#harvest", DataTable)
+        ideas = cafe.of_question(self.question)
+        kept = list(cafe.kept_for(self.question))
+        table = self.query_one("#harvest", FitTable)
         cursor = table.cursor_row
         table.clear()
         clustered: set[str] = set()
-        for cluster in self._clusters():
-            members = [state.contributions[c] for c in cluster.contribution_ids
-                       if c in state.contributions]
+        for cluster in cafe.clusters_of(self.question):
+            members = cafe.members(cluster)
             clustered.update(m.contribution_id for m in members)
             table.add_row(
                 "", self._kept_mark(cluster.cluster_id, kept),
@@ -122,10 +118,7 @@ class HarvestScreen(BlockScreen):
         return Text("★" if item in kept else "", style="bold")
 
     def _highlighted(self) -> str | None:
-        table = self.query_one("#harvest", DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+        return self.query_one("#harvest", FitTable).highlighted_key()
 
     # --- keys -----------------------------------------------------------------------------------
 
@@ -139,7 +132,7 @@ class HarvestScreen(BlockScreen):
         if item is None or item in self.live.state.clusters:
             return
         self.marked.symmetric_difference_update({item})
-        table = self.query_one("#harvest", DataTable)
+        table = self.query_one("#harvest", FitTable)
         self.refresh_view()
         table.action_cursor_down()
 
@@ -149,12 +142,11 @@ class HarvestScreen(BlockScreen):
             return
         target = self._highlighted()
         cluster_id = target if target in self.live.state.clusters else (
-            self.live.state.cluster_of.get(target or "")
+            self.cafe().cluster_of(target)
         )
         marked = sorted(self.marked, key=lambda c: self.live.state.contributions[c].event_id)
         if cluster_id is not None:
-            self.act(self.live.record, {"type": "cluster.members_added",
-                                        "cluster_id": cluster_id, "contribution_ids": marked})
+            self.act(self.live.write, self.spec.cluster_joined, cluster_id, marked)
             self.marked.clear()
             return
         first = self.live.state.contributions[marked[0]].text
@@ -162,10 +154,8 @@ class HarvestScreen(BlockScreen):
         def created(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
-            self.act(self.live.record, {
-                "type": "cluster.created", "title": values["value"], "block_id": self.block.id,
-                "question": self.question, "contribution_ids": marked,
-            })  # fmt: skip
+            self.act(self.live.write, self.spec.cluster, self.block, values["value"],
+                     self.question, marked)
             self.marked.clear()
             self.refresh_view()
 
@@ -180,8 +170,7 @@ class HarvestScreen(BlockScreen):
             return
         kept = self._kept()
         kept = [i for i in kept if i != item] if item in kept else [*kept, item]
-        self.act(self.live.record, {"type": "ideas.kept", "block_id": self.block.id,
-                                    "question": self.question, "item_ids": kept})
+        self.act(self.live.write, self.spec.kept, self.block, self.question, kept)
         if len(kept) > self.config.keep_per_question:
             self.notify(t("tui.harvest.too_many"), severity="warning", timeout=3)
 
@@ -193,9 +182,8 @@ class HarvestScreen(BlockScreen):
 
         def renamed(values: dict[str, Any] | None) -> None:
             if values is not None and values["value"] != cluster.title:
-                self.act(self.live.record, {"type": "cluster.renamed",
-                                            "cluster_id": cluster.cluster_id,
-                                            "title": values["value"]})
+                self.act(self.live.write, self.spec.cluster_renamed, cluster.cluster_id,
+                         values["value"])
 
         self.app.push_screen(
             prompt(t("tui.harvest.cluster_title"), t("tui.harvest.title_label"), cluster.title),
@@ -204,11 +192,10 @@ class HarvestScreen(BlockScreen):
 
     def action_ungroup(self) -> None:
         item = self._highlighted()
-        cluster_id = self.live.state.cluster_of.get(item or "")
+        cluster_id = self.cafe().cluster_of(item)
         if item is None or cluster_id is None:
             return
-        self.act(self.live.record, {"type": "cluster.members_removed",
-                                    "cluster_id": cluster_id, "contribution_ids": [item]})
+        self.act(self.live.write, self.spec.cluster_left, cluster_id, [item])
 
     def action_back(self) -> None:
         self.app.pop_screen()

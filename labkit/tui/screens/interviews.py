@@ -15,11 +15,13 @@ from textual.widgets import DataTable, Static
 
 from labkit.errors import LabkitError
 from labkit.i18n import t
+from labkit.methods import round_count, round_minutes
+from labkit.methods.crossed_interviews import CrossedInterviews
 from labkit.model import Block, CrossedInterviewsConfig
+from labkit.store.seating import as_lists
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
-from labkit.tui.controller import round_count, round_minutes
-from labkit.tui.screens.notes import CaptureScreen
+from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width
@@ -66,7 +68,7 @@ class InterviewsScreen(CaptureScreen):
     ]
 
     class PairsPlanned(Message):
-        def __init__(self, pairs: list[list[list[str]]] | None, error: str = "") -> None:
+        def __init__(self, pairs: rotation.Plan | None, error: str = "") -> None:
             super().__init__()
             self.pairs = pairs
             self.error = error
@@ -112,7 +114,8 @@ class InterviewsScreen(CaptureScreen):
         if len(replans) != self._plan_key:  # read the plan again only after a re-plan
             self._plan_key = len(replans)
             self.pairs, self._regroups = rotation.interview_plan(
-                self.live.session, self.live.root, self.block, replans
+                self.live.session, self.live.root, self.block, replans,
+                warn=lambda problem: self.notify(problem, severity="error", timeout=10),
             )
         groups = self.groups = regroups_of(self.pairs, self._regroups,
                                            self.config.regroup_size)
@@ -140,8 +143,9 @@ class InterviewsScreen(CaptureScreen):
         self._refresh_ingredients()
 
     def _refresh_ingredients(self) -> None:
-        items = [c for c in self.live.state.contributions_where(block_id=self.block.id)
-                 if c.table == self.regroup]
+        found = CrossedInterviews().live(self.live.session, self.block, self.config,
+                                         self.live.state)  # fmt: skip
+        items = found.ingredients.get(self.regroup, ())
         self.query_one("#ingredients-title", Static).update(
             t("tui.interviews.ingredients", group=self.regroup, count=len(items))
         )
@@ -207,8 +211,8 @@ class InterviewsScreen(CaptureScreen):
         self.refresh_view()
 
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.add_contribution, message.text, kind="ingredient",
-                 block_id=self.block.id, table=self.regroup)
+        self.act(self.live.write, CrossedInterviews.ingredient, self.block, message.text,
+                 self.regroup)
 
     def action_plan_pairs(self) -> None:
         self.notify(t("tui.interviews.planning"), timeout=2)
@@ -232,7 +236,5 @@ class InterviewsScreen(CaptureScreen):
             self.app.bell()
             self.notify(message.error, severity="error", timeout=10)
             return
-        self.act(self.live.record, {
-            "type": "rotation.replanned", "block_id": self.block.id, "from_round": 1,
-            "plan": message.pairs, "reason": t("tui.interviews.replan_reason"),
-        })  # fmt: skip
+        self.act(self.live.record, CrossedInterviews.replanned(
+            self.block, as_lists(message.pairs), t("tui.interviews.replan_reason")))

@@ -12,8 +12,9 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
 from labkit.i18n import t
+from labkit.methods.persona_journey import JourneysLive, PersonaJourney
 from labkit.model import Block, PersonaJourneyConfig
-from labkit.store.journal.views import JourneyStep, Persona
+from labkit.model.views import JourneyStep, Persona
 from labkit.tui.screens.base import BlockScreen
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, prompt, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
@@ -60,6 +61,7 @@ class JourneyScreen(BlockScreen):
     def __init__(self, block: Block) -> None:
         super().__init__(block)
         self.config: PersonaJourneyConfig = block.method  # type: ignore[assignment]
+        self.spec = PersonaJourney()
         self.team = 1
 
     def compose(self) -> ComposeResult:
@@ -84,35 +86,26 @@ class JourneyScreen(BlockScreen):
     def _planned_persona(self) -> Any:
         return self.config.personas[(self.team - 1) % len(self.config.personas)]
 
+    def journeys(self) -> JourneysLive:
+        """The block's personas and their steps (the persona journey spec's fold)."""
+        return self.spec.live(self.live.session, self.block, self.config, self.live.state)
+
     def _persona(self) -> Persona | None:
-        for persona in self.live.state.personas.values():
-            if persona.block_id == self.block.id and persona.team == str(self.team):
-                return persona
-        return None
+        return self.journeys().of_team(str(self.team))
 
     def _ensure_persona(self) -> str:
         found = self._persona()
         if found is not None:
             return found.persona_id
         planned = self._planned_persona()
-        return self.live.created_id({
-            "type": "persona.created", "name": planned.name,
-            "description": planned.description or None, "block_id": self.block.id,
-            "team": str(self.team),
-        })  # fmt: skip
+        return self.live.created_id(self.spec.persona, self.block, planned.name,
+                                    description=planned.description or None,
+                                    team=str(self.team))  # fmt: skip
 
     def _stages(self) -> list[tuple[str, JourneyStep | None]]:
-        persona = self._persona()
-        steps = self.live.state.journey(persona.persona_id) if persona else []
-        rows: list[tuple[str, JourneyStep | None]] = []
-        used: set[str] = set()
-        for stage in self.config.stages:
-            step = next((s for s in steps if s.stage == stage and s.step_id not in used), None)
-            if step:
-                used.add(step.step_id)
-            rows.append((stage, step))
-        rows += [(s.stage, s) for s in steps if s.step_id not in used]
-        return rows
+        journeys = self.journeys()
+        persona = journeys.of_team(str(self.team))
+        return journeys.stages(persona.persona_id if persona else None, self.config.stages)
 
     def refresh_view(self) -> None:
         persona = self._persona()
@@ -180,12 +173,11 @@ class JourneyScreen(BlockScreen):
         def write() -> None:
             if step is None:
                 persona_id = self._ensure_persona()
-                fields = {k: v for k, v in changes.items() if v not in (None, [])}
-                self.live.record({"type": "journey_step.added", "persona_id": persona_id,
-                                  "stage": stage, "position": row + 1, **fields})
+                fields = dict(changes)
+                name = fields.pop("stage", stage)  # the stage column renames it
+                self.live.write(self.spec.step, persona_id, name, position=row + 1, **fields)
             else:
-                self.live.record({"type": "journey_step.edited", "step_id": step.step_id,
-                                  **changes})
+                self.live.write(self.spec.step_edited, step.step_id, **changes)
 
         self.act(write)
 
@@ -241,8 +233,8 @@ class JourneyScreen(BlockScreen):
 
             def write() -> None:
                 persona_id = self._ensure_persona()
-                self.live.record({"type": "persona.edited", "persona_id": persona_id,
-                                  "name": values["name"], "description": values["description"]})
+                self.live.write(self.spec.persona_edited, persona_id, name=values["name"],
+                                description=values["description"])
 
             self.act(write)
 

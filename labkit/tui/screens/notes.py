@@ -2,51 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 
 from labkit.i18n import t
-from labkit.tui.screens.base import BlockScreen
-from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.methods import spec_of
+from labkit.methods.notes import NotesLive
+from labkit.methods.plenary import note_event
+from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 NOTE_KINDS = ("note", "quote", "question", "insight")
-
-
-class CaptureScreen(BlockScreen):
-    """A block screen with a capture line at the bottom: Escape leaves it, `i` comes back."""
-
-    BINDINGS = [
-        Binding("i", "capture", "tui.key.capture"),
-        Binding("escape", "to_list", "tui.key.list", show=False),
-    ]
-
-    def compose_bar(self) -> ComposeResult:
-        yield BlockBar(id="block-bar")
-
-    def compose_capture(self, placeholder: str) -> ComposeResult:
-        yield CaptureBar(placeholder, id="capture")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.action_to_list()
-
-    def action_capture(self) -> None:
-        self.query_one(CaptureBar).focus_input()
-
-    def action_to_list(self) -> None:
-        lists = self.query(DataTable)
-        if lists:
-            lists.first().focus()
-
-    def refresh_clock(self, now: datetime) -> None:
-        self.query_one(BlockBar).info = self.bar_info(now)
 
 
 class NotesScreen(CaptureScreen):
@@ -72,7 +41,9 @@ class NotesScreen(CaptureScreen):
     def refresh_view(self) -> None:
         table = self.query_one("#notes", DataTable)
         table.clear()
-        for item in self.live.state.contributions_where(block_id=self.block.id):
+        notes: NotesLive = spec_of(self.block).live(self.live.session, self.block,
+                                                    self.block.method, self.live.state)
+        for item in notes.notes:
             table.add_row(Text(t(f"tui.kind.{item.kind}"), style="dim"),
                           Text(item.text, overflow="ellipsis", no_wrap=True),
                           key=item.contribution_id)
@@ -82,8 +53,7 @@ class NotesScreen(CaptureScreen):
         self.query_one(CaptureBar).context = f"{t('tui.kind.' + self.kind)} ›"
 
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.add_contribution, message.text, kind=self.kind,
-                 block_id=self.block.id)
+        self.act(self.live.write, note_event, self.block, message.text, self.kind)
 
     def action_kind(self) -> None:
         self.kind = NOTE_KINDS[(NOTE_KINDS.index(self.kind) + 1) % len(NOTE_KINDS)]

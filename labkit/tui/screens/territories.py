@@ -12,11 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from labkit.i18n import t
+from labkit.methods import round_minutes, spec_of
+from labkit.methods.notes import NotesLive
+from labkit.methods.territories import territory_note
 from labkit.model import Block
 from labkit.tui import live_state as ls
-from labkit.tui.controller import round_minutes
+from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.screens.commitments import known_territories
-from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width
@@ -82,11 +84,9 @@ class TerritoriesScreen(CaptureScreen):
         return self.territories[self.selected] if self.territories else None
 
     def refresh_view(self) -> None:
-        notes = self.live.state.contributions_where(block_id=self.block.id)
-        counts: dict[str, int] = {}
-        for note in notes:
-            if note.territory:
-                counts[note.territory] = counts.get(note.territory, 0) + 1
+        notes: NotesLive = spec_of(self.block).live(self.live.session, self.block,
+                                                    self.block.method, self.live.state)
+        counts = notes.counts("territory")
         turn = self.live.running_round(self.block.id) if self.peer_help else None
         text = Text()
         for index, territory in enumerate(self.territories):
@@ -96,7 +96,7 @@ class TerritoriesScreen(CaptureScreen):
                         style="bold" if index == self.selected else "")
         text.rstrip()
         self.query_one("#territories", Static).update(text)
-        mine = [n for n in notes if n.territory == self.territory]
+        mine = notes.where(territory=self.territory)
         self.query_one("#notes-title", Static).update(
             t("tui.territory.notes", territory=self.territory or "—", count=len(mine))
         )
@@ -153,5 +153,5 @@ class TerritoriesScreen(CaptureScreen):
             self.refresh_view()
 
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.add_contribution, message.text, kind=self.kind,
-                 block_id=self.block.id, territory=self.territory)
+        self.act(self.live.write, territory_note, self.block, message.text, self.territory,
+                 self.kind)

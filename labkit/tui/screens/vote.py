@@ -14,16 +14,16 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from labkit.i18n import t
+from labkit.methods import voting
+from labkit.methods.idea_vote import IdeaVote
+from labkit.methods.voting import QuestionTally
 from labkit.model import Block, IdeaVoteConfig
-from labkit.model.ranking import RankedItem, rank_votes
+from labkit.model.ranking import RankedItem
+from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.screens.forms import prompt
-from labkit.tui.screens.notes import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width
-
-NEAR_TIE = 1
-"""Dots within which two ideas at the top-N cut are flagged as tied."""
 
 
 class VoteScreen(CaptureScreen):
@@ -45,6 +45,7 @@ class VoteScreen(CaptureScreen):
     def __init__(self, block: Block) -> None:
         super().__init__(block)
         self.config: IdeaVoteConfig = block.method  # type: ignore[assignment]
+        self.spec = IdeaVote()
         self.question = 1
         self.pending = ""
         self.team: str | None = None
@@ -75,39 +76,10 @@ class VoteScreen(CaptureScreen):
     def question_number(self) -> int | None:
         return self.question if self.config.questions else None
 
-    def candidates(self) -> list[str]:
-        """The ideas voted on: the kept ideas of the source block (or all its ideas if none
-        were kept), then the ideas added on this screen."""
-        state = self.live.state
-        items: list[str] = []
-        source = self.config.source_block
-        if source:
-            wanted = self.source_question()
-            kept = {k.question: k.item_ids for k in state.kept_ideas() if k.block_id == source}
-            ideas = [c for c in state.contributions_where(block_id=source) if c.kind == "idea"]
-            questions = sorted({c.question or 0 for c in ideas} | {q or 0 for q in kept})
-            for question in questions if wanted is None else [wanted]:
-                number = question or None
-                if kept.get(number):  # the ideas kept at the harvest, else all of them
-                    items += list(kept[number])
-                else:
-                    items += [c.contribution_id for c in ideas if c.question == number]
-        items += [c.contribution_id for c in state.contributions_where(block_id=self.block.id)
-                  if c.kind == "idea"]
-        return list(dict.fromkeys(i for i in items if state.item_exists(i)))
-
-    def source_question(self) -> int | None:
-        """The source block's question this vote question is about (the same text, else the
-        same position when both list as many questions); None: every question."""
-        source = self.live.session.block(self.config.source_block or "")
-        questions = list(getattr(source.method, "questions", []) or []) if source else []
-        if not self.config.questions or not questions:
-            return None
-        wanted = " ".join(self.config.questions[self.question - 1].split())
-        for number, text in enumerate(questions, 1):
-            if " ".join(text.split()) == wanted:
-                return number
-        return self.question if len(questions) == len(self.config.questions) else None
+    def tally(self) -> QuestionTally:
+        """The current question's candidates, dots, ranking and kept ideas (the vote spec's)."""
+        found = self.spec.live(self.live.session, self.block, self.config, self.live.state)
+        return found[self.question_number]
 
     def label(self, item: str) -> str:
         state = self.live.state
@@ -117,17 +89,12 @@ class VoteScreen(CaptureScreen):
             return f"{cluster.title} ({count})"
         return state.contributions[item].text
 
-    def _kept(self) -> list[str]:
-        found = self.live.state.kept.get((self.block.id, self.question_number))
-        return list(found.item_ids) if found else []
-
     def refresh_view(self) -> None:
-        self.items = self.candidates()
-        totals = self.live.state.vote_totals(block_id=self.block.id,
-                                             question=self.question_number)
-        ranked = rank_votes(self.items, totals, self.config.top_n, NEAR_TIE)
-        by_item = {r.item_id: r for r in ranked}
-        kept = self._kept()
+        tally = self.tally()
+        self.items = list(tally.items)
+        totals = tally.totals
+        by_item = {r.item_id: r for r in tally.ranking}
+        kept = list(tally.kept)
         if self.config.questions:
             self.query_one("#vote-question", Static).update(
                 f"[b]Q{self.question}/{len(self.config.questions)}[/b] "
@@ -144,7 +111,7 @@ class VoteScreen(CaptureScreen):
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
         fill_width(table, "text")
-        self._refresh_ranking(ranked, kept)
+        self._refresh_ranking(list(tally.ranking), kept)
         self._refresh_status(totals)
         self.query_one(CaptureBar).context = t("tui.vote.new_idea") + " ›"
 
@@ -184,16 +151,12 @@ class VoteScreen(CaptureScreen):
     # --- tallying -------------------------------------------------------------------------------
 
     def _highlighted(self) -> str | None:
-        table = self.query_one("#candidates", DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+        return self.query_one("#candidates", FitTable).highlighted_key()
 
     def action_digit(self, digit: int) -> None:
         if len(self.pending) < 4:
             self.pending += str(digit)
-        self._refresh_status(self.live.state.vote_totals(block_id=self.block.id,
-                                                          question=self.question_number))
+        self._refresh_status(self.tally().totals)
 
     def action_clear_digits(self) -> None:
         self.pending = ""
@@ -223,11 +186,8 @@ class VoteScreen(CaptureScreen):
             self.notify(t("tui.vote.team_first"), severity="warning", timeout=4)
             self.action_team()
             return
-        fields: dict[str, Any] = {"block_id": self.block.id, "question": self.question_number}
-        if self.team:
-            fields["team"] = self.team
-        self.act(self.live.record, {"type": "vote.cast", "item_id": item, "dots": dots,
-                                    **{k: v for k, v in fields.items() if v is not None}})
+        self.act(self.live.write, self.spec.vote, self.block, item, dots,
+                 question=self.question_number, team=self.team)
 
     def action_remove(self) -> None:
         item = self._highlighted()
@@ -241,21 +201,18 @@ class VoteScreen(CaptureScreen):
         item = self._highlighted()
         if item is None:
             return
-        kept = self._kept()
+        kept = list(self.tally().recorded)
         kept = [i for i in kept if i != item] if item in kept else [*kept, item]
         self._record_kept(kept)
 
     def action_keep_top(self) -> None:
-        totals = self.live.state.vote_totals(block_id=self.block.id,
-                                             question=self.question_number)
-        ranked = rank_votes(self.items, totals, self.config.top_n, NEAR_TIE)
-        self._record_kept([r.item_id for r in ranked if r.in_top and r.dots > 0])
+        ranked = self.tally().ranking
+        self._record_kept(list(voting.top_items(ranked, self.config.top_n)))
         if any(r.tie_at_cut for r in ranked):
             self.notify(t("tui.vote.tie"), severity="warning", timeout=6)
 
     def _record_kept(self, items: list[str]) -> None:
-        self.act(self.live.record, {"type": "ideas.kept", "block_id": self.block.id,
-                                    "question": self.question_number, "item_ids": items})
+        self.act(self.live.write, self.spec.kept, self.block, self.question_number, items)
 
     def action_team(self) -> None:
         def chosen(values: dict[str, Any] | None) -> None:
@@ -272,4 +229,4 @@ class VoteScreen(CaptureScreen):
             self.refresh_view()
 
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.add_contribution, message.text, kind="idea", block_id=self.block.id)
+        self.act(self.live.write, self.spec.idea, self.block, message.text)

@@ -15,22 +15,18 @@ from textual.widgets import DataTable, Static
 
 from labkit.errors import LabkitError
 from labkit.i18n import t
+from labkit.methods import round_minutes
+from labkit.methods.world_cafe import WorldCafe
 from labkit.model import Block, WorldCafeConfig
+from labkit.model.views import Contribution
+from labkit.store.seating import as_lists
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
-from labkit.tui.controller import round_minutes
-from labkit.tui.screens.notes import CaptureScreen
+from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width, show
-
-
-def question_of(config: WorldCafeConfig, table: int, round_number: int) -> int:
-    """The 1-based question discussed at `table` in `round_number`."""
-    if config.question_mode == "per_round":
-        return (max(round_number, 1) - 1) % len(config.questions) + 1
-    return (table - 1) % len(config.questions) + 1
 
 
 class WorldCafeScreen(CaptureScreen):
@@ -65,6 +61,7 @@ class WorldCafeScreen(CaptureScreen):
         self._idea_keys: list[str] = []
         self._shared_first_names: set[str] | None = None
         self.replanning = False
+        self._plan_problem = ""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
@@ -98,20 +95,18 @@ class WorldCafeScreen(CaptureScreen):
         plan_key = replanned.event_id if replanned else 0
         if plan_key != self._plan_key or self.plan is None:
             self.plan = rotation.current_plan(self.live.root, self.block.id,
-                                              self.live.rotations(self.block.id))
+                                              self.live.rotations(self.block.id),
+                                              warn=self._plan_unreadable)
             self._plan_key = plan_key
         number = self.shown_round
         room = set(self.live.room())
-        ideas = state.contributions_where(block_id=self.block.id)
-        by_table: dict[int, int] = {}
-        for idea in ideas:
-            if idea.table:
-                by_table[idea.table] = by_table.get(idea.table, 0) + 1
+        cafe = WorldCafe().live(self.live.session, self.block, self.config, state)
+        by_table = cafe.per_table()
         for table in range(1, self.config.tables + 1):
             self.query_one(f"#table-{table}", TableCard).view = self._table_view(
                 table, number, room, by_table.get(table, 0)
             )
-        self._refresh_ideas(ideas)
+        self._refresh_ideas(cafe.at_table(self.selected))
         self._refresh_notice(room)
         self._refresh_context()
 
@@ -145,16 +140,16 @@ class WorldCafeScreen(CaptureScreen):
                 following = rotation.table_of(self.plan, number + 1, person)
             seats.append(Seat(self._person_name(person), is_host, following, person not in room))
         seats.sort(key=lambda s: not s.host)
-        question = question_of(self.config, table, number)
+        question = self.config.question_at(table, number)
         return TableView(table, question, self.config.questions[question - 1], tuple(seats),
                          ideas, table == self.selected)
 
-    def _refresh_ideas(self, ideas: list) -> None:
+    def _refresh_ideas(self, mine: tuple[Contribution, ...]) -> None:
+        """The ideas of the selected table (every round)."""
         table = self.query_one("#ideas", DataTable)
-        mine = [i for i in ideas if i.table == self.selected]
         show(self.query_one("#ideas-title", Static),
              t("tui.cafe.ideas_title", table=self.selected, count=len(mine)))
-        question = question_of(self.config, self.selected, self.shown_round)
+        question = self.config.question_at(self.selected, self.shown_round)
         show(self.query_one("#ideas-question", Static),
              f"Q{question}. {self.config.questions[question - 1]}", layout=True)
         keys = [i.contribution_id for i in mine]
@@ -195,7 +190,7 @@ class WorldCafeScreen(CaptureScreen):
         notice.set_class(bool(text), "-on")
 
     def _refresh_context(self) -> None:
-        question = question_of(self.config, self.selected, self.shown_round)
+        question = self.config.question_at(self.selected, self.shown_round)
         self.query_one(CaptureBar).context = f"T{self.selected} · Q{question} ›"
 
     def refresh_clock(self, now: datetime) -> None:
@@ -246,13 +241,17 @@ class WorldCafeScreen(CaptureScreen):
 
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
         number = self.shown_round
-        self.act(
-            self.live.add_contribution, message.text, kind="idea", block_id=self.block.id,
-            round=number, table=self.selected,
-            question=question_of(self.config, self.selected, number),
-        )
+        self.act(self.live.write, WorldCafe.idea, self.block, message.text, round_number=number,
+                 table=self.selected, question=self.config.question_at(self.selected, number))
 
     # --- re-planning (the planner works in a thread, then posts a message) ------------------
+
+    def _plan_unreadable(self, problem: str) -> None:
+        """Say once that the saved plan is unreadable (file, field, reason): the café runs
+        without it and can be re-planned."""
+        if problem != self._plan_problem:
+            self._plan_problem = problem
+            self.notify(problem, severity="error", timeout=10)
 
     def action_replan(self) -> None:
         if self.replanning:
@@ -286,9 +285,6 @@ class WorldCafeScreen(CaptureScreen):
             self.notify(message.error, severity="error", timeout=10)
             self.refresh_view()
             return
-        self.act(self.live.record, {
-            "type": "rotation.replanned", "block_id": self.block.id,
-            "from_round": message.from_round, "plan": message.plan,
-            "reason": t("tui.cafe.replan_reason"),
-        })  # fmt: skip
+        self.act(self.live.record, WorldCafe.replanned(
+            self.block, message.from_round, as_lists(message.plan), t("tui.cafe.replan_reason")))
         self.notify(t("tui.cafe.replanned", round=message.from_round), timeout=5)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
@@ -41,6 +42,13 @@ class FitTable(DataTable[Any]):
 
     def fit(self) -> None:
         fill_width(self, self.fill)
+
+    def highlighted_key(self) -> str | None:
+        """The key of the row under the cursor (None when the table is empty)."""
+        if not self.row_count:
+            return None
+        cell = self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0))
+        return str(cell.row_key.value)
 
 
 def show(widget: Any, content: Any, *, layout: bool = False) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from labkit.store.journal.events import EVENT_ADAPTER, MODELS
+from labkit.model.events import EVENT_ADAPTER, MODELS
 from labkit.store.session_folder import open_session
 
 ROOT = Path(__file__).resolve().parents[3]

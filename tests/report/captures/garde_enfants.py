@@ -12,7 +12,7 @@ from tests.report.captures.garde_enfants_content import (
     INGREDIENTS,
     JOURNEYS_TODAY,
     JOURNEYS_TOMORROW,
-    PROTOTYPE_REACTIONS,
+    PROTOTYPE_TEST,
     WORDS,
 )
 
@@ -194,8 +194,7 @@ def _day_two(cap: Capture) -> None:
     cap.block("pause-j2", 2, "11:42", "11:55")
     cap.end("pause-j2")
     cap.block("presentation-prototypes", 2, "11:55", "12:46")
-    for text, kind in PROTOTYPE_REACTIONS:
-        cap.say(text, kind=kind, block_id="presentation-prototypes")
+    _prototype_test(cap)
     cap.end("presentation-prototypes")
     cap.block("dejeuner-j2", 2, "12:46", "13:45")
     cap.end("dejeuner-j2")
@@ -223,3 +222,22 @@ def _day_two(cap: Capture) -> None:
                   scores={"satisfaction": satisfaction, "utilite": usefulness},
                   comment=COMMENTS.get(index))  # fmt: skip
     cap.end("cloture")
+
+
+def _prototype_test(cap: Capture) -> None:
+    """Three visits of 8 minutes (feedback noted by facet for the team visited), then the
+    revision where each team states what it keeps, drops and tests next."""
+    block = "presentation-prototypes"
+    parts = [("11:57", "12:05"), ("12:07", "12:15"), ("12:17", "12:25"), ("12:27", "12:43")]
+    for number, (start, end) in enumerate(parts, 1):
+        cap.now(2, start)
+        cap.event("round.started", timed=True, block_id=block, round=number)
+        for team, (feedback, decisions) in PROTOTYPE_TEST.items():
+            for text in decisions if number == len(parts) else ():
+                cap.say(text, kind="decision", block_id=block, team=team)
+            for round_number, facet, text in feedback:
+                if round_number == number:
+                    cap.say(text, kind="feedback", block_id=block, team=team,
+                            round=round_number, question=facet)  # fmt: skip
+        cap.now(2, end)
+        cap.event("round.ended", timed=True, block_id=block, round=number)

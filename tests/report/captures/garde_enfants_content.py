@@ -189,19 +189,57 @@ CAFE: dict[int, list[tuple[str, bool]]] = {
     ],
 }
 
-PROTOTYPE_REACTIONS = [
-    ("Ce qui marche pour moi : un seul interlocuteur, je n'aurai plus à tout réexpliquer "
-     "(collège des parents)", "quote"),
-    ("Ce qui m'inquiète : la charge de travail du référent garde d'enfant si rien n'est retiré "
-     "par ailleurs (collège des conseillers)", "insight"),
-    ("Ce que je peux apporter : la CAF peut héberger le tableau partagé des places", "note"),
-    ("Ce qui m'inquiète : la commission mensuelle est trop lente en été, période des entrées "
-     "en formation", "insight"),
-    ("Ce que je peux apporter : les crèches Pirouette et Les Lucioles testent le point à 2 mois "
-     "dès avril", "note"),
-    ("Question : que se passe-t-il si le parent trouve un emploi dans un autre département ?",
-     "question"),
-]
+# prototype test: team -> feedback received (round, facet, text) and its decision lines;
+# facets: 1 « Ce qui marche », 2 « Ce qui manque », 3 « Et si… »; in round r, team i visits i + r
+PROTOTYPE_TEST: dict[str, tuple[list[tuple[int, int, str]], list[str]]] = {
+    "Piste 1 — Une commission d'attribution commune": ([
+        (1, 1, "Un seul dossier pour la CAF, la crèche et France Travail : le parent ne raconte son histoire qu'une fois"),
+        (1, 2, "La commission mensuelle est trop lente en été, période des entrées en formation"),
+        (2, 1, "La CAF peut héberger le tableau partagé des places"),
+        (2, 3, "Et si la commission se réunissait tous les 15 jours de juin à septembre ?"),
+        (3, 2, "Personne ne présente le dossier quand le conseiller est absent le jour de la commission"),
+        (3, 3, "Et si le parent pouvait assister à la commission qui examine son dossier ?"),
+    ], [
+        "On garde : le dossier unique et la commission mensuelle, avec le tableau des places hébergé par la CAF.",
+        "On abandonne : la présence du parent en commission (trop lourde à organiser).",
+        "On teste : une commission tous les 15 jours de juin à septembre 2027.",
+    ]),
+    "Piste 2 — Le point à 2 mois du contrat": ([
+        (1, 1, "Le point à 2 mois rassure : on sait tôt si le contrat sera renouvelé"),
+        (1, 2, "Rien n'est prévu si le parent n'a pas encore trouvé d'emploi au bout de 2 mois"),
+        (2, 1, "Les crèches Pirouette et Les Lucioles peuvent tester le point à 2 mois dès avril"),
+        (2, 3, "Et si l'assistante maternelle du relais petite enfance était invitée au point ?"),
+        (3, 2, "Le parent ne sait pas qui organise le point"),
+        (3, 3, "Et si le point se faisait à la crèche, à l'heure où le parent vient chercher l'enfant ?"),
+    ], [
+        "On garde : un point à trois (parent, crèche, conseiller), organisé par la crèche.",
+        "On abandonne : le bilan écrit à remplir par le parent avant le point.",
+        "On teste : dès avril dans les crèches Pirouette et Les Lucioles, à l'heure de la sortie.",
+    ]),
+    "Piste 3 — Un référent garde d'enfant par agence": ([
+        (1, 1, "Un seul interlocuteur : je n'aurai plus à tout réexpliquer (collège des parents)"),
+        (1, 2, "La charge de travail du référent si rien n'est retiré par ailleurs (collège des conseillers)"),
+        (2, 3, "Et si le référent avait une demi-journée par semaine dédiée à la garde d'enfant ?"),
+        (2, 2, "Rien n'est prévu quand le parent trouve un emploi dans un autre département"),
+        (3, 1, "La fiche de liaison tient sur une page : les crèches la liront"),
+        (3, 3, "Et si la fiche de liaison était relue par un groupe de parents ?"),
+    ], [
+        "On garde : un référent par agence et la fiche de liaison d'une page.",
+        "On teste : une demi-journée dédiée par semaine dans 3 agences pilotes, et la fiche relue par des parents.",
+    ]),
+    "Piste 4 — Le réflexe garde d'enfant dès l'inscription": ([
+        (1, 1, "La question de la garde dès le premier entretien : personne ne passe à travers"),
+        (1, 2, "Les parents qui ne disent pas qu'ils ont un enfant ne sont pas repérés"),
+        (2, 3, "Et si la carte des crèches AVIP avait un QR code, affichée aussi dans les PMI ?"),
+        (2, 2, "Le conseiller ne connaît pas toujours les crèches AVIP de son secteur"),
+        (3, 1, "Le jeu de rôle montre que la question prend deux minutes"),
+        (3, 3, "Et si des parents de la session relisaient les supports d'information ?"),
+    ], [
+        "On garde : la question de la garde posée au premier entretien.",
+        "On abandonne : le questionnaire écrit avant l'entretien (il inquiète les parents).",
+        "On teste : la carte AVIP avec QR code dans 6 agences et 12 PMI, relue par des parents.",
+    ]),
+}
 
 # team -> (what, owner person, owner organisation, due, indicator)
 COMMITMENTS: dict[str, list[tuple]] = {

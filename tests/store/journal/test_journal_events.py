@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from labkit.store.journal import events as ev
-from labkit.store.journal.fields import MAX_TEXT_LENGTH, clean_text
+from labkit.model import events as ev
+from labkit.model.events.fields import MAX_TEXT_LENGTH, clean_text
 from labkit.store.journal.state import JournalState
 
 

@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 
 from labkit.i18n import t
 from labkit.tui.live_state import PHASE_MARK, STATUS_MARK, TimelineRow, hhmm
-from labkit.tui.widgets.tables import fill_width
+from labkit.tui.widgets.tables import FitTable
 
 PHASE_STYLE = {
     "scan": "bold #ffffff on #1f5f99",
@@ -32,7 +32,7 @@ def drift_cell(row: TimelineRow) -> Text:
     return Text(f"{minutes:+d}", style="bold" if minutes > 0 else "")
 
 
-class Timeline(DataTable):
+class Timeline(FitTable):
     """One row per block of the day; Enter opens the block's screen."""
 
     rows_data: reactive[list[TimelineRow]] = reactive(list, always_update=True)
@@ -46,7 +46,7 @@ class Timeline(DataTable):
             self.block_id = block_id
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
+        super().__init__(fill="title", cursor_type="row", zebra_stripes=False, **kwargs)
         self._columns_ready = False
 
     def on_mount(self) -> None:
@@ -75,10 +75,7 @@ class Timeline(DataTable):
                     self.update_cell(row.block.id, column, value)
         if rows:
             self.move_cursor(row=min(max(cursor, 0), len(rows) - 1), animate=False)
-        fill_width(self, "title")
-
-    def on_resize(self) -> None:
-        fill_width(self, "title")
+        self.fit()
 
     def _cells(self, row: TimelineRow) -> tuple[Text, Text, Text, Text, Text]:
         zone = self.zone
@@ -99,10 +96,7 @@ class Timeline(DataTable):
     @property
     def highlighted_block(self) -> str | None:
         """The id of the block under the cursor."""
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key((self.cursor_row, 0)).row_key
-        return str(key.value)
+        return self.highlighted_key()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

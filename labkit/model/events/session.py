@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from labkit.store.journal.event_base import UUID_PATTERN, EventModel, IdList, TimedEvent
-from labkit.store.journal.fields import Ident, Number, ShortText
+from labkit.model.events.base import UUID_PATTERN, EventModel, IdList, TimedEvent
+from labkit.model.events.fields import Ident, Number, ShortText
 
 # --- block and world café round lifecycle -------------------------------------------------
 

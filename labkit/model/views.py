@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from labkit.store.journal.events import EventModel
-from labkit.store.journal.fields import utc_now
+from labkit.model.events import EventModel
+from labkit.model.events.fields import utc_now
 
 BlockStatus = Literal["not_started", "running", "paused", "ended"]
 PresenceStatus = Literal["present", "left", "absent"]

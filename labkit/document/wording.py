@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from labkit.document.elements import Chart
+from labkit.document.text import shorten
 from labkit.i18n import format_date, format_number, format_time, t
-from labkit.report.elements import Chart
-from labkit.report.text import shorten
 
 
 class Words:

@@ -10,14 +10,14 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from labkit.store.journal.event_base import (
+from labkit.model.events.base import (
     CommitmentStatus,
     ContributionKind,
     EditEvent,
     EventModel,
     IdList,
 )
-from labkit.store.journal.fields import Ident, Number, ShortText, Text, TextList
+from labkit.model.events.fields import Ident, Number, ShortText, Text, TextList
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 

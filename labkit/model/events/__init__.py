@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from labkit.store.journal.event_base import (
+from labkit.model.events.base import (
     COMMITMENT_STATUSES,
     CONTRIBUTION_KINDS,
     CommitmentStatus,
@@ -25,7 +25,8 @@ from labkit.store.journal.event_base import (
     EventModel,
     TimedEvent,
 )
-from labkit.store.journal.events_outputs import (
+from labkit.model.events.fields import STORED
+from labkit.model.events.outputs import (
     AttachmentAdded,
     ClosingWordAdded,
     ClusterCreated,
@@ -49,7 +50,7 @@ from labkit.store.journal.events_outputs import (
     SurveyAnswered,
     VoteCast,
 )
-from labkit.store.journal.events_session import (
+from labkit.model.events.session import (
     AttendanceAbsent,
     AttendanceArrived,
     AttendanceLeft,
@@ -63,7 +64,6 @@ from labkit.store.journal.events_session import (
     RoundEnded,
     RoundStarted,
 )
-from labkit.store.journal.fields import STORED
 
 EVENT_MODELS: tuple[type[EventModel], ...] = (
     BlockStarted, BlockPaused, BlockResumed, BlockExtended, BlockEnded,

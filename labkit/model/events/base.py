@@ -8,10 +8,11 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from labkit.store.journal.fields import Ident, Instant
+from labkit.model.events.fields import Ident, Instant
 
 ContributionKind = Literal[
-    "idea", "ingredient", "insight", "question", "pain_point", "quote", "note"
+    "idea", "ingredient", "insight", "question", "pain_point", "quote", "note", "feedback",
+    "decision",
 ]
 """What a contribution is; ``note`` is a free note (e.g. a territorial diagnostic or peer help)."""
 CONTRIBUTION_KINDS: tuple[str, ...] = ContributionKind.__args__  # type: ignore[attr-defined]

@@ -1,0 +1,298 @@
+"""World café: tables, timed rounds, hosts who stay, ideas per table, a harvest per question."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from labkit.document import elements as e
+from labkit.document.text import clean
+from labkit.document.wording import Words
+from labkit.i18n import t
+from labkit.methods import voting
+from labkit.methods.captured import Captured, Harvest
+from labkit.methods.outputs import Item, ItemGroup, ModuleOutput, group_elements, item_text
+from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, TimedPart
+from labkit.model import Block, QuestionMode, Session, WorldCafeConfig
+from labkit.model import events as ev
+from labkit.model import views as v
+from labkit.model.validation import Problem, duplicates, error, warning
+
+MIN_ROUND_MINUTES = 10
+MAX_TABLE_SIZE = 8
+
+
+@dataclass(frozen=True)
+class CafeQuestion:
+    number: int | None
+    text: str
+    kept: tuple[Item, ...]
+    groups: tuple[ItemGroup, ...]
+    """All the ideas of the question, clustered when the harvest clustered them."""
+    keep_target: int = 3
+    vote: str | None = None
+    """The title of the later vote that decided which ideas are kept (None: the harvest did)."""
+
+    @property
+    def idea_count(self) -> int:
+        return sum(len(g.items) for g in self.groups)
+
+
+@dataclass(frozen=True)
+class CafeOutput(ModuleOutput):
+    questions: tuple[CafeQuestion, ...] = ()
+
+
+@dataclass(frozen=True)
+class CafeLive:
+    """The café as the live app shows it: the ideas noted at each table in each round, and the
+    harvest (clusters and kept ideas per question)."""
+
+    ideas: tuple[v.Contribution, ...]
+    """The block's ideas, in recording order."""
+    clusters: tuple[v.Cluster, ...] = ()
+    """The harvest's clusters of the block, in creation order."""
+    kept: dict[int | None, tuple[str, ...]] = field(default_factory=dict)
+    """question -> the ideas or clusters kept at the harvest (items deleted since left out)."""
+
+    @property
+    def count(self) -> int:
+        return len(self.ideas)
+
+    def at(self, round_number: int | None, table: int | None) -> tuple[v.Contribution, ...]:
+        """The ideas noted at `table` during `round_number`."""
+        return tuple(i for i in self.ideas if i.round == round_number and i.table == table)
+
+    def at_table(self, table: int) -> tuple[v.Contribution, ...]:
+        """The ideas noted at `table`, every round."""
+        return tuple(i for i in self.ideas if i.table == table)
+
+    def per_table(self) -> dict[int, int]:
+        """table -> number of ideas noted there (ideas without a table left out)."""
+        return dict(Counter(i.table for i in self.ideas if i.table))
+
+    def of_question(self, question: int | None) -> tuple[v.Contribution, ...]:
+        """The ideas noted for `question`."""
+        return tuple(i for i in self.ideas if i.question == question)
+
+    def clusters_of(self, question: int | None) -> tuple[v.Cluster, ...]:
+        """The clusters made at the harvest of `question`."""
+        return tuple(c for c in self.clusters if c.question == question)
+
+    def members(self, cluster: v.Cluster) -> tuple[v.Contribution, ...]:
+        """The ideas of a cluster, in the cluster's order (ideas deleted since left out)."""
+        by_id = {i.contribution_id: i for i in self.ideas}
+        return tuple(by_id[c] for c in cluster.contribution_ids if c in by_id)
+
+    def cluster_of(self, item_id: str | None) -> str | None:
+        """The cluster an idea belongs to (None: not clustered, or not an idea)."""
+        return next((c.cluster_id for c in self.clusters if item_id in c.contribution_ids),
+                    None)  # fmt: skip
+
+    def kept_for(self, question: int | None) -> tuple[str, ...]:
+        """The ideas or clusters kept for `question` at the harvest."""
+        return self.kept.get(question, ())
+
+
+class WorldCafe(MethodSpec[WorldCafeConfig]):
+    tag = "world_cafe"
+    config_type = WorldCafeConfig
+    events = (
+        ev.ContributionAdded, ev.RotationReplanned, ev.ClusterCreated, ev.ClusterRenamed,
+        ev.ClusterMembersAdded, ev.ClusterMembersRemoved, ev.ClusterDeleted, ev.IdeasKept,
+    )  # fmt: skip
+    contributions = (
+        ParticipantInput("idea", ev.ContributionAdded, ("table", "round", "question")),
+        ParticipantInput("idea", ev.ContributionAdded, ("table", "round", "question"),
+                         host_only=True),  # fmt: skip
+    )
+
+    # --- timing ------------------------------------------------------------------------------
+    def parts(self, config: WorldCafeConfig) -> tuple[TimedPart, ...]:
+        return tuple(TimedPart(n, config.minutes_per_round, "round_end")
+                     for n in range(1, config.rounds + 1))  # fmt: skip
+
+    # --- events ------------------------------------------------------------------------------
+    @staticmethod
+    def idea(block: Block, text: str, *, round_number: int | None, table: int | None,
+             question: int | None) -> ev.ContributionAdded:  # fmt: skip
+        """An idea noted at a table during a round."""
+        return ev.ContributionAdded(block_id=block.id, text=text, kind="idea",
+                                    round=round_number, table=table, question=question)  # fmt: skip
+
+    @staticmethod
+    def replanned(block: Block, from_round: int, plan: list[list[list[str]]],
+                  reason: str | None = None) -> ev.RotationReplanned:  # fmt: skip
+        """The remaining rounds re-planned on the spot (absences, late arrivals)."""
+        return ev.RotationReplanned(block_id=block.id, from_round=from_round, plan=plan,
+                                    reason=reason)  # fmt: skip
+
+    @staticmethod
+    def kept(block: Block, question: int | None, item_ids: list[str]) -> ev.IdeasKept:
+        """The structuring ideas kept for a question at the harvest."""
+        return ev.IdeasKept(block_id=block.id, question=question, item_ids=item_ids)
+
+    @staticmethod
+    def cluster(block: Block, title: str, question: int | None,
+                members: list[str]) -> ev.ClusterCreated:  # fmt: skip
+        """Ideas of a question gathered under a title at the harvest."""
+        return ev.ClusterCreated(block_id=block.id, title=title, question=question,
+                                 contribution_ids=members)  # fmt: skip
+
+    @staticmethod
+    def cluster_renamed(cluster_id: str, title: str) -> ev.ClusterRenamed:
+        """A cluster's new title."""
+        return ev.ClusterRenamed(cluster_id=cluster_id, title=title)
+
+    @staticmethod
+    def cluster_joined(cluster_id: str, members: list[str]) -> ev.ClusterMembersAdded:
+        """Ideas added to a cluster (each leaves the cluster it was in)."""
+        return ev.ClusterMembersAdded(cluster_id=cluster_id, contribution_ids=members)
+
+    @staticmethod
+    def cluster_left(cluster_id: str, members: list[str]) -> ev.ClusterMembersRemoved:
+        """Ideas taken out of a cluster."""
+        return ev.ClusterMembersRemoved(cluster_id=cluster_id, contribution_ids=members)
+
+    @staticmethod
+    def cluster_deleted(cluster_id: str) -> ev.ClusterDeleted:
+        """A cluster undone (its ideas stay, unclustered)."""
+        return ev.ClusterDeleted(cluster_id=cluster_id)
+
+    # --- validation --------------------------------------------------------------------------
+    def check(self, context: CheckContext, config: WorldCafeConfig) -> Iterator[Problem]:
+        block, path, session = context.block, context.path, context.session
+        if config.rounds_minutes > block.duration:
+            yield error(
+                "cafe_rounds_exceed_block", (*path, "rounds"), title=block.title,
+                rounds=config.rounds, minutes=config.minutes_per_round,
+                transitions=config.transition_minutes, needed=config.rounds_minutes,
+                duration=block.duration,
+            )  # fmt: skip
+        if config.minutes_per_round < MIN_ROUND_MINUTES:
+            yield warning("cafe_round_short", (*path, "minutes_per_round"), title=block.title,
+                          minutes=config.minutes_per_round)  # fmt: skip
+        yield from _check_hosts(context, config)
+        seated = len(session.attendees(context.day))
+        if session.participants and config.tables > seated:
+            yield error("cafe_more_tables_than_people", (*path, "tables"), tables=config.tables,
+                        people=seated)  # fmt: skip
+        elif seated and -(-seated // config.tables) > MAX_TABLE_SIZE:
+            yield warning("cafe_large_tables", (*path, "tables"),
+                          size=-(-seated // config.tables), tables=config.tables)  # fmt: skip
+        questions = len(config.questions)
+        if config.question_mode == QuestionMode.PER_ROUND and questions != config.rounds:
+            yield error("cafe_questions_per_round", (*path, "questions"), questions=questions,
+                        rounds=config.rounds)  # fmt: skip
+        if config.question_mode == QuestionMode.PER_TABLE and questions > config.tables:
+            yield error("cafe_questions_per_table", (*path, "questions"), questions=questions,
+                        tables=config.tables)  # fmt: skip
+
+    # --- live --------------------------------------------------------------------------------
+    def live(self, session: Session, block: Block, config: WorldCafeConfig,
+             captured: Captured) -> CafeLive:  # fmt: skip
+        ideas = tuple(sorted(
+            (c for c in captured.contributions.values()
+             if c.block_id == block.id and c.kind == "idea"),
+            key=lambda c: c.event_id,
+        ))  # fmt: skip
+        clusters = tuple(sorted((c for c in captured.clusters.values() if c.block_id == block.id),
+                                key=lambda c: c.event_id))  # fmt: skip
+        kept = {k.question: k.item_ids for k in captured.kept_ideas() if k.block_id == block.id}
+        return CafeLive(ideas, clusters, kept)
+
+    # --- restitution -------------------------------------------------------------------------
+    def report(self, block: Block, config: WorldCafeConfig, day: int,
+               harvest: Harvest) -> CafeOutput | None:  # fmt: skip
+        captured = harvest.captured
+        selection: dict[int | None, tuple[str, ...]] = {}
+        for kept in captured.kept_ideas():
+            if harvest.belongs(block, kept.block_id):
+                selection[kept.question] = kept.item_ids
+        numbers: list[int | None] = list(range(1, len(config.questions) + 1))
+        present = {x.question for x in harvest.contributions(block.id)} | set(selection)
+        numbers += sorted(n for n in present if n is not None and n not in numbers)
+        if None in present:
+            numbers.append(None)
+        questions = []
+        for number in numbers:
+            kept_ids = selection.get(number, ())
+            decided = voting.kept_for_source(harvest.session, block, captured, number)
+            vote = voting.voted_after(harvest.session, block) if decided is not None else None
+            if decided is not None:  # a later vote decided: its kept ideas, in harvest order
+                kept_ids = (*(i for i in kept_ids if i in decided),
+                            *(i for i in decided if i not in kept_ids))  # fmt: skip
+            kept_items = tuple(i for i in (harvest.item(k, True) for k in kept_ids) if i)
+            kept_set = set(kept_ids)
+            groups = _ideas(harvest, block.id, number)
+            groups = tuple(
+                ItemGroup(g.title, tuple(
+                    Item(i.item_id, i.text, i.members, i.dots, i.item_id in kept_set)
+                    for i in g.items
+                ))
+                for g in groups
+            )  # fmt: skip
+            if not kept_items and not groups:
+                continue
+            if number is not None and number <= len(config.questions):
+                text = clean(config.questions[number - 1])
+            elif number is None:
+                text = t("report.cafe.other_ideas", harvest.lang)
+            else:
+                text = t("report.question_n", harvest.lang, n=number)
+            questions.append(CafeQuestion(number, text, kept_items, groups,
+                                          config.keep_per_question,
+                                          clean(vote.title) if vote else None))  # fmt: skip
+        if not questions:
+            return None
+        return CafeOutput(block.id, clean(block.title), self.tag, day, questions=tuple(questions))
+
+    def layout(self, output: ModuleOutput, words: Words) -> list[e.Element]:
+        assert isinstance(output, CafeOutput)
+        out: list[e.Element] = []
+        for question in output.questions:
+            label = words("question_n", n=question.number) if question.number \
+                else words("cafe.other")  # fmt: skip
+            out.append(e.Heading(3, f"{label} — {question.text}" if question.number else label))
+            if question.vote and question.number is not None:
+                out.append(e.Paragraph(words("cafe.voted", vote=question.vote), "note"))
+            if question.kept:
+                out.append(e.Paragraph(words.count("cafe.kept", len(question.kept)), "label"))
+                out.append(e.Bullets(
+                    tuple(item_text(i, words, True) for i in question.kept), numbered=True,
+                    sub=tuple(i.members for i in question.kept),
+                ))  # fmt: skip
+            elif question.number is not None:
+                none = "cafe.none_kept_at_vote" if question.vote else "cafe.none_kept"
+                out.append(e.Paragraph(words(none), "note"))
+            if question.groups:
+                out.append(e.Paragraph(words.count("cafe.all", question.idea_count), "label"))
+                out.extend(group_elements(question.groups, words, dots=True))
+        return out
+
+
+def _ideas(harvest: Harvest, block_id: str, number: int | None) -> tuple[ItemGroup, ...]:
+    if number is not None:
+        return harvest.grouped(block_id, number, by="")
+    items = [x for x in harvest.contributions(block_id) if x.question is None]
+    return (ItemGroup(None, tuple(harvest.contribution_item(x) for x in items)),) if items else ()
+
+
+def _check_hosts(context: CheckContext, config: WorldCafeConfig) -> Iterator[Problem]:
+    path = context.path
+    if config.hosts and len(config.hosts) < config.tables:
+        yield error("cafe_fewer_hosts", (*path, "hosts"), hosts=len(config.hosts),
+                    tables=config.tables)  # fmt: skip
+    if len(config.hosts) > config.tables:
+        yield error("cafe_more_hosts", (*path, "hosts"), hosts=len(config.hosts),
+                    tables=config.tables)  # fmt: skip
+    for h, host_id in enumerate(config.hosts):
+        host = context.session.participant(host_id)
+        if host is None:
+            yield error("unknown_participant", (*path, "hosts", h), id=host_id)
+        elif not host.attends(context.day):
+            yield error("host_absent", (*path, "hosts", h), name=host.first_name,
+                        day=context.day)  # fmt: skip
+    for host_id in sorted(duplicates(config.hosts)):
+        yield error("cafe_duplicate_host", (*path, "hosts"), id=host_id)
