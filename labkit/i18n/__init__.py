@@ -13,7 +13,7 @@ import os
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `labkit --help` must not import typing
 if TYPE_CHECKING:
-    from datetime import date, datetime, time
+    from datetime import date, datetime, time, tzinfo
     from typing import Literal
 
     Lang = Literal["fr", "en"]
@@ -108,8 +108,18 @@ def format_date(value: date, lang: str | None = None, fmt: str = "full") -> str:
     return text
 
 
-def format_time(value: time | datetime, lang: str | None = None) -> str:
-    """A clock time: "09:30" in both languages (24-hour clock, as French agendas use)."""
+def format_time(
+    value: time | datetime | None, lang: str | None = None, *, zone: tzinfo | None = None
+) -> str:
+    """A clock time: "09:30" in both languages (24-hour clock, as French agendas use).
+
+    An aware datetime is shown in `zone` when given (the session's, `Session.zone`); None (a
+    time not known yet) is "--:--".
+    """
+    if value is None:
+        return "--:--"
+    if zone is not None and value.tzinfo is not None and hasattr(value, "astimezone"):
+        value = value.astimezone(zone)  # a datetime (`datetime` is not imported at run time)
     return f"{value.hour:02d}:{value.minute:02d}"
 
 

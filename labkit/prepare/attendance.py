@@ -10,7 +10,6 @@ the whole session by default, or one per day.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 
 from labkit.i18n import format_date, format_time, t
 from labkit.model import Participant, Role, Session
+from labkit.model.text import fold
 from labkit.prepare import docx_common as dc
 from labkit.prepare.docx_page import add_page_of_pages, readable_image
 
@@ -44,15 +44,10 @@ class SheetOptions:
     logo: Path | None = None
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def _by_surname(people: list[Participant]) -> list[Participant]:
     """By surname then first name; people known by their first name only come last."""
-    return sorted(people, key=lambda p: (p.last_name is None, _fold(p.last_name or ""),
-                                         _fold(p.first_name)))
+    return sorted(people, key=lambda p: (p.last_name is None, fold(p.last_name or ""),
+                                         fold(p.first_name)))
 
 
 def signing_people(session: Session, days: int | Sequence[int]) -> list[Participant]:

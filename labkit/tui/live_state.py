@@ -8,11 +8,12 @@ session.yaml) read in the session's time zone; every datetime here is timezone-a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 
 from labkit.i18n import format_duration, t
 from labkit.model import Block, Participant, Phase, Session, schedule_day
 from labkit.model.methods import PAUSE_TYPES
+from labkit.model.text import fold
 from labkit.model.views import BlockTiming, RoundTiming
 from labkit.store.journal import JournalState
 
@@ -219,23 +220,10 @@ def drift_text(drift: timedelta | None) -> str:
         return t("tui.drift.none")
     minutes = int(round(drift.total_seconds() / 60))
     if minutes >= 1:
-        return t("tui.drift.late", minutes=_amount(minutes))
+        return t("tui.drift.late", minutes=format_duration(minutes))
     if minutes <= -1:
-        return t("tui.drift.early", minutes=_amount(-minutes))
+        return t("tui.drift.early", minutes=format_duration(-minutes))
     return t("tui.drift.on_time")
-
-
-def _amount(minutes: int) -> str:
-    """ "12 min", or "2 h 05" from an hour on."""
-    return format_duration(minutes) if minutes >= 60 else f"{minutes} min"
-
-
-def hhmm(moment: datetime | None, zone: tzinfo) -> str:
-    """A moment as "09:30" in the session's time zone ("--:--" when unknown)."""
-    if moment is None:
-        return "--:--"
-    local = moment.astimezone(zone)
-    return f"{local.hour:02d}:{local.minute:02d}"
 
 
 PHASE_MARK = {Phase.SCAN: "SCAN", Phase.FOCUS: "FOCUS", Phase.ACT: "ACT", Phase.NONE: ""}
@@ -298,14 +286,6 @@ def matches(person: Participant, query: str) -> bool:
         return True
     haystack = fold(" ".join(filter(None, (person.first_name, person.last_name, person.id))))
     return all(part in haystack for part in wanted.split())
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for matching typed letters."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # --- votes ----------------------------------------------------------------------------------
@@ -385,6 +365,8 @@ def _match_group(word: str, session: Session) -> str:
             return keys[index - 1]
         raise EntryError(t("tui.closing.err_group_number", count=len(keys)))
     wanted = fold(word)
+    if not wanted:
+        raise EntryError(t("tui.closing.err_group_unknown", word=word))
     found = []
     for key in keys:
         group = session.group(key)
