@@ -129,7 +129,7 @@ def plan_table(session: Session, planned: list[PlannedTask], today: dt.date) -> 
             Text(_status_text(item), style=style),
         ]
         if len(keys) > len(cells):
-            cells.append(item.shift.note(None) if item.shift else "")
+            cells.append(item.shift.short_note(None) if item.shift else "")
         table.add_row(*cells)
     return table
 

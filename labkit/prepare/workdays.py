@@ -35,6 +35,12 @@ class Shift:
                  reason=self.reason)
 
 
+    def short_note(self, lang: str | None) -> str:
+        """The same in a few words, for a table column: "au lieu de sam. 30 janv. (week-end)"."""
+        return t("prepare.workdays.short", lang,
+                 date=format_date(self.planned, lang, "EEE d MMM"), reason=self.reason)
+
+
 class WorkingDays:
     """The working-day calendar of a country (and region), with holiday names in `lang`."""
 

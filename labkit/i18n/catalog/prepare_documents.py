@@ -11,6 +11,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "repoussé : le {date} n'est pas travaillé ({reason})",
         "en": "moved later: {date} is not a working day ({reason})",
     },
+    "prepare.workdays.short": {
+        "fr": "au lieu de {date} ({reason})",
+        "en": "instead of {date} ({reason})",
+    },
     "prepare.workdays.bad_country": {
         "fr": "pays des jours fériés inconnu : {value!r} (un code ISO à deux lettres : FR, BE, CH…)",
         "en": "unknown country for public holidays: {value!r} (a two-letter ISO code: FR, BE, CH...)",
