@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from labkit.i18n import Lang
 from labkit.model.logistics import (
     Calendar,
     Contact,
@@ -178,7 +179,7 @@ class Session(BaseModel):
     mode: SessionMode = SessionMode.IN_PERSON
     venue: str | None = None
     remote_link: str | None = Field(default=None, pattern=r"^https?://\S+$")
-    language: Literal["fr", "en"] = "fr"
+    language: Lang = Lang.FR
     timezone: str = Field(
         default=DEFAULT_TIMEZONE,
         description="IANA time zone of the planned times (e.g. Europe/Paris, America/Cayenne).",
