@@ -171,7 +171,7 @@ def test_big_tables_are_filled_row_by_row_quickly(captured) -> None:  # noqa: AN
 
 
 def test_photos_of_flipcharts_are_embedded_with_their_caption(captured, tmp_path: Path) -> None:  # noqa: ANN001
-    from labkit.report.charts import qr_png
+    from labkit.docx_kit.pictures import qr_png
     from labkit.store.journal import Journal
 
     folder, _ = captured
