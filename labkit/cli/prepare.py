@@ -242,8 +242,8 @@ def materials_command(
 
 def session_logo(folder: SessionFolder) -> Path | None:
     """The session's logo file (`logo:`, relative to its folder); a plain error when unreadable."""
+    from labkit.docx_kit.page import readable_image
     from labkit.errors import InvalidInputError
-    from labkit.prepare.docx_page import readable_image
     from labkit.store.session_folder import describe_at
 
     if not folder.session.logo:

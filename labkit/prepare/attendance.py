@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from labkit.docx_kit.page import add_page_of_pages, readable_image
 from labkit.i18n import format_date, format_time, t
 from labkit.model import Participant, Role, Session
 from labkit.model.text import fold
 from labkit.prepare import docx_common as dc
-from labkit.prepare.docx_page import add_page_of_pages, readable_image
 
 ACCENT = "1F3864"
 GREY = "595959"

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from labkit.docx_kit.textbox import move_into_text_box
 from labkit.i18n import format_time, t
 from labkit.model import QuestionMode, Session, WorldCafeConfig, schedule_session
 from labkit.prepare import docx_common as dc
-from labkit.prepare.docx_textbox import move_into_text_box
 
 ACCENT = "1F3864"
 GREY = "595959"

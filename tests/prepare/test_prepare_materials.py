@@ -43,7 +43,7 @@ def _reopen(document, tmp_path: Path, name: str = "doc.docx"):  # noqa: ANN001, 
 # -- table cards -------------------------------------------------------------------------------
 def test_table_card_back_is_upside_down_editable_text(folder: SessionFolder,
                                                       tmp_path: Path) -> None:
-    from labkit.prepare.docx_textbox import text_box_paragraphs
+    from labkit.docx_kit.textbox import text_box_paragraphs
 
     document = _reopen(build_table_cards(folder.session), tmp_path)
     backs = text_box_paragraphs(document)
@@ -62,7 +62,7 @@ def test_table_card_back_is_upside_down_editable_text(folder: SessionFolder,
 
 def test_per_round_questions_one_per_line_on_both_faces(session_dir: Path,
                                                         tmp_path: Path) -> None:
-    from labkit.prepare.docx_textbox import text_box_paragraphs
+    from labkit.docx_kit.textbox import text_box_paragraphs
 
     session = _edit(session_dir, ("          tables: 3\n",
                                   "          tables: 3\n          question_mode: per_round\n"))

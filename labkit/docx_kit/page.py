@@ -38,20 +38,24 @@ def add_field(paragraph: Any, instruction: str, *, size: float | None = None,
     return field
 
 
+def _add_run(paragraph: Any, text: str, size: float) -> None:
+    from docx.shared import Pt
+
+    paragraph.add_run(text).font.size = Pt(size)
+
+
 def add_page_of_pages(paragraph: Any, template: str, *, size: float = 9) -> None:
     """Write `template` ("Page {page} / {pages}") with live PAGE and NUMPAGES fields."""
-    from labkit.prepare.docx_common import add_run
-
     before, _, rest = template.partition("{page}")
     middle, _, after = rest.partition("{pages}")
     if before:
-        add_run(paragraph, before, size=size)
+        _add_run(paragraph, before, size)
     add_field(paragraph, "PAGE", size=size)
     if middle:
-        add_run(paragraph, middle, size=size)
+        _add_run(paragraph, middle, size)
     add_field(paragraph, "NUMPAGES", size=size)
     if after:
-        add_run(paragraph, after, size=size)
+        _add_run(paragraph, after, size)
 
 
 def readable_image(path: Path | None) -> io.BytesIO | None:
