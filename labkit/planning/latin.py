@@ -19,7 +19,7 @@ def random_latin_square(m: int, rng: random.Random) -> Square:
     """A Latin square of order m, row by row (each row a random permutation that clashes with
     no column), by backtracking."""
     rows: list[list[int]] = []
-    used = [set() for _ in range(m)]
+    used: list[set[int]] = [set() for _ in range(m)]
 
     def fill_row(perm: list[int], taken: set[int]) -> bool:
         c = len(perm)
