@@ -163,7 +163,7 @@ def rotation_metrics(
     visits: dict[str, Counter[int]] = defaultdict(Counter)
     seated_rounds: Counter[str] = Counter()
     for r, rnd in enumerate(rounds):
-        sizes = [len(t) for t in rnd]
+        sizes = tuple(len(t) for t in rnd)
         if r >= frozen_rounds and sizes and max(sizes) - min(sizes) > 1:
             balance += 1
         where = {pid: t for t, table in enumerate(rnd) for pid in table}

@@ -247,22 +247,22 @@ def build_problem(request: RotationRequest) -> Problem:
 
     frozen = len(history)
     hist = [[[index[pid] for pid in table] for table in rnd] for rnd in history]
-    seated = [0] * n
-    for rnd in hist:
-        for table in rnd:
-            for i in table:
-                seated[i] += 1
+    seat_counts = [0] * n
+    for played in hist:
+        for seats in played:
+            for k in seats:
+                seat_counts[k] += 1
     for i in present:
-        seated[i] += request.rounds - frozen
-    feasible = all(seated[i] <= request.tables for i in range(n) if i not in host_table)
+        seat_counts[i] += request.rounds - frozen
+    feasible = all(seat_counts[i] <= request.tables for i in range(n) if i not in host_table)
     visited: list[set[int]] = [set() for _ in range(n)]
-    for rnd in hist:
-        for t, table in enumerate(rnd):
-            for i in table:
-                if i not in host_table:
-                    if t in visited[i]:
+    for played in hist:
+        for t, seats in enumerate(played):
+            for k in seats:
+                if k not in host_table:
+                    if t in visited[k]:
                         feasible = False
-                    visited[i].add(t)
+                    visited[k].add(t)
     return Problem(
         request=request, ids=ids, group=group, org=org, tables=request.tables,
         rounds=request.rounds, frozen=frozen, hosts=host_idx, host_table=host_table,
