@@ -50,10 +50,6 @@ class Design:
         """Tables per round."""
         return len(self.rounds[0]) if self.rounds else 0
 
-    def truncated(self, rounds: int) -> Design:
-        """The same design limited to its first `rounds` rounds."""
-        return Design(self.name, self.points, self.rounds[:rounds], self.rows)
-
 
 def transversal_design(tables: int, size: int, rounds: int) -> Design | None:
     """`tables` tables of `size` for `rounds` zero-repeat rounds, or None if not constructible.
