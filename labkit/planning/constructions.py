@@ -260,7 +260,7 @@ def independent_points(design: Design, count: int, exclude: frozenset[int] = fro
             return free[:count]
     if count == 1:
         return next(([p] for p in range(design.points) if p not in exclude), None)
-    met = [set() for _ in range(design.points)]
+    met: list[set[int]] = [set() for _ in range(design.points)]
     for rnd in design.rounds:
         for table in rnd:
             for p in table:

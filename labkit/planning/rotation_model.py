@@ -246,19 +246,19 @@ def build_problem(request: RotationRequest) -> Problem:
         raise InvalidInputError("the world-café request is not valid", problems)
 
     frozen = len(history)
-    hist = [[[index[pid] for pid in table] for table in rnd] for rnd in history]
-    seated = [0] * n
-    for rnd in hist:
-        for table in rnd:
-            for i in table:
-                seated[i] += 1
+    hist = [[[index[pid] for pid in seats] for seats in past] for past in history]
+    rounds_seated = [0] * n
+    for played in hist:
+        for sitting in played:
+            for i in sitting:
+                rounds_seated[i] += 1
     for i in present:
-        seated[i] += request.rounds - frozen
-    feasible = all(seated[i] <= request.tables for i in range(n) if i not in host_table)
+        rounds_seated[i] += request.rounds - frozen
+    feasible = all(rounds_seated[i] <= request.tables for i in range(n) if i not in host_table)
     visited: list[set[int]] = [set() for _ in range(n)]
-    for rnd in hist:
-        for t, table in enumerate(rnd):
-            for i in table:
+    for played in hist:
+        for t, sitting in enumerate(played):
+            for i in sitting:
                 if i not in host_table:
                     if t in visited[i]:
                         feasible = False
