@@ -163,7 +163,7 @@ def rotation_metrics(
     visits: dict[str, Counter[int]] = defaultdict(Counter)
     seated_rounds: Counter[str] = Counter()
     for r, rnd in enumerate(rounds):
-        sizes = tuple(len(t) for t in rnd)
+        sizes = [len(t) for t in rnd]
         if r >= frozen_rounds and sizes and max(sizes) - min(sizes) > 1:
             balance += 1
         where = {pid: t for t, table in enumerate(rnd) for pid in table}
@@ -227,10 +227,10 @@ def rotation_metrics(
     person = max(person, impossibility_bound(rounds, presence))
     co = 0
     for r2 in range(len(rounds)):
-        sizes = tuple(len(t) for t in rounds[r2])
+        round_sizes = tuple(len(t) for t in rounds[r2])
         for r1 in range(r2):
             arrivals = len(presence[r2] - presence[r1])
-            co += pigeonhole_pairs(sizes, tables, arrivals, hosted, visit_once_feasible)
+            co += pigeonhole_pairs(round_sizes, tables, arrivals, hosted, visit_once_feasible)
     span = max(len(rounds), 1)
     pigeon = -(-2 * co // span) if span >= 2 else 0
     max_floor = 0

@@ -246,23 +246,23 @@ def build_problem(request: RotationRequest) -> Problem:
         raise InvalidInputError("the world-café request is not valid", problems)
 
     frozen = len(history)
-    hist = [[[index[pid] for pid in table] for table in rnd] for rnd in history]
-    seat_counts = [0] * n
+    hist = [[[index[pid] for pid in seats] for seats in past] for past in history]
+    rounds_seated = [0] * n
     for played in hist:
-        for seats in played:
-            for k in seats:
-                seat_counts[k] += 1
+        for sitting in played:
+            for i in sitting:
+                rounds_seated[i] += 1
     for i in present:
-        seat_counts[i] += request.rounds - frozen
-    feasible = all(seat_counts[i] <= request.tables for i in range(n) if i not in host_table)
+        rounds_seated[i] += request.rounds - frozen
+    feasible = all(rounds_seated[i] <= request.tables for i in range(n) if i not in host_table)
     visited: list[set[int]] = [set() for _ in range(n)]
     for played in hist:
-        for t, seats in enumerate(played):
-            for k in seats:
-                if k not in host_table:
-                    if t in visited[k]:
+        for t, sitting in enumerate(played):
+            for i in sitting:
+                if i not in host_table:
+                    if t in visited[i]:
                         feasible = False
-                    visited[k].add(t)
+                    visited[i].add(t)
     return Problem(
         request=request, ids=ids, group=group, org=org, tables=request.tables,
         rounds=request.rounds, frozen=frozen, hosts=host_idx, host_table=host_table,
