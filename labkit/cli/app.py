@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "prepare",
     "journal",
     "run",
+    "serve",
     "report",
 )
 
