@@ -148,10 +148,8 @@ class Room:
         running = state.current_round(block.id)
         if running is not None:
             minutes = spec_of(block).round_minutes(block.method, running.round) or block.duration
-            return running.started_at + timedelta(minutes=minutes)
-        left = timedelta(minutes=block.duration + timing.extension_minutes) - timing.elapsed(
-            timing, now)
-        return now + left
+            return now + timedelta(minutes=minutes) - running.elapsed(timing, now)
+        return now + timing.remaining(block.duration, now)
 
     def candidates(self, block: Block, state: JournalState) -> list[Candidate]:
         """The ideas up for the vote (every question), with their text."""

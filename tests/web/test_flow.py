@@ -34,3 +34,121 @@ def test_table_host_enters_the_tables_ideas_as_host(cafe: Served) -> None:
                                           "kind": "idea", "text": "Idée de la table 1"})
     (idea,) = cafe.journal.state().contributions.values()
     assert (idea.device, idea.table, idea.question) == ("host", 1, 1)
+
+
+def _ideas(served: Served, count: int) -> list[str]:
+    """`count` café ideas recorded by the facilitator, then the café ended and the vote started."""
+    ids = [served.journal.add_contribution(f"Idée {n}", kind="idea", block_id="cafe",
+                                           question=1) for n in range(count)]  # fmt: skip
+    served.journal.end_round("cafe")
+    served.journal.end_block("cafe")
+    served.journal.start_block("vote")
+    return ids
+
+
+def _vote(phone: object, items: list[str]) -> object:
+    page = phone.get("/me")  # type: ignore[attr-defined]
+    return phone.post("/me/vote", data={"csrf": csrf_of(page.text), "block": "vote",  # type: ignore[attr-defined]
+                                        "item": items})
+
+
+def _my_dots(served: Served) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for vote in served.journal.state().votes.values():
+        totals[vote.item_id] = totals.get(vote.item_id, 0) + vote.dots
+    return totals
+
+
+def test_vote_within_the_budget_changeable_never_doubled(cafe: Served) -> None:
+    ids = _ideas(cafe, 6)  # six options: two dots each
+    with cafe.client() as phone:
+        join(phone, cafe)
+        assert "2 gommette(s)" in phone.get("/me").text
+        assert _vote(phone, ids[:2]).status_code == 303
+        assert _my_dots(cafe) == {ids[0]: 1, ids[1]: 1}
+        changed = _vote(phone, [ids[2], ids[2]])  # the same idea twice counts once
+        assert changed.status_code == 303
+        assert _my_dots(cafe) == {ids[2]: 1}
+        over = _vote(phone, ids[:3])
+        assert over.status_code == 400
+        assert "Trop de choix" in over.text
+        unknown = _vote(phone, ["c999"])
+        assert unknown.status_code == 400
+        assert "pas soumise au vote" in unknown.text
+    assert _my_dots(cafe) == {ids[2]: 1}
+
+
+def test_questionnaire_once_and_closing_word(served: Served) -> None:
+    served.journal.start_block("cloture")
+    with served.client() as phone:
+        join(phone, served, group="cons")
+        page = phone.get("/me")
+        assert "Satisfaction" in page.text
+        data = {"csrf": csrf_of(page.text, 1), "block": "cloture", "group": "cons",
+                "q_satisfaction": "5", "q_utilite": "4", "comment": "Merci"}
+        assert phone.post("/me/survey", data=data).status_code == 303
+        again = phone.get("/me")
+        assert "déjà répondu" in again.text
+        word = phone.post("/me/word", data={"csrf": csrf_of(again.text), "block": "cloture",
+                                            "word": "Confiance"})
+        assert word.status_code == 303
+    state = served.journal.state()
+    (response,) = state.survey.values()
+    assert (response.group, dict(response.scores), response.comment) == (
+        "cons", {"satisfaction": 5.0, "utilite": 4.0}, "Merci")
+    assert [w.text for w in state.closing_words.values()] == ["Confiance"]
+
+
+def test_incomplete_questionnaire_writes_nothing(served: Served) -> None:
+    served.journal.start_block("cloture")
+    with served.client() as phone:
+        join(phone, served)
+        page = phone.get("/me")
+        data = {"csrf": csrf_of(page.text, 1), "block": "cloture", "group": "cons",
+                "q_satisfaction": "5"}
+        answer = phone.post("/me/survey", data=data)
+        assert answer.status_code == 400
+    assert not served.journal.state().survey
+
+
+def test_a_name_is_never_offered_to_a_vulnerable_group(cafe: Served) -> None:
+    with cafe.client() as phone:
+        join(phone, cafe, table=1, group="ds")
+        assert "/me/name" not in phone.get("/me").text
+        assert phone.get("/me/name").status_code == 303
+    with cafe.client() as phone:
+        join(phone, cafe, table=1, group="cons")
+        page = phone.get("/me/name")
+        answer = phone.post("/me/name", data={"csrf": csrf_of(page.text), "name": "Hélène",
+                                              "consent": "1"})
+        assert answer.status_code == 303
+        page = phone.get("/me")
+        assert "Vous : Hélène" in page.text
+        phone.post("/me/contribute", data={"csrf": csrf_of(page.text), "block": "cafe",
+                                           "kind": "idea", "text": "Signée"})
+    (idea,) = cafe.journal.state().contributions.values()
+    assert idea.author == "Hélène"
+
+
+def test_projector_shows_the_tables_questions_and_new_ideas(cafe: Served) -> None:
+    with cafe.client() as screen:
+        assert screen.get("/projector").status_code == 404  # no key: no screen
+        page = screen.get(cafe.projector_url())
+        assert page.status_code == 200
+        assert "Table 1</strong> — Q1" in page.text and "Table 2</strong> — Q2" in page.text
+        assert "<svg" in page.text and cafe.control().session_token in page.text
+        cafe.journal.add_contribution("Note du facilitateur", kind="idea", block_id="cafe")
+        assert "Note du facilitateur" in screen.get(cafe.projector_url()).text
+
+
+def test_vote_results_hidden_until_revealed(cafe: Served) -> None:
+    ids = _ideas(cafe, 3)
+    cafe.journal.vote(ids[1], block_id="vote")
+    with cafe.client() as screen:
+        hidden = screen.get(cafe.projector_url()).text
+        assert "1 gommette(s) posée(s)" in hidden and "Idée 1" not in hidden
+        from labkit.web import control
+
+        control.switch(cafe.root, 2, revealed=True)
+        shown = screen.get(cafe.projector_url()).text
+        assert "Idée 1" in shown
