@@ -77,8 +77,9 @@ def test_a_phone_without_javascript_and_the_projector(browser: Any, cafe: Served
     phone.screenshot(path=str(shots / "phone-cafe.png"), full_page=True)
     projector.get_by_text("Des places réservées <script>alert(1)</script>").wait_for(timeout=5000)
 
-    subprocess.run([sys.executable, "-m", "labkit", "note", str(cafe.root), "Noté au tableau",
-                    "--block", "cafe", "--kind", "idea"], check=True, capture_output=True)  # fmt: skip
+    note = [sys.executable, "-m", "labkit", "note", str(cafe.root), "Noté au tableau",
+            "--block", "cafe", "--kind", "idea"]  # fmt: skip
+    subprocess.run(note, check=True, capture_output=True)
     projector.get_by_text("Noté au tableau").wait_for(timeout=5000)
     projector.screenshot(path=str(shots / "projector-cafe.png"), full_page=True)
 
@@ -154,7 +155,8 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser: Any, cafe: Served) -> 
     cafe.journal.start_block("cloture")
     page.goto(f"{cafe.url}/me")
     check("closing")
-    screen = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 800}).new_page()
+    wide = {"width": 1280, "height": 800}
+    screen = browser.new_context(bypass_csp=True, viewport=wide).new_page()
     screen.goto(cafe.projector_url())
     pages["projector"] = axe_violations(screen)
     context.close()
