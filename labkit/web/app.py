@@ -7,8 +7,6 @@ pages, `labkit.web.projector` the room's screen and its live feed.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,9 +121,7 @@ class Web:
         return t(key, self.lang, **params)
 
     def projector_key(self) -> str:
-        """The key in the projector's address (the screen shows results; phones do not)."""
-        mac = hmac.new(self.control.secret.encode(), b"projector", hashlib.sha256)
-        return mac.hexdigest()[:20]
+        return self.control.projector_key()
 
     def visitor(self, request: Request) -> Visitor | None:
         control = self.control

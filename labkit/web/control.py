@@ -9,12 +9,18 @@ generation: cookies of the previous generation stop working.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 import secrets
 import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from labkit.model import Session
 
 CONTROL_NAME = "serve.json"
 
@@ -37,11 +43,27 @@ class Control:
                 return int(table)
         return None
 
+    def projector_key(self) -> str:
+        """The key in the projector's address (the screen shows results; phones do not)."""
+        return hmac.new(self.secret.encode(), b"projector", hashlib.sha256).hexdigest()[:20]
+
     def accepts(self, token: str) -> bool:
         """Whether `token` is the session token or one of the table tokens."""
         return secrets.compare_digest(self.session_token, token) or (
             self.table_of_token(token) is not None
         )
+
+
+def table_count(session: Session) -> int:
+    """How many tables the table cards number: the cafés' tables, or the interview regroups'."""
+    found = [getattr(b.method, "tables", 0) for _, b in session.blocks()
+             if b.method_type == "world_cafe"]  # fmt: skip
+    people = len(session.participants)
+    for _, block in session.blocks():
+        size = getattr(block.method, "regroup_size", None)
+        if size and people:
+            found.append(-(-people // size))
+    return max(found, default=8)
 
 
 def _token() -> str:

@@ -93,7 +93,7 @@ async def page(request: Request) -> Response:
 async def live(request: Request) -> Response:
     """An event each time the journal or the facilitator's switches change."""
     web = web_of(request)
-    journal = web.room.journals["phone"]
+    journal = web.room.journal
 
     def revision() -> str:
         if journal.has_news():

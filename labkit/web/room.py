@@ -22,6 +22,7 @@ from labkit.model import events as ev
 from labkit.store import seating
 from labkit.store.journal import Journal, JournalState
 from labkit.store.session_folder import SessionFolder
+from labkit.web.control import table_count
 from labkit.web.security import Visitor
 
 SOURCES = ("phone", "host")
@@ -54,38 +55,30 @@ class Candidate:
 
 
 class Room:
-    """The session as the pages see it; its journals write the phones' contributions."""
+    """The session as the pages see it; its journal writes the phones' contributions."""
 
     def __init__(self, folder: SessionFolder) -> None:
         self.folder = folder
         self.session = folder.session
         self.lang = self.session.language
-        path = folder.root
-        self.journals = {s: Journal.open(path, device=s) for s in SOURCES}
+        self.journal = Journal.open(folder.root, device="phone")
+        """One connection for the whole server (each write says its device: phone or host)."""
 
     @property
     def root(self) -> Path:
         return self.folder.root
 
     def close(self) -> None:
-        for journal in self.journals.values():
-            journal.close()
+        self.journal.close()
 
     def tables(self) -> int:
-        """How many tables the session's table cards number (the café's, or the regroups')."""
-        found = [b.method.tables for _, b in self.session.blocks()
-                 if isinstance(b.method, WorldCafeConfig)]  # fmt: skip
-        people = len(self.session.participants)
-        for _, block in self.session.blocks():
-            size = getattr(block.method, "regroup_size", None)
-            if size and people:
-                found.append(-(-people // size))
-        return max(found, default=8)
+        """How many tables the session's table cards number."""
+        return table_count(self.session)
 
     # --- reading -----------------------------------------------------------------------------
 
     def state(self) -> JournalState:
-        return self.journals["phone"].state()
+        return self.journal.state()
 
     def running(self, state: JournalState | None = None) -> Block | None:
         """The block that runs now (started, not ended), if any."""
@@ -121,7 +114,7 @@ class Room:
             saved = seating.read_plan(seating.rotations_dir(self.root), block.id, self.lang)
         except InvalidInputError:
             return []
-        journal = self.journals["phone"]
+        journal = self.journal
         replanned = seating.replans(journal.events(types=["rotation.replanned"]), block.id,
                                     journal.is_undone)  # fmt: skip
         rounds = seating.plan_in_force(saved.rounds if saved else None, replanned)
@@ -173,7 +166,7 @@ class Room:
 
     def answered(self, pid: str) -> bool:
         """Whether `pid` already filled the questionnaire."""
-        journal = self.journals["phone"]
+        journal = self.journal
         return any(e.recorder == pid and not journal.is_undone(e)
                    for e in journal.events(types=["survey.answered"]))  # fmt: skip
 
@@ -186,9 +179,9 @@ class Room:
         return block
 
     def _write(self, visitor: Visitor, events: list[ev.EventModel], host: bool = False) -> None:
-        journal = self.journals["host" if host else "phone"]
         try:
-            journal.record_many(events, recorder=visitor.pid)
+            self.journal.record_many(events, recorder=visitor.pid,
+                                     device="host" if host else "phone")  # fmt: skip
         except InvalidInputError as error:
             raise Refused("web.refused", reason=str(error)) from None
 
@@ -229,9 +222,8 @@ class Room:
         limit = voting.budget(block.method, len(known))  # type: ignore[arg-type]
         if len(chosen) > limit:
             raise Refused("web.vote.over_budget", n=len(chosen), budget=limit)
-        journal = self.journals["phone"]
         events: list[ev.EventModel] = [
-            ev.EventUndone(target=journal.get(n).uuid, reason="vote changed")
+            ev.EventUndone(target=self.journal.get(n).uuid, reason="vote changed")
             for n in self.my_votes(block, visitor.pid, state)
         ]
         events += [IdeaVote.vote(block, i, 1, question=known[i].question,

@@ -234,23 +234,25 @@ class Journal:
     # --- writing -----------------------------------------------------------------------------
 
     def record(
-        self, event: ev.EventModel | Mapping[str, Any], *, recorder: str | None = None
-    ) -> RecordedEvent:
+        self, event: ev.EventModel | Mapping[str, Any], *, recorder: str | None = None,
+        device: str | None = None,
+    ) -> RecordedEvent:  # fmt: skip
         """Validate, check and durably write one event; the stored event once committed.
 
-        `recorder` overrides the journal's recorder for this event (a server writing for many
-        people: a phone's pseudonymous id). Raises InvalidInputError (bad payload, or refused
-        by the current state) or StorageError (the disk refused the write); in both cases
-        nothing is written.
+        `recorder` and `device` override the journal's for this event (a server writing for
+        many people: a phone's pseudonymous id, ``phone`` or ``host``). Raises
+        InvalidInputError (bad payload, or refused by the current state) or StorageError (the
+        disk refused the write); in both cases nothing is written.
         """
-        return self.record_many([event], recorder=recorder)[0]
+        return self.record_many([event], recorder=recorder, device=device)[0]
 
     def record_many(
-        self, events: Iterable[ev.EventModel | Mapping[str, Any]], *, recorder: str | None = None
-    ) -> list[RecordedEvent]:
+        self, events: Iterable[ev.EventModel | Mapping[str, Any]], *, recorder: str | None = None,
+        device: str | None = None,
+    ) -> list[RecordedEvent]:  # fmt: skip
         """Record several events in one transaction: all are written, or none."""
         models = [validate_event(e) for e in events]
-        who = recorder or self.recorder
+        who = (device or self.device, recorder or self.recorder)
         with self._lock:
             written: list[RecordedEvent] = []
             try:
@@ -266,7 +268,9 @@ class Journal:
                 raise
             return written
 
-    def _insert(self, connection: Any, event: ev.EventModel, who: str | None) -> RecordedEvent:
+    def _insert(
+        self, connection: Any, event: ev.EventModel, who: tuple[str, str | None]
+    ) -> RecordedEvent:
         if event.id_field and event.new_id() is None:
             event = event.model_copy(update={event.id_field: self._state.next_id(event)})
         problems = rules.check(self._state, event)
@@ -277,9 +281,9 @@ class Journal:
         payload = event.payload_json()
         cursor = connection.execute(
             schema.INSERT_EVENT,
-            (uid, now.isoformat(), self.device, who, event.type, payload),
+            (uid, now.isoformat(), *who, event.type, payload),
         )
-        record = RecordedEvent(int(cursor.lastrowid), uid, now, self.device, who, event)
+        record = RecordedEvent(int(cursor.lastrowid), uid, now, *who, event)
         self._append(record)
         return record
 
