@@ -106,6 +106,7 @@ class Web:
             autoescape=select_autoescape(default=True, default_for_string=True),
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,
         )
         self.limits = RateLimit(*self.settings.rate)
 
