@@ -27,6 +27,10 @@ from labkit.web.security import Visitor
 
 SOURCES = ("phone", "host")
 """The journal devices of the web server's writes (a participant's phone, a table host)."""
+PAGE_KINDS = frozenset({"idea", "ingredient", "note", "feedback", "decision", "commitment",
+                        "vote", "survey", "closing_word"})  # fmt: skip
+"""The contributions the phone pages have a form for (a journey step, which needs a persona and
+a stage, is entered in the live app)."""
 
 
 class Refused(Exception):
@@ -89,7 +93,7 @@ class Room:
     def inputs(self, block: Block, visitor: Visitor) -> tuple[ParticipantInput, ...]:
         """What `visitor` may contribute to `block`: its spec's contributions, the host-only
         ones for a table host only (and then instead of the participant's own)."""
-        own = spec_of(block).contributions
+        own = tuple(i for i in spec_of(block).contributions if i.kind in PAGE_KINDS)
         if visitor.host and any(i.host_only for i in own):
             return tuple(i for i in own if i.host_only)
         return tuple(i for i in own if not i.host_only)
@@ -197,9 +201,10 @@ class Room:
         if not text:
             raise Refused("web.error.empty")
         author = visitor.name
+        group = {"territory" if "territory" in wanted.placed_by else "team": team or None}
         if wanted.event is ev.CommitmentAdded:
-            event: ev.EventModel = ev.CommitmentAdded(
-                what=text, block_id=block.id, team=team or None, status="proposed")
+            event: ev.EventModel = ev.CommitmentAdded(what=text, block_id=block.id,
+                                                      status="proposed", **group)  # fmt: skip
         elif "table" in wanted.placed_by and visitor.table is None:
             raise Refused("web.error.no_table")
         else:
@@ -207,7 +212,7 @@ class Room:
             base = WorldCafe.idea(block, text, round_number=where.round, table=visitor.table,
                                   question=where.question) if kind == "idea" else \
                 ev.ContributionAdded(block_id=block.id, text=text, kind=kind,  # type: ignore[arg-type]
-                                     table=visitor.table, team=team or None)  # fmt: skip
+                                     table=visitor.table, **group)  # fmt: skip
             event = base.model_copy(update={"author": author}) if author else base
         self._write(visitor, [event], host=wanted.host_only)
 

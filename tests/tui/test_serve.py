@@ -80,3 +80,29 @@ def test_phone_entries_reach_the_live_state(session_dir: Path, clock: ManualCloc
     (found,) = [c for c in live.state.contributions.values() if c.text == "Du téléphone"]
     assert found.device == "phone"
     live.journal.close()
+
+
+async def test_the_harvest_hides_a_phone_idea_and_undo_brings_it_back(make_app) -> None:  # type: ignore[no-untyped-def]
+    from tests.tui.test_world_cafe import open_cafe
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        block = app.live.current_block()
+        with Journal.open(app.live.root, device="phone") as phone:
+            phone.add_contribution("Hors sujet", kind="idea", block_id=block.id, question=1,
+                                   round=1, table=1)  # fmt: skip
+        assert app.live.refresh()
+        app.revision = app.live.revision
+        await pilot.press("h")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HarvestScreen"
+        app.screen.query_one("#harvest").move_cursor(row=0)
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert [c.text for c in app.live.state.contributions.values()] == []
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [c.text for c in app.live.state.contributions.values()] == ["Hors sujet"]

@@ -152,3 +152,27 @@ def test_vote_results_hidden_until_revealed(cafe: Served) -> None:
         control.switch(cafe.root, 2, revealed=True)
         shown = screen.get(cafe.projector_url()).text
         assert "Idée 1" in shown
+
+
+def test_every_method_page_renders_and_a_commitment_is_proposed(served: Served) -> None:
+    """Each block with phone contributions shows its form; a commitment lands as proposed."""
+    from labkit.store.session_folder import open_session
+
+    session = open_session(served.root).session
+    with served.client() as phone:
+        join(phone, served, table=1)
+        for _, block in session.blocks():
+            if block.method_type in ("break", "lunch"):
+                continue
+            served.journal.start_block(block.id)
+            page = phone.get("/me")
+            assert page.status_code == 200, block.id
+            if block.id == "engagements":
+                answer = phone.post("/me/contribute", data={
+                    "csrf": csrf_of(page.text), "block": "engagements", "kind": "commitment",
+                    "text": "Ouvrir 20 places", "team": "93"})
+                assert answer.status_code == 303
+            served.journal.end_block(block.id)
+    (commitment,) = served.journal.state().commitments.values()
+    assert (commitment.what, commitment.territory, commitment.status) == (
+        "Ouvrir 20 places", "93", "proposed")

@@ -180,6 +180,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Public address: {url} (the reverse proxy must pass the original Host header).",
     },
     "web.check.ok": {"fr": "Les téléphones du même réseau devraient ouvrir : {url}", "en": "Phones on the same network should open: {url}"},
+    "tui.key.hide": {"fr": "Masquer l'idée", "en": "Hide the idea"},
     "tui.key.serve": {"fr": "Téléphones", "en": "Phones"},
     "tui.key.serve_lock": {"fr": "Fermer/ouvrir les saisies", "en": "Close/open submissions"},
     "tui.key.serve_reveal": {"fr": "Montrer/cacher le vote", "en": "Show/hide the vote"},
