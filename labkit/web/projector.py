@@ -59,7 +59,10 @@ def _context(web: Web) -> dict[str, Any]:
     config = block.method
     if isinstance(config, WorldCafeConfig):
         where = [room.position(block, n, state) for n in range(1, config.tables + 1)]
-        context["tables"] = where
+        if len({w.question for w in where}) == 1:  # one question for every table this round
+            context["question"] = where[0].question_text
+        else:
+            context["tables"] = where
         context["round"] = where[0].round if where else None
         context["moves"] = room.moves(block, state)
     if block.method_type == "idea_vote":

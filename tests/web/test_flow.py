@@ -176,3 +176,18 @@ def test_every_method_page_renders_and_a_commitment_is_proposed(served: Served) 
     (commitment,) = served.journal.state().commitments.values()
     assert (commitment.what, commitment.territory, commitment.status) == (
         "Ouvrir 20 places", "93", "proposed")
+
+
+def test_projector_shows_a_per_round_question_once(session_data: dict, write_session) -> None:  # type: ignore[no-untyped-def,type-arg]
+    from tests.web.conftest import serve
+
+    cafe_block = session_data["days"][0]["agenda"][6]
+    cafe_block["method"]["question_mode"] = "per_round"
+    cafe_block["method"]["questions"] = ["Q1", "Q2", "Q3"]
+    root = write_session(session_data).parent
+    for served in serve(root):
+        served.journal.start_block("cafe")
+        served.journal.start_round("cafe")
+        with served.client() as screen:
+            page = screen.get(served.projector_url()).text
+        assert '<p class="question">Q1</p>' in page and "Table 1</strong>" not in page
