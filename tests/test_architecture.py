@@ -1,7 +1,9 @@
-"""The domain packages stay free of user-interface libraries (textual, typer, rich).
+"""The domain packages stay free of user-interface libraries (textual, typer, rich) and of the web
+stack (starlette, uvicorn, `labkit.web`).
 
-`labkit.cli` and `labkit.tui` are the only layers allowed to import them; the check imports every
-module of the domain packages in a fresh interpreter and lists the UI modules that got loaded.
+`labkit.cli`, `labkit.tui` and `labkit.web` are the only layers allowed to import them; the check
+imports every module of the domain packages in a fresh interpreter and lists the UI modules that
+got loaded.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = ("labkit.model", "labkit.store", "labkit.planning", "labkit.prepare", "labkit.report")
-UI = ("textual", "typer", "rich", "click")
+UI = ("textual", "typer", "rich", "click", "starlette", "uvicorn")
+UI_LAYERS = ("labkit.web",)
 
 
 def modules_of(package: str) -> list[str]:
@@ -45,7 +48,8 @@ def test_domain_package_imports_no_ui_library(package: str) -> None:
         "import importlib, json, sys\n"
         f"for name in {modules!r}:\n"
         "    importlib.import_module(name)\n"
-        f"print(json.dumps(sorted(k for k in sys.modules if k.split('.')[0] in {UI!r})))\n"
+        f"print(json.dumps(sorted(k for k in sys.modules if k.split('.')[0] in {UI!r}\n"
+        f"    or k.startswith({UI_LAYERS!r}))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, timeout=120)
