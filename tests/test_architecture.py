@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-DOMAIN = ("labkit.model", "labkit.store", "labkit.planning", "labkit.prepare", "labkit.report")
+DOMAIN = ("labkit.model", "labkit.store", "labkit.planning", "labkit.prepare", "labkit.report",
+          "labkit.docx_kit")
 UI = ("textual", "typer", "rich", "click", "starlette", "uvicorn")
 UI_LAYERS = ("labkit.web",)
 

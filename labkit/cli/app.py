@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 
 from labkit import __version__
 from labkit.errors import LabkitError
-from labkit.i18n import set_ui_language, t
+from labkit.i18n import Lang, set_ui_language, t
 
 # Command modules, in the order their commands appear in `labkit --help`.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -84,8 +84,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     lang: Annotated[
-        str | None,
-        typer.Option("--lang", help=t("cli.help.lang")),
+        Lang | None,
+        typer.Option("--lang", help=t("cli.help.lang"), case_sensitive=False),
     ] = None,
     version: Annotated[
         bool,
@@ -93,8 +93,6 @@ def _root(
     ] = False,
 ) -> None:
     if lang is not None:
-        if lang.lower() not in ("fr", "en"):
-            raise typer.BadParameter("fr | en", param_hint="--lang")
         set_ui_language(lang)
 
 

@@ -146,7 +146,7 @@ def history_command(
         return
     mark = t("journal.cli.undone")
     for record in events:
-        when = record.ts.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        when = record.ts.astimezone(folder.session.zone).strftime("%Y-%m-%d %H:%M:%S")
         flag = f"  ({mark})" if record.uuid in undone else ""
         typer.echo(
             f"{record.id:>5}  {when}  {record.device:<10}  {record.type:<22}  "
@@ -171,7 +171,7 @@ def export_command(
         else:
             from labkit.store.journal.tables import export_csv
 
-            written = export_csv(journal, out)
+            written = export_csv(journal, out, zone=folder.session.zone)
         count = len(journal.events())
     typer.echo(t("journal.cli.exported", count=count, files=len(written), out=str(out)))
     for path in written:

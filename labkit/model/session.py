@@ -5,17 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from labkit.i18n import Lang
 from labkit.model.methods import MethodConfig
 from labkit.model.participants import ID_PATTERN, Participant, StakeholderGroup
 from labkit.model.preparation import PreparationTask
 from labkit.model.text import clean_line, clean_optional_line, clean_text
 
 SCHEMA_VERSION = 1
+DEFAULT_TIMEZONE = "Europe/Paris"
+
+
+def time_zone(name: str) -> ZoneInfo:
+    """The IANA time zone `name` (e.g. "Europe/Paris"); ValueError when there is none."""
+    if not name or name != name.strip():
+        raise ValueError(name)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise ValueError(name) from None
 
 
 class Phase(StrEnum):
@@ -159,8 +172,11 @@ class Session(BaseModel):
     mode: SessionMode = SessionMode.IN_PERSON
     venue: str | None = None
     remote_link: str | None = Field(default=None, pattern=r"^https?://\S+$")
-    language: Literal["fr", "en"] = "fr"
-    timezone: str = "Europe/Paris"
+    language: Lang = Lang.FR
+    timezone: str = Field(
+        default=DEFAULT_TIMEZONE,
+        description="IANA time zone of the planned times (e.g. Europe/Paris, America/Cayenne).",
+    )
     context: str = ""
     questions: list[str] = Field(default_factory=list)
     objectives: list[str] = Field(default_factory=list)
@@ -190,6 +206,25 @@ class Session(BaseModel):
                 {"version": version, "supported": SCHEMA_VERSION},
             )
         return version
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, name: str) -> str:
+        try:
+            time_zone(name)
+        except ValueError:
+            raise PydanticCustomError(
+                "unknown_timezone",
+                "unknown time zone '{zone}' (an IANA name such as Europe/Paris)",
+                {"zone": name},
+            ) from None
+        return name
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The session's time zone: planned times are read in it, journal instants shown in
+        it (the live app, the report, the calendar, the exports)."""
+        return time_zone(self.timezone)
 
     # -- lookups -------------------------------------------------------------------------------
     def blocks(self) -> list[tuple[int, Block]]:

@@ -7,12 +7,12 @@ covers (morning, afternoon). The facilitation team is left off; blank rows take 
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from labkit.i18n import format_date, format_time, t
 from labkit.model import Participant, Role, Session
+from labkit.model.text import fold
 from labkit.prepare import docx_common as dc
 
 ACCENT = "1F3864"
@@ -25,17 +25,12 @@ MARGINS_CM = (1.5, 1.75, 1.5, 1.75)
 TEAM_ROLES = (Role.FACILITATOR, Role.GRAPHIC_FACILITATOR)
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def signing_people(session: Session, day_number: int) -> list[Participant]:
     """Who signs on day `day_number`: attendees but the Lab team, by last then first name."""
     people = [
         p for p in session.attendees(day_number, seated_only=False) if p.role not in TEAM_ROLES
     ]
-    return sorted(people, key=lambda p: (_fold(p.last_name or p.first_name), _fold(p.first_name)))
+    return sorted(people, key=lambda p: (fold(p.last_name or p.first_name), fold(p.first_name)))
 
 
 def half_days(session: Session, day_number: int) -> list[str]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from labkit.errors import InvalidInputError
 from labkit.i18n import format_date, format_time, t
 from labkit.model import Phase, Session, TaskStatus, schedule_session
+from labkit.model.session import time_zone
 from labkit.prepare.retroplanning import session_tasks
 from labkit.store.atomic import write_bytes_atomic
 
@@ -33,10 +34,12 @@ def task_uid(session: Session, task_id: str) -> str:
 
 
 def resolve_timezone(name: str) -> ZoneInfo:
-    """The IANA time zone `name` (e.g. Europe/Paris); a plain error when unknown."""
+    """The IANA time zone `name` given on the command line (`--tz`); a plain error when unknown.
+
+    The session's own zone is validated with the plan (`Session.zone`)."""
     try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+        return time_zone(name)
+    except ValueError:
         raise InvalidInputError(t("prepare.bad_timezone", None, zone=name)) from None
 
 
@@ -81,7 +84,7 @@ def build_calendar(
     from icalendar import Calendar, Event
 
     lang = session.language
-    zone = resolve_timezone(timezone or session.timezone)
+    zone = resolve_timezone(timezone) if timezone else session.zone
     stamp = stamp or dt.datetime.now(dt.UTC)
     calendar = Calendar()
     calendar.add("prodid", PRODID)

@@ -8,7 +8,6 @@ YAML the first time a task is marked done, so that the file then holds the whole
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
 from labkit.model import PreparationTask, Session, TaskStatus
+from labkit.model.text import fold
 
 THIS_WEEK_DAYS = 7
 """A task due within this many days (today included) is "due this week"."""
@@ -110,18 +110,13 @@ def retro_plan(session: Session, today: dt.date) -> list[PlannedTask]:
     return sorted(planned, key=lambda p: p.task.offset_days)
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def find_task(tasks: list[PreparationTask], key: str) -> PreparationTask:
     """The task named by `key`: its id, or its J label ("J-45") when only one task has it."""
-    wanted = _fold(key)
+    wanted = fold(key, keep_punctuation=True)
     for task in tasks:
-        if _fold(task.id) == wanted:
+        if fold(task.id, keep_punctuation=True) == wanted:
             return task
-    by_label = [task for task in tasks if _fold(task.label) == wanted]
+    by_label = [task for task in tasks if fold(task.label, keep_punctuation=True) == wanted]
     if len(by_label) == 1:
         return by_label[0]
     known = ", ".join(f"{task.id} ({task.label})" for task in tasks)

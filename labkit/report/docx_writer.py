@@ -174,7 +174,7 @@ class _DocxWriter:
     def _cover(self) -> None:
         from docx.shared import Pt
 
-        from labkit.report.docx_parts import add_picture, qr_png
+        from labkit.docx_kit.pictures import QR_PREFIX, add_picture, qr_png
 
         cover = self.doc.cover
         self.paragraph(cover.kicker, "Cover Kicker")
@@ -186,7 +186,7 @@ class _DocxWriter:
             spacer = self.paragraph("", "Cover Line")
             spacer.paragraph_format.space_before = Pt(36)
             add_picture(self.paragraph(), qr_png(cover.qr.url), QR_WIDTH_CM,
-                        f"QR: {cover.qr.url}", "QR")  # fmt: skip
+                        QR_PREFIX + cover.qr.url, "QR")  # fmt: skip
             self.paragraph(cover.qr.caption, "Caption")
         self.break_before = True
 
@@ -273,9 +273,9 @@ class _DocxWriter:
     def _figure(self, figure: e.Figure) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+        from labkit.docx_kit.pictures import add_picture
         from labkit.i18n import format_number
         from labkit.report.charts import render_chart
-        from labkit.report.docx_parts import add_picture
 
         png = render_chart(figure.chart, lambda x: format_number(x, self.doc.lang))
         paragraph = self.paragraph()
@@ -286,7 +286,7 @@ class _DocxWriter:
         self.paragraph(figure.caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def _image(self, image: e.Image) -> None:
-        from labkit.report.docx_parts import add_picture
+        from labkit.docx_kit.pictures import add_picture
 
         path = (self.root / image.path) if self.root else None
         if path is not None and path.is_file() and path.suffix.lower() in (
@@ -302,9 +302,9 @@ class _DocxWriter:
         self.paragraph(image.caption, "Caption")
 
     def _qr(self, qr: e.Qr) -> None:
-        from labkit.report.docx_parts import add_picture, qr_png
+        from labkit.docx_kit.pictures import QR_PREFIX, add_picture, qr_png
 
-        add_picture(self.paragraph(), qr_png(qr.url), QR_WIDTH_CM, f"QR: {qr.url}", "QR")
+        add_picture(self.paragraph(), qr_png(qr.url), QR_WIDTH_CM, QR_PREFIX + qr.url, "QR")
         self.paragraph(qr.caption, "Caption")
 
     def _orientation(self, landscape: bool) -> None:

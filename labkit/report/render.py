@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from labkit.document.formats import ReportFormat
 from labkit.errors import InvalidInputError
-from labkit.i18n import t
+from labkit.i18n import Lang, t
 from labkit.report.build import build_report
 from labkit.report.content import Report
 from labkit.report.layout import layout
@@ -15,7 +16,6 @@ from labkit.store.atomic import write_bytes_atomic, write_text_atomic
 from labkit.store.journal import JournalState
 from labkit.store.session_folder import SessionFolder
 
-FORMATS: tuple[str, ...] = ("docx", "md", "html")
 Progress = Callable[[int, int], None]
 
 
@@ -28,7 +28,7 @@ class Rendered:
     extra_files: tuple[Path, ...] = ()
 
 
-def default_output(folder: SessionFolder, fmt: str) -> Path:
+def default_output(folder: SessionFolder, fmt: ReportFormat | str) -> Path:
     """``<session folder>/restitution-<slug>.<ext>``."""
     return folder.root / f"restitution-{folder.session.slug}.{fmt}"
 
@@ -48,7 +48,7 @@ def journal_state(folder: SessionFolder) -> JournalState:
 
 def render_report(
     folder: SessionFolder,
-    fmt: str = "docx",
+    fmt: ReportFormat | str = ReportFormat.DOCX,
     out: Path | None = None,
     *,
     lang: str | None = None,
@@ -61,20 +61,26 @@ def render_report(
     The file is written atomically at `out` (default: `default_output`). A Markdown report gets
     its charts as PNG files in a ``<name>-charts/`` folder beside it.
     """
-    if fmt not in FORMATS:
-        raise InvalidInputError(t("report.cli.bad_format", None, value=fmt))
-    if lang is not None and lang not in ("fr", "en"):
-        raise InvalidInputError("--lang: fr | en")
+    try:
+        fmt = ReportFormat(fmt)
+    except ValueError:
+        raise InvalidInputError(t("report.cli.bad_format", None, value=fmt,
+                                  formats=", ".join(ReportFormat))) from None  # fmt: skip
+    try:
+        lang = Lang(lang) if lang is not None else None
+    except ValueError:
+        raise InvalidInputError(t("report.cli.bad_lang", None, value=lang,
+                                  langs=", ".join(Lang))) from None  # fmt: skip
     state = state if state is not None else journal_state(folder)
     report = build_report(folder.session, state, lang=lang, named=named)
     doc = layout(report)
     path = Path(out) if out is not None else default_output(folder, fmt)
     extra: list[Path] = []
-    if fmt == "docx":
+    if fmt is ReportFormat.DOCX:
         from labkit.report.docx_writer import render_docx
 
         write_bytes_atomic(path, render_docx(doc, root=folder.root, progress=progress))
-    elif fmt == "html":
+    elif fmt is ReportFormat.HTML:
         from labkit.report.text_writers import render_html
 
         write_text_atomic(path, render_html(doc, _chart_renderer(doc.lang, progress, doc)))

@@ -81,7 +81,7 @@ class LiveSession:
         self.session: Session = folder.session
         self.journal = journal
         self.clock: Clock = clock or SystemClock()
-        self.zone = ls.session_zone(self.session)
+        self.zone = self.session.zone
         self.state: JournalState = journal.state()
         today = self.clock.now().astimezone(self.zone).date()
         chosen = day or default_day(self.session, self.state, today)

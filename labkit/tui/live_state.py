@@ -8,24 +8,16 @@ session.yaml) read in the session's time zone; every datetime here is timezone-a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from labkit.i18n import format_duration, t
 from labkit.model import Block, Participant, Phase, Session, schedule_day
 from labkit.model.methods import PAUSE_TYPES
+from labkit.model.text import fold
 from labkit.model.views import BlockTiming, RoundTiming
 from labkit.store.journal import JournalState
 
 ZERO = timedelta(0)
-
-
-def session_zone(session: Session) -> tzinfo:
-    """The session's time zone (the computer's own if the name is unknown)."""
-    try:
-        return ZoneInfo(session.timezone)
-    except (KeyError, ValueError):  # pragma: no cover - unknown zone name
-        return datetime.now().astimezone().tzinfo  # type: ignore[return-value]
 
 
 # --- planned times --------------------------------------------------------------------------
@@ -53,7 +45,7 @@ def planned_day(
     `on_date` moves the plan to another date (a rehearsal, a session postponed without editing
     session.yaml): the planned clock times stay, read on that date.
     """
-    zone = session_zone(session)
+    zone = session.zone
     day = session.days[day_number - 1]
     placed = schedule_day(day, day_number)
     shift = (on_date - day.date) if on_date else timedelta(0)
@@ -89,7 +81,7 @@ def anchored_on_first_start(
 def run_date(session: Session, day_number: int, state: JournalState, now: datetime) -> date:
     """The date the day actually runs on: its first block's start, else today if it has not
     started (so that a rehearsal on another date shows sensible drifts)."""
-    zone = session_zone(session)
+    zone = session.zone
     starts = [
         state.block(b.id).started_at
         for b in session.days[day_number - 1].agenda
@@ -228,23 +220,10 @@ def drift_text(drift: timedelta | None) -> str:
         return t("tui.drift.none")
     minutes = int(round(drift.total_seconds() / 60))
     if minutes >= 1:
-        return t("tui.drift.late", minutes=_amount(minutes))
+        return t("tui.drift.late", minutes=format_duration(minutes))
     if minutes <= -1:
-        return t("tui.drift.early", minutes=_amount(-minutes))
+        return t("tui.drift.early", minutes=format_duration(-minutes))
     return t("tui.drift.on_time")
-
-
-def _amount(minutes: int) -> str:
-    """ "12 min", or "2 h 05" from an hour on."""
-    return format_duration(minutes) if minutes >= 60 else f"{minutes} min"
-
-
-def hhmm(moment: datetime | None, zone: tzinfo) -> str:
-    """A moment as "09:30" in the session's time zone ("--:--" when unknown)."""
-    if moment is None:
-        return "--:--"
-    local = moment.astimezone(zone)
-    return f"{local.hour:02d}:{local.minute:02d}"
 
 
 PHASE_MARK = {Phase.SCAN: "SCAN", Phase.FOCUS: "FOCUS", Phase.ACT: "ACT", Phase.NONE: ""}
@@ -309,26 +288,7 @@ def matches(person: Participant, query: str) -> bool:
     return all(part in haystack for part in wanted.split())
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, for matching typed letters."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 # --- votes ----------------------------------------------------------------------------------
-
-
-# --- survey ---------------------------------------------------------------------------------
-
-
-def survey_counts(state: JournalState) -> dict[str, int]:
-    """Questionnaires entered per stakeholder group."""
-    counts: dict[str, int] = {}
-    for response in state.survey.values():
-        counts[response.group] = counts.get(response.group, 0) + 1
-    return counts
 
 
 # --- paper questionnaires -------------------------------------------------------------------
@@ -405,6 +365,8 @@ def _match_group(word: str, session: Session) -> str:
             return keys[index - 1]
         raise EntryError(t("tui.closing.err_group_number", count=len(keys)))
     wanted = fold(word)
+    if not wanted:
+        raise EntryError(t("tui.closing.err_group_unknown", word=word))
     found = []
     for key in keys:
         group = session.group(key)

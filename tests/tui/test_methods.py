@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from labkit.errors import InvalidInputError
+from labkit.methods.idea_vote import IdeaVote
 from labkit.methods.world_cafe import WorldCafe
 from labkit.store.journal import Journal
 
@@ -219,3 +223,16 @@ async def test_vote_candidates_follow_the_source_question(make_app, session_dir)
         screen = app.screen
         # no vote question: every kept or idea
         assert list(screen.tally().items) == [first, "c2"]
+
+
+def test_a_field_a_constructor_refuses_is_a_refused_entry(make_app):
+    """`LiveSession.write` builds the event inside the app's error handling: 5000 dots (the
+    limit is 1000) become an InvalidInputError shown to the facilitator, and nothing is written."""
+    live = make_app().live
+    before = len(live.journal.events())
+    with pytest.raises(InvalidInputError) as refused:
+        live.write(IdeaVote.vote, live.block("vote"), "c1", 5000, question=None)
+    assert "vote.cast" in str(refused.value)
+    assert len(live.journal.events()) == before
+    assert live.created_id(WorldCafe.idea, live.block("cafe"), "Une idée", round_number=1,
+                           table=1, question=1) in live.state.contributions

@@ -103,7 +103,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.cafe.all.one": {"fr": "L'idée exprimée", "en": "The idea put forward"},
     "report.cafe.all.many": {"fr": "Toutes les idées exprimées ({n})", "en": "Every idea put forward ({n})"},
     "report.cafe.none_kept": {"fr": "Aucune idée n'a été marquée comme retenue pour cette question.", "en": "No idea was marked as kept for this question."},
-    "report.cafe.voted": {"fr": "Les idées de cette question ont été soumises au vote « {vote} » : les idées retenues sont celles que le vote a retenues.", "en": "The ideas of this question went to the vote “{vote}”: the ideas kept are those the vote kept."},
+    "report.cafe.voted": {"fr": "Les idées retenues sont celles du vote « {vote} ».", "en": "The ideas kept are those of the vote “{vote}”."},
     "report.cafe.none_kept_at_vote": {"fr": "Aucune idée de cette question n'a été retenue au vote.", "en": "No idea of this question was kept at the vote."},
     "report.dots.one": {"fr": "1 gommette", "en": "1 dot"},
     "report.dots.many": {"fr": "{n} gommettes", "en": "{n} dots"},
@@ -190,7 +190,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Nommer toutes les personnes, sauf les membres des collèges jamais nommés (par défaut : seulement celles qui y ont consenti).",
         "en": "Name everyone except members of groups never named (default: only those who consented).",
     },
-    "report.cli.bad_format": {"fr": "format inconnu « {value} » (docx, md ou html)", "en": "unknown format '{value}' (docx, md or html)"},
+    "report.cli.bad_format": {
+        "fr": "format inconnu « {value} » ({formats})",
+        "en": "unknown format '{value}' ({formats})",
+    },
+    "report.cli.bad_lang": {
+        "fr": "langue inconnue « {value} » ({langs})",
+        "en": "unknown language '{value}' ({langs})",
+    },
     "report.cli.progress": {"fr": "Rédaction de la restitution", "en": "Writing the report"},
     "report.cli.written": {"fr": "Restitution écrite : {path}", "en": "Report written: {path}"},
     "report.cli.summary": {

@@ -43,8 +43,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unreadable JSON (line {line}): {reason}",
     },
     "store.plan.not_object": {
-        "fr": 'le fichier doit être un objet JSON {"block": …, "rounds": […]}',
-        "en": 'the file must be a JSON object {"block": …, "rounds": […]}',
+        "fr": 'le fichier doit être un objet JSON avec « block » et « rounds »',
+        "en": 'the file must be a JSON object with "block" and "rounds"',
     },
     "store.plan.other_block": {
         "fr": "ce plan est celui du bloc « {found} », pas de « {block} »",
@@ -70,6 +70,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "store.plan.twice": {
         "fr": "« {person} » est placé deux fois au tour {round}",
         "en": "'{person}' is placed twice in round {round}",
+    },
+    "pydantic.unknown_timezone": {
+        "fr": "fuseau horaire inconnu « {zone} » (un nom IANA comme Europe/Paris, "
+        "America/Cayenne, Indian/Reunion)",
+        "en": "unknown time zone '{zone}' (an IANA name such as Europe/Paris, "
+        "America/Cayenne, Indian/Reunion)",
     },
     "pydantic.missing": {"fr": "champ obligatoire manquant", "en": "required field missing"},
     "pydantic.extra_forbidden": {

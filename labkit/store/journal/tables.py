@@ -10,7 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -216,11 +216,13 @@ def history_table(events: list[RecordedEvent], cancelled: set[str]) -> Table:
     return header, rows
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: Any, zone: tzinfo | None = None) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, datetime) and zone is not None and value.tzinfo is not None:
+        return value.astimezone(zone).isoformat()
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, str) and value.startswith(_FORMULA_START):
@@ -228,18 +230,22 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def csv_text(table: Table) -> str:
-    """A table as CSV text (comma-separated, minimal quoting, newline-terminated rows)."""
+def csv_text(table: Table, zone: tzinfo | None = None) -> str:
+    """A table as CSV text (comma-separated, minimal quoting, newline-terminated rows); instants
+    in `zone` (the session's, `Session.zone`) with their offset, else as recorded (UTC)."""
     header, rows = table
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([_cell(value) for value in row] for row in rows)
+    writer.writerows([_cell(value, zone) for value in row] for row in rows)
     return buffer.getvalue()
 
 
-def export_csv(journal: Journal, out_dir: Path, now: datetime | None = None) -> list[Path]:
-    """Write one CSV per kind (plus ``events.csv``, the full history) into `out_dir`."""
+def export_csv(
+    journal: Journal, out_dir: Path, now: datetime | None = None, zone: tzinfo | None = None
+) -> list[Path]:
+    """Write one CSV per kind (plus ``events.csv``, the full history) into `out_dir`, instants
+    in `zone` (see `csv_text`)."""
     out_dir = Path(out_dir)
     now = now or utc_now()
     state = journal.state()
@@ -248,6 +254,6 @@ def export_csv(journal: Journal, out_dir: Path, now: datetime | None = None) -> 
     tables["events"] = history_table(journal.events(), state.cancelled)
     for stem, table in tables.items():
         path = out_dir / f"{stem}.csv"
-        write_bytes_atomic(path, csv_text(table).encode("utf-8-sig"))
+        write_bytes_atomic(path, csv_text(table, zone).encode("utf-8-sig"))
         written.append(path)
     return written

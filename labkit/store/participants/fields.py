@@ -9,23 +9,11 @@ département gets its leading zero back ("1" -> "01", Excel drops it).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from labkit.model.participants import Role
+from labkit.model.text import fold
 
-# -- text folding ------------------------------------------------------------------------------
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
-
-
-def fold(text: str) -> str:
-    """Text reduced for comparison: no accents, no case, punctuation as single spaces.
-
-    >>> fold("  Hélène-Marie  D'ARC ")
-    'helene marie d arc'
-    """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[^0-9a-z]+", " ", plain).strip()
+# -- text folding (`fold` is `labkit.model.text`'s) ---------------------------------------------
 
 
 def compact(text: str) -> str:

@@ -93,7 +93,7 @@ class VoteScreen(CaptureScreen):
         self.items = list(tally.items)
         totals = tally.totals
         by_item = {r.item_id: r for r in tally.ranking}
-        kept = list(tally.kept)
+        kept = list(tally.recorded)  # ★ marks the room's decision; ≈ a tie it must settle
         if self.config.questions:
             self.query_one("#vote-question", Static).update(
                 f"[b]Q{self.question}/{len(self.config.questions)}[/b] "
