@@ -191,3 +191,19 @@ def test_projector_shows_a_per_round_question_once(session_data: dict, write_ses
         with served.client() as screen:
             page = screen.get(served.projector_url()).text
         assert '<p class="question">Q1</p>' in page and "Table 1</strong>" not in page
+
+
+def test_projector_says_who_moves_where_never_naming_a_vulnerable_member(cafe: Served) -> None:
+    import html
+
+    from labkit.store import seating
+
+    rounds = [[["p01", "p03", "p04"], ["p02", "p05", "p06"]],
+              [["p01", "p06", "p05"], ["p02", "p04", "p03"]],
+              [["p01", "p04", "p05"], ["p02", "p03", "p06"]]]  # fmt: skip
+    seating.write_plan(seating.rotations_dir(cafe.root), "cafe", rounds)
+    with cafe.client() as screen:
+        page = html.unescape(screen.get(cafe.projector_url()).text)
+    for line in ("Paul → table 1", "p05 → table 1", "Marc → table 2", "p03 → table 2"):
+        assert line in page
+    assert "Julie" not in page and "Nadia" not in page  # job seekers: a vulnerable group
