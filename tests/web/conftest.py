@@ -70,10 +70,11 @@ def join(client: httpx.Client, served: Served, table: int | None = None,
     assert answer.status_code == 303, answer.text
 
 
-def serve(root: Path, *, rate: tuple[int, float] = (40, 60.0)) -> Iterator[Served]:
+def serve(root: Path, *, rate: tuple[int, float] = (40, 60.0),
+          public_url: str | None = None) -> Iterator[Served]:  # fmt: skip
     """Run the server of the session at `root` until the generator is closed."""
     port = free_port()
-    settings = Settings(bind="127.0.0.1", port=port, rate=rate)
+    settings = Settings(bind="127.0.0.1", port=port, rate=rate, public_url=public_url)
     app = create_app(open_session(root), settings)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error",
                                            lifespan="on"))  # fmt: skip

@@ -148,3 +148,23 @@ def test_security_headers(cafe: Served, phone: httpx.Client) -> None:
     assert "default-src 'self'" in page.headers["Content-Security-Policy"]
     cookie = next(c for c in phone.cookies.jar if c.name == "labkit_p")
     assert cookie.has_nonstandard_attr("HttpOnly")
+
+
+def test_behind_a_reverse_proxy_the_public_name_is_accepted(session_root: Path) -> None:
+    public = "https://atelier.lab.example.org"
+    for served in serve(session_root, public_url=public):
+        served.journal.start_block("cafe")
+        token = served.control().table_tokens["1"]
+        proxy = {"Host": "atelier.lab.example.org", "Origin": public}
+        with httpx.Client(base_url=served.url, headers=proxy, timeout=10) as phone:
+            page = phone.get(f"/j/{token}")
+            assert page.status_code == 200
+            joined = phone.post(f"/j/{token}", data={"csrf": csrf_of(page.text)})
+            assert joined.status_code == 303
+            assert "secure" in joined.headers["set-cookie"].lower()
+            screen = phone.get(f"/projector?key={served.web.projector_key()}")
+            assert f"{public}/j/{served.control().session_token}" in screen.text
+            forged = phone.post(f"/j/{token}", data={"csrf": "x"},
+                                headers={"Origin": "https://evil.example"})
+            assert forged.status_code == 403
+        assert _count(served) == 0
