@@ -152,6 +152,9 @@ def materials_command(
     session: SessionArgument,
     out: Annotated[Path, typer.Option("--out", "-o", help=t("prepare.help.materials_out"))],
     url: Annotated[str | None, typer.Option("--url", help=t("prepare.help.url"))] = None,
+    join_url: Annotated[
+        str | None, typer.Option("--join-url", help=t("prepare.help.join_url"))
+    ] = None,
 ) -> None:
     """Write table cards, route cards, badges and the sign-in sheets as A4 Word documents."""
     from rich.console import Console
@@ -162,8 +165,18 @@ def materials_command(
 
     if url is not None and not re.fullmatch(r"https?://\S+", url):
         raise typer.BadParameter(t("prepare.bad_url", None, value=url), param_hint="--url")
+    if join_url is not None and not re.fullmatch(r"https?://\S+", join_url):
+        raise typer.BadParameter(t("prepare.bad_url", None, value=join_url),
+                                 param_hint="--join-url")  # fmt: skip
     folder = open_session(session)
-    result = write_materials(folder.session, out, rotations_dir=folder.rotations_dir, url=url)
+    links = None
+    if join_url:
+        from labkit.web import control
+
+        tokens = control.ensure(folder.root, control.table_count(folder.session)).table_tokens
+        links = {int(n): f"{join_url.rstrip('/')}/j/{token}" for n, token in tokens.items()}
+    result = write_materials(folder.session, out, rotations_dir=folder.rotations_dir, url=url,
+                             join_urls=links)  # fmt: skip
     console = Console(highlight=False)
     for note in result.notes:
         console.print(f"[yellow]{t('cli.warning_prefix')}[/] {escape(note)}", soft_wrap=True)

@@ -6,6 +6,7 @@ and why (no world café, no saved seating plan, no URL for the QR codes...).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,11 +42,13 @@ def write_materials(
     *,
     rotations_dir: Path | None = None,
     url: str | None = None,
+    join_urls: Mapping[int, str] | None = None,
 ) -> MaterialsResult:
     """Write every printed document of `session` into `out_dir` (created when missing).
 
     `rotations_dir` holds the saved seating plans (`<block id>.json`); `url` overrides the QR
-    code of the table cards (default: the session's resources or shared-folder URL).
+    code of the table cards (default: the session's resources or shared-folder URL);
+    `join_urls` (table number -> address) puts each table's phone join link there instead.
     """
     lang = session.language
     out = Path(out_dir)
@@ -53,10 +56,10 @@ def write_materials(
     plans = load_saved_plans(rotations_dir, session) if rotations_dir else SavedPlans()
     result.notes += plans.problems
 
-    cards = render_table_cards(session, out / TABLE_CARDS_FILE, url=url)
+    cards = render_table_cards(session, out / TABLE_CARDS_FILE, url=url, join_urls=join_urls)
     if cards:
         result.paths.append(cards)
-        if not table_card_url(session, url):
+        if not join_urls and not table_card_url(session, url):
             result.notes.append(t("prepare.note.no_card_url", lang))
     else:
         result.notes.append(t("prepare.note.no_cafe", lang))

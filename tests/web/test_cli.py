@@ -79,3 +79,28 @@ def test_switches_and_revoke(session_root: Path) -> None:
 
 def test_lan_and_bind_together_are_refused(session_root: Path) -> None:
     assert _labkit("serve", str(session_root), "--lan", "--bind", "127.0.0.1").returncode == 2
+
+
+def test_table_cards_carry_each_tables_join_link(session_root: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from labkit.prepare import docx_common, table_cards
+    from labkit.store.session_folder import open_session
+
+    seen: list[str] = []
+    real = docx_common.add_qr
+    monkeypatch.setattr(docx_common, "add_qr", lambda p, url, *a: (seen.append(url),
+                                                                   real(p, url, *a))[1])
+    session = open_session(session_root).session
+    links = {1: "https://atelier.example.org/j/AAA", 2: "https://atelier.example.org/j/BBB"}
+    assert table_cards.build_table_cards(session, join_urls=links) is not None
+    assert seen == [links[1], links[2]]
+
+
+def test_materials_join_url_uses_the_servers_table_tokens(session_root: Path,
+                                                          tmp_path: Path) -> None:  # fmt: skip
+    result = _labkit("materials", str(session_root), "--out", str(tmp_path / "out"),
+                     "--join-url", "https://atelier.example.org")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    tokens = control.read(session_root)
+    assert tokens is not None and set(tokens.table_tokens) >= {"1", "2"}
+    assert _labkit("materials", str(session_root), "--out", str(tmp_path / "o2"),
+                   "--join-url", "not a url").returncode == 2
