@@ -164,3 +164,19 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser: Any, cafe: Served) -> 
     page = browser.new_context(bypass_csp=True).new_page()
     page.set_content("<html><body><img src='x.png'><button></button></body></html>")
     assert axe_violations(page), "axe finds a broken page broken"
+
+
+def test_a_phone_with_javascript_follows_the_session_live(browser: Any, cafe: Served) -> None:
+    """The page refreshes itself (SSE) when the facilitator moves on, unless a field is typed."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(cafe.join_url(1))
+    page.get_by_role("button", name="Rejoindre").click()
+    page.get_by_label("Votre idée").wait_for()
+    cafe.journal.add_contribution("Idée pour le vote", kind="idea", block_id="cafe", question=1)
+    cafe.journal.end_round("cafe")
+    cafe.journal.end_block("cafe")
+    cafe.journal.start_block("vote")
+    page.get_by_role("button", name="Valider mon vote").wait_for(timeout=5000)
+    assert page.url.endswith("/me")
+    context.close()
