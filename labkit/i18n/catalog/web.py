@@ -54,8 +54,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.mine": {"fr": "Déjà envoyé à cette table", "en": "Already sent at this table"},
     "web.vote.title": {"fr": "Votez : {budget} gommette(s)", "en": "Vote: {budget} dot(s)"},
     "web.vote.help": {
-        "fr": "Cochez au plus {budget} idées. Vous pouvez changer d'avis jusqu'à la clôture du vote.",
-        "en": "Tick at most {budget} ideas. You may change your mind until the vote closes.",
+        "fr": "Cochez au plus {budget} idée(s). Vous pouvez changer d'avis jusqu'à la clôture du vote.",
+        "en": "Tick at most {budget} idea(s). You may change your mind until the vote closes.",
     },
     "web.vote.submit": {"fr": "Valider mon vote", "en": "Submit my vote"},
     "web.vote.none": {"fr": "Aucune idée à voter pour l'instant.", "en": "No ideas to vote on yet."},
