@@ -77,6 +77,8 @@ class Settings:
         for name in names:
             shown = f"[{name}]" if ":" in name else name
             found.add(f"{shown}:{self.port}".lower())
+            if self.port == 80:  # browsers leave the default port out of Host and Origin
+                found.add(shown.lower())
         if self.public_url:
             found.add(host_of(self.public_url))
         return found
