@@ -12,6 +12,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from labkit.i18n import Lang
+from labkit.model.logistics import (
+    Calendar,
+    Contact,
+    Organiser,
+    clean_notice,
+    organiser_shorthand,
+)
 from labkit.model.methods import MethodConfig
 from labkit.model.participants import ID_PATTERN, Participant, StakeholderGroup
 from labkit.model.preparation import PreparationTask
@@ -188,10 +195,27 @@ class Session(BaseModel):
         default=None,
         description="Retro-planning tasks; absent: labkit's default template (J-60 ... J+14).",
     )
+    organisers: list[Organiser] = Field(
+        default_factory=list, description="Co-organisers besides the Lab (invitation, sheets)."
+    )
+    contact: Contact | None = Field(default=None, description="Whom guests ask questions.")
+    access: str = Field(
+        default="", description="How to get there: transport, parking, accessibility (PMR)."
+    )
+    privacy_notice: str | None = Field(
+        default=None, description="RGPD notice of the sign-in sheet; absent: labkit's default."
+    )
+    logo: str | None = Field(
+        default=None, description="Logo file (PNG/JPEG) for the documents, relative to the folder."
+    )
+    calendar: Calendar = Field(default_factory=Calendar)
 
     _clean_title = field_validator("title", "lab", mode="before")(clean_line)
     _clean_optional = field_validator("sponsor", "venue", mode="before")(clean_optional_line)
-    _clean_context = field_validator("context", mode="before")(clean_text)
+    _clean_context = field_validator("context", "access", mode="before")(clean_text)
+    _clean_notice = field_validator("privacy_notice", mode="before")(clean_notice)
+    _clean_logo = field_validator("logo", mode="before")(clean_optional_line)
+    _organisers = field_validator("organisers", mode="before")(organiser_shorthand)
 
     @field_validator("schema_version")
     @classmethod

@@ -47,13 +47,12 @@ def test_documents_convert_to_a4_pdf(session_dir: Path, tmp_path: Path) -> None:
         "table-cards": 3,  # one sheet per table, nothing pushed onto an extra page
         "route-cards": 2,
         "badges": 2,  # 13 badges, 10 a page
-        "emargement-jour-1": 1,
-        "emargement-jour-2": 1,
+        "emargement": 2,  # landscape, 17 rows, the team block and the certification
     }
     for path in paths:
         pdf = pdf_dir / f"{path.stem}.pdf"
         assert pdf.is_file(), f"LibreOffice wrote no PDF for {path.name}"
         pages, size = _pdf_info(pdf)
         assert pages == expected_pages[path.stem], path.name
-        landscape = path.stem == "table-cards"
+        landscape = path.stem in ("table-cards", "emargement")
         assert size == (A4_PORTRAIT[::-1] if landscape else A4_PORTRAIT), path.name
