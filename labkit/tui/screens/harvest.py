@@ -28,7 +28,7 @@ class HarvestScreen(BlockScreen):
         Binding("k", "keep", "tui.key.keep"),
         Binding("t", "rename", "tui.key.rename"),
         Binding("x,delete", "ungroup", "tui.key.ungroup"),
-        Binding("backspace", "hide", "tui.key.hide"),
+        Binding("backspace", "hide", "tui.key.hide", show=False),
         Binding("right", "question(1)", "tui.key.next_question"),
         Binding("left", "question(-1)", "tui.key.prev_question", show=False),
         Binding("escape", "back", "tui.key.back"),
