@@ -8,7 +8,6 @@ stays fast. Errors a user can fix are `LabkitError`s: printed in plain words, ex
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sys
 from typing import Annotated
 
@@ -98,10 +97,7 @@ def _root(
 
 def _register_commands() -> None:
     for name in COMMAND_MODULES:
-        module_name = f"labkit.cli.{name}"
-        if importlib.util.find_spec(module_name) is None:
-            continue
-        importlib.import_module(module_name).register(app)
+        importlib.import_module(f"labkit.cli.{name}").register(app)
 
 
 _register_commands()

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -120,7 +120,7 @@ def plan_table(session: Session, planned: list[PlannedTask], today: dt.date) -> 
     for item in planned:
         style = URGENCY_STYLE[item.urgency.value]
         marker = "▶ " if item.stands_out else ""
-        cells = [
+        cells: list[str | Text] = [
             item.task.id,
             item.task.label,
             format_date(item.due, None, "EEE d MMM y"),
@@ -177,7 +177,7 @@ def ics_command(
     if invite and milestones:
         raise typer.BadParameter(t("prepare.ics.invite_milestones", None), param_hint="--invite")
     folder = open_session(session)
-    options = {"timezone": tz, "utc": utc, "country": country}
+    options: dict[str, Any] = {"timezone": tz, "utc": utc, "country": country}
     build_calendar(folder.session, milestones=milestones, invite=invite, **options)  # checks
     if folder.session.calendar.uid is None:
         uid = new_uid_part()

@@ -36,14 +36,16 @@ def report_command(
 
     from labkit.report.render import default_output, journal_state, render_report
     from labkit.store.session_folder import open_session
+    from labkit.store.session_log import session_log
 
     folder = open_session(session)
     if out is not None and out.is_dir():
         out = out / default_output(folder, fmt).name
     console = Console(highlight=False)
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True,
-                  disable=not console.is_terminal) as progress:  # fmt: skip
+    progress_bar = Progress(*columns, console=console, transient=True,
+                            disable=not console.is_terminal)  # fmt: skip
+    with session_log(folder.root), progress_bar as progress:
         task = progress.add_task(t("report.cli.progress"), total=None)
         state = journal_state(folder)
 

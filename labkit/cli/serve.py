@@ -3,7 +3,7 @@ phone and projector pages, in their own process, writing the session's journal."
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -84,12 +84,12 @@ def serve_command(
     _run(app, settings, lang)
 
 
-def _run(app: object, settings: object, lang: str) -> None:
+def _run(app: Any, settings: object, lang: str) -> None:
     import uvicorn
 
     from labkit.web.projector import join_url
 
-    web = app.app.state.web  # type: ignore[attr-defined]
+    web = app.app.state.web
     typer.echo(t("web.cli.listening", lang, url=web.settings.base_url))
     typer.echo(t("web.cli.join", lang, url=join_url(web)))
     typer.echo(t("web.cli.projector", lang,

@@ -16,12 +16,14 @@ def qr_png(url: str, *, box_size: int = 8, border: int = 2) -> bytes:
     """A QR code for `url` as PNG bytes (error correction M), `box_size` pixels per module."""
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
+    from qrcode.image.pil import PilImage
 
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=border)
     code.add_data(url)
     code.make(fit=True)
     buffer = io.BytesIO()
-    code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
+    image = code.make_image(PilImage, fill_color="black", back_color="white")
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 

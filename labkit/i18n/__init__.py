@@ -26,7 +26,7 @@ class Lang(StrEnum):
 
 DEFAULT_LANG = Lang.FR
 
-_ui_lang_override: str | None = None
+_ui_lang_override: Lang | None = None
 _merged: dict[str, dict[str, str]] | None = None
 
 

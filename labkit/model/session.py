@@ -115,12 +115,6 @@ class Day(BaseModel):
     _parse_clock = field_validator("start", "end", mode="before")(lambda v: parse_clock(v))
     _naive_clock = field_validator("start", "end")(lambda v: naive(v))
 
-    @property
-    def minutes_available(self) -> int:
-        """Minutes between the day's start and end."""
-        return (_minutes(self.end) - _minutes(self.start)) if self.end > self.start else 0
-
-
 _CLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:[:hH]\s*(\d{2})?)\s*$")
 
 
@@ -148,10 +142,6 @@ def naive(value: dt.time | None) -> dt.time | None:
     (An aware time would not compare with the naive ones the timings are built from.)
     """
     return value.replace(tzinfo=None) if value is not None and value.tzinfo else value
-
-
-def _minutes(value: dt.time) -> int:
-    return value.hour * 60 + value.minute
 
 
 class SessionUrls(BaseModel):

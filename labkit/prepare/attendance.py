@@ -139,7 +139,7 @@ def build_attendance_sheet(session: Session, days: int | Sequence[int] | None = 
     widths, slots = _columns(session, numbers, options.remote_column, width)
     people = signing_people(session, numbers)
     _people_table(document, session, people, widths, slots, BLANK_ROWS)
-    halves = [(n, h) for n, h in slots if h != "remote"]
+    halves = [(n, h) for n, h in slots if h is not None and h != "remote"]
     counts = "   ".join(
         f"{_half_label(session, n, h, numbers)}{' : ' if lang == 'fr' else ': '}____"
         for n, h in halves)

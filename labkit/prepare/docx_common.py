@@ -209,14 +209,6 @@ def add_qr(paragraph: Any, url: str, width_cm: float) -> Any:
     return add_picture(paragraph, qr_png(url, box_size=QR_BOX_PIXELS), width_cm, QR_PREFIX + url)
 
 
-def document_text(document: Any) -> str:
-    """Every paragraph's text of the document body, tables included, one paragraph a line."""
-    lines = []
-    for paragraph in document.element.body.iter(qn("w:p")):
-        lines.append("".join(node.text or "" for node in paragraph.iter(qn("w:t"))))
-    return "\n".join(lines)
-
-
 def add_tail(document: Any) -> None:
     """A tiny last paragraph: a document must end with one, and a full-height table before it
     must not be pushed onto an extra blank page."""
@@ -227,13 +219,6 @@ def add_tail(document: Any) -> None:
     paragraph.paragraph_format.space_before = Pt(0)
     paragraph.paragraph_format.line_spacing = Pt(1)
     paragraph.add_run("").font.size = Pt(1)
-
-
-def page_break(document: Any) -> None:
-    """Start a new page."""
-    from docx.enum.text import WD_BREAK
-
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def save_docx(document: Any, path: Path) -> Path:

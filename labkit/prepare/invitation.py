@@ -34,7 +34,7 @@ def guest_title(title: str, lang: str) -> str:
     return JARGON.sub(replace, title)
 
 
-def spoken_time(value: dt.time, lang: str) -> str:
+def spoken_time(value: dt.time | dt.datetime, lang: str) -> str:
     """A time as written in a French sentence ("8 h 45", "14 h"); "08:45" in English."""
     if lang != "fr":
         return format_time(value)

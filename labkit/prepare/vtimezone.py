@@ -36,13 +36,13 @@ def transitions(zone: ZoneInfo, year: int) -> list[Transition]:
     found = []
     moment = dt.datetime(year, 1, 1, tzinfo=UTC)
     end = dt.datetime(year + 1, 1, 1, tzinfo=UTC)
-    before = moment.astimezone(zone).utcoffset()
+    before = _offset(moment, zone)
     while moment < end:
         after_moment = moment + dt.timedelta(hours=1)
-        after = after_moment.astimezone(zone).utcoffset()
+        after = _offset(after_moment, zone)
         if after != before:
             exact = moment
-            while (exact + dt.timedelta(minutes=1)).astimezone(zone).utcoffset() == before:
+            while _offset(exact + dt.timedelta(minutes=1), zone) == before:
                 exact += dt.timedelta(minutes=1)
             exact += dt.timedelta(minutes=1)
             local = (exact + before).replace(tzinfo=None)
@@ -52,6 +52,11 @@ def transitions(zone: ZoneInfo, year: int) -> list[Transition]:
             before = after
         moment = after_moment
     return found
+
+
+def _offset(moment: dt.datetime, zone: ZoneInfo) -> dt.timedelta:
+    """The zone's UTC offset at `moment` (an aware time in a ZoneInfo always has one)."""
+    return moment.astimezone(zone).utcoffset() or dt.timedelta(0)
 
 
 def _byday(day: dt.date) -> list[str]:

@@ -186,5 +186,3 @@ def new_table(document: Any, header: Sequence[str], widths_cm: Sequence[float], 
     return table
 
 
-def keep_with_next(paragraph: Any) -> None:
-    paragraph.paragraph_format.keep_with_next = True

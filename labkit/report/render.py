@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from labkit.document import elements as e
 from labkit.document.formats import ReportFormat
 from labkit.errors import InvalidInputError
 from labkit.i18n import Lang, t
@@ -89,15 +90,17 @@ def render_report(
     return Rendered(path, report, tuple(extra))
 
 
-def _chart_renderer(lang: str, progress: Progress | None, doc: object) -> Callable:
+def _chart_renderer(
+    lang: str, progress: Progress | None, doc: e.ReportDocument
+) -> Callable[[e.Chart], bytes]:
     from labkit.i18n import format_number
     from labkit.report.charts import render_chart
 
-    total = max(len(doc.figures), 1)  # type: ignore[attr-defined]
+    total = max(len(doc.figures), 1)
     done = [0]
 
-    def draw(chart: object) -> bytes:
-        png = render_chart(chart, lambda x: format_number(x, lang))  # type: ignore[arg-type]
+    def draw(chart: e.Chart) -> bytes:
+        png = render_chart(chart, lambda x: format_number(x, lang))
         done[0] += 1
         if progress is not None:
             progress(done[0], total)
@@ -106,16 +109,17 @@ def _chart_renderer(lang: str, progress: Progress | None, doc: object) -> Callab
     return draw
 
 
-def _write_markdown(doc: object, path: Path, progress: Progress | None) -> list[Path]:
+def _write_markdown(doc: e.ReportDocument, path: Path, progress: Progress | None) -> list[Path]:
     from labkit.report.text_writers import render_markdown
 
     folder = path.with_name(f"{path.stem}-charts")
-    draw = _chart_renderer(doc.lang, progress, doc)  # type: ignore[attr-defined]
-    links, written = {}, []
-    for index, figure in enumerate(doc.figures, 1):  # type: ignore[attr-defined]
+    draw = _chart_renderer(doc.lang, progress, doc)
+    links: dict[int, str] = {}
+    written: list[Path] = []
+    for index, figure in enumerate(doc.figures, 1):
         target = folder / f"figure-{index:02d}.png"
         write_bytes_atomic(target, draw(figure.chart))
         links[index - 1] = f"{folder.name}/{target.name}"
         written.append(target)
-    write_text_atomic(path, render_markdown(doc, links))  # type: ignore[arg-type]
+    write_text_atomic(path, render_markdown(doc, links))
     return written

@@ -142,7 +142,7 @@ class Web:
 
 
 def web_of(request: Request) -> Web:
-    return request.app.state.web  # type: ignore[no-any-return]
+    return request.app.state.web
 
 
 def create_app(folder: SessionFolder, settings: Settings) -> Any:

@@ -133,7 +133,9 @@ def revoke(root: Path, tables: int) -> Control:
 
 def switch(root: Path, tables: int, **changes: bool) -> Control:
     """Set `locked` and/or `revealed`."""
-    new = replace(ensure(root, tables), **changes)
+    current = ensure(root, tables)
+    new = replace(current, locked=changes.get("locked", current.locked),
+                  revealed=changes.get("revealed", current.revealed))
     write(root, new)
     return new
 

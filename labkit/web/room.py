@@ -19,6 +19,7 @@ from labkit.methods.idea_vote import IdeaVote
 from labkit.methods.world_cafe import WorldCafe
 from labkit.model import Block, ClosingConfig, IdeaVoteConfig, WorldCafeConfig
 from labkit.model import events as ev
+from labkit.model.views import Vote
 from labkit.store import seating
 from labkit.store.journal import Journal, JournalState
 from labkit.store.session_folder import SessionFolder
@@ -163,10 +164,10 @@ class Room:
     def budget(self, block: Block, state: JournalState) -> int:
         return voting.budget(block.method, len(self.candidates(block, state)))  # type: ignore[arg-type]
 
-    def my_votes(self, block: Block, pid: str, state: JournalState) -> dict[int, ev.VoteCast]:
+    def my_votes(self, block: Block, pid: str, state: JournalState) -> dict[int, Vote]:
         """event id -> the vote `pid` gave in `block` that still counts."""
         return {n: v for n, v in state.votes.items()
-                if v.participant_id == pid and v.block_id == block.id}  # type: ignore[misc]
+                if v.participant_id == pid and v.block_id == block.id}  # fmt: skip
 
     def answered(self, pid: str) -> bool:
         """Whether `pid` already filled the questionnaire."""
@@ -201,10 +202,13 @@ class Room:
         if not text:
             raise Refused("web.error.empty")
         author = visitor.name
-        group = {"territory" if "territory" in wanted.placed_by else "team": team or None}
+        by_territory = "territory" in wanted.placed_by
+        territory = (team or None) if by_territory else None
+        team = None if by_territory else (team or None)
         if wanted.event is ev.CommitmentAdded:
             event: ev.EventModel = ev.CommitmentAdded(what=text, block_id=block.id,
-                                                      status="proposed", **group)  # fmt: skip
+                                                      status="proposed", team=team,
+                                                      territory=territory)  # fmt: skip
         elif "table" in wanted.placed_by and visitor.table is None:
             raise Refused("web.error.no_table")
         else:
@@ -212,7 +216,8 @@ class Room:
             base = WorldCafe.idea(block, text, round_number=where.round, table=visitor.table,
                                   question=where.question) if kind == "idea" else \
                 ev.ContributionAdded(block_id=block.id, text=text, kind=kind,  # type: ignore[arg-type]
-                                     table=visitor.table, **group)  # fmt: skip
+                                     table=visitor.table, team=team,
+                                     territory=territory)  # fmt: skip
             event = base.model_copy(update={"author": author}) if author else base
         self._write(visitor, [event], host=wanted.host_only)
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import docx
 from docx.shared import Cm
+from docx_reading import document_text, qr_targets
 
 from labkit.model import Session
-from labkit.prepare.docx_common import document_text, qr_targets
 from labkit.prepare.invitation import render_invitation_agenda
 from labkit.store.session_folder import SessionFolder, open_session
 

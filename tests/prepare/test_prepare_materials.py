@@ -9,12 +9,12 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from docx_reading import document_text, picture_descriptions, qr_targets
 from prepare_fixtures import save_plans
 
 from labkit.model import Session
 from labkit.prepare.attendance import SheetOptions, build_attendance_sheet, half_days
 from labkit.prepare.badges import build_badges
-from labkit.prepare.docx_common import document_text, picture_descriptions, qr_targets
 from labkit.prepare.materials import write_materials
 from labkit.prepare.route_cards import build_route_cards
 from labkit.prepare.seating import SavedPlans, load_saved_plans, route_cards

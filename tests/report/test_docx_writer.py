@@ -183,3 +183,22 @@ def test_photos_of_flipcharts_are_embedded_with_their_caption(captured, tmp_path
     assert "Photo : La nappe de la table 2" in _alt_texts(document)
     level_one = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert "Photos et documents" in level_one
+
+
+def test_an_unreadable_photo_becomes_a_note_and_its_traceback_is_logged(
+    captured, tmp_path: Path  # noqa: ANN001
+) -> None:
+    from labkit.store.session_log import session_log
+
+    folder, _ = captured
+    (tmp_path / "nappe.png").write_bytes(b"not a picture")
+    doc = layout(build_report(folder.session, journal_state(folder), lang="fr"))
+    photo = e.Image("nappe.png", "Photo : nappe", "La nappe")
+    small = type(doc)(doc.lang, doc.title, doc.cover, doc.toc_title, doc.header, doc.footer,
+                      doc.page_word, (photo,))  # fmt: skip
+    with session_log(tmp_path) as log:
+        data = render_docx(small, root=tmp_path)
+    assert "nappe.png" in [p.text for p in Document(io.BytesIO(data)).paragraphs]
+    text = log.read_text(encoding="utf-8")
+    assert "ERROR labkit.report.docx_writer" in text and "could not be placed" in text
+    assert "Traceback (most recent call last)" in text

@@ -112,8 +112,9 @@ class Database:
         except BaseException:
             connection.close()
             raise
-        database._key = _inode(path)
-        _OPEN[database._key] = _OPEN.get(database._key, 0) + 1
+        key = database._key = _inode(path)
+        if key is not None:
+            _OPEN[key] = _OPEN.get(key, 0) + 1
         return database
 
     def _configure(self) -> None:

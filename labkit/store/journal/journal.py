@@ -301,7 +301,8 @@ class Journal:
                             (old.uuid, old.ts.isoformat(), old.device, old.recorder,
                              old.event.type, payload),
                         )  # fmt: skip
-                        record = replace(old, id=int(cursor.lastrowid))
+                        assert cursor.lastrowid is not None  # set by every INSERT
+                        record = replace(old, id=cursor.lastrowid)
                         self._events.append(record)
                         written.append(record)
             except BaseException:

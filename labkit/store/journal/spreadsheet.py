@@ -201,7 +201,9 @@ def write_xlsx(tables: dict[str, tuple[list[str], list[list[Any]]]], path: Path,
     stamp = "dd/mm/yyyy hh:mm:ss" if french else "yyyy-mm-dd hh:mm:ss"
     day = "dd/mm/yyyy" if french else "yyyy-mm-dd"
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    blank = workbook.active  # a new workbook comes with one empty sheet
+    if blank is not None:
+        workbook.remove(blank)
     for stem, (header, rows) in tables.items():
         header, rows = shaped(header, rows, style)
         title = stem if style.plain else t(f"export.sheet.{stem}", style.lang)

@@ -320,7 +320,7 @@ def compress_rows(numbers: Iterable[int]) -> str:
     parts: list[str] = []
     start = previous = None
     for n in [*ordered, None]:
-        if start is not None and n == previous + 1:  # type: ignore[operator]
+        if start is not None and previous is not None and n == previous + 1:
             previous = n
             continue
         if start is not None:

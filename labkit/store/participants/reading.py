@@ -160,7 +160,7 @@ def clean_cell(value: object) -> str:
     elif isinstance(value, float) and value.is_integer():
         text = str(int(value))
     elif hasattr(value, "isoformat"):
-        text = value.isoformat()[:10]  # type: ignore[union-attr]
+        text = value.isoformat()[:10]
     else:
         text = str(value)
     return _SPACES.sub(" ", clean_line(text)).strip()

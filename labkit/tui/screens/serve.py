@@ -19,8 +19,8 @@ class ServeScreen(LiveScreen):
     """`labkit serve` from the live app: w starts/stops, l locks, v reveals, r revokes."""
 
     BINDINGS = [
-        Binding("l", "toggle('locked')", "tui.key.serve_lock"),
-        Binding("v", "toggle('revealed')", "tui.key.serve_reveal"),
+        Binding("l", "switch('locked')", "tui.key.serve_lock"),
+        Binding("v", "switch('revealed')", "tui.key.serve_reveal"),
         Binding("r", "revoke", "tui.key.serve_revoke"),
     ]
 
@@ -56,7 +56,7 @@ class ServeScreen(LiveScreen):
     def refresh_clock(self, now: datetime) -> None:
         """No timer on this screen."""
 
-    def action_toggle(self, name: str) -> None:
+    def action_switch(self, name: str) -> None:
         self.labkit.server.toggle(name)
         self.refresh_view()
 
