@@ -1,4 +1,4 @@
-"""`labkit report SESSION [--format docx|md|html] [--out FILE] [--lang fr|en] [--named]`."""
+"""`labkit report SESSION [--format docx|pdf|md|html] [--out FILE] [--lang fr|en] [--named]`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import typer
 
 from labkit.i18n import t
 
-FORMATS = ("docx", "md", "html")
+FORMATS = ("docx", "pdf", "md", "html")
 
 
 def register(app: typer.Typer) -> None:
@@ -20,7 +20,7 @@ def register(app: typer.Typer) -> None:
 def report_command(
     session: Annotated[str, typer.Argument(help=t("report.cli.session"), metavar="SESSION")],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help=t("report.cli.format"), metavar="docx|md|html")
+        str, typer.Option("--format", "-f", help=t("report.cli.format"), metavar="docx|pdf|md|html")
     ] = "docx",
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help=t("report.cli.out"), metavar="FILE")

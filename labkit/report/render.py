@@ -15,7 +15,7 @@ from labkit.store.atomic import write_bytes_atomic, write_text_atomic
 from labkit.store.journal import JournalState
 from labkit.store.session_folder import SessionFolder
 
-FORMATS: tuple[str, ...] = ("docx", "md", "html")
+FORMATS: tuple[str, ...] = ("docx", "pdf", "md", "html")
 Progress = Callable[[int, int], None]
 
 
@@ -56,7 +56,9 @@ def render_report(
     state: JournalState | None = None,
     progress: Progress | None = None,
 ) -> Rendered:
-    """Write the restitution of the session in `folder` as `fmt` (docx, md or html).
+    """Write the restitution of the session in `folder` as `fmt` (docx, pdf, md or html).
+
+    A PDF is the .docx converted by LibreOffice (`labkit.report.pdf`).
 
     The file is written atomically at `out` (default: `default_output`). A Markdown report gets
     its charts as PNG files in a ``<name>-charts/`` folder beside it.
@@ -74,6 +76,12 @@ def render_report(
         from labkit.report.docx_writer import render_docx
 
         write_bytes_atomic(path, render_docx(doc, root=folder.root, progress=progress))
+    elif fmt == "pdf":
+        from labkit.report.docx_writer import render_docx
+        from labkit.report.pdf import docx_to_pdf
+
+        docx = render_docx(doc, root=folder.root, progress=progress)
+        write_bytes_atomic(path, docx_to_pdf(docx))
     elif fmt == "html":
         from labkit.report.text_writers import render_html
 
