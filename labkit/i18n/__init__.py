@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `labkit --help` must not import typing
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from datetime import date, datetime, time
     from typing import Literal
 
@@ -78,6 +82,37 @@ def ui_language() -> Lang:
     return normalise_lang(locale.getlocale()[0]) or DEFAULT_LANG
 
 
+_GENDER = re.compile(r"\b(\w+)·(\w+)(?:·(s))?\b")
+
+
+def plain_gender(text: str) -> str:
+    """`text` without point médian forms: "participant·es" → "participants", "facilitateur·rice"
+    → "facilitateur" (the circular of 21 November 2017 for official texts)."""
+
+    def plain(match: re.Match[str]) -> str:
+        base, ending, extra = match[1], match[2], match[3]
+        if (extra or ending.endswith("s")) and not base.endswith(("s", "x")):
+            return base + "s"
+        return base
+
+    return _GENDER.sub(plain, text)
+
+
+_PLAIN_WRITING: ContextVar[bool] = ContextVar("labkit_plain_writing", default=False)
+
+
+@contextmanager
+def plain_writing(enabled: bool = True) -> Iterator[None]:
+    """Within the block, messages lose their point médian forms ("participant·es" →
+    "participants"); the parameters (user text) are never changed. A session's documents use
+    it unless the session asks for inclusive writing."""
+    token = _PLAIN_WRITING.set(enabled)
+    try:
+        yield
+    finally:
+        _PLAIN_WRITING.reset(token)
+
+
 def t(key: str, lang: str | None = None, /, **params: object) -> str:
     """The message `key` in `lang` (default: the UI language), formatted with `params`."""
     chosen = normalise_lang(lang) or ui_language()
@@ -85,6 +120,8 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
     if texts is None:
         raise KeyError(f"unknown i18n key {key!r}")
     template = texts.get(chosen) or texts[DEFAULT_LANG]
+    if _PLAIN_WRITING.get() and "·" in template:
+        template = plain_gender(template)
     return template.format(**params) if params else template
 
 

@@ -164,13 +164,19 @@ def _fld_char(paragraph: Any, kind: str, dirty: bool = False) -> None:
     run._r.append(element)
 
 
-def update_fields_on_open(document: Any) -> None:
-    """Ask Word to refresh the fields (the table of contents) when the file is opened."""
-    settings = document.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        element = OxmlElement("w:updateFields")
-        element.set(qn("w:val"), "true")
-        settings.append(element)
+def bookmark(paragraph: Any, name: str, number: int) -> None:
+    """A bookmark around the paragraph's content (a TOC entry's PAGEREF target)."""
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), str(number))
+    p = paragraph._p
+    p_pr = p.find(qn("w:pPr"))
+    if p_pr is not None:
+        p_pr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
 
 
 def new_table(document: Any, header: Sequence[str], widths_cm: Sequence[float], style: Any,

@@ -41,6 +41,8 @@ def layout(report: c.Report) -> e.ReportDocument:
         footer=shorten(f"{cover.lab} — {w('kicker')}", 80),
         page_word=w("page"),
         elements=tuple(out),
+        author=cover.lab,
+        subject=w("kicker") + (f" — {cover.sponsor}" if cover.sponsor else ""),
     )
 
 

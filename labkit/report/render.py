@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from labkit.document.typography import typeset
 from labkit.errors import InvalidInputError
-from labkit.i18n import t
+from labkit.i18n import plain_writing, t
 from labkit.report.build import build_report
 from labkit.report.content import Report
 from labkit.report.layout import layout
@@ -68,8 +69,9 @@ def render_report(
     if lang is not None and lang not in ("fr", "en"):
         raise InvalidInputError("--lang: fr | en")
     state = state if state is not None else journal_state(folder)
-    report = build_report(folder.session, state, lang=lang, named=named)
-    doc = layout(report)
+    with plain_writing(not folder.session.inclusive_writing):
+        report = build_report(folder.session, state, lang=lang, named=named)
+        doc = typeset(layout(report))
     path = Path(out) if out is not None else default_output(folder, fmt)
     extra: list[Path] = []
     if fmt == "docx":
