@@ -22,7 +22,6 @@ def test_plain_wording_drops_the_point_median_of_fixed_strings_only() -> None:
 
 
 def test_zero_and_one_are_singular_in_french_by_babel() -> None:
-    w = Words("fr")
-    assert w.count("commitments_count", 0) == w.count("commitments_count", 1).replace("1", "0")
-    assert Words("en").count("commitments_count", 0) != Words("en").count("commitments_count", 1).replace(
-        "1", "0")  # fmt: skip
+    fr, en = Words("fr"), Words("en")
+    assert fr.count("commitments_count", 0) == fr.count("commitments_count", 1).replace("1", "0")
+    assert en.count("commitments_count", 0) != en.count("commitments_count", 1).replace("1", "0")
