@@ -142,6 +142,8 @@ def format_date(value: date, lang: str | None = None, fmt: str = "full") -> str:
     from babel.dates import format_date as babel_format_date
 
     text = babel_format_date(value, format=fmt, locale=_babel_locale(lang))
+    if value.day == 1 and (normalise_lang(lang) or ui_language()) == "fr":
+        text = re.sub(r"(^|\s)1(?=\s)", r"\g<1>1er", text, count=1)  # "1er juillet 2027"
     return text
 
 

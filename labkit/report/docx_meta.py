@@ -73,6 +73,7 @@ def set_properties(document: Any, *, title: str, subject: str, author: str, lang
     """Clean core properties (created now, by the Lab, no generator comment) and app.xml."""
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
     core = document.core_properties
+    title, subject = (" ".join(x.split()) for x in (title, subject))  # plain spaces in metadata
     core.title, core.subject = title[:250], subject[:250]
     core.author = core.last_modified_by = author[:250]
     core.comments, core.keywords, core.category = "", "", ""

@@ -158,7 +158,7 @@ def _commitments(section: c.Commitments, w: Words, out: list[e.Element]) -> None
             out.append(e.Heading(2, group.label))
         rows = tuple(
             (r.what + (f" ({w('status.' + r.status)})" if r.status in ("dropped", "done") else ""),
-             r.owner or "—", w.date(r.due, "medium") if r.due else "—", r.indicator or "—")
+             r.owner or "—", w.date(r.due, "long") if r.due else "—", r.indicator or "—")
             for r in group.rows
         )  # fmt: skip
         out.append(e.Table(

@@ -25,3 +25,13 @@ def test_zero_and_one_are_singular_in_french_by_babel() -> None:
     fr, en = Words("fr"), Words("en")
     assert fr.count("commitments_count", 0) == fr.count("commitments_count", 1).replace("1", "0")
     assert en.count("commitments_count", 0) != en.count("commitments_count", 1).replace("1", "0")
+
+
+def test_the_first_of_the_month_is_1er_in_french() -> None:
+    import datetime as dt
+
+    from labkit.i18n import format_date
+
+    assert format_date(dt.date(2027, 7, 1), "fr", "long") == "1er juillet 2027"
+    assert format_date(dt.date(2027, 7, 11), "fr", "long") == "11 juillet 2027"
+    assert format_date(dt.date(2027, 7, 1), "en", "long") == "1 July 2027"
