@@ -1,4 +1,5 @@
-"""`labkit report SESSION [--format docx|pdf|md|html] [--out FILE] [--lang fr|en] [--named]`."""
+"""`labkit report SESSION [--format docx|pdf|pptx|md|html] [--out FILE] [--lang fr|en]
+[--named]`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import typer
 
 from labkit.i18n import t
 
-FORMATS = ("docx", "pdf", "md", "html")
+FORMATS = ("docx", "pdf", "pptx", "md", "html")
 
 
 def register(app: typer.Typer) -> None:
@@ -20,7 +21,9 @@ def register(app: typer.Typer) -> None:
 def report_command(
     session: Annotated[str, typer.Argument(help=t("report.cli.session"), metavar="SESSION")],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help=t("report.cli.format"), metavar="docx|pdf|md|html")
+        str,
+        typer.Option("--format", "-f", help=t("report.cli.format"),
+                     metavar="docx|pdf|pptx|md|html"),
     ] = "docx",
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help=t("report.cli.out"), metavar="FILE")

@@ -16,8 +16,10 @@ from labkit.store.atomic import write_bytes_atomic, write_text_atomic
 from labkit.store.journal import JournalState
 from labkit.store.session_folder import SessionFolder
 
-FORMATS: tuple[str, ...] = ("docx", "pdf", "md", "html")
+FORMATS: tuple[str, ...] = ("docx", "pdf", "pptx", "md", "html")
 Progress = Callable[[int, int], None]
+DECK_TEMPLATE = "deck-template.pptx"
+"""The Lab's PowerPoint template, in the session folder, for `--format pptx`."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,8 @@ def render_report(
 ) -> Rendered:
     """Write the restitution of the session in `folder` as `fmt` (docx, pdf, md or html).
 
-    A PDF is the .docx converted by LibreOffice (`labkit.report.pdf`).
+    A PDF is the .docx converted by LibreOffice (`labkit.report.pdf`); a pptx is the short deck
+    (`labkit.report.pptx_writer`), in the session folder's ``deck-template.pptx`` if there is one.
 
     The file is written atomically at `out` (default: `default_output`). A Markdown report gets
     its charts as PNG files in a ``<name>-charts/`` folder beside it.
@@ -84,6 +87,11 @@ def render_report(
 
         docx = render_docx(doc, root=folder.root, progress=progress)
         write_bytes_atomic(path, docx_to_pdf(docx))
+    elif fmt == "pptx":
+        from labkit.report.pptx_writer import render_pptx
+
+        template = folder.root / DECK_TEMPLATE
+        write_bytes_atomic(path, render_pptx(report, doc, template if template.is_file() else None))
     elif fmt == "html":
         from labkit.report.text_writers import render_html
 

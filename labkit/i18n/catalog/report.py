@@ -185,14 +185,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Write a session's restitution report (Word, Markdown or HTML) from what was captured.",
     },
     "report.cli.session": {"fr": "La session : son dossier, son session.yaml ou son identifiant.", "en": "The session: its folder, its session.yaml or its slug."},
-    "report.cli.format": {"fr": "Format : docx (par défaut), pdf (avec LibreOffice), md ou html.", "en": "Format: docx (default), pdf (with LibreOffice), md or html."},
+    "report.cli.format": {"fr": "Format : docx (par défaut), pdf (avec LibreOffice), pptx (diaporama court), md ou html.", "en": "Format: docx (default), pdf (with LibreOffice), pptx (short deck), md or html."},
     "report.cli.out": {"fr": "Fichier à écrire (par défaut : restitution-<slug>.<ext> dans le dossier de la session).", "en": "File to write (default: restitution-<slug>.<ext> in the session folder)."},
     "report.cli.lang": {"fr": "Langue de la restitution : fr ou en (par défaut : celle de la session).", "en": "Report language: fr or en (default: the session's)."},
     "report.cli.named": {
         "fr": "Nommer toutes les personnes, sauf les membres des collèges jamais nommés (par défaut : seulement celles qui y ont consenti).",
         "en": "Name everyone except members of groups never named (default: only those who consented).",
     },
-    "report.cli.bad_format": {"fr": "format inconnu « {value} » (docx, pdf, md ou html)", "en": "unknown format '{value}' (docx, pdf, md or html)"},
+    "report.cli.bad_format": {"fr": "format inconnu « {value} » (docx, pdf, pptx, md ou html)", "en": "unknown format '{value}' (docx, pdf, pptx, md or html)"},
     "report.cli.progress": {"fr": "Rédaction de la restitution", "en": "Writing the report"},
     "report.cli.written": {"fr": "Restitution écrite : {path}", "en": "Report written: {path}"},
     "report.cli.summary": {
