@@ -61,6 +61,20 @@ def test_errors_are_plain(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", str(tmp_path / "nowhere")])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    result = runner.invoke(app, ["report", str(tmp_path), "--format", "pdf"])
+    result = runner.invoke(app, ["report", str(tmp_path), "--format", "odt"])
     assert result.exit_code == 2
-    assert "pdf" in result.output
+    assert "odt" in result.output
+
+
+def test_pdf_without_libreoffice_names_the_package(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import shutil
+
+    from labkit.report.pdf import PdfUnavailableError, docx_to_pdf
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    try:
+        docx_to_pdf(b"")
+    except PdfUnavailableError as error:
+        assert "libreoffice-writer-nogui" in str(error)
+    else:
+        raise AssertionError("no error without LibreOffice")
