@@ -220,7 +220,9 @@ class _DocxWriter:
     # --- elements ----------------------------------------------------------------------------
 
     def _element(self, element: e.Element, following: e.Element | None) -> None:
-        if isinstance(element, e.Heading):
+        if isinstance(following, e.Qr) and isinstance(element, e.Bullets | e.Paragraph):
+            self._keep_with_qr(element)
+        elif isinstance(element, e.Heading):
             paragraph = self.paragraph(element.text, f"Heading {min(max(element.level, 1), 3)}")
             paragraph.paragraph_format.keep_with_next = True
             if element.level <= 2:
@@ -248,6 +250,17 @@ class _DocxWriter:
             self.break_before = True
         elif isinstance(element, e.Orientation):
             self._orientation(element.landscape)
+
+    def _keep_with_qr(self, element: e.Bullets | e.Paragraph) -> None:
+        """Text followed by a QR code stays on its page (no page holding only a QR code)."""
+        start = len(self.body)
+        if isinstance(element, e.Bullets):
+            self._bullets(element)
+        else:
+            self._element(element, None)
+        for p in list(self.body)[start - 1:]:
+            if p.tag == qn("w:p"):
+                Paragraph(p, self.document._body).paragraph_format.keep_with_next = True
 
     def _bullets(self, bullets: e.Bullets) -> None:
         for index, item in enumerate(bullets.items, 1):
@@ -318,9 +331,11 @@ class _DocxWriter:
         self.paragraph(image.caption, "Caption")
 
     def _qr(self, qr: e.Qr) -> None:
-        from labkit.report.docx_parts import add_picture, qr_png
+        from labkit.report.docx_parts import add_picture, keep_with_next, qr_png
 
-        add_picture(self.paragraph(), qr_png(qr.url), QR_WIDTH_CM, f"QR: {qr.url}", "QR")
+        picture = self.paragraph()
+        keep_with_next(picture)
+        add_picture(picture, qr_png(qr.url), QR_WIDTH_CM, f"QR: {qr.url}", "QR")
         self.paragraph(qr.caption, "Caption")
 
     def _orientation(self, landscape: bool) -> None:
