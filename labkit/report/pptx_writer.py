@@ -96,7 +96,11 @@ def _figure(deck: object, figure: e.Figure) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # type: ignore[attr-defined]
     slide.shapes.title.text = figure.caption
     png = render_chart(figure.chart, lambda x: format_number(x, "fr"))
-    top = Cm(4)
-    height = deck.slide_height - top - Cm(1)  # type: ignore[attr-defined]
-    picture = slide.shapes.add_picture(io.BytesIO(png), Cm(2), top, height=height)
+    top = Cm(3.5)
+    height = deck.slide_height - top - Cm(0.5)  # type: ignore[attr-defined]
+    picture = slide.shapes.add_picture(io.BytesIO(png), 0, top, height=height)
+    if picture.width > deck.slide_width:  # type: ignore[attr-defined]
+        ratio = deck.slide_width / picture.width  # type: ignore[attr-defined]
+        picture.width, picture.height = int(picture.width * ratio), int(picture.height * ratio)
+    picture.left = int((deck.slide_width - picture.width) / 2)  # type: ignore[attr-defined]
     picture._element.nvPicPr.cNvPr.set("descr", figure.alt)  # alt text for screen readers
