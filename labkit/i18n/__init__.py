@@ -13,19 +13,24 @@ import os
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
+from enum import StrEnum
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `labkit --help` must not import typing
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from datetime import date, datetime, time
-    from typing import Literal
+    from datetime import date, datetime, time, tzinfo
 
-    Lang = Literal["fr", "en"]
 
-LANGUAGES: tuple[str, ...] = ("fr", "en")
-DEFAULT_LANG = "fr"
+class Lang(StrEnum):
+    """The languages of labkit (its interface and its outputs): the one list of them."""
 
-_ui_lang_override: str | None = None
+    FR = "fr"
+    EN = "en"
+
+
+DEFAULT_LANG = Lang.FR
+
+_ui_lang_override: Lang | None = None
 _merged: dict[str, dict[str, str]] | None = None
 
 
@@ -51,11 +56,11 @@ def _catalog() -> dict[str, dict[str, str]]:
 
 
 def normalise_lang(value: str | None) -> Lang | None:
-    """Return "fr" or "en" for a language tag such as "fr_FR.UTF-8" or "EN", else None."""
+    """The `Lang` of a language tag such as "fr_FR.UTF-8" or "EN", else None."""
     if not value:
         return None
     head = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
-    return head if head in LANGUAGES else None  # type: ignore[return-value]
+    return next((lang for lang in Lang if lang.value == head), None)
 
 
 def set_ui_language(lang: str | None) -> None:
@@ -147,8 +152,18 @@ def format_date(value: date, lang: str | None = None, fmt: str = "full") -> str:
     return text
 
 
-def format_time(value: time | datetime, lang: str | None = None) -> str:
-    """A clock time: "09:30" in both languages (24-hour clock, as French agendas use)."""
+def format_time(
+    value: time | datetime | None, lang: str | None = None, *, zone: tzinfo | None = None
+) -> str:
+    """A clock time: "09:30" in both languages (24-hour clock, as French agendas use).
+
+    An aware datetime is shown in `zone` when given (the session's, `Session.zone`); None (a
+    time not known yet) is "--:--".
+    """
+    if value is None:
+        return "--:--"
+    if zone is not None and value.tzinfo is not None and hasattr(value, "astimezone"):
+        value = value.astimezone(zone)  # a datetime (`datetime` is not imported at run time)
     return f"{value.hour:02d}:{value.minute:02d}"
 
 

@@ -213,6 +213,22 @@ class PrototypeTest(MethodSpec[PrototypeTestConfig]):
                              {k: tuple(x) for k, x in decisions.items()})  # fmt: skip
 
     # --- restitution -------------------------------------------------------------------------
+    def placement(self, config: PrototypeTestConfig, contribution: v.Contribution,
+                  lang: str) -> str | None:  # fmt: skip
+        """« Ce qui marche » · tour 2 · Piste 1: the facet by its prompt, the team by its name."""
+        parts = []
+        facet = contribution.question
+        if facet is not None and 1 <= facet <= len(config.prompts):
+            parts.append(f"« {one_line(config.prompts[facet - 1])} »" if lang == "fr"
+                         else f"“{one_line(config.prompts[facet - 1])}”")  # fmt: skip
+        if contribution.round is not None:
+            parts.append(t("report.where.round", lang, n=contribution.round))
+        if contribution.team:
+            found = {team.key.casefold(): team.label for team in teams(config, lang)}
+            parts.append(one_line(found.get(one_line(contribution.team).casefold(),
+                                            contribution.team)))  # fmt: skip
+        return " · ".join(parts)
+
     def report(self, block: Block, config: PrototypeTestConfig, day: int,
                harvest: Harvest) -> PrototypeOutput | None:  # fmt: skip
         entries = [x for x in harvest.contributions(block.id)

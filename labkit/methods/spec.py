@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from labkit.methods.captured import Captured, Harvest
     from labkit.methods.outputs import ModuleOutput
     from labkit.model import Block, Session
+    from labkit.model import views as v
 
 C = TypeVar("C")
 
@@ -127,6 +128,12 @@ class MethodSpec(ABC, Generic[C]):
     @abstractmethod
     def layout(self, output: ModuleOutput, words: Words) -> list[Element]:
         """The document elements showing `output`, after the block's heading."""
+
+    def placement(self, config: C, contribution: v.Contribution, lang: str) -> str | None:
+        """Where a contribution was said, in the method's own words (e.g. a prototype test's
+        facet and team), for the restitution's annex; None: the generic wording (question,
+        round, table, pair, team, territory)."""
+        return None
 
     landscape: ClassVar[bool] = False
     """Whether the block's restitution is laid out on landscape pages (wide tables)."""

@@ -8,10 +8,30 @@ read as text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029]+")
+
+
+def fold(text: str, *, keep_punctuation: bool = False) -> str:
+    """Text reduced for comparison and sorting: no accents, ligatures spelled out, no case, and
+    anything but letters and digits as single spaces (matching headers, names, typed letters).
+
+    `keep_punctuation` keeps the other characters as they are, for keys where they matter
+    ("J-45" is not "J+45").
+
+    >>> fold("  Hélène-Marie  D'ARC ")
+    'helene marie d arc'
+    >>> fold(" J-45 ", keep_punctuation=True)
+    'j-45'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return plain.strip() if keep_punctuation else _NOT_ALNUM.sub(" ", plain).strip()
 
 
 def _as_text(value: Any) -> Any:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from labkit.i18n import t
+from labkit.i18n import format_time, t
 from labkit.model.methods import PAUSE_TYPES
 from labkit.model.session import Phase, Session
 from labkit.model.timing import day_end, schedule_day
@@ -117,10 +117,6 @@ def check_days(session: Session) -> Iterator[Problem]:
         yield from _check_day_timings(session, d)
 
 
-def _hhmm(value: dt.datetime | dt.time) -> str:
-    return f"{value.hour:02d}:{value.minute:02d}"
-
-
 def _check_day_timings(session: Session, d: int) -> Iterator[Problem]:
     day = session.days[d]
     placed = schedule_day(day, d + 1)
@@ -133,18 +129,18 @@ def _check_day_timings(session: Session, d: int) -> Iterator[Problem]:
         if item.start < opening:
             yield error(
                 "block_before_day_start", (*path, "start"), title=item.block.title,
-                start=_hhmm(item.start), day_start=_hhmm(opening),
+                start=format_time(item.start), day_start=format_time(opening),
             )
         elif item.start < previous_end:
             yield error(
                 "block_overlap", (*path, "start"), title=item.block.title,
-                start=_hhmm(item.start), previous_end=_hhmm(previous_end),
+                start=format_time(item.start), previous_end=format_time(previous_end),
             )
         if item.end > closing or item.end.date() != day.date:
             over = int((item.end - closing).total_seconds() // 60)
             yield error(
-                "day_overrun", path, day=d + 1, title=item.block.title, end=_hhmm(item.end),
-                day_end=_hhmm(closing), minutes=over,
+                "day_overrun", path, day=d + 1, title=item.block.title, end=format_time(item.end),
+                day_end=format_time(closing), minutes=over,
             )
             break
         gap = int((item.start - previous_end).total_seconds() // 60)

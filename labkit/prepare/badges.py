@@ -7,13 +7,13 @@ the mix of groups at a glance.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from labkit.i18n import t
-from labkit.model import Participant, Role, Session
+from labkit.model import Role, Session
+from labkit.model.text import fold
 from labkit.prepare import docx_common as dc
 
 BADGE_WIDTH_CM = 9.0
@@ -34,11 +34,6 @@ class Badge:
     role: str | None
 
 
-def _sort_key(person: Participant) -> str:
-    text = unicodedata.normalize("NFKD", person.first_name.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def badges(session: Session) -> list[Badge]:
     """A badge per person of the session, sorted by first name (for the welcome desk).
 
@@ -47,7 +42,7 @@ def badges(session: Session) -> list[Badge]:
     """
     lang = session.language
     found = []
-    for person in sorted(session.participants, key=_sort_key):
+    for person in sorted(session.participants, key=lambda p: fold(p.first_name)):
         group = session.group(person.group)
         role = None
         if person.role not in (Role.PARTICIPANT,):

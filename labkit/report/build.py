@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 
 from labkit.document.text import clean, one_line, unwrap
 from labkit.i18n import t
-from labkit.model import ClosingConfig, CommitmentsConfig, Session, schedule_session
+from labkit.methods import spec_of
+from labkit.model import Block, ClosingConfig, CommitmentsConfig, Session, schedule_session
 from labkit.model import views as v
 from labkit.report import content as c
 from labkit.report.outputs import module_outputs
@@ -134,7 +135,7 @@ class _Builder:
     # --- agenda ------------------------------------------------------------------------------
 
     def agenda(self) -> tuple[c.AgendaDay, ...]:
-        result = []
+        result: list[c.AgendaDay] = []
         for placed_day in schedule_session(self.session):
             rows = []
             for placed in placed_day:
@@ -158,7 +159,8 @@ class _Builder:
         sections = []
         claimed: set[str] = set()
         for block in blocks:
-            config: CommitmentsConfig = block.method  # type: ignore[assignment]
+            config = block.method
+            assert isinstance(config, CommitmentsConfig)  # the blocks were chosen by config type
             mine = [x for x in items if x.block_id == block.id]
             if block is blocks[0]:
                 known = {b.id for b in blocks}
@@ -283,7 +285,7 @@ class _Builder:
         result = []
         for day, block in self.session.blocks():
             if block.id in by_block:
-                entries = self._entries(by_block.pop(block.id))
+                entries = self._entries(by_block.pop(block.id), block)
                 result.append(c.AnnexBlock(block.id, clean(block.title), day, entries))
         for key in sorted((k for k in by_block if k is not None), key=str):
             title = t("report.annex.unknown_block", self.lang, id=key)
@@ -293,14 +295,19 @@ class _Builder:
             result.append(c.AnnexBlock(None, title, None, self._entries(by_block[None])))
         return tuple(result)
 
-    def _entries(self, contributions: list[v.Contribution]) -> tuple[c.AnnexEntry, ...]:
-        return tuple(
-            c.AnnexEntry(
-                x.contribution_id, t(f"report.kind.{x.kind}", self.lang), self.where(x),
-                clean(x.text), self.policy.author(x.author),
-            )
-            for x in contributions
-        )  # fmt: skip
+    def _entries(
+        self, contributions: list[v.Contribution], block: Block | None = None
+    ) -> tuple[c.AnnexEntry, ...]:
+        spec = spec_of(block) if block is not None else None
+        entries = []
+        for x in contributions:
+            where = spec.placement(block.method, x, self.lang) if spec and block else None
+            entries.append(c.AnnexEntry(
+                x.contribution_id, t(f"report.kind.{x.kind}", self.lang),
+                self.where(x) if where is None else where, clean(x.text),
+                self.policy.author(x.author),
+            ))  # fmt: skip
+        return tuple(entries)
 
     def where(self, x: v.Contribution) -> str:
         """Where a contribution was said: question, round, table, pair, team, territory."""

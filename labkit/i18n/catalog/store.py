@@ -43,8 +43,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unreadable JSON (line {line}): {reason}",
     },
     "store.plan.not_object": {
-        "fr": 'le fichier doit être un objet JSON {"block": …, "rounds": […]}',
-        "en": 'the file must be a JSON object {"block": …, "rounds": […]}',
+        "fr": 'le fichier doit être un objet JSON avec « block » et « rounds »',
+        "en": 'the file must be a JSON object with "block" and "rounds"',
     },
     "store.plan.other_block": {
         "fr": "ce plan est celui du bloc « {found} », pas de « {block} »",

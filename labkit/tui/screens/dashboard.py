@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Static
 
-from labkit.i18n import format_date, format_duration, t
+from labkit.i18n import format_date, format_duration, format_time, t
 from labkit.methods import round_count, round_minutes
 from labkit.model import Block
 from labkit.tui import live_state as ls
@@ -93,10 +93,10 @@ class DashboardScreen(LiveScreen):
             times.update(
                 t(
                     "tui.dash.planned_actual",
-                    planned=f"{ls.hhmm(current.planned.start, zone)}–"
-                    f"{ls.hhmm(current.planned.end, zone)}",
-                    start=ls.hhmm(current.timing.started_at, zone),
-                    end=ls.hhmm(projected, zone),
+                    planned=f"{format_time(current.planned.start, zone=zone)}–"
+                    f"{format_time(current.planned.end, zone=zone)}",
+                    start=format_time(current.timing.started_at, zone=zone),
+                    end=format_time(projected, zone=zone),
                     extension=self._extension(current.timing.extension_minutes),
                 )
             )
@@ -110,7 +110,7 @@ class DashboardScreen(LiveScreen):
         if following is not None:
             nxt = following.block
             self.query_one("#next-block", Static).update(
-                t("tui.dash.next_line", time=ls.hhmm(following.planned.start, zone),
+                t("tui.dash.next_line", time=format_time(following.planned.start, zone=zone),
                   title=nxt.title, duration=format_duration(nxt.duration))
             )
         else:

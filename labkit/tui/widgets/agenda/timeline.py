@@ -9,8 +9,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable
 
-from labkit.i18n import t
-from labkit.tui.live_state import PHASE_MARK, STATUS_MARK, TimelineRow, hhmm
+from labkit.i18n import format_time, t
+from labkit.tui.live_state import PHASE_MARK, STATUS_MARK, TimelineRow
 from labkit.tui.widgets.tables import FitTable
 
 PHASE_STYLE = {
@@ -80,7 +80,7 @@ class Timeline(FitTable):
     def _cells(self, row: TimelineRow) -> tuple[Text, Text, Text, Text, Text]:
         zone = self.zone
         start = row.timing.started_at if row.status != "not_started" else None
-        time = Text(hhmm(start or row.planned.start, zone))  # type: ignore[arg-type]
+        time = Text(format_time(start or row.planned.start, zone=zone))
         if start is None:
             time.stylize("dim")
         status = Text(STATUS_MARK[row.status], style="bold" if row.status != "ended" else "dim")
