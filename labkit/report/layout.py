@@ -7,13 +7,14 @@ from labkit.document.text import shorten
 from labkit.document.wording import Words, describe_chart
 from labkit.i18n import t
 from labkit.report import content as c
+from labkit.report.essentials import essentials
 from labkit.report.layout_modules import module_elements
 
 
 def layout(report: c.Report) -> e.ReportDocument:
     """The document drawn by every writer: cover, then the sections in reading order."""
     w = Words(report.lang)
-    out: list[e.Element] = []
+    out: list[e.Element] = essentials(report, w)
     _context(report.context, w, out)
     _participation(report.participation, w, out)
     _agenda(report.agenda, w, out)

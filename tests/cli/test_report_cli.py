@@ -28,7 +28,7 @@ def test_default_output_is_beside_the_plan(sessions_dir: Path) -> None:
     assert str(expected) in result.output.replace("\n", "")
     assert "17 contributions" in result.output
     headings = [p.text for p in Document(str(expected)).paragraphs if p.style.name == "Heading 1"]
-    assert headings[0] == "Contexte et objectifs"
+    assert headings[:2] == ["L'essentiel", "Contexte et objectifs"]
 
 
 def test_formats_out_and_language(sessions_dir: Path, tmp_path: Path) -> None:

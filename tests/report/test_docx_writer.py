@@ -48,7 +48,7 @@ def test_headings_follow_the_restitution_outline(docx_path: Path) -> None:
     document = _open(docx_path)
     level_one = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert level_one == [
-        "Contexte et objectifs", "Qui a participé", "Le déroulé de la session",
+        "L'essentiel", "Contexte et objectifs", "Qui a participé", "Le déroulé de la session",
         "Ce que les groupes ont produit", "Engagements", "La satisfaction des participants",
         "Le mot de la fin", "Les suites", "Annexe\u00a0: toutes les contributions",
     ]  # fmt: skip
@@ -240,3 +240,14 @@ def test_tables_follow_the_schema_and_long_rows_may_split(docx_path: Path) -> No
         for row in table.rows[1:]:
             tr_pr = row._tr.trPr
             assert tr_pr is None or tr_pr.find(qn("w:cantSplit")) is None
+
+
+def test_the_synthesis_comes_first(docx_path: Path) -> None:
+    document = _open(docx_path)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "L'essentiel"
+    text = "\n".join(p.text for p in document.paragraphs)
+    start, end = text.index("L'essentiel\n"), text.index("Contexte et objectifs\n", 10)
+    synthesis = text[start:text.index("Contexte et objectifs", start + 12)]
+    assert "personnes ont participé" in synthesis and "questionnaire" in synthesis
+    assert end > 0

@@ -12,6 +12,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.join": {"fr": "{head} et {last}", "en": "{head} and {last}"},
     "report.pseudonym": {"fr": "Participant·e {number}", "en": "Participant {number}"},
     # --- headings
+    "report.h.essentials": {"fr": "L'essentiel", "en": "Key points"},
+    "report.essentials.kept": {"fr": "Les idées retenues", "en": "The ideas kept"},
+    "report.essentials.more": {"fr": "Et {n} autres idées retenues, présentées plus loin.", "en": "And {n} more ideas kept, presented further on."},
+    "report.essentials.owners": {"fr": "Porteurs : {n}.", "en": "Owners: {n}."},
+    "report.essentials.respondents.one": {"fr": "Un questionnaire rempli ; moyenne de l'ensemble :", "en": "One questionnaire answered; overall mean:"},
+    "report.essentials.respondents.many": {"fr": "{n} questionnaires remplis ; moyennes de l'ensemble :", "en": "{n} questionnaires answered; overall means:"},
     "report.h.context": {"fr": "Contexte et objectifs", "en": "Context and objectives"},
     "report.h.questions": {"fr": "La question posée", "en": "The question"},
     "report.h.objectives": {"fr": "Objectifs", "en": "Objectives"},
