@@ -7,6 +7,7 @@ run:
 - the docx render time of `labkit report` (read the journal, build the content, draw the charts,
   write the .docx; target: under 3 s), the first render (imports included) and the median of the
   following ones;
+- the PDF render time (`--format pdf`: the docx converted by LibreOffice, once);
 - pandoc converting the same content, from labkit's own Markdown output, to .docx, and the ratio
   of the two (pandoc from the Debian packages; the column is skipped with a message without it).
 
@@ -232,6 +233,7 @@ def run(root: Path, rounds: int) -> None:
     markdown = render_report(folder, "md", root / "labkit.md")
     print(f"labkit markdown render: {time.perf_counter() - start:.2f} s "
           f"({len(markdown.extra_files)} chart files)")  # fmt: skip
+    _pdf_time(folder, root)
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         print("pandoc: not installed, comparison skipped (apt-get install pandoc to compare)")
@@ -249,6 +251,21 @@ def run(root: Path, rounds: int) -> None:
           f"{converted:.2f} s, {(root / 'pandoc.docx').stat().st_size / 1e6:.1f} MB")  # fmt: skip
     print(f"ratio labkit docx / pandoc: {steady / converted:.2f}x "
           f"(labkit also reads the journal, builds the content and draws the charts)")  # fmt: skip
+
+
+def _pdf_time(folder: object, root: Path) -> None:
+    """One `--format pdf` render: the docx, then LibreOffice (indexes updated, tagged PDF)."""
+    from labkit.report import render_report
+    from labkit.report.pdf import PdfUnavailableError
+
+    start = time.perf_counter()
+    try:
+        rendered = render_report(folder, "pdf", root / "labkit.pdf")  # type: ignore[arg-type]
+    except PdfUnavailableError as error:
+        print(f"labkit pdf render: skipped ({error})")
+        return
+    print(f"labkit pdf render (docx + LibreOffice): {time.perf_counter() - start:.2f} s, "
+          f"{rendered.path.stat().st_size / 1e6:.1f} MB")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""`labkit report SESSION [--format docx|md|html] [--out FILE] [--lang fr|en] [--named]`."""
+"""`labkit report SESSION [--format docx|pdf|pptx|md|html] [--out FILE] [--lang fr|en]
+[--named]`."""
 
 from __future__ import annotations
 

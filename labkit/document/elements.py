@@ -131,6 +131,9 @@ class ReportDocument:
     """Text before the page number in the footer."""
     page_word: str
     elements: tuple[Element, ...]
+    author: str = ""
+    """Who the document is from (the Lab): its core properties' author."""
+    subject: str = ""
 
     @property
     def figures(self) -> tuple[Figure, ...]:

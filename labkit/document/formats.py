@@ -10,5 +10,9 @@ class ReportFormat(StrEnum):
     """A restitution's file format; the value is also the file extension."""
 
     DOCX = "docx"
+    PDF = "pdf"
+    """The docx converted by LibreOffice (`labkit.report.pdf`)."""
+    PPTX = "pptx"
+    """A short deck (`labkit.report.pptx_writer`)."""
     MD = "md"
     HTML = "html"

@@ -73,8 +73,12 @@ class Words:
         return text[:1].upper() + text[1:]
 
     def count(self, key: str, n: int) -> str:
-        """A counted noun: report.<key>.one / report.<key>.many."""
-        return self(f"{key}.{'one' if n == 1 else 'many'}", n=n)
+        """A counted noun: report.<key>.one / report.<key>.many, by babel's plural rules (in
+        French 0 and 1 are singular: "0 idée", "1 idée", "2 idées")."""
+        from babel import Locale
+
+        form = Locale.parse(self.lang).plural_form(abs(n))
+        return self(f"{key}.{'one' if form == 'one' else 'many'}", n=n)
 
 
 def describe_chart(chart: Chart, words: Words, limit: int = 900) -> str:

@@ -172,6 +172,9 @@ def qn(tag: str) -> str:
 def _fixed_layout(table: Any) -> None:
     from docx.oxml import OxmlElement
 
+    tbl_pr = table._tbl.tblPr
+    for existing in tbl_pr.findall(qn("w:tblLayout")):  # `autofit = False` wrote one already:
+        tbl_pr.remove(existing)  # the schema allows one (LibreOffice and Word read a single one)
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    _insert_ordered(table._tbl.tblPr, layout, _TBLPR_ORDER)
+    _insert_ordered(tbl_pr, layout, _TBLPR_ORDER)

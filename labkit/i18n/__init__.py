@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from enum import StrEnum
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `labkit --help` must not import typing
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from datetime import date, datetime, time, tzinfo
 
 
@@ -83,6 +87,37 @@ def ui_language() -> Lang:
     return normalise_lang(locale.getlocale()[0]) or DEFAULT_LANG
 
 
+_GENDER = re.compile(r"\b(\w+)·(\w+)(?:·(s))?\b")
+
+
+def plain_gender(text: str) -> str:
+    """`text` without point médian forms: "participant·es" → "participants", "facilitateur·rice"
+    → "facilitateur" (the circular of 21 November 2017 for official texts)."""
+
+    def plain(match: re.Match[str]) -> str:
+        base, ending, extra = match[1], match[2], match[3]
+        if (extra or ending.endswith("s")) and not base.endswith(("s", "x")):
+            return base + "s"
+        return base
+
+    return _GENDER.sub(plain, text)
+
+
+_PLAIN_WRITING: ContextVar[bool] = ContextVar("labkit_plain_writing", default=False)
+
+
+@contextmanager
+def plain_writing(enabled: bool = True) -> Iterator[None]:
+    """Within the block, messages lose their point médian forms ("participant·es" →
+    "participants"); the parameters (user text) are never changed. A session's documents use
+    it unless the session asks for inclusive writing."""
+    token = _PLAIN_WRITING.set(enabled)
+    try:
+        yield
+    finally:
+        _PLAIN_WRITING.reset(token)
+
+
 def t(key: str, lang: str | None = None, /, **params: object) -> str:
     """The message `key` in `lang` (default: the UI language), formatted with `params`."""
     chosen = normalise_lang(lang) or ui_language()
@@ -90,6 +125,8 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
     if texts is None:
         raise KeyError(f"unknown i18n key {key!r}")
     template = texts.get(chosen) or texts[DEFAULT_LANG]
+    if _PLAIN_WRITING.get() and "·" in template:
+        template = plain_gender(template)
     return template.format(**params) if params else template
 
 
@@ -110,6 +147,8 @@ def format_date(value: date, lang: str | None = None, fmt: str = "full") -> str:
     from babel.dates import format_date as babel_format_date
 
     text = babel_format_date(value, format=fmt, locale=_babel_locale(lang))
+    if value.day == 1 and (normalise_lang(lang) or ui_language()) == "fr":
+        text = re.sub(r"(^|\s)1(?=\s)", r"\g<1>1er", text, count=1)  # "1er juillet 2027"
     return text
 
 

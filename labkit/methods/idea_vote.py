@@ -37,6 +37,8 @@ class VoteQuestion:
     ranking: tuple[RankedItem, ...]
     total_dots: int
     voters: int
+    teams: bool = False
+    """The voters are teams (a team vote): counted as "4 équipes", not "4 votants"."""
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,9 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
                 if item is not None:
                     ranking.append(RankedItem(entry.rank, item, entry.dots,
                                               entry.item_id in found.kept, entry.tied))  # fmt: skip
-            questions.append(VoteQuestion(number, text, tuple(ranking),
-                                          sum(found.totals.values()), len(voters)))  # fmt: skip
+            teams = bool(voters) and all(v.startswith("team:") for v in voters)
+            questions.append(VoteQuestion(number, text, tuple(ranking), sum(found.totals.values()),
+                                          len(voters), teams))  # fmt: skip
         return VoteOutput(block.id, clean(block.title), self.tag, day,
                           questions=tuple(questions), top_n=config.top_n)  # fmt: skip
 
@@ -122,7 +125,8 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
                 out.append(e.Paragraph(question.text, "quote"))
             out.append(e.Paragraph(
                 f"{words.count('dots', question.total_dots)} · "
-                f"{words.count('voters', question.voters)}", "note",
+                f"{words.count('teams' if question.teams else 'voters', question.voters)}",
+                "note",
             ))  # fmt: skip
             rows, bold = [], set()
             for index, ranked in enumerate(question.ranking):

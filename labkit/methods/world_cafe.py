@@ -272,9 +272,16 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
             elif question.number is not None:
                 none = "cafe.none_kept_at_vote" if question.vote else "cafe.none_kept"
                 out.append(e.Paragraph(words(none), "note"))
-            if question.groups:
-                out.append(e.Paragraph(words.count("cafe.all", question.idea_count), "label"))
-                out.extend(group_elements(question.groups, words, dots=True))
+            kept = {i.item_id for i in question.kept}
+            others = tuple(
+                ItemGroup(g.title, rest) for g in question.groups
+                if (rest := tuple(i for i in g.items if i.item_id not in kept))
+            )  # each idea once: the kept ones above, then the others
+            if others:
+                count = sum(len(g.items) for g in others)
+                key = "cafe.others" if kept else "cafe.all"
+                out.append(e.Paragraph(words.count(key, count), "label"))
+                out.extend(group_elements(others, words, dots=True))
         return out
 
 

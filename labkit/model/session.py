@@ -170,6 +170,11 @@ class Session(BaseModel):
     venue: str | None = None
     remote_link: str | None = Field(default=None, pattern=r"^https?://\S+$")
     language: Lang = Lang.FR
+    inclusive_writing: bool = Field(
+        default=False,
+        description="Documents keep the point médian (participant·es); default: plain wording, "
+        "as the circular of 21 November 2017 asks of official texts.",
+    )
     timezone: str = Field(
         default=DEFAULT_TIMEZONE,
         description="IANA time zone of the planned times (e.g. Europe/Paris, America/Cayenne).",

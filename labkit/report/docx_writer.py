@@ -140,7 +140,7 @@ class _DocxWriter:
     # --- the document ------------------------------------------------------------------------
 
     def render(self) -> bytes:
-        from labkit.report.docx_parts import update_fields_on_open
+        from labkit.report.docx_meta import set_compatibility, set_language, set_properties
 
         self._page_furniture()
         self._cover()
@@ -150,11 +150,10 @@ class _DocxWriter:
             following = elements[index + 1] if index + 1 < len(elements) else None
             self._element(element, following)
             self._tick(_weight(element))
-        properties = self.document.core_properties
-        properties.title = xml_safe(self.doc.title)[:250]
-        properties.language = self.doc.lang
-        properties.author = "labkit"
-        update_fields_on_open(self.document)
+        set_language(self.document, self.doc.lang)
+        set_compatibility(self.document)
+        set_properties(self.document, title=xml_safe(self.doc.title), lang=self.doc.lang,
+                       subject=xml_safe(self.doc.subject), author=xml_safe(self.doc.author))
         buffer = io.BytesIO()
         self.document.save(buffer)
         self._tick(10)
@@ -199,27 +198,46 @@ class _DocxWriter:
         self.break_before = True
 
     def _toc(self) -> None:
-        from labkit.report.docx_parts import begin_field, end_field, write_text
+        """A TOC field whose cached result labkit writes itself: each entry's page number is a
+        PAGEREF to a bookmark on its heading, which LibreOffice and Word compute when laying
+        out (so a PDF has page numbers without an "update fields?" prompt)."""
+        from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+        from docx.shared import Cm
+
+        from labkit.report.docx_parts import add_field, begin_field, end_field, write_text
 
         self.paragraph(self.doc.toc_title, "TOC Heading")
         headings = [h for h in self.doc.elements if isinstance(h, e.Heading) and h.level <= 2]
         first = self.paragraph("", "TOC 1")
-        begin_field(first, 'TOC \\o "1-2" \\h \\z \\u')
+        begin_field(first, 'TOC \\o "1-2" \\h \\z \\u', dirty=False)
         last = first
+        right = Cm(self.usable_width_cm())
         for index, heading in enumerate(headings):
             target = first if index == 0 else self.paragraph("", f"TOC {heading.level}")
             if index == 0:
                 target._p.style = self.style_ids[f"TOC {heading.level}"]
-            write_text(target, heading.text)
+            target.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT,
+                                                           WD_TAB_LEADER.DOTS)  # fmt: skip
+            write_text(target, heading.text + "\t")
+            add_field(target, f"PAGEREF _Toc{index + 1} \\h", "")
             last = target
         end_field(last)
+        self.toc_marks = 0
         self.break_before = True
 
     # --- elements ----------------------------------------------------------------------------
 
     def _element(self, element: e.Element, following: e.Element | None) -> None:
-        if isinstance(element, e.Heading):
-            self.paragraph(element.text, f"Heading {min(max(element.level, 1), 3)}")
+        if isinstance(following, e.Qr) and isinstance(element, e.Bullets | e.Paragraph):
+            self._keep_with_qr(element)
+        elif isinstance(element, e.Heading):
+            paragraph = self.paragraph(element.text, f"Heading {min(max(element.level, 1), 3)}")
+            paragraph.paragraph_format.keep_with_next = True
+            if element.level <= 2:
+                from labkit.report.docx_parts import bookmark
+
+                self.toc_marks += 1
+                bookmark(paragraph, f"_Toc{self.toc_marks}", self.toc_marks)
         elif isinstance(element, e.Paragraph):
             style = _PARAGRAPH_STYLES.get(element.style, "Normal")
             for line in element.text.split("\n"):
@@ -240,6 +258,17 @@ class _DocxWriter:
             self.break_before = True
         elif isinstance(element, e.Orientation):
             self._orientation(element.landscape)
+
+    def _keep_with_qr(self, element: e.Bullets | e.Paragraph) -> None:
+        """Text followed by a QR code stays on its page (no page holding only a QR code)."""
+        start = len(self.body)
+        if isinstance(element, e.Bullets):
+            self._bullets(element)
+        else:
+            self._element(element, None)
+        for p in list(self.body)[start - 1:]:
+            if p.tag == qn("w:p"):
+                Paragraph(p, self.document._body).paragraph_format.keep_with_next = True
 
     def _bullets(self, bullets: e.Bullets) -> None:
         for index, item in enumerate(bullets.items, 1):
@@ -313,7 +342,9 @@ class _DocxWriter:
     def _qr(self, qr: e.Qr) -> None:
         from labkit.docx_kit.pictures import QR_PREFIX, add_picture, qr_png
 
-        add_picture(self.paragraph(), qr_png(qr.url), QR_WIDTH_CM, QR_PREFIX + qr.url, "QR")
+        picture = self.paragraph()
+        picture.paragraph_format.keep_with_next = True
+        add_picture(picture, qr_png(qr.url), QR_WIDTH_CM, QR_PREFIX + qr.url, "QR")
         self.paragraph(qr.caption, "Caption")
 
     def _orientation(self, landscape: bool) -> None:

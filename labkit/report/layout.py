@@ -7,13 +7,14 @@ from labkit.document.text import shorten
 from labkit.document.wording import Words, describe_chart
 from labkit.i18n import t
 from labkit.report import content as c
+from labkit.report.essentials import essentials
 from labkit.report.layout_modules import module_elements
 
 
 def layout(report: c.Report) -> e.ReportDocument:
     """The document drawn by every writer: cover, then the sections in reading order."""
     w = Words(report.lang)
-    out: list[e.Element] = []
+    out: list[e.Element] = essentials(report, w)
     _context(report.context, w, out)
     _participation(report.participation, w, out)
     _agenda(report.agenda, w, out)
@@ -41,6 +42,8 @@ def layout(report: c.Report) -> e.ReportDocument:
         footer=shorten(f"{cover.lab} — {w('kicker')}", 80),
         page_word=w("page"),
         elements=tuple(out),
+        author=cover.lab,
+        subject=w("kicker") + (f" — {cover.sponsor}" if cover.sponsor else ""),
     )
 
 
@@ -156,7 +159,7 @@ def _commitments(section: c.Commitments, w: Words, out: list[e.Element]) -> None
             out.append(e.Heading(2, group.label))
         rows = tuple(
             (r.what + (f" ({w('status.' + r.status)})" if r.status in ("dropped", "done") else ""),
-             r.owner or "—", w.date(r.due, "medium") if r.due else "—", r.indicator or "—")
+             r.owner or "—", w.date(r.due, "long") if r.due else "—", r.indicator or "—")
             for r in group.rows
         )  # fmt: skip
         out.append(e.Table(

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from labkit.document import elements as e
 from labkit.document.formats import ReportFormat
+from labkit.document.typography import typeset
 from labkit.errors import InvalidInputError
-from labkit.i18n import Lang, t
+from labkit.i18n import Lang, plain_writing, t
 from labkit.report.build import build_report
 from labkit.report.content import Report
 from labkit.report.layout import layout
@@ -18,6 +19,8 @@ from labkit.store.journal import JournalState
 from labkit.store.session_folder import SessionFolder
 
 Progress = Callable[[int, int], None]
+DECK_TEMPLATE = "deck-template.pptx"
+"""The Lab's PowerPoint template, in the session folder, for `--format pptx`."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,10 @@ def render_report(
     state: JournalState | None = None,
     progress: Progress | None = None,
 ) -> Rendered:
-    """Write the restitution of the session in `folder` as `fmt` (docx, md or html).
+    """Write the restitution of the session in `folder` as `fmt` (docx, pdf, md or html).
+
+    A PDF is the .docx converted by LibreOffice (`labkit.report.pdf`); a pptx is the short deck
+    (`labkit.report.pptx_writer`), in the session folder's ``deck-template.pptx`` if there is one.
 
     The file is written atomically at `out` (default: `default_output`). A Markdown report gets
     its charts as PNG files in a ``<name>-charts/`` folder beside it.
@@ -73,14 +79,26 @@ def render_report(
         raise InvalidInputError(t("report.cli.bad_lang", None, value=lang,
                                   langs=", ".join(Lang))) from None  # fmt: skip
     state = state if state is not None else journal_state(folder)
-    report = build_report(folder.session, state, lang=lang, named=named)
-    doc = layout(report)
+    with plain_writing(not folder.session.inclusive_writing):
+        report = build_report(folder.session, state, lang=lang, named=named)
+        doc = typeset(layout(report))
     path = Path(out) if out is not None else default_output(folder, fmt)
     extra: list[Path] = []
     if fmt is ReportFormat.DOCX:
         from labkit.report.docx_writer import render_docx
 
         write_bytes_atomic(path, render_docx(doc, root=folder.root, progress=progress))
+    elif fmt is ReportFormat.PDF:
+        from labkit.report.docx_writer import render_docx
+        from labkit.report.pdf import docx_to_pdf
+
+        docx = render_docx(doc, root=folder.root, progress=progress)
+        write_bytes_atomic(path, docx_to_pdf(docx))
+    elif fmt is ReportFormat.PPTX:
+        from labkit.report.pptx_writer import render_pptx
+
+        template = folder.root / DECK_TEMPLATE
+        write_bytes_atomic(path, render_pptx(report, doc, template if template.is_file() else None))
     elif fmt is ReportFormat.HTML:
         from labkit.report.text_writers import render_html
 

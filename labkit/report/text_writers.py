@@ -76,12 +76,17 @@ def _environment(kind: str) -> Any:
 
 
 def _items(doc: e.ReportDocument, sources: Mapping[int, str]) -> list[dict[str, Any]]:
-    """The elements with their kind and, for figures, where their image is."""
+    """The elements with their kind and, for figures, where their image is; every table has a
+    caption (its own, else the heading it is under: RGAA 5.4)."""
     figure_index = {id(f): n for n, f in enumerate(doc.figures)}
-    return [
-        {"kind": _kind(el), "el": el, "src": sources.get(figure_index.get(id(el), -1))}
-        for el in doc.elements
-    ]
+    items, heading = [], doc.title
+    for el in doc.elements:
+        if isinstance(el, e.Heading):
+            heading = el.text
+        caption = (el.caption or heading) if isinstance(el, e.Table) else None
+        items.append({"kind": _kind(el), "el": el, "caption": caption,
+                      "src": sources.get(figure_index.get(id(el), -1))})  # fmt: skip
+    return items
 
 
 def render_markdown(

@@ -28,7 +28,7 @@ def test_default_output_is_beside_the_plan(sessions_dir: Path) -> None:
     assert str(expected) in result.output.replace("\n", "")
     assert "17 contributions" in result.output
     headings = [p.text for p in Document(str(expected)).paragraphs if p.style.name == "Heading 1"]
-    assert headings[0] == "Contexte et objectifs"
+    assert headings[:2] == ["L'essentiel", "Contexte et objectifs"]
 
 
 def test_formats_out_and_language(sessions_dir: Path, tmp_path: Path) -> None:
@@ -61,6 +61,20 @@ def test_errors_are_plain(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", str(tmp_path / "nowhere")])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    result = runner.invoke(app, ["report", str(tmp_path), "--format", "pdf"])
+    result = runner.invoke(app, ["report", str(tmp_path), "--format", "odt"])
     assert result.exit_code == 2
-    assert "pdf" in result.output
+    assert "odt" in result.output
+
+
+def test_pdf_without_libreoffice_names_the_package(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import shutil
+
+    from labkit.report.pdf import PdfUnavailableError, docx_to_pdf
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    try:
+        docx_to_pdf(b"")
+    except PdfUnavailableError as error:
+        assert "libreoffice-writer-nogui" in str(error)
+    else:
+        raise AssertionError("no error without LibreOffice")

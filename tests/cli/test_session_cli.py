@@ -238,7 +238,7 @@ def test_agenda_in_french(plan: Path) -> None:
     assert "Jour 2 — vendredi 13 mars 2026" in out
     for row in ("09:00–09:30", "14:00–15:30", "12:00–13:00"):
         assert row in out
-    for words in ("Horaire", "Séquence", "Méthode", "interviews croisés", "world café",
+    for words in ("Horaire", "Séquence", "Méthode", "interviews croisées", "world café",
                   "parcours usager", "déjeuner", "déclusion", "Scan", "Focus", "Act", "1 h 30"):
         assert words in out, words
     totals = ("Total par phase : Scan 3 h 45 · Focus 3 h 15 · Act 2 h · "

@@ -167,7 +167,8 @@ def test_english_report(captured) -> None:  # noqa: ANN001
     report = build_report(folder.session, journal_state(folder), lang="en")
     doc = layout(report)
     headings = [x.text for x in doc.elements if isinstance(x, e.Heading) and x.level == 1]
-    assert headings[:3] == ["Context and objectives", "Who took part", "The session as it ran"]
+    assert headings[:4] == ["Key points", "Context and objectives", "Who took part",
+                            "The session as it ran"]
     assert "Annex: every contribution" in headings
     assert doc.cover.lines[0] == "12 and 13 March 2026"
 

@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 
 from labkit.document import elements as e
 from labkit.document.text import xml_safe
+from labkit.document.typography import french
 from labkit.report import build_report, journal_state, layout, render_report
 from labkit.report.docx_writer import render_docx
 from tests.report.conftest import BIDI, EMOJI, HOSTILE
@@ -47,12 +48,12 @@ def test_headings_follow_the_restitution_outline(docx_path: Path) -> None:
     document = _open(docx_path)
     level_one = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert level_one == [
-        "Contexte et objectifs", "Qui a participé", "Le déroulé de la session",
-        "Ce que les groupes ont produit", "Engagements", "La satisfaction des participant·es",
-        "Le mot de la fin", "Les suites", "Annexe : toutes les contributions",
+        "L'essentiel", "Contexte et objectifs", "Qui a participé", "Le déroulé de la session",
+        "Ce que les groupes ont produit", "Engagements", "La satisfaction des participants",
+        "Le mot de la fin", "Les suites", "Annexe\u00a0: toutes les contributions",
     ]  # fmt: skip
     level_two = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
-    assert "World café" in level_two and "Interviews croisés" in level_two
+    assert "World café" in level_two and "Interviews croisés" in level_two  # the plan's own title
     assert document.paragraphs[1].style.name == "Title"
 
 
@@ -103,7 +104,7 @@ def test_every_contribution_of_the_journal_is_in_the_annex(captured_docx) -> Non
     contributions = journal_state(folder).contributions.values()
     assert len(contributions) == 12
     for contribution in contributions:
-        assert xml_safe(contribution.text) in cells, contribution.text
+        assert french(xml_safe(contribution.text)) in cells, contribution.text
 
 
 def test_page_furniture_toc_and_fields(docx_path: Path) -> None:
@@ -115,7 +116,31 @@ def test_page_furniture_toc_and_fields(docx_path: Path) -> None:
     assert "Garde d'enfants" in section.header.paragraphs[0].text
     assert "PAGE" in section.footer._element.xml and "NUMPAGES" in section.footer._element.xml
     settings = document.settings.element
-    assert settings.find(qn("w:updateFields")) is not None
+    assert settings.find(qn("w:updateFields")) is None  # no "update the fields?" prompt
+    assert "PAGEREF _Toc1" in body and "_Toc1" in {
+        b.get(qn("w:name")) for b in document.element.body.iter(qn("w:bookmarkStart"))}
+
+
+def test_a_french_document_for_current_word(docx_path: Path) -> None:
+    document = _open(docx_path)
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}").get(
+        qn("w:val")) == "fr-FR"  # fmt: skip
+    modes = {s.get(qn("w:name")): s.get(qn("w:val"))
+             for s in document.settings.element.iter(qn("w:compatSetting"))}  # fmt: skip
+    assert modes["compatibilityMode"] == "15"
+    core = document.core_properties
+    assert core.author == core.last_modified_by == "Lab Île-de-France"
+    assert core.comments == "" and core.created.year >= 2026 and core.title
+    app = next(r.target_part.blob for r in document.part.package.rels.values()
+               if r.reltype.endswith("/extended-properties"))  # fmt: skip
+    assert b"<Application>labkit</Application>" in app and b"Macintosh" not in app
+
+
+def test_french_typography_and_plain_wording(docx_path: Path) -> None:
+    text = "\n".join(_texts(_open(docx_path)))
+    assert " :" not in text.replace("://", "") and "\u00a0:" in text
+    assert "·es" not in text.replace("Conseiller·es", "")  # the fixed strings; a group's name stays
 
 
 def test_unicode_survives_and_xml_invalid_characters_are_dropped(docx_path: Path) -> None:
@@ -180,7 +205,7 @@ def test_photos_of_flipcharts_are_embedded_with_their_caption(captured, tmp_path
     with Journal.open(folder.journal_path, device="test") as journal:
         journal.attach(photo, caption="La nappe de la table 2", block_id="cafe")
     document = _open(render_report(folder, "docx", tmp_path / "photos.docx").path)
-    assert "Photo : La nappe de la table 2" in _alt_texts(document)
+    assert "Photo\u00a0: La nappe de la table 2" in _alt_texts(document)
     level_one = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert "Photos et documents" in level_one
 
@@ -202,3 +227,27 @@ def test_an_unreadable_photo_becomes_a_note_and_its_traceback_is_logged(
     text = log.read_text(encoding="utf-8")
     assert "ERROR labkit.report.docx_writer" in text and "could not be placed" in text
     assert "Traceback (most recent call last)" in text
+
+
+def test_tables_follow_the_schema_and_long_rows_may_split(docx_path: Path) -> None:
+    document = _open(docx_path)
+    for table in document.tables:
+        tbl_pr = table._tbl.tblPr
+        assert len(tbl_pr.findall(qn("w:tblLayout"))) == 1
+        grid = [c.get(qn("w:w")) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        header = [tc.tcPr.find(qn("w:tcW")).get(qn("w:w")) for tc in table.rows[0]._tr.tc_lst]
+        assert header == grid
+        for row in table.rows[1:]:
+            tr_pr = row._tr.trPr
+            assert tr_pr is None or tr_pr.find(qn("w:cantSplit")) is None
+
+
+def test_the_synthesis_comes_first(docx_path: Path) -> None:
+    document = _open(docx_path)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "L'essentiel"
+    text = "\n".join(p.text for p in document.paragraphs)
+    start, end = text.index("L'essentiel\n"), text.index("Contexte et objectifs\n", 10)
+    synthesis = text[start:text.index("Contexte et objectifs", start + 12)]
+    assert "personnes ont participé" in synthesis and "questionnaire" in synthesis
+    assert end > 0

@@ -18,7 +18,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mode.remote": {"fr": "à distance", "en": "remote"},
     "mode.traveling": {"fr": "en itinérance", "en": "traveling"},
     "method.plenary": {"fr": "plénière", "en": "plenary"},
-    "method.crossed_interviews": {"fr": "interviews croisés", "en": "crossed interviews"},
+    "method.crossed_interviews": {"fr": "interviews croisées", "en": "crossed interviews"},
     "method.world_cafe": {"fr": "world café", "en": "world café"},
     "method.persona_journey": {"fr": "parcours usager", "en": "persona journey"},
     "method.idea_vote": {"fr": "vote des idées", "en": "idea vote"},

@@ -9,7 +9,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "organisations, as few repeated meetings as possible).",
     },
     "planning.help.pairs": {
-        "fr": "Forme les binômes des interviews croisés (un trio si le nombre est impair), sans "
+        "fr": "Forme les binômes des interviews croisées (un trio si le nombre est impair), sans "
         "jamais reformer le même binôme.",
         "en": "Form crossed-interview pairs (one trio when the count is odd), never the same pair "
         "twice.",
@@ -124,7 +124,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "World café: {people} participants, {tables} tables, {rounds} rounds",
     },
     "planning.out.pairs_title": {
-        "fr": "Interviews croisés : {people} participants, {rounds} tour(s)",
+        "fr": "Interviews croisées : {people} participants, {rounds} tour(s)",
         "en": "Crossed interviews: {people} participants, {rounds} round(s)",
     },
     "planning.out.round": {"fr": "Tour {number}", "en": "Round {number}"},

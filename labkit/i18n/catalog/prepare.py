@@ -186,7 +186,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(run the rotation, then print again)",
     },
     "prepare.note.no_routes": {
-        "fr": "ni world café ni interviews croisés : pas de feuilles de route",
+        "fr": "ni world café ni interviews croisées : pas de feuilles de route",
         "en": "neither world café nor crossed interviews: no route cards",
     },
     "prepare.note.no_route_people": {

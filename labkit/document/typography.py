@@ -1,0 +1,54 @@
+"""French typography for every text a writer prints, and plain (non point médian) wording.
+
+`french(text)`: a no-break space before ``: ; ? !`` and inside « », none inside "6 h 45" or
+"1 h 40". Only spaces already there are changed (a URL's ``://`` or ``?q=`` stays as is).
+(Plain wording of the fixed strings is `labkit.i18n.plain_gender`.)
+`typeset(doc)`: the document with `french` applied to every text, when it is in French.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from labkit.document import elements as e
+
+NBSP = "\u00a0"
+_BEFORE = re.compile(r"[ \t]+([:;?!»])")
+_AFTER = re.compile(r"«[ \t]+")
+_CLOCK = re.compile(r"\b(\d{1,2}) h(?: (\d{2})\b)?")
+_DURATION = re.compile(r"\b(\d+) (min|h|%)(?=\W|$)")
+
+
+def french(text: str) -> str:
+    """`text` with French no-break spaces (see the module's docstring)."""
+    if not text:
+        return text
+    text = _BEFORE.sub(NBSP + r"\1", text)
+    text = _AFTER.sub("«" + NBSP, text)
+    text = _CLOCK.sub(lambda m: f"{m[1]}{NBSP}h" + (f"{NBSP}{m[2]}" if m[2] else ""), text)
+    return _DURATION.sub(lambda m: f"{m[1]}{NBSP}{m[2]}", text)
+
+
+def typeset(doc: e.ReportDocument) -> e.ReportDocument:
+    """The document with French typography on every text (unchanged in another language)."""
+    if doc.lang != "fr":
+        return doc
+    return _walk(doc)
+
+
+def _walk(value: Any) -> Any:
+    if isinstance(value, str):
+        return french(value)
+    if isinstance(value, tuple):
+        return tuple(_walk(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _walk(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in ("kind", "style", "anchor", "lang", "colour", "path", "url",
+                              "align", "category_colours")
+        }  # fmt: skip
+        return dataclasses.replace(value, **changes)
+    return value

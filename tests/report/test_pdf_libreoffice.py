@@ -1,0 +1,66 @@
+"""The example restitutions through LibreOffice: nothing lost, French, a TOC with page numbers.
+
+Each example is rendered and converted once (module fixture); `pdftotext` reads the PDF back.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from labkit.report import render_report
+from labkit.report.pdf import soffice
+from labkit.resources import data_dir
+from labkit.store.journal.captured import captured_state
+from labkit.store.session_folder import open_session
+
+EXAMPLES = ("garde-enfants-parents", "cooperation-territoriale", "atelier-collaboratif")
+
+pytestmark = [
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(soffice() is None or shutil.which("pdftotext") is None,
+                       reason="needs libreoffice-writer-nogui and poppler-utils"),
+]  # fmt: skip
+
+
+def _squash(text: str) -> str:
+    """Text without any kind of space or hyphenation, for comparing across line breaks."""
+    return re.sub(r"[\s\u00a0\u202f\u2009\u00ad]+", "", text).replace("’", "'")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("pdf")
+    paths = {}
+    for name in EXAMPLES:
+        folder = open_session(data_dir("examples") / name)
+        paths[name] = render_report(folder, "pdf", out / f"{name}.pdf").path
+    return paths
+
+
+def _text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout  # fmt: skip
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_contribution_of_the_journal_is_in_the_pdf(name: str, pdfs: dict[str, Path]) -> None:
+    state = captured_state(open_session(data_dir("examples") / name).root)
+    text = _squash(_text(pdfs[name]))
+    missing = [c.contribution_id for c in state.contributions.values()
+               if _squash(c.text) not in text]  # fmt: skip
+    assert not missing, f"{len(missing)} contributions missing from the PDF: {missing[:10]}"
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_pdf_is_french_with_a_paged_table_of_contents(name: str, pdfs: dict[str, Path]
+                                                           ) -> None:  # fmt: skip
+    raw = pdfs[name].read_bytes()
+    assert b"/Lang(fr-FR)" in raw.replace(b" ", b"")
+    text = _text(pdfs[name])
+    toc = text.split("Sommaire", 1)[1][:3000]
+    assert re.search(r"Contexte et objectifs\s*\.*\s*\d+", toc), toc[:400]
