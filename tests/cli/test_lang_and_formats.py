@@ -39,8 +39,9 @@ def test_options_are_case_insensitive_choices(sessions_dir: Path, tmp_path: Path
                                       "--out", str(out), "--lang", "EN"])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert 'lang="en"' in out.read_text("utf-8")
-    refused = CliRunner().invoke(app, ["report", "atelier-collaboratif", "--format", "pdf"])
-    assert refused.exit_code == 2 and "'pdf' is not one of 'docx', 'md', 'html'" in refused.stderr
+    refused = CliRunner().invoke(app, ["report", "atelier-collaboratif", "--format", "odt"])
+    listed = ", ".join(f"'{f.value}'" for f in ReportFormat)
+    assert refused.exit_code == 2 and f"'odt' is not one of {listed}" in refused.stderr
 
 
 def test_the_renderer_checks_against_the_same_lists(sessions_dir: Path) -> None:
@@ -48,7 +49,7 @@ def test_the_renderer_checks_against_the_same_lists(sessions_dir: Path) -> None:
     from labkit.store.session_folder import open_session
 
     folder = open_session(copy_example("atelier-collaboratif", sessions_dir))
-    with pytest.raises(InvalidInputError, match="docx, md, html"):
-        render_report(folder, "pdf")
+    with pytest.raises(InvalidInputError, match=", ".join(f.value for f in ReportFormat)):
+        render_report(folder, "odt")
     with pytest.raises(InvalidInputError, match="fr, en"):
         render_report(folder, ReportFormat.MD, lang="de")

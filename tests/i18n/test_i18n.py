@@ -108,7 +108,7 @@ def test_dates() -> None:
     thursday = dt.date(2026, 3, 12)
     assert format_date(thursday, "fr") == "jeudi 12 mars 2026"
     assert format_date(thursday, "en") == "Thursday, 12 March 2026"
-    assert format_date(dt.date(2026, 2, 1), "fr") == "dimanche 1 février 2026"
+    assert format_date(dt.date(2026, 2, 1), "fr") == "dimanche 1er février 2026"
     assert format_date(thursday, "fr", "d MMMM") == "12 mars"
     assert format_date(thursday, "fr", "short") == "12/03/2026"
 
