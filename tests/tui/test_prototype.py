@@ -55,7 +55,7 @@ async def test_visits_feedback_by_facet_and_decisions(make_app, prototype_sessio
         clock.advance(minutes=10)
         app.tick()
         assert [a.kind for a in app.alerts] == ["visit_end"]
-        await pilot.press("ctrl+n", "ctrl+n")  # visit 2 then the revision: the capture turns to decisions
+        await pilot.press("ctrl+n", "ctrl+n")  # visit 2, then the revision (decisions)
         await pilot.pause()
         assert screen.facet == 0
         await pilot.press(*"On garde la place reservee", "enter")
