@@ -11,7 +11,7 @@ async def test_help_lists_every_key(make_app):
         await pilot.press("question_mark")
         await pilot.pause()
         text = str(app.screen.query_one("#help-keys", Static).render())
-        for word in ("Démarrer", "Pause/reprise", "+5 min", "Terminer", "Émargement", "QR code",
+        for word in ("Démarrer", "Pause", "+5 min", "Terminer", "Émargement", "QR code",
                      "Quitter", "Annuler"):
             assert word in text
         await pilot.press("escape")

@@ -31,7 +31,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.key.attendance": {"fr": "Émargement", "en": "Attendance"},
     "tui.key.qr": {"fr": "QR code", "en": "QR code"},
     "tui.key.start": {"fr": "Démarrer", "en": "Start"},
-    "tui.key.pause": {"fr": "Pause/reprise", "en": "Pause/resume"},
+    "tui.key.pause": {"fr": "Pause", "en": "Pause"},
     "tui.key.extend": {"fr": "+5 min", "en": "+5 min"},
     "tui.key.shorten": {"fr": "−5 min", "en": "−5 min"},
     "tui.key.end": {"fr": "Terminer", "en": "End"},

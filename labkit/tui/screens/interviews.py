@@ -62,7 +62,7 @@ class InterviewsScreen(CaptureScreen):
     BINDINGS = [
         Binding("ctrl+n", "next_step", "tui.key.next_phase", priority=True),
         Binding("ctrl+f", "end_step", "tui.key.end_round", show=False, priority=True),
-        Binding("ctrl+r", "plan_pairs", "tui.key.replan", priority=True),
+        Binding("ctrl+r", "plan_pairs", "tui.key.replan", show=False, priority=True),
         Binding("up", "regroup(-1)", "tui.key.prev_group", show=False),
         Binding("down", "regroup(1)", "tui.key.next_group", show=False),
     ]

@@ -35,7 +35,7 @@ class WorldCafeScreen(CaptureScreen):
     BINDINGS = [
         Binding("ctrl+n", "next_round", "tui.key.next_round", priority=True),
         Binding("ctrl+f", "end_round", "tui.key.end_round", show=False, priority=True),
-        Binding("ctrl+r", "replan", "tui.key.replan", priority=True),
+        Binding("ctrl+r", "replan", "tui.key.replan", show=False, priority=True),
         Binding("ctrl+g", "harvest", "tui.key.harvest", show=False, priority=True),
         Binding("up", "table(-1)", "tui.key.prev_table", show=False),
         Binding("down", "table(1)", "tui.key.next_table", show=False),
