@@ -8,9 +8,12 @@ otherwise, and a language forced by one test (``--lang``) never leaks into the n
 from __future__ import annotations
 
 import copy
+import functools
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -107,6 +110,15 @@ SESSION: dict[str, Any] = {
 }
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A `libreoffice` test is skipped, with the reason, only where its tools are missing."""
+    if item.get_closest_marker("libreoffice"):
+        missing = [tool for tool in ("soffice", "pdfinfo") if shutil.which(tool) is None]
+        if missing:
+            pytest.skip(f"{' and '.join(missing)} not on the PATH (Debian: apt-get install "
+                        "libreoffice-writer-nogui poppler-utils; .ci/run installs them)")
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Sessions go to a temporary folder, the UI speaks French, no language leaks out."""
@@ -164,19 +176,27 @@ def _dump(data: dict[str, Any]) -> str:
     return buffer.getvalue()
 
 
+def _write_plan(root: Path, data_or_text: dict[str, Any] | str, folder: str = "plan",
+                encoding: str = "utf-8") -> Path:
+    """Write `root/<folder>/session.yaml` from a dict or YAML text; return the file."""
+    text = data_or_text if isinstance(data_or_text, str) else _dump(data_or_text)
+    path = root / folder / "session.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
 @pytest.fixture
 def write_session(tmp_path: Path) -> Callable[..., Path]:
     """Write `tmp_path/<folder>/session.yaml` from a dict or YAML text; return the file."""
+    return functools.partial(_write_plan, tmp_path)
 
-    def write(data_or_text: dict[str, Any] | str, folder: str = "plan",
-              encoding: str = "utf-8") -> Path:
-        text = data_or_text if isinstance(data_or_text, str) else _dump(data_or_text)
-        path = tmp_path / folder / "session.yaml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode(encoding))
-        return path
 
-    return write
+@pytest.fixture(scope="session")
+def plans() -> SimpleNamespace:
+    """For fixtures wider than one test: `plans.write(root, data)` writes as `write_session`
+    does, under `root`; `plans.clean()` is a fresh copy of the clean 2-day session."""
+    return SimpleNamespace(write=_write_plan, clean=lambda: copy.deepcopy(SESSION))
 
 
 @pytest.fixture

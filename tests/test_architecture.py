@@ -2,6 +2,8 @@
 
 `labkit.cli` and `labkit.tui` are the only layers allowed to import them; the check imports every
 module of the domain packages in a fresh interpreter and lists the UI modules that got loaded.
+This run-time guard backs the static contracts of ``tests/test_import_contracts.py``: it also
+sees imports made by third-party libraries and by ``importlib``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-DOMAIN = ("labkit.model", "labkit.store", "labkit.planning", "labkit.prepare", "labkit.report")
+DOMAIN = (
+    "labkit.model",
+    "labkit.document",
+    "labkit.methods",
+    "labkit.store",
+    "labkit.planning",
+    "labkit.prepare",
+    "labkit.report",
+    "labkit.docx_kit",
+)
 UI = ("textual", "typer", "rich", "click")
 
 

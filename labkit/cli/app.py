@@ -8,7 +8,6 @@ stays fast. Errors a user can fix are `LabkitError`s: printed in plain words, ex
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sys
 from typing import Annotated
 
@@ -17,7 +16,7 @@ from typer.core import TyperGroup
 
 from labkit import __version__
 from labkit.errors import LabkitError
-from labkit.i18n import set_ui_language, t
+from labkit.i18n import Lang, set_ui_language, t
 
 # Command modules, in the order their commands appear in `labkit --help`.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -83,8 +82,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     lang: Annotated[
-        str | None,
-        typer.Option("--lang", help=t("cli.help.lang")),
+        Lang | None,
+        typer.Option("--lang", help=t("cli.help.lang"), case_sensitive=False),
     ] = None,
     version: Annotated[
         bool,
@@ -92,17 +91,12 @@ def _root(
     ] = False,
 ) -> None:
     if lang is not None:
-        if lang.lower() not in ("fr", "en"):
-            raise typer.BadParameter("fr | en", param_hint="--lang")
         set_ui_language(lang)
 
 
 def _register_commands() -> None:
     for name in COMMAND_MODULES:
-        module_name = f"labkit.cli.{name}"
-        if importlib.util.find_spec(module_name) is None:
-            continue
-        importlib.import_module(module_name).register(app)
+        importlib.import_module(f"labkit.cli.{name}").register(app)
 
 
 _register_commands()

@@ -14,9 +14,11 @@ from labkit.cli.commands import COMMANDS
 def _fast_answer(argv: list[str]) -> str | None:
     """The text to print for a top-level help or version request, or None for anything else."""
     rest = list(argv)
-    if len(rest) >= 2 and rest[0] == "--lang" and rest[1] in ("fr", "en"):
-        from labkit.i18n import set_ui_language
+    if len(rest) >= 2 and rest[0] == "--lang":
+        from labkit.i18n import normalise_lang, set_ui_language
 
+        if normalise_lang(rest[1]) != rest[1].lower():  # not a language: Typer says so
+            return None
         set_ui_language(rest[1])
         rest = rest[2:]
     if rest == ["--version"]:
@@ -30,7 +32,7 @@ def _fast_answer(argv: list[str]) -> str | None:
 
 def top_level_help() -> str:
     """The top-level help: usage, options and every command with its one-line help."""
-    from labkit.i18n import t
+    from labkit.i18n import Lang, t
 
     width = max(len(name) for name, _ in COMMANDS) + 2
     lines = [
@@ -39,7 +41,7 @@ def top_level_help() -> str:
         f"  {t('cli.help.app')}",
         "",
         f"{t('cli.options')}:",
-        f"  {'--lang [fr|en]':<{width + 8}}{t('cli.help.lang')}",
+        f"  {'--lang [' + '|'.join(Lang) + ']':<{width + 8}}{t('cli.help.lang')}",
         f"  {'--version':<{width + 8}}{t('cli.help.version')}",
         f"  {'-h, --help':<{width + 8}}{t('cli.help.help')}",
         "",

@@ -29,6 +29,15 @@ class ExportFormat(StrEnum):
 
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
+
+
+class CsvDialect(StrEnum):
+    """CSV flavours of `labkit export --format csv`."""
+
+    excel_fr = "excel-fr"
+    excel_en = "excel-en"
+    rfc4180 = "rfc4180"
 
 
 def register(app: typer.Typer) -> None:
@@ -160,18 +169,29 @@ def export_command(
     export_format: Annotated[
         ExportFormat, typer.Option("--format", help=t("journal.cli.help.format"))
     ] = ExportFormat.json,
+    dialect: Annotated[
+        CsvDialect | None, typer.Option("--dialect", help=t("export.help.dialect"))
+    ] = None,
 ) -> None:
-    """Write everything the journal captured: JSON (the full history) or CSV (one file per kind)."""
+    """Write everything the journal captured: JSON (the full history), CSV or an XLSX workbook."""
+    if dialect is not None and export_format is not ExportFormat.csv:
+        raise typer.BadParameter(t("export.dialect_not_csv"), param_hint="--dialect")
     folder = open_session_folder(session)
     with _open_journal(folder) as journal:
         if export_format is ExportFormat.json:
             from labkit.store.journal.exchange import export_json
 
             written = [export_json(journal, out)]
+        elif export_format is ExportFormat.xlsx:
+            from labkit.store.journal.tables import export_xlsx
+
+            written = [export_xlsx(journal, out, folder.session)]
         else:
+            from labkit.store.journal.spreadsheet import Dialect, default_dialect
             from labkit.store.journal.tables import export_csv
 
-            written = export_csv(journal, out, zone=folder.session.zone)
+            chosen = Dialect(dialect.value) if dialect else default_dialect(folder.session)
+            written = export_csv(journal, out, dialect=chosen, session=folder.session)
         count = len(journal.events())
     typer.echo(t("journal.cli.exported", count=count, files=len(written), out=str(out)))
     for path in written:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -22,6 +23,14 @@ if TYPE_CHECKING:
 
     from labkit.model import Session
     from labkit.prepare.retroplanning import PlannedTask
+    from labkit.store.session_folder import SessionFolder
+
+class CardBack(StrEnum):
+    """How the back of a table card is written."""
+
+    text = "text"
+    image = "image"
+
 
 URGENCY_STYLE = {"overdue": "bold red", "this_week": "bold yellow", "done": "green", "later": ""}
 
@@ -47,6 +56,9 @@ def plan_command(
     session: SessionArgument,
     today: Annotated[str | None, typer.Option("--today", help=t("prepare.help.today"))] = None,
     done: Annotated[str | None, typer.Option("--done", help=t("prepare.help.done"))] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help=t("prepare.help.country"))
+    ] = None,
 ) -> None:
     """Show the backward schedule; with --done, mark a task done first (atomic save)."""
     from rich.console import Console
@@ -74,8 +86,12 @@ def plan_command(
             folder.update(lambda document: mark_done_in_document(document, task.id, day, lang))
             console.print(t("prepare.out.marked_done", None, task=escape(task.title),
                             path=escape(str(folder.yaml_path))), style="green")
-    planned = retro_plan(folder.session, day)
+    planned = retro_plan(folder.session, day, country=country)
     console.print(plan_table(folder.session, planned, day))
+    moved = sum(1 for p in planned if p.shift)
+    if moved:
+        where = (country or folder.session.calendar.country).upper()
+        console.print(t("prepare.out.moved_tasks", None, count=moved, country=where))
     overdue = sum(1 for p in planned if p.urgency == Urgency.OVERDUE)
     this_week = sum(1 for p in planned if p.urgency == Urgency.THIS_WEEK)
     style = "bold red" if overdue else ("bold yellow" if this_week else "green")
@@ -96,19 +112,25 @@ def plan_table(session: Session, planned: list[PlannedTask], today: dt.date) -> 
                 today=format_date(today, None, "long")),
         title_justify="left",
     )
-    for key in ("id", "label", "due", "task", "owner", "status"):
+    keys = ["id", "label", "due", "task", "owner", "status"]
+    if any(item.shift for item in planned):
+        keys.append("note")
+    for key in keys:
         table.add_column(t(f"prepare.col.{key}"), no_wrap=key in ("id", "label", "due"))
     for item in planned:
         style = URGENCY_STYLE[item.urgency.value]
         marker = "▶ " if item.stands_out else ""
-        table.add_row(
+        cells: list[str | Text] = [
             item.task.id,
             item.task.label,
             format_date(item.due, None, "EEE d MMM y"),
             Text(marker + item.task.title, style=style),
             item.task.owner or "—",
             Text(_status_text(item), style=style),
-        )
+        ]
+        if len(keys) > len(cells):
+            cells.append(item.shift.short_note(None) if item.shift else "")
+        table.add_row(*cells)
     return table
 
 
@@ -133,18 +155,50 @@ def ics_command(
         bool, typer.Option("--milestones", help=t("prepare.help.milestones"))
     ] = False,
     tz: Annotated[str | None, typer.Option("--tz", help=t("prepare.help.tz"))] = None,
+    utc: Annotated[bool, typer.Option("--utc", help=t("prepare.help.utc"))] = False,
+    invite: Annotated[bool, typer.Option("--invite", help=t("prepare.help.invite"))] = False,
+    country: Annotated[
+        str | None, typer.Option("--country", help=t("prepare.help.country"))
+    ] = None,
 ) -> None:
     """Write the session's days (and milestones) as an .ics calendar file."""
-    from labkit.prepare.calendar import write_calendar
+    from labkit.prepare.calendar import (
+        build_calendar,
+        invitation_people,
+        new_uid_part,
+        resolve_timezone,
+        set_uid_in_document,
+        write_calendar,
+    )
     from labkit.prepare.retroplanning import session_tasks
+    from labkit.prepare.vtimezone import rrule_timezone
     from labkit.store.session_folder import open_session
 
+    if invite and milestones:
+        raise typer.BadParameter(t("prepare.ics.invite_milestones", None), param_hint="--invite")
     folder = open_session(session)
-    path = write_calendar(folder.session, out, milestones=milestones, timezone=tz)
+    options: dict[str, Any] = {"timezone": tz, "utc": utc, "country": country}
+    build_calendar(folder.session, milestones=milestones, invite=invite, **options)  # checks
+    if folder.session.calendar.uid is None:
+        uid = new_uid_part()
+        folder.update(lambda document: set_uid_in_document(document, uid))
+        typer.echo(t("prepare.out.uid_saved", None, uid=uid, path=folder.yaml_path))
+    zone = tz or folder.session.timezone
+    zone_info = resolve_timezone(tz) if tz else folder.session.zone
+    if not utc and rrule_timezone(zone_info, folder.session.days[0].date.year) is None:
+        typer.echo(t("prepare.out.utc_fallback", None, zone=zone))
+    if invite:
+        count = len(folder.session.days)
+        for number in range(1, count + 1):
+            path = out if count == 1 else out.with_name(f"{out.stem}-{number}{out.suffix}")
+            write_calendar(folder.session, path, invite=True, days=[number], **options)
+            people = len(invitation_people(folder.session, number))
+            typer.echo(t("prepare.out.invite_written", None, path=path, attendees=people))
+        return
+    path = write_calendar(folder.session, out, milestones=milestones, **options)
     events = len(folder.session.days)
     if milestones:
         events += len(session_tasks(folder.session))
-    zone = tz or folder.session.timezone
     typer.echo(t("prepare.out.ics_written", None, path=path, events=events, zone=zone))
 
 
@@ -152,18 +206,31 @@ def materials_command(
     session: SessionArgument,
     out: Annotated[Path, typer.Option("--out", "-o", help=t("prepare.help.materials_out"))],
     url: Annotated[str | None, typer.Option("--url", help=t("prepare.help.url"))] = None,
+    sheet_per_day: Annotated[
+        bool, typer.Option("--sheet-per-day", help=t("prepare.help.sheet_per_day"))
+    ] = False,
+    remote_column: Annotated[
+        bool, typer.Option("--remote-column", help=t("prepare.help.remote_column"))
+    ] = False,
+    card_back: Annotated[
+        CardBack, typer.Option("--card-back", help=t("prepare.help.card_back"))
+    ] = CardBack.text,
 ) -> None:
     """Write table cards, route cards, badges and the sign-in sheets as A4 Word documents."""
     from rich.console import Console
     from rich.markup import escape
 
+    from labkit.prepare.attendance import SheetOptions
     from labkit.prepare.materials import write_materials
     from labkit.store.session_folder import open_session
 
     if url is not None and not re.fullmatch(r"https?://\S+", url):
         raise typer.BadParameter(t("prepare.bad_url", None, value=url), param_hint="--url")
     folder = open_session(session)
-    result = write_materials(folder.session, out, rotations_dir=folder.rotations_dir, url=url)
+    options = SheetOptions(remote_column=remote_column, logo=session_logo(folder))
+    result = write_materials(folder.session, out, rotations_dir=folder.rotations_dir, url=url,
+                             sheet_per_day=sheet_per_day, sheet=options,
+                             card_back=card_back.value)
     console = Console(highlight=False)
     for note in result.notes:
         console.print(f"[yellow]{t('cli.warning_prefix')}[/] {escape(note)}", soft_wrap=True)
@@ -171,3 +238,18 @@ def materials_command(
                     out=escape(str(out))))
     for path in result.paths:
         console.print(f"  {escape(str(path))}", soft_wrap=True)
+
+
+def session_logo(folder: SessionFolder) -> Path | None:
+    """The session's logo file (`logo:`, relative to its folder); a plain error when unreadable."""
+    from labkit.docx_kit.page import readable_image
+    from labkit.errors import InvalidInputError
+    from labkit.store.session_folder import describe_at
+
+    if not folder.session.logo:
+        return None
+    path = (folder.yaml_path.parent / folder.session.logo).resolve()
+    if readable_image(path) is None:
+        message = t("prepare.bad_logo", None, path=path)
+        raise InvalidInputError(describe_at(folder.yaml_path, folder.document, ("logo",), message))
+    return path

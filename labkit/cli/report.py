@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from labkit.i18n import t
-
-FORMATS = ("docx", "md", "html")
+from labkit.document.formats import ReportFormat
+from labkit.i18n import Lang, t
 
 
 def register(app: typer.Typer) -> None:
@@ -20,43 +19,41 @@ def register(app: typer.Typer) -> None:
 def report_command(
     session: Annotated[str, typer.Argument(help=t("report.cli.session"), metavar="SESSION")],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help=t("report.cli.format"), metavar="docx|md|html")
-    ] = "docx",
+        ReportFormat,
+        typer.Option("--format", "-f", help=t("report.cli.format"), case_sensitive=False),
+    ] = ReportFormat.DOCX,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help=t("report.cli.out"), metavar="FILE")
     ] = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", help=t("report.cli.lang"), metavar="fr|en")
+        Lang | None, typer.Option("--lang", help=t("report.cli.lang"), case_sensitive=False)
     ] = None,
     named: Annotated[bool, typer.Option("--named", help=t("report.cli.named"))] = False,
 ) -> None:
     """Write the restitution of a session from its plan and what its journal captured."""
-    fmt = fmt.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise typer.BadParameter(t("report.cli.bad_format", None, value=fmt), param_hint="--format")
-    if lang is not None and lang.lower() not in ("fr", "en"):
-        raise typer.BadParameter("fr | en", param_hint="--lang")
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from labkit.report.render import default_output, journal_state, render_report
     from labkit.store.session_folder import open_session
+    from labkit.store.session_log import session_log
 
     folder = open_session(session)
     if out is not None and out.is_dir():
         out = out / default_output(folder, fmt).name
     console = Console(highlight=False)
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True,
-                  disable=not console.is_terminal) as progress:  # fmt: skip
+    progress_bar = Progress(*columns, console=console, transient=True,
+                            disable=not console.is_terminal)  # fmt: skip
+    with session_log(folder.root), progress_bar as progress:
         task = progress.add_task(t("report.cli.progress"), total=None)
         state = journal_state(folder)
 
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        rendered = render_report(folder, fmt, out, lang=lang.lower() if lang else None,
-                                 named=named, state=state, progress=advance)  # fmt: skip
+        rendered = render_report(folder, fmt, out, lang=lang, named=named, state=state,
+                                 progress=advance)  # fmt: skip
     report = rendered.report
     summary = t(
         "report.cli.summary", None,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from labkit.i18n import t
+from labkit.i18n import Lang, t
 
 
 def register(app: typer.Typer) -> None:
@@ -20,7 +20,9 @@ def run_command(
     day: Annotated[
         int | None, typer.Option("--day", min=1, max=3, help=t("tui.cli.help_day"))
     ] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help=t("tui.cli.help_lang"))] = None,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help=t("tui.cli.help_lang"), case_sensitive=False)
+    ] = None,
     device: Annotated[
         str | None, typer.Option("--device", help=t("tui.cli.help_device"))
     ] = None,
@@ -29,8 +31,6 @@ def run_command(
     from labkit.i18n import set_session_language, set_ui_language
 
     if lang is not None:
-        if lang.lower() not in ("fr", "en"):
-            raise typer.BadParameter("fr | en", param_hint="--lang")
         set_ui_language(lang)
     from labkit.tui.app import LabkitApp
     from labkit.tui.controller import LiveSession

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from labkit.i18n import t
+from labkit.i18n import Lang, t
 
 
 def register(app: typer.Typer) -> None:
@@ -31,7 +31,9 @@ def new_command(
     title: Annotated[str, typer.Option("--title", help=t("cli.help.title"))],
     date: Annotated[str, typer.Option("--date", help=t("cli.help.date"))],
     days: Annotated[int, typer.Option("--days", min=1, max=3, help=t("cli.help.days"))] = 1,
-    lang: Annotated[str, typer.Option("--lang", help=t("cli.help.session_lang"))] = "fr",
+    lang: Annotated[
+        Lang, typer.Option("--lang", help=t("cli.help.session_lang"), case_sensitive=False)
+    ] = Lang.FR,
     lab: Annotated[str, typer.Option("--lab", help=t("cli.help.lab"))] = "Lab",
     to: Annotated[Path | None, typer.Option("--to", help=t("cli.help.to"))] = None,
 ) -> None:
@@ -43,8 +45,6 @@ def new_command(
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         raise typer.BadParameter(t("session.bad_slug", None, value=slug), param_hint="SLUG")
-    if lang not in ("fr", "en"):
-        raise typer.BadParameter("fr | en", param_hint="--lang")
     root = to or sessions_home()
     path = create_session(root, slug, title, _parse_date(date), days, lang, lab)
     _write_schema_beside(root)

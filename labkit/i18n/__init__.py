@@ -11,19 +11,24 @@ from __future__ import annotations
 
 import importlib
 import os
+from enum import StrEnum
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `labkit --help` must not import typing
 if TYPE_CHECKING:
     from datetime import date, datetime, time, tzinfo
-    from typing import Literal
 
-    Lang = Literal["fr", "en"]
 
-LANGUAGES: tuple[str, ...] = ("fr", "en")
-DEFAULT_LANG = "fr"
+class Lang(StrEnum):
+    """The languages of labkit (its interface and its outputs): the one list of them."""
 
-_ui_lang_override: str | None = None
-_session_lang: str | None = None
+    FR = "fr"
+    EN = "en"
+
+
+DEFAULT_LANG = Lang.FR
+
+_ui_lang_override: Lang | None = None
+_session_lang: Lang | None = None
 _merged: dict[str, dict[str, str]] | None = None
 
 
@@ -49,11 +54,11 @@ def _catalog() -> dict[str, dict[str, str]]:
 
 
 def normalise_lang(value: str | None) -> Lang | None:
-    """Return "fr" or "en" for a language tag such as "fr_FR.UTF-8" or "EN", else None."""
+    """The `Lang` of a language tag such as "fr_FR.UTF-8" or "EN", else None."""
     if not value:
         return None
     head = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
-    return head if head in LANGUAGES else None  # type: ignore[return-value]
+    return next((lang for lang in Lang if lang.value == head), None)
 
 
 def set_ui_language(lang: str | None) -> None:
@@ -76,7 +81,7 @@ def ui_language() -> Lang:
         return _ui_lang_override
     chosen = normalise_lang(os.environ.get("LABKIT_LANG")) or _session_lang
     if chosen:
-        return chosen  # type: ignore[return-value]
+        return chosen
     for candidate in (
         os.environ.get("LC_ALL"),
         os.environ.get("LC_MESSAGES"),

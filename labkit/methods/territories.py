@@ -18,7 +18,7 @@ from labkit.model.validation import Problem, error
 
 
 def territory_note(block: Block, text: str, territory: str | None,
-                   kind: str = "note") -> ev.ContributionAdded:  # fmt: skip
+                   kind: ev.ContributionKind = "note") -> ev.ContributionAdded:  # fmt: skip
     """A note about a territory (a situation, a difficulty, a practice shared)."""
     return ev.ContributionAdded(block_id=block.id, text=text, kind=kind, territory=territory)
 

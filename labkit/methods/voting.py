@@ -154,7 +154,8 @@ def question_tally(
     question: int | None,
 ) -> QuestionTally:  # fmt: skip
     """The tally of vote question `question` of `block` (votes from `block_votes`)."""
-    config: IdeaVoteConfig = block.method  # type: ignore[assignment]
+    config = block.method
+    assert isinstance(config, IdeaVoteConfig), block.id
     items = candidates(session, block, config, captured, question)
     totals = tally(votes, question)
     items += [i for i in totals if i not in items]
@@ -174,9 +175,11 @@ def question_numbers(config: IdeaVoteConfig, votes: Iterable[v.Vote]) -> list[in
 
 def vote_outcome(session: Session, block: Block, captured: Captured) -> dict[int | None, tuple[str, ...]]:  # noqa: E501
     """question number -> the ideas the vote block keeps (see `kept_at_vote`)."""
+    config = block.method
+    assert isinstance(config, IdeaVoteConfig), block.id
     votes = block_votes(session, block, captured)
     return {n: question_tally(session, block, captured, votes, n).kept
-            for n in question_numbers(block.method, votes)}  # type: ignore[arg-type]  # fmt: skip
+            for n in question_numbers(config, votes)}  # fmt: skip
 
 
 def voted_after(session: Session, cafe: Block) -> Block | None:

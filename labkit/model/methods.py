@@ -72,8 +72,12 @@ class WorldCafeConfig(_Config):
     visit_once: bool = Field(
         default=False, description="Each participant visits each table at most once."
     )
+    teams: list[str] = Field(
+        default_factory=list,
+        description="Names of teams that move together, team 1 first: team N starts at table N.",
+    )
 
-    _clean = field_validator("questions", mode="before")(
+    _clean = field_validator("questions", "teams", mode="before")(
         lambda v: [clean_line(q) for q in v] if isinstance(v, list) else v
     )
 

@@ -56,6 +56,9 @@ class Participant(BaseModel):
     first_name: str = Field(min_length=1)
     last_name: str | None = None
     organisation: str | None = None
+    function: str | None = Field(
+        default=None, description='Job title ("Fonction / qualité") for the sign-in sheet.'
+    )
     group: str = Field(description="Key of a stakeholder group declared in `groups`.")
     role: Role = Role.PARTICIPANT
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -63,13 +66,16 @@ class Participant(BaseModel):
     consent_named: bool = Field(
         default=False, description="Consents to be named in the restitution."
     )
+    consent_contact: bool = Field(
+        default=False, description="Agrees to receive the calendar invitation by e-mail."
+    )
     days: list[int] | None = Field(
         default=None, description="Days attended (1-based); empty or absent means every day."
     )
 
     _clean = field_validator("first_name", "group", mode="before")(clean_line)
     _clean_optional = field_validator(
-        "last_name", "organisation", "territory", "email", mode="before"
+        "last_name", "organisation", "function", "territory", "email", mode="before"
     )(clean_optional_line)
 
     @property

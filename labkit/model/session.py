@@ -5,12 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from labkit.i18n import Lang
+from labkit.model.logistics import (
+    Calendar,
+    Contact,
+    Organiser,
+    clean_notice,
+    organiser_shorthand,
+)
 from labkit.model.methods import MethodConfig
 from labkit.model.participants import ID_PATTERN, Participant, StakeholderGroup
 from labkit.model.preparation import PreparationTask
@@ -107,12 +115,6 @@ class Day(BaseModel):
     _parse_clock = field_validator("start", "end", mode="before")(lambda v: parse_clock(v))
     _naive_clock = field_validator("start", "end")(lambda v: naive(v))
 
-    @property
-    def minutes_available(self) -> int:
-        """Minutes between the day's start and end."""
-        return (_minutes(self.end) - _minutes(self.start)) if self.end > self.start else 0
-
-
 _CLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:[:hH]\s*(\d{2})?)\s*$")
 
 
@@ -142,10 +144,6 @@ def naive(value: dt.time | None) -> dt.time | None:
     return value.replace(tzinfo=None) if value is not None and value.tzinfo else value
 
 
-def _minutes(value: dt.time) -> int:
-    return value.hour * 60 + value.minute
-
-
 class SessionUrls(BaseModel):
     """Addresses the facilitators want to show as QR codes."""
 
@@ -171,7 +169,7 @@ class Session(BaseModel):
     mode: SessionMode = SessionMode.IN_PERSON
     venue: str | None = None
     remote_link: str | None = Field(default=None, pattern=r"^https?://\S+$")
-    language: Literal["fr", "en"] = "fr"
+    language: Lang = Lang.FR
     timezone: str = Field(
         default=DEFAULT_TIMEZONE,
         description="IANA time zone of the planned times (e.g. Europe/Paris, America/Cayenne).",
@@ -187,10 +185,27 @@ class Session(BaseModel):
         default=None,
         description="Retro-planning tasks; absent: labkit's default template (J-60 ... J+14).",
     )
+    organisers: list[Organiser] = Field(
+        default_factory=list, description="Co-organisers besides the Lab (invitation, sheets)."
+    )
+    contact: Contact | None = Field(default=None, description="Whom guests ask questions.")
+    access: str = Field(
+        default="", description="How to get there: transport, parking, accessibility (PMR)."
+    )
+    privacy_notice: str | None = Field(
+        default=None, description="RGPD notice of the sign-in sheet; absent: labkit's default."
+    )
+    logo: str | None = Field(
+        default=None, description="Logo file (PNG/JPEG) for the documents, relative to the folder."
+    )
+    calendar: Calendar = Field(default_factory=Calendar)
 
     _clean_title = field_validator("title", "lab", mode="before")(clean_line)
     _clean_optional = field_validator("sponsor", "venue", mode="before")(clean_optional_line)
-    _clean_context = field_validator("context", mode="before")(clean_text)
+    _clean_context = field_validator("context", "access", mode="before")(clean_text)
+    _clean_notice = field_validator("privacy_notice", mode="before")(clean_notice)
+    _clean_logo = field_validator("logo", mode="before")(clean_optional_line)
+    _organisers = field_validator("organisers", mode="before")(organiser_shorthand)
 
     @field_validator("schema_version")
     @classmethod

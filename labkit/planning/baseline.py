@@ -46,8 +46,8 @@ def good_enough_golfers(
         for b in dummies:
             if a != b:
                 weights[a, b] = _INFINITY
-    for a, b in must_not_meet:
-        weights[index[a], index[b]] = weights[index[b], index[a]] = _INFINITY
+    for x, y in must_not_meet:
+        weights[index[x], index[y]] = weights[index[y], index[x]] = _INFINITY
     visited = np.zeros((total, tables))  # cost of seating a player at a table (visit-once)
     fixed = np.zeros(total, dtype=bool)
     host_idx = [index[h] for h in hosts]

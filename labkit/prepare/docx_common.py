@@ -1,8 +1,8 @@
-"""Shared drawing helpers for the printed documents (python-docx): A4 pages, fonts, tables, QR.
+"""Drawing helpers for the printed documents (python-docx): A4 pages, fonts, text, QR codes.
 
-Styles are created when missing (a template may lack "Table Grid" or "Heading 1"), table borders
-are drawn directly rather than through a table style, and every QR image carries the alternative
-text "QR: <url>" so that readers (and tests) can tell QR codes from other pictures.
+Styles are created when missing (a template may lack "Table Grid" or "Heading 1"); tables,
+shading and pictures are `labkit.docx_kit`'s (shared with the report), and every QR image
+carries the alternative text "QR: <url>" so that readers (and tests) can tell QR codes apart.
 """
 
 from __future__ import annotations
@@ -12,10 +12,18 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from labkit.prepare.docx_tables import (
+from labkit.docx_kit.pictures import (
+    QR_PREFIX,
+    add_picture,
+    picture_descriptions,
+    qr_png,
+    qr_targets,
+)
+from labkit.docx_kit.tables import (
     add_row,
     keep_row_together,
     new_table,
+    qn,
     repeat_as_header,
     set_cell_borders,
     set_cell_margins,
@@ -26,10 +34,16 @@ from labkit.prepare.docx_tables import (
 )
 from labkit.store.atomic import write_bytes_atomic
 
-__all__ = [
+__all__ = [  # the shared python-docx helpers (`labkit.docx_kit`), for the prepare modules
+    "QR_PREFIX",
+    "add_picture",
     "add_row",
     "keep_row_together",
     "new_table",
+    "picture_descriptions",
+    "qn",
+    "qr_png",
+    "qr_targets",
     "repeat_as_header",
     "set_cell_borders",
     "set_cell_margins",
@@ -42,7 +56,8 @@ __all__ = [
 A4_SHORT_CM = 21.0
 A4_LONG_CM = 29.7
 FONT = "Arial"
-QR_PREFIX = "QR: "
+QR_BOX_PIXELS = 10
+"""Pixels per QR module on printed materials (sharper than the report's default)."""
 
 
 
@@ -189,54 +204,9 @@ def add_run(
     return run
 
 
-def qr_png(url: str, *, box_size: int = 10, border: int = 2) -> io.BytesIO:
-    """A QR code for `url` as a PNG in memory (error correction M)."""
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
-
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=border)
-    code.add_data(url)
-    code.make(fit=True)
-    buffer = io.BytesIO()
-    code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
-    buffer.seek(0)
-    return buffer
-
-
-def add_picture(paragraph: Any, image: io.BytesIO, width_cm: float, alt: str) -> Any:
-    """An inline picture at the end of `paragraph`, with alternative text `alt`."""
-    from docx.shared import Cm
-
-    shape = paragraph.add_run().add_picture(image, width=Cm(width_cm))
-    shape._inline.docPr.set("descr", alt)
-    return shape
-
-
 def add_qr(paragraph: Any, url: str, width_cm: float) -> Any:
     """A QR code to `url` at the end of `paragraph`, `width_cm` wide."""
-    return add_picture(paragraph, qr_png(url), width_cm, QR_PREFIX + url)
-
-
-def picture_descriptions(document: Any) -> list[str]:
-    """The alternative texts of every picture of the document (body, tables, in order)."""
-    return [
-        element.get("descr", "")
-        for element in document.element.body.iter()
-        if element.tag.endswith("}docPr")
-    ]
-
-
-def document_text(document: Any) -> str:
-    """Every paragraph's text of the document body, tables included, one paragraph a line."""
-    lines = []
-    for paragraph in document.element.body.iter(_qn("w:p")):
-        lines.append("".join(node.text or "" for node in paragraph.iter(_qn("w:t"))))
-    return "\n".join(lines)
-
-
-def qr_targets(document: Any) -> list[str]:
-    """The URLs of the document's QR codes, in order."""
-    return [d[len(QR_PREFIX):] for d in picture_descriptions(document) if d.startswith(QR_PREFIX)]
+    return add_picture(paragraph, qr_png(url, box_size=QR_BOX_PIXELS), width_cm, QR_PREFIX + url)
 
 
 def add_tail(document: Any) -> None:
@@ -249,13 +219,6 @@ def add_tail(document: Any) -> None:
     paragraph.paragraph_format.space_before = Pt(0)
     paragraph.paragraph_format.line_spacing = Pt(1)
     paragraph.add_run("").font.size = Pt(1)
-
-
-def page_break(document: Any) -> None:
-    """Start a new page."""
-    from docx.enum.text import WD_BREAK
-
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def save_docx(document: Any, path: Path) -> Path:
@@ -283,27 +246,21 @@ def readable_colour(colour: str, fallback: str = "404040") -> str:
     return value.upper() if luminance <= 0.55 else fallback
 
 
-def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
-
-    return qn(tag)
-
-
 def _set_east_asian_font(style_element: Any, font: str) -> None:
     r_pr = style_element.get_or_add_rPr()
     fonts = r_pr.get_or_add_rFonts()
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(_qn(attribute), font)
+        fonts.set(qn(attribute), font)
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(_qn(theme), None)  # a theme font would win over the named one
+        fonts.attrib.pop(qn(theme), None)  # a theme font would win over the named one
 
 
 def _set_language(style_element: Any, tag: str) -> None:
     from docx.oxml import OxmlElement
 
     r_pr = style_element.get_or_add_rPr()
-    language = r_pr.find(_qn("w:lang"))
+    language = r_pr.find(qn("w:lang"))
     if language is None:
         language = OxmlElement("w:lang")
         r_pr.append(language)
-    language.set(_qn("w:val"), tag)
+    language.set(qn("w:val"), tag)

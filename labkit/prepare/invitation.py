@@ -8,6 +8,7 @@ form (or, failing that, to the remote meeting).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,25 @@ from labkit.prepare import docx_common as dc
 ACCENT = "1F3864"
 LIGHT = "E8EDF5"
 GREY = "595959"
+JARGON = re.compile(r"\bd[ée]clusion\b", re.IGNORECASE)
+"""Facilitator words a guest would not know, replaced on the invitation."""
+
+
+def guest_title(title: str, lang: str) -> str:
+    """A block title in plain words for guests: "Déclusion et questionnaire" -> "Clôture et..."."""
+    plain = t("prepare.inv.closing", lang)
+
+    def replace(match: re.Match[str]) -> str:
+        return plain if match.start() == 0 else plain.lower()
+
+    return JARGON.sub(replace, title)
+
+
+def spoken_time(value: dt.time | dt.datetime, lang: str) -> str:
+    """A time as written in a French sentence ("8 h 45", "14 h"); "08:45" in English."""
+    if lang != "fr":
+        return format_time(value)
+    return f"{value.hour} h {value.minute:02d}" if value.minute else f"{value.hour} h"
 
 
 def invitation_qr(session: Session) -> tuple[str, str] | None:
@@ -72,13 +92,16 @@ def _facts(document: Any, session: Session) -> None:
     rows: list[tuple[str, str]] = []
     if session.sponsor:
         rows.append((t("prepare.inv.sponsor", lang), session.sponsor))
-    rows.append((t("prepare.inv.dates", lang), "\n".join(_day_line(session, n)
-                                                         for n in range(len(session.days)))))
+    dates_key = "prepare.inv.date" if len(session.days) == 1 else "prepare.inv.dates"
+    rows.append((t(dates_key, lang), "\n".join(_day_line(session, n)
+                                               for n in range(len(session.days)))))
     if session.venue:
         rows.append((t("prepare.place", lang), session.venue))
     if session.remote_link:
         rows.append((t("prepare.remote_link", lang), session.remote_link))
-    rows.append((t("prepare.inv.organiser", lang), session.lab))
+    rows.append((t("prepare.inv.organiser", lang), "\n".join(organiser_lines(session))))
+    if session.contact:
+        rows.append((t("prepare.inv.contact_label", lang), contact_line(session)))
     qr = invitation_qr(session)
     width = dc.usable_width_cm(document)
     widths = [3.6, width - 3.6 - (4.2 if qr else 0)] + ([4.2] if qr else [])
@@ -152,7 +175,8 @@ def _agenda(document: Any, session: Session) -> None:
             style = {"italic": pause, "colour": GREY if pause else None}
             times = f"{format_time(item.start)} – {format_time(item.end)}"
             dc.cell_text(cells[0], times, space_before=1, space_after=1, **style)
-            dc.cell_text(cells[1], item.block.title, bold=not pause, space_before=1,
+            dc.cell_text(cells[1], guest_title(item.block.title, lang), bold=not pause,
+                         space_before=1,
                          space_after=1, **style)
             phase = "" if item.block.phase == Phase.NONE else t(f"phase.{item.block.phase}", lang)
             dc.cell_text(cells[2], phase, space_before=1, space_after=1, **style)
@@ -173,13 +197,14 @@ def _practical(document: Any, session: Session) -> None:
     hours = {(d.start, _day_end(session, i)) for i, d in enumerate(session.days)}
     if len(hours) == 1:
         start, end = next(iter(hours))
-        lines.append(t("prepare.inv.hours", lang, start=format_time(start), end=format_time(end)))
+        lines.append(t("prepare.inv.hours", lang, start=spoken_time(start, lang),
+                       end=spoken_time(end, lang)))
     for n, day_plan in enumerate(schedule_session(session), 1):
         for item in day_plan:
             if item.block.method_type == "lunch" and session.mode != SessionMode.REMOTE:
                 day = f" ({t('word.day', lang).lower()} {n})" if len(session.days) > 1 else ""
-                lines.append(t("prepare.inv.lunch", lang, start=format_time(item.start),
-                               end=format_time(item.end), day=day))
+                lines.append(t("prepare.inv.lunch", lang, start=spoken_time(item.start, lang),
+                               end=spoken_time(item.end, lang), day=day))
     if session.venue:
         lines.append(t("prepare.inv.venue", lang, venue=session.venue))
     if session.remote_link:
@@ -188,15 +213,41 @@ def _practical(document: Any, session: Session) -> None:
         lines.append(t("prepare.inv.register", lang, url=session.urls.registration,
                        date=_registration_deadline(session)))
     lines.append(t("prepare.inv.first_names", lang))
-    lines.append(t("prepare.inv.contact", lang, lab=session.lab))
+    if session.contact:
+        lines.append(t("prepare.inv.contact_named", lang, contact=contact_line(session)))
+    else:
+        lines.append(t("prepare.inv.contact", lang, lab=session.lab))
     for line in lines:
         _bullet(document, line)
+    if session.access.strip():
+        document.add_paragraph(t("prepare.inv.access", lang), style="Heading 2")
+        for chunk in session.access.split("\n\n"):
+            if chunk.strip():
+                dc.add_text(document, " ".join(chunk.split()), space_after=3)
+
+
+def organiser_lines(session: Session) -> list[str]:
+    """The Lab, then each co-organiser with its role: "DREETS (co-organisateur)"."""
+    lines = [session.lab]
+    for organiser in session.organisers:
+        lines.append(f"{organiser.name} ({organiser.role})" if organiser.role else organiser.name)
+    return lines
+
+
+def contact_line(session: Session) -> str:
+    """The contact as one line: "Camille Durand · camille@... · 03 20 ..."."""
+    contact = session.contact
+    if contact is None:
+        return session.lab
+    return " · ".join(part for part in (contact.name, contact.email, contact.phone) if part)
 
 
 def _registration_deadline(session: Session) -> str:
-    from labkit.prepare.retroplanning import session_tasks
+    from labkit.prepare.retroplanning import session_tasks, working_due
+    from labkit.prepare.workdays import session_working_days
 
     first = session.days[0].date
     task = next((x for x in session_tasks(session) if x.id == "registrations"), None)
-    due = task.due(first) if task else first - dt.timedelta(days=30)
+    due = (working_due(task, first, session_working_days(session))[0] if task
+           else first - dt.timedelta(days=30))
     return format_date(due, session.language, "long")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from labkit.i18n import t
 from labkit.model import Session
-from labkit.prepare.attendance import render_attendance_sheet
+from labkit.prepare.attendance import SheetOptions, render_attendance_sheet
 from labkit.prepare.badges import render_badges
 from labkit.prepare.route_cards import render_route_cards
 from labkit.prepare.seating import ROUTE_METHODS, SavedPlans, load_saved_plans
@@ -30,8 +30,10 @@ class MaterialsResult:
     notes: list[str] = field(default_factory=list)
 
 
-def attendance_file(session: Session, day_number: int) -> str:
-    """The sign-in sheet's file name: "emargement-jour-1.docx" (fr), "sign-in-day-1.docx" (en)."""
+def attendance_file(session: Session, day_number: int | None = None) -> str:
+    """The sign-in sheet's file name: "emargement.docx", or "emargement-jour-1.docx" for a day."""
+    if day_number is None:
+        return t("prepare.sheet.file_all", session.language)
     return t("prepare.sheet.file", session.language, n=day_number)
 
 
@@ -41,11 +43,17 @@ def write_materials(
     *,
     rotations_dir: Path | None = None,
     url: str | None = None,
+    sheet_per_day: bool = False,
+    sheet: SheetOptions | None = None,
+    card_back: str = "text",
 ) -> MaterialsResult:
     """Write every printed document of `session` into `out_dir` (created when missing).
 
     `rotations_dir` holds the saved seating plans (`<block id>.json`); `url` overrides the QR
-    code of the table cards (default: the session's resources or shared-folder URL).
+    code of the table cards (default: the session's resources or shared-folder URL). The
+    sign-in sheet covers every day, or one file per day with `sheet_per_day`; `sheet` holds its
+    options (remote-attendance boxes, logo). `card_back` is "text" (editable in Word) or
+    "image" (for LibreOffice, which does not turn text boxes).
     """
     lang = session.language
     out = Path(out_dir)
@@ -53,9 +61,11 @@ def write_materials(
     plans = load_saved_plans(rotations_dir, session) if rotations_dir else SavedPlans()
     result.notes += plans.problems
 
-    cards = render_table_cards(session, out / TABLE_CARDS_FILE, url=url)
+    cards = render_table_cards(session, out / TABLE_CARDS_FILE, url=url, back=card_back)
     if cards:
         result.paths.append(cards)
+        if card_back == "text":
+            result.notes.append(t("prepare.note.card_back_text", lang))
         if not table_card_url(session, url):
             result.notes.append(t("prepare.note.no_card_url", lang))
     else:
@@ -79,7 +89,11 @@ def write_materials(
     else:
         result.notes.append(t("prepare.note.no_participants", lang))
 
-    for number in range(1, len(session.days) + 1):
-        path = out / attendance_file(session, number)
-        result.paths.append(render_attendance_sheet(session, number, path))
+    if sheet_per_day:
+        for number in range(1, len(session.days) + 1):
+            path = out / attendance_file(session, number)
+            result.paths.append(render_attendance_sheet(session, number, path, sheet))
+    else:
+        path = out / attendance_file(session)
+        result.paths.append(render_attendance_sheet(session, None, path, sheet))
     return result

@@ -16,6 +16,7 @@ from labkit.errors import InvalidInputError
 from labkit.i18n import t
 from labkit.model import PreparationTask, Session, TaskStatus
 from labkit.model.text import fold
+from labkit.prepare.workdays import Shift, WorkingDays, session_working_days
 
 THIS_WEEK_DAYS = 7
 """A task due within this many days (today included) is "due this week"."""
@@ -67,6 +68,8 @@ class PlannedTask:
     due: dt.date
     urgency: Urgency
     days_left: int
+    shift: Shift | None = None
+    """Set when the J-date fell on a weekend or holiday and the task moved to a working day."""
 
     @property
     def stands_out(self) -> bool:
@@ -100,14 +103,35 @@ def urgency(task: PreparationTask, due: dt.date, today: dt.date) -> Urgency:
     return Urgency.LATER
 
 
-def retro_plan(session: Session, today: dt.date) -> list[PlannedTask]:
-    """Every preparation task with its due date and urgency, in chronological order."""
+def working_due(
+    task: PreparationTask, first_day: dt.date, days: WorkingDays
+) -> tuple[dt.date, Shift | None]:
+    """The task's due date on a working day: earlier before the session, later after it.
+
+    The session day itself (J) never moves: the session is what sets it.
+    """
+    planned = task.due(first_day)
+    if task.offset_days == 0:
+        return planned, None
+    shift = days.adjust(planned, later=task.offset_days > 0)
+    return (shift.due, shift) if shift else (planned, None)
+
+
+def retro_plan(
+    session: Session, today: dt.date, *, country: str | None = None
+) -> list[PlannedTask]:
+    """Every preparation task with its (working-day) due date and urgency, chronologically.
+
+    `country` overrides the session's `calendar.country` for the public holidays.
+    """
     first_day = session.days[0].date
+    days = session_working_days(session, country)
     planned = []
     for task in session_tasks(session):
-        due = task.due(first_day)
-        planned.append(PlannedTask(task, due, urgency(task, due, today), (due - today).days))
-    return sorted(planned, key=lambda p: p.task.offset_days)
+        due, shift = working_due(task, first_day, days)
+        planned.append(PlannedTask(task, due, urgency(task, due, today), (due - today).days,
+                                   shift))
+    return sorted(planned, key=lambda p: (p.task.offset_days, p.due))
 
 
 def find_task(tasks: list[PreparationTask], key: str) -> PreparationTask:

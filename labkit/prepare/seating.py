@@ -127,8 +127,14 @@ def _cafe_section(
     if plan is None:
         if host_table:
             return (), t("prepare.route.host_no_plan", lang, table=host_table)
-        return (), t("prepare.route.no_cafe_plan", lang)
+        blanks = tuple(RouteLine(t("prepare.route.round", lang, n=index + 1),
+                                 t("prepare.route.table", lang, table="____"))
+                       for index in range(config.rounds))
+        return blanks, t("prepare.route.no_cafe_plan", lang)
     lines = []
+    team = team_of(config, plan, person.id)
+    if team:
+        lines.append(RouteLine(t("prepare.route.team", lang), team))
     for index in range(config.rounds):
         table = plan.table_of(person.id, index + 1)
         value = t("prepare.route.table", lang, table=table) if table else "—"
@@ -137,6 +143,16 @@ def _cafe_section(
         lines.append(RouteLine(t("prepare.route.round", lang, n=index + 1), value))
     note = t("prepare.route.host_note", lang, table=host_table) if host_table else None
     return tuple(lines), note
+
+
+def team_of(config: WorldCafeConfig, plan: SavedPlan, participant_id: str) -> str | None:
+    """The name of the participant's team in a team-based café (the table they start at)."""
+    if not config.teams:
+        return None
+    start = plan.table_of(participant_id, 1)
+    if start is None or start > len(config.teams):
+        return None
+    return config.teams[start - 1]
 
 
 def _interview_section(

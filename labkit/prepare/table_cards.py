@@ -1,8 +1,9 @@
 """World-café table cards: one A4 landscape sheet per table, folded in two into a tent card.
 
 The lower half (the front) holds the table number, the table's question, the host and a QR code
-to a configured URL; the upper half repeats the number and question upside down, so that the card
-reads from both sides of the table once folded along the dashed line.
+to a configured URL; the upper half repeats the number and the question(s), one per line, upside
+down in a text box (still text, editable in Word), so that the card reads from both sides of the
+table once folded along the dashed line.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from labkit.docx_kit.textbox import move_into_text_box
 from labkit.i18n import format_time, t
 from labkit.model import QuestionMode, Session, WorldCafeConfig, schedule_session
 from labkit.prepare import docx_common as dc
@@ -68,15 +70,19 @@ def table_cards(session: Session) -> list[TableCard]:
 
 
 def render_table_cards(
-    session: Session, path: Path | str, *, url: str | None = None
+    session: Session, path: Path | str, *, url: str | None = None, back: str = "text"
 ) -> Path | None:
     """Write the table cards to `path`; None (nothing written) when the session has no café."""
-    document = build_table_cards(session, url=url)
+    document = build_table_cards(session, url=url, back=back)
     return dc.save_docx(document, Path(path)) if document is not None else None
 
 
-def build_table_cards(session: Session, *, url: str | None = None) -> Any:
-    """The table cards as a python-docx Document, or None without a world café."""
+def build_table_cards(session: Session, *, url: str | None = None, back: str = "text") -> Any:
+    """The table cards as a python-docx Document, or None without a world café.
+
+    `back` is "text" (an upside-down text box, editable in Word; LibreOffice 7.4 shows it
+    upright) or "image" (a picture of the same text, upside down everywhere).
+    """
     cards = table_cards(session)
     if not cards:
         return None
@@ -88,21 +94,24 @@ def build_table_cards(session: Session, *, url: str | None = None) -> Any:
     widths = [width - QR_COLUMN_CM, QR_COLUMN_CM] if url else [width]
     table = dc.new_table(document, widths)
     for card in cards:
-        back = dc.add_row(table, widths)
-        dc.set_row_height(back, HALF_CM, exact=True)
-        dc.keep_row_together(back)
-        cell = back.cells[0].merge(back.cells[-1]) if url else back.cells[0]
+        upper = dc.add_row(table, widths)
+        dc.set_row_height(upper, HALF_CM, exact=True)
+        dc.keep_row_together(upper)
+        cell = upper.cells[0].merge(upper.cells[-1]) if url else upper.cells[0]
         from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        image = back_face_png(card, session, width_cm=width - 0.6, height_cm=HALF_CM - 0.6)
-        dc.add_picture(dc.cell_text(cell, align="center"), image, width - 0.6,
-                       t("prepare.cards.back_alt", lang, n=card.number))
+        if back == "image":
+            image = back_face_png(card, session, width_cm=width - 0.6, height_cm=HALF_CM - 0.6)
+            dc.add_picture(dc.cell_text(cell, align="center"), image, width - 0.6,
+                           t("prepare.cards.back_alt", lang, n=card.number))
+        else:
+            _back(cell, card, session, width - 0.6)
         front = dc.add_row(table, widths)
         dc.set_row_height(front, HALF_CM, exact=True)
         dc.keep_row_together(front)
         _front(front.cells, card, session, url)
-        for row, fold in ((back, False), (front, True)):
+        for row, fold in ((upper, False), (front, True)):
             for c in row.cells:
                 dc.set_cell_borders(c, top=("dashed", 6, "A6A6A6") if fold else None,
                                     bottom=None, left=None, right=None)
@@ -133,6 +142,32 @@ def _front(cells: Any, card: TableCard, session: Session, url: str | None) -> No
         side.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         dc.add_qr(dc.cell_text(side, align="center"), url, 4.4)
         dc.add_text(side, t("prepare.cards.qr", lang), size=9, colour=GREY, align="center")
+
+
+# -- the back face: the same text, upside down in a text box -----------------------------------
+def back_lines(card: TableCard, lang: str) -> list[str]:
+    """The back's question lines: the table's question, or one line per round's question."""
+    if card.question:
+        return [card.question]
+    colon = " : " if lang == "fr" else ": "
+    return [f"{t('prepare.route.round', lang, n=n)}{colon}{q}"
+            for n, q in enumerate(card.round_questions, 1)]
+
+
+def _back(cell: Any, card: TableCard, session: Session, width_cm: float) -> None:
+    lang = session.language
+    anchor = dc.cell_text(cell, align="center")
+    lines = back_lines(card, lang)
+    longest = max((len(line) for line in lines), default=0)
+    steps = QUESTION_SIZES if len(lines) == 1 else QUESTION_SIZES[2:]
+    size = dc.fit_size("x" * longest, steps, 11.0) - (0 if len(lines) == 1 else 3 * (
+        len(lines) > 3))
+    paragraphs = [dc.add_text(cell, t("prepare.cards.table", lang, n=card.number), size=44,
+                              bold=True, colour=ACCENT, align="center", space_after=6)]
+    paragraphs += [dc.add_text(cell, line, size=size, bold=len(lines) == 1, align="center",
+                               space_after=4) for line in lines]
+    move_into_text_box(anchor, paragraphs, width_cm=width_cm, height_cm=HALF_CM - 0.8,
+                       rotation=180, descr=t("prepare.cards.back_alt", lang, n=card.number))
 
 
 # -- the upside-down back face, drawn as an image (Word cannot turn text by 180°) --------------
@@ -194,11 +229,13 @@ def back_face_png(
     draw = ImageDraw.Draw(image)
     title_font = _font(round(54 / 72 * dpi))
     title = t("prepare.cards.table", session.language, n=card.number)
-    text = card.question or " · ".join(card.round_questions)
-    size_pt = dc.fit_size(text, QUESTION_SIZES, 11.0)
+    texts = back_lines(card, session.language)
+    size_pt = dc.fit_size(max(texts, key=len), QUESTION_SIZES if len(texts) == 1
+                          else QUESTION_SIZES[2:], 11.0)
     while True:
         body_font = _font(round(size_pt / 72 * dpi))
-        lines = _wrap(draw, text, body_font, int(width * 0.92))
+        lines = [line for text in texts for line in _wrap(draw, text, body_font,
+                                                           int(width * 0.92))]
         line_height = round(size_pt / 72 * dpi * 1.25)
         total = round(54 / 72 * dpi * 1.3) + line_height * len(lines)
         if total <= height * 0.95 or size_pt <= 9:

@@ -14,10 +14,9 @@ from __future__ import annotations
 from labkit.report.build import build_report
 from labkit.report.content import Report
 from labkit.report.layout import layout
-from labkit.report.render import FORMATS, Rendered, default_output, journal_state, render_report
+from labkit.report.render import Rendered, default_output, journal_state, render_report
 
 __all__ = [
-    "FORMATS",
     "Rendered",
     "Report",
     "build_report",

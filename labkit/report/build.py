@@ -135,7 +135,7 @@ class _Builder:
     # --- agenda ------------------------------------------------------------------------------
 
     def agenda(self) -> tuple[c.AgendaDay, ...]:
-        result = []
+        result: list[c.AgendaDay] = []
         for placed_day in schedule_session(self.session):
             rows = []
             for placed in placed_day:
@@ -159,7 +159,8 @@ class _Builder:
         sections = []
         claimed: set[str] = set()
         for block in blocks:
-            config: CommitmentsConfig = block.method  # type: ignore[assignment]
+            config = block.method
+            assert isinstance(config, CommitmentsConfig)  # the blocks were chosen by config type
             mine = [x for x in items if x.block_id == block.id]
             if block is blocks[0]:
                 known = {b.id for b in blocks}

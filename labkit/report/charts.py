@@ -179,16 +179,3 @@ def _line(axes, chart: Chart, number: Callable[[float], str]) -> None:  # noqa: 
     axes.set_xticks(positions, [wrap(c, width, 3) for c in chart.categories], fontsize=7)
     axes.set_xlim(-0.4, len(positions) - 0.6)
     axes.grid(axis="y", color="#eeeeee")
-
-
-def qr_png(url: str) -> bytes:
-    """A QR code for `url` (PNG, error correction M)."""
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
-
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=8, border=2)
-    code.add_data(url)
-    code.make(fit=True)
-    buffer = io.BytesIO()
-    code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
-    return buffer.getvalue()

@@ -1,9 +1,9 @@
-"""Low-level python-docx pieces of the report: fields (TOC, page numbers), table rows, shading,
-pictures with alternative text, right-to-left paragraphs. Imported only when rendering a .docx."""
+"""Low-level python-docx pieces of the report: fields (TOC, page numbers), the report's tables
+and their rows, right-to-left paragraphs. Imported only when rendering a .docx. Table layout,
+shading and pictures are `labkit.docx_kit`'s, shared with the printed materials."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from copy import deepcopy
 from typing import Any
@@ -11,12 +11,12 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
 from lxml.etree import SubElement
 
 from labkit.document.text import is_rtl, xml_safe
-from labkit.report.charts import qr_png  # noqa: F401 - re-exported for the writer
+from labkit.docx_kit import tables as kit
 
+HEADER_FILL = "1F4E79"
 ALIGN = {"l": None, "r": WD_ALIGN_PARAGRAPH.RIGHT, "c": WD_ALIGN_PARAGRAPH.CENTER}
 _W_R, _W_RPR, _W_B, _W_I, _W_T = (qn(t) for t in ("w:r", "w:rPr", "w:b", "w:i", "w:t"))
 
@@ -27,8 +27,6 @@ _AFTER_BIDI = {
               "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
               "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
 }  # fmt: skip
-_TCPR_AFTER_SHD = {qn(f"w:{n}") for n in ("noWrap", "tcMar", "textDirection", "tcFitText",
-                                          "vAlign", "hideMark")}  # fmt: skip
 
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -103,7 +101,7 @@ class RowFiller:
                         _bidi(p.get_or_add_pPr())
                         r.get_or_add_rPr().append(OxmlElement("w:rtl"))
             if shade_first is not None and index == 0:
-                _shade_tc(tc, shade_first)
+                kit.shade_tc(tc, shade_first)
         self.table._tbl.append(tr)
         return tr
 
@@ -173,59 +171,18 @@ def update_fields_on_open(document: Any) -> None:
 
 def new_table(document: Any, header: Sequence[str], widths_cm: Sequence[float], style: Any,
               header_style: Any) -> Any:  # fmt: skip
-    """A fixed-layout table with a shaded header row repeated on every page."""
-    table = document.add_table(rows=1, cols=len(header))
+    """A fixed-layout table (`labkit.docx_kit.tables.new_table`) in the report's table style,
+    with a shaded header row kept whole and repeated on every page."""
+    table = kit.new_table(document, widths_cm, rows=1)
     table.style = style
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    look = tbl_pr.find(qn("w:tblLook"))
-    if look is not None:
-        look.addprevious(layout)
-    else:
-        tbl_pr.append(layout)
-    for column, width in zip(table.columns, widths_cm, strict=True):
-        column.width = Cm(width)
     row = table.rows[0]
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    tr_pr.append(OxmlElement("w:tblHeader"))
+    kit.keep_row_together(row)
+    kit.repeat_as_header(row)
     for cell, text in zip(row.cells, header, strict=True):
         paragraph = cell.paragraphs[0]
         paragraph._p.style = header_style
         write_text(paragraph, text)
-        shade(cell, "1F4E79")
+        kit.set_cell_shading(cell, HEADER_FILL)
     return table
 
 
-def shade(cell: Any, colour: str) -> None:
-    """Fill a table cell with `colour` (RRGGBB)."""
-    _shade_tc(cell._tc, colour)
-
-
-def _shade_tc(tc: Any, colour: str) -> None:
-    tc_pr = tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), colour)
-    for index, child in enumerate(tc_pr):
-        if child.tag in _TCPR_AFTER_SHD:
-            tc_pr.insert(index, shading)
-            return
-    tc_pr.append(shading)
-
-
-def add_picture(paragraph: Any, data: bytes, width_cm: float, alt: str, title: str = "") -> Any:
-    """An inline picture with its alternative text (docPr descr) and title."""
-    shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Cm(width_cm))
-    doc_pr = shape._inline.docPr
-    doc_pr.set("descr", xml_safe(alt))
-    if title:
-        doc_pr.set("title", xml_safe(title)[:250])
-    return shape
-
-
-def keep_with_next(paragraph: Any) -> None:
-    paragraph.paragraph_format.keep_with_next = True

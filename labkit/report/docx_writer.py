@@ -8,18 +8,25 @@ resources. Every text goes through `xml_safe` (characters XML cannot hold are dr
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from labkit.document import elements as e
 from labkit.document.text import xml_safe
 from labkit.report.reference import LIGHT_FILL, REFERENCE_NAME, TABLE_STYLE, ensure_styles
+
+if TYPE_CHECKING:
+    from docx.oxml.text.paragraph import CT_P
+
+logger = logging.getLogger(__name__)
 
 _W_PPR, _W_PSTYLE, _W_VAL, _W_SECTPR = (qn(t) for t in ("w:pPr", "w:pStyle", "w:val", "w:sectPr"))
 Progress = Callable[[int, int], None]
@@ -118,7 +125,7 @@ class _DocxWriter:
             last.addprevious(p)
         else:
             self.body.append(p)
-        paragraph = Paragraph(p, self.document._body)
+        paragraph = Paragraph(cast("CT_P", p), self.document._body)  # w:p parses as a CT_P
         if self.break_before:
             paragraph.paragraph_format.page_break_before = True
             self.break_before = False
@@ -127,7 +134,8 @@ class _DocxWriter:
 
     def usable_width_cm(self) -> float:
         section = self.document.sections[-1]
-        return (section.page_width - section.left_margin - section.right_margin) / 360000
+        width = section.page_width or Cm(21.0)  # the reference document sets A4 and margins
+        return (width - (section.left_margin or 0) - (section.right_margin or 0)) / 360000
 
     # --- the document ------------------------------------------------------------------------
 
@@ -174,7 +182,7 @@ class _DocxWriter:
     def _cover(self) -> None:
         from docx.shared import Pt
 
-        from labkit.report.docx_parts import add_picture, qr_png
+        from labkit.docx_kit.pictures import QR_PREFIX, add_picture, qr_png
 
         cover = self.doc.cover
         self.paragraph(cover.kicker, "Cover Kicker")
@@ -186,7 +194,7 @@ class _DocxWriter:
             spacer = self.paragraph("", "Cover Line")
             spacer.paragraph_format.space_before = Pt(36)
             add_picture(self.paragraph(), qr_png(cover.qr.url), QR_WIDTH_CM,
-                        f"QR: {cover.qr.url}", "QR")  # fmt: skip
+                        QR_PREFIX + cover.qr.url, "QR")  # fmt: skip
             self.paragraph(cover.qr.caption, "Caption")
         self.break_before = True
 
@@ -273,9 +281,9 @@ class _DocxWriter:
     def _figure(self, figure: e.Figure) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+        from labkit.docx_kit.pictures import add_picture
         from labkit.i18n import format_number
         from labkit.report.charts import render_chart
-        from labkit.report.docx_parts import add_picture
 
         png = render_chart(figure.chart, lambda x: format_number(x, self.doc.lang))
         paragraph = self.paragraph()
@@ -286,7 +294,7 @@ class _DocxWriter:
         self.paragraph(figure.caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def _image(self, image: e.Image) -> None:
-        from labkit.report.docx_parts import add_picture
+        from labkit.docx_kit.pictures import add_picture
 
         path = (self.root / image.path) if self.root else None
         if path is not None and path.is_file() and path.suffix.lower() in (
@@ -296,15 +304,16 @@ class _DocxWriter:
                 add_picture(self.paragraph(), path.read_bytes(),
                             min(PHOTO_WIDTH_CM, self.usable_width_cm()), image.alt, image.caption)
             except Exception:  # noqa: BLE001 - an unreadable photo must not stop the report
+                logger.exception("photo %s could not be placed in the report", path)
                 self.paragraph(image.path, "Report Note")
         else:
             self.paragraph(image.path, "Report Note")
         self.paragraph(image.caption, "Caption")
 
     def _qr(self, qr: e.Qr) -> None:
-        from labkit.report.docx_parts import add_picture, qr_png
+        from labkit.docx_kit.pictures import QR_PREFIX, add_picture, qr_png
 
-        add_picture(self.paragraph(), qr_png(qr.url), QR_WIDTH_CM, f"QR: {qr.url}", "QR")
+        add_picture(self.paragraph(), qr_png(qr.url), QR_WIDTH_CM, QR_PREFIX + qr.url, "QR")
         self.paragraph(qr.caption, "Caption")
 
     def _orientation(self, landscape: bool) -> None:

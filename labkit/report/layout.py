@@ -86,7 +86,7 @@ def _context(context: c.Context, w: Words, out: list[e.Element]) -> None:
 def _participation(p: c.Participation, w: Words, out: list[e.Element]) -> None:
     out.append(e.Heading(1, w("h.participation"), "participation"))
     out.append(e.Paragraph(w.count("people_took_part", p.total), "lead"))
-    rows = tuple(
+    rows: tuple[tuple[str, ...], ...] = tuple(
         (w("day_n", n=d.day), w.date(d.date), str(d.present) if d.recorded else "—",
          str(d.expected))
         for d in p.days
@@ -254,7 +254,7 @@ def _annex(blocks: tuple[c.AnnexBlock, ...], w: Words, out: list[e.Element]) -> 
         head = f"{w('day_n', n=block.day)} — {block.title}" if block.day else block.title
         out.append(e.Heading(2, f"{head} ({len(block.entries)})"))
         authors = any(x.author for x in block.entries)
-        header = (w("col.number"), w("col.kind"), w("col.where"), w("col.text"))
+        header: tuple[str, ...] = (w("col.number"), w("col.kind"), w("col.where"), w("col.text"))
         widths: tuple[float, ...] = (0.9, 1.4, 2.2, 6.5)
         if authors:
             header, widths = (*header, w("col.author")), (0.9, 1.3, 2, 5.5, 1.6)

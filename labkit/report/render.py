@@ -6,8 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from labkit.document import elements as e
+from labkit.document.formats import ReportFormat
 from labkit.errors import InvalidInputError
-from labkit.i18n import t
+from labkit.i18n import Lang, t
 from labkit.report.build import build_report
 from labkit.report.content import Report
 from labkit.report.layout import layout
@@ -15,7 +17,6 @@ from labkit.store.atomic import write_bytes_atomic, write_text_atomic
 from labkit.store.journal import JournalState
 from labkit.store.session_folder import SessionFolder
 
-FORMATS: tuple[str, ...] = ("docx", "md", "html")
 Progress = Callable[[int, int], None]
 
 
@@ -28,7 +29,7 @@ class Rendered:
     extra_files: tuple[Path, ...] = ()
 
 
-def default_output(folder: SessionFolder, fmt: str) -> Path:
+def default_output(folder: SessionFolder, fmt: ReportFormat | str) -> Path:
     """``<session folder>/restitution-<slug>.<ext>``."""
     return folder.root / f"restitution-{folder.session.slug}.{fmt}"
 
@@ -48,7 +49,7 @@ def journal_state(folder: SessionFolder) -> JournalState:
 
 def render_report(
     folder: SessionFolder,
-    fmt: str = "docx",
+    fmt: ReportFormat | str = ReportFormat.DOCX,
     out: Path | None = None,
     *,
     lang: str | None = None,
@@ -61,20 +62,26 @@ def render_report(
     The file is written atomically at `out` (default: `default_output`). A Markdown report gets
     its charts as PNG files in a ``<name>-charts/`` folder beside it.
     """
-    if fmt not in FORMATS:
-        raise InvalidInputError(t("report.cli.bad_format", None, value=fmt))
-    if lang is not None and lang not in ("fr", "en"):
-        raise InvalidInputError("--lang: fr | en")
+    try:
+        fmt = ReportFormat(fmt)
+    except ValueError:
+        raise InvalidInputError(t("report.cli.bad_format", None, value=fmt,
+                                  formats=", ".join(ReportFormat))) from None  # fmt: skip
+    try:
+        lang = Lang(lang) if lang is not None else None
+    except ValueError:
+        raise InvalidInputError(t("report.cli.bad_lang", None, value=lang,
+                                  langs=", ".join(Lang))) from None  # fmt: skip
     state = state if state is not None else journal_state(folder)
     report = build_report(folder.session, state, lang=lang, named=named)
     doc = layout(report)
     path = Path(out) if out is not None else default_output(folder, fmt)
     extra: list[Path] = []
-    if fmt == "docx":
+    if fmt is ReportFormat.DOCX:
         from labkit.report.docx_writer import render_docx
 
         write_bytes_atomic(path, render_docx(doc, root=folder.root, progress=progress))
-    elif fmt == "html":
+    elif fmt is ReportFormat.HTML:
         from labkit.report.text_writers import render_html
 
         write_text_atomic(path, render_html(doc, _chart_renderer(doc.lang, progress, doc)))
@@ -83,15 +90,17 @@ def render_report(
     return Rendered(path, report, tuple(extra))
 
 
-def _chart_renderer(lang: str, progress: Progress | None, doc: object) -> Callable:
+def _chart_renderer(
+    lang: str, progress: Progress | None, doc: e.ReportDocument
+) -> Callable[[e.Chart], bytes]:
     from labkit.i18n import format_number
     from labkit.report.charts import render_chart
 
-    total = max(len(doc.figures), 1)  # type: ignore[attr-defined]
+    total = max(len(doc.figures), 1)
     done = [0]
 
-    def draw(chart: object) -> bytes:
-        png = render_chart(chart, lambda x: format_number(x, lang))  # type: ignore[arg-type]
+    def draw(chart: e.Chart) -> bytes:
+        png = render_chart(chart, lambda x: format_number(x, lang))
         done[0] += 1
         if progress is not None:
             progress(done[0], total)
@@ -100,16 +109,17 @@ def _chart_renderer(lang: str, progress: Progress | None, doc: object) -> Callab
     return draw
 
 
-def _write_markdown(doc: object, path: Path, progress: Progress | None) -> list[Path]:
+def _write_markdown(doc: e.ReportDocument, path: Path, progress: Progress | None) -> list[Path]:
     from labkit.report.text_writers import render_markdown
 
     folder = path.with_name(f"{path.stem}-charts")
-    draw = _chart_renderer(doc.lang, progress, doc)  # type: ignore[attr-defined]
-    links, written = {}, []
-    for index, figure in enumerate(doc.figures, 1):  # type: ignore[attr-defined]
+    draw = _chart_renderer(doc.lang, progress, doc)
+    links: dict[int, str] = {}
+    written: list[Path] = []
+    for index, figure in enumerate(doc.figures, 1):
         target = folder / f"figure-{index:02d}.png"
         write_bytes_atomic(target, draw(figure.chart))
         links[index - 1] = f"{folder.name}/{target.name}"
         written.append(target)
-    write_text_atomic(path, render_markdown(doc, links))  # type: ignore[arg-type]
+    write_text_atomic(path, render_markdown(doc, links))
     return written

@@ -101,7 +101,7 @@ def render_html(
     doc: e.ReportDocument, chart_png: Callable[[e.Chart], bytes] | None = None
 ) -> str:
     """The report as one self-contained HTML page (charts and QR codes embedded as PNG data)."""
-    from labkit.report.charts import qr_png
+    from labkit.docx_kit.pictures import qr_png
 
     sources: dict[int, str] = {}
     if chart_png is not None:

@@ -25,11 +25,9 @@ from typing import Any
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
 from labkit.model import events as ev
+from labkit.model.files import ROTATIONS_DIR
 from labkit.model.views import RecordedEvent, Rotation
 from labkit.store.atomic import write_text_atomic
-
-ROTATIONS_DIR = "rotations"
-"""The folder of saved plans, inside the session folder."""
 
 Rounds = tuple[tuple[tuple[str, ...], ...], ...]
 """Rounds, each a tuple of groups (tables, pairs), each a tuple of participant ids."""

@@ -20,13 +20,11 @@ from labkit.errors import InvalidInputError, SessionNotFoundError
 from labkit.i18n import t
 from labkit.methods import check_session
 from labkit.model import Session, migrate
+from labkit.model.files import ATTACHMENTS_DIR, JOURNAL_FILE, SESSION_FILE
 from labkit.model.validation import Level, Problem
 from labkit.store.plain_errors import explain_all, field_path
 from labkit.store.seating import rotations_dir
 from labkit.store.yaml_document import locate, parse_yaml, read_text, save_yaml
-
-SESSION_FILE = "session.yaml"
-JOURNAL_FILE = "journal.db"
 
 
 def sessions_home() -> Path:
@@ -61,7 +59,7 @@ class SessionFolder:
     @property
     def attachments_dir(self) -> Path:
         """Copied photos of flipcharts and tablecloths."""
-        return self.root / "attachments"
+        return self.root / ATTACHMENTS_DIR
 
     def problems(self) -> list[Problem]:
         """The plan's errors and warnings (see `labkit.model.check_session`)."""

@@ -31,6 +31,14 @@ questions: []        # la ou les questions de la session
 objectives: []
 urls: {{}}             # questionnaire, shared_folder, registration, resources (QR codes)
 
+# Documents administratifs (facultatif) : décommentez ce qui sert.
+# organisers: [DREETS]             # co-organisateurs, après le Lab (invitation, émargement)
+# contact: {{name: Prénom Nom, email: prenom.nom@exemple.fr, phone: 01 23 45 67 89}}
+# access: "Métro, parking, accessibilité PMR…"   # repris dans l'invitation
+# privacy_notice: "Qui conserve la feuille d'émargement, pourquoi, combien de temps, qui contacter"
+# logo: logo.png                   # image PNG ou JPEG dans ce dossier
+# calendar: {{country: FR, subdivision: null}}   # jours fériés ; "57" pour la Moselle
+
 # Les collèges : key (identifiant court), label, colour (#RRGGBB), vulnerable (jamais nommés)
 groups:
   - key: participants
@@ -63,6 +71,14 @@ context: ""          # the context, shown in the restitution
 questions: []        # the session's question(s)
 objectives: []
 urls: {{}}             # questionnaire, shared_folder, registration, resources (QR codes)
+
+# Administrative documents (optional): uncomment what you need.
+# organisers: [DREETS]             # co-organisers after the Lab (invitation, sign-in sheet)
+# contact: {{name: First Last, email: first.last@example.org, phone: 01 23 45 67 89}}
+# access: "Transport, parking, accessibility..."   # shown on the invitation
+# privacy_notice: "Who keeps the sign-in sheet, why, how long, whom to ask"
+# logo: logo.png                   # a PNG or JPEG image in this folder
+# calendar: {{country: FR, subdivision: null}}   # public holidays; "57" for Moselle
 
 # Stakeholder groups: key (short id), label, colour (#RRGGBB), vulnerable (never named)
 groups:

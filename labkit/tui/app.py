@@ -7,6 +7,7 @@ and the navigation between the dashboard, the method screens, attendance and the
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from importlib import import_module
@@ -21,6 +22,7 @@ from textual.screen import Screen
 from labkit.errors import LabkitError
 from labkit.i18n import set_ui_language, t
 from labkit.model import Block
+from labkit.store.session_log import session_log
 from labkit.tui import live_state as ls
 from labkit.tui.controller import Alert, LiveSession
 from labkit.tui.keys import describe_bindings, translate_bindings
@@ -55,7 +57,7 @@ def method_screen_class(method_type: str) -> type[BlockScreen] | None:
         return None
     module, _, name = target.partition(":")
     try:
-        return getattr(import_module(module), name)  # type: ignore[no-any-return]
+        return getattr(import_module(module), name)
     except (ImportError, AttributeError):
         return None
 
@@ -108,11 +110,15 @@ class LabkitApp(App[None]):
         self.tick_seconds = tick_seconds
         self.poll_seconds = poll_seconds
         self.alerts: list[Alert] = []
+        self._session_log = contextlib.ExitStack()
 
     # --- lifecycle ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         from labkit.tui.screens.dashboard import DashboardScreen
+
+        # worker failures leave their traceback in <session>/labkit.log
+        self._session_log.enter_context(session_log(self.live.root))
 
         self.title = self.live.session.title
         self.now = self.live.now()
@@ -139,6 +145,7 @@ class LabkitApp(App[None]):
 
     def on_unmount(self) -> None:
         self.live.close()
+        self._session_log.close()
 
     def tick(self) -> None:
         """Read the clock once for every screen; ring for timers that ran out."""

@@ -12,7 +12,6 @@ from datetime import date, datetime, timedelta
 
 from labkit.i18n import format_duration, t
 from labkit.model import Block, Participant, Phase, Session, schedule_day
-from labkit.model.methods import PAUSE_TYPES
 from labkit.model.text import fold
 from labkit.model.views import BlockTiming, RoundTiming
 from labkit.store.journal import JournalState
@@ -66,15 +65,11 @@ def anchored_on_first_start(
     For a rehearsal on another date: drifts then count from the rehearsal's own start, not from
     the session's clock times.
     """
-    started = [
-        (state.block(p.block_id).started_at, p)
-        for p in planned
-        if state.block(p.block_id).started_at is not None
-    ]
+    started = [(at, p) for p in planned if (at := state.block(p.block_id).started_at) is not None]
     if not started:
         return planned
-    actual, first = min(started, key=lambda pair: pair[0])  # type: ignore[arg-type,return-value]
-    shift = actual - first.start  # type: ignore[operator]
+    actual, first = min(started, key=lambda pair: pair[0])
+    shift = actual - first.start
     return [PlannedBlock(p.index, p.block, p.start + shift, p.end + shift) for p in planned]
 
 
@@ -83,12 +78,12 @@ def run_date(session: Session, day_number: int, state: JournalState, now: dateti
     started (so that a rehearsal on another date shows sensible drifts)."""
     zone = session.zone
     starts = [
-        state.block(b.id).started_at
+        at
         for b in session.days[day_number - 1].agenda
-        if state.block(b.id).started_at is not None
+        if (at := state.block(b.id).started_at) is not None
     ]
-    first = min(starts) if starts else now  # type: ignore[type-var]
-    return first.astimezone(zone).date()  # type: ignore[union-attr]
+    first = min(starts) if starts else now
+    return first.astimezone(zone).date()
 
 
 # --- block timers ---------------------------------------------------------------------------
@@ -124,8 +119,12 @@ def timeline(day: list[PlannedBlock], state: JournalState, now: datetime) -> lis
 
 def current_row(rows: list[TimelineRow]) -> TimelineRow | None:
     """The running or paused block of the day (the latest started if several)."""
-    live = [r for r in rows if r.status in ("running", "paused")]
-    return max(live, key=lambda r: r.timing.started_at) if live else None  # type: ignore[arg-type,return-value]
+    live = [
+        (r.timing.started_at, r)
+        for r in rows
+        if r.status in ("running", "paused") and r.timing.started_at is not None
+    ]
+    return max(live, key=lambda pair: pair[0])[1] if live else None
 
 
 def next_row(rows: list[TimelineRow]) -> TimelineRow | None:
@@ -228,11 +227,6 @@ def drift_text(drift: timedelta | None) -> str:
 
 PHASE_MARK = {Phase.SCAN: "SCAN", Phase.FOCUS: "FOCUS", Phase.ACT: "ACT", Phase.NONE: ""}
 STATUS_MARK = {"not_started": "·", "running": "▶", "paused": "‖", "ended": "✓"}
-
-
-def is_pause(block: Block) -> bool:
-    """Whether the block is a break or lunch."""
-    return block.method_type in PAUSE_TYPES
 
 
 # --- attendance -----------------------------------------------------------------------------

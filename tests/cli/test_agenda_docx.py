@@ -15,6 +15,7 @@ def test_agenda_docx_writes_the_invitation(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["--lang", "fr", "agenda", str(example), "--docx", str(out)])
     assert result.exit_code == 0, result.output
     assert str(out) in result.output
+    from labkit.prepare.invitation import guest_title
     from labkit.store.session_folder import open_session
 
     session = open_session(example).session
@@ -23,7 +24,7 @@ def test_agenda_docx_writes_the_invitation(tmp_path: Path) -> None:
     cells = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
     assert session.title in text
     for _, block in session.blocks():
-        assert block.title in cells
+        assert guest_title(block.title, session.language) in cells  # "Déclusion" -> "Clôture"
 
 
 def test_agenda_docx_on_a_missing_session_exits_1(tmp_path: Path) -> None:

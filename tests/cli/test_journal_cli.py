@@ -121,6 +121,28 @@ def test_export_csv_and_json_then_import_round_trip(
     assert "0 événement(s) importé(s) ; le journal en compte 2" in again.stdout
 
 
+def test_export_defaults_to_french_excel_and_writes_xlsx(session: Path, tmp_path: Path) -> None:
+    run("note", session, "=IMPORTXML(A1)", "--kind", "idea")
+    result = run("export", session, "--format", "csv", "--out", tmp_path / "csv")
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "csv" / "contributions.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith("Contribution (id);Type;Texte;")
+    assert ";'=IMPORTXML(A1);" in text
+    raw = run("export", session, "--format", "csv", "--dialect", "rfc4180", "--out",
+              tmp_path / "raw")
+    assert raw.exit_code == 0
+    assert (tmp_path / "raw" / "contributions.csv").read_text(
+        encoding="utf-8-sig").startswith("contribution_id,kind,text,")
+    result = run("export", session, "--format", "xlsx", "--out", tmp_path / "x")
+    assert result.exit_code == 0, result.output
+    (path,) = (tmp_path / "x").glob("*.xlsx")
+    from openpyxl import load_workbook
+
+    assert load_workbook(path)["Contributions"]["C2"].value == "=IMPORTXML(A1)"
+    bad = run("export", session, "--format", "json", "--dialect", "excel-fr", "--out", tmp_path)
+    assert bad.exit_code == 2
+
+
 def _state(session: Path) -> Any:
     with Journal.open(session / "journal.db", device="test") as journal:
         return journal.state()

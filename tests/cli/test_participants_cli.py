@@ -62,7 +62,8 @@ def test_import_xlsx(session_dir: Path) -> None:
     result = run("participants", "import", session_dir, FIXTURES / "inscrits.xlsx")
     assert result.exit_code == 0, result.output
     assert "4 participant(s) ajouté(s)" in result.stdout
-    assert "colonnes non importées : Fonction" in result.stdout
+    assert "colonnes non importées" not in result.stdout  # "Fonction" is read now
+    assert "function:" in (session_dir / "session.yaml").read_text(encoding="utf-8")
 
 
 def test_failed_import_exits_1_lists_every_bad_row_and_leaves_the_file_untouched(
@@ -95,7 +96,8 @@ def test_replace_reports_new_updated_kept_and_removed(session_dir: Path) -> None
     )
     assert result.exit_code == 0, result.output
     assert "Liste de garde-enfants-test remplacée : 4 participant(s)" in result.stdout
-    assert "3 nouveau(x), 0 mis à jour, 1 inchangé(s), 7 retiré(s)" in result.stdout
+    # the one already there gains its "Fonction" from the xlsx: updated, not unchanged
+    assert "3 nouveau(x), 1 mis à jour, 0 inchangé(s), 7 retiré(s)" in result.stdout
     assert "retiré(s) : Hélène D., Sébastien L." in result.stdout
     assert len(open_session(session_dir).session.participants) == 4
 

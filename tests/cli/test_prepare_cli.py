@@ -80,9 +80,11 @@ def test_plan_with_a_fixed_today_shows_what_stands_out(session_dir: Path) -> Non
     out = result.stdout
     assert "Rétroplanning — Atelier coopération" in out
     assert "J-45" in out and "J+14" in out
-    # J-45 = 20 April (overdue), J-30 = 5 May (in 10 days), J-60 = 5 April
+    # J-45 = 20 April (overdue), J-30 = 5 May (in 10 days), J-60 = Sunday 5 April (Easter),
+    # moved to Friday 3 April, and the table says why
     assert "▶ Invitations envoyées" in out and "en retard de 5 j" in out
-    assert "en retard de 20 j" in out
+    assert "en retard de 22 j" in out
+    assert "week-end" in out and "jour ouvré" in out
     assert "dans 10 j" in out
     assert "2 tâche(s) en retard, 0 à faire cette semaine." in out
     assert (session_dir / "session.yaml").read_text(encoding="utf-8") == SESSION_YAML
@@ -126,7 +128,8 @@ def test_ics_twice_gives_the_same_uids(session_dir: Path, tmp_path: Path) -> Non
         assert "10 évènement(s), fuseau Europe/Paris" in result.stdout
         calendar = Calendar.from_ical((tmp_path / name).read_bytes())
         uids.append([str(e["UID"]) for e in calendar.walk("VEVENT")])
-    assert uids[0] == uids[1] and uids[0][0] == "atelier-test-day-1@labkit"
+    saved = open_session(session_dir).session.calendar.uid
+    assert saved and uids[0] == uids[1] and uids[0][0] == f"atelier-test-day-1-{saved}@labkit"
     result = run("ics", session_dir, "--out", tmp_path / "c.ics", "--tz", "Pacific/Noumea")
     assert result.exit_code == 0
     calendar = Calendar.from_ical((tmp_path / "c.ics").read_bytes())
@@ -136,17 +139,62 @@ def test_ics_twice_gives_the_same_uids(session_dir: Path, tmp_path: Path) -> Non
     assert not (tmp_path / "d.ics").exists()
 
 
+def test_ics_saves_its_uid_part_once(session_dir: Path, tmp_path: Path) -> None:
+    first = run("ics", session_dir, "--out", tmp_path / "a.ics")
+    assert "calendar.uid" in first.stdout
+    text = (session_dir / "session.yaml").read_text(encoding="utf-8")
+    assert "calendar:" in text and "uid:" in text
+    second = run("ics", session_dir, "--out", tmp_path / "b.ics")
+    assert "calendar.uid" not in second.stdout
+    assert (session_dir / "session.yaml").read_text(encoding="utf-8") == text
+
+
+def test_ics_invite_needs_a_contact_and_refuses_milestones(session_dir: Path,
+                                                           tmp_path: Path) -> None:
+    both = run("ics", session_dir, "--out", tmp_path / "i.ics", "--invite", "--milestones")
+    assert both.exit_code == 2
+    before = (session_dir / "session.yaml").read_text(encoding="utf-8")
+    bad = run("ics", session_dir, "--out", tmp_path / "i.ics", "--invite")
+    assert bad.exit_code == 1 and "contact" in bad.output
+    assert not (tmp_path / "i.ics").exists()
+    assert (session_dir / "session.yaml").read_text(encoding="utf-8") == before
+    path = session_dir / "session.yaml"
+    path.write_text(before.replace("\nlanguage:", "\ncontact:\n  name: Camille Durand\n"
+                                   "  email: camille@example.org\nlanguage:", 1),
+                    encoding="utf-8")
+    good = run("ics", session_dir, "--out", tmp_path / "i.ics", "--invite")
+    assert good.exit_code == 0, good.output
+    calendar = Calendar.from_ical((tmp_path / "i.ics").read_bytes())
+    assert str(calendar["METHOD"]) == "REQUEST"
+
+
 def test_materials_writes_and_lists_the_documents(session_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "imprimer"
     result = run("materials", session_dir, "--out", out)
     assert result.exit_code == 0, result.output
-    names = ["table-cards.docx", "route-cards.docx", "badges.docx", "emargement-jour-1.docx"]
+    names = ["table-cards.docx", "route-cards.docx", "badges.docx", "emargement.docx"]
     for name in names:
         assert str(out / name) in result.stdout
         assert (out / name).is_file()
     assert "aucun plan enregistré pour interviews, cafe" in result.stdout
-    sheet = docx.Document(str(out / "emargement-jour-1.docx"))
-    assert [c.text for c in sheet.tables[0].rows[0].cells][-1] == "Matin"  # half day
+    sheet = docx.Document(str(out / "emargement.docx"))
+    assert [c.text for c in sheet.tables[0].rows[0].cells][-1] == "Signature\nMatin"  # half day
+    again = run("materials", session_dir, "--out", tmp_path / "j", "--sheet-per-day",
+                "--remote-column")
+    assert again.exit_code == 0, again.output
+    sheet = docx.Document(str(tmp_path / "j" / "emargement-jour-1.docx"))
+    assert "À distance" in [c.text for c in sheet.tables[0].rows[0].cells]
+
+
+def test_materials_with_a_missing_logo_names_the_line(session_dir: Path, tmp_path: Path) -> None:
+    path = session_dir / "session.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "\nlanguage:", "\nlogo: logos/lab.png\nlanguage:", 1), encoding="utf-8")
+    result = run("materials", session_dir, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "session.yaml" in result.output and "logo" in result.output
+    assert "lab.png" in result.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_materials_rejects_a_bad_url(session_dir: Path, tmp_path: Path) -> None:

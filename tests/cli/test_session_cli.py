@@ -60,7 +60,7 @@ def test_no_arguments_shows_the_help() -> None:
         (["--bogus"], "No such option"),
         (["nope"], "No such command"),
         (["validate"], "Missing argument"),
-        (["--lang", "de", "validate", "x"], "fr | en"),
+        (["--lang", "de", "validate", "x"], "'de' is not one of 'fr', 'en'"),
         (["agenda", "a", "b"], "unexpected extra argument"),
     ],
 )
@@ -135,7 +135,8 @@ def test_new_refuses_to_overwrite(sessions_dir: Path) -> None:
         (["Atelier_Mars", "--title", "A", "--date", "2026-03-12"], "lettres minuscules"),
         (["atelier", "--title", "A", "--date", "12/03/2026"], "n'est pas une date"),
         (["atelier", "--title", "A", "--date", "2026-03-12", "--days", "4"], "--days"),
-        (["atelier", "--title", "A", "--date", "2026-03-12", "--lang", "de"], "fr | en"),
+        (["atelier", "--title", "A", "--date", "2026-03-12", "--lang", "de"],
+         "'de' is not one of 'fr', 'en'"),
         (["atelier", "--date", "2026-03-12"], "--title"),
     ],
 )

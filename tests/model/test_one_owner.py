@@ -56,3 +56,11 @@ def test_keys_where_punctuation_matters_keep_it() -> None:
     assert (before.label, after.label) == ("J-14", "J+14")
     assert find_task([before, after], "j+14") is after
     assert fold(" Œuvre J-14 ", keep_punctuation=True) == "oeuvre j-14"
+
+
+def test_session_folder_names_are_spelled_once() -> None:
+    names = re.compile(r"""["'](journal\.db|attachments|rotations|session\.yaml)["']""")
+    found = sorted(str(path.relative_to(LABKIT)) for path, text in _sources()
+                   if names.search(text) and "catalog" not in path.parts)  # fmt: skip
+    assert found == ["model/files.py", "report/layout.py", "store/journal/tables.py"]
+    # layout.py: a heading's anchor; tables.py: the name of the attachments CSV table

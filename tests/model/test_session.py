@@ -208,9 +208,9 @@ def test_attendees_of_a_day(session_data: dict[str, Any]) -> None:
     assert "f01" in [p.id for p in s.attendees(1, seated_only=False)]
 
 
-def test_minutes_available() -> None:
-    assert Day(date=dt.date(2026, 3, 12), start="9h", end="17h30").minutes_available == 510
-    assert Day(date=dt.date(2026, 3, 12), start="17h", end="9h").minutes_available == 0
+def test_a_day_reads_french_clock_times() -> None:
+    day = Day(date=dt.date(2026, 3, 12), start="9h", end="17h30")
+    assert (day.start, day.end) == (dt.time(9, 0), dt.time(17, 30))
 
 
 @pytest.mark.parametrize(("offset", "label"), [(-60, "J-60"), (-1, "J-1"), (0, "J"),

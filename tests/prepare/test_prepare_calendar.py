@@ -10,7 +10,13 @@ import pytest
 from icalendar import Calendar
 
 from labkit.errors import InvalidInputError
-from labkit.prepare.calendar import build_calendar, write_calendar
+from labkit.prepare.calendar import (
+    build_calendar,
+    day_uid,
+    set_uid_in_document,
+    uid_part,
+    write_calendar,
+)
 from labkit.store.session_folder import SessionFolder, open_session
 
 
@@ -51,13 +57,24 @@ def test_uids_are_stable_across_two_exports(folder: SessionFolder, tmp_path: Pat
     uids_two = [str(e["UID"]) for e in _events(_read(two))]
     assert uids_one == uids_two
     assert len(set(uids_one)) == len(uids_one) == 11
-    assert uids_one[:2] == ["garde-enfants-day-1@labkit", "garde-enfants-day-2@labkit"]
-    assert "garde-enfants-task-invitations@labkit" in uids_one
+    part = uid_part(folder.session)  # derived from the Lab until calendar.uid is saved
+    assert uids_one[:2] == [f"garde-enfants-day-1-{part}@labkit",
+                            f"garde-enfants-day-2-{part}@labkit"]
+    assert f"garde-enfants-task-invitations-{part}@labkit" in uids_one
+
+
+def test_uids_differ_between_labs_and_follow_the_saved_part(folder: SessionFolder) -> None:
+    other = folder.session.model_copy(update={"lab": "Lab d'une autre région"})
+    assert day_uid(other, 1) != day_uid(folder.session, 1)
+    folder.update(lambda document: set_uid_in_document(document, "a1b2c3d4e5"))
+    assert folder.session.calendar.uid == "a1b2c3d4e5"
+    assert "calendar:" in folder.yaml_path.read_text(encoding="utf-8")
+    assert day_uid(folder.session, 1) == "garde-enfants-day-1-a1b2c3d4e5@labkit"
 
 
 def test_milestones_are_all_day_events(folder: SessionFolder) -> None:
     events = _events(build_calendar(folder.session, milestones=True))
-    milestones = {str(e["UID"]).split("-task-")[1].split("@")[0]: e for e in events[2:]}
+    milestones = {str(e["UID"]).split("-task-")[1].rsplit("-", 1)[0]: e for e in events[2:]}
     invitations = milestones["invitations"]
     assert invitations.decoded("DTSTART") == dt.date(2026, 1, 26)
     assert invitations.decoded("DTEND") == dt.date(2026, 1, 27)

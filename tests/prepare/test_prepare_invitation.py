@@ -6,9 +6,9 @@ from pathlib import Path
 
 import docx
 from docx.shared import Cm
+from docx_reading import document_text, qr_targets
 
 from labkit.model import Session
-from labkit.prepare.docx_common import document_text, qr_targets
 from labkit.prepare.invitation import render_invitation_agenda
 from labkit.store.session_folder import SessionFolder, open_session
 
@@ -36,7 +36,7 @@ def test_invitation_says_what_where_when_and_why(folder: SessionFolder, tmp_path
         "Modéliser les parcours des parents",
         "Comment faciliter l'accès des parents en recherche d'emploi aux places en crèche ?",
         "Jour 1 — Jeudi 12 mars 2026",
-        "Pause déjeuner de 12:20 à 13:20 (jour 1).",
+        "Pause déjeuner de 12 h 20 à 13 h 20 (jour 1).",
         "Inscription avant le 10 février 2026 : https://example.org/inscription",
         "Informations pratiques",
     ):
@@ -57,6 +57,30 @@ def test_agenda_tables_list_every_block_with_times_and_phases(
     assert rows[2] == ["10:30 – 10:45", "Pause", ""]
     assert len(day_two.rows) == len(folder.session.days[1].agenda) + 1
     assert facts.rows[0].cells[0].text == "Commanditaire"
+
+
+def test_contact_organisers_access_and_plain_words(session_dir: Path, tmp_path: Path) -> None:
+    path = session_dir / "session.yaml"
+    text = path.read_text(encoding="utf-8")
+    extra = ("organisers:\n  - name: CAF du Nord\n    role: co-organisatrice\n"
+             "  - Département du Nord\n"
+             "contact:\n  name: Camille Lefèvre\n  email: camille.lefevre@example.org\n"
+             "  phone: 03 20 00 00 00\n"
+             "access: |\n  Métro ligne 1, station République.\n\n  Salle accessible PMR.\n")
+    path.write_text(text.replace("\nlanguage:", "\n" + extra + "language:", 1), encoding="utf-8")
+    session = open_session(session_dir).session
+    closing = next(b for _, b in session.blocks() if b.method_type == "closing")
+    closing.title = "Déclusion et questionnaire"
+    document = docx.Document(str(render_invitation_agenda(session, tmp_path / "i.docx")))
+    body = document_text(document)
+    facts = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
+    assert facts["Organisé par"].split("\n") == [
+        session.lab, "CAF du Nord (co-organisatrice)", "Département du Nord"]
+    assert facts["Contact"] == "Camille Lefèvre · camille.lefevre@example.org · 03 20 00 00 00"
+    assert "Dates" in facts and "Date(s)" not in body
+    assert "Une question ? Contactez Camille Lefèvre · camille.lefevre@example.org" in body
+    assert "Accès" in body and "Salle accessible PMR." in body
+    assert "Clôture et questionnaire" in body and "Déclusion" not in body
 
 
 def test_page_is_a4_portrait(folder: SessionFolder, tmp_path: Path) -> None:

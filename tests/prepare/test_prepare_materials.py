@@ -7,13 +7,14 @@ from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docx.shared import Cm
+from docx_reading import document_text, picture_descriptions, qr_targets
 from prepare_fixtures import save_plans
 
 from labkit.model import Session
-from labkit.prepare.attendance import build_attendance_sheet, half_days
+from labkit.prepare.attendance import SheetOptions, build_attendance_sheet, half_days
 from labkit.prepare.badges import build_badges
-from labkit.prepare.docx_common import document_text, picture_descriptions, qr_targets
 from labkit.prepare.materials import write_materials
 from labkit.prepare.route_cards import build_route_cards
 from labkit.prepare.seating import SavedPlans, load_saved_plans, route_cards
@@ -40,6 +41,39 @@ def _reopen(document, tmp_path: Path, name: str = "doc.docx"):  # noqa: ANN001, 
 
 
 # -- table cards -------------------------------------------------------------------------------
+def test_table_card_back_is_upside_down_editable_text(folder: SessionFolder,
+                                                      tmp_path: Path) -> None:
+    from labkit.docx_kit.textbox import text_box_paragraphs
+
+    document = _reopen(build_table_cards(folder.session), tmp_path)
+    backs = text_box_paragraphs(document)
+    first = folder.session.block("cafe").method.questions[0]
+    assert backs[:2] == ["Table 1", first]
+    rotations = [x.get("rot") for x in document.element.body.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}xfrm")]
+    assert [r for r in rotations if r] == ["10800000"] * 3  # the QR pictures are not turned
+    sizes = [r.font.size.pt for box in document.element.body.iter(qn("w:txbxContent"))
+             for r in docx.text.paragraph.Paragraph(box.findall(qn("w:p"))[1], None).runs]
+    assert min(sizes) >= 17
+    image = _reopen(build_table_cards(folder.session, back="image"), tmp_path, "img.docx")
+    assert text_box_paragraphs(image) == []
+    assert "Table 1 (face arrière, à l'envers)" in picture_descriptions(image)
+
+
+def test_per_round_questions_one_per_line_on_both_faces(session_dir: Path,
+                                                        tmp_path: Path) -> None:
+    from labkit.docx_kit.textbox import text_box_paragraphs
+
+    session = _edit(session_dir, ("          tables: 3\n",
+                                  "          tables: 3\n          question_mode: per_round\n"))
+    questions = session.block("cafe").method.questions
+    document = _reopen(build_table_cards(session), tmp_path)
+    backs = text_box_paragraphs(document)
+    lines = [f"Tour {n} : {q}" for n, q in enumerate(questions, 1)]
+    assert backs[1:1 + len(questions)] == lines
+    assert all(line in document_text(document).split("\n") for line in lines)
+
+
 def test_table_cards_one_landscape_sheet_per_table(folder: SessionFolder, tmp_path: Path) -> None:
     document = _reopen(build_table_cards(folder.session), tmp_path)
     section = document.sections[0]
@@ -115,13 +149,30 @@ def test_route_cards_from_saved_plans(session_dir: Path, tmp_path: Path) -> None
     assert picture_descriptions(document) == []
 
 
-def test_route_cards_without_a_plan_say_so(folder: SessionFolder, tmp_path: Path) -> None:
+def test_route_cards_without_a_plan_read_as_documents(folder: SessionFolder,
+                                                       tmp_path: Path) -> None:
     document = _reopen(build_route_cards(folder.session, SavedPlans()), tmp_path)
     text = document_text(document)
-    assert "Plan de table non enregistré" in text
-    assert "Binômes non enregistrés" in text
-    assert "Tour 1 :" not in text
-    assert "Vous êtes hôte de la table 2 : vous y restez à chaque tour." in text
+    assert "enregistr" not in text and "saved" not in text  # no software states
+    assert "Votre table à chaque tour vous sera indiquée le jour même." in text
+    assert "Votre binôme vous sera indiqué le jour même." in text
+    assert "Tour 1 : table ____" in text  # the blocks are printed, to fill in by hand
+    assert "Vous êtes hôte de la table 2 : vous y restez à chaque tour" in text
+
+
+def test_team_based_cafe_cards_name_the_team(session_dir: Path, tmp_path: Path) -> None:
+    save_plans(session_dir)
+    session = _edit(session_dir, ("          tables: 3\n",
+                                  "          tables: 3\n          teams: [Verte, Jaune, Bleue]\n"))
+    folder = open_session(session_dir)
+    plans = load_saved_plans(folder.rotations_dir, session)
+    cards = {card.participant.id: card for card in route_cards(session, plans)}
+    cafe = next(s for s in cards["p01"].sections if s.title == "World café")
+    team = cafe.lines[0]
+    start = plans.plans["cafe"].table_of("p01", 1)
+    assert (team.label, team.value) == ("Équipe", ["Verte", "Jaune", "Bleue"][start - 1])
+    text = document_text(_reopen(build_route_cards(session, plans), tmp_path))
+    assert "Équipe : " in text
 
 
 def test_unreadable_plan_is_reported_not_fatal(session_dir: Path) -> None:
@@ -155,21 +206,62 @@ def test_badges_grid_with_large_first_names(folder: SessionFolder, tmp_path: Pat
 
 
 # -- sign-in sheets ----------------------------------------------------------------------------
-def test_sign_in_sheet_per_day(folder: SessionFolder, tmp_path: Path) -> None:
-    document = _reopen(build_attendance_sheet(folder.session, 1), tmp_path)
-    text = document_text(document)
-    assert "Feuille d'émargement" in text
-    assert "Jour 1 — Jeudi 12 mars 2026" in text
-    (table,) = document.tables
-    header = [cell.text for cell in table.rows[0].cells]
-    assert header == ["#", "Nom, prénom", "Organisation", "Matin", "Après-midi"]
-    names = [row.cells[1].text for row in table.rows[1:] if row.cells[1].text]
-    assert names[:2] == ["BENALI Karim", "BONNET Léa"]
-    assert len(names) == 12 and "LEFÈVRE Camille" not in names  # the Lab team does not sign
-    assert len(table.rows) == 1 + 12 + 5  # header, people, blank rows for walk-ins
-    day_two = _reopen(build_attendance_sheet(folder.session, 2), tmp_path, "d2.docx")
-    names_two = [row.cells[1].text for row in day_two.tables[0].rows[1:] if row.cells[1].text]
-    assert "BONNET Léa" not in names_two and len(names_two) == 11
+def _column(table, index: int, skip: int = 2) -> list[str]:  # noqa: ANN001
+    return [row.cells[index].text for row in table.rows[skip:]]
+
+
+def test_sign_in_sheet_as_an_administration_expects_it(
+    folder: SessionFolder, tmp_path: Path
+) -> None:
+    document = _reopen(build_attendance_sheet(folder.session), tmp_path)
+    assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    people, team = document.tables
+    first, second = ([c.text for c in row.cells] for row in people.rows[:2])
+    assert first[:5] == second[:5] == ["#", "NOM", "Prénom", "Structure", "Fonction / qualité"]
+    assert first[5:] == ["Jour 1 — jeudi 12 mars 2026"] * 2 + ["Jour 2 — vendredi 13 mars 2026"] * 2
+    assert second[5:] == ["Signature\nMatin", "Signature\nAprès-midi"] * 2
+    surnames = [name for name in _column(people, 1) if name]
+    assert surnames[:2] == ["BENALI", "BONNET"] and surnames == sorted(surnames)
+    assert _column(people, 2)[:2] == ["Karim", "Léa"]  # first names apart
+    assert "LEFÈVRE" not in surnames  # the facilitators sign on their own block
+    assert _column(team, 1) == ["LEFÈVRE"] and _column(team, 4) == ["Animation"]
+    assert len(people.rows) == 2 + 12 + 5  # two header rows, people, blank rows for walk-ins
+    # Léa Bonnet comes on day 1 only: her day-2 cells are greyed out
+    lea = people.rows[3]
+    shading = [c._tc.tcPr.find(qn("w:shd")) for c in lea.cells[5:]]
+    assert [s is not None for s in shading] == [False, False, True, True]
+
+
+def test_sign_in_sheet_header_footer_on_every_page(session_dir: Path, tmp_path: Path) -> None:
+    from labkit.model.logistics import Contact
+
+    session = open_session(session_dir).session.model_copy(update={
+        "contact": Contact(name="Camille Lefèvre", email="camille@example.org")})
+    document = _reopen(build_attendance_sheet(session), tmp_path)
+    header = document.sections[0].header
+    header_text = "\n".join(cell.text for cell in header.tables[0].rows[0].cells)
+    assert "Feuille d'émargement — " + session.title in header_text
+    assert "Maison des associations" in header_text and "Organisé par Lab" in header_text
+    instructions = [f.get(qn("w:instr")).split()[0]
+                    for f in header._element.iter(qn("w:fldSimple"))]
+    assert instructions == ["PAGE", "NUMPAGES"]
+    footer = "\n".join(p.text for p in document.sections[0].footer.paragraphs)
+    assert "RGPD" in footer and "Camille Lefèvre (camille@example.org)" in footer
+    body = document_text(document)
+    assert "certifie l'exactitude des présences" in body and "Fait à" in body
+    own = session.model_copy(update={"privacy_notice": "Conservée 1 an par la DREETS."})
+    document = _reopen(build_attendance_sheet(own), tmp_path, "own.docx")
+    assert "Conservée 1 an par la DREETS." in document.sections[0].footer.paragraphs[1].text
+
+
+def test_one_sheet_per_day_with_a_remote_box(folder: SessionFolder, tmp_path: Path) -> None:
+    document = _reopen(build_attendance_sheet(folder.session, 2, SheetOptions(remote_column=True)),
+                       tmp_path)
+    people = document.tables[0]
+    assert [c.text for c in people.rows[0].cells][5:] == [
+        "À distance", "Signature\nMatin", "Signature\nAprès-midi"]
+    assert _column(people, 5, skip=1)[0] == "☐"
+    assert "BONNET" not in _column(people, 1, skip=1)  # not there on day 2
 
 
 def test_half_day_has_one_signature_column(session_dir: Path, tmp_path: Path) -> None:
@@ -178,8 +270,20 @@ def test_half_day_has_one_signature_column(session_dir: Path, tmp_path: Path) ->
     assert half_days(session, 1) == ["morning", "afternoon"]
     assert half_days(session, 2) == ["afternoon"]
     document = _reopen(build_attendance_sheet(session, 2), tmp_path)
-    assert [c.text for c in document.tables[0].rows[0].cells][-1] == "Après-midi"
-    assert len(document.tables[0].columns) == 4
+    assert [c.text for c in document.tables[0].rows[0].cells][-1] == "Signature\nAprès-midi"
+    assert len(document.tables[0].columns) == 6
+    assert document.sections[0].orientation == WD_ORIENT.PORTRAIT
+
+
+def test_a_logo_is_in_the_page_header(folder: SessionFolder, tmp_path: Path) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (300, 120), "navy").save(logo)
+    document = _reopen(build_attendance_sheet(folder.session, None, SheetOptions(logo=logo)),
+                       tmp_path)
+    header = document.sections[0].header
+    assert [d.get("descr") for d in header._element.iter() if d.tag.endswith("}docPr")] == ["Logo"]
 
 
 # -- all at once -------------------------------------------------------------------------------
@@ -188,7 +292,7 @@ def test_write_materials_writes_every_document(folder: SessionFolder, tmp_path: 
     result = write_materials(folder.session, out, rotations_dir=folder.rotations_dir)
     assert [p.name for p in result.paths] == [
         "table-cards.docx", "route-cards.docx", "badges.docx",
-        "emargement-jour-1.docx", "emargement-jour-2.docx",
+        "emargement.docx",
     ]
     assert all(p.is_file() and p.stat().st_size > 0 for p in result.paths)
     assert any("interviews, cafe" in note for note in result.notes)
@@ -202,10 +306,11 @@ def test_session_without_participants_gets_sheets_and_says_why(
     session = open_session(session_dir).session.model_copy(update={"participants": []})
     session.days[0].agenda[3].method.hosts = []
     result = write_materials(session, tmp_path / "print")
-    assert [p.name for p in result.paths] == [
-        "table-cards.docx", "emargement-jour-1.docx", "emargement-jour-2.docx",
-    ]
+    assert [p.name for p in result.paths] == ["table-cards.docx", "emargement.docx"]
     assert any("pas de feuilles de route" in note for note in result.notes)
     assert any("pas de badges" in note for note in result.notes)
     sheet = docx.Document(str(result.paths[1]))
-    assert len(sheet.tables[0].rows) == 1 + 5  # header and blank rows only
+    assert len(sheet.tables[0].rows) == 2 + 5  # header rows and blank rows only
+    per_day = write_materials(session, tmp_path / "days", sheet_per_day=True)
+    assert [p.name for p in per_day.paths][-2:] == ["emargement-jour-1.docx",
+                                                    "emargement-jour-2.docx"]

@@ -43,14 +43,57 @@ def test_default_titles_follow_the_language() -> None:
 
 def test_due_dates_and_urgency_from_a_fixed_today(folder: SessionFolder) -> None:
     planned = {p.task.id: p for p in retro_plan(folder.session, dt.date(2026, 2, 8))}
-    assert planned["scoping"].due == dt.date(2026, 1, 11)
+    # J-60 is Sunday 11 January 2026: the scoping meeting moves to Friday 9 January, and says so
+    assert planned["scoping"].due == dt.date(2026, 1, 9)
+    assert planned["scoping"].shift.planned == dt.date(2026, 1, 11)
+    assert planned["scoping"].shift.note("fr") == (
+        "avancé : le dimanche 11 janvier 2026 n'est pas travaillé (week-end)")
     assert planned["invitations"].due == dt.date(2026, 1, 26)
+    assert planned["invitations"].shift is None
     assert planned["restitution"].due == dt.date(2026, 3, 26)
     assert planned["scoping"].urgency == Urgency.OVERDUE
-    assert planned["scoping"].days_left == -28
+    assert planned["scoping"].days_left == -30
     assert planned["registrations"].urgency == Urgency.THIS_WEEK  # 10 Feb, in 2 days
     assert planned["agenda"].urgency == Urgency.LATER  # 19 Feb, in 11 days
     assert planned["registrations"].stands_out and not planned["agenda"].stands_out
+
+
+def _with_first_day(folder: SessionFolder, first: dt.date) -> object:
+    days = [folder.session.days[0].model_copy(update={"date": first})]
+    return folder.session.model_copy(update={"days": days})
+
+
+def test_tasks_move_off_public_holidays_and_weekends(folder: SessionFolder) -> None:
+    # a session on Monday 10 May 2027: J-4 would be Thursday 6 May, Ascension Day
+    session = _with_first_day(folder, dt.date(2027, 5, 10))
+    tasks = [PreparationTask(id="a", title="A", offset_days=-4),
+             PreparationTask(id="b", title="B", offset_days=5),
+             PreparationTask(id="c", title="C", offset_days=-9)]
+    session = session.model_copy(update={"preparation": tasks})
+    planned = {p.task.id: p for p in retro_plan(session, dt.date(2027, 1, 1))}
+    assert planned["a"].due == dt.date(2027, 5, 5)  # Ascension -> Wednesday before
+    assert "Ascension" in planned["a"].shift.reason
+    assert planned["b"].due == dt.date(2027, 5, 18)  # Sat 15, Whit Monday 17 -> 18
+    assert planned["c"].due == dt.date(2027, 4, 30)  # Sat 1 May -> Friday 30 April
+    # Tuesday 26 December 2028 is a holiday in Alsace-Moselle only (then Christmas, a weekend)
+    christmas = _with_first_day(folder, dt.date(2028, 12, 28))
+    christmas = christmas.model_copy(update={
+        "preparation": [PreparationTask(id="x", title="X", offset_days=-2)]})
+    assert retro_plan(christmas, dt.date(2027, 1, 1))[0].due == dt.date(2028, 12, 26)
+    moselle = christmas.model_copy(update={"calendar": christmas.calendar.model_copy(
+        update={"subdivision": "57"})})
+    assert retro_plan(moselle, dt.date(2027, 1, 1))[0].due == dt.date(2028, 12, 22)
+
+
+def test_another_country_and_a_bad_one(folder: SessionFolder) -> None:
+    session = _with_first_day(folder, dt.date(2027, 7, 23))
+    session = session.model_copy(update={
+        "preparation": [PreparationTask(id="x", title="X", offset_days=-2)]})
+    assert retro_plan(session, dt.date(2027, 1, 1))[0].due == dt.date(2027, 7, 21)
+    belgian = retro_plan(session, dt.date(2027, 1, 1), country="BE")[0]
+    assert belgian.due == dt.date(2027, 7, 20)  # 21 July: Belgian national day
+    with pytest.raises(InvalidInputError, match="XX"):
+        retro_plan(session, dt.date(2027, 1, 1), country="XX")
 
 
 def test_the_week_boundary() -> None:
@@ -112,7 +155,7 @@ def test_own_tasks_with_owners_are_kept_and_updated(session_dir: Path) -> None:
     )
     folder = open_session(session_dir)
     assert [t.id for t in session_tasks(folder.session)] == ["salle"]
-    assert retro_plan(folder.session, FIRST_DAY)[0].due == dt.date(2026, 1, 31)
+    assert retro_plan(folder.session, FIRST_DAY)[0].due == dt.date(2026, 1, 30)  # not Sat 31
     folder.update(lambda doc: mark_done_in_document(doc, "salle", dt.date(2026, 1, 30), "fr"))
     text = yaml_path.read_text(encoding="utf-8")
     assert "# la salle du conseil départemental" in text

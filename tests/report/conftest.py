@@ -9,12 +9,17 @@ included.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
+from labkit.i18n import set_ui_language
+from labkit.report import render_report
 from labkit.store.journal import Journal
 from labkit.store.session_folder import SessionFolder, open_session
 
@@ -94,11 +99,9 @@ def fill_journal(journal: Journal) -> dict[str, Any]:
     return notes
 
 
-@pytest.fixture
-def captured(
+def _capture(
     write_session: Callable[..., Path], session_data: dict[str, Any]
 ) -> tuple[SessionFolder, dict[str, Any]]:
-    """A session folder whose journal holds one of everything; (folder, contribution ids)."""
     people = session_data["participants"]
     people[0].update(last_name="Dupont", consent_named=True)  # Hélène
     people[2].update(consent_named=True)  # Julie, job seeker: never named anyway
@@ -107,3 +110,40 @@ def captured(
     with Journal.open(path.parent / "journal.db", device="test") as journal:
         ids = fill_journal(journal)
     return open_session(path.parent), ids
+
+
+@pytest.fixture
+def captured(
+    write_session: Callable[..., Path], session_data: dict[str, Any]
+) -> tuple[SessionFolder, dict[str, Any]]:
+    """A session folder whose journal holds one of everything; (folder, contribution ids)."""
+    return _capture(write_session, session_data)
+
+
+@contextmanager
+def isolated(root: Path) -> Iterator[None]:
+    """For a fixture wider than one test: what tests/conftest.py's `_isolated` does for a test."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LABKIT_SESSIONS", str(root / "sessions"))
+        patch.setenv("LABKIT_LANG", "fr")
+        for name in ("LC_ALL", "LC_MESSAGES"):
+            patch.delenv(name, raising=False)
+        patch.setenv("COLUMNS", "200")
+        patch.chdir(root)
+        set_ui_language(None)
+        try:
+            yield
+        finally:
+            set_ui_language(None)
+
+
+@pytest.fixture(scope="module")
+def captured_docx(
+    tmp_path_factory: pytest.TempPathFactory, plans: SimpleNamespace
+) -> tuple[SessionFolder, Path]:
+    """`captured` and its Word restitution, built once for a module whose tests only read them
+    (the render takes about a second); (folder, the .docx file)."""
+    root = tmp_path_factory.mktemp("captured-docx")
+    with isolated(root):
+        folder, _ = _capture(partial(plans.write, root), plans.clean())
+        return folder, render_report(folder, "docx", root / "out.docx").path

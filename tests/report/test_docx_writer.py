@@ -38,9 +38,9 @@ def _alt_texts(document) -> list[str]:  # noqa: ANN001
 
 
 @pytest.fixture
-def docx_path(captured, tmp_path: Path) -> Path:  # noqa: ANN001
-    folder, _ = captured
-    return render_report(folder, "docx", tmp_path / "out.docx").path
+def docx_path(captured_docx) -> Path:  # noqa: ANN001
+    """The restitution of `captured`, rendered once for this module (the tests only read it)."""
+    return captured_docx[1]
 
 
 def test_headings_follow_the_restitution_outline(docx_path: Path) -> None:
@@ -79,20 +79,20 @@ def test_charts_and_qr_code_carry_alternative_text(docx_path: Path) -> None:
     assert any("Satisfaction moyenne par collège" in a for a in charts)
 
 
-def test_no_name_without_consent(docx_path: Path, captured) -> None:  # noqa: ANN001
+def test_no_name_without_consent(captured_docx, tmp_path: Path) -> None:  # noqa: ANN001
+    folder, docx_path = captured_docx
     document = _open(docx_path)
     text = "\n".join(_texts(document) + _alt_texts(document))
     assert "Hélène Dupont" in text
     for name in ("Julie", "Marc", "Nadia", "Sophie", "Léo", "Paul", "Yann", "Inès", "Karim"):
         assert not re.search(rf"\b{name}\b", text), name
-    folder, _ = captured
-    named = render_report(folder, "docx", docx_path.with_name("named.docx"), named=True)
+    named = render_report(folder, "docx", tmp_path / "named.docx", named=True)
     text = "\n".join(_texts(_open(named.path)))
     assert re.search(r"\bMarc\b", text) and not re.search(r"\bJulie\b", text)
 
 
-def test_every_contribution_of_the_journal_is_in_the_annex(docx_path: Path, captured) -> None:  # noqa: ANN001
-    folder, _ = captured
+def test_every_contribution_of_the_journal_is_in_the_annex(captured_docx) -> None:  # noqa: ANN001
+    folder, docx_path = captured_docx
     document = _open(docx_path)
     annex_start = next(i for i, p in enumerate(document.paragraphs)
                        if p.style.name == "Heading 1" and p.text.startswith("Annexe"))  # fmt: skip
@@ -171,7 +171,7 @@ def test_big_tables_are_filled_row_by_row_quickly(captured) -> None:  # noqa: AN
 
 
 def test_photos_of_flipcharts_are_embedded_with_their_caption(captured, tmp_path: Path) -> None:  # noqa: ANN001
-    from labkit.report.charts import qr_png
+    from labkit.docx_kit.pictures import qr_png
     from labkit.store.journal import Journal
 
     folder, _ = captured
@@ -183,3 +183,22 @@ def test_photos_of_flipcharts_are_embedded_with_their_caption(captured, tmp_path
     assert "Photo : La nappe de la table 2" in _alt_texts(document)
     level_one = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert "Photos et documents" in level_one
+
+
+def test_an_unreadable_photo_becomes_a_note_and_its_traceback_is_logged(
+    captured, tmp_path: Path  # noqa: ANN001
+) -> None:
+    from labkit.store.session_log import session_log
+
+    folder, _ = captured
+    (tmp_path / "nappe.png").write_bytes(b"not a picture")
+    doc = layout(build_report(folder.session, journal_state(folder), lang="fr"))
+    photo = e.Image("nappe.png", "Photo : nappe", "La nappe")
+    small = type(doc)(doc.lang, doc.title, doc.cover, doc.toc_title, doc.header, doc.footer,
+                      doc.page_word, (photo,))  # fmt: skip
+    with session_log(tmp_path) as log:
+        data = render_docx(small, root=tmp_path)
+    assert "nappe.png" in [p.text for p in Document(io.BytesIO(data)).paragraphs]
+    text = log.read_text(encoding="utf-8")
+    assert "ERROR labkit.report.docx_writer" in text and "could not be placed" in text
+    assert "Traceback (most recent call last)" in text

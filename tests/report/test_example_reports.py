@@ -53,6 +53,7 @@ def test_childcare_satisfaction_matches_the_brief() -> None:
     assert (w.score(parents["utilite"], 5), w.score(advisers["utilite"], 5)) == ("3,8/5", "4,1/5")
 
 
+@pytest.mark.slow  # three full restitutions (docx with charts, md, html) per example
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_each_example_renders_in_every_format(name: str, tmp_path: Path) -> None:
     folder = open_session(data_dir("examples") / name)

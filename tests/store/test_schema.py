@@ -103,7 +103,7 @@ def test_session_properties() -> None:
     assert resolve(props["days"]["items"])["title"] == "Day"
     assert resolve(props["participants"]["items"])["title"] == "Participant"
     assert resolve(props["groups"]["items"])["title"] == "StakeholderGroup"
-    assert props["language"]["enum"] == ["fr", "en"]
+    assert resolve(props["language"])["enum"] == ["fr", "en"]
 
 
 def test_every_reference_resolves() -> None:

@@ -123,7 +123,7 @@ def test_every_field_error_is_reported_with_its_line_in_plain_words(write_sessio
         f"{path}:8 : days[1] → agenda[1] → duration : champ obligatoire manquant",
         f"{path}:14 : days[1] → agenda[2] → method : méthode inconnue « plenery » "
         "(méthodes : break, closing, commitments, crossed_interviews, idea_vote, lunch, "
-        "peer_help, persona_journey, plenary, territorial_diagnostic, world_cafe)",
+        "peer_help, persona_journey, plenary, prototype_test, territorial_diagnostic, world_cafe)",
     ]
     assert "  - " + error.problems[1] in str(error)
 

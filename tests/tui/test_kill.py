@@ -11,9 +11,13 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from labkit.store.journal import Journal
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import TableCard
+
+pytestmark = pytest.mark.slow  # a real app process, SIGKILLed
 
 DRIVER = Path(__file__).with_name("kill_driver.py")
 

@@ -1,6 +1,7 @@
 """SVG snapshots of the main screens at 80x24 (a laptop) and 160x50 (a projector).
 
-Regenerate after an intended change: pytest tests/tui/test_snapshots.py --snapshot-update
+Regenerate after an intended change, in one process (syrupy deletes stale files only there):
+python -m pytest -n 0 tests/tui/test_snapshots.py --snapshot-update
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from labkit.methods.persona_journey import PersonaJourney
 from labkit.tui.app import LabkitApp
 
 from . import scenario
+
+pytestmark = pytest.mark.slow  # 26 full app runs, each screenshotted
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 50), id="160x50")]
 

@@ -96,7 +96,9 @@ async def test_replan_after_a_departure_freezes_the_rounds_played(make_app, monk
         assert not app.screen.query_one("#cafe-notice").has_class("-on")
 
 
-async def test_a_planner_failure_records_nothing_and_keeps_the_app_alive(make_app, monkeypatch):
+async def test_a_planner_failure_records_nothing_and_keeps_the_app_alive(
+    make_app, monkeypatch, session_dir
+):
     def broken(*args, **kwargs):
         raise RuntimeError("planner bug")
 
@@ -109,6 +111,13 @@ async def test_a_planner_failure_records_nothing_and_keeps_the_app_alive(make_ap
         await pilot.pause()
         assert app.live.state.rotation("cafe") is None
         assert app.screen.replanning is False
+    # the traceback is in the session's log, for whoever reads it after the session
+    log = session_dir / "labkit.log"
+    text = log.read_text(encoding="utf-8")
+    assert "ERROR labkit.tui.screens.world_cafe" in text
+    assert "re-planning block cafe from round 1 failed" in text
+    assert "Traceback (most recent call last)" in text and "RuntimeError: planner bug" in text
+    assert log.stat().st_mode & 0o777 == 0o600
 
 
 async def test_harvest_clusters_and_keeps_ideas(make_app):

@@ -286,14 +286,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{name} n'a pas pu être copié dans {path} : {detail}",
         "en": "{name} could not be copied into {path}: {detail}",
     },
-    "journal.attach.gone": {
-        "fr": "pièce jointe {id} : le fichier {path} a disparu",
-        "en": "attachment {id}: the file {path} is missing",
-    },
-    "journal.attach.changed": {
-        "fr": "pièce jointe {id} : le fichier {path} a été modifié (empreinte différente)",
-        "en": "attachment {id}: the file {path} was changed (different hash)",
-    },
     # --- import ---
     "journal.import.unreadable": {
         "fr": "Impossible de lire {path} : {detail}",

@@ -122,6 +122,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "participants.field.last_name": {"fr": "Nom", "en": "Last name"},
     "participants.field.organisation": {"fr": "Structure", "en": "Organisation"},
     "participants.field.group": {"fr": "Collège", "en": "Group"},
+    "participants.field.function": {"fr": "Fonction / qualité", "en": "Job title"},
+    "participants.field.full_name": {"fr": "Nom, prénom", "en": "Name"},
+    "participants.field.consent_contact": {
+        "fr": "Consentement à recevoir l'invitation",
+        "en": "Consent to receive the invitation",
+    },
     "participants.field.role": {"fr": "Rôle", "en": "Role"},
     "participants.field.email": {"fr": "Email", "en": "Email"},
     "participants.field.territory": {"fr": "Département", "en": "Territory"},

@@ -67,7 +67,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.inv.questions": {"fr": "Les questions", "en": "The questions"},
     "prepare.inv.objectives": {"fr": "Objectifs", "en": "Objectives"},
     "prepare.inv.sponsor": {"fr": "Commanditaire", "en": "Sponsor"},
-    "prepare.inv.dates": {"fr": "Date(s)", "en": "Date(s)"},
+    "prepare.inv.dates": {"fr": "Dates", "en": "Dates"},
     "prepare.inv.organiser": {"fr": "Organisé par", "en": "Organised by"},
     "prepare.inv.agenda": {"fr": "Programme", "en": "Agenda"},
     "prepare.inv.col.time": {"fr": "Horaire", "en": "Time"},
@@ -124,20 +124,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You host table {table}: you stay there and welcome the newcomers.",
     },
     "prepare.route.host_no_plan": {
-        "fr": "Vous êtes hôte de la table {table} : vous y restez à chaque tour. "
-        "Le plan des tours n'est pas encore enregistré.",
-        "en": "You host table {table}: you stay there every round. "
-        "The rotation plan is not saved yet.",
+        "fr": "Vous êtes hôte de la table {table} : vous y restez à chaque tour et accueillez "
+        "les participant·es qui arrivent.",
+        "en": "You host table {table}: you stay there every round and welcome those who come.",
     },
     "prepare.route.no_cafe_plan": {
-        "fr": "Plan de table non enregistré : votre table à chaque tour vous sera indiquée sur place.",
-        "en": "No seating plan saved yet: your table for each round will be given on the day.",
+        "fr": "Votre table à chaque tour vous sera indiquée le jour même.",
+        "en": "Your table for each round will be shown on the day.",
     },
     "prepare.route.no_pair_plan": {
-        "fr": "Binômes non enregistrés : votre binôme vous sera indiqué sur place.",
-        "en": "No pairs saved yet: your partner will be given on the day.",
+        "fr": "Votre binôme vous sera indiqué le jour même.",
+        "en": "Your partner will be shown on the day.",
     },
     "prepare.route.partner": {"fr": "Binôme", "en": "Partner"},
+    "prepare.route.team": {"fr": "Équipe", "en": "Team"},
     "prepare.route.trio": {"fr": "Trio", "en": "Trio"},
     "prepare.route.title": {"fr": "Feuilles de route", "en": "Route cards"},
     "prepare.route.heading": {

@@ -188,7 +188,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Nommer toutes les personnes, sauf les membres des collèges jamais nommés (par défaut : seulement celles qui y ont consenti).",
         "en": "Name everyone except members of groups never named (default: only those who consented).",
     },
-    "report.cli.bad_format": {"fr": "format inconnu « {value} » (docx, md ou html)", "en": "unknown format '{value}' (docx, md or html)"},
+    "report.cli.bad_format": {
+        "fr": "format inconnu « {value} » ({formats})",
+        "en": "unknown format '{value}' ({formats})",
+    },
+    "report.cli.bad_lang": {
+        "fr": "langue inconnue « {value} » ({langs})",
+        "en": "unknown language '{value}' ({langs})",
+    },
     "report.cli.progress": {"fr": "Rédaction de la restitution", "en": "Writing the report"},
     "report.cli.written": {"fr": "Restitution écrite : {path}", "en": "Report written: {path}"},
     "report.cli.summary": {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -15,10 +15,10 @@ ContributionKind = Literal[
     "decision",
 ]
 """What a contribution is; ``note`` is a free note (e.g. a territorial diagnostic or peer help)."""
-CONTRIBUTION_KINDS: tuple[str, ...] = ContributionKind.__args__  # type: ignore[attr-defined]
+CONTRIBUTION_KINDS: tuple[str, ...] = get_args(ContributionKind)
 
 CommitmentStatus = Literal["proposed", "committed", "in_progress", "done", "dropped"]
-COMMITMENT_STATUSES: tuple[str, ...] = CommitmentStatus.__args__  # type: ignore[attr-defined]
+COMMITMENT_STATUSES: tuple[str, ...] = get_args(CommitmentStatus)
 
 IdList = Annotated[list[Ident], Field(max_length=2000)]
 UUID_PATTERN = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

@@ -18,6 +18,7 @@ from labkit.model.events.base import (
     IdList,
 )
 from labkit.model.events.fields import Ident, Number, ShortText, Text, TextList
+from labkit.model.files import ATTACHMENTS_DIR
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -309,6 +310,6 @@ class AttachmentAdded(EventModel):
     @classmethod
     def _inside(cls, value: str) -> str:
         parts = value.replace("\\", "/").split("/")
-        if value.startswith(("/", "\\")) or ".." in parts or parts[0] != "attachments":
-            raise PydanticCustomError("bad_path", "an attachment lives in attachments/")
+        if value.startswith(("/", "\\")) or ".." in parts or parts[0] != ATTACHMENTS_DIR:
+            raise PydanticCustomError("bad_path", f"an attachment lives in {ATTACHMENTS_DIR}/")
         return value

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from labkit.model.events import EVENT_MODELS, MODELS, Event, EventModel
 from labkit.model.views import RecordedEvent
-from labkit.store.journal.journal import ATTACHMENTS_DIR, JOURNAL_NAME, Journal
+from labkit.store.journal.journal import Journal
 from labkit.store.journal.schema import SCHEMA_VERSION
 from labkit.store.journal.state import JournalState, derive
 
 __all__ = [
-    "ATTACHMENTS_DIR",
     "EVENT_MODELS",
-    "JOURNAL_NAME",
     "MODELS",
     "SCHEMA_VERSION",
     "Event",

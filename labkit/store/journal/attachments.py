@@ -123,17 +123,3 @@ def attach(journal: Journal, source: Path, **fields: Any) -> str:
     assert isinstance(record.event, AttachmentAdded)
     return str(record.event.attachment_id)
 
-
-def verify(journal: Journal) -> list[str]:
-    """One line per recorded attachment whose file is missing or changed (empty when all good)."""
-    problems = []
-    for attachment in journal.state().attachments.values():
-        path = journal.folder / attachment.path
-        if not path.is_file():
-            problems.append(t("journal.attach.gone", id=attachment.attachment_id, path=str(path)))
-        elif file_sha256(path) != attachment.sha256:
-            problems.append(
-                t("journal.attach.changed", id=attachment.attachment_id, path=str(path))
-            )
-    return problems
-

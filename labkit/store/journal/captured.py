@@ -14,6 +14,7 @@ from pathlib import Path
 
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
+from labkit.model.files import JOURNAL_FILE
 from labkit.store.journal import JournalState, RecordedEvent, derive
 
 CAPTURED_NAME = "captured.jsonl"
@@ -67,13 +68,13 @@ def load_captured(root: Path) -> int:
     Returns the number of events added (0 when there is no such file, or when the journal
     already holds events: what was recorded live is never mixed with the shipped captures).
     """
-    from labkit.store.journal import JOURNAL_NAME, Journal
+    from labkit.store.journal import Journal
 
     path = captured_path(root)
     if not path.is_file():
         return 0
     records = read_captured(path)
-    with Journal.open(Path(root) / JOURNAL_NAME, device="labkit-examples") as journal:
+    with Journal.open(Path(root) / JOURNAL_FILE, device="labkit-examples") as journal:
         if journal.events():
             return 0
         return len(journal.restore(records))

@@ -22,10 +22,11 @@ from labkit.i18n import t
 from labkit.model import events as ev
 from labkit.model.events.base import UUID_PATTERN
 from labkit.model.events.fields import utc_now
+from labkit.model.files import ATTACHMENTS_DIR
 from labkit.model.views import RecordedEvent
 from labkit.store.atomic import write_text_atomic
 from labkit.store.journal.attachments import file_sha256
-from labkit.store.journal.journal import ATTACHMENTS_DIR, Journal, invalid_event
+from labkit.store.journal.journal import Journal, invalid_event
 from labkit.store.journal.schema import SCHEMA_VERSION
 
 EXPORT_FORMAT = "labkit-journal"

@@ -1,6 +1,6 @@
 """The public journal API: open a session's journal, record events, read the derived state.
 
-    with Journal.open(session_root / "journal.db", device="cli") as journal:
+    with Journal.open(session_root, device="cli") as journal:  # its journal.db
         contribution_id = journal.add_contribution("Un guichet unique", kind="idea", table=2)
         journal.vote(contribution_id, dots=3)
         state = journal.state()
@@ -30,13 +30,11 @@ from labkit.errors import InvalidInputError, StorageError
 from labkit.i18n import t
 from labkit.model import events as ev
 from labkit.model.events.fields import clean_text, utc_now
+from labkit.model.files import ATTACHMENTS_DIR, JOURNAL_FILE
 from labkit.model.views import RecordedEvent
 from labkit.store.journal import rules, schema
 from labkit.store.journal.database import Database, storage_error
 from labkit.store.journal.state import JournalState, derive, gc_paused
-
-JOURNAL_NAME = "journal.db"
-ATTACHMENTS_DIR = "attachments"
 
 
 def invalid_event(exc: ValidationError, event_type: str | None) -> InvalidInputError:
@@ -111,7 +109,7 @@ class Journal:
         """
         path = Path(path)
         if path.is_dir():
-            path = path / JOURNAL_NAME
+            path = path / JOURNAL_FILE
         device_name = " ".join(clean_text(device).split())[:100]
         if not device_name:
             raise InvalidInputError(t("journal.no_device"))
@@ -275,7 +273,8 @@ class Journal:
                             (old.uuid, old.ts.isoformat(), old.device, old.recorder,
                              old.event.type, payload),
                         )  # fmt: skip
-                        record = replace(old, id=int(cursor.lastrowid))
+                        assert cursor.lastrowid is not None  # set by every INSERT
+                        record = replace(old, id=cursor.lastrowid)
                         self._events.append(record)
                         written.append(record)
             except BaseException:

@@ -1,6 +1,7 @@
 """Questions the live app, the CLI and the report ask of the derived state.
 
-Mixed into `JournalState`: who is present, the current block and round, timings, drift against a
+`StateQueries` is the base of `JournalState`: it declares the tables the fold fills and answers,
+from them alone: who is present, the current block and round, timings, drift against a
 planned agenda, vote totals, a persona's journey, survey means per stakeholder group.
 """
 
@@ -9,13 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from labkit.model import views as v
 from labkit.model.events.fields import utc_now
-
-if TYPE_CHECKING:
-    from labkit.store.journal.state import JournalState
 
 PlannedTimes = Mapping[str, tuple[datetime, datetime]]
 """block id -> (planned start, planned end)."""
@@ -27,41 +24,58 @@ def _aware(value: datetime) -> datetime:
 
 
 class StateQueries:
-    """Read-only helpers over a `JournalState`."""
+    """Read-only helpers over the tables of a `JournalState` (which fills them)."""
+
+    blocks: dict[str, v.BlockTiming]
+    rounds: dict[tuple[str, int], v.RoundTiming]
+    rotations: dict[str, v.Rotation]
+    attendance: dict[int, dict[str, v.Attendance]]
+    contributions: dict[str, v.Contribution]
+    clusters: dict[str, v.Cluster]
+    cluster_of: dict[str, str]
+    """contribution id -> the cluster holding it."""
+    kept: dict[tuple[str | None, int | None], v.KeptIdeas]
+    votes: dict[int, v.Vote]
+    personas: dict[str, v.Persona]
+    steps: dict[str, v.JourneyStep]
+    commitments: dict[str, v.Commitment]
+    survey: dict[str, v.SurveyResponse]
+    closing_words: dict[str, v.ClosingWord]
+    attachments: dict[str, v.Attachment]
 
     # --- attendance --------------------------------------------------------------------------
 
-    def present(self: JournalState, day: int) -> list[str]:
+    def present(self, day: int) -> list[str]:
         """The participants present now on `day` (arrived and not left), in arrival order."""
         records = [a for a in self.attendance.get(day, {}).values() if a.status == "present"]
         records.sort(key=lambda a: a.stays[-1].start)
         return [a.participant_id for a in records]
 
-    def attendance_on(self: JournalState, day: int) -> dict[str, v.Attendance]:
+    def attendance_on(self, day: int) -> dict[str, v.Attendance]:
         """Every participant with an attendance record on `day`."""
         return dict(self.attendance.get(day, {}))
 
     # --- blocks and rounds -------------------------------------------------------------------
 
-    def block(self: JournalState, block_id: str) -> v.BlockTiming:
+    def block(self, block_id: str) -> v.BlockTiming:
         """The timing of `block_id` (not started if the journal never mentioned it)."""
         return self.blocks.get(block_id) or v.BlockTiming(block_id)
 
-    def current_block(self: JournalState) -> v.BlockTiming | None:
+    def current_block(self) -> v.BlockTiming | None:
         """The running or paused block that started last, if any."""
-        live = [b for b in self.blocks.values() if b.status in ("running", "paused")]
-        return max(live, key=lambda b: b.started_at) if live else None  # type: ignore[arg-type, return-value]
+        live = [
+            (b.started_at, b)
+            for b in self.blocks.values()
+            if b.status in ("running", "paused") and b.started_at is not None
+        ]
+        return max(live, key=lambda pair: pair[0])[1] if live else None
 
-    def actual_times(self: JournalState) -> dict[str, tuple[datetime | None, datetime | None]]:
-        """block id -> (actual start, actual end), for every block the journal mentions."""
-        return {b.block_id: (b.started_at, b.ended_at) for b in self.blocks.values()}
-
-    def rounds_of(self: JournalState, block_id: str) -> list[v.RoundTiming]:
+    def rounds_of(self, block_id: str) -> list[v.RoundTiming]:
         """The world-café rounds of `block_id`, by number."""
         found = [r for (b, _), r in self.rounds.items() if b == block_id]
         return sorted(found, key=lambda r: r.round)
 
-    def current_round(self: JournalState, block_id: str | None = None) -> v.RoundTiming | None:
+    def current_round(self, block_id: str | None = None) -> v.RoundTiming | None:
         """The running round of `block_id` (default: the current block), if any."""
         if block_id is None:
             block = self.current_block()
@@ -71,18 +85,16 @@ class StateQueries:
         running = [r for r in self.rounds_of(block_id) if r.running]
         return running[-1] if running else None
 
-    def next_round(self: JournalState, block_id: str) -> int:
+    def next_round(self, block_id: str) -> int:
         """The number of the round to start next in `block_id` (1 when none has started)."""
         rounds = self.rounds_of(block_id)
         return rounds[-1].round + 1 if rounds else 1
 
-    def rotation(self: JournalState, block_id: str) -> v.Rotation | None:
+    def rotation(self, block_id: str) -> v.Rotation | None:
         """The latest re-planned rotation of `block_id`, if it was re-planned."""
         return self.rotations.get(block_id)
 
-    def drift(
-        self: JournalState, plan: PlannedTimes, now: datetime | None = None
-    ) -> list[v.BlockDrift]:
+    def drift(self, plan: PlannedTimes, now: datetime | None = None) -> list[v.BlockDrift]:
         """Each planned block's actual timing against `plan`, in planned order.
 
         Naive planned datetimes are read as the computer's local time. A running block's end is
@@ -111,7 +123,7 @@ class StateQueries:
     # --- contributions, clusters, votes ------------------------------------------------------
 
     def contributions_where(
-        self: JournalState,
+        self,
         *,
         block_id: str | None = None,
         question: int | None = None,
@@ -128,12 +140,12 @@ class StateQueries:
             and (territory is None or c.territory == territory)
         ]
 
-    def item_exists(self: JournalState, item_id: str) -> bool:
+    def item_exists(self, item_id: str) -> bool:
         """Whether `item_id` is a live contribution or cluster (something one can vote for)."""
         return item_id in self.contributions or item_id in self.clusters
 
     def vote_totals(
-        self: JournalState, *, block_id: str | None = None, question: int | None = None
+        self, *, block_id: str | None = None, question: int | None = None
     ) -> dict[str, int]:
         """item id -> dots, highest first, for the items that still exist."""
         totals: dict[str, int] = defaultdict(int)
@@ -146,7 +158,7 @@ class StateQueries:
                 totals[vote.item_id] += vote.dots
         return dict(sorted(totals.items(), key=lambda item: -item[1]))
 
-    def kept_ideas(self: JournalState) -> list[v.KeptIdeas]:
+    def kept_ideas(self) -> list[v.KeptIdeas]:
         """The kept ideas of each question, without items deleted since."""
         return [
             v.KeptIdeas(
@@ -160,12 +172,12 @@ class StateQueries:
 
     # --- personas, survey --------------------------------------------------------------------
 
-    def journey(self: JournalState, persona_id: str) -> list[v.JourneyStep]:
+    def journey(self, persona_id: str) -> list[v.JourneyStep]:
         """The steps of a persona's journey, by position (steps without one follow)."""
         steps = [s for s in self.steps.values() if s.persona_id == persona_id]
         return sorted(steps, key=lambda s: (s.position is None, s.position or 0, s.event_id))
 
-    def survey_means(self: JournalState) -> dict[str, dict[str, tuple[float, int]]]:
+    def survey_means(self) -> dict[str, dict[str, tuple[float, int]]]:
         """group -> question id -> (mean score, number of answers)."""
         sums: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
         for response in self.survey.values():

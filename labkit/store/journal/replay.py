@@ -6,6 +6,7 @@ import contextlib
 import gc
 from collections.abc import Iterator, Sequence
 
+from labkit.model.events import EventUndone
 from labkit.model.views import RecordedEvent
 
 
@@ -13,8 +14,8 @@ def cancelled_uuids(events: Sequence[RecordedEvent]) -> set[str]:
     """The uuids of the events cancelled by an effective `event.undone` (undo of undo redoes)."""
     cancelled: set[str] = set()
     for record in reversed(events):
-        if record.type == "event.undone" and record.uuid not in cancelled:
-            cancelled.add(record.event.target)  # type: ignore[attr-defined]
+        if isinstance(record.event, EventUndone) and record.uuid not in cancelled:
+            cancelled.add(record.event.target)
     return cancelled
 
 

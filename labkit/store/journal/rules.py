@@ -7,13 +7,17 @@ contribution, an undo of an event already undone. Each problem is one translated
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from labkit.i18n import t
 from labkit.model import events as ev
 from labkit.store.journal.state import JournalState
 
-Rule = Callable[[JournalState, ev.EventModel], list[str]]
+Rule = Callable[[JournalState, Any], list[str]]
+"""The problems of recording one event; each takes its own event model (`_RULES` pairs them)."""
+BlockEvent = ev.BlockStarted | ev.BlockPaused | ev.BlockResumed | ev.BlockExtended | ev.BlockEnded
+PresenceEvent = ev.AttendanceArrived | ev.AttendanceLeft | ev.AttendanceAbsent
 
 
 def check(state: JournalState, event: ev.EventModel) -> list[str]:
@@ -22,19 +26,19 @@ def check(state: JournalState, event: ev.EventModel) -> list[str]:
     new_id = event.new_id()
     if new_id is not None and new_id in state.ids:
         problems.append(t("journal.rule.id_taken", id=new_id))
-    rule = _RULES.get(event.type)
+    rule = _RULES.get(type(event))
     if rule is not None:
         problems.extend(rule(state, event))
     return problems
 
 
-def _missing(kind: str, ids: Iterable[str], table: dict[str, object]) -> list[str]:
+def _missing(kind: str, ids: Iterable[str], table: Mapping[str, object]) -> list[str]:
     return [t(f"journal.rule.unknown_{kind}", id=item) for item in ids if item not in table]
 
 
 def _block_rule(allowed: tuple[str, ...], key: str) -> Rule:
-    def rule(state: JournalState, event: ev.EventModel) -> list[str]:
-        block = state.block(event.block_id)  # type: ignore[attr-defined]
+    def rule(state: JournalState, event: BlockEvent) -> list[str]:
+        block = state.block(event.block_id)
         if block.status not in allowed:
             status = t(f"journal.status.{block.status}")
             return [t(key, block=block.block_id, status=status)]
@@ -46,8 +50,7 @@ def _block_rule(allowed: tuple[str, ...], key: str) -> Rule:
     return rule
 
 
-def _round_started(state: JournalState, event: ev.EventModel) -> list[str]:
-    e: ev.RoundStarted = event  # type: ignore[assignment]
+def _round_started(state: JournalState, e: ev.RoundStarted) -> list[str]:
     block = state.block(e.block_id)
     if block.status not in ("running", "paused"):
         status = t(f"journal.status.{block.status}")
@@ -60,8 +63,7 @@ def _round_started(state: JournalState, event: ev.EventModel) -> list[str]:
     return []
 
 
-def _round_ended(state: JournalState, event: ev.EventModel) -> list[str]:
-    e: ev.RoundEnded = event  # type: ignore[assignment]
+def _round_ended(state: JournalState, e: ev.RoundEnded) -> list[str]:
     found = state.rounds.get((e.block_id, e.round))
     if found is None or not found.running:
         return [t("journal.rule.round_not_running", block=e.block_id, round=e.round)]
@@ -71,8 +73,8 @@ def _round_ended(state: JournalState, event: ev.EventModel) -> list[str]:
 
 
 def _presence(allowed_present: bool, key: str) -> Rule:
-    def rule(state: JournalState, event: ev.EventModel) -> list[str]:
-        person, day = event.participant_id, event.day  # type: ignore[attr-defined]
+    def rule(state: JournalState, event: PresenceEvent) -> list[str]:
+        person, day = event.participant_id, event.day
         found = state.attendance.get(day, {}).get(person)
         present = found is not None and found.status == "present"
         return [] if present == allowed_present else [t(key, participant=person, day=day)]
@@ -87,19 +89,16 @@ def _exists(kind: str, key: str, table: str) -> Rule:
     return rule
 
 
-def _cluster_created(state: JournalState, event: ev.EventModel) -> list[str]:
-    e: ev.ClusterCreated = event  # type: ignore[assignment]
-    return _missing("contribution", e.contribution_ids, state.contributions)  # type: ignore[arg-type]
+def _cluster_created(state: JournalState, e: ev.ClusterCreated) -> list[str]:
+    return _missing("contribution", e.contribution_ids, state.contributions)
 
 
-def _members_added(state: JournalState, event: ev.EventModel) -> list[str]:
-    e: ev.ClusterMembersAdded = event  # type: ignore[assignment]
-    problems = _missing("cluster", [e.cluster_id], state.clusters)  # type: ignore[arg-type]
-    return problems + _missing("contribution", e.contribution_ids, state.contributions)  # type: ignore[arg-type]
+def _members_added(state: JournalState, e: ev.ClusterMembersAdded) -> list[str]:
+    problems = _missing("cluster", [e.cluster_id], state.clusters)
+    return problems + _missing("contribution", e.contribution_ids, state.contributions)
 
 
-def _members_removed(state: JournalState, event: ev.EventModel) -> list[str]:
-    e: ev.ClusterMembersRemoved = event  # type: ignore[assignment]
+def _members_removed(state: JournalState, e: ev.ClusterMembersRemoved) -> list[str]:
     cluster = state.clusters.get(e.cluster_id)
     if cluster is None:
         return _missing("cluster", [e.cluster_id], {})
@@ -114,16 +113,16 @@ def _items(state: JournalState, item_ids: Iterable[str]) -> list[str]:
     return [t("journal.rule.unknown_item", id=i) for i in item_ids if not state.item_exists(i)]
 
 
-def _kept(state: JournalState, event: ev.EventModel) -> list[str]:
-    return _items(state, event.item_ids)  # type: ignore[attr-defined]
+def _kept(state: JournalState, event: ev.IdeasKept) -> list[str]:
+    return _items(state, event.item_ids)
 
 
-def _vote(state: JournalState, event: ev.EventModel) -> list[str]:
-    return _items(state, [event.item_id])  # type: ignore[attr-defined]
+def _vote(state: JournalState, event: ev.VoteCast) -> list[str]:
+    return _items(state, [event.item_id])
 
 
-def _undo(state: JournalState, event: ev.EventModel) -> list[str]:
-    target = event.target  # type: ignore[attr-defined]
+def _undo(state: JournalState, event: ev.EventUndone) -> list[str]:
+    target = event.target
     if target not in state.known:
         return [t("journal.rule.unknown_event", uuid=target)]
     if target in state.cancelled:
@@ -131,34 +130,34 @@ def _undo(state: JournalState, event: ev.EventModel) -> list[str]:
     return []
 
 
-_RULES: dict[str, Rule] = {
-    "block.started": _block_rule(("not_started",), "journal.rule.block_cannot_start"),
-    "block.paused": _block_rule(("running",), "journal.rule.block_cannot_pause"),
-    "block.resumed": _block_rule(("paused",), "journal.rule.block_cannot_resume"),
-    "block.extended": _block_rule(
+_RULES: dict[type[ev.EventModel], Rule] = {
+    ev.BlockStarted: _block_rule(("not_started",), "journal.rule.block_cannot_start"),
+    ev.BlockPaused: _block_rule(("running",), "journal.rule.block_cannot_pause"),
+    ev.BlockResumed: _block_rule(("paused",), "journal.rule.block_cannot_resume"),
+    ev.BlockExtended: _block_rule(
         ("not_started", "running", "paused"), "journal.rule.block_cannot_extend"
     ),
-    "block.ended": _block_rule(("running", "paused"), "journal.rule.block_cannot_end"),
-    "round.started": _round_started,
-    "round.ended": _round_ended,
-    "attendance.arrived": _presence(False, "journal.rule.already_present"),
-    "attendance.left": _presence(True, "journal.rule.not_present"),
-    "attendance.absent": _presence(False, "journal.rule.present_not_absent"),
-    "contribution.edited": _exists("contribution", "contribution_id", "contributions"),
-    "contribution.deleted": _exists("contribution", "contribution_id", "contributions"),
-    "cluster.created": _cluster_created,
-    "cluster.renamed": _exists("cluster", "cluster_id", "clusters"),
-    "cluster.members_added": _members_added,
-    "cluster.members_removed": _members_removed,
-    "cluster.deleted": _exists("cluster", "cluster_id", "clusters"),
-    "ideas.kept": _kept,
-    "vote.cast": _vote,
-    "persona.edited": _exists("persona", "persona_id", "personas"),
-    "persona.deleted": _exists("persona", "persona_id", "personas"),
-    "journey_step.added": _exists("persona", "persona_id", "personas"),
-    "journey_step.edited": _exists("step", "step_id", "steps"),
-    "journey_step.deleted": _exists("step", "step_id", "steps"),
-    "commitment.edited": _exists("commitment", "commitment_id", "commitments"),
-    "commitment.deleted": _exists("commitment", "commitment_id", "commitments"),
-    "event.undone": _undo,
+    ev.BlockEnded: _block_rule(("running", "paused"), "journal.rule.block_cannot_end"),
+    ev.RoundStarted: _round_started,
+    ev.RoundEnded: _round_ended,
+    ev.AttendanceArrived: _presence(False, "journal.rule.already_present"),
+    ev.AttendanceLeft: _presence(True, "journal.rule.not_present"),
+    ev.AttendanceAbsent: _presence(False, "journal.rule.present_not_absent"),
+    ev.ContributionEdited: _exists("contribution", "contribution_id", "contributions"),
+    ev.ContributionDeleted: _exists("contribution", "contribution_id", "contributions"),
+    ev.ClusterCreated: _cluster_created,
+    ev.ClusterRenamed: _exists("cluster", "cluster_id", "clusters"),
+    ev.ClusterMembersAdded: _members_added,
+    ev.ClusterMembersRemoved: _members_removed,
+    ev.ClusterDeleted: _exists("cluster", "cluster_id", "clusters"),
+    ev.IdeasKept: _kept,
+    ev.VoteCast: _vote,
+    ev.PersonaEdited: _exists("persona", "persona_id", "personas"),
+    ev.PersonaDeleted: _exists("persona", "persona_id", "personas"),
+    ev.JourneyStepAdded: _exists("persona", "persona_id", "personas"),
+    ev.JourneyStepEdited: _exists("step", "step_id", "steps"),
+    ev.JourneyStepDeleted: _exists("step", "step_id", "steps"),
+    ev.CommitmentEdited: _exists("commitment", "commitment_id", "commitments"),
+    ev.CommitmentDeleted: _exists("commitment", "commitment_id", "commitments"),
+    ev.EventUndone: _undo,
 }

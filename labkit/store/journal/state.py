@@ -13,13 +13,21 @@ import copy
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from labkit.model import events as ev
 from labkit.model import views as v
 from labkit.store.journal.queries import StateQueries
 from labkit.store.journal.replay import cancelled_uuids, gc_paused
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 __all__ = ["JournalState", "cancelled_uuids", "derive", "gc_paused"]
+
+D = TypeVar("D", bound="DataclassInstance")
+Handler = Callable[["JournalState", Any, v.RecordedEvent], None]
+"""Folds one event into the state; each takes its own event model (`_HANDLERS` pairs them)."""
 
 
 def derive(events: Sequence[v.RecordedEvent]) -> JournalState:
@@ -44,21 +52,22 @@ class JournalState(StateQueries):
         self.ids: set[str] = set()
         """Every identifier ever created (kept after deletion: ids are never reused)."""
         self.counters: dict[str, int] = defaultdict(int)
-        self.blocks: dict[str, v.BlockTiming] = {}
-        self.rounds: dict[tuple[str, int], v.RoundTiming] = {}
-        self.rotations: dict[str, v.Rotation] = {}
-        self.attendance: dict[int, dict[str, v.Attendance]] = defaultdict(dict)
-        self.contributions: dict[str, v.Contribution] = {}
-        self.clusters: dict[str, v.Cluster] = {}
-        self.cluster_of: dict[str, str] = {}
-        self.kept: dict[tuple[str | None, int | None], v.KeptIdeas] = {}
-        self.votes: dict[int, v.Vote] = {}
-        self.personas: dict[str, v.Persona] = {}
-        self.steps: dict[str, v.JourneyStep] = {}
-        self.commitments: dict[str, v.Commitment] = {}
-        self.survey: dict[str, v.SurveyResponse] = {}
-        self.closing_words: dict[str, v.ClosingWord] = {}
-        self.attachments: dict[str, v.Attachment] = {}
+        # the tables, declared with their types on `StateQueries`
+        self.blocks = {}
+        self.rounds = {}
+        self.rotations = {}
+        self.attendance = defaultdict(dict)
+        self.contributions = {}
+        self.clusters = {}
+        self.cluster_of = {}
+        self.kept = {}
+        self.votes = {}
+        self.personas = {}
+        self.steps = {}
+        self.commitments = {}
+        self.survey = {}
+        self.closing_words = {}
+        self.attachments = {}
 
     def snapshot(self) -> JournalState:
         """A copy that later events will not change (the views themselves are immutable)."""
@@ -99,43 +108,42 @@ class JournalState(StateQueries):
         event = record.event
         if event.id_field is not None:
             self.reserve(event)
-        kind = event.type
-        if kind == "event.undone" or record.uuid in self.cancelled:
+        if isinstance(event, ev.EventUndone) or record.uuid in self.cancelled:
             return
-        handler = _HANDLERS.get(kind)
+        handler = _HANDLERS.get(type(event))
         if handler is not None:
-            handler(self, record)
+            handler(self, event, record)
 
     # block lifecycle
 
     def _block(self, block_id: str) -> v.BlockTiming:
         return self.blocks.get(block_id) or v.BlockTiming(block_id)
 
-    def _block_started(self, r: v.RecordedEvent) -> None:
-        block = self._block(r.event.block_id)  # type: ignore[attr-defined]
+    def _block_started(self, e: ev.BlockStarted, r: v.RecordedEvent) -> None:
+        block = self._block(e.block_id)
         if block.started_at is None:
             self.blocks[block.block_id] = replace(block, started_at=r.at)
 
-    def _block_paused(self, r: v.RecordedEvent) -> None:
-        block = self.blocks.get(r.event.block_id)  # type: ignore[attr-defined]
+    def _block_paused(self, e: ev.BlockPaused, r: v.RecordedEvent) -> None:
+        block = self.blocks.get(e.block_id)
         if block and block.status == "running":
             pauses = (*block.pauses, v.Interval(r.at))
             self.blocks[block.block_id] = replace(block, pauses=pauses)
 
-    def _block_resumed(self, r: v.RecordedEvent) -> None:
-        block = self.blocks.get(r.event.block_id)  # type: ignore[attr-defined]
+    def _block_resumed(self, e: ev.BlockResumed, r: v.RecordedEvent) -> None:
+        block = self.blocks.get(e.block_id)
         if block and block.status == "paused":
             last = block.pauses[-1]
             pauses = (*block.pauses[:-1], v.Interval(last.start, max(r.at, last.start)))
             self.blocks[block.block_id] = replace(block, pauses=pauses)
 
-    def _block_extended(self, r: v.RecordedEvent) -> None:
-        block = self._block(r.event.block_id)  # type: ignore[attr-defined]
-        minutes = block.extension_minutes + r.event.minutes  # type: ignore[attr-defined]
+    def _block_extended(self, e: ev.BlockExtended, r: v.RecordedEvent) -> None:
+        block = self._block(e.block_id)
+        minutes = block.extension_minutes + e.minutes
         self.blocks[block.block_id] = replace(block, extension_minutes=minutes)
 
-    def _block_ended(self, r: v.RecordedEvent) -> None:
-        block = self.blocks.get(r.event.block_id)  # type: ignore[attr-defined]
+    def _block_ended(self, e: ev.BlockEnded, r: v.RecordedEvent) -> None:
+        block = self.blocks.get(e.block_id)
         if block and block.started_at is not None and block.ended_at is None:
             end = max(r.at, block.started_at)
             pauses = block.pauses
@@ -143,27 +151,23 @@ class JournalState(StateQueries):
                 pauses = (*pauses[:-1], v.Interval(pauses[-1].start, max(end, pauses[-1].start)))
             self.blocks[block.block_id] = replace(block, ended_at=end, pauses=pauses)
 
-    def _round_started(self, r: v.RecordedEvent) -> None:
-        e: ev.RoundStarted = r.event  # type: ignore[assignment]
+    def _round_started(self, e: ev.RoundStarted, r: v.RecordedEvent) -> None:
         if (e.block_id, e.round) not in self.rounds:
             self.rounds[(e.block_id, e.round)] = v.RoundTiming(e.block_id, e.round, r.at)
 
-    def _round_ended(self, r: v.RecordedEvent) -> None:
-        e: ev.RoundEnded = r.event  # type: ignore[assignment]
+    def _round_ended(self, e: ev.RoundEnded, r: v.RecordedEvent) -> None:
         found = self.rounds.get((e.block_id, e.round))
         if found and found.ended_at is None:
             end = max(r.at, found.started_at)
             self.rounds[(e.block_id, e.round)] = replace(found, ended_at=end)
 
-    def _rotation(self, r: v.RecordedEvent) -> None:
-        e: ev.RotationReplanned = r.event  # type: ignore[assignment]
+    def _rotation(self, e: ev.RotationReplanned, r: v.RecordedEvent) -> None:
         plan = tuple(tuple(tuple(table) for table in tables) for tables in e.plan)
         self.rotations[e.block_id] = v.Rotation(e.block_id, e.from_round, plan, e.reason, r.id)
 
     # attendance
 
-    def _arrived(self, r: v.RecordedEvent) -> None:
-        e: ev.AttendanceArrived = r.event  # type: ignore[assignment]
+    def _arrived(self, e: ev.AttendanceArrived, r: v.RecordedEvent) -> None:
         day = self.attendance[e.day]
         found = day.get(e.participant_id)
         if found and found.status == "present":
@@ -171,8 +175,7 @@ class JournalState(StateQueries):
         stays = (*(found.stays if found else ()), v.Interval(r.at))
         day[e.participant_id] = v.Attendance(e.participant_id, e.day, "present", stays)
 
-    def _left(self, r: v.RecordedEvent) -> None:
-        e: ev.AttendanceLeft = r.event  # type: ignore[assignment]
+    def _left(self, e: ev.AttendanceLeft, r: v.RecordedEvent) -> None:
         found = self.attendance[e.day].get(e.participant_id)
         if not found or found.status != "present":
             return
@@ -180,16 +183,14 @@ class JournalState(StateQueries):
         stays = (*found.stays[:-1], v.Interval(last.start, max(r.at, last.start)))
         self.attendance[e.day][e.participant_id] = replace(found, status="left", stays=stays)
 
-    def _absent(self, r: v.RecordedEvent) -> None:
-        e: ev.AttendanceAbsent = r.event  # type: ignore[assignment]
+    def _absent(self, e: ev.AttendanceAbsent, r: v.RecordedEvent) -> None:
         self.attendance[e.day][e.participant_id] = v.Attendance(
             e.participant_id, e.day, "absent", (), e.reason
         )
 
     # contributions, clusters, kept ideas, votes
 
-    def _contribution_added(self, r: v.RecordedEvent) -> None:
-        e: ev.ContributionAdded = r.event  # type: ignore[assignment]
+    def _contribution_added(self, e: ev.ContributionAdded, r: v.RecordedEvent) -> None:
         if e.contribution_id is None or e.contribution_id in self.contributions:
             return
         self.contributions[e.contribution_id] = v.Contribution(
@@ -197,8 +198,9 @@ class JournalState(StateQueries):
             e.team, e.territory, e.author, r.id, r.at, r.device, r.recorder,
         )  # fmt: skip
 
-    def _edit(self, table: dict[str, object], r: v.RecordedEvent, stamp: str | None) -> None:
-        e: ev.EditEvent = r.event  # type: ignore[assignment]
+    def _edit(
+        self, table: dict[str, D], e: ev.EditEvent, r: v.RecordedEvent, stamp: str | None
+    ) -> None:
         found = table.get(e.target())
         if found is None:
             return
@@ -208,10 +210,10 @@ class JournalState(StateQueries):
         }
         if stamp:
             changes[stamp] = r.at
-        table[e.target()] = replace(found, **changes)  # type: ignore[type-var]
+        table[e.target()] = replace(found, **changes)
 
-    def _contribution_deleted(self, r: v.RecordedEvent) -> None:
-        contribution_id = r.event.contribution_id  # type: ignore[attr-defined]
+    def _contribution_deleted(self, e: ev.ContributionDeleted, r: v.RecordedEvent) -> None:
+        contribution_id = e.contribution_id
         self.contributions.pop(contribution_id, None)
         cluster_id = self.cluster_of.pop(contribution_id, None)
         if cluster_id in self.clusters:
@@ -219,8 +221,7 @@ class JournalState(StateQueries):
             members = tuple(c for c in cluster.contribution_ids if c != contribution_id)
             self.clusters[cluster_id] = replace(cluster, contribution_ids=members)
 
-    def _cluster_created(self, r: v.RecordedEvent) -> None:
-        e: ev.ClusterCreated = r.event  # type: ignore[assignment]
+    def _cluster_created(self, e: ev.ClusterCreated, r: v.RecordedEvent) -> None:
         if e.cluster_id is None or e.cluster_id in self.clusters:
             return
         self.clusters[e.cluster_id] = v.Cluster(
@@ -245,18 +246,15 @@ class JournalState(StateQueries):
             members.append(contribution_id)
         self.clusters[cluster_id] = replace(cluster, contribution_ids=tuple(members))
 
-    def _cluster_renamed(self, r: v.RecordedEvent) -> None:
-        e: ev.ClusterRenamed = r.event  # type: ignore[assignment]
+    def _cluster_renamed(self, e: ev.ClusterRenamed, r: v.RecordedEvent) -> None:
         if e.cluster_id in self.clusters:
             self.clusters[e.cluster_id] = replace(self.clusters[e.cluster_id], title=e.title)
 
-    def _members_added(self, r: v.RecordedEvent) -> None:
-        e: ev.ClusterMembersAdded = r.event  # type: ignore[assignment]
+    def _members_added(self, e: ev.ClusterMembersAdded, r: v.RecordedEvent) -> None:
         if e.cluster_id in self.clusters:
             self._move(e.cluster_id, e.contribution_ids)
 
-    def _members_removed(self, r: v.RecordedEvent) -> None:
-        e: ev.ClusterMembersRemoved = r.event  # type: ignore[assignment]
+    def _members_removed(self, e: ev.ClusterMembersRemoved, r: v.RecordedEvent) -> None:
         cluster = self.clusters.get(e.cluster_id)
         if cluster is None:
             return
@@ -266,42 +264,38 @@ class JournalState(StateQueries):
         members = tuple(c for c in cluster.contribution_ids if c not in gone)
         self.clusters[e.cluster_id] = replace(cluster, contribution_ids=members)
 
-    def _cluster_deleted(self, r: v.RecordedEvent) -> None:
-        cluster = self.clusters.pop(r.event.cluster_id, None)  # type: ignore[attr-defined]
+    def _cluster_deleted(self, e: ev.ClusterDeleted, r: v.RecordedEvent) -> None:
+        cluster = self.clusters.pop(e.cluster_id, None)
         for contribution_id in cluster.contribution_ids if cluster else ():
             self.cluster_of.pop(contribution_id, None)
 
-    def _kept(self, r: v.RecordedEvent) -> None:
-        e: ev.IdeasKept = r.event  # type: ignore[assignment]
+    def _kept(self, e: ev.IdeasKept, r: v.RecordedEvent) -> None:
         key = (e.block_id, e.question)
         if e.item_ids:
             self.kept[key] = v.KeptIdeas(e.block_id, e.question, tuple(e.item_ids), r.id)
         else:
             self.kept.pop(key, None)
 
-    def _vote(self, r: v.RecordedEvent) -> None:
-        e: ev.VoteCast = r.event  # type: ignore[assignment]
+    def _vote(self, e: ev.VoteCast, r: v.RecordedEvent) -> None:
         self.votes[r.id] = v.Vote(
             e.item_id, e.dots, e.participant_id, e.team, e.block_id, e.question, r.id
         )
 
     # personas, journeys, commitments, closing
 
-    def _persona_created(self, r: v.RecordedEvent) -> None:
-        e: ev.PersonaCreated = r.event  # type: ignore[assignment]
+    def _persona_created(self, e: ev.PersonaCreated, r: v.RecordedEvent) -> None:
         if e.persona_id is not None and e.persona_id not in self.personas:
             self.personas[e.persona_id] = v.Persona(
                 e.persona_id, e.name, e.description, e.block_id, e.table, e.team, r.id
             )
 
-    def _persona_deleted(self, r: v.RecordedEvent) -> None:
-        persona_id = r.event.persona_id  # type: ignore[attr-defined]
+    def _persona_deleted(self, e: ev.PersonaDeleted, r: v.RecordedEvent) -> None:
+        persona_id = e.persona_id
         self.personas.pop(persona_id, None)
         for step_id in [s.step_id for s in self.steps.values() if s.persona_id == persona_id]:
             del self.steps[step_id]
 
-    def _step_added(self, r: v.RecordedEvent) -> None:
-        e: ev.JourneyStepAdded = r.event  # type: ignore[assignment]
+    def _step_added(self, e: ev.JourneyStepAdded, r: v.RecordedEvent) -> None:
         if e.step_id is None or e.step_id in self.steps or e.persona_id not in self.personas:
             return
         self.steps[e.step_id] = v.JourneyStep(
@@ -309,30 +303,26 @@ class JournalState(StateQueries):
             e.emotion, tuple(e.pain_points), tuple(e.opportunities), r.id,
         )  # fmt: skip
 
-    def _commitment_added(self, r: v.RecordedEvent) -> None:
-        e: ev.CommitmentAdded = r.event  # type: ignore[assignment]
+    def _commitment_added(self, e: ev.CommitmentAdded, r: v.RecordedEvent) -> None:
         if e.commitment_id is not None and e.commitment_id not in self.commitments:
             self.commitments[e.commitment_id] = v.Commitment(
                 e.commitment_id, e.what, e.owner_organisation, e.owner_person, e.due, e.indicator,
                 e.territory, e.team, e.status, e.block_id, r.id,
             )  # fmt: skip
 
-    def _survey(self, r: v.RecordedEvent) -> None:
-        e: ev.SurveyAnswered = r.event  # type: ignore[assignment]
+    def _survey(self, e: ev.SurveyAnswered, r: v.RecordedEvent) -> None:
         if e.response_id is not None and e.response_id not in self.survey:
             self.survey[e.response_id] = v.SurveyResponse(
                 e.response_id, e.group, dict(e.scores), e.comment, r.id
             )
 
-    def _closing_word(self, r: v.RecordedEvent) -> None:
-        e: ev.ClosingWordAdded = r.event  # type: ignore[assignment]
+    def _closing_word(self, e: ev.ClosingWordAdded, r: v.RecordedEvent) -> None:
         if e.word_id is not None and e.word_id not in self.closing_words:
             self.closing_words[e.word_id] = v.ClosingWord(
                 e.word_id, e.text, e.image, e.participant_id, e.block_id, r.id
             )
 
-    def _attachment(self, r: v.RecordedEvent) -> None:
-        e: ev.AttachmentAdded = r.event  # type: ignore[assignment]
+    def _attachment(self, e: ev.AttachmentAdded, r: v.RecordedEvent) -> None:
         if e.attachment_id is not None and e.attachment_id not in self.attachments:
             self.attachments[e.attachment_id] = v.Attachment(
                 e.attachment_id, e.path, e.original_name, e.sha256, e.size, e.media_type,
@@ -340,54 +330,54 @@ class JournalState(StateQueries):
             )  # fmt: skip
 
 
-def _pop(table: str, key: str) -> Callable[[JournalState, v.RecordedEvent], None]:
-    def handler(state: JournalState, record: v.RecordedEvent) -> None:
-        getattr(state, table).pop(getattr(record.event, key), None)
+def _pop(table: str, key: str) -> Handler:
+    def handler(state: JournalState, event: ev.EventModel, record: v.RecordedEvent) -> None:
+        getattr(state, table).pop(getattr(event, key), None)
 
     return handler
 
 
-def _editor(table: str, stamp: str | None) -> Callable[[JournalState, v.RecordedEvent], None]:
-    def handler(state: JournalState, record: v.RecordedEvent) -> None:
-        state._edit(getattr(state, table), record, stamp)
+def _editor(table: str, stamp: str | None) -> Handler:
+    def handler(state: JournalState, event: ev.EditEvent, record: v.RecordedEvent) -> None:
+        state._edit(getattr(state, table), event, record, stamp)
 
     return handler
 
 
 S = JournalState
-_HANDLERS: dict[str, Callable[[JournalState, v.RecordedEvent], None]] = {
-    "block.started": S._block_started,
-    "block.paused": S._block_paused,
-    "block.resumed": S._block_resumed,
-    "block.extended": S._block_extended,
-    "block.ended": S._block_ended,
-    "round.started": S._round_started,
-    "round.ended": S._round_ended,
-    "rotation.replanned": S._rotation,
-    "attendance.arrived": S._arrived,
-    "attendance.left": S._left,
-    "attendance.absent": S._absent,
-    "contribution.added": S._contribution_added,
-    "contribution.edited": _editor("contributions", "edited_at"),
-    "contribution.deleted": S._contribution_deleted,
-    "cluster.created": S._cluster_created,
-    "cluster.renamed": S._cluster_renamed,
-    "cluster.members_added": S._members_added,
-    "cluster.members_removed": S._members_removed,
-    "cluster.deleted": S._cluster_deleted,
-    "ideas.kept": S._kept,
-    "vote.cast": S._vote,
-    "persona.created": S._persona_created,
-    "persona.edited": _editor("personas", None),
-    "persona.deleted": S._persona_deleted,
-    "journey_step.added": S._step_added,
-    "journey_step.edited": _editor("steps", None),
-    "journey_step.deleted": _pop("steps", "step_id"),
-    "commitment.added": S._commitment_added,
-    "commitment.edited": _editor("commitments", "updated_at"),
-    "commitment.deleted": _pop("commitments", "commitment_id"),
-    "survey.answered": S._survey,
-    "closing.word_added": S._closing_word,
-    "attachment.added": S._attachment,
+_HANDLERS: dict[type[ev.EventModel], Handler] = {
+    ev.BlockStarted: S._block_started,
+    ev.BlockPaused: S._block_paused,
+    ev.BlockResumed: S._block_resumed,
+    ev.BlockExtended: S._block_extended,
+    ev.BlockEnded: S._block_ended,
+    ev.RoundStarted: S._round_started,
+    ev.RoundEnded: S._round_ended,
+    ev.RotationReplanned: S._rotation,
+    ev.AttendanceArrived: S._arrived,
+    ev.AttendanceLeft: S._left,
+    ev.AttendanceAbsent: S._absent,
+    ev.ContributionAdded: S._contribution_added,
+    ev.ContributionEdited: _editor("contributions", "edited_at"),
+    ev.ContributionDeleted: S._contribution_deleted,
+    ev.ClusterCreated: S._cluster_created,
+    ev.ClusterRenamed: S._cluster_renamed,
+    ev.ClusterMembersAdded: S._members_added,
+    ev.ClusterMembersRemoved: S._members_removed,
+    ev.ClusterDeleted: S._cluster_deleted,
+    ev.IdeasKept: S._kept,
+    ev.VoteCast: S._vote,
+    ev.PersonaCreated: S._persona_created,
+    ev.PersonaEdited: _editor("personas", None),
+    ev.PersonaDeleted: S._persona_deleted,
+    ev.JourneyStepAdded: S._step_added,
+    ev.JourneyStepEdited: _editor("steps", None),
+    ev.JourneyStepDeleted: _pop("steps", "step_id"),
+    ev.CommitmentAdded: S._commitment_added,
+    ev.CommitmentEdited: _editor("commitments", "updated_at"),
+    ev.CommitmentDeleted: _pop("commitments", "commitment_id"),
+    ev.SurveyAnswered: S._survey,
+    ev.ClosingWordAdded: S._closing_word,
+    ev.AttachmentAdded: S._attachment,
 }
-assert set(_HANDLERS) | {"event.undone"} == set(ev.MODELS), "every event type needs a handler"
+assert set(_HANDLERS) | {ev.EventUndone} == set(ev.EVENT_MODELS), "every event type needs a handler"

@@ -1,27 +1,32 @@
-"""Everything captured, as flat tables (one per kind), and their CSV export.
+"""Everything captured, as flat tables (one per kind), and their CSV and XLSX exports.
 
-CSV files are UTF-8 with a byte-order mark, so that Excel shows accents, and a cell that Excel
-would take for a formula (starting with = + @) is prefixed with an apostrophe.
+CSV files are UTF-8 with a byte-order mark, so that Excel shows accents; the dialects (French
+Excel, English Excel, RFC 4180) and the formula neutralisation live in `spreadsheet`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
+from labkit.model import Session
 from labkit.model.events.fields import utc_now
 from labkit.model.views import RecordedEvent
-from labkit.store.atomic import write_bytes_atomic
 from labkit.store.journal.journal import Journal
+from labkit.store.journal.spreadsheet import (
+    XLSX_NAME,
+    Dialect,
+    csv_table_text,
+    style_for,
+    write_csv_tables,
+    write_xlsx,
+)
 from labkit.store.journal.state import JournalState
 
 Table = tuple[list[str], list[list[Any]]]
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
 def _minutes(value: Any) -> float:
@@ -216,44 +221,47 @@ def history_table(events: list[RecordedEvent], cancelled: set[str]) -> Table:
     return header, rows
 
 
-def _cell(value: Any, zone: tzinfo | None = None) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, datetime) and zone is not None and value.tzinfo is not None:
-        return value.astimezone(zone).isoformat()
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+def csv_text(table: Table, dialect: Dialect = Dialect.RFC4180,
+             session: Session | None = None, zone: tzinfo | None = None) -> str:
+    """A table as CSV text in `dialect` (RFC 4180 by default: comma, ISO times, keys).
 
-
-def csv_text(table: Table, zone: tzinfo | None = None) -> str:
-    """A table as CSV text (comma-separated, minimal quoting, newline-terminated rows); instants
-    in `zone` (the session's, `Session.zone`) with their offset, else as recorded (UTC)."""
+    RFC 4180 instants are in `zone` (or the session's) with their offset, else UTC as recorded.
+    """
     header, rows = table
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([_cell(value, zone) for value in row] for row in rows)
-    return buffer.getvalue()
+    return csv_table_text(header, rows, dialect, style_for(session, dialect, zone))
+
+
+def export_tables(journal: Journal, now: datetime | None = None) -> dict[str, Table]:
+    """Every table of the journal by file stem, the full history (``events``) last."""
+    now = now or utc_now()
+    state = journal.state()
+    tables = {stem: build(state, now) for stem, build in TABLES.items()}
+    tables["events"] = history_table(journal.events(), state.cancelled)
+    return tables
 
 
 def export_csv(
-    journal: Journal, out_dir: Path, now: datetime | None = None, zone: tzinfo | None = None
+    journal: Journal,
+    out_dir: Path,
+    now: datetime | None = None,
+    *,
+    dialect: Dialect = Dialect.RFC4180,
+    session: Session | None = None,
+    zone: tzinfo | None = None,
 ) -> list[Path]:
-    """Write one CSV per kind (plus ``events.csv``, the full history) into `out_dir`, instants
-    in `zone` (see `csv_text`)."""
-    out_dir = Path(out_dir)
-    now = now or utc_now()
-    state = journal.state()
-    written = []
-    tables = {stem: build(state, now) for stem, build in TABLES.items()}
-    tables["events"] = history_table(journal.events(), state.cancelled)
-    for stem, table in tables.items():
-        path = out_dir / f"{stem}.csv"
-        write_bytes_atomic(path, csv_text(table, zone).encode("utf-8-sig"))
-        written.append(path)
-    return written
+    """Write one CSV per kind (plus ``events.csv``, the full history) into `out_dir`.
+
+    `session` gives the Excel dialects their time zone, labels and consenting names; RFC 4180
+    instants are in `zone` (else the session's, `Session.zone`) with their offset, else UTC.
+    """
+    return write_csv_tables(export_tables(journal, now), Path(out_dir), dialect,
+                            style_for(session, dialect, zone))
+
+
+def export_xlsx(
+    journal: Journal, out_dir: Path, session: Session, now: datetime | None = None
+) -> Path:
+    """Write ``<slug>.xlsx`` into `out_dir`: a sheet per kind, in the session's language."""
+    dialect = Dialect.EXCEL_FR if session.language == "fr" else Dialect.EXCEL_EN
+    path = Path(out_dir) / XLSX_NAME.format(slug=session.slug)
+    return write_xlsx(export_tables(journal, now), path, style_for(session, dialect))

@@ -32,11 +32,13 @@ FIELDS: tuple[str, ...] = (
     "first_name",
     "last_name",
     "organisation",
+    "function",
     "group",
     "role",
     "email",
     "territory",
     "consent_named",
+    "consent_contact",
     "days",
 )
 
@@ -48,6 +50,10 @@ _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "organisation": ("structure", "organisation", "organization", "organisme", "nomdelastructure",
                      "nomstructure", "structuredorigine", "institution", "entreprise", "company",
                      "employeur", "employer", "affiliation"),
+    "function": ("fonction", "qualite", "fonctionqualite", "fonctionetqualite", "poste",
+                 "intituledeposte", "intituleduposte", "jobtitle", "position"),
+    "full_name": ("nomprenom", "nometprenom", "prenomnom", "prenometnom", "nomcomplet",
+                  "fullname", "name"),
     "group": ("college", "colleges", "groupe", "group", "collegedacteurs", "stakeholdergroup",
               "groupedacteurs", "typedacteur", "categorie", "category"),
     "role": ("role", "roledanslasession", "sessionrole"),
@@ -60,6 +66,8 @@ _HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 }
 # Longer headers starting with these are accepted too ("Consentement à être nommé·e").
 _HEADER_PREFIXES: dict[str, tuple[str, ...]] = {
+    "consent_contact": ("consentementcontact", "consentementinvitation", "consentcontact",
+                        "accordcontact", "accordinvitation", "accepteinvitation"),
     "consent_named": ("consent",),
     "days": ("jours", "days"),
     "territory": ("departement", "territoire", "territory"),
@@ -153,6 +161,24 @@ def parse_days(text: str) -> list[int] | None:
     if not numbers:
         raise ValueError(text)
     return sorted(numbers)
+
+
+def split_full_name(text: str, first_name_first: bool) -> tuple[str, str | None]:
+    """(first name, surname) from one "Nom Prénom" cell.
+
+    Words in capitals are the surname, as French lists write it ("DURAND Hélène", "Anne-Marie
+    LE GALL"); otherwise the header's order decides ("Prénom Nom": the last word is the surname).
+    """
+    words = text.split()
+    if len(words) < 2:
+        return text.strip(), None
+    capitals = [w for w in words if w.isupper() and any(c.isalpha() for c in w)]
+    if capitals and len(capitals) < len(words):
+        first = [w for w in words if w not in capitals]
+        return " ".join(first), " ".join(capitals)
+    if first_name_first:
+        return " ".join(words[:-1]), words[-1]
+    return " ".join(words[1:]), words[0]
 
 
 def parse_territory(text: str) -> str | None:

@@ -119,7 +119,8 @@ def plan_import(
             index = columns.get(name)
             return cells[index] if index is not None and index < len(cells) else ""
 
-        if not any(cell(n) for n in ("first_name", "last_name", "organisation", "email", "id")):
+        named = ("first_name", "full_name", "last_name", "organisation", "email", "id")
+        if not any(cell(n) for n in named):
             nameless.append(number)
             continue
         data, reasons = read_row(cell, groups, len(session.days), lang)
@@ -319,7 +320,7 @@ def compress_rows(numbers: Iterable[int]) -> str:
     parts: list[str] = []
     start = previous = None
     for n in [*ordered, None]:
-        if start is not None and n == previous + 1:  # type: ignore[operator]
+        if start is not None and previous is not None and n == previous + 1:
             previous = n
             continue
         if start is not None:

@@ -92,7 +92,7 @@ def sniff_delimiter(text: str) -> str:
         for delimiter in _DELIMITERS:
             cells = next(csv.reader([line], delimiter=delimiter), [])
             fields = {header_field(c) for c in cells} - {None}
-            if "first_name" in fields:
+            if fields & {"first_name", "full_name"}:
                 recognised[delimiter] = len(fields)
         if recognised:
             return max(recognised, key=lambda d: recognised[d])
@@ -143,7 +143,7 @@ def _table_from_rows(
         rows = [(n, [clean_cell(v) for v in row]) for n, row in enumerate(sheet, 1)]
         filled = [(n, cells) for n, cells in rows if any(cells)]
         for position, (number, cells) in enumerate(filled[:_HEADER_SEARCH]):
-            if "first_name" in {header_field(c) for c in cells}:
+            if {"first_name", "full_name"} & {header_field(c) for c in cells}:
                 return Table(path, cells, number, filled[position + 1 :], delimiter)
     raise InvalidInputError(
         t("participants.no_header", lang, path=path),
@@ -160,7 +160,7 @@ def clean_cell(value: object) -> str:
     elif isinstance(value, float) and value.is_integer():
         text = str(int(value))
     elif hasattr(value, "isoformat"):
-        text = value.isoformat()[:10]  # type: ignore[union-attr]
+        text = value.isoformat()[:10]
     else:
         text = str(value)
     return _SPACES.sub(" ", clean_line(text)).strip()

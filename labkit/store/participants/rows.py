@@ -25,6 +25,7 @@ from labkit.store.participants.fields import (
     parse_role,
     parse_territory,
     singular,
+    split_full_name,
 )
 from labkit.store.participants.reading import Table
 
@@ -91,7 +92,10 @@ def map_columns(table: Table, lang: str | None) -> dict[str, int]:
             )
             continue
         columns[name] = index
-    missing = [n for n in ("first_name", "group") if n not in columns]
+    if "full_name" in columns and "first_name" in columns:
+        del columns["full_name"]  # separate columns win over a combined one
+    missing = [n for n in ("first_name", "group")
+               if n not in columns and not (n == "first_name" and "full_name" in columns)]
     problems = clashes + [
         t("participants.column_missing", lang, field=t(f"participants.field.{n}", lang))
         for n in missing
@@ -110,11 +114,14 @@ def read_row(
     """A row's values by field, and the reasons it is bad (none for a good row)."""
     reasons: list[str] = []
     data: dict[str, Any] = {}
-    first = cell("first_name")
+    first, last = cell("first_name"), cell("last_name") or None
+    combined = cell("full_name")
+    if not first and combined:
+        first, last = split_full_name(combined, first_name_first=False)
     if not first:
         reasons.append(t("participants.reason.first_name_missing", lang))
-    data["first_name"] = first
-    for name in ("last_name", "organisation", "email"):
+    data["first_name"], data["last_name"] = first, last
+    for name in ("organisation", "function", "email"):
         data[name] = cell(name) or None
 
     explicit_id = cell("id")
@@ -144,6 +151,11 @@ def read_row(
     if consent is None:
         reasons.append(t("participants.reason.consent_unknown", lang, value=cell("consent_named")))
     data["consent_named"] = bool(consent)
+    contact = parse_consent(cell("consent_contact"))
+    if contact is None:
+        reasons.append(t("participants.reason.consent_unknown", lang,
+                         value=cell("consent_contact")))
+    data["consent_contact"] = bool(contact)
 
     try:
         days = parse_days(cell("days"))

@@ -25,6 +25,15 @@ if TYPE_CHECKING:
     from labkit.tui.controller import LiveSession
 
 R = TypeVar("R")
+C = TypeVar("C")
+
+
+def checked(value: object, kind: type[C]) -> C:
+    """`value` as a `kind` (a block's method config or spec): a screen opened on a block of another
+    method fails here, with a message, rather than later on a missing attribute."""
+    if not isinstance(value, kind):
+        raise TypeError(f"expected a {kind.__name__}, got a {type(value).__name__}")
+    return value
 
 
 class LiveScreen(Screen):

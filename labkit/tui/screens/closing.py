@@ -15,6 +15,7 @@ from labkit.i18n import format_number, t
 from labkit.methods.closing import Closing, ClosingLive
 from labkit.model import Block, ClosingConfig
 from labkit.tui import live_state as ls
+from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
@@ -30,7 +31,7 @@ class ClosingScreen(CaptureScreen):
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
-        self.config: ClosingConfig = block.method  # type: ignore[assignment]
+        self.config = checked(block.method, ClosingConfig)
         self.spec = Closing()
         self.mode = "survey" if self.config.survey else "word"
 

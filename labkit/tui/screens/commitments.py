@@ -18,7 +18,7 @@ from labkit.methods.commitments import Commitments, CommitmentsLive
 from labkit.model import Block, CommitmentsConfig, Session
 from labkit.model.events.base import COMMITMENT_STATUSES
 from labkit.model.views import Commitment
-from labkit.tui.screens.base import BlockScreen
+from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.tables import FitTable, fill_width
@@ -77,7 +77,7 @@ class CommitmentsScreen(BlockScreen):
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
-        self.config: CommitmentsConfig = block.method  # type: ignore[assignment]
+        self.config = checked(block.method, CommitmentsConfig)
         self.spec = Commitments()
         self.by_territory = self.config.grouped_by == "territory"
         self.filter_index = 0  # 0: every group

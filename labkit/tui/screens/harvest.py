@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 from labkit.i18n import t
 from labkit.methods.world_cafe import CafeLive, WorldCafe
 from labkit.model import Block, WorldCafeConfig
-from labkit.tui.screens.base import BlockScreen
+from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.tables import FitTable, fill_width
@@ -35,7 +35,7 @@ class HarvestScreen(BlockScreen):
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
-        self.config: WorldCafeConfig = block.method  # type: ignore[assignment]
+        self.config = checked(block.method, WorldCafeConfig)
         self.spec = WorldCafe()
         self.question = 1
         self.marked: set[str] = set()

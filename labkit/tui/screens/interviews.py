@@ -3,6 +3,7 @@ where the ingredients of success are captured."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from rich.text import Text
@@ -21,11 +22,14 @@ from labkit.model import Block, CrossedInterviewsConfig
 from labkit.store.seating import as_lists
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
+from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width
 from labkit.tui.widgets.timers.countdown import Countdown
+
+logger = logging.getLogger(__name__)
 
 
 def regroups_of(pairs: list[list[str]], groups: list[list[str]] | None,
@@ -75,7 +79,7 @@ class InterviewsScreen(CaptureScreen):
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
-        self.config: CrossedInterviewsConfig = block.method  # type: ignore[assignment]
+        self.config = checked(block.method, CrossedInterviewsConfig)
         self.regroup = 1
         self.pairs: list[list[str]] = []
         self.groups: list[list[int]] = []
@@ -223,9 +227,11 @@ class InterviewsScreen(CaptureScreen):
         try:
             pairs = rotation.plan_pairs(self.live.session, self.block, room)
         except LabkitError as error:
+            logger.warning("planning the pairs of block %s refused: %s", self.block.id, error)
             self.post_message(self.PairsPlanned(None, str(error)))
             return
         except Exception as error:  # noqa: BLE001 - a planner bug must not kill the session
+            logger.exception("planning the pairs of block %s failed", self.block.id)
             self.post_message(self.PairsPlanned(None, repr(error)))
             return
         self.post_message(self.PairsPlanned(pairs))

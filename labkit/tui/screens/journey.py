@@ -15,7 +15,7 @@ from labkit.i18n import t
 from labkit.methods.persona_journey import JourneysLive, PersonaJourney
 from labkit.model import Block, PersonaJourneyConfig
 from labkit.model.views import JourneyStep, Persona
-from labkit.tui.screens.base import BlockScreen
+from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, prompt, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 
@@ -60,7 +60,7 @@ class JourneyScreen(BlockScreen):
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
-        self.config: PersonaJourneyConfig = block.method  # type: ignore[assignment]
+        self.config = checked(block.method, PersonaJourneyConfig)
         self.spec = PersonaJourney()
         self.team = 1
 

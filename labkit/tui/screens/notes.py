@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,7 @@ from labkit.i18n import t
 from labkit.methods import spec_of
 from labkit.methods.notes import NotesLive
 from labkit.methods.plenary import note_event
+from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width
@@ -23,8 +26,8 @@ class NotesScreen(CaptureScreen):
 
     BINDINGS = [Binding("ctrl+t", "kind", "tui.key.kind", priority=True)]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.kind = "note"
 
     def compose(self) -> ComposeResult:
@@ -41,8 +44,9 @@ class NotesScreen(CaptureScreen):
     def refresh_view(self) -> None:
         table = self.query_one("#notes", DataTable)
         table.clear()
-        notes: NotesLive = spec_of(self.block).live(self.live.session, self.block,
-                                                    self.block.method, self.live.state)
+        folded = spec_of(self.block).live(self.live.session, self.block, self.block.method,
+                                          self.live.state)  # fmt: skip
+        notes = checked(folded, NotesLive)
         for item in notes.notes:
             table.add_row(Text(t(f"tui.kind.{item.kind}"), style="dim"),
                           Text(item.text, overflow="ellipsis", no_wrap=True),

@@ -19,7 +19,9 @@ from labkit.i18n import t
 from labkit.methods import prototype as proto
 from labkit.methods import round_minutes, spec_of
 from labkit.model import Block
+from labkit.model.views import Contribution
 from labkit.tui import live_state as ls
+from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
@@ -52,8 +54,8 @@ class PrototypeScreen(CaptureScreen):
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
-        self.spec: proto.PrototypeTest = spec_of(block)  # type: ignore[assignment]
-        self.config: proto.PrototypeTestConfig = block.method  # type: ignore[assignment]
+        self.spec = checked(spec_of(block), proto.PrototypeTest)
+        self.config = checked(block.method, proto.PrototypeTestConfig)
         self.teams = proto.teams(self.config)
         self.visits = proto.visit_rounds(self.config)
         self.parts = len(self.spec.parts(self.config))
@@ -165,8 +167,10 @@ class PrototypeScreen(CaptureScreen):
         show(self.query_one("#proto-facets", Static), facets)
         table = self.query_one("#proto-feedback", DataTable)
         table.clear()
-        rows = [(facet, x) for facet in range(1, len(self.config.prompts) + 1)
-                for x in state.at(key, facet)]  # fmt: skip
+        rows: list[tuple[int | None, Contribution]] = [
+            (facet, x) for facet in range(1, len(self.config.prompts) + 1)
+            for x in state.at(key, facet)
+        ]  # fmt: skip
         rows += [(None, x) for (k, facet), found in state.feedback.items()
                  if k == key and not 1 <= (facet or 0) <= len(self.config.prompts)
                  for x in found]  # fmt: skip

@@ -17,6 +17,7 @@ from labkit.methods.notes import NotesLive
 from labkit.methods.territories import territory_note
 from labkit.model import Block
 from labkit.tui import live_state as ls
+from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.screens.commitments import known_territories
 from labkit.tui.widgets.agenda.block_bar import BlockBar
@@ -84,8 +85,9 @@ class TerritoriesScreen(CaptureScreen):
         return self.territories[self.selected] if self.territories else None
 
     def refresh_view(self) -> None:
-        notes: NotesLive = spec_of(self.block).live(self.live.session, self.block,
-                                                    self.block.method, self.live.state)
+        folded = spec_of(self.block).live(self.live.session, self.block, self.block.method,
+                                          self.live.state)  # fmt: skip
+        notes = checked(folded, NotesLive)
         counts = notes.counts("territory")
         turn = self.live.running_round(self.block.id) if self.peer_help else None
         text = Text()

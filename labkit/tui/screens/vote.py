@@ -19,6 +19,7 @@ from labkit.methods.idea_vote import IdeaVote
 from labkit.methods.voting import QuestionTally
 from labkit.model import Block, IdeaVoteConfig
 from labkit.model.ranking import RankedItem
+from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.screens.forms import prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
@@ -48,7 +49,7 @@ class VoteScreen(CaptureScreen):
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
-        self.config: IdeaVoteConfig = block.method  # type: ignore[assignment]
+        self.config = checked(block.method, IdeaVoteConfig)
         self.spec = IdeaVote()
         self.question = 1
         self.pending = ""

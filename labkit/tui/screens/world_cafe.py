@@ -3,6 +3,7 @@ table, re-planning the rounds to come when people arrive or leave, and the harve
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from rich.text import Text
@@ -22,11 +23,14 @@ from labkit.model.views import Contribution
 from labkit.store.seating import as_lists
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
+from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.tables import FitTable, fill_width, show
+
+logger = logging.getLogger(__name__)
 
 
 class WorldCafeScreen(CaptureScreen):
@@ -54,7 +58,7 @@ class WorldCafeScreen(CaptureScreen):
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
-        self.config: WorldCafeConfig = block.method  # type: ignore[assignment]
+        self.config = checked(block.method, WorldCafeConfig)
         self.selected = 1
         self.plan: rotation.Plan | None = None
         self._plan_key = -1
@@ -172,8 +176,6 @@ class WorldCafeScreen(CaptureScreen):
     def _refresh_notice(self, room: set[str]) -> None:
         notice = self.query_one("#cafe-notice", Static)
         upcoming = self.live.last_round(self.block.id) + 1
-        if self.live.running_round(self.block.id) is None and upcoming == 1:
-            upcoming = 1
         missing, extra = rotation.changes_since_plan(self.plan, upcoming, sorted(room))
         if self.plan is None:
             text = t("tui.cafe.no_plan")
@@ -270,9 +272,11 @@ class WorldCafeScreen(CaptureScreen):
         try:
             full = rotation.replan_cafe(self.live.session, self.block, plan, frozen, room)
         except LabkitError as error:
+            logger.warning("re-planning block %s refused: %s", self.block.id, error)
             self.post_message(self.Replanned(None, frozen + 1, str(error)))
             return
         except Exception as error:  # noqa: BLE001 - a planner bug must not kill the session
+            logger.exception("re-planning block %s from round %s failed", self.block.id, frozen + 1)
             self.post_message(self.Replanned(None, frozen + 1, repr(error)))
             return
         self.post_message(self.Replanned(full[frozen:], frozen + 1))

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from labkit.store.journal import Journal
+from labkit.store.journal.attachments import file_sha256
 
 T0 = datetime(2026, 3, 12, 8, 0, tzinfo=UTC)
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")
@@ -14,6 +15,18 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
 def at(minutes: float) -> datetime:
     """T0 + `minutes`."""
     return T0 + timedelta(minutes=minutes)
+
+
+def attachment_problems(journal: Journal) -> list[str]:
+    """One line per recorded attachment whose file is missing or changed (empty when all good)."""
+    problems = []
+    for attachment in journal.state().attachments.values():
+        path = journal.folder / attachment.path
+        if not path.is_file():
+            problems.append(f"{attachment.attachment_id}: {path} is missing")
+        elif file_sha256(path) != attachment.sha256:
+            problems.append(f"{attachment.attachment_id}: {path} was changed")
+    return problems
 
 
 def fill_scenario(journal: Journal, tmp: Path) -> dict[str, str]:

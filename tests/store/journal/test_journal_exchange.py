@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from journal_helpers import PNG, fill_scenario
+from journal_helpers import PNG, attachment_problems, fill_scenario
 
 from labkit.errors import InvalidInputError, StorageError
 from labkit.store.journal import Journal
@@ -38,7 +38,7 @@ def test_round_trip_json_export_import_gives_the_same_state(tmp_path: Path) -> N
             (e.uuid, e.ts, e.device, e.type) for e in history
         ]
         # the photo came along, intact
-        assert attachments_module.verify(journal) == []
+        assert attachment_problems(journal) == []
         # importing the same file again adds nothing
         assert import_json(journal, exported) == 0
         # and the restored journal goes on
@@ -157,9 +157,9 @@ def test_attachments_are_copied_hashed_and_checked(journal: Journal, tmp_path: P
     assert state.attachments[second].path == stored.path
     assert len(list(journal.attachments_dir.iterdir())) == 1
     assert photo.exists()  # copied, not moved
-    assert attachments_module.verify(journal) == []
+    assert attachment_problems(journal) == []
     (journal.folder / stored.path).write_bytes(b"changed")
-    assert "was changed" in attachments_module.verify(journal)[0]
+    assert "was changed" in attachment_problems(journal)[0]
 
 
 def test_attachment_errors_leave_nothing_behind(

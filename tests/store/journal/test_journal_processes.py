@@ -16,6 +16,8 @@ from journal_writer import write
 
 from labkit.store.journal import Journal
 
+pytestmark = pytest.mark.slow  # real writer processes, killed or racing
+
 KILLS = 30
 WRITERS = 3
 EVENTS_EACH = 500

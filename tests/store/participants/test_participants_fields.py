@@ -36,7 +36,10 @@ from labkit.store.participants import fold, header_field, parse_consent, parse_d
         ("Days", "days"),
         ("Id", "id"),
         ("Téléphone", None),
-        ("Fonction", None),
+        ("Fonction", "function"),
+        ("Fonction / qualité", "function"),
+        ("Nom, prénom", "full_name"),
+        ("Téléphone portable", None),
         ("", None),
     ],
 )

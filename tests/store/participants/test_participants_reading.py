@@ -109,7 +109,19 @@ def test_xlsx_with_a_title_row_numbers_and_a_notes_sheet(session_dir: Path) -> N
     assert people["Julien Mercier"].organisation == "Pôle emploi Aulnay"  # line break gone
     assert people["Julien Mercier"].group == "conseillers"
     assert people["Camille Laurent"].days == [1, 2]
-    assert [n.message("en") for n in plan.notices] == ["columns not imported: Fonction"]
+    assert plan.notices == []  # "Fonction" is now read into the sign-in sheet's column
+    assert {p.function for p in plan.added} - {None}
+
+
+def test_a_combined_name_column_is_split_into_surname_and_first_name(
+    session_dir: Path, tmp_path: Path
+) -> None:
+    source = _write(tmp_path, "Nom, prénom;Collège;Fonction / qualité\n"
+                      "DURAND Hélène;Caisse d'allocations familiales;Conseillère\n"
+                      "Anne-Marie LE GALL;Caisse d'allocations familiales;Directrice\n")
+    plan = _plan(session_dir, source)
+    names = [(p.last_name, p.first_name, p.function) for p in plan.added]
+    assert names == [("DURAND", "Hélène", "Conseillère"), ("LE GALL", "Anne-Marie", "Directrice")]
 
 
 def test_xlsx_written_by_openpyxl_in_the_test(session_dir: Path, tmp_path: Path) -> None:

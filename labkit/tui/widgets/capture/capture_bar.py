@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -28,8 +30,8 @@ class CaptureBar(Horizontal):
         def control(self) -> CaptureBar:
             return self.bar
 
-    def __init__(self, placeholder: str = "", **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, placeholder: str = "", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:

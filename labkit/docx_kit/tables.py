@@ -2,7 +2,7 @@
 
 Borders are written on the table and its cells rather than through a table style, because
 templates may lack "Table Grid". Child elements are inserted in the order OOXML requires, which
-Word (unlike LibreOffice) enforces.
+Word (unlike LibreOffice) enforces: `_TCPR_ORDER` and `_TBLPR_ORDER` are the only copies of it.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ def _insert_ordered(parent: Any, child: Any, order: Sequence[str]) -> Any:
 
 def _border(tag: str, style: str, size: int, colour: str) -> Any:
     from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     element = OxmlElement(f"w:{tag}")
     element.set(qn("w:val"), style)
@@ -62,13 +61,13 @@ def set_cell_borders(cell: Any, **edges: tuple[str, int, str] | None) -> None:
     from docx.oxml import OxmlElement
 
     tc_pr = cell._tc.get_or_add_tcPr()
-    borders = tc_pr.find(_qn("w:tcBorders"))
+    borders = tc_pr.find(qn("w:tcBorders"))
     if borders is None:
         borders = _insert_ordered(tc_pr, OxmlElement("w:tcBorders"), _TCPR_ORDER)
     for edge in _EDGES:
         if edge not in edges:
             continue
-        for old in borders.findall(_qn(f"w:{edge}")):
+        for old in borders.findall(qn(f"w:{edge}")):
             borders.remove(old)
         spec = edges[edge] or ("nil", 0, "auto")
         element = _border(edge, *spec)
@@ -78,14 +77,19 @@ def set_cell_borders(cell: Any, **edges: tuple[str, int, str] | None) -> None:
 
 
 def set_cell_shading(cell: Any, colour: str) -> None:
-    """Fill a cell with the colour `colour` (RRGGBB)."""
+    """Fill a cell with the colour `colour` (RRGGBB, with or without #)."""
+    shade_tc(cell._tc, colour)
+
+
+def shade_tc(tc: Any, colour: str) -> None:
+    """`set_cell_shading` on a raw ``w:tc`` element (for rows built by copying XML)."""
     from docx.oxml import OxmlElement
 
     shading = OxmlElement("w:shd")
-    shading.set(_qn("w:val"), "clear")
-    shading.set(_qn("w:color"), "auto")
-    shading.set(_qn("w:fill"), colour.lstrip("#").upper())
-    _insert_ordered(cell._tc.get_or_add_tcPr(), shading, _TCPR_ORDER)
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour.lstrip("#").upper())
+    _insert_ordered(tc.get_or_add_tcPr(), shading, _TCPR_ORDER)
 
 
 def set_cell_margins(cell: Any, top: float = 0.1, right: float = 0.2, bottom: float = 0.1,
@@ -96,8 +100,8 @@ def set_cell_margins(cell: Any, top: float = 0.1, right: float = 0.2, bottom: fl
     margins = OxmlElement("w:tcMar")
     for edge, value in zip(_EDGES, (top, left, bottom, right), strict=True):
         element = OxmlElement(f"w:{edge}")
-        element.set(_qn("w:w"), str(round(value * 567)))
-        element.set(_qn("w:type"), "dxa")
+        element.set(qn("w:w"), str(round(value * 567)))
+        element.set(qn("w:type"), "dxa")
         margins.append(element)
     _insert_ordered(cell._tc.get_or_add_tcPr(), margins, _TCPR_ORDER)
 
@@ -145,7 +149,7 @@ def keep_row_together(row: Any) -> None:
     from docx.oxml import OxmlElement
 
     tr_pr = row._tr.get_or_add_trPr()
-    if tr_pr.find(_qn("w:cantSplit")) is None:
+    if tr_pr.find(qn("w:cantSplit")) is None:
         tr_pr.append(OxmlElement("w:cantSplit"))
 
 
@@ -154,19 +158,20 @@ def repeat_as_header(row: Any) -> None:
     from docx.oxml import OxmlElement
 
     tr_pr = row._tr.get_or_add_trPr()
-    if tr_pr.find(_qn("w:tblHeader")) is None:
+    if tr_pr.find(qn("w:tblHeader")) is None:
         tr_pr.append(OxmlElement("w:tblHeader"))
 
 
-def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
+def qn(tag: str) -> str:
+    """The Clark name of a prefixed OOXML tag: "w:shd" -> "{http://...main}shd"."""
+    from docx.oxml.ns import qn as docx_qn
 
-    return qn(tag)
+    return docx_qn(tag)
 
 
 def _fixed_layout(table: Any) -> None:
     from docx.oxml import OxmlElement
 
     layout = OxmlElement("w:tblLayout")
-    layout.set(_qn("w:type"), "fixed")
+    layout.set(qn("w:type"), "fixed")
     _insert_ordered(table._tbl.tblPr, layout, _TBLPR_ORDER)

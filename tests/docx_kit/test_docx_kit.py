@@ -1,0 +1,56 @@
+"""The python-docx helpers shared by the printed materials and the report: one QR maker, one
+picture with XML-safe alternative text, one cell shading with one OOXML order, one fixed table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+
+from labkit.docx_kit import pictures, tables
+
+LABKIT = Path(__file__).parents[2] / "labkit"
+
+
+def test_prepare_and_report_call_the_kit() -> None:
+    from labkit.prepare import docx_common as dc
+    from labkit.report import docx_parts
+
+    assert dc.add_picture is pictures.add_picture and dc.qr_png is pictures.qr_png
+    assert dc.set_cell_shading is tables.set_cell_shading and dc.new_table is tables.new_table
+    assert dc.qr_targets is pictures.qr_targets and dc.qn is tables.qn
+    assert docx_parts.kit is tables
+    for path in [*(LABKIT / "prepare").rglob("*.py"), *(LABKIT / "report").rglob("*.py")]:
+        text = path.read_text("utf-8")
+        for owned in ("import qrcode", '"w:shd"', "_TCPR_ORDER", "tblLayout", "docPr.set("):
+            assert owned not in text, (path, owned)
+
+
+def test_alternative_text_is_made_xml_safe() -> None:
+    document = Document()
+    png = pictures.qr_png("https://example.org/q")
+    pictures.add_picture(document.add_paragraph(), png, 3, "QR: https://example.org/q\x07")
+    assert pictures.qr_targets(document) == ["https://example.org/q"]
+
+
+def test_shading_respects_the_ooxml_order_and_replaces_the_previous_fill() -> None:
+    document = Document()
+    table = tables.new_table(document, [3.0, 4.0], rows=1)
+    cell = table.rows[0].cells[0]
+    tables.set_cell_margins(cell)
+    tables.set_cell_shading(cell, "#1f4e79")
+    tables.set_cell_shading(cell, "E8EEF4")
+    names = [child.tag.split("}")[1] for child in cell._tc.tcPr]
+    assert names == ["tcW", "shd", "tcMar"]
+    assert cell._tc.tcPr.find(tables.qn("w:shd")).get(tables.qn("w:fill")) == "E8EEF4"
+
+
+def test_a_report_table_has_one_layout_and_header_widths_of_its_columns() -> None:
+    from labkit.report.docx_parts import new_table
+
+    document = Document()
+    table = new_table(document, ["A", "B"], [3.0, 5.0], document.styles["Table Grid"], "Normal")
+    layouts = table._tbl.tblPr.findall(tables.qn("w:tblLayout"))
+    assert len(layouts) == 1  # python-docx's autofit and ours used to write two
+    widths = [cell.width.cm for cell in table.rows[0].cells]
+    assert [round(w, 1) for w in widths] == [3.0, 5.0]
