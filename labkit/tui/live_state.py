@@ -384,11 +384,16 @@ def _match_group(word: str, session: Session) -> str:
     if not wanted:
         raise EntryError(t("tui.closing.err_group_unknown", word=word))
     found = []
+    exact = []
     for key in keys:
         group = session.group(key)
         label = fold(group.label) if group else ""
         if fold(key).startswith(wanted) or label.startswith(wanted):
             found.append(key)
+        if wanted in (fold(key), label):
+            exact.append(key)
+    if len(exact) == 1:
+        return exact[0]  # a whole key wins over the longer keys it starts ("dr" vs "drh")
     if len(found) == 1:
         return found[0]
     if not found:

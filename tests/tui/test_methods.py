@@ -182,9 +182,10 @@ async def test_closing_words_and_paper_questionnaires(make_app, session_dir):
         await pilot.press(*"1 5 4 tres utile", "enter")
         await pilot.press(*"cons 54", "enter")
         await pilot.press(*"part 3 -", "enter")
-        await pilot.press(*"zz 5 5", "enter")  # unknown group: refused, text kept
-        assert app.screen.query_one("#capture").input.value == "zz 5 5"
-        await pilot.press("ctrl+u", "ctrl+t", *"Confiance", "enter")
+        await pilot.press(*"zz 5 5", "enter")  # unknown group: refused, not carried over
+        assert app.screen.query_one("#capture").input.value == ""
+        assert any("zz 5 5" in n.message for n in app._notifications)
+        await pilot.press("ctrl+t", *"Confiance", "enter")
         means = app.screen.query_one("#means")
         assert means.row_count == 4  # three groups and the total
     state = stored(session_dir)

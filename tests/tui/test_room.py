@@ -161,3 +161,17 @@ async def test_refusals_name_people_not_ids(make_app):
         await pilot.pause()
         refused = [n.message for n in app._notifications if n.severity == "error"]
         assert refused and "Nadia" in refused[-1] and "p09" not in refused[-1]
+
+
+def test_questionnaire_exact_group_key_that_starts_another_is_accepted(make_app, session_dir):
+    rename(session_dir, [("key: conseillers", "key: dr"), ("group: conseillers", "group: dr"),
+                         ("key: partenaires", "key: drh")])
+    text = (session_dir / "session.yaml").read_text(encoding="utf-8")
+    text = text.replace("group: conseillers", "group: dr").replace("group: partenaires",
+                                                                   "group: drh")
+    (session_dir / "session.yaml").write_text(text, encoding="utf-8")
+    live = make_app(day=2).live
+    block = live.block("cloture")
+    entry = ls.parse_questionnaire("dr 5 4", live.session, block.method.survey)
+    assert entry.group == "dr"  # before: "dr" was refused as ambiguous with "drh"
+    assert ls.parse_questionnaire("drh 4 4", live.session, block.method.survey).group == "drh"

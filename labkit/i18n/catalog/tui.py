@@ -49,6 +49,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "tui.ended_undo": {"fr": "« {block} » terminé · Ctrl+Z pour annuler",
                        "en": "“{block}” ended · Ctrl+Z to undo"},
+    "tui.closing.refused": {"fr": "Refusé : « {entry} » — {error}",
+                            "en": "Refused: “{entry}” — {error}"},
     "tui.undo_hint": {"fr": "{what} · Ctrl+Z pour annuler", "en": "{what} · Ctrl+Z to undo"},
     "tui.attendance.ambiguous": {
         "fr": "{count} personnes correspondent : {names}. Précisez, ou choisissez avec ↓ puis Entrée.",
