@@ -17,6 +17,15 @@ from . import scenario
 
 pytestmark = pytest.mark.slow  # 26 full app runs, each screenshotted
 
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch):
+    """The capture line has the focus on method screens: its cursor must not blink between
+    two screenshots (it would flip the SVG at random)."""
+    from labkit.tui.widgets.capture.capture_input import CaptureInput
+
+    monkeypatch.setattr(CaptureInput, "_toggle_cursor", lambda self: None)
+
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 50), id="160x50")]
 
 
