@@ -1,9 +1,10 @@
-"""The domain packages stay free of user-interface libraries (textual, typer, rich).
+"""The domain packages stay free of user-interface libraries (textual, typer, rich) and of the web
+stack (starlette, uvicorn, `labkit.web`).
 
-`labkit.cli` and `labkit.tui` are the only layers allowed to import them; the check imports every
-module of the domain packages in a fresh interpreter and lists the UI modules that got loaded.
-This run-time guard backs the static contracts of ``tests/test_import_contracts.py``: it also
-sees imports made by third-party libraries and by ``importlib``.
+`labkit.cli`, `labkit.tui` and `labkit.web` are the only layers allowed to import them; the check
+imports every module of the domain packages in a fresh interpreter and lists the UI modules that
+got loaded. This run-time guard backs the static contracts of ``tests/test_import_contracts.py``:
+it also sees imports made by third-party libraries and by ``importlib``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ DOMAIN = (
     "labkit.report",
     "labkit.docx_kit",
 )
-UI = ("textual", "typer", "rich", "click")
+UI = ("textual", "typer", "rich", "click", "starlette", "uvicorn")
+UI_LAYERS = ("labkit.web",)
 
 
 def modules_of(package: str) -> list[str]:
@@ -56,7 +58,8 @@ def test_domain_package_imports_no_ui_library(package: str) -> None:
         "import importlib, json, sys\n"
         f"for name in {modules!r}:\n"
         "    importlib.import_module(name)\n"
-        f"print(json.dumps(sorted(k for k in sys.modules if k.split('.')[0] in {UI!r})))\n"
+        f"print(json.dumps(sorted(k for k in sys.modules if k.split('.')[0] in {UI!r}\n"
+        f"    or k.startswith({UI_LAYERS!r}))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, timeout=120)

@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "prepare",
     "journal",
     "run",
+    "serve",
     "report",
 )
 

@@ -22,5 +22,6 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("export", "journal.cli.help.export"),
     ("import", "journal.cli.help.import"),
     ("run", "tui.cli.help"),
+    ("serve", "web.cli.help"),
     ("report", "cli.help.report"),
 )

@@ -1,7 +1,8 @@
 """The console script's entry point, kept light so that `labkit --help` starts fast.
 
 `labkit`, `labkit --help` and `labkit --version` are answered from the command registry without
-importing Typer, Rich or pydantic; every other call goes to the Typer app.
+importing Typer, Rich or pydantic, and so is an ad-hoc `labkit rotate ... --json`
+(`labkit.cli.rotate_fast`); every other call goes to the Typer app.
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ def top_level_help() -> str:
 def main() -> None:
     """Run labkit: the fast answers here, everything else through the Typer app."""
     text = _fast_answer(sys.argv[1:])
+    if text is None and sys.argv[1:2] == ["rotate"] and "--json" in sys.argv:
+        from labkit.cli.rotate_fast import fast_rotate
+
+        text = fast_rotate(sys.argv[2:])
     if text is not None:
         sys.stdout.write(text + "\n")
         return

@@ -206,6 +206,9 @@ def materials_command(
     session: SessionArgument,
     out: Annotated[Path, typer.Option("--out", "-o", help=t("prepare.help.materials_out"))],
     url: Annotated[str | None, typer.Option("--url", help=t("prepare.help.url"))] = None,
+    join_url: Annotated[
+        str | None, typer.Option("--join-url", help=t("prepare.help.join_url"))
+    ] = None,
     sheet_per_day: Annotated[
         bool, typer.Option("--sheet-per-day", help=t("prepare.help.sheet_per_day"))
     ] = False,
@@ -226,11 +229,20 @@ def materials_command(
 
     if url is not None and not re.fullmatch(r"https?://\S+", url):
         raise typer.BadParameter(t("prepare.bad_url", None, value=url), param_hint="--url")
+    if join_url is not None and not re.fullmatch(r"https?://\S+", join_url):
+        raise typer.BadParameter(t("prepare.bad_url", None, value=join_url),
+                                 param_hint="--join-url")  # fmt: skip
     folder = open_session(session)
+    links = None
+    if join_url:
+        from labkit.web import control
+
+        tokens = control.ensure(folder.root, control.table_count(folder.session)).table_tokens
+        links = {int(n): f"{join_url.rstrip('/')}/j/{token}" for n, token in tokens.items()}
     options = SheetOptions(remote_column=remote_column, logo=session_logo(folder))
     result = write_materials(folder.session, out, rotations_dir=folder.rotations_dir, url=url,
                              sheet_per_day=sheet_per_day, sheet=options,
-                             card_back=card_back.value)
+                             card_back=card_back.value, join_urls=links)  # fmt: skip
     console = Console(highlight=False)
     for note in result.notes:
         console.print(f"[yellow]{t('cli.warning_prefix')}[/] {escape(note)}", soft_wrap=True)

@@ -135,22 +135,19 @@ def _reject(options: dict[str, Any], session_only: bool = False) -> None:
 
 
 def _parse_groups(value: str | None) -> list[tuple[str, int]]:
-    if not value:
-        return []
-    out = []
-    for item in value.split(","):
-        name, sep, count = item.partition("=")
-        if not sep or not name.strip() or not count.strip().isdigit():
-            raise typer.BadParameter(t("planning.err.groups_syntax", value=value),
-                                     param_hint="--groups")
-        out.append((name.strip(), int(count)))
+    from labkit.cli.rotate_fast import parse_groups
+
+    out = parse_groups(value)
+    if out is None:
+        raise typer.BadParameter(t("planning.err.groups_syntax", value=value),
+                                 param_hint="--groups")
     return out
 
 
 def _adhoc_request(size: int, tables: int, rounds: int, hosts: bool, groups: str | None,
                    visit_once: bool, seed: int, time_limit: float) -> RotationRequest:
+    from labkit.cli.rotate_fast import adhoc_request
     from labkit.errors import InvalidInputError
-    from labkit.planning import RotationRequest, Seatable
 
     counts = _parse_groups(groups)
     first = tables if hosts else 0
@@ -163,15 +160,7 @@ def _adhoc_request(size: int, tables: int, rounds: int, hosts: bool, groups: str
                           available=max(size - first, 0)))
     if problems:
         raise InvalidInputError(t("planning.err.bad_adhoc"), problems)
-    labels = [name for name, count in counts for _ in range(count)]
-    people = [Seatable(str(i)) for i in range(first)]
-    people += [Seatable(str(i), group=labels[i - first] if i - first < len(labels) else None)
-               for i in range(first, size)]
-    return RotationRequest(
-        people=people, tables=tables, rounds=rounds,
-        hosts=[str(i) for i in range(first)], visit_once=visit_once, seed=seed,
-        time_limit=time_limit,
-    )
+    return adhoc_request(size, tables, rounds, hosts, counts, visit_once, seed, time_limit)
 
 
 def _open(arg: str) -> SessionFolder:
@@ -249,15 +238,9 @@ def _id(value: str, numeric: bool) -> Any:
 
 
 def _rotation_json(plan: RotationPlan, numeric: bool) -> dict[str, Any]:
-    metrics: dict[str, Any] = dict(plan.metrics.as_dict())
-    metrics.update({
-        "method": plan.method, "seconds": round(plan.seconds, 3), "stopped_by": plan.stopped_by,
-        "seed": plan.seed, "notes": [{"code": n.code, **n.params} for n in plan.notes],
-    })
-    return {
-        "rounds": [[[_id(x, numeric) for x in table] for table in rnd] for rnd in plan.rounds],
-        "metrics": metrics,
-    }
+    from labkit.cli.rotate_fast import rotation_json
+
+    return rotation_json(plan, numeric)
 
 
 def _console() -> Console:
@@ -333,10 +316,10 @@ def _print_metrics(console: Console, plan: RotationPlan) -> None:
     for key in rows:
         table.add_row(t(f"planning.metric.{key}"), str(data[key]))
     console.print(table)
-    if m.at_lower_bound:
+    if plan.verdict == "optimal":  # proven: every figure at its lower bound
         console.print(f"[green]{t('planning.out.optimal')}[/]")
     else:
-        gap = m.repeats - m.repeats_lower_bound_at_max
+        gap = m.repeats - m.repeats_lower_bound
         console.print(t("planning.out.gap", gap=gap))
 
 

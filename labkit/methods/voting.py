@@ -36,6 +36,11 @@ def dots_by_item(captured: Captured) -> dict[str, int]:
     return dict(totals)
 
 
+def budget(config: IdeaVoteConfig, options: int) -> int:
+    """Dots each voter has: the vote's fixed budget, else about one dot per three options."""
+    return config.dots_per_voter or max(1, -(-options // 3))
+
+
 def first_vote_block(session: Session) -> str | None:
     """The first vote block: votes recorded without a block count for it."""
     return next((b.id for _, b in session.blocks() if b.method_type == "idea_vote"), None)

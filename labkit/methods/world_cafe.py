@@ -122,6 +122,12 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
                                     round=round_number, table=table, question=question)  # fmt: skip
 
     @staticmethod
+    def hidden(contribution_id: str) -> ev.ContributionDeleted:
+        """An idea taken out (off-topic, a duplicate, a name that should not be there); undo
+        brings it back."""
+        return ev.ContributionDeleted(contribution_id=contribution_id)
+
+    @staticmethod
     def replanned(block: Block, from_round: int, plan: list[list[list[str]]],
                   reason: str | None = None) -> ev.RotationReplanned:  # fmt: skip
         """The remaining rounds re-planned on the spot (absences, late arrivals)."""

@@ -9,7 +9,14 @@ point sets holding exactly one point at every table of every round (so table hos
   round r seats table t = {(x, t + r*x)}: up to m zero-repeat rounds (the affine plane when
   size == m, with one more round), hosts being the row x = 0;
 - affine geometry AG(n, q): the lines of each direction, (q**n - 1)/(q - 1) rounds of q-tables;
-- Kirkman's fifteen schoolgirls (7 rounds of 5 tables of 3), from a packing of PG(3, 2);
+- Kirkman triple systems (tables of 3, `labkit.planning.kirkman`), Kirkman's fifteen
+  schoolgirls (7 rounds of 5 tables of 3, from a packing of PG(3, 2)) among them;
+- resolvable (3q + 1, 4, 1) designs, tables of 4 (`labkit.planning.resolvable4`);
+- stored zero-repeat plans for social-golfer sizes (`labkit.planning.golfers`);
+- for any number m of tables of m, the rows, columns and symbols of a Latin square (3 rounds;
+  `labkit.planning.latin`, with transversals for hosts and groups);
+- products of fields (MacNeish) are not needed: Z_m gives at least as many rounds for every
+  table count up to 120 (checked by the tests);
 - 32 people at 8 tables of 4 for 10 rounds over Z_2^3 x 4 rows: 6 transversal rounds, one round
   of cosets inside the rows, three rounds pairing rows (found by an exhaustive structured search,
   kept here as parameters and checked by the tests).
@@ -20,6 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from labkit.planning.galois import field, prime_power
+from labkit.planning.golfers import golfer_solution
+from labkit.planning.kirkman import kirkman_system
+from labkit.planning.latin import latin_with_transversals
+from labkit.planning.resolvable4 import resolvable_fours
 
 PointRound = tuple[tuple[int, ...], ...]
 
@@ -38,10 +49,6 @@ class Design:
     def tables(self) -> int:
         """Tables per round."""
         return len(self.rounds[0]) if self.rounds else 0
-
-    def truncated(self, rounds: int) -> Design:
-        """The same design limited to its first `rounds` rounds."""
-        return Design(self.name, self.points, self.rounds[:rounds], self.rows)
 
 
 def transversal_design(tables: int, size: int, rounds: int) -> Design | None:
@@ -65,14 +72,29 @@ def transversal_design(tables: int, size: int, rounds: int) -> Design | None:
         rows = tuple(tuple(x * m + y for y in range(m)) for x in range(s)) if rounds <= m else ()
         return Design(f"affine plane GF({m})" if s == m else f"transversal GF({m})", m * s,
                       tuple(out), rows)
+    rows = tuple(tuple(x * m + y for y in range(m)) for x in range(s))
     if rounds <= m and all((d * e) % m for d in range(1, s) for e in range(1, rounds)):
         out = [
             tuple(tuple(x * m + (t + r * x) % m for x in range(s)) for t in range(m))
             for r in range(rounds)
         ]
-        rows = tuple(tuple(x * m + y for y in range(m)) for x in range(s))
         return Design(f"transversal Z{m}", m * s, tuple(out), rows)
+    if s == m and rounds == 3:
+        return latin_design(m)
     return None
+
+
+def latin_design(m: int) -> Design:
+    """Rows, columns and symbols of a Latin square of order m (3 rounds, any m); its
+    transversals are the design's rows (one point at each table of each round)."""
+    square, transversals = latin_with_transversals(m)
+    by_row = tuple(tuple(x * m + y for y in range(m)) for x in range(m))
+    by_col = tuple(tuple(x * m + y for x in range(m)) for y in range(m))
+    by_symbol = tuple(tuple(x * m + y for x in range(m) for y in range(m) if square[x][y] == k)
+                      for k in range(m))
+    rows = tuple(tuple(x * m + y for x, y in cells) for cells in transversals)
+    return Design(f"Latin square rows/columns/symbols ({m})", m * m,
+                  (by_row, by_col, by_symbol), rows)
 
 
 def max_transversal_rounds(tables: int, size: int) -> int:
@@ -87,7 +109,8 @@ def max_transversal_rounds(tables: int, size: int) -> int:
         if any((d * e) % m == 0 for d in range(1, s)):
             break
         best = e + 1
-    return min(best, m)
+    best = min(best, m)
+    return 3 if s == m and best == 2 else best
 
 
 def affine_geometry(q: int, n: int, rounds: int) -> Design | None:
@@ -180,13 +203,14 @@ def golfers_32(rounds: int = 10) -> Design | None:
 
 
 def candidate_designs(tables: int, size: int, rounds: int) -> list[Design]:
-    """Every known zero-repeat design with `tables` tables of `size` for `rounds` rounds."""
+    """The known zero-repeat designs with `tables` tables of `size`, each limited to `rounds`
+    rounds; a design may have fewer rounds (a partial design: the planner searches the rest)."""
     found: list[Design] = []
     if rounds < 1 or tables < 1 or size < 1:
         return found
-    for design in (transversal_design(tables, size, rounds),):
-        if design is not None:
-            found.append(design)
+    design = transversal_design(tables, size, min(rounds, max_transversal_rounds(tables, size)))
+    if design is not None and design.rounds:
+        found.append(design)
     points = tables * size
     q = size
     if q > 1 and prime_power(q) is not None:
@@ -195,17 +219,26 @@ def candidate_designs(tables: int, size: int, rounds: int) -> list[Design]:
             power *= q
             n += 1
         if power == points and n >= 3:
-            design = affine_geometry(q, n, rounds)
+            design = affine_geometry(q, n, min(rounds, (q**n - 1) // (q - 1)))
             if design is not None:
                 found.append(design)
-    if (tables, size) == (5, 3):
-        design = kirkman_15(rounds)
-        if design is not None:
-            found.append(design)
+    if size == 3 and points % 6 == 3 and points > 3:
+        classes = kirkman_system(points)
+        if classes is not None and points > 9:
+            found.append(Design(f"Kirkman triple system KTS({points})", points,
+                                classes[:rounds]))
     if (tables, size) == (8, 4):
-        design = golfers_32(rounds)
+        design = golfers_32(min(rounds, 10))
         if design is not None:
             found.append(design)
+    if size == 4:
+        fours = resolvable_fours(points)
+        if fours is not None:
+            found.append(Design(f"resolvable ({points},4,1) design", points, fours[:rounds]))
+    stored = golfer_solution(tables, size)
+    if stored is not None:
+        found.append(Design(f"social golfer plan {points} at {tables}x{size}", points,
+                            stored[:rounds]))
     return found
 
 
@@ -223,7 +256,7 @@ def independent_points(design: Design, count: int, exclude: frozenset[int] = fro
             return free[:count]
     if count == 1:
         return next(([p] for p in range(design.points) if p not in exclude), None)
-    met = [set() for _ in range(design.points)]
+    met: list[set[int]] = [set() for _ in range(design.points)]
     for rnd in design.rounds:
         for table in rnd:
             for p in table:

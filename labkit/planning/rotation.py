@@ -1,17 +1,20 @@
 """The world-café planner: who sits at which table in each round.
 
 `plan_rotation` tries the zero-repeat designs that fit (affine planes, transversal designs,
-Kirkman's schoolgirls, ...), a cost-aware greedy start (and a Latin shift for visit-once), keeps
-the best start and improves it by tabu search. Objective, in order: hard constraints (balanced
-tables, hosts fixed, must-not-meet, keep-together, visit-once when feasible), the fewest
-meetings of any pair, the fewest repeats, group spread, organisation mixing.
+Kirkman triple systems, ...; a design with fewer rounds than asked keeps its rounds and the
+rest is seated after them), the plan in force when re-planning, a cost-aware greedy start (and
+a Latin shift for visit-once), keeps the best start and improves it by tabu search over every
+round until the plan is proven optimal or the CPU budget is spent. Objective, in order: hard
+constraints (balanced tables, hosts fixed, must-not-meet, keep-together, visit-once when
+feasible), the fewest repeats then the fewest meetings of any pair (or the reverse,
+`objective="max_meetings"`), group spread, organisation mixing.
 """
 
 from __future__ import annotations
 
 import random
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from labkit.planning.constructions import candidate_designs
@@ -23,6 +26,7 @@ from labkit.planning.rotation_model import (
     RotationRequest,
     build_problem,
 )
+from labkit.planning.rotation_replan import moved_seats, repair_plan, send_home
 from labkit.planning.rotation_search import Key, PlannedRounds, TabuSearch
 from labkit.planning.rotation_start import design_start, greedy_start, latin_start
 from labkit.planning.seatable import Round, Seatable, freeze_rounds
@@ -42,19 +46,61 @@ def _measure(pb: Problem, rounds: Sequence[Round]) -> RotationMetrics:
     )
 
 
-def default_iterations(pb: Problem) -> int:
-    """Search steps when the request gives none: enough for the usual sizes in about 1 s."""
-    return 4000 + 60 * len(pb.present)
+def _good_enough(pb: Problem, bounds: RotationMetrics) -> Callable[[Key], bool]:
+    """Whether a key is at every lower bound (the search can stop: the plan is optimal)."""
+    repeats_first = pb.request.objective == "repeats"
+
+    def good_enough(key: Key) -> bool:
+        forb, revisits, first, second, spread, clashes = key
+        rep, most = (first, second) if repeats_first else (second, first)
+        rep_floor = (bounds.repeats_lower_bound if repeats_first
+                     else bounds.repeats_lower_bound_given_max(most))
+        return (forb == 0 and revisits <= bounds.table_revisits_lower_bound
+                and most <= bounds.max_meetings_lower_bound and rep <= rep_floor
+                and spread == 0 and clashes <= bounds.organisation_clashes_lower_bound)
+
+    return good_enough
+
+
+def _starts(pb: Problem, rng: random.Random, deadline: float,
+            good_enough: Callable[[Key], bool]) -> list[tuple[str, PlannedRounds]]:
+    """Candidate starting plans, best-informed first; stops early once one is good enough."""
+    starts: list[tuple[str, PlannedRounds]] = []
+    request = pb.request
+    if request.plan_in_force:
+        repaired = repair_plan(pb, request.plan_in_force)
+        if len(repaired) < pb.planned or any(not any(rnd) for rnd in repaired):
+            repaired = greedy_start(pb, rng, [r for r in repaired if any(r)], deadline)
+        starts.append(("plan in force", repaired))
+    size = max(pb.sizes())
+    if pb.frozen == 0 and request.use_designs:
+        for design in candidate_designs(pb.tables, size, pb.planned):
+            plan = design_start(pb, design, rng, deadline)
+            if plan is not None:
+                partial = len(design.rounds) < pb.planned
+                starts.append((design.name + (f" ({len(design.rounds)} rounds)"
+                                              if partial else ""), plan))
+    if any(good_enough(TabuSearch(pb, plan, rng).key()) for _, plan in starts):
+        return starts
+    starts.append(("greedy start", greedy_start(pb, rng, deadline=deadline)))
+    if pb.visit_once and pb.frozen == 0:
+        latin = latin_start(pb, rng)
+        if latin is not None:
+            starts.append(("Latin routes", latin))
+    return starts
 
 
 def plan_rotation(request: RotationRequest) -> RotationPlan:
     """Plan every round of a world café (keeping `request.history` as played).
 
-    Raises InvalidInputError when the request is inconsistent (unknown ids, hosts ≠ tables...).
+    `request.time_limit` is CPU time (`time.process_time`), so a loaded machine does not cut
+    the search short. Raises InvalidInputError when the request is inconsistent (unknown ids,
+    hosts ≠ tables...).
     """
     started = time.perf_counter()
+    cpu = time.process_time()
     # keep a little room for measuring and returning the plan within the limit
-    deadline = started + max(request.time_limit * 0.97 - 0.01, 0.0)
+    deadline = cpu + max(request.time_limit * 0.97 - 0.01, 0.0)
     pb = build_problem(request)
     rng = random.Random(request.seed)
     notes: list[PlanNote] = []
@@ -67,66 +113,52 @@ def plan_rotation(request: RotationRequest) -> RotationPlan:
                             "history", tuple(notes), time.perf_counter() - started,
                             "optimal", request.seed)
 
-    starts: list[tuple[str, PlannedRounds]] = []
-    size = max(pb.sizes())
-    if pb.frozen == 0 and request.use_designs:
-        for design in candidate_designs(pb.tables, size, pb.rounds):
-            plan = design_start(pb, design, rng)
-            if plan is not None:
-                starts.append((design.name, plan))
-    starts.append(("greedy start + tabu search", greedy_start(pb, rng)))
-    if pb.visit_once and pb.frozen == 0:
-        latin = latin_start(pb, rng)
-        if latin is not None:
-            starts.append(("Latin routes + tabu search", latin))
-
-    bounds = _measure(pb, _as_ids(pb, starts[-1][1]))
-
-    def good_enough(key: Key) -> bool:
-        forb, revisits, most, repeats, spread, clashes = key
-        return (forb == 0 and revisits <= bounds.table_revisits_lower_bound
-                and most <= bounds.max_meetings_lower_bound
-                and repeats <= bounds.repeats_lower_bound_given_max(most)
-                and spread == 0 and clashes <= bounds.organisation_clashes_lower_bound)
-
+    quick = greedy_start(pb, random.Random(request.seed), deadline=-1.0)
+    good_enough = _good_enough(pb, _measure(pb, _as_ids(pb, quick)))
+    starts = _starts(pb, rng, deadline, good_enough)
     scored = []
     for order, (name, plan) in enumerate(starts):
         search = TabuSearch(pb, plan, rng)
         scored.append((search.key(), order, name, search))
     scored.sort(key=lambda item: (item[0], item[1]))
     _, _, method, search = scored[0]
-    budget = request.max_iterations
-    if budget is None:
-        budget = default_iterations(pb)
+    budget = request.max_iterations if request.max_iterations is not None else 10**12
+    if method == "plan in force" and not good_enough(search.key()):
+        search.descend(deadline)  # few moves first: often enough after an absence
+        method = "plan in force + repair"
     if pb.group_count and search.group_dev == 0:
         # groups balanced from the start: first search with same-group swaps only
         search.same_group = True
-        best, key, stopped_by = search.run(budget * 2 // 3, deadline, good_enough)
+        first_deadline = time.process_time() + (deadline - time.process_time()) * 2 / 3
+        best, key, stopped_by = search.run(budget * 2 // 3, first_deadline, good_enough)
         search.same_group = False
-        if stopped_by == "iterations":
+        if stopped_by != "optimal":
             search.load(best)
             best, key, stopped_by = search.run(budget, deadline, good_enough)
     else:
         best, key, stopped_by = search.run(budget, deadline, good_enough)
-    if search.it and "search" not in method:
+    if search.it:
         method = f"{method} + tabu search"
+    if request.plan_in_force and search.it:
+        search.load(best)
+        send_home(search, request.plan_in_force)
+        best = search.planned()
     rounds = _as_ids(pb, best)
     metrics = _measure(pb, rounds)
-    if metrics.forbidden_meetings:
-        notes.append(PlanNote("must_not_meet_unmet", {"count": metrics.forbidden_meetings}))
-    if metrics.visit_once_violations:
-        notes.append(PlanNote("visit_once_unmet", {"count": metrics.visit_once_violations}))
-    if metrics.keep_together_violations:
-        notes.append(PlanNote("keep_together_unmet",
-                              {"count": metrics.keep_together_violations}))
-    if metrics.balance_violations:
-        notes.append(PlanNote("unbalanced", {"count": metrics.balance_violations}))
+    for code, count in (("must_not_meet_unmet", metrics.forbidden_meetings),
+                        ("visit_once_unmet", metrics.visit_once_violations),
+                        ("keep_together_unmet", metrics.keep_together_violations),
+                        ("unbalanced", metrics.balance_violations)):
+        if count:
+            notes.append(PlanNote(code, {"count": count}))
     if stopped_by == "time":
         notes.append(PlanNote("time_limit_reached", {"seconds": request.time_limit}))
+    moved = moved_seats(request.plan_in_force, rounds[pb.frozen:]) if request.plan_in_force \
+        else 0
     return RotationPlan(
         rounds=rounds, metrics=metrics, hosts=tuple(request.hosts), frozen_rounds=pb.frozen,
         method=method, notes=tuple(notes), seconds=time.perf_counter() - started,
-        stopped_by=stopped_by, seed=request.seed,
+        stopped_by=stopped_by, seed=request.seed, moved=moved,
     )
 
 
@@ -140,11 +172,15 @@ def replan_rotation(
 ) -> RotationPlan:
     """Re-plan the rounds after the first `played` rounds of `previous` (kept as they ran).
 
-    `absent` people are not seated any more; `arrivals` join from the next round on.
+    `absent` people are not seated any more; `arrivals` join from the next round on. The new
+    plan starts from `previous` (absent people dropped, arrivals seated where they meet the
+    fewest people they already met, tables rebalanced with the fewest moves) and never has
+    more repeats than that; `moved` counts the seats that changed.
     """
     known = {p.id for p in request.people}
     people = [*request.people, *(p for p in arrivals if p.id not in known)]
     return plan_rotation(replace(
         request, people=people, history=previous.rounds[:played],
         absent=(frozenset(absent) | frozenset(request.absent)) - {p.id for p in arrivals},
+        plan_in_force=previous.rounds[played:],
     ))

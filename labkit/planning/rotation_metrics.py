@@ -48,6 +48,10 @@ class RotationMetrics:
     """Pairs seated together in two rounds, summed over pairs of rounds, can't be fewer."""
     organisation_clashes_lower_bound: int
     table_revisits_lower_bound: int
+    person_bound: int = 0
+    """Per-person counting: a host meets Σ (table size - 1) people but only so many others
+    exist; the same for everyone else among the non-hosts (each repeat counted for two); and
+    the known impossibilities (`impossibility_bound`)."""
 
     @property
     def hard_violations(self) -> int:
@@ -64,9 +68,18 @@ class RotationMetrics:
     def repeats_lower_bound_given_max(self, max_meetings: int) -> int:
         """Fewest repeats of any plan in which no pair meets more than `max_meetings` times."""
         if max_meetings < 2:
-            return self.counting_bound
-        return max(self.counting_bound, self.pigeonhole_bound,
+            return max(self.counting_bound, self.person_bound)
+        return max(self.counting_bound, self.pigeonhole_bound, self.person_bound,
                    -(-2 * self.co_meeting_floor // max_meetings))
+
+    @property
+    def proven_optimal(self) -> bool:
+        """Fewest repeats first: repeats, max meetings, group spread and organisation clashes
+        all at their lower bounds and no hard constraint broken (a proof, not a hope)."""
+        return (self.hard_violations == 0 and self.repeats <= self.repeats_lower_bound
+                and self.max_meetings <= self.max_meetings_lower_bound
+                and self.group_spread_deviation == 0
+                and self.organisation_clashes <= self.organisation_clashes_lower_bound)
 
     def as_dict(self) -> dict[str, int | bool]:
         """A JSON-ready dict of every figure."""
@@ -194,22 +207,30 @@ def rotation_metrics(
             mask[p] |= 1 << r
     ids = sorted(mask)
     can_meet = 0
+    partners: Counter[str] = Counter()  # people sharing a round (hosts: with non-hosts only)
     for i, a in enumerate(ids):
         ma = mask[a]
         for b in ids[i + 1:]:
             if ma & mask[b] and not (a in host_table and b in host_table):
                 can_meet += 1
+                if (a in host_table) == (b in host_table) or a in host_table:
+                    partners[a] += 1
+                if (a in host_table) == (b in host_table) or b in host_table:
+                    partners[b] += 1
     history_pairs = {pair for rnd in rounds[:frozen_rounds] for t in rnd for pair in pairs_of(t)}
     can_meet -= sum(1 for pair in forbidden if pair not in history_pairs
                     and pair[0] in mask and pair[1] in mask and mask[pair[0]] & mask[pair[1]])
     counting = max(0, total_meetings - can_meet)
     hosted = bool(hosts) and hosts_fixed
+    person = _person_bound(rounds, host_table if hosted else {}, partners, total_meetings,
+                           can_meet)
+    person = max(person, impossibility_bound(rounds, presence))
     co = 0
     for r2 in range(len(rounds)):
-        sizes = tuple(len(t) for t in rounds[r2])
+        round_sizes = tuple(len(t) for t in rounds[r2])
         for r1 in range(r2):
             arrivals = len(presence[r2] - presence[r1])
-            co += pigeonhole_pairs(sizes, tables, arrivals, hosted, visit_once_feasible)
+            co += pigeonhole_pairs(round_sizes, tables, arrivals, hosted, visit_once_feasible)
     span = max(len(rounds), 1)
     pigeon = -(-2 * co // span) if span >= 2 else 0
     max_floor = 0
@@ -240,10 +261,47 @@ def rotation_metrics(
         counting_bound=counting,
         pigeonhole_bound=pigeon,
         co_meeting_floor=co,
-        repeats_lower_bound=max(counting, pigeon),
+        repeats_lower_bound=max(counting, pigeon, person),
         repeats_lower_bound_at_max=max(
-            counting, pigeon, -(-2 * co // max_meet) if max_meet >= 2 else 0),
+            counting, pigeon, person, -(-2 * co // max_meet) if max_meet >= 2 else 0),
+        person_bound=person,
         max_meetings_lower_bound=max_floor,
         organisation_clashes_lower_bound=org_floor,
         table_revisits_lower_bound=revisit_floor,
     )
+
+
+def _person_bound(rounds: Sequence[Sequence[Sequence[str]]], host_table: dict[str, int],
+                  partners: Counter[str], total_meetings: int, can_meet: int) -> int:
+    """Repeats forced person by person (see `RotationMetrics.person_bound`)."""
+    seen: Counter[str] = Counter()  # meetings of each person (non-hosts: with non-hosts)
+    for rnd in rounds:
+        for table in rnd:
+            hosts_here = sum(1 for p in table if p in host_table)
+            for p in table:
+                seen[p] += len(table) - 1 - (0 if p in host_table else hosts_here)
+    if not host_table:
+        excess = sum(max(0, seen[p] - partners[p]) for p in seen)
+        return -(-excess // 2)
+    host_part = sum(max(0, seen[h] - partners[h]) for h in host_table)
+    host_meetings = sum(seen[h] for h in host_table)
+    host_pairs = sum(partners[h] for h in host_table)
+    others = [p for p in seen if p not in host_table]
+    excess = sum(max(0, seen[p] - partners[p]) for p in others)
+    rest = max(total_meetings - host_meetings - (can_meet - host_pairs), -(-excess // 2), 0)
+    return host_part + rest
+
+
+def impossibility_bound(rounds: Sequence[Sequence[Sequence[str]]],
+                        presence: Sequence[frozenset[str]]) -> int:
+    """Repeats forced by a known non-existence result.
+
+    36 people at 6 tables of 6: zero-repeat rounds beyond the third would give two
+    orthogonal Latin squares of order 6, which do not exist (Tarry, 1900). So at most 3 rounds
+    are repeat-free, and each repeat can be undone by dropping one round: >= rounds - 3.
+    """
+    if len(rounds) < 4 or len(set(presence)) != 1 or len(presence[0]) != 36:
+        return 0
+    if all(len(rnd) == 6 and all(len(t) == 6 for t in rnd) for rnd in rounds):
+        return len(rounds) - 3
+    return 0

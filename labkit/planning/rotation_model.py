@@ -39,8 +39,16 @@ class RotationRequest:
     use_designs: bool = True
     """Try the zero-repeat constructions (switch off to measure the local search alone)."""
     max_iterations: int | None = None
-    """Search steps; the default scales with the instance. The plan is the same for the same
-    seed unless the time limit stops the search first (then `stopped_by == "time"`)."""
+    """Search steps; by default none: the search runs until the plan is proven optimal or
+    `time_limit` seconds of CPU time (`time.process_time`) are spent. With a cap, the plan is
+    the same for the same seed unless the time limit stops the search first."""
+    objective: str = "repeats"
+    """"repeats": fewest repeated meetings first, then the fewest meetings of any one pair;
+    "max_meetings": the other way round."""
+    plan_in_force: Sequence[Sequence[Sequence[str]]] = ()
+    """Re-planning: the rounds after `history` as planned before (ids per table); the new
+    plan starts from them, moves as few people as it can and never has more repeats than
+    keeping them with the absent people dropped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +73,13 @@ class RotationPlan:
     stopped_by: str = ""
     """"optimal" (every objective at its lower bound), "iterations" or "time"."""
     seed: int = 0
+    moved: int = 0
+    """Re-plans: (person, round) seats that differ from `plan_in_force` (arrivals excluded)."""
+
+    @property
+    def verdict(self) -> str:
+        """"optimal" only with a proof (every figure at its lower bound), else "best found"."""
+        return "optimal" if self.metrics.proven_optimal else "best found"
 
     def route(self, person_id: str) -> tuple[int | None, ...]:
         """The person's table index (0-based) in each round, None when not seated."""
@@ -85,6 +100,8 @@ class RotationPlan:
             "seconds": round(self.seconds, 3),
             "stopped_by": self.stopped_by,
             "seed": self.seed,
+            "verdict": self.verdict,
+            "moved": self.moved,
         }
 
 
@@ -168,6 +185,8 @@ def build_problem(request: RotationRequest) -> Problem:
                     problems.append(f"{kind} pair names an unknown person: {pid}")
             if a == b:
                 problems.append(f"{kind} pair names the same person twice: {a}")
+    if request.objective not in ("repeats", "max_meetings"):
+        problems.append(f"unknown objective {request.objective!r} (repeats or max_meetings)")
     if problems:
         raise InvalidInputError("the world-café request is not valid", problems)
 
@@ -227,19 +246,19 @@ def build_problem(request: RotationRequest) -> Problem:
         raise InvalidInputError("the world-café request is not valid", problems)
 
     frozen = len(history)
-    hist = [[[index[pid] for pid in table] for table in rnd] for rnd in history]
-    seated = [0] * n
-    for rnd in hist:
-        for table in rnd:
-            for i in table:
-                seated[i] += 1
+    hist = [[[index[pid] for pid in seats] for seats in past] for past in history]
+    rounds_seated = [0] * n
+    for played in hist:
+        for sitting in played:
+            for i in sitting:
+                rounds_seated[i] += 1
     for i in present:
-        seated[i] += request.rounds - frozen
-    feasible = all(seated[i] <= request.tables for i in range(n) if i not in host_table)
+        rounds_seated[i] += request.rounds - frozen
+    feasible = all(rounds_seated[i] <= request.tables for i in range(n) if i not in host_table)
     visited: list[set[int]] = [set() for _ in range(n)]
-    for rnd in hist:
-        for t, table in enumerate(rnd):
-            for i in table:
+    for played in hist:
+        for t, sitting in enumerate(played):
+            for i in sitting:
                 if i not in host_table:
                     if t in visited[i]:
                         feasible = False

@@ -226,7 +226,7 @@ class TabuSearch(SeatingState):
         stop = "iterations"
         while self.it < max_iterations:
             self.it += 1
-            if self.it % 8 == 0 and time.perf_counter() > deadline:
+            if self.it % 8 == 0 and time.process_time() > deadline:
                 stop = "time"
                 break
             if self.it % self.refresh == 1 or not conflicts:
@@ -253,6 +253,27 @@ class TabuSearch(SeatingState):
         if good_enough(best_key):
             stop = "optimal"
         return best_plan, best_key, stop
+
+    def descend(self, deadline: float, max_steps: int = 10_000) -> None:
+        """Apply the best strictly improving single move (a swap or a move within a round) of
+        someone in conflict until none improves: few moves, for re-plans."""
+        for _ in range(max_steps):
+            if time.process_time() > deadline:
+                return
+            best: tuple[int, int, int, int, int] | None = None
+            for r, a in self.conflicts():
+                if not self.movable[a]:
+                    continue
+                move = self.best_move(r, a, self.cost())
+                if move is not None and move[0] < 0 and (best is None or move[0] < best[0]):
+                    best = (move[0], r, a, move[1], move[2])
+            if best is None:
+                return
+            _, r, a, b, t = best
+            if b < 0:
+                self.relocate(r, a, t)
+            else:
+                self.swap(r, a, b)
 
     def perturb(self, count: int) -> None:
         """A few random swaps (keeping visit-once) to leave a local minimum."""

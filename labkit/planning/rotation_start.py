@@ -4,10 +4,12 @@ and zero-repeat designs mapped onto the participants (hosts and group balance in
 from __future__ import annotations
 
 import random
+import time
 from math import gcd
 
 from labkit.planning.constructions import Design, independent_points
 from labkit.planning.galois import field, prime_power
+from labkit.planning.group_colouring import balance_groups
 from labkit.planning.rotation_model import Problem
 
 PlannedRounds = list[list[list[int]]]
@@ -75,13 +77,22 @@ def _quotas(pb: Problem, tables: list[list[int]], singles: list[int]) -> list[di
     return quota
 
 
-def greedy_start(pb: Problem, rng: random.Random) -> PlannedRounds:
+def greedy_start(pb: Problem, rng: random.Random, prefix: PlannedRounds | None = None,
+                 deadline: float | None = None) -> PlannedRounds:
     """Seat round after round: hosts, keep-together units, then everyone else dealt by group
-    (so each group is spread evenly) to the table where they add the least cost."""
+    (so each group is spread evenly) to the table where they add the least cost.
+
+    `prefix` rounds (e.g. a partial design) are kept and the rest is built after them. Past
+    `deadline` (CPU seconds, `time.process_time`) the remaining rounds are dealt without
+    looking at costs (still balanced, hosts and groups respected), for the search to improve.
+    """
     meet, visits = _history_state(pb)
     sizes = pb.sizes()
-    out: PlannedRounds = []
-    for _ in range(pb.planned):
+    out: PlannedRounds = [[list(t) for t in rnd] for rnd in prefix or []]
+    for rnd in out:
+        _record(rnd, meet, visits, pb)
+    for _ in range(pb.planned - len(out)):
+        cheap = deadline is not None and time.process_time() > deadline
         tables: list[list[int]] = [[] for _ in range(pb.tables)]
         singles: list[int] = []
         units = list(pb.units)
@@ -100,10 +111,12 @@ def greedy_start(pb: Problem, rng: random.Random) -> PlannedRounds:
                     _place_cost(pb, unit, tables[t], t, meet, visits), len(tables[t])))
                 tables[t].extend(unit)
         quota = _quotas(pb, tables, singles)
+        if cheap:
+            rng.shuffle(singles)
         for a in singles:
             ga = pb.group[a]
             options = [t for t in range(pb.tables) if quota[t].get(ga, 0) > 0]
-            t = min(options, key=lambda t: (
+            t = options[0] if cheap else min(options, key=lambda t: (
                 _place_cost(pb, [a], tables[t], t, meet, visits), rng.random()))
             quota[t][ga] -= 1
             tables[t].append(a)
@@ -206,13 +219,18 @@ def _separate_forbidden(pb: Problem, owner: list[int], routes: list[tuple[int, i
                     break
 
 
-def design_start(pb: Problem, design: Design, rng: random.Random) -> PlannedRounds | None:
-    """Map the participants onto a zero-repeat design (hosts on a row, groups along rows)."""
+def design_start(pb: Problem, design: Design, rng: random.Random,
+                 deadline: float | None = None) -> PlannedRounds | None:
+    """Map the participants onto a zero-repeat design (hosts on a row, groups along rows).
+
+    A partial design (fewer rounds than planned) keeps its rounds; the greedy start seats the
+    remaining ones after them.
+    """
     if pb.frozen or any(len(u) > 1 for u in pb.units) or design.tables != pb.tables:
         return None
     people = [i for i in pb.present if i not in pb.host_table]
     spare = design.points - len(pb.present)
-    if spare < 0 or len(design.rounds) < pb.planned:
+    if spare < 0 or not design.rounds:
         return None
     host_points: list[int] = []
     if pb.hosts:
@@ -224,12 +242,16 @@ def design_start(pb: Problem, design: Design, rng: random.Random) -> PlannedRoun
     if dummies is None:
         return None
     taken = set(host_points) | set(dummies)
-    rows = [list(row) for row in design.rows] if design.rows else [list(range(design.points))]
+    rows = [list(row) for row in design.rows]
+    in_rows = {p for row in rows for p in row}
+    rows.append([p for p in range(design.points) if p not in in_rows])  # points off the rows
     rows = [[p for p in row if p not in taken] for row in rows]
     assignment = _assign_by_rows(pb, people, [row for row in rows if row], rng)
     point_person = dict(assignment)
     for t, h in enumerate(pb.hosts):
         point_person[host_points[t]] = h
+    if pb.group_count:
+        point_person = _spread_groups(pb, design, point_person, set(host_points), rng)
     out: PlannedRounds = []
     for rnd in design.rounds[: pb.planned]:
         tables = [[point_person[p] for p in table if p in point_person] for table in rnd]
@@ -240,6 +262,24 @@ def design_start(pb: Problem, design: Design, rng: random.Random) -> PlannedRoun
         out.append(tables)
     if pb.visit_once and not pb.hosts:
         out = _relabel_visit_once(out, pb.tables)
+    if len(out) < pb.planned:
+        out = greedy_start(pb, rng, out, deadline)
+    return out
+
+
+def _spread_groups(pb: Problem, design: Design, point_person: dict[int, int],
+                   hosts: set[int], rng: random.Random) -> dict[int, int]:
+    """Re-deal the people of each group over the points so groups spread over the tables."""
+    colour = {p: pb.group[i] for p, i in point_person.items()}
+    balance_groups(design.rounds[: pb.planned], colour, frozenset(hosts), rng)
+    by_group: dict[int, list[int]] = {}
+    for p, i in sorted(point_person.items()):
+        if p not in hosts:
+            by_group.setdefault(pb.group[i], []).append(i)
+    out = {p: point_person[p] for p in hosts}
+    for p in sorted(colour):
+        if p not in hosts:
+            out[p] = by_group[colour[p]].pop()
     return out
 
 

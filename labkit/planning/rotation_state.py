@@ -27,8 +27,13 @@ class SeatingState:
         self.F = problem.frozen
         self.R = problem.rounds
         smax = max(problem.sizes()) if problem.present else 1
-        base = 8
-        self.w = [0, 0] + [(k - 1) * base ** (k - 2) for k in range(2, self.R + 3)]
+        self.repeats_first = problem.request.objective == "repeats"
+        if self.repeats_first:  # each repeat costs about the same; spreading breaks ties
+            step = 2 * self.R + 2
+            self.w = [0, 0] + [(k - 1) * step + (k - 1) * (k - 2) // 2
+                               for k in range(2, self.R + 3)]
+        else:  # steep: no pair meets k + 1 times while others could meet k times
+            self.w = [0, 0] + [(k - 1) * 8 ** (k - 2) for k in range(2, self.R + 3)]
         self.inc = [self.w[k + 1] - self.w[k] for k in range(self.R + 2)]
         self.dec = [0] + [self.w[k] - self.w[k - 1] for k in range(1, self.R + 3)]
         self.W_ORG = 1
@@ -130,8 +135,12 @@ class SeatingState:
         return 0
 
     def key(self) -> Key:
-        """Lexicographic quality: hard, revisits, max meetings, repeats, groups, organisations."""
-        return (self.forb, self.revisits if self.visit_on else 0, self.max_meetings(), self.rep,
+        """Lexicographic quality: hard, revisits, repeats and max meetings (in the order of
+        the objective), groups, organisations."""
+        first, second = self.rep, self.max_meetings()
+        if not self.repeats_first:
+            first, second = second, first
+        return (self.forb, self.revisits if self.visit_on else 0, first, second,
                 self.group_dev, self.org_clash)
 
     def cost(self) -> int:

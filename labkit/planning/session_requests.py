@@ -30,13 +30,15 @@ def cafe_request(
     history: Sequence[Sequence[Sequence[str]]] = (),
     seed: int = 0,
     time_limit: float = 1.0,
+    plan_in_force: Sequence[Sequence[Sequence[str]]] = (),
 ) -> RotationRequest:
     """The rotation request for world-café `block` on day `day`.
 
     Without `present`, everyone seated who attends that day takes part (planning ahead). With
     `present` (the people in the room), those people take part, and the people of `history` (the
     rounds already played, kept as they were) who have left count as absent. A host must be in
-    the room: a clear error names the hosts who are not.
+    the room: a clear error names the hosts who are not. With `plan_in_force` (the rounds after
+    `history` as planned before) the re-plan starts from it and moves few people.
     """
     config = block.method
     if not isinstance(config, WorldCafeConfig):
@@ -76,6 +78,7 @@ def cafe_request(
         absent=frozenset(absent),
         seed=seed,
         time_limit=time_limit,
+        plan_in_force=[[list(table) for table in tables] for tables in plan_in_force],
     )
 
 

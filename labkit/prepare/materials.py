@@ -6,6 +6,7 @@ and why (no world café, no saved seating plan, no URL for the QR codes...).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,7 @@ def write_materials(
     *,
     rotations_dir: Path | None = None,
     url: str | None = None,
+    join_urls: Mapping[int, str] | None = None,
     sheet_per_day: bool = False,
     sheet: SheetOptions | None = None,
     card_back: str = "text",
@@ -50,7 +52,8 @@ def write_materials(
     """Write every printed document of `session` into `out_dir` (created when missing).
 
     `rotations_dir` holds the saved seating plans (`<block id>.json`); `url` overrides the QR
-    code of the table cards (default: the session's resources or shared-folder URL). The
+    code of the table cards (default: the session's resources or shared-folder URL);
+    `join_urls` (table number -> address) puts each table's phone join link there instead. The
     sign-in sheet covers every day, or one file per day with `sheet_per_day`; `sheet` holds its
     options (remote-attendance boxes, logo). `card_back` is "text" (editable in Word) or
     "image" (for LibreOffice, which does not turn text boxes).
@@ -61,12 +64,13 @@ def write_materials(
     plans = load_saved_plans(rotations_dir, session) if rotations_dir else SavedPlans()
     result.notes += plans.problems
 
-    cards = render_table_cards(session, out / TABLE_CARDS_FILE, url=url, back=card_back)
+    cards = render_table_cards(session, out / TABLE_CARDS_FILE, url=url, back=card_back,
+                               join_urls=join_urls)  # fmt: skip
     if cards:
         result.paths.append(cards)
         if card_back == "text":
             result.notes.append(t("prepare.note.card_back_text", lang))
-        if not table_card_url(session, url):
+        if not join_urls and not table_card_url(session, url):
             result.notes.append(t("prepare.note.no_card_url", lang))
     else:
         result.notes.append(t("prepare.note.no_cafe", lang))

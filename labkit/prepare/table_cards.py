@@ -9,6 +9,7 @@ table once folded along the dashed line.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,24 +71,28 @@ def table_cards(session: Session) -> list[TableCard]:
 
 
 def render_table_cards(
-    session: Session, path: Path | str, *, url: str | None = None, back: str = "text"
-) -> Path | None:
+    session: Session, path: Path | str, *, url: str | None = None, back: str = "text",
+    join_urls: Mapping[int, str] | None = None,
+) -> Path | None:  # fmt: skip
     """Write the table cards to `path`; None (nothing written) when the session has no café."""
-    document = build_table_cards(session, url=url, back=back)
+    document = build_table_cards(session, url=url, back=back, join_urls=join_urls)
     return dc.save_docx(document, Path(path)) if document is not None else None
 
 
-def build_table_cards(session: Session, *, url: str | None = None, back: str = "text") -> Any:
+def build_table_cards(session: Session, *, url: str | None = None, back: str = "text",
+                      join_urls: Mapping[int, str] | None = None) -> Any:  # fmt: skip
     """The table cards as a python-docx Document, or None without a world café.
 
     `back` is "text" (an upside-down text box, editable in Word; LibreOffice 7.4 shows it
-    upright) or "image" (a picture of the same text, upside down everywhere).
+    upright) or "image" (a picture of the same text, upside down everywhere). With `join_urls`
+    (table number -> the table's `labkit serve` join link), each card's QR code lets the table's
+    participants contribute from their phones.
     """
     cards = table_cards(session)
     if not cards:
         return None
     lang = session.language
-    url = table_card_url(session, url)
+    url = table_card_url(session, url) if not join_urls else next(iter(join_urls.values()))
     document = dc.new_document(landscape=True, margins_cm=MARGINS_CM, lang=lang,
                                title=t("prepare.cards.title", lang))
     width = dc.usable_width_cm(document)
@@ -110,7 +115,8 @@ def build_table_cards(session: Session, *, url: str | None = None, back: str = "
         front = dc.add_row(table, widths)
         dc.set_row_height(front, HALF_CM, exact=True)
         dc.keep_row_together(front)
-        _front(front.cells, card, session, url)
+        own = join_urls.get(card.number) if join_urls else url
+        _front(front.cells, card, session, own, phone=bool(join_urls))
         for row, fold in ((upper, False), (front, True)):
             for c in row.cells:
                 dc.set_cell_borders(c, top=("dashed", 6, "A6A6A6") if fold else None,
@@ -119,7 +125,8 @@ def build_table_cards(session: Session, *, url: str | None = None, back: str = "
     return document
 
 
-def _front(cells: Any, card: TableCard, session: Session, url: str | None) -> None:
+def _front(cells: Any, card: TableCard, session: Session, url: str | None,
+           phone: bool = False) -> None:  # fmt: skip
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 
     lang = session.language
@@ -141,7 +148,8 @@ def _front(cells: Any, card: TableCard, session: Session, url: str | None) -> No
         side = cells[1]
         side.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         dc.add_qr(dc.cell_text(side, align="center"), url, 4.4)
-        dc.add_text(side, t("prepare.cards.qr", lang), size=9, colour=GREY, align="center")
+        caption = t("prepare.cards.qr_phone" if phone else "prepare.cards.qr", lang)
+        dc.add_text(side, caption, size=9, colour=GREY, align="center")
 
 
 # -- the back face: the same text, upside down in a text box -----------------------------------

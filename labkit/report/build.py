@@ -55,6 +55,10 @@ def build_report(
     )
 
 
+PARTICIPANT_SOURCES = ("phone", "host")
+"""Journal devices of entries made by participants themselves (`labkit serve`)."""
+
+
 class _Builder:
     def __init__(
         self, session: Session, state: JournalState, lang: str, policy: NamingPolicy
@@ -320,4 +324,6 @@ class _Builder:
             parts.append(t("report.team", self.lang, name=one_line(x.team)))
         if x.territory:
             parts.append(t("report.territory", self.lang, name=one_line(x.territory)))
+        if x.device in PARTICIPANT_SOURCES:  # the rest was captured by the facilitators
+            parts.append(t(f"report.source.{x.device}", self.lang))
         return " · ".join(parts)

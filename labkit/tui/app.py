@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from importlib import import_module
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -27,6 +27,9 @@ from labkit.tui import live_state as ls
 from labkit.tui.controller import Alert, LiveSession
 from labkit.tui.keys import describe_bindings, translate_bindings
 from labkit.tui.screens.base import BlockScreen, LiveScreen
+
+if TYPE_CHECKING:
+    from labkit.tui.serve import ServerProcess
 
 R = TypeVar("R")
 GC_THRESHOLDS = (20_000, 50, 100)
@@ -86,6 +89,7 @@ class LabkitApp(App[None]):
         Binding("f8", "end", "tui.key.end", priority=True),
         Binding("f9", "extend", "tui.key.extend", show=False, priority=True),
         Binding("shift+f9", "shorten", "tui.key.shorten", show=False, priority=True),
+        Binding("f10", "serve", "tui.key.serve", show=False, priority=True),
         Binding("ctrl+z", "undo", "tui.key.undo_short", priority=True),
         Binding("ctrl+q", "quit_app", "tui.key.quit", show=False, priority=True),
         Binding("q", "quit_app", "tui.key.quit", show=False),
@@ -100,7 +104,7 @@ class LabkitApp(App[None]):
         *,
         lang: str | None = None,
         tick_seconds: float | None = 1.0,
-        poll_seconds: float | None = 2.0,
+        poll_seconds: float | None = 0.25,
     ) -> None:
         if lang:
             set_ui_language(lang)
@@ -110,6 +114,7 @@ class LabkitApp(App[None]):
         self.tick_seconds = tick_seconds
         self.poll_seconds = poll_seconds
         self.alerts: list[Alert] = []
+        self._server: ServerProcess | None = None
         self._session_log = contextlib.ExitStack()
 
     # --- lifecycle ----------------------------------------------------------------------------
@@ -144,6 +149,8 @@ class LabkitApp(App[None]):
         gc.set_threshold(*GC_THRESHOLDS)
 
     def on_unmount(self) -> None:
+        if self._server is not None:
+            self._server.stop()
         self.live.close()
         self._session_log.close()
 
@@ -154,7 +161,9 @@ class LabkitApp(App[None]):
             self.alert(alert)
 
     def poll(self) -> None:
-        """Pick up what other devices wrote in the journal."""
+        """Pick up what other devices (the phones' server, a `labkit note`…) wrote in the
+        journal: a cheap `PRAGMA data_version` check several times a second, a read when it
+        moved."""
         try:
             if self.live.refresh():
                 self.revision = self.live.revision
@@ -235,6 +244,32 @@ class LabkitApp(App[None]):
 
         if not isinstance(self.screen, QrScreen):
             self._show(QrScreen(self.live.focus_block()))
+
+    @property
+    def server(self) -> ServerProcess:
+        """The phones' server of this session (started by `action_serve`)."""
+        if self._server is None:
+            from labkit.tui.serve import ServerProcess
+            from labkit.web.control import table_count
+
+            self._server = ServerProcess(self.live.root, table_count(self.live.session))
+        return self._server
+
+    def action_serve(self) -> None:
+        """w: start the phones' server and show its QR code; on its screen, stop it."""
+        from labkit.tui.screens.serve import ServeScreen
+
+        server = self.server
+        if isinstance(self.screen, ServeScreen) and server.running:
+            server.stop()
+            self.screen.refresh_view()
+            return
+        if not server.running:
+            server.start()
+        if isinstance(self.screen, ServeScreen):
+            self.screen.refresh_view()
+        else:
+            self._show(ServeScreen())
 
     def action_help(self) -> None:
         from labkit.tui.screens.overlays import HelpScreen

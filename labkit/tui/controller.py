@@ -129,8 +129,9 @@ class LiveSession:
     # --- reading -----------------------------------------------------------------------------
 
     def refresh(self) -> bool:
-        """Read what other devices recorded; whether anything changed."""
-        if self.journal.refresh():
+        """Read what other devices recorded; whether anything changed (nothing is read when
+        the journal's `data_version` did not move)."""
+        if self.journal.has_news() and self.journal.refresh():
             self._changed()
             return True
         return False

@@ -69,13 +69,15 @@ def replan_cafe(
     seed: int = 0,
 ) -> Plan:
     """A full plan for a café block where the first `frozen_rounds` rounds stay as played and
-    the others seat exactly the people in `room` (hosts stay at their tables).
+    the others seat exactly the people in `room` (hosts stay at their tables), starting from
+    the rounds of `plan` still to play so that few people move.
 
     Raises InvalidInputError when the planner refuses (e.g. a host has left).
     """
     day = session.day_of_block(block.id) or 1
     frozen = (plan or ())[:frozen_rounds]
-    request = cafe_request(session, block, day, present=room, history=frozen, seed=seed)
+    request = cafe_request(session, block, day, present=room, history=frozen, seed=seed,
+                           plan_in_force=(plan or ())[frozen_rounds:])
     result = plan_rotation(request)
     return tuple(tuple(tuple(table) for table in tables) for tables in result.rounds)
 

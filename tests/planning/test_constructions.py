@@ -17,6 +17,7 @@ from labkit.planning.constructions import (
     transversal_design,
 )
 from labkit.planning.galois import field, prime_power
+from labkit.planning.golfers import golfer_solution, stored_sizes
 
 
 def check_design(design: Design, tables: int, size: int, rounds: int) -> None:
@@ -105,3 +106,96 @@ def test_candidate_designs_and_independent_points() -> None:
     assert spare is not None and not set(spare) & set(hosts)
     assert independent_points(kirkman_15(), 2) is None  # every pair meets
     assert independent_points(kirkman_15(), 1) == [0]
+
+
+@pytest.mark.parametrize("m", [6, 10, 12])
+def test_latin_square_rows_columns_symbols_for_any_table_count(m: int) -> None:
+    design = transversal_design(m, m, 3)
+    assert design is not None and "Latin" in design.name
+    check_design(design, m, m, 3)
+    assert max_transversal_rounds(m, m) == 3
+
+
+def test_candidate_designs_include_partial_designs() -> None:
+    found = {d.name: len(d.rounds) for d in candidate_designs(7, 3, 12)}
+    assert found["Kirkman triple system KTS(21)"] == 10  # fewer rounds than asked: kept
+    for design in candidate_designs(7, 3, 12):
+        check_design(design, 7, 3, len(design.rounds))
+
+
+def test_stored_social_golfer_plans_have_no_repeat() -> None:
+    for tables, size in stored_sizes():
+        rounds = golfer_solution(tables, size)
+        assert rounds is not None
+        design = Design("stored", tables * size, rounds)
+        check_design(design, tables, size, len(rounds))
+        assert len(rounds) >= 6
+
+
+def test_group_colouring_spreads_groups_over_a_design_without_rows() -> None:
+    import random
+
+    from labkit.planning.group_colouring import balance_groups
+
+    rounds = transversal_design(6, 6, 3).rounds  # the Latin design: no rows to deal groups on
+    colour = {p: p // 6 for p in range(36)}  # each group on one table of the last round
+    fixed = frozenset({0})
+    before = colour[0]
+    dev = balance_groups(rounds, colour, fixed, random.Random(0))
+    assert colour[0] == before
+    assert sorted(colour.values()) == sorted(p // 6 for p in range(36))
+    recount = 0
+    for rnd in rounds:
+        for table in rnd:
+            for g in range(6):
+                here = sum(1 for p in table if colour[p] == g)
+                recount += abs(here - 1)
+    assert recount == dev < 36
+
+
+def test_cyclic_transversals_match_the_macneish_products() -> None:
+    # the product of fields GF(q1) x GF(q2) x ... gives min(q_i) rounds of tables of up to
+    # min(q_i): Z_m gives at least as many for every table count up to 120 (sizes 2..10)
+    for m in range(6, 121):
+        if prime_power(m) is not None:
+            continue
+        factors, rest, d = [], m, 2
+        while rest > 1:
+            q = 1
+            while rest % d == 0:
+                rest //= d
+                q *= d
+            if q > 1:
+                factors.append(q)
+            d += 1
+        for size in range(2, min(min(factors), 10) + 1):
+            assert max_transversal_rounds(m, size) >= min(factors)
+            check_design(transversal_design(m, size, min(factors)), m, size, min(factors))
+
+
+@pytest.mark.parametrize("m", [4, 6, 10])
+def test_latin_squares_with_transversals(m: int) -> None:
+    from labkit.planning.latin import latin_with_transversals
+
+    square, transversals = latin_with_transversals(m)
+    assert all(sorted(row) == list(range(m)) for row in square)
+    assert all(sorted(col) == list(range(m)) for col in zip(*square, strict=True))
+    assert transversals
+    cells: set[tuple[int, int]] = set()
+    for found in transversals:
+        assert sorted(r for r, _ in found) == list(range(m))
+        assert sorted(c for _, c in found) == list(range(m))
+        assert sorted(square[r][c] for r, c in found) == list(range(m))
+        assert not cells & set(found)
+        cells |= set(found)
+
+
+@pytest.mark.parametrize("points", [16, 28, 40, 52, 76, 88, 112])
+def test_resolvable_designs_with_tables_of_four(points: int) -> None:
+    from labkit.planning.resolvable4 import resolvable_fours
+
+    rounds = resolvable_fours(points)
+    check_design(Design("fours", points, rounds), points // 4, 4, (points - 1) // 3)
+    met = {pair for rnd in rounds for t in rnd for pair in combinations(sorted(t), 2)}
+    assert len(met) == points * (points - 1) // 2  # every pair exactly once
+    assert resolvable_fours(22) is None and resolvable_fours(64) is None  # q = 7, 21

@@ -3,6 +3,7 @@ known instances reach their bounds, re-planning keeps what was played."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 import pytest
@@ -147,9 +148,11 @@ def test_groups_at_every_table() -> None:
 
 def test_forty_at_four_tables_of_ten_with_hosts_reaches_the_bound() -> None:
     ids = people(40)
-    plan = plan_rotation(RotationRequest(ids, tables=4, rounds=4, hosts=[p.id for p in ids[:4]],
-                                         time_limit=5))
-    m = plan.metrics
+    request = RotationRequest(ids, tables=4, rounds=4, hosts=[p.id for p in ids[:4]],
+                              time_limit=1)
+    m = plan_rotation(request).metrics  # fewest repeats first: the bound is reached
+    assert m.repeats == m.repeats_lower_bound
+    m = plan_rotation(replace(request, objective="max_meetings")).metrics
     assert m.max_meetings == 2
     assert m.repeats <= m.repeats_lower_bound_at_max + 4
 
@@ -195,3 +198,59 @@ def test_zero_rounds_and_tables_larger_than_people() -> None:
     assert plan_rotation(RotationRequest(people(5), tables=2, rounds=0)).rounds == ()
     plan = plan_rotation(RotationRequest(people(3), tables=5, rounds=2, **FAST))
     assert all(sorted(len(t) for t in rnd) == [0, 0, 1, 1, 1] for rnd in plan.rounds)
+
+
+def test_a_partial_design_keeps_its_rounds_and_reaches_the_bound() -> None:
+    plan = plan_rotation(RotationRequest(people(21), tables=7, rounds=12, time_limit=1))
+    assert "KTS(21) (10 rounds)" in plan.method
+    m = plan.metrics
+    assert m.repeats == m.repeats_lower_bound > 0
+    assert repeats(plan.rounds[:10]) == 0 or "tabu" in plan.method
+
+
+def test_kirkman_21_over_ten_rounds_has_no_repeat() -> None:
+    plan = plan_rotation(RotationRequest(people(21), tables=7, rounds=10))
+    assert plan.metrics.repeats == 0 and plan.verdict == "optimal"
+
+
+def test_verdict_is_optimal_only_with_a_proof() -> None:
+    ids = people(40)
+    plan = plan_rotation(RotationRequest(ids, tables=4, rounds=4,
+                                         hosts=[p.id for p in ids[:4]], time_limit=0.5))
+    m = plan.metrics
+    assert m.max_meetings > m.max_meetings_lower_bound  # the bound on max is not reached...
+    assert plan.verdict == "best found"  # ...so no claim of optimality
+    assert plan.as_dict()["verdict"] == "best found"
+
+
+def test_time_limit_is_cpu_time_and_holds_without_an_iteration_cap() -> None:
+    request = RotationRequest(people(24), tables=6, rounds=7, use_designs=False,
+                              time_limit=0.4)
+    started = time.process_time()
+    plan = plan_rotation(request)
+    spent = time.process_time() - started
+    assert plan.stopped_by in {"time", "optimal"}
+    assert spent < 0.4 + 0.3
+
+
+def test_objective_max_meetings_first_spreads_repeats() -> None:
+    request = RotationRequest(people(12), tables=3, rounds=4, time_limit=0.5)
+    by_repeats = plan_rotation(request).metrics
+    by_max = plan_rotation(replace(request, objective="max_meetings")).metrics
+    assert by_max.max_meetings <= by_repeats.max_meetings
+    assert by_repeats.repeats <= by_max.repeats
+    with pytest.raises(InvalidInputError):
+        plan_rotation(replace(request, objective="fastest"))
+
+
+@pytest.mark.parametrize(("n", "tables", "rounds", "groups"), [
+    (24, 6, 3, 4), (30, 6, 3, 5), (40, 8, 4, 4), (20, 5, 4, 4),
+])
+def test_equal_groups_cost_no_repeat(n: int, tables: int, rounds: int, groups: int) -> None:
+    plain = plan_rotation(RotationRequest(people(n), tables=tables, rounds=rounds,
+                                          time_limit=0.5)).metrics
+    grouped = [Seatable(str(i), group="ABCDEFGH"[i % groups]) for i in range(n)]
+    m = plan_rotation(RotationRequest(grouped, tables=tables, rounds=rounds,
+                                      time_limit=0.5)).metrics
+    assert m.repeats <= plain.repeats == 0
+    assert m.group_spread_deviation == 0

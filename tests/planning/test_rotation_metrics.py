@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from labkit.planning import Seatable, rotation_metrics
 from labkit.planning.rotation_metrics import even_split_pairs, pigeonhole_pairs
+
+from .helpers import max_meetings, repeats
 
 
 def people(n: int, **kw: str) -> list[Seatable]:
@@ -72,3 +77,54 @@ def test_as_dict_is_json_ready() -> None:
     m = rotation_metrics([[["0", "1"]]], people(2), tables=1)
     data = m.as_dict()
     assert data["repeats"] == 0 and data["hard_violations"] == 0 and "repeats_lower_bound" in data
+
+
+def test_per_host_bound_on_32_at_8_tables_of_4_with_hosts() -> None:
+    # each host meets 3 people a round for 10 rounds = 30 meetings among 24 non-hosts
+    ids = [str(i) for i in range(32)]
+    rounds = [[[ids[t], *(ids[8 + (3 * t + k + 3 * r) % 24] for k in range(3))]
+               for t in range(8)] for r in range(10)]
+    m = rotation_metrics(rounds, people(32), tables=8, hosts=ids[:8])
+    assert m.person_bound == 8 * (30 - 24)
+    assert m.repeats_lower_bound >= 48 and m.repeats >= m.repeats_lower_bound
+
+
+@st.composite
+def random_plans(draw: st.DrawFn) -> tuple[list, list[Seatable], list[str], int]:
+    tables = draw(st.integers(1, 5))
+    size = draw(st.integers(tables, 24))
+    ids = [str(i) for i in range(size)]
+    hosts = ids[:tables] if draw(st.booleans()) else []
+    rounds = []
+    for _ in range(draw(st.integers(1, 6))):
+        present = [i for i in ids if i in hosts or draw(st.integers(0, 9)) > 0]
+        others = draw(st.permutations([i for i in present if i not in hosts]))
+        rnd = [[h] for h in hosts] or [[] for _ in range(tables)]
+        for k, pid in enumerate(others):
+            rnd[k % tables].append(pid)
+        rounds.append(rnd)
+    return rounds, people(size), hosts, tables
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_plans())
+def test_every_bound_holds_for_any_balanced_plan(case) -> None:  # noqa: ANN001
+    rounds, ppl, hosts, tables = case
+    m = rotation_metrics(rounds, ppl, tables=tables, hosts=hosts)
+    assert m.repeats == repeats(rounds) and m.max_meetings == max_meetings(rounds)
+    assert m.repeats >= m.repeats_lower_bound >= m.person_bound
+    assert m.repeats >= m.repeats_lower_bound_at_max
+    assert m.max_meetings >= m.max_meetings_lower_bound or not m.distinct_pairs_met
+    if m.proven_optimal:
+        assert m.repeats == m.repeats_lower_bound
+
+
+def test_no_two_orthogonal_latin_squares_of_order_six() -> None:
+    ids = [str(i) for i in range(36)]
+    rows = [ids[6 * k: 6 * k + 6] for k in range(6)]
+    cols = [ids[k::6] for k in range(6)]
+    rounds = [rows, cols, rows, cols, rows]
+    m = rotation_metrics(rounds, people(36), tables=6)
+    assert m.person_bound == 2 and m.repeats_lower_bound >= 2
+    assert rotation_metrics(rounds[:3], people(36), tables=6).person_bound == 0
+    assert rotation_metrics([r[:5] for r in rounds], people(36), tables=6).person_bound < 2

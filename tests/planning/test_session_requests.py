@@ -57,3 +57,21 @@ def test_a_block_that_is_not_a_cafe_is_refused(session: Any) -> None:
     other = next(b for _, b in session.blocks() if b.method_type == "break")
     with pytest.raises(InvalidInputError):
         cafe_request(session, other, 1)
+
+
+def test_a_replan_in_the_room_starts_from_the_plan_in_force(session: Any) -> None:
+    from labkit.planning import plan_rotation
+
+    block = _cafe(session)
+    day = session.day_of_block(block.id)
+    first = plan_rotation(cafe_request(session, block, day, time_limit=0.3))
+    hosts = set(block.method.hosts)
+    leaver = next(pid for rnd in first.rounds[1:] for t in rnd for pid in t if pid not in hosts)
+    room = [p.id for p in session.attendees(day) if p.id != leaver]
+    request = cafe_request(session, block, day, present=room, history=first.rounds[:1],
+                           plan_in_force=first.rounds[1:], time_limit=0.3)
+    assert [list(t) for t in request.plan_in_force[0]] == [list(t) for t in first.rounds[1]]
+    again = plan_rotation(request)
+    assert again.rounds[0] == first.rounds[0]
+    assert "plan in force" in again.method
+    assert all(leaver not in t for rnd in again.rounds[1:] for t in rnd)

@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from labkit.planning import Seatable, balanced_teams, teams_by_attribute
-from labkit.planning.teams import by_territory, spread_deviation
+from labkit.planning.teams import Attribute, Team, by_group, by_territory
+
+
+def spread_deviation(teams: Sequence[Team], people: Sequence[Seatable],
+                     key: Attribute = by_group) -> int:
+    """Σ over teams and values of the distance outside [floor(c/k), ceil(c/k)]."""
+    info = {p.id: p for p in people}
+    totals = Counter(key(p) for p in people if key(p))
+    k = max(len(teams), 1)
+    dev = 0
+    for team in teams:
+        here = Counter(key(info[m]) for m in team.members if key(info[m]))
+        for value, c in totals.items():
+            n, lo, hi = here.get(value, 0), c // k, -(-c // k)
+            dev += max(0, lo - n) + max(0, n - hi)
+    return dev
 
 
 @settings(max_examples=40, deadline=None)

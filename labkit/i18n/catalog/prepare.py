@@ -153,6 +153,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "prepare.cards.host": {"fr": "Hôte de table : {name}", "en": "Table host: {name}"},
     "prepare.cards.qr": {"fr": "Ressources de la session", "en": "Session resources"},
+    "prepare.cards.qr_phone": {"fr": "Participez depuis votre téléphone", "en": "Take part from your phone"},
     # -- badges --------------------------------------------------------------------------------
     "prepare.badges.title": {"fr": "Badges", "en": "Name badges"},
     # -- sign-in sheets ------------------------------------------------------------------------
@@ -233,6 +234,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.help.materials_out": {
         "fr": "Le dossier où écrire les documents (créé si besoin).",
         "en": "The folder to write the documents into (created if needed).",
+    },
+    "prepare.help.join_url": {
+        "fr": "Adresse de « labkit serve » (--public-url, ou l'adresse fixe du routeur de la salle) : chaque chevalet porte le QR code de sa table pour participer depuis un téléphone.",
+        "en": "Address of \"labkit serve\" (--public-url, or the room router's fixed address): each table card carries its table's QR code to take part from a phone.",
     },
     "prepare.help.url": {
         "fr": "Adresse du QR code des chevalets (par défaut : urls.resources de la session).",

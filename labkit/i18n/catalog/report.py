@@ -131,6 +131,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.where.round": {"fr": "tour {n}", "en": "round {n}"},
     "report.where.table": {"fr": "table {n}", "en": "table {n}"},
     "report.where.pair": {"fr": "binôme {n}", "en": "pair {n}"},
+    "report.source.phone": {"fr": "saisi sur téléphone", "en": "entered on a phone"},
+    "report.source.host": {"fr": "saisi par l'hôte de table", "en": "entered by the table host"},
     "report.kind.idea": {"fr": "idée", "en": "idea"},
     "report.kind.ingredient": {"fr": "ingrédient", "en": "ingredient"},
     "report.kind.insight": {"fr": "constat", "en": "insight"},

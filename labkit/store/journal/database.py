@@ -81,6 +81,7 @@ class Database:
         self.connection = connection
         self.path = path
         self.readonly = readonly
+        self._key: tuple[int, int] | None = None
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True, readonly: bool = False) -> Database:
@@ -91,7 +92,8 @@ class Database:
         the folder refuses writes.
         """
         path = Path(path)
-        _check_file(path, create=create and not readonly)
+        if _inode(path) not in _OPEN:  # reading the header would drop an open connection's locks
+            _check_file(path, create=create and not readonly)
         try:
             if readonly:
                 target = path.resolve().as_uri() + "?mode=ro"
@@ -110,6 +112,9 @@ class Database:
         except BaseException:
             connection.close()
             raise
+        key = database._key = _inode(path)
+        if key is not None:
+            _OPEN[key] = _OPEN.get(key, 0) + 1
         return database
 
     def _configure(self) -> None:
@@ -229,6 +234,27 @@ class Database:
         """Close the connection (the last one out checkpoints the WAL into the database)."""
         with contextlib.suppress(sqlite3.Error):
             self.connection.close()
+        key, self._key = self._key, None
+        if key is not None and key in _OPEN:
+            _OPEN[key] -= 1
+            if not _OPEN[key]:
+                del _OPEN[key]
+
+
+_OPEN: dict[tuple[int, int], int] = {}
+"""(device, inode) -> connections this process holds open on that journal file. Opening the file
+outside SQLite and closing it releases every POSIX lock the process holds on it — the shared lock
+that tells other processes a WAL reader is still there — so a journal already open here is not
+opened again for its header check (another process closing last would then checkpoint and delete
+the WAL under the open connection: a corrupt journal)."""
+
+
+def _inode(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def _check_file(path: Path, *, create: bool) -> None:

@@ -89,6 +89,7 @@ class Journal:
         self._lock = threading.RLock()
         self._events: list[RecordedEvent] = []
         self._state = JournalState()
+        self._data_version = -1
         self.refresh()
 
     @classmethod
@@ -175,6 +176,24 @@ class Journal:
         else:
             self._state.apply(record)
 
+    @property
+    def last_id(self) -> int:
+        """The id of the latest event this journal has read or written."""
+        with self._lock:
+            return self._state.last_event_id
+
+    def has_news(self) -> bool:
+        """Whether another connection committed since the last call (``PRAGMA data_version``:
+        a cheap check, fit to run several times a second before a `refresh`)."""
+        with self._lock:
+            try:
+                row = self._db.connection.execute("PRAGMA data_version").fetchone()
+            except sqlite3.Error as exc:
+                raise storage_error(exc, self.path) from exc
+            changed = row[0] != self._data_version
+            self._data_version = row[0]
+            return changed
+
     def state(self) -> JournalState:
         """The current state (a snapshot: later events do not change it)."""
         with self._lock:
@@ -212,26 +231,33 @@ class Journal:
 
     # --- writing -----------------------------------------------------------------------------
 
-    def record(self, event: ev.EventModel | Mapping[str, Any]) -> RecordedEvent:
+    def record(
+        self, event: ev.EventModel | Mapping[str, Any], *, recorder: str | None = None,
+        device: str | None = None,
+    ) -> RecordedEvent:  # fmt: skip
         """Validate, check and durably write one event; the stored event once committed.
 
-        Raises InvalidInputError (bad payload, or refused by the current state) or StorageError
-        (the disk refused the write); in both cases nothing is written.
+        `recorder` and `device` override the journal's for this event (a server writing for
+        many people: a phone's pseudonymous id, ``phone`` or ``host``). Raises
+        InvalidInputError (bad payload, or refused by the current state) or StorageError (the
+        disk refused the write); in both cases nothing is written.
         """
-        return self.record_many([event])[0]
+        return self.record_many([event], recorder=recorder, device=device)[0]
 
     def record_many(
-        self, events: Iterable[ev.EventModel | Mapping[str, Any]]
-    ) -> list[RecordedEvent]:
+        self, events: Iterable[ev.EventModel | Mapping[str, Any]], *, recorder: str | None = None,
+        device: str | None = None,
+    ) -> list[RecordedEvent]:  # fmt: skip
         """Record several events in one transaction: all are written, or none."""
         models = [validate_event(e) for e in events]
+        who = (device or self.device, recorder or self.recorder)
         with self._lock:
             written: list[RecordedEvent] = []
             try:
                 with self._db.write() as connection:
                     self._catch_up()
                     for model in models:
-                        written.append(self._insert(connection, model))
+                        written.append(self._insert(connection, model, who))
             except BaseException:
                 if written:  # rolled back: forget them and rebuild the state from disk
                     lost = {e.id for e in written}
@@ -240,7 +266,9 @@ class Journal:
                 raise
             return written
 
-    def _insert(self, connection: Any, event: ev.EventModel) -> RecordedEvent:
+    def _insert(
+        self, connection: Any, event: ev.EventModel, who: tuple[str, str | None]
+    ) -> RecordedEvent:
         if event.id_field and event.new_id() is None:
             event = event.model_copy(update={event.id_field: self._state.next_id(event)})
         problems = rules.check(self._state, event)
@@ -251,9 +279,9 @@ class Journal:
         payload = event.payload_json()
         cursor = connection.execute(
             schema.INSERT_EVENT,
-            (uid, now.isoformat(), self.device, self.recorder, event.type, payload),
+            (uid, now.isoformat(), *who, event.type, payload),
         )
-        record = RecordedEvent(int(cursor.lastrowid), uid, now, self.device, self.recorder, event)
+        record = RecordedEvent(int(cursor.lastrowid), uid, now, *who, event)
         self._append(record)
         return record
 

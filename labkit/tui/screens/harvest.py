@@ -28,6 +28,7 @@ class HarvestScreen(BlockScreen):
         Binding("k", "keep", "tui.key.keep"),
         Binding("t", "rename", "tui.key.rename"),
         Binding("x,delete", "ungroup", "tui.key.ungroup"),
+        Binding("backspace", "hide", "tui.key.hide", show=False),
         Binding("right", "question(1)", "tui.key.next_question"),
         Binding("left", "question(-1)", "tui.key.prev_question", show=False),
         Binding("escape", "back", "tui.key.back"),
@@ -126,6 +127,14 @@ class HarvestScreen(BlockScreen):
         self.question = (self.question - 1 + step) % len(self.config.questions) + 1
         self.marked.clear()
         self.refresh_view()
+
+    def action_hide(self) -> None:
+        """Hide the highlighted idea (a phone's off-topic post, a duplicate); ctrl+z undoes."""
+        item = self._highlighted()
+        if item is None or item not in self.live.state.contributions:
+            return
+        self.marked.discard(item)
+        self.act(self.live.write, self.spec.hidden, item)
 
     def action_mark(self) -> None:
         item = self._highlighted()

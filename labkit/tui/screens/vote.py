@@ -3,7 +3,6 @@ the cut flagged so that the room decides)."""
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from typing import Any
 
@@ -137,7 +136,7 @@ class VoteScreen(CaptureScreen):
 
     def _refresh_status(self, totals: dict[str, int]) -> None:
         counted = sum(totals.values())
-        per_voter = self.config.dots_per_voter or max(1, math.ceil(len(self.items) / 3))
+        per_voter = voting.budget(self.config, len(self.items))
         voters = len(self.live.room())
         unit = (
             t("tui.vote.per_team", team=self.team or "—") if self.config.voting == "team" else ""

@@ -1,0 +1,146 @@
+"""Load on `labkit serve`: 60 phones posting 20 ideas each, concurrently, while the live app runs.
+
+The session is benchmarks/tui.py's large one (3 days, 150 participants, 3,000 journal events, the
+day-3 café running). The server runs in its own process (`labkit serve`, loopback only); the
+phones in another (asyncio + httpx: join by a table link, then for each idea GET the page for its
+form token and POST the idea, as a phone without JavaScript does); the live app in this one,
+typing ideas in the café meanwhile. Prints:
+
+- contributions lost and duplicated (target 0 and 0);
+- post latency p50 / p95 (target p95 < 200 ms on 2 cores);
+- the live app's keypress → journal p50 / p95 during the load (target p95 < 50 ms).
+
+Run:  python benchmarks/serve.py [--phones 60] [--posts 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from tui import fill_journal, keypress_latencies, percentile, write_session  # noqa: E402
+
+PHONES = """
+import asyncio, json, re, sys, time
+import httpx
+
+base, tokens = sys.argv[1], json.loads(sys.argv[2])
+phones, posts = int(sys.argv[3]), int(sys.argv[4])
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+async def phone(number, latencies, failures):
+    token = tokens[number % len(tokens)]
+    async with httpx.AsyncClient(base_url=base, headers={"Origin": base}, timeout=30) as client:
+        page = await client.get(f"/j/{token}")
+        await client.post(f"/j/{token}", data={"csrf": CSRF.search(page.text).group(1)})
+        for post in range(posts):
+            page = await client.get("/me")
+            data = {"csrf": CSRF.search(page.text).group(1), "block": "cafe-3", "kind": "idea",
+                    "text": f"Téléphone {number} idée {post}"}
+            start = time.perf_counter()
+            answer = await client.post("/me/contribute", data=data)
+            latencies.append(time.perf_counter() - start)
+            if answer.status_code != 303:
+                failures.append(answer.status_code)
+
+async def main():
+    latencies, failures = [], []
+    await asyncio.gather(*(phone(n, latencies, failures) for n in range(phones)))
+    print(json.dumps({"latencies": latencies, "failures": failures}))
+
+asyncio.run(main())
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_server(folder: Path, port: int) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen([sys.executable, "-m", "labkit", "serve", str(folder),
+                               "--port", str(port)], stdout=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1):
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("the server did not start")
+
+
+async def keys_during(load: subprocess.Popen[str], folder: Path) -> list[float]:
+    """Keypress → journal latencies of the live app, in batches, until the load is over."""
+    found: list[float] = []
+    while load.poll() is None or not found:
+        to_disk, _ = await keypress_latencies(folder, 25, True)
+        found += to_disk
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--phones", type=int, default=60)
+    parser.add_argument("--posts", type=int, default=20)
+    args = parser.parse_args()
+    from labkit.store.journal import Journal
+    from labkit.web import control
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "grande-session"
+        write_session(folder)
+        count = fill_journal(folder)
+        print(f"session: 3 days, 150 participants, {count} events; day-3 café running")
+        port = free_port()
+        server = start_server(folder, port)
+        try:
+            found = control.read(folder)
+            assert found is not None
+            tokens = [found.table_tokens[str(n)] for n in range(1, 11)]
+            started = time.perf_counter()
+            load = subprocess.Popen(
+                [sys.executable, "-c", PHONES, f"http://127.0.0.1:{port}", json.dumps(tokens),
+                 str(args.phones), str(args.posts)], stdout=subprocess.PIPE, text=True)  # fmt: skip
+            keys = asyncio.run(keys_during(load, folder))
+            out, _ = load.communicate(timeout=600)
+            elapsed = time.perf_counter() - started
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        result = json.loads(out)
+        latencies, failures = result["latencies"], result["failures"]
+        with Journal.open(folder, device="bench-check") as journal:
+            texts = [c.text for c in journal.state().contributions.values()
+                     if c.device == "phone"]  # fmt: skip
+        expected = {f"Téléphone {p} idée {n}" for p in range(args.phones)
+                    for n in range(args.posts)}  # fmt: skip
+        lost = len(expected - set(texts))
+        duplicated = len(texts) - len(set(texts))
+        print(f"posts: {len(latencies)} by {args.phones} phones in {elapsed:.1f} s "
+              f"({len(latencies) / elapsed:.0f}/s), refused: {len(failures)}")
+        verdict = "OK" if lost == 0 and duplicated == 0 else "ABOVE TARGET"
+        print(f"contributions lost {lost}, duplicated {duplicated} (target 0 and 0) {verdict}")
+        p95 = percentile(latencies, 0.95)
+        print(f"post latency: p50 {percentile(latencies, 0.5) * 1000:5.1f} ms, p95 "
+              f"{p95 * 1000:5.1f} ms, max {max(latencies) * 1000:5.1f} ms (target p95 < 200 ms) "
+              f"{'OK' if p95 < 0.2 else 'ABOVE TARGET'}")
+        k95 = percentile(keys, 0.95)
+        print(f"live app keypress → journal during the load: p50 "
+              f"{percentile(keys, 0.5) * 1000:5.1f} ms, p95 {k95 * 1000:5.1f} ms over "
+              f"{len(keys)} ideas (target p95 < 50 ms) {'OK' if k95 < 0.05 else 'ABOVE TARGET'}")
+
+
+if __name__ == "__main__":
+    main()

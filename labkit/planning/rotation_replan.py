@@ -1,0 +1,148 @@
+"""Minimal re-plans: the plan in force, repaired for who is in the room.
+
+Absent people are dropped, arrivals sit where they meet the fewest people they already met,
+and tables are rebalanced by moving as few people as possible (each move chosen to add the
+fewest repeated meetings). Unaffected seats stay as they were; the search then starts here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from labkit.planning.rotation_model import Problem
+from labkit.planning.rotation_state import SeatingState
+
+PlannedRounds = list[list[list[int]]]
+
+
+def _meetings(pb: Problem, rounds: Sequence[Sequence[Sequence[int]]]) -> list[list[int]]:
+    n = len(pb.ids)
+    meet = [[0] * n for _ in range(n)]
+    for rnd in rounds:
+        for table in rnd:
+            for x, a in enumerate(table):
+                for b in table[x + 1:]:
+                    meet[a][b] += 1
+                    meet[b][a] += 1
+    return meet
+
+
+def repair_plan(pb: Problem, in_force: Sequence[Sequence[Sequence[str]]]) -> PlannedRounds:
+    """The rounds of `in_force` still to play, in index form, for the people now present.
+
+    Rounds missing from `in_force` are left empty (the caller seats them).
+    """
+    index = {pid: i for i, pid in enumerate(pb.ids)}
+    present = set(pb.present)
+    out: PlannedRounds = []
+    for rnd in list(in_force)[: pb.planned]:
+        tables = [[index[p] for p in table if p in index and index[p] in present]
+                  for table in list(rnd)[: pb.tables]]
+        tables += [[] for _ in range(pb.tables - len(tables))]
+        out.append(tables)
+    meet = _meetings(pb, [*pb.history, *out])
+    for tables in out:
+        _seat_round(pb, tables, meet)
+    return out
+
+
+def _seat_round(pb: Problem, tables: list[list[int]], meet: list[list[int]]) -> None:
+    """Put the hosts back, seat arrivals, rebalance; `meet` is kept up to date."""
+    seated = {i for table in tables for i in table}
+    for h, t in pb.host_table.items():
+        if h in seated and h not in tables[t]:
+            for table in tables:
+                if h in table:
+                    table.remove(h)
+            tables[t].append(h)
+    arrivals = [i for i in pb.present if i not in seated]
+    cap = max(pb.sizes())
+    for a in arrivals:
+        if a in pb.host_table:
+            t = pb.host_table[a]
+        else:
+            unit = pb.units[pb.unit_of[a]]
+            partner = next((t for i in unit if i != a for t in range(pb.tables)
+                            if i in tables[t]), None)
+            options = [t for t in range(pb.tables) if len(tables[t]) < cap] or range(pb.tables)
+            t = partner if partner is not None else min(
+                options, key=lambda t: (_cost(pb, a, tables[t], meet), len(tables[t]), t))
+        _add(tables[t], a, meet)
+    while True:
+        sizes = [len(table) for table in tables]
+        if max(sizes) - min(sizes) <= 1:
+            return
+        moves = [(_cost(pb, a, tables[dst], meet)
+                  - _cost(pb, a, [x for x in tables[src] if x != a], meet), a, src, dst)
+                 for src in range(pb.tables) if sizes[src] == max(sizes)
+                 for dst in range(pb.tables) if sizes[dst] == min(sizes)
+                 for a in tables[src] if a not in pb.host_table
+                 and len(pb.units[pb.unit_of[a]]) == 1]
+        if not moves:
+            return
+        _, a, src, dst = min(moves)
+        _remove(tables[src], a, meet)
+        _add(tables[dst], a, meet)
+
+
+def _cost(pb: Problem, a: int, table: list[int], meet: list[list[int]]) -> int:
+    row, fa = meet[a], pb.forbidden[a]
+    return sum(row[y] * 1000 + (10**6 if y in fa else 0) for y in table)
+
+
+def _add(table: list[int], a: int, meet: list[list[int]]) -> None:
+    for y in table:
+        meet[a][y] += 1
+        meet[y][a] += 1
+    table.append(a)
+
+
+def _remove(table: list[int], a: int, meet: list[list[int]]) -> None:
+    table.remove(a)
+    for y in table:
+        meet[a][y] -= 1
+        meet[y][a] -= 1
+
+
+def moved_seats(in_force: Sequence[Sequence[Sequence[str]]],
+                planned: Sequence[Sequence[Sequence[str]]]) -> int:
+    """(person, round) seats of `planned` at another table than in `in_force` (people not
+    seated in `in_force`'s round, i.e. arrivals, are not counted)."""
+    moved = 0
+    for old, new in zip(in_force, planned, strict=False):
+        where = {p: t for t, table in enumerate(old) for p in table}
+        moved += sum(1 for t, table in enumerate(new) for p in table
+                     if p in where and where[p] != t)
+    return moved
+
+
+def send_home(state: SeatingState, in_force: Sequence[Sequence[Sequence[str]]]) -> None:
+    """Undo needless moves after the search: swap people back to their table in the plan in
+    force whenever the swap lowers the number of people moved without worsening the plan."""
+    pb = state.pb
+    index = {pid: i for i, pid in enumerate(pb.ids)}
+    for offset, rnd in enumerate(list(in_force)[: pb.planned]):
+        r = pb.frozen + offset
+        home = {index[p]: t for t, table in enumerate(rnd) for p in table if p in index}
+        improved = True
+        while improved:
+            improved = False
+            where = state.where[r]
+            away = [a for a, t in home.items() if state.movable[a] and 0 <= where[a] != t]
+            for a in away:
+                here, target = where[a], home[a]
+                if here == target:
+                    continue
+                for b in list(state.tab[r][target]):
+                    if not state.movable[b]:
+                        continue
+                    gain = 1 + (1 if home.get(b) == here else 0) - (1 if home.get(b) == target
+                                                                     else 0)
+                    if gain <= 0:
+                        continue
+                    before = state.key()
+                    state.swap(r, a, b)
+                    if state.key() <= before:
+                        improved = True
+                        break
+                    state.swap(r, a, b)
