@@ -28,7 +28,7 @@ def run_command(
     ] = None,
 ) -> None:
     """Open the live app on a session; every entry goes to the session's journal at once."""
-    from labkit.i18n import set_ui_language
+    from labkit.i18n import set_session_language, set_ui_language
 
     if lang is not None:
         set_ui_language(lang)
@@ -36,4 +36,8 @@ def run_command(
     from labkit.tui.controller import LiveSession
 
     live = LiveSession.open(session, day=day, device=device or f"tui-{socket.gethostname()}")
-    LabkitApp(live).run()
+    set_session_language(live.session.language)
+    try:
+        LabkitApp(live).run()
+    finally:
+        set_session_language(None)

@@ -3,7 +3,8 @@
 Strings live in `labkit/i18n/catalog/<area>.py`, each defining `MESSAGES = {key: {"fr": ..., "en":
 ...}}`; keys are prefixed by their area (e.g. ``validation.day_overrun``). `t()` formats a message
 with `str.format` keyword arguments. Outputs follow the session's language; the UI follows
-`--lang`, then `LABKIT_LANG`, then the system locale (see `ui_language`).
+`--lang`, then `LABKIT_LANG`, then the session's language, then the system locale (see
+`ui_language`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Lang(StrEnum):
 DEFAULT_LANG = Lang.FR
 
 _ui_lang_override: Lang | None = None
+_session_lang: Lang | None = None
 _merged: dict[str, dict[str, str]] | None = None
 
 
@@ -69,12 +71,22 @@ def set_ui_language(lang: str | None) -> None:
     _ui_lang_override = normalise_lang(lang)
 
 
+def set_session_language(lang: str | None) -> None:
+    """The language of the session being run (`Session.language`): the UI speaks it unless
+    `--lang` or LABKIT_LANG say otherwise, before the machine's locale is asked."""
+    global _session_lang
+    _session_lang = normalise_lang(lang)
+
+
 def ui_language() -> Lang:
-    """The language of the user interface: `--lang`, then LABKIT_LANG, then the locale, then fr."""
+    """The language of the user interface: `--lang`, then LABKIT_LANG, then the language of the
+    session being run, then the locale (a bare "C"/"POSIX" locale says nothing), then fr."""
     if _ui_lang_override:
         return _ui_lang_override
+    chosen = normalise_lang(os.environ.get("LABKIT_LANG")) or _session_lang
+    if chosen:
+        return chosen
     for candidate in (
-        os.environ.get("LABKIT_LANG"),
         os.environ.get("LC_ALL"),
         os.environ.get("LC_MESSAGES"),
         os.environ.get("LANG"),
@@ -82,6 +94,9 @@ def ui_language() -> Lang:
         lang = normalise_lang(candidate)
         if lang:
             return lang
+    if any(os.environ.get(name, "").split(".")[0] in ("C", "POSIX")
+           for name in ("LC_ALL", "LC_MESSAGES", "LANG")):
+        return DEFAULT_LANG  # Python reads "C.UTF-8" as en_US: that is no choice of language
     import locale
 
     return normalise_lang(locale.getlocale()[0]) or DEFAULT_LANG

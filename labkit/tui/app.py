@@ -23,6 +23,7 @@ from labkit.errors import LabkitError
 from labkit.i18n import set_ui_language, t
 from labkit.model import Block
 from labkit.store.session_log import session_log
+from labkit.tui import live_state as ls
 from labkit.tui.controller import Alert, LiveSession
 from labkit.tui.keys import describe_bindings, translate_bindings
 from labkit.tui.screens.base import BlockScreen, LiveScreen
@@ -76,25 +77,22 @@ class LabkitApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
 
     BINDINGS = [
-        Binding("question_mark", "help", "tui.key.help"),
-        Binding("f1", "help", "tui.key.help", show=False, priority=True),
-        Binding("q", "quit_app", "tui.key.quit"),
-        Binding("ctrl+q", "quit_app", "tui.key.quit", show=False, priority=True),
-        Binding("d", "dashboard", "tui.key.dashboard", show=False),
+        # Session actions are F-keys (or Ctrl): a letter typed anywhere never acts on the day.
+        Binding("f1", "help", "tui.key.help", priority=True),
+        Binding("question_mark", "help", "tui.key.help", show=False),
         Binding("f2", "dashboard", "tui.key.dashboard", show=False, priority=True),
-        Binding("m", "method", "tui.key.method"),
         Binding("f3", "method", "tui.key.method", show=False, priority=True),
-        Binding("a", "attendance", "tui.key.attendance", show=False),
         Binding("f4", "attendance", "tui.key.attendance", show=False, priority=True),
-        Binding("c", "qr", "tui.key.qr", show=False),
         Binding("f5", "qr", "tui.key.qr", show=False, priority=True),
-        Binding("w", "serve", "tui.key.serve", show=False),
-        Binding("s", "start", "tui.key.start"),
-        Binding("p", "pause", "tui.key.pause"),
-        Binding("plus,equals_sign", "extend", "tui.key.extend"),
-        Binding("minus", "shorten", "tui.key.shorten", show=False),
-        Binding("e", "end", "tui.key.end"),
-        Binding("ctrl+z", "undo", "tui.key.undo", show=False, priority=True),
+        Binding("f6", "start", "tui.key.start", priority=True),
+        Binding("f7", "pause", "tui.key.pause", priority=True),
+        Binding("f8", "end", "tui.key.end", priority=True),
+        Binding("f9", "extend", "tui.key.extend", show=False, priority=True),
+        Binding("shift+f9", "shorten", "tui.key.shorten", show=False, priority=True),
+        Binding("f10", "serve", "tui.key.serve", show=False, priority=True),
+        Binding("ctrl+z", "undo", "tui.key.undo_short", priority=True),
+        Binding("ctrl+q", "quit_app", "tui.key.quit", show=False, priority=True),
+        Binding("q", "quit_app", "tui.key.quit", show=False),
     ]
 
     revision: reactive[int] = reactive(0, init=False)
@@ -192,7 +190,7 @@ class LabkitApp(App[None]):
             return action(*args, **kwargs)
         except LabkitError as error:
             self.bell()
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(self.live.with_names(str(error)), severity="error", timeout=8)
             return None
         finally:
             self.revision = self.live.revision
@@ -310,10 +308,30 @@ class LabkitApp(App[None]):
             self.notify(t("tui.error.no_block"), severity="warning", timeout=3)
         return block
 
+    def confirm(self, question: str, then: Callable[[], None]) -> None:
+        """Ask one yes/no question before a change of the day's course; `then` on yes."""
+        from labkit.tui.screens.overlays import ConfirmScreen
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                then()
+
+        self.push_screen(ConfirmScreen(question), answered)
+
     def action_start(self) -> None:
         block = self._target("start")
         if block is None:
             return
+        running = self.live.current_block()
+        if running is not None and running.id != block.id and (
+            self.live.state.block(running.id).status in ("running", "paused")
+        ):
+            self.confirm(t("tui.confirm.start_while", block=block.title, running=running.title),
+                         lambda: self._start(block))
+            return
+        self._start(block)
+
+    def _start(self, block: Block) -> None:
         before = self.live.revision
         self.act(self.live.start_block, block.id)
         shown = getattr(self.screen, "block", None)
@@ -337,8 +355,24 @@ class LabkitApp(App[None]):
 
     def action_end(self) -> None:
         block = self._target("end")
-        if block is not None:
-            self.act(self.live.end_block, block.id)
+        if block is None:
+            return
+        row = next((r for r in self.live.rows() if r.block.id == block.id), None)
+        left = ls.remaining(row, self.live.now()) if row is not None else None
+        if row is not None and row.status in ("running", "paused") and left is not None and (
+            left.total_seconds() >= 60
+        ):
+            self.confirm(t("tui.confirm.end_early", block=block.title,
+                           minutes=int(left.total_seconds() // 60)),
+                         lambda: self._end(block))
+            return
+        self._end(block)
+
+    def _end(self, block: Block) -> None:
+        before = self.live.revision
+        self.act(self.live.end_block, block.id)
+        if self.live.revision != before:
+            self.notify(t("tui.ended_undo", block=block.title), timeout=6)
 
     def action_undo(self) -> None:
         undone = self.act(self.live.undo_last)

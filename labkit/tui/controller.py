@@ -333,7 +333,26 @@ class LiveSession:
         self.record(ev.AttendanceLeft(participant_id=participant_id, day=self.day,
                                       at=self.now()))  # fmt: skip
 
+    def with_names(self, text: str) -> str:
+        """`text` with each participant id replaced by the person's name (error messages
+        from the journal's rules name people by id)."""
+        import re
+
+        names = {p.id: p.full_name for p in self.session.participants}
+        return re.sub(r"\b[\w-]+\b", lambda m: names.get(m.group(0), m.group(0)), text)
+
     def mark_absent(self, participant_id: str) -> None:
+        """Record an absence; someone checked in today by mistake has their arrivals undone
+        first (undo events: the journal keeps both)."""
+        record = self.state.attendance_on(self.day).get(participant_id)
+        if record is not None and record.status in ("present", "left"):
+            for found in self.journal.events(types=["attendance.arrived", "attendance.left"]):
+                event = found.event
+                if (getattr(event, "participant_id", None) == participant_id
+                        and getattr(event, "day", None) == self.day
+                        and not self.journal.is_undone(found)):
+                    self.journal.undo(found.id, reason="correction")
+            self._changed()
         self.record(ev.AttendanceAbsent(participant_id=participant_id, day=self.day))
 
     # alerts

@@ -273,13 +273,35 @@ def seated_present(session: Session, day: int, state: JournalState) -> list[str]
     return room
 
 
+def _name_words(person: Participant) -> list[str]:
+    return fold(" ".join(filter(None, (person.first_name, person.last_name)))).split()
+
+
 def matches(person: Participant, query: str) -> bool:
-    """Whether a few typed letters match the person's names or organisation (accents ignored)."""
-    wanted = fold(query)
-    if not wanted:
-        return True
-    haystack = fold(" ".join(filter(None, (person.first_name, person.last_name, person.id))))
-    return all(part in haystack for part in wanted.split())
+    """Whether every typed word starts one of the person's names (first name or surname,
+    accents, case and hyphens ignored): "aud" finds Aude and Audrey, not Reynaud."""
+    words = _name_words(person)
+    return all(any(w.startswith(part) for w in words) for part in fold(query).split())
+
+
+def exact_match(person: Participant, query: str) -> bool:
+    """Whether every typed word is one of the person's names in full ("aude", not "aud")."""
+    words = _name_words(person)
+    wanted = fold(query).split()
+    return bool(wanted) and all(part in words for part in wanted)
+
+
+def check_in_choice(people: list[Participant], query: str) -> tuple[Participant | None,
+                                                                     list[Participant]]:
+    """Who `query` designates: (the person, []) when one matches, or one matches in full;
+    (None, candidates) otherwise (none, or several to choose from)."""
+    found = [p for p in people if matches(p, query)]
+    if len(found) == 1:
+        return found[0], []
+    exact = [p for p in found if exact_match(p, query)]
+    if len(exact) == 1:
+        return exact[0], []
+    return None, found
 
 
 # --- votes ----------------------------------------------------------------------------------
@@ -362,11 +384,16 @@ def _match_group(word: str, session: Session) -> str:
     if not wanted:
         raise EntryError(t("tui.closing.err_group_unknown", word=word))
     found = []
+    exact = []
     for key in keys:
         group = session.group(key)
         label = fold(group.label) if group else ""
         if fold(key).startswith(wanted) or label.startswith(wanted):
             found.append(key)
+        if wanted in (fold(key), label):
+            exact.append(key)
+    if len(exact) == 1:
+        return exact[0]  # a whole key wins over the longer keys it starts ("dr" vs "drh")
     if len(found) == 1:
         return found[0]
     if not found:

@@ -224,3 +224,31 @@ def test_the_cli_follows_lang_then_labkit_lang(bare_env: pytest.MonkeyPatch) -> 
     assert "no session found" in _cli(["--lang", "en", *args], {"LABKIT_LANG": "fr"})
     set_ui_language(None)
     assert "no session found" in _cli(args, {"LANG": "en_GB.UTF-8"})
+
+
+def test_ui_language_order_lang_env_session_locale(monkeypatch):
+    """Issue 14: `--lang`, then LABKIT_LANG, then the session's language, then the locale; a
+    C.UTF-8 machine running a French session speaks French."""
+    from labkit.i18n import set_session_language, set_ui_language, ui_language
+
+    monkeypatch.delenv("LABKIT_LANG", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    try:
+        set_ui_language(None)
+        set_session_language("fr")
+        assert ui_language() == "fr"
+        set_session_language("en")
+        assert ui_language() == "en"  # the session's language, before the locale
+        monkeypatch.setenv("LABKIT_LANG", "fr")
+        assert ui_language() == "fr"  # LABKIT_LANG beats the session
+        set_ui_language("en")
+        assert ui_language() == "en"  # --lang beats everything
+        set_ui_language(None)
+        set_session_language(None)
+        monkeypatch.delenv("LABKIT_LANG")
+        assert ui_language() == "fr"  # C.UTF-8 is no choice: the default, not en_US
+    finally:
+        set_ui_language(None)
+        set_session_language(None)

@@ -33,13 +33,13 @@ async def main(folder: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_block("cafe")
         await pilot.pause()
-        await pilot.press("n", "i")
+        await pilot.press("ctrl+n")
         for number in (1, 2, 3):
             text = f"Idee tour 1 numero {number}"
             await pilot.press(*text, "enter")
             say(f"IDEA {text}")
         clock.advance(minutes=21)
-        await pilot.press("escape", "n", "2", "i")
+        await pilot.press("escape", "ctrl+n", "alt+2")
         say("READY")
         number = 0
         while True:

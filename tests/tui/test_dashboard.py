@@ -19,16 +19,16 @@ def journal_types(session_dir) -> list[str]:
 async def test_start_pause_resume_extend_end_reach_the_journal(make_app, session_dir, clock):
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("s")
+        await pilot.press("f6")
         assert app.live.state.block("ouverture").status == "running"
         clock.advance(minutes=3)
-        await pilot.press("p")
+        await pilot.press("f7")
         assert app.live.state.block("ouverture").status == "paused"
         clock.advance(minutes=2)
-        await pilot.press("p")
-        await pilot.press("plus")
+        await pilot.press("f7")
+        await pilot.press("f9")
         clock.advance(minutes=5)
-        await pilot.press("e")
+        await pilot.press("f8", "o")  # ends early: one confirmation
         timing = app.live.state.block("ouverture")
         assert timing.status == "ended"
         assert timing.extension_minutes == 5
@@ -41,11 +41,11 @@ async def test_start_pause_resume_extend_end_reach_the_journal(make_app, session
 async def test_start_moves_to_the_next_block_and_ends_the_running_one(make_app, clock):
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("s")
+        await pilot.press("f6")
         clock.advance(minutes=20)
         app.tick()
-        await pilot.press("d")  # the dashboard, whatever screen opened
-        await pilot.press("s")
+        await pilot.press("f2")  # the dashboard, whatever screen opened
+        await pilot.press("f6", "o")  # one runs: confirmed
         state = app.live.state
         assert state.block("ouverture").status == "ended"
         assert state.block("interviews").status == "running"
@@ -55,7 +55,7 @@ async def test_countdown_and_drift_follow_the_clock(make_app, clock: ManualClock
     app = make_app()
     async with app.run_test() as pilot:
         clock.advance(minutes=12)  # starts 12 minutes late
-        await pilot.press("s")
+        await pilot.press("f6")
         clock.advance(minutes=5)
         app.tick()
         await pilot.pause()
@@ -73,7 +73,7 @@ async def test_countdown_and_drift_follow_the_clock(make_app, clock: ManualClock
 async def test_a_sound_and_a_notice_when_the_block_time_is_up(make_app, clock):
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("s")
+        await pilot.press("f6")
         clock.advance(minutes=14)
         app.tick()
         assert app.alerts == []
@@ -92,14 +92,14 @@ async def test_enter_on_a_block_opens_its_screen(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "NotesScreen"
-        await pilot.press("escape", "d")
+        await pilot.press("escape", "f2")
         assert type(app.screen).__name__ == "DashboardScreen"
 
 
 async def test_undo_cancels_the_last_entry(make_app):
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("s")
+        await pilot.press("f6")
         await pilot.press("ctrl+z")
         assert app.live.state.block("ouverture").status == "not_started"
 
@@ -107,7 +107,7 @@ async def test_undo_cancels_the_last_entry(make_app):
 async def test_english_ui(make_app):
     app = make_app(lang="en")
     async with app.run_test() as pilot:
-        await pilot.press("s")
+        await pilot.press("f6")
         await pilot.pause()
         text = str(app.screen.query_one("#current-title", Static).render())
         assert "running" in text
@@ -131,7 +131,7 @@ async def test_a_rehearsal_on_another_day_shows_no_drift_before_the_start(make_a
         await pilot.pause()
         drift = app.screen.query_one("#day-drift", Static)
         assert "retard" not in str(drift.render())
-        await pilot.press("s")
+        await pilot.press("f6")
         assert app.live.state.block("ouverture").status == "running"
 
 
@@ -139,9 +139,9 @@ async def test_a_rehearsal_counts_drift_from_its_own_start(make_app, clock):
     clock.advance(minutes=60 * 24 * 3 + 60 * 10)  # three days later, in the evening
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("s")
+        await pilot.press("f6")
         clock.advance(minutes=25)  # the 15-minute opening runs 10 minutes over
-        await pilot.press("e")
+        await pilot.press("f8")
         app.tick()
         await pilot.pause()
         drift = app.screen.query_one("#day-drift", Static)

@@ -79,7 +79,7 @@ async def test_killed_mid_cafe_resumes_block_round_and_ideas(session_dir, make_a
         assert bar.round_remaining == timedelta(minutes=11)  # round 2 started at +21 min
         card = app.screen.query_one("#table-2", TableCard).view
         assert card.ideas == len([t for t in texts if "tour 2" in t])
-        await pilot.press("2", "i", *"Apres la reprise", "enter")
+        await pilot.press("alt+2", *"Apres la reprise", "enter")
     with Journal.open(session_dir / "journal.db", device="check") as journal:
         after = journal.state()
     assert [c.text for c in after.contributions.values()][-1] == "Apres la reprise"

@@ -26,7 +26,7 @@ async def test_notes_of_a_plenary(make_app, session_dir):
     app = make_app()
     async with app.run_test() as pilot:
         await open_block(app, pilot, "ouverture")
-        await pilot.press("i", *"Merci d'etre venus", "enter", "ctrl+t", *"Et apres ?", "enter")
+        await pilot.press(*"Merci d'etre venus", "enter", "ctrl+t", *"Et apres ?", "enter")
     notes = [(c.kind, c.text) for c in stored(session_dir).contributions.values()]
     assert notes == [("note", "Merci d'etre venus"), ("quote", "Et apres ?")]
 
@@ -35,20 +35,20 @@ async def test_interviews_pairs_steps_and_ingredients(make_app, session_dir, clo
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_block(app, pilot, "interviews")
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(app.screen.pairs) == 9  # 18 people, pairs from the planner
         assert [len(g) for g in app.screen.groups] in ([2, 2, 2, 3], [2, 2, 3, 2], [3, 2, 2, 2],
                                                        [2, 3, 2, 2])
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         clock.advance(minutes=8)
         app.tick()
         assert [a.kind for a in app.alerts] == ["swap"]
-        await pilot.press("n")  # second half
+        await pilot.press("ctrl+n")  # second half
         clock.advance(minutes=8)
-        await pilot.press("n")  # regroup
-        await pilot.press("i", *"La confiance", "enter", "down", *"Un langage commun", "enter")
+        await pilot.press("ctrl+n")  # regroup
+        await pilot.press(*"La confiance", "enter", "down", *"Un langage commun", "enter")
     state = stored(session_dir)
     assert [(r.round, r.ended_at is not None) for r in state.rounds_of("interviews")] == [
         (1, True), (2, True), (3, False),
@@ -155,14 +155,14 @@ async def test_territorial_notes_and_peer_help_turns(make_app, session_dir, cloc
     app = make_app(day=2)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_block(app, pilot, "diagnostic")
-        await pilot.press("i", *"Peu de transports", "enter", "down", *"Un CLEE actif", "enter")
+        await pilot.press(*"Peu de transports", "enter", "down", *"Un CLEE actif", "enter")
         await open_block(app, pilot, "entraide")
-        await pilot.press("n")  # territory 02 speaks
-        await pilot.press("i", *"Une permanence mobile", "enter")
+        await pilot.press("ctrl+n")  # territory 02 speaks
+        await pilot.press(*"Une permanence mobile", "enter")
         clock.advance(minutes=20)
         app.tick()
-        await pilot.press("escape", "n")  # 59
-        await pilot.press("i", "ctrl+t", *"Comment mobiliser ?", "enter")
+        await pilot.press("escape", "ctrl+n")  # 59
+        await pilot.press("ctrl+t", *"Comment mobiliser ?", "enter")
     state = stored(session_dir)
     notes = [(c.block_id, c.territory, c.kind, c.text) for c in state.contributions.values()]
     assert notes == [
@@ -178,13 +178,14 @@ async def test_closing_words_and_paper_questionnaires(make_app, session_dir):
     app = make_app(day=2)
     async with app.run_test(size=(120, 30)) as pilot:
         await open_block(app, pilot, "cloture")
-        await pilot.press("i")
+        await pilot.press("escape")
         await pilot.press(*"1 5 4 tres utile", "enter")
         await pilot.press(*"cons 54", "enter")
         await pilot.press(*"part 3 -", "enter")
-        await pilot.press(*"zz 5 5", "enter")  # unknown group: refused, text kept
-        assert app.screen.query_one("#capture").input.value == "zz 5 5"
-        await pilot.press("ctrl+u", "ctrl+t", *"Confiance", "enter")
+        await pilot.press(*"zz 5 5", "enter")  # unknown group: refused, not carried over
+        assert app.screen.query_one("#capture").input.value == ""
+        assert any("zz 5 5" in n.message for n in app._notifications)
+        await pilot.press("ctrl+t", *"Confiance", "enter")
         means = app.screen.query_one("#means")
         assert means.row_count == 4  # three groups and the total
     state = stored(session_dir)
@@ -202,7 +203,7 @@ async def test_closing_words_and_paper_questionnaires(make_app, session_dir):
 async def test_qr_code_screen(make_app):
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("c")
+        await pilot.press("f5")
         await pilot.pause()
         assert type(app.screen).__name__ == "QrScreen"
         first = app.screen.query_one("#qr-url").render()

@@ -11,8 +11,8 @@ async def test_help_lists_every_key(make_app):
         await pilot.press("question_mark")
         await pilot.pause()
         text = str(app.screen.query_one("#help-keys", Static).render())
-        for word in ("Démarrer", "Pause/reprise", "+5 min", "Terminer", "Émargement", "QR code",
-                     "Quitter", "Annuler la dernière saisie"):
+        for word in ("Démarrer", "Pause", "+5 min", "Terminer", "Émargement", "QR code",
+                     "Quitter", "Annuler"):
             assert word in text
         await pilot.press("escape")
         assert type(app.screen).__name__ == "DashboardScreen"
@@ -29,7 +29,7 @@ async def test_quit_without_a_running_block_needs_no_confirmation(make_app):
 async def test_quit_while_a_block_runs_asks_first(make_app):
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("s", "d")
+        await pilot.press("f6", "f2")
         await pilot.press("q")
         assert type(app.screen).__name__ == "QuitScreen"
         await pilot.press("n")

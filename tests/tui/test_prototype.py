@@ -44,25 +44,25 @@ async def test_visits_feedback_by_facet_and_decisions(make_app, prototype_sessio
         await pilot.pause()
         screen = app.screen
         assert type(screen).__name__ == "PrototypeScreen"
-        await pilot.press("n")  # visit 1: Accueil is visited by Emploi, visits Garde
+        await pilot.press("ctrl+n")  # visit 1: Accueil is visited by Emploi, visits Garde
         await pilot.pause()
         teams = str(screen.query_one("#proto-teams").render())
         assert "reçoit 3" in teams and "Accueil" in teams
-        await pilot.press("i", *"Un seul guichet", "enter")
+        await pilot.press(*"Un seul guichet", "enter")
         await pilot.press("ctrl+t", *"Les horaires", "enter")
-        await pilot.press("escape", "3", "i", *"Et si on ouvrait le samedi", "enter")
-        await pilot.press("escape", "right_square_bracket")  # team 2
+        await pilot.press("escape", "alt+3", *"Et si on ouvrait le samedi", "enter")
+        await pilot.press("down")  # team 2
         clock.advance(minutes=10)
         app.tick()
         assert [a.kind for a in app.alerts] == ["visit_end"]
-        await pilot.press("n", "n")  # visit 2 then the revision: the capture turns to decisions
+        await pilot.press("ctrl+n", "ctrl+n")  # visit 2, then the revision (decisions)
         await pilot.pause()
         assert screen.facet == 0
-        await pilot.press("i", *"On garde la place reservee", "enter")
+        await pilot.press(*"On garde la place reservee", "enter")
         clock.advance(minutes=15)
         app.tick()
         assert app.alerts[-1].kind == "revision_end"
-        await pilot.press("escape", "n")  # no part after the revision: it ends, none starts
+        await pilot.press("escape", "ctrl+n")  # no part after the revision: it ends, none starts
         await pilot.pause()
         assert app.live.running_round("prototypes") is None
     state = stored(prototype_session)

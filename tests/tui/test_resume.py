@@ -10,18 +10,18 @@ from labkit.tui.controller import LiveSession
 async def test_reopening_resumes_the_running_block_and_its_timer(make_app, clock):
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("s")  # ouverture
+        await pilot.press("f6")  # ouverture
         clock.advance(minutes=4)
-        await pilot.press("p")  # paused at 4 min
+        await pilot.press("f7")  # paused at 4 min
     clock.advance(minutes=30)  # the laptop was closed for half an hour
     again = make_app()
     async with again.run_test() as pilot:
-        await pilot.press("d")
+        await pilot.press("f2")
         await pilot.pause()
         assert again.live.current_block().id == "ouverture"
         digits = again.screen.query_one("#countdown-digits", Digits)
         assert digits.value == "11:00"  # paused: the pause does not eat the time
-        await pilot.press("p")
+        await pilot.press("f7")
         clock.advance(minutes=1)
         again.tick()
         await pilot.pause()

@@ -43,7 +43,7 @@ async def test_w_starts_and_stops_the_server(session_dir: Path, clock: ManualClo
     port = free_port()
     app._server = ServerProcess(session_dir, 4, port=port, lan=False)
     async with app.run_test() as pilot:
-        await pilot.press("w")
+        await pilot.press("f10")
         await pilot.pause()
         assert isinstance(app.screen, ServeScreen)
         server = app.server
@@ -66,7 +66,7 @@ async def test_w_starts_and_stops_the_server(session_dir: Path, clock: ManualClo
         assert "Saisies fermées" in str(app.screen.query_one("#serve-status").render())
         await pilot.press("r")
         assert control.read(session_dir).session_token != token  # type: ignore[union-attr]
-        await pilot.press("w")
+        await pilot.press("f10")
         await pilot.pause()
         assert not server.running
 
@@ -88,7 +88,7 @@ async def test_the_harvest_hides_a_phone_idea_and_undo_brings_it_back(make_app) 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_cafe(app, pilot)
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         block = app.live.current_block()
         with Journal.open(app.live.root, device="phone") as phone:
@@ -96,7 +96,7 @@ async def test_the_harvest_hides_a_phone_idea_and_undo_brings_it_back(make_app) 
                                    round=1, table=1)  # fmt: skip
         assert app.live.refresh()
         app.revision = app.live.revision
-        await pilot.press("h")
+        await pilot.press("ctrl+g")
         await pilot.pause()
         assert type(app.screen).__name__ == "HarvestScreen"
         app.screen.query_one("#harvest").move_cursor(row=0)

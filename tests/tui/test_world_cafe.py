@@ -12,7 +12,7 @@ from labkit.tui.widgets.cafe.table_card import TableCard
 
 
 async def open_cafe(app, pilot):
-    await pilot.press("down", "down", "m")
+    await pilot.press("down", "down", "f3")
     await pilot.pause()
     assert type(app.screen).__name__ == "WorldCafeScreen"
 
@@ -21,14 +21,14 @@ async def test_rounds_and_ideas_per_table_reach_the_journal(make_app, session_di
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await open_cafe(app, pilot)
-        await pilot.press("n")  # starts the block and round 1
+        await pilot.press("ctrl+n")  # starts the block and round 1
         assert app.live.state.block("cafe").status == "running"
         assert app.live.running_round("cafe") == 1
-        await pilot.press("i", *"Un guichet unique", "enter")
+        await pilot.press(*"Un guichet unique", "enter")
         await pilot.press("down", *"Des permanences CAF", "enter")
         clock.advance(minutes=20)
-        await pilot.press("escape", "n")  # round 2 (round 1 ends)
-        await pilot.press("3", "i", *"Aller vers les employeurs", "enter")
+        await pilot.press("escape", "ctrl+n")  # round 2 (round 1 ends)
+        await pilot.press("alt+3", *"Aller vers les employeurs", "enter")
     with Journal.open(session_dir / "journal.db", device="check") as journal:
         state = journal.state()
     ideas = [(c.text, c.round, c.table, c.question, c.kind) for c in state.contributions.values()]
@@ -46,7 +46,7 @@ async def test_a_burst_of_keys_keeps_entries_apart(make_app):
     app = make_app()
     async with app.run_test() as pilot:
         await open_cafe(app, pilot)
-        await pilot.press("n", "i")
+        await pilot.press("ctrl+n")
         for key in [*"abc", "enter", *"def", "enter"]:
             app.post_message(events.Key(key, "\r" if key == "enter" else key))
         await pilot.pause()
@@ -80,12 +80,12 @@ async def test_replan_after_a_departure_freezes_the_rounds_played(make_app, monk
     app = make_app()
     async with app.run_test() as pilot:
         await open_cafe(app, pilot)
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         app.live.mark_absent("p18")
         app.revision = app.live.revision
         await pilot.pause()
         assert app.screen.query_one("#cafe-notice").has_class("-on")
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause()
         rotation_event = app.live.state.rotation("cafe")
@@ -106,7 +106,7 @@ async def test_a_planner_failure_records_nothing_and_keeps_the_app_alive(
     app = make_app()
     async with app.run_test() as pilot:
         await open_cafe(app, pilot)
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.live.state.rotation("cafe") is None
@@ -124,10 +124,10 @@ async def test_harvest_clusters_and_keeps_ideas(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_cafe(app, pilot)
-        await pilot.press("n", "i")
+        await pilot.press("ctrl+n")
         for text in ("Guichet unique", "Un seul interlocuteur", "Permanences"):
             await pilot.press(*text, "enter")
-        await pilot.press("escape", "h")
+        await pilot.press("ctrl+g")
         await pilot.pause()
         assert type(app.screen).__name__ == "HarvestScreen"
         await pilot.press("space", "space")  # marks the first two ideas
@@ -156,9 +156,9 @@ async def test_replan_with_the_planner_after_a_late_arrival(make_app):
         for person in [f"p{i:02d}" for i in range(1, 18)]:  # Hugo (p18) is late
             app.live.arrive(person)
         await open_cafe(app, pilot)
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         app.live.arrive("p18")
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause()
         plan = rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
@@ -173,9 +173,9 @@ async def test_replan_refuses_when_a_host_left(make_app):
     app = make_app()
     async with app.run_test() as pilot:
         await open_cafe(app, pilot)
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         app.live.mark_absent("p02")
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.live.state.rotation("cafe") is None
@@ -185,15 +185,15 @@ async def test_a_second_replan_keeps_the_rounds_seated_by_the_first(make_app):
     app = make_app()
     async with app.run_test() as pilot:
         await open_cafe(app, pilot)
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         app.live.mark_absent("p18")
-        await pilot.press("r")  # rounds 2-3 re-planned
+        await pilot.press("ctrl+r")  # rounds 2-3 re-planned
         await app.workers.wait_for_complete()
         await pilot.pause()
         first = rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
-        await pilot.press("n")  # round 2
+        await pilot.press("ctrl+n")  # round 2
         app.live.mark_absent("p17")
-        await pilot.press("r")  # round 3 re-planned
+        await pilot.press("ctrl+r")  # round 3 re-planned
         await app.workers.wait_for_complete()
         await pilot.pause()
         second = rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
@@ -208,7 +208,7 @@ async def test_ideas_typed_on_another_laptop_appear(make_app, session_dir):
     app = make_app()
     async with app.run_test() as pilot:
         await open_cafe(app, pilot)
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         with Journal.open(session_dir / "journal.db", device="laptop-2") as other:
             other.add_contribution("Vu sur l'autre poste", kind="idea", block_id="cafe",
                                    round=1, table=1, question=1)
@@ -222,8 +222,8 @@ async def test_a_round_started_without_a_plan_is_planned_too(make_app, session_d
     app = make_app()
     async with app.run_test() as pilot:
         await open_cafe(app, pilot)
-        await pilot.press("n")  # round 1 starts before anybody is seated
-        await pilot.press("r")
+        await pilot.press("ctrl+n")  # round 1 starts before anybody is seated
+        await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause()
         replanned = app.live.state.rotation("cafe")

@@ -61,7 +61,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.prototype.round_next": {"fr": "Visite {number}/{count} à venir (n)", "en": "Visit {number}/{count} to come (n)"},
     "tui.prototype.round": {"fr": "Visite {number}/{count}", "en": "Visit {number}/{count}"},
     "tui.prototype.revision": {"fr": "Révision et décisions", "en": "Revision and decisions"},
-    "tui.prototype.revision_next": {"fr": "Visites terminées : n pour la révision", "en": "Visits over: n for the revision"},
+    "tui.prototype.revision_next": {"fr": "Visites terminées : Ctrl+N pour la révision", "en": "Visits over: Ctrl+N for the revision"},
     "tui.prototype.done": {"fr": "Visites et révision terminées", "en": "Visits and revision over"},
     "tui.prototype.rotation": {"fr": "Visite {number} : {moves} (chaque équipe va voir le prototype indiqué ; un membre reste présenter le sien).", "en": "Visit {number}: {moves} (each team goes to see the prototype shown; one member stays to present their own)."},
     "tui.prototype.revising": {"fr": "Révision : chaque équipe reprend son prototype avec les retours reçus, puis énonce ce qu'elle garde, abandonne ou teste ensuite.", "en": "Revision: each team reworks its prototype with the feedback received, then states what it keeps, drops or tests next."},

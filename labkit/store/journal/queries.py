@@ -98,7 +98,8 @@ class StateQueries:
         """Each planned block's actual timing against `plan`, in planned order.
 
         Naive planned datetimes are read as the computer's local time. A running block's end is
-        projected from its planned duration, extensions and pauses.
+        projected from its planned duration, extensions and pauses, and is never earlier than
+        `now` (a block that overruns pushes the day back minute by minute).
         """
         now = now or utc_now()
         result = []
@@ -108,7 +109,7 @@ class StateQueries:
             actual_start, actual_end, projected = timing.started_at, timing.ended_at, None
             if actual_start is not None and actual_end is None:
                 budget = end - start + timedelta(minutes=timing.extension_minutes)
-                projected = actual_start + budget + timing.paused_time(now)
+                projected = max(actual_start + budget + timing.paused_time(now), now)
             final = actual_end or projected
             result.append(v.BlockDrift(
                 block_id, start, end, actual_start, actual_end, projected,

@@ -1,4 +1,4 @@
-"""Attendance: type a few letters of a name, Enter marks the person arrived; departures too.
+"""Attendance: type the start of a first name or surname, Enter checks the one person in.
 
 Arrivals, departures and absences go to the journal at once; the world café and the interviews
 compare them with their seating plan and offer to re-plan.
@@ -6,12 +6,15 @@ compare them with their seating plan and offer to re-plan.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input, Static
 
 from labkit.i18n import t
+from labkit.model import Participant
 from labkit.tui import live_state as ls
 from labkit.tui.screens.base import LiveScreen
 from labkit.tui.widgets.capture.capture_input import CaptureInput
@@ -26,17 +29,21 @@ STATUS_TEXT = {
 
 
 class AttendanceScreen(LiveScreen):
-    """The day's check-in list."""
+    """The day's check-in list.
+
+    Letters go into the search line wherever the focus is; Enter checks in the one person the
+    search designates (several matches are listed and nobody is checked in until one is
+    chosen with ↓ and Enter). Ctrl+D (departure) and Ctrl+X (absent) act on the same row, and
+    Enter on a row marks an absent or departed person back as present.
+    """
 
     _shown_query = ""
 
     BINDINGS = [
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),
-        Binding("space", "arrive", "tui.key.arrive"),
-        Binding("l", "leave", "tui.key.leave"),
-        Binding("x", "absent", "tui.key.absent"),
-        Binding("slash", "search", "tui.key.search"),
+        Binding("ctrl+d", "leave", "tui.key.leave", priority=True),
+        Binding("ctrl+x", "absent", "tui.key.absent", priority=True),
         Binding("escape", "leave_search", show=False),
     ]
 
@@ -45,7 +52,7 @@ class AttendanceScreen(LiveScreen):
         yield CaptureInput(placeholder=t("tui.attendance.placeholder"), id="who")
         yield Static(t("tui.attendance.hint"), classes="hint")
         yield FitTable(fill="organisation", id="people", cursor_type="row")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#people", DataTable)
@@ -56,6 +63,9 @@ class AttendanceScreen(LiveScreen):
         super().on_mount()
         self.query_one("#who", Input).focus()
 
+    def typing_field(self) -> Input | None:
+        return self.query_one("#who", Input)
+
     def refresh_view(self) -> None:
         everyone = ls.presence(self.live.session, self.live.day, self.live.state)
         counts = {s: sum(1 for p in everyone if p.status == s) for s in STATUS_TEXT}
@@ -63,11 +73,16 @@ class AttendanceScreen(LiveScreen):
             t("tui.attendance.title", day=self.live.day, present=counts["present"],
               expected=len(everyone), absent=counts["absent"], left=counts["left"])
         )
-        query = self.query_one("#who", Input).value
-        self._shown_query = query
-        self._fill([p for p in everyone if ls.matches(p.participant, query)])
+        self._fill(self._query())
 
-    def _fill(self, people: list[ls.PersonPresence]) -> None:
+    def _query(self) -> str:
+        """What the list filters on: the search line, or the text just submitted (the
+        line empties itself on Enter; an ambiguous search keeps showing its candidates)."""
+        return self.query_one("#who", Input).value or self._shown_query
+
+    def _fill(self, query: str) -> None:
+        everyone = ls.presence(self.live.session, self.live.day, self.live.state)
+        people = [p for p in everyone if ls.matches(p.participant, query)]
         table = self.query_one("#people", DataTable)
         cursor = table.cursor_row
         table.clear()
@@ -87,73 +102,99 @@ class AttendanceScreen(LiveScreen):
             table.move_cursor(row=min(max(cursor, 0), len(people) - 1), animate=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.refresh_view()
-        self.query_one("#people", DataTable).move_cursor(row=0, animate=False)
-
-    def _selected(self) -> str | None:
-        """The highlighted person, once the list shows what the search line holds (keys typed
-        fast may reach this action before the list was filtered)."""
-        if self.query_one("#who", Input).value != self._shown_query:
+        if event.value:
+            self._shown_query = ""
             self.refresh_view()
             self.query_one("#people", DataTable).move_cursor(row=0, animate=False)
-        return self.query_one("#people", FitTable).highlighted_key()
+
+    def _people(self) -> list[Participant]:
+        return [p.participant for p in
+                ls.presence(self.live.session, self.live.day, self.live.state)]
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter: the highlighted person if they match what was typed, else the first match."""
+        """Enter in the search line: the one person it designates arrives; several are listed
+        and wait for a choice (nobody is checked in)."""
         event.stop()
-        everyone = ls.presence(self.live.session, self.live.day, self.live.state)
-        found = [p.participant.id for p in everyone if ls.matches(p.participant, event.value)]
-        if not found:
-            self.app.bell()
+        query = event.value.strip()
+        if not query:
+            self._shown_query = ""
             self.refresh_view()
             return
-        highlighted = self._selected()
-        person = highlighted if highlighted in found else found[0]
-        self.act(self.live.arrive, person)
-        self._announce("tui.attendance.arrived", person)
+        person, candidates = ls.check_in_choice(self._people(), query)
+        if person is not None:
+            self._shown_query = ""
+            self._set(self.live.arrive, "tui.attendance.arrived", person)
+            return
+        self.app.bell()
+        if not candidates:
+            self._shown_query = ""
+            self.notify(t("tui.attendance.nobody", query=query), severity="warning", timeout=4)
+            self.refresh_view()
+            return
+        self._shown_query = query  # keep the candidates on screen until one is chosen
+        self.refresh_view()
+        table = self.query_one("#people", DataTable)
+        table.move_cursor(row=0, animate=False)
+        table.focus()
+        names = ", ".join(p.full_name for p in candidates[:6])
+        self.notify(t("tui.attendance.ambiguous", count=len(candidates), names=names),
+                    severity="warning", timeout=8)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row: that person arrives (or is back, after an absence or departure)."""
+        event.stop()
+        person = self.live.session.participant(str(event.row_key.value))
+        if person is not None:
+            self._set(self.live.arrive, "tui.attendance.arrived", person)
+
+    def _row_person(self) -> Participant | None:
+        """The person Ctrl+D / Ctrl+X act on: the highlighted row once the list has the focus,
+        else the one person the search line designates (several: say so, act on nobody)."""
+        table = self.query_one("#people", FitTable)
+        if self.focused is table:
+            key = table.highlighted_key()
+            return self.live.session.participant(key) if key else None
+        query = self._query()
+        person, candidates = ls.check_in_choice(self._people(), query)
+        if person is None:
+            self.app.bell()
+            names = ", ".join(p.full_name for p in candidates[:6])
+            self.notify(t("tui.attendance.ambiguous", count=len(candidates), names=names)
+                        if query and candidates else t("tui.attendance.nobody", query=query),
+                        severity="warning", timeout=6)
+        return person
+
+    def _set(self, write: Callable[[str], None], key: str, person: Participant) -> None:
+        """Record an arrival, departure or absence, say it with the name (departures and
+        absences change the seating: the undo key is shown), then back to the search line."""
+        before = self.live.revision
+        self.act(write, person.id)
+        if self.live.revision != before:
+            message = t(key, name=person.full_name)
+            if key != "tui.attendance.arrived":
+                message = t("tui.undo_hint", what=message)
+            self.notify(message, timeout=5)
+        self._shown_query = ""
+        who = self.query_one("#who", Input)
+        who.value = ""
+        who.focus()
         self.refresh_view()
 
-    def _done(self) -> None:
-        who = self.query_one("#who", Input)
-        if who.value:
-            who.value = ""
-        who.focus()
-
-    def action_arrive(self) -> None:
-        person = self._selected()
-        if person is None:
-            return
-        self.act(self.live.arrive, person)
-        self._announce("tui.attendance.arrived", person)
-        self._done()
-
     def action_leave(self) -> None:
-        person = self._selected()
+        person = self._row_person()
         if person is not None:
-            self.act(self.live.leave, person)
-            self._announce("tui.attendance.left", person)
+            self._set(self.live.leave, "tui.attendance.left", person)
 
     def action_absent(self) -> None:
-        person = self._selected()
+        person = self._row_person()
         if person is not None:
-            self.act(self.live.mark_absent, person)
-            self._announce("tui.attendance.absent", person)
-
-    def _announce(self, key: str, person_id: str) -> None:
-        record = self.live.state.attendance_on(self.live.day).get(person_id)
-        wanted = {"tui.attendance.arrived": "present", "tui.attendance.left": "left",
-                  "tui.attendance.absent": "absent"}[key]
-        person = self.live.session.participant(person_id)
-        if record is not None and record.status == wanted and person is not None:
-            self.notify(t(key, name=person.full_name), timeout=3)
+            self._set(self.live.mark_absent, "tui.attendance.absent", person)
 
     def action_cursor(self, step: int) -> None:
         table = self.query_one("#people", DataTable)
         if table.row_count:
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
-
-    def action_search(self) -> None:
-        self.query_one("#who", Input).focus()
+        table.focus()
 
     def action_leave_search(self) -> None:
         self.query_one("#people", DataTable).focus()

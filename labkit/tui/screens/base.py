@@ -11,7 +11,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual import events
 from textual.screen import Screen
+from textual.widgets import Input
 
 from labkit.model import Block
 from labkit.tui import live_state as ls
@@ -72,6 +74,27 @@ class LiveScreen(Screen):
             self._stale = False
             self.refresh_view()
         self.refresh_clock(self.live.now())
+
+    LIST_KEYS: frozenset[str] = frozenset()
+    """Printable keys this screen's lists use themselves (the vote's digits); every other
+    printable key typed on a screen with a text field goes into that field."""
+
+    def typing_field(self) -> Input | None:
+        """The screen's text field, if it has one (where stray letters are sent)."""
+        return None
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed while a list has the focus goes into the text field: on a screen where
+        one types, a printable key never runs a command."""
+        field = self.typing_field()
+        if field is None or not event.is_printable or event.character is None:
+            return
+        if isinstance(self.focused, Input) or event.key in self.LIST_KEYS:
+            return
+        event.stop()
+        event.prevent_default()
+        field.focus()
+        field.insert_text_at_cursor(event.character)
 
     def refresh_view(self) -> None:
         """Re-read the journal state (after a change)."""

@@ -1,4 +1,8 @@
-"""What the method screens with a capture line share (notes, café ideas, ingredients, votes…)."""
+"""What the method screens with a capture line share (notes, café ideas, ingredients, votes…).
+
+The capture line has the focus when the screen opens; Escape moves to the list (its arrows), and
+any letter typed there goes back into the capture line, so typing never runs a command.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable, Footer, Input
 
 from labkit.tui.screens.base import BlockScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
@@ -17,7 +21,6 @@ class CaptureScreen(BlockScreen):
     """A block screen with a capture line at the bottom: Escape leaves it, `i` comes back."""
 
     BINDINGS = [
-        Binding("i", "capture", "tui.key.capture"),
         Binding("escape", "to_list", "tui.key.list", show=False),
     ]
 
@@ -26,11 +29,20 @@ class CaptureScreen(BlockScreen):
 
     def compose_capture(self, placeholder: str) -> ComposeResult:
         yield CaptureBar(placeholder, id="capture")
-        yield Footer()
+        yield Footer(compact=True)
+
+    START_IN_LIST = False
+    """Whether the list has the focus first (the vote's digits), else the capture line."""
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.action_to_list()
+        if self.START_IN_LIST:
+            self.action_to_list()
+        else:
+            self.action_capture()
+
+    def typing_field(self) -> Input | None:
+        return self.query_one(CaptureBar).input
 
     def action_capture(self) -> None:
         self.query_one(CaptureBar).focus_input()

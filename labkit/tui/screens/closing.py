@@ -167,11 +167,9 @@ class ClosingScreen(CaptureScreen):
             entry = ls.parse_questionnaire(message.text, self.live.session, self.config.survey)
         except ls.EntryError as error:
             self.app.bell()
-            self.notify(str(error), severity="error", timeout=6)
-            entry_input = self.query_one(CaptureBar).input
-            entry_input.value = message.text
-            entry_input.cursor_position = len(message.text)
-            return
+            self.notify(t("tui.closing.refused", entry=message.text, error=str(error)),
+                        severity="error", timeout=10)
+            return  # the line stays empty: the next entry never starts with the refused one
         if self.act(self.live.write, self.spec.answer, entry.group, entry.scores,
                     entry.comment or None) is not None:
             self.query_one("#entry-preview", Static).update(

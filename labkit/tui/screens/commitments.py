@@ -88,7 +88,7 @@ class CommitmentsScreen(BlockScreen):
         yield Static(id="commit-title", classes="summary")
         yield FitTable(fill="what", id="commitments", cursor_type="row", classes="items")
         yield Static(t("tui.commit.hint"), classes="hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#commitments", DataTable)

@@ -37,7 +37,7 @@ class DashboardScreen(LiveScreen):
                 yield Static(id="day-drift")
                 yield Static(id="next-block")
         yield Static(id="alert-banner")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Timeline).zone = self.live.zone

@@ -47,7 +47,7 @@ class HarvestScreen(BlockScreen):
         yield FitTable(fill="text", id="harvest", cursor_type="row", show_header=False,
                        classes="items")
         yield Static(id="harvest-kept", classes="summary")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#harvest", FitTable)

@@ -64,11 +64,11 @@ class InterviewsScreen(CaptureScreen):
     """Pairs on the left; the step, its timer and the regroup's ingredients on the right."""
 
     BINDINGS = [
-        Binding("n", "next_step", "tui.key.next_phase"),
-        Binding("f", "end_step", "tui.key.end_round"),
-        Binding("r", "plan_pairs", "tui.key.replan"),
-        Binding("up,left_square_bracket", "regroup(-1)", "tui.key.prev_group", show=False),
-        Binding("down,right_square_bracket", "regroup(1)", "tui.key.next_group", show=False),
+        Binding("ctrl+n", "next_step", "tui.key.next_phase", priority=True),
+        Binding("ctrl+f", "end_step", "tui.key.end_round", show=False, priority=True),
+        Binding("ctrl+r", "plan_pairs", "tui.key.replan", show=False, priority=True),
+        Binding("up", "regroup(-1)", "tui.key.prev_group", show=False),
+        Binding("down", "regroup(1)", "tui.key.next_group", show=False),
     ]
 
     class PairsPlanned(Message):

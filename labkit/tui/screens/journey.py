@@ -69,7 +69,7 @@ class JourneyScreen(BlockScreen):
         yield Static(id="persona", classes="summary")
         yield DataTable(id="journey", cursor_type="cell", classes="items")
         yield Static(t("tui.journey.hint"), classes="hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#journey", DataTable)

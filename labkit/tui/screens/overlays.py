@@ -64,3 +64,25 @@ class QuitScreen(ModalScreen[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """One yes/no question before an action that changes the day's course."""
+
+    BINDINGS = [
+        Binding("o,y,enter", "answer(True)", "tui.key.yes"),
+        Binding("n,escape", "answer(False)", "tui.key.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quit-box", classes="overlay-box"):
+            yield Static(self._question, classes="overlay-title")
+            yield Static(t("tui.confirm.keys"), classes="overlay-hint")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)

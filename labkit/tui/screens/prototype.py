@@ -43,12 +43,12 @@ class PrototypeScreen(CaptureScreen):
     """
 
     BINDINGS = [
-        Binding("n", "next_part", "tui.key.next_visit"),
-        Binding("f", "end_round", "tui.key.end_round"),
+        Binding("ctrl+n", "next_part", "tui.key.next_visit", priority=True),
+        Binding("ctrl+f", "end_round", "tui.key.end_round", show=False, priority=True),
         Binding("ctrl+t", "facet", "tui.key.facet", priority=True),
-        Binding("up,left_square_bracket", "team(-1)", "tui.key.prev_team", show=False),
-        Binding("down,right_square_bracket", "team(1)", "tui.key.next_team", show=False),
-        *[Binding(str(i), f"pick_facet({i})", "tui.key.pick_facet", show=False)
+        Binding("up", "team(-1)", "tui.key.prev_team", show=False),
+        Binding("down", "team(1)", "tui.key.next_team", show=False),
+        *[Binding(f"alt+{i}", f"pick_facet({i})", "tui.key.pick_facet", show=False)
           for i in range(1, 8)],
     ]
 

@@ -49,7 +49,7 @@ class QrScreen(LiveScreen):
             yield QrCode(id="qr-code")
         with Center():
             yield Static(id="qr-url")
-        yield Footer()
+        yield Footer(compact=True)
 
     def refresh_view(self) -> None:
         urls = session_urls(self.live.session, self.block)

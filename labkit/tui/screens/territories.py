@@ -34,11 +34,11 @@ class TerritoriesScreen(CaptureScreen):
     """Territories on the left (with their note counts), the selected one's notes on the right."""
 
     BINDINGS = [
-        Binding("up,left_square_bracket", "territory(-1)", "tui.key.prev_territory", show=False),
-        Binding("down,right_square_bracket", "territory(1)", "tui.key.next_territory",
+        Binding("up", "territory(-1)", "tui.key.prev_territory", show=False),
+        Binding("down", "territory(1)", "tui.key.next_territory",
                 show=False),
         Binding("ctrl+t", "kind", "tui.key.kind", priority=True),
-        Binding("n", "next_turn", "tui.key.next_turn"),
+        Binding("ctrl+n", "next_turn", "tui.key.next_turn", priority=True),
     ]
 
     def __init__(self, block: Block) -> None:

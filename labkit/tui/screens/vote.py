@@ -29,7 +29,11 @@ from labkit.tui.widgets.tables import FitTable, fill_width
 class VoteScreen(CaptureScreen):
     """Type the dots counted on an idea (digits, then Enter), the cursor moves to the next."""
 
+    START_IN_LIST = True
+    LIST_KEYS = frozenset({*"0123456789", "space", "i", "x", "k", "K", "t"})
+
     BINDINGS = [
+        Binding("i", "capture", "tui.key.capture"),
         *[Binding(str(n), f"digit({n})", show=False) for n in range(10)],
         Binding("enter", "commit", "tui.key.dots"),
         Binding("space", "one_dot", "tui.key.one_dot", show=False),

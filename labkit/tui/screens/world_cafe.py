@@ -37,13 +37,13 @@ class WorldCafeScreen(CaptureScreen):
     """The café, round by round."""
 
     BINDINGS = [
-        Binding("n", "next_round", "tui.key.next_round"),
-        Binding("f", "end_round", "tui.key.end_round"),
-        Binding("r", "replan", "tui.key.replan"),
-        Binding("h", "harvest", "tui.key.harvest"),
-        Binding("up,left_square_bracket", "table(-1)", "tui.key.prev_table", show=False),
-        Binding("down,right_square_bracket", "table(1)", "tui.key.next_table", show=False),
-        *[Binding(str(i), f"pick_table({i})", "tui.key.pick_table", show=False)
+        Binding("ctrl+n", "next_round", "tui.key.next_round", priority=True),
+        Binding("ctrl+f", "end_round", "tui.key.end_round", show=False, priority=True),
+        Binding("ctrl+r", "replan", "tui.key.replan", show=False, priority=True),
+        Binding("ctrl+g", "harvest", "tui.key.harvest", show=False, priority=True),
+        Binding("up", "table(-1)", "tui.key.prev_table", show=False),
+        Binding("down", "table(1)", "tui.key.next_table", show=False),
+        *[Binding(f"alt+{i}", f"pick_table({i})", "tui.key.pick_table", show=False)
           for i in range(1, 10)],
     ]
 

@@ -9,12 +9,22 @@ that the next keys always start a new entry.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widgets import Input
 
 
 class CaptureInput(Input):
-    """An `Input` whose Enter posts `Submitted` with the text typed so far and clears it."""
+    """An `Input` whose Enter posts `Submitted` with the text typed so far and clears it.
+
+    Coming back to it never selects its text: a letter typed on a list is sent here (see
+    `LiveScreen.on_key`) and the next one must not replace it.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
