@@ -157,7 +157,7 @@ class Harvest:
             for key in keys
         )
 
-    def notes(self, block: Block, day: int) -> tuple[ItemGroup, ...]:
+    def notes(self, block: Block) -> tuple[ItemGroup, ...]:
         """Everything noted during a block, as one group (empty when nothing was noted)."""
         notes = self.contributions(block.id)
         if not notes:

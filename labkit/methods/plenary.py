@@ -28,7 +28,7 @@ def note_event(
 
 def notes_report(spec: MethodSpec, block: Block, day: int, harvest: Harvest) -> NotesOutput | None:
     """The notes of a block as its restitution (None when nothing was noted)."""
-    groups = harvest.notes(block, day)
+    groups = harvest.notes(block)
     return NotesOutput(block.id, clean(block.title), spec.tag, day, groups=groups) \
         if groups else None  # fmt: skip
 

@@ -178,7 +178,9 @@ def question_numbers(config: IdeaVoteConfig, votes: Iterable[v.Vote]) -> list[in
     return numbers + sorted(extra, key=lambda n: (n is None, n or 0))
 
 
-def vote_outcome(session: Session, block: Block, captured: Captured) -> dict[int | None, tuple[str, ...]]:  # noqa: E501
+def vote_outcome(
+    session: Session, block: Block, captured: Captured
+) -> dict[int | None, tuple[str, ...]]:
     """question number -> the ideas the vote block keeps (see `kept_at_vote`)."""
     config = block.method
     assert isinstance(config, IdeaVoteConfig), block.id
@@ -195,21 +197,35 @@ def voted_after(session: Session, cafe: Block) -> Block | None:
     return None
 
 
-def kept_for_source(
-    session: Session, source: Block, captured: Captured, question: int | None
-) -> tuple[str, ...] | None:
-    """The kept ideas of a source block's question when a later vote decides them (the vote's
-    kept items placed on that question), else None (the source's own selection stands)."""
+@dataclass(frozen=True)
+class VoteDecision:
+    """What a later vote decided about a source block's ideas (see `decision_for_source`)."""
+
+    vote: Block
+    kept: dict[int | None, tuple[str, ...]]
+    """source question -> the vote's kept items placed on that question, in the vote's order."""
+
+    def on(self, question: int | None) -> tuple[str, ...]:
+        """The kept items of the source's question `question`."""
+        return self.kept.get(question, ())
+
+
+def decision_for_source(
+    session: Session, source: Block, captured: Captured
+) -> VoteDecision | None:
+    """The kept ideas of a source block when a later vote decides them (the vote's kept items,
+    placed on the source's questions), else None (the source's own selection stands)."""
     vote = voted_after(session, source)
     if vote is None:
         return None
     outcome = vote_outcome(session, vote, captured)
     if not any(outcome.values()):
         return None
-    kept: list[str] = []
+    kept: dict[int | None, list[str]] = defaultdict(list)
     for items in outcome.values():
-        kept += [i for i in items if _question_of(captured, i) == question]
-    return tuple(dict.fromkeys(kept))
+        for item in items:
+            kept[_question_of(captured, item)].append(item)
+    return VoteDecision(vote, {q: tuple(dict.fromkeys(x)) for q, x in kept.items()})
 
 
 def _question_of(captured: Captured, item_id: str) -> int | None:

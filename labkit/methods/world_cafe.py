@@ -221,12 +221,13 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
         numbers += sorted(n for n in present if n is not None and n not in numbers)
         if None in present:
             numbers.append(None)
+        decision = voting.decision_for_source(harvest.session, block, captured)
+        vote = decision.vote if decision else None
         questions = []
         for number in numbers:
             kept_ids = selection.get(number, ())
-            decided = voting.kept_for_source(harvest.session, block, captured, number)
-            vote = voting.voted_after(harvest.session, block) if decided is not None else None
-            if decided is not None:  # a later vote decided: its kept ideas, in harvest order
+            if decision is not None:  # a later vote decided: its kept ideas, in harvest order
+                decided = decision.on(number)
                 kept_ids = (*(i for i in kept_ids if i in decided),
                             *(i for i in decided if i not in kept_ids))  # fmt: skip
             kept_items = tuple(i for i in (harvest.item(k, True) for k in kept_ids) if i)
