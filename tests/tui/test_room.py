@@ -86,6 +86,16 @@ async def test_ambiguous_check_in_lists_the_candidates_and_checks_in_nobody(make
         assert sorted(app.live.state.attendance_on(1)) == ["p01", "p11"]
 
 
+async def test_an_ambiguous_search_keeps_its_text_to_be_refined(make_app, session_dir):
+    rename(session_dir, AUDES)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4", *"aud", "enter", "r")  # typing on: "audr"
+        assert app.screen.query_one("#who").value == "audr"
+        await pilot.press("enter")
+        assert list(app.live.state.attendance_on(1)) == ["p11"]  # Audrey, nobody else
+
+
 def test_check_in_matches_name_starts_accents_and_case_aside(make_app, session_dir):
     rename(session_dir, AUDES)
     session = make_app().live.session

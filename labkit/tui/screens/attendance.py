@@ -132,6 +132,9 @@ class AttendanceScreen(LiveScreen):
             self.refresh_view()
             return
         self._shown_query = query  # keep the candidates on screen until one is chosen
+        who = self.query_one("#who", Input)
+        who.value = query + who.value  # what was typed stays, to refine it (keys typed
+        who.cursor_position = len(who.value)  # after Enter follow it)
         self.refresh_view()
         table = self.query_one("#people", DataTable)
         table.move_cursor(row=0, animate=False)
