@@ -98,7 +98,8 @@ def render_report(
         from labkit.report.pptx_writer import render_pptx
 
         template = folder.root / DECK_TEMPLATE
-        write_bytes_atomic(path, render_pptx(report, doc, template if template.is_file() else None))
+        chosen = template if template.is_file() else None
+        write_bytes_atomic(path, render_pptx(report, doc, chosen, folder.root))
     elif fmt is ReportFormat.HTML:
         from labkit.report.text_writers import render_html
 

@@ -230,3 +230,14 @@ def test_a_misspelt_restitution_field_is_an_error_naming_it(
     path = write_session(session_data)
     with pytest.raises(InvalidInputError, match=r"restitution\.forword|forword"):
         open_session(path.parent)
+
+
+def test_the_deck_title_slide_carries_both_logos(sponsored: SessionFolder, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    deck = Presentation(str(render_report(sponsored, "pptx", tmp_path / "r.pptx").path))
+    pictures = [s for s in deck.slides[0].shapes if s.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+    alts = [p._element.nvPicPr.cNvPr.get("descr") for p in pictures]
+    assert alts == [f"Logo\u00a0: {sponsored.session.lab}",
+                    "Logo\u00a0: Préfecture de la Seine-Saint-Denis"]  # fmt: skip
+    assert pictures[0].left < pictures[1].left  # the Lab's left, the sponsor's right
