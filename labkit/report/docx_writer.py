@@ -268,10 +268,17 @@ class _DocxWriter:
                 bookmark(paragraph, f"_Toc{self.toc_marks}", self.toc_marks)
         elif isinstance(element, e.Paragraph):
             style = _PARAGRAPH_STYLES.get(element.style, "Normal")
+            # a short line introducing a table or a chart (« 10 gommettes · 4 équipes ») stays on
+            # its page: with the heading's keep-with-next, heading, line and table go together
+            introduces = isinstance(following, e.Table | e.Figure) and len(element.text) <= 300
             for line in element.text.split("\n"):
-                self.paragraph(line, style)
+                paragraph = self.paragraph(line, style)
+                if introduces:
+                    paragraph.paragraph_format.keep_with_next = True
         elif isinstance(element, e.Bullets):
-            self._bullets(element)
+            last = self._bullets(element)
+            if last is not None and isinstance(following, e.Table | e.Figure):
+                last.paragraph_format.keep_with_next = True  # the list's end with its table
         elif isinstance(element, e.Table):
             self._table(element)
             if isinstance(following, e.Table | e.Figure) or following is None:
@@ -298,15 +305,20 @@ class _DocxWriter:
             if p.tag == qn("w:p"):
                 Paragraph(p, self.document._body).paragraph_format.keep_with_next = True
 
-    def _bullets(self, bullets: e.Bullets) -> None:
+    def _bullets(self, bullets: e.Bullets) -> Paragraph | None:
+        """The items (and sub-items); the last paragraph written."""
+        last = None
         for index, item in enumerate(bullets.items, 1):
             if bullets.numbered:
-                self.paragraph(f"{index}.\t{item}", "Report Numbered")
+                last = self.paragraph(f"{index}.\t{item}", "Report Numbered")
             else:
-                self.paragraph(item if self.bullets_numbered else f"•\t{item}", "List Bullet")
+                last = self.paragraph(item if self.bullets_numbered else f"•\t{item}",
+                                      "List Bullet")  # fmt: skip
             subs = bullets.sub[index - 1] if index - 1 < len(bullets.sub) else ()
             for sub in subs:
-                self.paragraph(sub if self.bullets_numbered else f"–\t{sub}", "List Bullet 2")
+                last = self.paragraph(sub if self.bullets_numbered else f"–\t{sub}",
+                                      "List Bullet 2")  # fmt: skip
+        return last
 
     def _table(self, table: e.Table) -> None:
         from labkit.report.docx_parts import RowFiller, new_table

@@ -251,3 +251,21 @@ def test_the_synthesis_comes_first(docx_path: Path) -> None:
     synthesis = text[start:text.index("Contexte et objectifs", start + 12)]
     assert "personnes ont participé" in synthesis and "questionnaire" in synthesis
     assert end > 0
+
+
+def test_what_introduces_a_table_stays_on_its_page(docx_path: Path) -> None:
+    """A heading and the short line under it (« 10 gommettes · 4 équipes ») are kept with the
+    table they introduce: no heading stranded at a page bottom, its table on the next page."""
+    body = _open(docx_path).element.body
+    checked = 0
+    for table in body.iter(qn("w:tbl")):
+        before = table.getprevious()
+        if before is None or before.tag != qn("w:p") or table.getparent() is not body:
+            continue
+        text = "".join(before.itertext()).strip()
+        if not text:
+            continue
+        keep = before.find(f"{qn('w:pPr')}/{qn('w:keepNext')}")
+        assert keep is not None, f"« {text} » may be left alone at the foot of a page"
+        checked += 1
+    assert checked >= 5
