@@ -15,7 +15,6 @@ say, an import by an older labkit). Run:
 from __future__ import annotations
 
 import argparse
-import shutil
 import sqlite3
 import subprocess
 import sys

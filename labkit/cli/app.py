@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -21,6 +20,7 @@ from labkit import __version__
 from labkit.cli.commands import COMMANDS, MODULE_OF, top_level_help
 from labkit.errors import LabkitError
 from labkit.i18n import Lang, set_ui_language, t
+
 
 def _preselect_language(argv: list[str]) -> None:
     """Apply the global `--lang` before the commands register, so that their help is translated.
@@ -42,7 +42,7 @@ def _preselect_language(argv: list[str]) -> None:
 _preselect_language(sys.argv)
 
 
-def module_commands(module: str) -> dict[str, click.Command]:
+def module_commands(module: str) -> dict[str, Any]:
     """The click commands that `labkit.cli.<module>` registers, by name."""
     sub = typer.Typer()
     importlib.import_module(f"labkit.cli.{module}").register(sub)
@@ -53,19 +53,19 @@ class LabkitGroup(TyperGroup):
     """The root command: loads a command's module on first use, lists the commands from the
     static table, and turns a LabkitError from any command into a plain message and exit 1."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         return [name for name, _, _ in COMMANDS]
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name not in self.commands and cmd_name in MODULE_OF:
             for name, command in module_commands(MODULE_OF[cmd_name]).items():
                 self.commands.setdefault(name, command)
         return self.commands.get(cmd_name)
 
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         formatter.write(top_level_help() + "\n")
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if not args and not ctx.resilient_parsing:  # `labkit` alone: the help
             typer.echo(top_level_help())
             ctx.exit(0)

@@ -33,7 +33,7 @@ def _open_and_note(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, 
     real_connect = sqlite3.connect
 
     def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
-        connection = real_connect(*args, **kwargs)  # type: ignore[arg-type]
+        connection = real_connect(*args, **kwargs)  # type: ignore[call-overload]
         connection.set_trace_callback(statements.append)
         return connection
 
