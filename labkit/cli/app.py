@@ -1,35 +1,26 @@
 """The `labkit` command: a thin Typer layer over the domain.
 
-Each command group lives in its own module of `labkit.cli` exposing `register(app)`; heavy
-libraries (docx, matplotlib, textual...) are imported inside the commands so that `labkit --help`
-stays fast. Errors a user can fix are `LabkitError`s: printed in plain words, exit 1.
+Each command group lives in its own module of `labkit.cli` exposing `register(app)`. The root
+group imports a module only when one of its commands is invoked (`commands.COMMANDS` maps names
+to modules and gives the one-line help that `labkit --help` lists), so a call pays for its own
+command only; heavy libraries (docx, matplotlib, textual...) are imported inside the commands.
+Errors a user can fix are `LabkitError`s: printed in plain words, exit 1.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from labkit import __version__
+from labkit.cli.commands import COMMANDS, MODULE_OF, top_level_help
 from labkit.errors import LabkitError
 from labkit.i18n import Lang, set_ui_language, t
 
-# Command modules, in the order their commands appear in `labkit --help`.
-COMMAND_MODULES: tuple[str, ...] = (
-    "session",
-    "participants",
-    "examples",
-    "rotate",
-    "prepare",
-    "journal",
-    "run",
-    "serve",
-    "report",
-)
 
 def _preselect_language(argv: list[str]) -> None:
     """Apply the global `--lang` before the commands register, so that their help is translated.
@@ -51,8 +42,34 @@ def _preselect_language(argv: list[str]) -> None:
 _preselect_language(sys.argv)
 
 
+def module_commands(module: str) -> dict[str, Any]:
+    """The click commands that `labkit.cli.<module>` registers, by name."""
+    sub = typer.Typer()
+    importlib.import_module(f"labkit.cli.{module}").register(sub)
+    return dict(typer.main.get_group(sub).commands)
+
+
 class LabkitGroup(TyperGroup):
-    """The root command: turns a LabkitError from any command into a plain message and exit 1."""
+    """The root command: loads a command's module on first use, lists the commands from the
+    static table, and turns a LabkitError from any command into a plain message and exit 1."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [name for name, _, _ in COMMANDS]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in MODULE_OF:
+            for name, command in module_commands(MODULE_OF[cmd_name]).items():
+                self.commands.setdefault(name, command)
+        return self.commands.get(cmd_name)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(top_level_help() + "\n")
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and not ctx.resilient_parsing:  # `labkit` alone: the help
+            typer.echo(top_level_help())
+            ctx.exit(0)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
@@ -93,14 +110,6 @@ def _root(
 ) -> None:
     if lang is not None:
         set_ui_language(lang)
-
-
-def _register_commands() -> None:
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"labkit.cli.{name}").register(app)
-
-
-_register_commands()
 
 
 def report_error(error: LabkitError) -> None:

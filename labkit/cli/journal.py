@@ -163,6 +163,16 @@ def history_command(
         )
 
 
+def _full_check(journal: Journal) -> None:
+    """SQLite's full integrity check, before an export (opening the journal does not scan it)."""
+    from labkit.errors import StorageError
+
+    problems = journal.integrity_check()
+    if problems:
+        detail = "; ".join(problems[:5])
+        raise StorageError(t("journal.error.corrupt", path=str(journal.path), detail=detail))
+
+
 def export_command(
     session: SessionArgument,
     out: Annotated[Path, typer.Option("--out", help=t("journal.cli.help.out"))],
@@ -178,6 +188,7 @@ def export_command(
         raise typer.BadParameter(t("export.dialect_not_csv"), param_hint="--dialect")
     folder = open_session_folder(session)
     with _open_journal(folder) as journal:
+        _full_check(journal)
         if export_format is ExportFormat.json:
             from labkit.store.journal.exchange import export_json
 

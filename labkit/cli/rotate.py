@@ -135,7 +135,7 @@ def _reject(options: dict[str, Any], session_only: bool = False) -> None:
 
 
 def _parse_groups(value: str | None) -> list[tuple[str, int]]:
-    from labkit.cli.rotate_fast import parse_groups
+    from labkit.cli.rotate_adhoc import parse_groups
 
     out = parse_groups(value)
     if out is None:
@@ -146,7 +146,7 @@ def _parse_groups(value: str | None) -> list[tuple[str, int]]:
 
 def _adhoc_request(size: int, tables: int, rounds: int, hosts: bool, groups: str | None,
                    visit_once: bool, seed: int, time_limit: float) -> RotationRequest:
-    from labkit.cli.rotate_fast import adhoc_request
+    from labkit.cli.rotate_adhoc import adhoc_request
     from labkit.errors import InvalidInputError
 
     counts = _parse_groups(groups)
@@ -238,7 +238,7 @@ def _id(value: str, numeric: bool) -> Any:
 
 
 def _rotation_json(plan: RotationPlan, numeric: bool) -> dict[str, Any]:
-    from labkit.cli.rotate_fast import rotation_json
+    from labkit.cli.rotate_adhoc import rotation_json
 
     return rotation_json(plan, numeric)
 

@@ -18,7 +18,7 @@ EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 class Contact(BaseModel):
     """Whom guests write or call with a question."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str = Field(min_length=1)
     email: str | None = Field(default=None, pattern=EMAIL_PATTERN)
@@ -31,7 +31,7 @@ class Contact(BaseModel):
 class Organiser(BaseModel):
     """An organisation that co-organises the session (shown on the invitation and sign-in sheet)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str = Field(min_length=1)
     role: str | None = Field(default=None, description='E.g. "co-organisateur", "financeur".')
@@ -50,7 +50,7 @@ def organiser_shorthand(value: object) -> object:
 class Calendar(BaseModel):
     """Where the calendar's working days come from, and its stable UID part."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     country: str = Field(
         default="FR", pattern=r"^[A-Z]{2}$",

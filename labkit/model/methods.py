@@ -12,7 +12,7 @@ from labkit.model.text import clean_line, clean_text
 
 
 class _Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class PlenaryKind(StrEnum):

@@ -30,7 +30,7 @@ class Role(StrEnum):
 class StakeholderGroup(BaseModel):
     """A stakeholder group of the session, e.g. job seekers or employment advisers."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     key: str = Field(pattern=ID_PATTERN, description="Short identifier used by participants.")
     label: str = Field(min_length=1, description="Name shown in agendas and reports.")
@@ -50,7 +50,7 @@ class StakeholderGroup(BaseModel):
 class Participant(BaseModel):
     """A person taking part; personal data is kept minimal (RGPD)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str = Field(pattern=ID_PATTERN, description="Stable identifier, e.g. p01.")
     first_name: str = Field(min_length=1)

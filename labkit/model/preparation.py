@@ -21,7 +21,7 @@ class TaskStatus(StrEnum):
 class PreparationTask(BaseModel):
     """A task of the backward schedule, e.g. J-45 "invitations sent"."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=1)

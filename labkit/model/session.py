@@ -67,7 +67,7 @@ class SessionMode(StrEnum):
 class Block(BaseModel):
     """One block of a day's agenda."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str = Field(pattern=ID_PATTERN, description="Stable identifier, unique in the session.")
     title: str = Field(min_length=1)
@@ -106,7 +106,7 @@ class Block(BaseModel):
 class Day(BaseModel):
     """A day of the session with its opening hours and agenda."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     date: dt.date
     start: dt.time = dt.time(9, 0)
@@ -148,7 +148,7 @@ def naive(value: dt.time | None) -> dt.time | None:
 class SessionUrls(BaseModel):
     """Addresses the facilitators want to show as QR codes."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     questionnaire: str | None = Field(default=None, pattern=r"^https?://\S+$")
     shared_folder: str | None = Field(default=None, pattern=r"^https?://\S+$")
@@ -159,7 +159,7 @@ class SessionUrls(BaseModel):
 class Session(BaseModel):
     """A Lab session: context, people and agenda. Pure data: no I/O."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     schema_version: int = Field(default=SCHEMA_VERSION, ge=1)
     slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)

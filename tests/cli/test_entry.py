@@ -1,66 +1,80 @@
-"""The light entry point: fast top-level help and version, everything else to the Typer app."""
+"""The root command: the static table lists exactly what the modules register, `--help` needs
+no command module, and a command imports only its own module (issue 16: cold-start CLI)."""
 
+from __future__ import annotations
+
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-import typer
 
-from labkit import __version__
-from labkit.cli import entry
-from labkit.cli.app import app
-from labkit.cli.commands import COMMANDS
-from labkit.i18n import set_ui_language
+from labkit.cli.app import module_commands
+from labkit.cli.commands import COMMANDS, MODULE_OF
 
-
-def _typer_command_names() -> set[str]:
-    click_group = typer.main.get_command(app)
-    return {name for name, cmd in click_group.commands.items() if not cmd.hidden}
+HEAVY = ("textual", "docx", "matplotlib", "starlette", "labkit.report", "labkit.tui",
+         "labkit.web", "labkit.prepare", "labkit.planning", "openpyxl", "numpy")
 
 
-def test_fast_help_lists_exactly_the_registered_commands() -> None:
-    assert {name for name, _ in COMMANDS} == _typer_command_names()
+def test_the_table_lists_exactly_what_each_module_registers() -> None:
+    for module in set(MODULE_OF.values()):
+        registered = {n for n, c in module_commands(module).items() if not c.hidden}
+        assert registered == {name for name, mod, _ in COMMANDS if mod == module}, module
 
 
-@pytest.mark.parametrize("argv", [[], ["--help"], ["-h"]])
-def test_fast_answer_gives_the_top_level_help(argv: list[str]) -> None:
-    set_ui_language("en")
-    try:
-        text = entry._fast_answer(argv)
-    finally:
-        set_ui_language(None)
-    assert text is not None
-    assert "Usage: labkit" in text
-    for name, _ in COMMANDS:
-        assert f"  {name} " in text
-
-
-def test_fast_answer_follows_lang() -> None:
-    try:
-        text = entry._fast_answer(["--lang", "fr", "--help"])
-    finally:
-        set_ui_language(None)
-    assert text is not None and "Commandes:" in text
-
-
-def test_fast_answer_version_and_pass_through() -> None:
-    assert entry._fast_answer(["--version"]) == f"labkit {__version__}"
-    assert entry._fast_answer(["validate", "x"]) is None
-    assert entry._fast_answer(["agenda", "--help"]) is None
-
-
-def test_help_does_not_import_typer_or_pydantic() -> None:
+def _modules_after(*argv: str, cwd: Path | None = None) -> tuple[str, set[str]]:
     code = (
-        "import sys; sys.argv = ['labkit', '--help']\n"
+        "import sys, atexit, json\n"
+        "atexit.register(lambda: print('MODULES', json.dumps(sorted(sys.modules))))\n"
+        f"sys.argv = ['labkit', *{list(argv)!r}]\n"
         "from labkit.cli.entry import main; main()\n"
-        "heavy = [m for m in ('typer', 'rich', 'pydantic', 'textual') if m in sys.modules]\n"
-        "print('HEAVY', heavy)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "HEAVY []" in out.stdout
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd,
+                         env={"LABKIT_LANG": "en", "PATH": "/usr/bin:/bin"})
+    line = next(x for x in out.stdout.splitlines() if x.startswith("MODULES "))
+    return out.stdout, set(json.loads(line[len("MODULES "):]))
 
 
-def test_python_dash_m_runs_commands(tmp_path) -> None:
+def _loaded(modules: set[str], package: str) -> bool:
+    return any(m == package or m.startswith(package + ".") for m in modules)
+
+
+def test_help_imports_no_command_module_nor_pydantic() -> None:
+    text, modules = _modules_after("--help")
+    for name, _, _ in COMMANDS:
+        assert f"  {name} " in text
+    command_modules = {f"labkit.cli.{m}" for m in MODULE_OF.values()}
+    assert not command_modules & modules
+    assert not _loaded(modules, "pydantic")
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("cli")
+    subprocess.run([sys.executable, "-m", "labkit", "examples", "copy", "cooperation-territoriale",
+                    "--blank"], cwd=root, check=True, capture_output=True)
+    return root / "sessions" / "cooperation-territoriale"
+
+
+@pytest.mark.parametrize("argv", [["note", "{s}", "Une idée"], ["validate", "{s}"],
+                                  ["agenda", "{s}"]])
+def test_a_command_imports_none_of_the_heavy_modules(example: Path, argv: list[str]) -> None:
+    _, modules = _modules_after(*[a.format(s=example) for a in argv])
+    assert [m for m in HEAVY if _loaded(modules, m)] == []
+    others = {f"labkit.cli.{m}" for m in MODULE_OF.values()} - {
+        f"labkit.cli.{MODULE_OF[argv[0]]}"}
+    assert not others & modules
+
+
+def test_adhoc_rotate_json_goes_through_the_general_path() -> None:
+    text, modules = _modules_after("rotate", "--size", "20", "--tables", "5", "--rounds", "5",
+                                   "--json")
+    assert json.loads(text.splitlines()[0])["metrics"]["repeats"] == 0
+    assert "labkit.cli.rotate" in modules
+
+
+def test_python_dash_m_runs_commands(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "labkit", "--lang", "en", "validate", str(tmp_path / "none")],
         capture_output=True,

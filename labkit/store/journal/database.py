@@ -150,11 +150,6 @@ class Database:
             version = self.scalar("PRAGMA user_version")
         except sqlite3.Error as exc:
             raise storage_error(exc, self.path) from exc
-        problems = self.integrity_check(quick=True)
-        if problems:
-            raise StorageError(
-                t("journal.error.corrupt", path=str(self.path), detail="; ".join(problems[:5]))
-            )
         if version < schema.SCHEMA_VERSION:
             if self.readonly:
                 raise StorageError(t("journal.error.old_read_only", path=str(self.path)))

@@ -13,6 +13,7 @@ A `Journal` may be shared between threads (calls are serialised by a lock).
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 import uuid as uuid_module
@@ -32,7 +33,7 @@ from labkit.model import events as ev
 from labkit.model.events.fields import clean_text, utc_now
 from labkit.model.files import ATTACHMENTS_DIR, JOURNAL_FILE
 from labkit.model.views import RecordedEvent
-from labkit.store.journal import rules, schema
+from labkit.store.journal import checkpoint, rules, schema
 from labkit.store.journal.database import Database, storage_error
 from labkit.store.journal.state import JournalState, derive, gc_paused
 
@@ -88,7 +89,10 @@ class Journal:
         self.recorder = recorder
         self._lock = threading.RLock()
         self._events: list[RecordedEvent] = []
-        self._state = JournalState()
+        """The events read, all of them or (`_base` > 0) those after the checkpoint."""
+        self._state = checkpoint.load(database.connection) or JournalState()
+        self._base = self._checkpointed = self._state.last_event_id
+        self._wrote = False
         self._data_version = -1
         self.refresh()
 
@@ -146,9 +150,36 @@ class Journal:
         self.close()
 
     def close(self) -> None:
-        """Close the database connection."""
+        """Close the database connection; a writer first saves a checkpoint of the state when
+        many events were folded since the last one (see `checkpoint`)."""
         with self._lock:
+            if self._wrote and self._state.last_event_id - self._checkpointed >= checkpoint.EVERY:
+                with contextlib.suppress(StorageError, sqlite3.Error):
+                    self._save_checkpoint()
             self._db.close()
+
+    def _save_checkpoint(self) -> None:
+        with self._db.write() as connection:
+            self._catch_up()
+            last = connection.execute(
+                "SELECT uuid FROM events WHERE id = ?", (self._state.last_event_id,)
+            ).fetchone()
+            if last is not None:
+                checkpoint.save(connection, self._state, str(last[0]))
+
+    def _all_events(self) -> list[RecordedEvent]:
+        """Every event, reading those the checkpoint stood for on first need (O(N), readers)."""
+        if self._base:
+            try:
+                rows = self._db.connection.execute(
+                    schema.SELECT_EVENTS_UPTO, (self._base,)
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise storage_error(exc, self.path) from exc
+            with gc_paused():
+                self._events[:0] = [parse_row(row, self.path) for row in rows]
+            self._base = 0
+        return self._events
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -172,7 +203,7 @@ class Journal:
     def _append(self, record: RecordedEvent) -> None:
         self._events.append(record)
         if record.type == "event.undone":
-            self._state = derive(self._events)
+            self._state = derive(self._all_events())
         else:
             self._state.apply(record)
 
@@ -206,7 +237,7 @@ class Journal:
         with self._lock:
             self._catch_up()
             return [
-                e for e in self._events
+                e for e in self._all_events()
                 if e.id > since and (wanted is None or e.type in wanted)
             ]  # fmt: skip
 
@@ -214,9 +245,10 @@ class Journal:
         """The event numbered `event_id` (InvalidInputError if there is none)."""
         with self._lock:
             self._catch_up()
-            index = bisect_left(self._events, event_id, key=lambda e: e.id)
-            if index < len(self._events) and self._events[index].id == event_id:
-                return self._events[index]
+            events = self._all_events()
+            index = bisect_left(events, event_id, key=lambda e: e.id)
+            if index < len(events) and events[index].id == event_id:
+                return events[index]
         raise InvalidInputError(t("journal.rule.unknown_event", uuid=f"#{event_id}"))
 
     def is_undone(self, event: RecordedEvent) -> bool:
@@ -261,9 +293,10 @@ class Journal:
             except BaseException:
                 if written:  # rolled back: forget them and rebuild the state from disk
                     lost = {e.id for e in written}
-                    self._events = [e for e in self._events if e.id not in lost]
+                    self._events = [e for e in self._all_events() if e.id not in lost]
                     self._state = derive(self._events)
                 raise
+            self._wrote = self._wrote or bool(written)
             return written
 
     def _insert(
@@ -291,6 +324,7 @@ class Journal:
         rules are not applied. An event whose uuid is already in the journal is an error."""
         with self._lock:
             written: list[RecordedEvent] = []
+            self._all_events()
             try:
                 with self._db.write() as connection:
                     self._catch_up()

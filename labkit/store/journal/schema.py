@@ -51,3 +51,6 @@ INSERT_EVENT = (
 SELECT_EVENTS = (
     "SELECT id, uuid, ts, device, recorder, type, payload FROM events WHERE id > ? ORDER BY id"
 )
+SELECT_EVENTS_UPTO = (
+    "SELECT id, uuid, ts, device, recorder, type, payload FROM events WHERE id <= ? ORDER BY id"
+)

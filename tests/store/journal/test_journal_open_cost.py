@@ -1,0 +1,89 @@
+"""Opening a journal is O(1) in its size for writers (issue 16): a checkpoint of the state saves
+re-reading every event, no full scan of the file on opening; readers still see every event."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from labkit.model import events as ev
+from labkit.store.journal import Journal, checkpoint, derive
+
+
+def _fill(folder: Path, count: int) -> None:
+    with Journal.open(folder, device="test") as journal:
+        for start in range(0, count, 250):
+            journal.record_many([{"type": "contribution.added", "text": f"idée {n}", "kind": "idea"}
+                                 for n in range(start, min(count, start + 250))])
+
+
+def _open_and_note(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int, str]:
+    """(payloads parsed, event rows fetched) while opening the journal and adding a note."""
+    parsed = [0]
+    real = ev.parse_payload
+
+    def counting(*args: object, **kwargs: object) -> object:
+        parsed[0] += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ev, "parse_payload", counting)
+    statements: list[str] = []
+    real_connect = sqlite3.connect
+
+    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        connection = real_connect(*args, **kwargs)  # type: ignore[call-overload]
+        connection.set_trace_callback(statements.append)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    with Journal.open(folder, device="cli") as journal:
+        new_id = journal.add_contribution("encore une")
+    monkeypatch.undo()
+    scans = sum("PRAGMA quick_check" in s or "integrity_check" in s for s in statements)
+    return parsed[0], scans, new_id
+
+
+@pytest.mark.parametrize("count", [600, 3000])
+def test_a_writer_parses_a_bounded_number_of_events(tmp_path: Path, count: int,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    _fill(tmp_path, count)  # the writer's close saves a checkpoint
+    parsed, scans, new_id = _open_and_note(tmp_path, monkeypatch)
+    assert new_id == f"c{count + 1}"
+    assert parsed <= 1  # the new note only: none of the stored events is re-validated
+    assert scans == 0
+    parsed, _, new_id = _open_and_note(tmp_path, monkeypatch)
+    assert parsed <= 1 and new_id == f"c{count + 2}"  # the note written after the checkpoint
+
+
+def test_readers_see_every_event_and_the_same_state(tmp_path: Path) -> None:
+    _fill(tmp_path, 700)
+    with Journal.open(tmp_path) as journal:
+        journal.add_contribution("après le point", kind="idea")
+        journal.undo(journal.events()[10].id)  # an undo refolds everything
+        state = journal.state()
+        events = journal.events()
+        assert len(events) == 702 and journal.get(1).id == 1
+    assert derive(events).contributions == state.contributions
+    assert "c11" not in state.contributions and len(state.contributions) == 700
+
+
+def test_a_checkpoint_of_another_labkit_or_a_forged_one_is_ignored(tmp_path: Path) -> None:
+    _fill(tmp_path, 600)
+    path = tmp_path / "journal.db"
+    with sqlite3.connect(path) as raw:
+        tag, _, blob = raw.execute("SELECT value FROM meta WHERE key = ?",
+                                   (checkpoint.KEY,)).fetchone()[0].partition("\n")
+        import base64
+        import pickle
+        import zlib
+        evil = base64.b64encode(zlib.compress(pickle.dumps(print))).decode()
+        raw.execute("UPDATE meta SET value = ? WHERE key = ?", (f"{tag}\n{evil}", checkpoint.KEY))
+    with Journal.open(path) as journal:
+        assert len(journal.state().contributions) == 600
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE meta SET value = ? WHERE key = ?",
+                    (tag.replace(tag.split(":")[2], "0.0.old") + "\n" + blob, checkpoint.KEY))
+    with Journal.open(path) as journal:
+        assert len(journal.state().contributions) == 600
