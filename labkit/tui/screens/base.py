@@ -2,7 +2,8 @@
 
 Attributes flow down: the app holds `revision` (bumped after each journal change) and `now` (one
 clock reading a second); a screen re-reads the live session when they change and hands plain
-values to its widgets. Messages flow up: widgets post, the screen calls `LiveSession` to write.
+values to its widgets. After an entry, a screen may instead apply just the events the revision
+added (`apply_changes`), so that it redraws only the rows they change. Messages flow up: widgets post, the screen calls `LiveSession` to write.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from labkit.model import Block
+from labkit.model.views import RecordedEvent
 from labkit.tui import live_state as ls
 from labkit.tui.keys import translate_bindings
 from labkit.tui.widgets.agenda.block_bar import BarInfo
@@ -43,6 +45,8 @@ class LiveScreen(Screen):
         super().__init__(**kwargs)
         translate_bindings(self)
         self._stale = False
+        self._seen = 0
+        """The live session's revision this screen shows."""
 
     @property
     def labkit(self) -> LabkitApp:
@@ -55,12 +59,19 @@ class LiveScreen(Screen):
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self._on_revision, init=False)
         self.watch(self.app, "now", self._on_now, init=False)
-        self.refresh_view()
+        self._reread()
         self.refresh_clock(self.live.now())
+
+    def _reread(self) -> None:
+        self._seen = self.live.revision
+        self.refresh_view()
 
     def _on_revision(self, _: int) -> None:
         if self.is_current:
-            self.refresh_view()
+            added = self.live.changes_since(self._seen)
+            if added is None or not self.apply_changes(added):
+                self._reread()
+            self._seen = self.live.revision
             self.refresh_clock(self.live.now())
         else:
             self._stale = True
@@ -72,7 +83,7 @@ class LiveScreen(Screen):
     def on_screen_resume(self) -> None:
         if self._stale:
             self._stale = False
-            self.refresh_view()
+            self._reread()
         self.refresh_clock(self.live.now())
 
     LIST_KEYS: frozenset[str] = frozenset()
@@ -98,6 +109,11 @@ class LiveScreen(Screen):
 
     def refresh_view(self) -> None:
         """Re-read the journal state (after a change)."""
+
+    def apply_changes(self, added: list[RecordedEvent]) -> bool:
+        """Show the events a revision added without re-reading everything; False when this
+        screen cannot (then `refresh_view` runs). By default a screen re-reads."""
+        return False
 
     def refresh_clock(self, now: datetime) -> None:
         """Update the timers (every second)."""
