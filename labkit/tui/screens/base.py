@@ -66,8 +66,18 @@ class LiveScreen(Screen):
         self._seen = self.live.revision
         self.refresh_view()
 
+    @property
+    def shown(self) -> bool:
+        """Whether this screen is on view: the top one, or under dialogs only. (Textual's
+        `is_current` also holds for the screen just below the top one, e.g. the dashboard under
+        a method screen, which would then be redrawn, unseen, after every entry.)"""
+        stack = self.app.screen_stack
+        if self not in stack:
+            return False
+        return all(screen.is_modal for screen in stack[stack.index(self) + 1 :])
+
     def _on_revision(self, _: int) -> None:
-        if self.is_current:
+        if self.shown:
             added = self.live.changes_since(self._seen)
             if added is None or not self.apply_changes(added):
                 self._reread()
@@ -77,7 +87,7 @@ class LiveScreen(Screen):
             self._stale = True
 
     def _on_now(self, now: datetime) -> None:
-        if self.is_current:
+        if self.shown:
             self.refresh_clock(now)
 
     def on_screen_resume(self) -> None:
