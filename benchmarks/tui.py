@@ -308,10 +308,11 @@ def main() -> None:
                   f"CPU {spread([c for _, c in a])}")
             print(f"first frame, minimal app  : wall {spread([w for w, _ in b])}, "
                   f"CPU {spread([c for _, c in b])}")
-            print(f"run by run wall ratio     : {min(ratios):.2f}–{max(ratios):.2f}x, n={args.runs}")
+            print(f"run by run wall ratio     : {min(ratios):.2f}–{max(ratios):.2f}x, "
+                  f"n={args.runs}")
+            walls = statistics.median([w for w, _ in a]) / statistics.median([w for w, _ in b])
             verdict(f"{count} events: first frame labkit run / minimal Textual app (wall)",
-                    statistics.median([w for w, _ in a]) / statistics.median([w for w, _ in b]),
-                    2.0)
+                    walls, 2.0)
             to_disk, shown = asyncio.run(keypresses(folder, args.ideas))
             for label, values in (("journal", to_disk), ("on screen", shown)):
                 print(f"keypress → {label:<9} (back to back): p50 "

@@ -3,7 +3,8 @@
 Attributes flow down: the app holds `revision` (bumped after each journal change) and `now` (one
 clock reading a second); a screen re-reads the live session when they change and hands plain
 values to its widgets. After an entry, a screen may instead apply just the events the revision
-added (`apply_changes`), so that it redraws only the rows they change. Messages flow up: widgets post, the screen calls `LiveSession` to write.
+added (`apply_changes`), so that it redraws only the rows they change. Messages flow up:
+widgets post, the screen calls `LiveSession` to write.
 """
 
 from __future__ import annotations
