@@ -27,6 +27,10 @@ class Captured(Protocol):
     survey: dict[str, v.SurveyResponse]
     closing_words: dict[str, v.ClosingWord]
 
+    def of_block(self, block_id: str | None) -> list[v.Contribution]:
+        """The contributions of one block, in recording order (indexed: no scan of the others)."""
+        ...
+
     def kept_ideas(self) -> list[v.KeptIdeas]:
         """The kept-idea selections, in journal order."""
         ...

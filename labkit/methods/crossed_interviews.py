@@ -70,9 +70,8 @@ class CrossedInterviews(MethodSpec[CrossedInterviewsConfig]):
     def live(self, session: Session, block: Block, config: CrossedInterviewsConfig,
              captured: Captured) -> InterviewsLive:  # fmt: skip
         found: dict[int | None, list[v.Contribution]] = defaultdict(list)
-        for c in sorted(captured.contributions.values(), key=lambda c: c.event_id):
-            if c.block_id == block.id:
-                found[c.table].append(c)
+        for c in captured.of_block(block.id):
+            found[c.table].append(c)
         return InterviewsLive({k: tuple(x) for k, x in found.items()})
 
     def report(self, block: Block, config: CrossedInterviewsConfig, day: int,

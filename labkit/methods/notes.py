@@ -31,9 +31,5 @@ class NotesLive:
 def block_notes(block: Block, captured: Captured, kinds: Iterable[str] | None = None) -> NotesLive:
     """The contributions recorded for `block` (of `kinds`, if given), in recording order."""
     wanted = set(kinds) if kinds is not None else None
-    notes = sorted(
-        (c for c in captured.contributions.values()
-         if c.block_id == block.id and (wanted is None or c.kind in wanted)),
-        key=lambda c: c.event_id,
-    )  # fmt: skip
+    notes = [c for c in captured.of_block(block.id) if wanted is None or c.kind in wanted]
     return NotesLive(tuple(notes))

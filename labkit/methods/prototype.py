@@ -202,9 +202,7 @@ class PrototypeTest(MethodSpec[PrototypeTestConfig]):
              captured: Captured) -> PrototypeLive:  # fmt: skip
         feedback: dict[tuple[str | None, int | None], list[v.Contribution]] = defaultdict(list)
         decisions: dict[str | None, list[v.Contribution]] = defaultdict(list)
-        for x in sorted(captured.contributions.values(), key=lambda c: c.event_id):
-            if x.block_id != block.id:
-                continue
+        for x in captured.of_block(block.id):
             if x.kind == "feedback":
                 feedback[(x.team, x.question)].append(x)
             elif x.kind == "decision":

@@ -198,11 +198,7 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
     # --- live --------------------------------------------------------------------------------
     def live(self, session: Session, block: Block, config: WorldCafeConfig,
              captured: Captured) -> CafeLive:  # fmt: skip
-        ideas = tuple(sorted(
-            (c for c in captured.contributions.values()
-             if c.block_id == block.id and c.kind == "idea"),
-            key=lambda c: c.event_id,
-        ))  # fmt: skip
+        ideas = tuple(c for c in captured.of_block(block.id) if c.kind == "idea")
         clusters = tuple(sorted((c for c in captured.clusters.values() if c.block_id == block.id),
                                 key=lambda c: c.event_id))  # fmt: skip
         kept = {k.question: k.item_ids for k in captured.kept_ideas() if k.block_id == block.id}

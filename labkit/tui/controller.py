@@ -2,7 +2,9 @@
 
 `LiveSession` holds the session plan, the open journal, the day being run and the clock. Every
 write goes through `record`, which writes the journal at once (when it returns, the entry is on
-disk) and refreshes the state snapshot the screens read. A method's events are built by its spec
+disk); the state the screens read is the journal's own, folded one event at a time (never
+copied nor re-folded for an entry), and `changes_since` tells a screen which events a revision
+added, so that it redraws only what they change. A method's events are built by its spec
 (`labkit.methods`: `WorldCafe.idea`, `Commitments.edited`…) and passed to `record`; the agenda's
 own actions (start, pause, extend or end a block or a round; arrivals and absences) are verbs
 here, since they need the clock, the day or the running round. It never computes a rotation or
@@ -12,7 +14,8 @@ writes SQL: rotations come from `labkit.tui.rotation` (the planner), saved plans
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +39,8 @@ from labkit.tui import live_state as ls
 from labkit.tui.clock import Clock, SystemClock
 
 P = ParamSpec("P")
+KEPT_CHANGES = 64
+"""How many revisions `changes_since` remembers (a screen further behind re-reads all)."""
 EVENT_TYPES: dict[str, str] = {model.__name__: tag for tag, model in ev.MODELS.items()}
 """Event model name -> its journal type (to name the entry a constructor refused)."""
 
@@ -82,7 +87,7 @@ class LiveSession:
         self.journal = journal
         self.clock: Clock = clock or SystemClock()
         self.zone = self.session.zone
-        self.state: JournalState = journal.state()
+        self.state: JournalState = journal.live_state()
         today = self.clock.now().astimezone(self.zone).date()
         chosen = day or default_day(self.session, self.state, today)
         if not 1 <= chosen <= len(self.session.days):
@@ -93,6 +98,9 @@ class LiveSession:
         self._plan_date: Any = None
         self._replace_plan()
         self.revision = 0
+        self._changes: deque[tuple[int, tuple[RecordedEvent, ...] | None]] = deque(
+            maxlen=KEPT_CHANGES
+        )
         self._undo: list[int] = []
         self._rotation_cache: dict[str, tuple[tuple[int, str], list[Rotation]]] = {}
         self._alerted: set[Alert] = set()
@@ -131,15 +139,34 @@ class LiveSession:
     def refresh(self) -> bool:
         """Read what other devices recorded; whether anything changed (nothing is read when
         the journal's `data_version` did not move)."""
+        before = self.journal.last_id
         if self.journal.has_news() and self.journal.refresh():
-            self._changed()
+            self._changed(self.journal.events(since=before))
             return True
         return False
 
-    def _changed(self) -> None:
-        self.state = self.journal.state()
+    def _changed(self, added: Iterable[RecordedEvent] | None = None) -> None:
+        """A new revision: `added` are the events it folded in (None: unknown, e.g. after an
+        undo, which re-derives the state)."""
+        self.state = self.journal.live_state()  # the same object unless an undo re-derived it
         self._replace_plan()
         self.revision += 1
+        self._changes.append((self.revision, None if added is None else tuple(added)))
+
+    def changes_since(self, revision: int) -> list[RecordedEvent] | None:
+        """The events recorded or read after `revision`, in order; None when they are not all
+        known (an undo, or a revision too old): the caller then re-reads the whole state."""
+        if revision == self.revision:
+            return []
+        kept = [(number, added) for number, added in self._changes if number > revision]
+        if len(kept) != self.revision - revision:
+            return None
+        found: list[RecordedEvent] = []
+        for _, added in kept:
+            if added is None:
+                return None
+            found.extend(added)
+        return found
 
     @property
     def on_session_date(self) -> bool:
@@ -213,11 +240,15 @@ class LiveSession:
     def record(
         self, *events: EventModel | Mapping[str, Any], undoable: bool = True
     ) -> list[RecordedEvent]:
-        """Write events in one transaction (all or none) and refresh the state."""
-        written = self.journal.record_many(events)
+        """Write events in one transaction (all or none); the state folds them in."""
+        try:
+            written = self.journal.record_many(events)
+        except BaseException:
+            self.state = self.journal.live_state()  # a rolled-back batch re-derives it
+            raise
         if undoable:
             self._undo.extend(e.id for e in written)
-        self._changed()
+        self._changed(written)
         return written
 
     def write(self, build: Callable[P, EventModel], *args: P.args,

@@ -17,7 +17,7 @@ import contextlib
 import sqlite3
 import threading
 import uuid as uuid_module
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -231,14 +231,24 @@ class Journal:
             self._catch_up()
             return self._state.snapshot()
 
+    def live_state(self) -> JournalState:
+        """The state as of the last read or write, itself, without a copy or a query: O(1),
+        and later events change it (the live app reads it on its one thread between writes and
+        `refresh` calls; other readers take `state`). An undo or a rolled-back write replaces
+        it: ask again after each change."""
+        with self._lock:
+            return self._state
+
     def events(self, *, since: int = 0, types: Iterable[str] | None = None) -> list[RecordedEvent]:
         """The events after id `since` (all by default), optionally of some `types` only."""
         wanted = set(types) if types is not None else None
         with self._lock:
             self._catch_up()
+            events = self._all_events() if since < self._base else self._events
+            start = bisect_right(events, since, key=lambda e: e.id) if since else 0
             return [
-                e for e in self._all_events()
-                if e.id > since and (wanted is None or e.type in wanted)
+                e for e in events[start:]
+                if wanted is None or e.type in wanted
             ]  # fmt: skip
 
     def get(self, event_id: int) -> RecordedEvent:

@@ -31,6 +31,9 @@ class StateQueries:
     rotations: dict[str, v.Rotation]
     attendance: dict[int, dict[str, v.Attendance]]
     contributions: dict[str, v.Contribution]
+    block_contributions: dict[str | None, dict[str, None]]
+    """block id -> the ids of its live contributions, in recording order (an index, so that a
+    screen reads one block's contributions without scanning the others)."""
     clusters: dict[str, v.Cluster]
     cluster_of: dict[str, str]
     """contribution id -> the cluster holding it."""
@@ -130,15 +133,24 @@ class StateQueries:
         kind: str | None = None,
         territory: str | None = None,
     ) -> list[v.Contribution]:
-        """The contributions matching every criterion given, in recording order."""
+        """The contributions matching every criterion given, in recording order (with a
+        `block_id`: that block's only, read from the index, not a scan of all of them)."""
+        pool = (
+            self.contributions.values() if block_id is None else self.of_block(block_id)
+        )
         return [
             c
-            for c in self.contributions.values()
-            if (block_id is None or c.block_id == block_id)
-            and (question is None or c.question == question)
+            for c in pool
+            if (question is None or c.question == question)
             and (kind is None or c.kind == kind)
             and (territory is None or c.territory == territory)
         ]
+
+    def of_block(self, block_id: str | None) -> list[v.Contribution]:
+        """The live contributions recorded for `block_id` (None: without a block), in
+        recording order; O(that block's contributions)."""
+        ids = self.block_contributions.get(block_id, {})
+        return [self.contributions[c] for c in ids]
 
     def item_exists(self, item_id: str) -> bool:
         """Whether `item_id` is a live contribution or cluster (something one can vote for)."""

@@ -58,6 +58,7 @@ class JournalState(StateQueries):
         self.rotations = {}
         self.attendance = defaultdict(dict)
         self.contributions = {}
+        self.block_contributions = defaultdict(dict)
         self.clusters = {}
         self.cluster_of = {}
         self.kept = {}
@@ -76,6 +77,9 @@ class JournalState(StateQueries):
             if isinstance(value, dict | set):
                 setattr(other, name, copy.copy(value))
         other.attendance = defaultdict(dict, {d: dict(p) for d, p in self.attendance.items()})
+        other.block_contributions = defaultdict(
+            dict, {b: dict(ids) for b, ids in self.block_contributions.items()}
+        )
         return other
 
     # --- folding -----------------------------------------------------------------------------
@@ -197,6 +201,7 @@ class JournalState(StateQueries):
             e.contribution_id, e.text, e.kind, e.block_id, e.question, e.round, e.table, e.pair,
             e.team, e.territory, e.author, r.id, r.at, r.device, r.recorder,
         )  # fmt: skip
+        self.block_contributions[e.block_id][e.contribution_id] = None
 
     def _edit(
         self, table: dict[str, D], e: ev.EditEvent, r: v.RecordedEvent, stamp: str | None
@@ -214,12 +219,25 @@ class JournalState(StateQueries):
 
     def _contribution_deleted(self, e: ev.ContributionDeleted, r: v.RecordedEvent) -> None:
         contribution_id = e.contribution_id
-        self.contributions.pop(contribution_id, None)
+        gone = self.contributions.pop(contribution_id, None)
+        if gone is not None:
+            self.block_contributions[gone.block_id].pop(contribution_id, None)
         cluster_id = self.cluster_of.pop(contribution_id, None)
         if cluster_id in self.clusters:
             cluster = self.clusters[cluster_id]
             members = tuple(c for c in cluster.contribution_ids if c != contribution_id)
             self.clusters[cluster_id] = replace(cluster, contribution_ids=members)
+
+    def _contribution_edited(self, e: ev.ContributionEdited, r: v.RecordedEvent) -> None:
+        before = self.contributions.get(e.contribution_id)
+        self._edit(self.contributions, e, r, "edited_at")
+        after = self.contributions.get(e.contribution_id)
+        if before is not None and after is not None and after.block_id != before.block_id:
+            self.block_contributions[before.block_id].pop(e.contribution_id, None)
+            ids = self.block_contributions[after.block_id]  # kept in recording order
+            ids[e.contribution_id] = None
+            order = sorted(ids, key=lambda c: self.contributions[c].event_id)
+            self.block_contributions[after.block_id] = dict.fromkeys(order)
 
     def _cluster_created(self, e: ev.ClusterCreated, r: v.RecordedEvent) -> None:
         if e.cluster_id is None or e.cluster_id in self.clusters:
@@ -358,7 +376,7 @@ _HANDLERS: dict[type[ev.EventModel], Handler] = {
     ev.AttendanceLeft: S._left,
     ev.AttendanceAbsent: S._absent,
     ev.ContributionAdded: S._contribution_added,
-    ev.ContributionEdited: _editor("contributions", "edited_at"),
+    ev.ContributionEdited: S._contribution_edited,
     ev.ContributionDeleted: S._contribution_deleted,
     ev.ClusterCreated: S._cluster_created,
     ev.ClusterRenamed: S._cluster_renamed,

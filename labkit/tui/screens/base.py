@@ -2,7 +2,9 @@
 
 Attributes flow down: the app holds `revision` (bumped after each journal change) and `now` (one
 clock reading a second); a screen re-reads the live session when they change and hands plain
-values to its widgets. Messages flow up: widgets post, the screen calls `LiveSession` to write.
+values to its widgets. After an entry, a screen may instead apply just the events the revision
+added (`apply_changes`), so that it redraws only the rows they change. Messages flow up:
+widgets post, the screen calls `LiveSession` to write.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from labkit.model import Block
+from labkit.model.views import RecordedEvent
 from labkit.tui import live_state as ls
 from labkit.tui.keys import translate_bindings
 from labkit.tui.widgets.agenda.block_bar import BarInfo
@@ -43,6 +46,8 @@ class LiveScreen(Screen):
         super().__init__(**kwargs)
         translate_bindings(self)
         self._stale = False
+        self._seen = 0
+        """The live session's revision this screen shows."""
 
     @property
     def labkit(self) -> LabkitApp:
@@ -55,24 +60,41 @@ class LiveScreen(Screen):
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self._on_revision, init=False)
         self.watch(self.app, "now", self._on_now, init=False)
-        self.refresh_view()
+        self._reread()
         self.refresh_clock(self.live.now())
 
+    def _reread(self) -> None:
+        self._seen = self.live.revision
+        self.refresh_view()
+
+    @property
+    def shown(self) -> bool:
+        """Whether this screen is on view: the top one, or under dialogs only. (Textual's
+        `is_current` also holds for the screen just below the top one, e.g. the dashboard under
+        a method screen, which would then be redrawn, unseen, after every entry.)"""
+        stack = self.app.screen_stack
+        if self not in stack:
+            return False
+        return all(screen.is_modal for screen in stack[stack.index(self) + 1 :])
+
     def _on_revision(self, _: int) -> None:
-        if self.is_current:
-            self.refresh_view()
+        if self.shown:
+            added = self.live.changes_since(self._seen)
+            if added is None or not self.apply_changes(added):
+                self._reread()
+            self._seen = self.live.revision
             self.refresh_clock(self.live.now())
         else:
             self._stale = True
 
     def _on_now(self, now: datetime) -> None:
-        if self.is_current:
+        if self.shown:
             self.refresh_clock(now)
 
     def on_screen_resume(self) -> None:
         if self._stale:
             self._stale = False
-            self.refresh_view()
+            self._reread()
         self.refresh_clock(self.live.now())
 
     LIST_KEYS: frozenset[str] = frozenset()
@@ -98,6 +120,11 @@ class LiveScreen(Screen):
 
     def refresh_view(self) -> None:
         """Re-read the journal state (after a change)."""
+
+    def apply_changes(self, added: list[RecordedEvent]) -> bool:
+        """Show the events a revision added without re-reading everything; False when this
+        screen cannot (then `refresh_view` runs). By default a screen re-reads."""
+        return False
 
     def refresh_clock(self, now: datetime) -> None:
         """Update the timers (every second)."""

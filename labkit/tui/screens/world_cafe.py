@@ -4,6 +4,7 @@ table, re-planning the rounds to come when people arrive or leave, and the harve
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 
 from rich.text import Text
@@ -19,7 +20,8 @@ from labkit.i18n import t
 from labkit.methods import round_minutes
 from labkit.methods.world_cafe import WorldCafe
 from labkit.model import Block, WorldCafeConfig
-from labkit.model.views import Contribution
+from labkit.model import events as ev
+from labkit.model.views import Contribution, RecordedEvent
 from labkit.store.seating import as_lists
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
@@ -63,6 +65,10 @@ class WorldCafeScreen(CaptureScreen):
         self.plan: rotation.Plan | None = None
         self._plan_key = -1
         self._idea_keys: list[str] = []
+        self._views: dict[int, TableView] = {}
+        """table -> what its card shows (an idea noted there changes only its count)."""
+        self._shown_up_to = 0
+        """The last journal event the cards and the list show."""
         self._shared_first_names: set[str] | None = None
         self.replanning = False
         self._plan_problem = ""
@@ -95,6 +101,7 @@ class WorldCafeScreen(CaptureScreen):
 
     def refresh_view(self) -> None:
         state = self.live.state
+        self._shown_up_to = state.last_event_id
         replanned = state.rotation(self.block.id)
         plan_key = replanned.event_id if replanned else 0
         if plan_key != self._plan_key or self.plan is None:
@@ -107,12 +114,36 @@ class WorldCafeScreen(CaptureScreen):
         cafe = WorldCafe().live(self.live.session, self.block, self.config, state)
         by_table = cafe.per_table()
         for table in range(1, self.config.tables + 1):
-            self.query_one(f"#table-{table}", TableCard).view = self._table_view(
-                table, number, room, by_table.get(table, 0)
-            )
+            self._show_table(self._table_view(table, number, room, by_table.get(table, 0)))
         self._refresh_ideas(cafe.at_table(self.selected))
         self._refresh_notice(room)
         self._refresh_context()
+
+    def _show_table(self, view: TableView) -> None:
+        self._views[view.number] = view
+        self.query_one(f"#table-{view.number}", TableCard).view = view
+
+    def apply_changes(self, added: list[RecordedEvent]) -> bool:
+        """Ideas noted (here or on a phone): one row more in the list if it is the selected
+        table's, one card's count; nothing else is re-read. Any other event: re-read all."""
+        if not all(isinstance(r.event, ev.ContributionAdded) for r in added):
+            return False
+        contributions = self.live.state.contributions
+        for record in added:
+            event = record.event
+            assert isinstance(event, ev.ContributionAdded)
+            if record.id <= self._shown_up_to:
+                continue  # already shown
+            self._shown_up_to = record.id
+            idea = contributions.get(event.contribution_id or "")
+            if idea is None or idea.block_id != self.block.id or idea.kind != "idea":
+                continue  # another block's, or undone since
+            shown = self._views.get(idea.table or 0)
+            if shown is not None:
+                self._show_table(replace(shown, ideas=shown.ideas + 1))
+            if idea.table == self.selected:
+                self._append_ideas((idea,))
+        return True
 
     def _person_name(self, person_id: str) -> str:
         """The first name, with the last name's initial only when two people share it (a
@@ -151,8 +182,6 @@ class WorldCafeScreen(CaptureScreen):
     def _refresh_ideas(self, mine: tuple[Contribution, ...]) -> None:
         """The ideas of the selected table (every round)."""
         table = self.query_one("#ideas", DataTable)
-        show(self.query_one("#ideas-title", Static),
-             t("tui.cafe.ideas_title", table=self.selected, count=len(mine)))
         question = self.config.question_at(self.selected, self.shown_round)
         show(self.query_one("#ideas-question", Static),
              f"Q{question}. {self.config.questions[question - 1]}", layout=True)
@@ -162,16 +191,24 @@ class WorldCafeScreen(CaptureScreen):
             fresh = mine[len(known):]  # only append what is new: no full re-layout
         else:
             table.clear()
+            self._idea_keys = []
             fresh = mine
+        self._append_ideas(fresh)
+        fill_width(table, "text")
+
+    def _append_ideas(self, fresh: tuple[Contribution, ...]) -> None:
+        """Add rows for `fresh` ideas of the selected table, below the others."""
+        table = self.query_one("#ideas", DataTable)
         for idea in fresh:
             table.add_row(Text(t("tui.cafe.round_short", number=idea.round or "-"),
                                style="dim"),
                           Text(idea.text, overflow="ellipsis", no_wrap=True),
                           key=idea.contribution_id)
-        self._idea_keys = keys
-        if mine and fresh:
-            table.move_cursor(row=len(mine) - 1, animate=False)
-        fill_width(table, "text")
+            self._idea_keys.append(idea.contribution_id)
+        show(self.query_one("#ideas-title", Static),
+             t("tui.cafe.ideas_title", table=self.selected, count=len(self._idea_keys)))
+        if fresh:
+            table.move_cursor(row=table.row_count - 1, animate=False)
 
     def _refresh_notice(self, room: set[str]) -> None:
         notice = self.query_one("#cafe-notice", Static)
