@@ -24,6 +24,7 @@ point sets holding exactly one point at every table of every round (so table hos
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from labkit.planning.galois import field, prime_power
@@ -202,44 +203,63 @@ def golfers_32(rounds: int = 10) -> Design | None:
     return Design("32 at 8 tables of 4 (Z2^3 x 4 rows)", 32, tuple(out[:rounds]), rows)
 
 
-def candidate_designs(tables: int, size: int, rounds: int) -> list[Design]:
+def candidate_designs(tables: int, size: int, rounds: int) -> Iterator[Design]:
     """The known zero-repeat designs with `tables` tables of `size`, each limited to `rounds`
-    rounds; a design may have fewer rounds (a partial design: the planner searches the rest)."""
-    found: list[Design] = []
+    rounds; a design may have fewer rounds (a partial design: the planner searches the rest).
+
+    Built lazily, one at a time (the planner stops asking once its deadline has expired).
+    """
     if rounds < 1 or tables < 1 or size < 1:
-        return found
-    design = transversal_design(tables, size, min(rounds, max_transversal_rounds(tables, size)))
-    if design is not None and design.rounds:
-        found.append(design)
-    points = tables * size
-    q = size
+        return
+    for build in (_transversal, _affine, _kirkman, _golfers_32, _fours, _stored):
+        design = build(tables, size, rounds)
+        if design is not None and design.rounds:
+            yield design
+
+
+def _transversal(tables: int, size: int, rounds: int) -> Design | None:
+    return transversal_design(tables, size, min(rounds, max_transversal_rounds(tables, size)))
+
+
+def _affine(tables: int, size: int, rounds: int) -> Design | None:
+    points, q = tables * size, size
     if q > 1 and prime_power(q) is not None:
         n, power = 1, q
         while power < points:
             power *= q
             n += 1
         if power == points and n >= 3:
-            design = affine_geometry(q, n, min(rounds, (q**n - 1) // (q - 1)))
-            if design is not None:
-                found.append(design)
-    if size == 3 and points % 6 == 3 and points > 3:
+            return affine_geometry(q, n, min(rounds, (q**n - 1) // (q - 1)))
+    return None
+
+
+def _kirkman(tables: int, size: int, rounds: int) -> Design | None:
+    points = tables * size
+    if size == 3 and points % 6 == 3 and points > 9:
         classes = kirkman_system(points)
-        if classes is not None and points > 9:
-            found.append(Design(f"Kirkman triple system KTS({points})", points,
-                                classes[:rounds]))
-    if (tables, size) == (8, 4):
-        design = golfers_32(min(rounds, 10))
-        if design is not None:
-            found.append(design)
-    if size == 4:
-        fours = resolvable_fours(points)
-        if fours is not None:
-            found.append(Design(f"resolvable ({points},4,1) design", points, fours[:rounds]))
+        if classes is not None:
+            return Design(f"Kirkman triple system KTS({points})", points, classes[:rounds])
+    return None
+
+
+def _golfers_32(tables: int, size: int, rounds: int) -> Design | None:
+    return golfers_32(min(rounds, 10)) if (tables, size) == (8, 4) else None
+
+
+def _fours(tables: int, size: int, rounds: int) -> Design | None:
+    points = tables * size
+    fours = resolvable_fours(points) if size == 4 else None
+    if fours is None:
+        return None
+    return Design(f"resolvable ({points},4,1) design", points, fours[:rounds])
+
+
+def _stored(tables: int, size: int, rounds: int) -> Design | None:
     stored = golfer_solution(tables, size)
-    if stored is not None:
-        found.append(Design(f"social golfer plan {points} at {tables}x{size}", points,
-                            stored[:rounds]))
-    return found
+    if stored is None:
+        return None
+    return Design(f"social golfer plan {tables * size} at {tables}x{size}", tables * size,
+                  stored[:rounds])
 
 
 def independent_points(design: Design, count: int, exclude: frozenset[int] = frozenset(),

@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from labkit.planning.constructions import candidate_designs
+from labkit.planning.deadline import Deadline
 from labkit.planning.rotation_metrics import RotationMetrics, rotation_metrics
 from labkit.planning.rotation_model import (
     PlanNote,
@@ -62,45 +63,66 @@ def _good_enough(pb: Problem, bounds: RotationMetrics) -> Callable[[Key], bool]:
     return good_enough
 
 
-def _starts(pb: Problem, rng: random.Random, deadline: float,
-            good_enough: Callable[[Key], bool]) -> list[tuple[str, PlannedRounds]]:
-    """Candidate starting plans, best-informed first; stops early once one is good enough."""
-    starts: list[tuple[str, PlannedRounds]] = []
+def _starts(pb: Problem, rng: random.Random, deadline: Deadline,
+            good_enough: Callable[[Key], bool]) -> list[tuple[str, TabuSearch]]:
+    """Candidate starting plans (with their search state), best-informed first.
+
+    Stops as soon as one is good enough (at every lower bound: nothing left to search) or the
+    deadline has expired; the greedy start is always there when nothing better is (dealt
+    without costs once the deadline has expired).
+    """
+    starts: list[tuple[str, TabuSearch]] = []
+
+    def add(name: str, plan: PlannedRounds) -> bool:
+        state = TabuSearch(pb, plan, rng)
+        starts.append((name, state))
+        return good_enough(state.key())
+
     request = pb.request
     if request.plan_in_force:
         repaired = repair_plan(pb, request.plan_in_force)
         if len(repaired) < pb.planned or any(not any(rnd) for rnd in repaired):
             repaired = greedy_start(pb, rng, [r for r in repaired if any(r)], deadline)
-        starts.append(("plan in force", repaired))
+        if add("plan in force", repaired):
+            return starts
     size = max(pb.sizes())
     if pb.frozen == 0 and request.use_designs:
+        # designs are built one at a time, lazily; the first is tried even past the deadline
+        # (a construction is cheap and often zero-repeat), no other once it has expired
         for design in candidate_designs(pb.tables, size, pb.planned):
             plan = design_start(pb, design, rng, deadline)
             if plan is not None:
                 partial = len(design.rounds) < pb.planned
-                starts.append((design.name + (f" ({len(design.rounds)} rounds)"
-                                              if partial else ""), plan))
-    if any(good_enough(TabuSearch(pb, plan, rng).key()) for _, plan in starts):
+                if add(design.name + (f" ({len(design.rounds)} rounds)" if partial else ""),
+                       plan):
+                    return starts
+            if deadline.expired():
+                break
+    if starts and deadline.expired():
         return starts
-    starts.append(("greedy start", greedy_start(pb, rng, deadline=deadline)))
-    if pb.visit_once and pb.frozen == 0:
+    if add("greedy start", greedy_start(pb, rng, deadline=deadline)):
+        return starts
+    if pb.visit_once and pb.frozen == 0 and not deadline.expired():
         latin = latin_start(pb, rng)
         if latin is not None:
-            starts.append(("Latin routes", latin))
+            add("Latin routes", latin)
     return starts
 
 
-def plan_rotation(request: RotationRequest) -> RotationPlan:
+def plan_rotation(request: RotationRequest, *, deadline: Deadline | None = None
+                  ) -> RotationPlan:
     """Plan every round of a world café (keeping `request.history` as played).
 
     `request.time_limit` is CPU time (`time.process_time`), so a loaded machine does not cut
-    the search short. Raises InvalidInputError when the request is inconsistent (unknown ids,
-    hosts ≠ tables...).
+    the search short, with a wall-clock ceiling of `deadline.WALL_FACTOR` times it; every
+    phase checks it (starts, designs, search). `deadline` replaces it (tests pass fake
+    clocks). A start at every lower bound ends the search at once. Raises InvalidInputError
+    when the request is inconsistent (unknown ids, hosts ≠ tables...).
     """
     started = time.perf_counter()
-    cpu = time.process_time()
-    # keep a little room for measuring and returning the plan within the limit
-    deadline = cpu + max(request.time_limit * 0.97 - 0.01, 0.0)
+    if deadline is None:
+        # keep a little room for measuring and returning the plan within the limit
+        deadline = Deadline(max(request.time_limit * 0.97 - 0.01, 0.0))
     pb = build_problem(request)
     rng = random.Random(request.seed)
     notes: list[PlanNote] = []
@@ -113,13 +135,12 @@ def plan_rotation(request: RotationRequest) -> RotationPlan:
                             "history", tuple(notes), time.perf_counter() - started,
                             "optimal", request.seed)
 
-    quick = greedy_start(pb, random.Random(request.seed), deadline=-1.0)
+    # the bounds hold for any plan of the same shape: measure one dealt in O(people) a round
+    quick = greedy_start(pb, random.Random(request.seed), deadline=Deadline(0.0))
     good_enough = _good_enough(pb, _measure(pb, _as_ids(pb, quick)))
     starts = _starts(pb, rng, deadline, good_enough)
-    scored = []
-    for order, (name, plan) in enumerate(starts):
-        search = TabuSearch(pb, plan, rng)
-        scored.append((search.key(), order, name, search))
+    scored = [(search.key(), order, name, search)
+              for order, (name, search) in enumerate(starts)]
     scored.sort(key=lambda item: (item[0], item[1]))
     _, _, method, search = scored[0]
     budget = request.max_iterations if request.max_iterations is not None else 10**12
@@ -129,8 +150,7 @@ def plan_rotation(request: RotationRequest) -> RotationPlan:
     if pb.group_count and search.group_dev == 0:
         # groups balanced from the start: first search with same-group swaps only
         search.same_group = True
-        first_deadline = time.process_time() + (deadline - time.process_time()) * 2 / 3
-        best, key, stopped_by = search.run(budget * 2 // 3, first_deadline, good_enough)
+        best, key, stopped_by = search.run(budget * 2 // 3, deadline.part(2 / 3), good_enough)
         search.same_group = False
         if stopped_by != "optimal":
             search.load(best)

@@ -205,18 +205,7 @@ def rotation_metrics(
     for r, present in enumerate(presence):
         for p in present:
             mask[p] |= 1 << r
-    ids = sorted(mask)
-    can_meet = 0
-    partners: Counter[str] = Counter()  # people sharing a round (hosts: with non-hosts only)
-    for i, a in enumerate(ids):
-        ma = mask[a]
-        for b in ids[i + 1:]:
-            if ma & mask[b] and not (a in host_table and b in host_table):
-                can_meet += 1
-                if (a in host_table) == (b in host_table) or a in host_table:
-                    partners[a] += 1
-                if (a in host_table) == (b in host_table) or b in host_table:
-                    partners[b] += 1
+    can_meet, partners = _possible_partners(mask, host_table)
     history_pairs = {pair for rnd in rounds[:frozen_rounds] for t in rnd for pair in pairs_of(t)}
     can_meet -= sum(1 for pair in forbidden if pair not in history_pairs
                     and pair[0] in mask and pair[1] in mask and mask[pair[0]] & mask[pair[1]])
@@ -269,6 +258,37 @@ def rotation_metrics(
         organisation_clashes_lower_bound=org_floor,
         table_revisits_lower_bound=revisit_floor,
     )
+
+
+def _possible_partners(mask: dict[str, int], host_table: dict[str, int]
+                       ) -> tuple[int, Counter[str]]:
+    """Pairs sharing a round (two hosts never count), and each person's partners (hosts:
+    everyone; non-hosts: non-hosts only). People are grouped by (rounds present, host), so
+    this is linear in the people for the few presence patterns a café has."""
+    classes: Counter[tuple[int, bool]] = Counter((m, p in host_table) for p, m in mask.items())
+    keys = list(classes)
+    can_meet = 0
+    per_class: Counter[tuple[int, bool]] = Counter()
+    for x, (ma, ha) in enumerate(keys):
+        for mb, hb in keys[x:]:
+            if not ma & mb or (ha and hb):
+                continue
+            ca, cb = classes[ma, ha], classes[mb, hb]
+            same = (ma, ha) == (mb, hb)
+            can_meet += ca * (ca - 1) // 2 if same else ca * cb
+            if same:
+                per_class[ma, ha] += ca - 1
+                continue
+            if ha == hb or ha:
+                per_class[ma, ha] += cb
+            if ha == hb or hb:
+                per_class[mb, hb] += ca
+    partners: Counter[str] = Counter()
+    for p, m in mask.items():
+        count = per_class[m, p in host_table]
+        if count:
+            partners[p] = count
+    return can_meet, partners
 
 
 def _person_bound(rounds: Sequence[Sequence[Sequence[str]]], host_table: dict[str, int],

@@ -9,9 +9,9 @@ long stall the best plan is restored and perturbed by a few random swaps.
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 
+from labkit.planning.deadline import Deadline
 from labkit.planning.rotation_model import Problem
 from labkit.planning.rotation_state import Key, PlannedRounds, SeatingState
 
@@ -212,7 +212,7 @@ class TabuSearch(SeatingState):
             self.tabu[r][b * self.T + t] = until
         self.tabu[r][a * self.T + A] = until
 
-    def run(self, max_iterations: int, deadline: float, good_enough: Callable[[Key], bool]
+    def run(self, max_iterations: int, deadline: Deadline, good_enough: Callable[[Key], bool]
             ) -> tuple[PlannedRounds, Key, str]:
         """Search until `good_enough(key)`, the iteration budget or the deadline."""
         rng = self.rng
@@ -226,7 +226,7 @@ class TabuSearch(SeatingState):
         stop = "iterations"
         while self.it < max_iterations:
             self.it += 1
-            if self.it % 8 == 0 and time.process_time() > deadline:
+            if deadline.expired():
                 stop = "time"
                 break
             if self.it % self.refresh == 1 or not conflicts:
@@ -254,11 +254,11 @@ class TabuSearch(SeatingState):
             stop = "optimal"
         return best_plan, best_key, stop
 
-    def descend(self, deadline: float, max_steps: int = 10_000) -> None:
+    def descend(self, deadline: Deadline, max_steps: int = 10_000) -> None:
         """Apply the best strictly improving single move (a swap or a move within a round) of
         someone in conflict until none improves: few moves, for re-plans."""
         for _ in range(max_steps):
-            if time.process_time() > deadline:
+            if deadline.expired():
                 return
             best: tuple[int, int, int, int, int] | None = None
             for r, a in self.conflicts():

@@ -3,11 +3,12 @@ and zero-repeat designs mapped onto the participants (hosts and group balance in
 
 from __future__ import annotations
 
+import heapq
 import random
-import time
 from math import gcd
 
 from labkit.planning.constructions import Design, independent_points
+from labkit.planning.deadline import Deadline
 from labkit.planning.galois import field, prime_power
 from labkit.planning.group_colouring import balance_groups
 from labkit.planning.rotation_model import Problem
@@ -56,7 +57,9 @@ def _place_cost(pb: Problem, unit: list[int], table: list[int], t: int,
 
 def _quotas(pb: Problem, tables: list[list[int]], singles: list[int]) -> list[dict[int, int]]:
     """How many of each group's remaining singletons go to each table: deal the group's
-    members one by one to the table holding the fewest of them (then the emptiest table)."""
+    members one by one to the table holding the fewest of them (then the emptiest table).
+
+    A heap of (held, -room, table) per group: O(T + members · log T) per group."""
     sizes = sorted(pb.sizes(), reverse=True)
     order = sorted(range(pb.tables), key=lambda t: -len(tables[t]))
     room = [0] * pb.tables
@@ -67,32 +70,49 @@ def _quotas(pb: Problem, tables: list[list[int]], singles: list[int]) -> list[di
         by_group[pb.group[i]] = by_group.get(pb.group[i], 0) + 1
     quota: list[dict[int, int]] = [{} for _ in range(pb.tables)]
     for g in sorted(by_group, key=lambda g: (g < 0, -by_group[g])):
-        have = [sum(1 for i in table if pb.group[i] == g) for table in tables]
+        have = [0] * pb.tables
+        if g >= 0:
+            for t, table in enumerate(tables):
+                have[t] = sum(1 for i in table if pb.group[i] == g)
+        heap = [(have[t], -room[t], t) for t in range(pb.tables) if room[t] > 0]
+        heapq.heapify(heap)
         for _ in range(by_group[g]):
-            open_tables = [t for t in range(pb.tables) if room[t] > 0]
-            t = min(open_tables, key=lambda t: (have[t] if g >= 0 else 0, -room[t], t))
-            have[t] += 1
+            held, _, t = heapq.heappop(heap)
             room[t] -= 1
             quota[t][g] = quota[t].get(g, 0) + 1
+            if room[t] > 0:
+                heapq.heappush(heap, (held + 1 if g >= 0 else 0, -room[t], t))
     return quota
 
 
+def _slots(quota: list[dict[int, int]]) -> dict[int, list[int]]:
+    """Per group, the tables still owed one of its members (highest table first, so that
+    `pop()` deals the lowest table first)."""
+    out: dict[int, list[int]] = {}
+    for t in range(len(quota) - 1, -1, -1):
+        for g, count in quota[t].items():
+            out.setdefault(g, []).extend([t] * count)
+    return out
+
+
 def greedy_start(pb: Problem, rng: random.Random, prefix: PlannedRounds | None = None,
-                 deadline: float | None = None) -> PlannedRounds:
+                 deadline: Deadline | None = None) -> PlannedRounds:
     """Seat round after round: hosts, keep-together units, then everyone else dealt by group
     (so each group is spread evenly) to the table where they add the least cost.
 
-    `prefix` rounds (e.g. a partial design) are kept and the rest is built after them. Past
-    `deadline` (CPU seconds, `time.process_time`) the remaining rounds are dealt without
-    looking at costs (still balanced, hosts and groups respected), for the search to improve.
+    `prefix` rounds (e.g. a partial design) are kept and the rest is built after them. Once
+    `deadline` has expired (checked every few people) the remaining seats are dealt without
+    looking at costs, in O(people) per round (still balanced, hosts and groups respected),
+    for the search to improve. No deadline: every seat looks at costs.
     """
     meet, visits = _history_state(pb)
     sizes = pb.sizes()
     out: PlannedRounds = [[list(t) for t in rnd] for rnd in prefix or []]
     for rnd in out:
         _record(rnd, meet, visits, pb)
+    cheap = False
     for _ in range(pb.planned - len(out)):
-        cheap = deadline is not None and time.process_time() > deadline
+        cheap = cheap or (deadline is not None and deadline.expired())
         tables: list[list[int]] = [[] for _ in range(pb.tables)]
         singles: list[int] = []
         units = list(pb.units)
@@ -113,11 +133,17 @@ def greedy_start(pb: Problem, rng: random.Random, prefix: PlannedRounds | None =
         quota = _quotas(pb, tables, singles)
         if cheap:
             rng.shuffle(singles)
-        for a in singles:
+        slots = _slots(quota) if cheap else {}
+        for k, a in enumerate(singles):
             ga = pb.group[a]
-            options = [t for t in range(pb.tables) if quota[t].get(ga, 0) > 0]
-            t = options[0] if cheap else min(options, key=lambda t: (
-                _place_cost(pb, [a], tables[t], t, meet, visits), rng.random()))
+            if not cheap and k % 16 == 15 and deadline is not None and deadline.expired():
+                cheap, slots = True, _slots(quota)
+            if cheap:
+                t = slots[ga].pop()
+            else:
+                options = [t for t in range(pb.tables) if quota[t].get(ga, 0) > 0]
+                t = min(options, key=lambda t: (
+                    _place_cost(pb, [a], tables[t], t, meet, visits), rng.random()))
             quota[t][ga] -= 1
             tables[t].append(a)
         if pb.visit_once:
@@ -220,7 +246,7 @@ def _separate_forbidden(pb: Problem, owner: list[int], routes: list[tuple[int, i
 
 
 def design_start(pb: Problem, design: Design, rng: random.Random,
-                 deadline: float | None = None) -> PlannedRounds | None:
+                 deadline: Deadline | None = None) -> PlannedRounds | None:
     """Map the participants onto a zero-repeat design (hosts on a row, groups along rows).
 
     A partial design (fewer rounds than planned) keeps its rounds; the greedy start seats the
