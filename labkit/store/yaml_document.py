@@ -22,7 +22,6 @@ from labkit.errors import InvalidInputError, StorageError
 from labkit.i18n import t
 from labkit.store.atomic import write_text_atomic
 
-
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A session.yaml larger than this is refused (a real plan is well under 200 KB)."""
 MAX_DEPTH = 64
@@ -35,7 +34,7 @@ class _TooDeep(YAMLError):
         self.line = line
 
 
-class _BoundedComposer(Composer):  # type: ignore[misc]
+class _BoundedComposer(Composer):
     """ruamel's composer, refusing nesting deeper than MAX_DEPTH (it recurses per level)."""
 
     _depth = 0
@@ -50,7 +49,7 @@ class _BoundedComposer(Composer):  # type: ignore[misc]
             self._depth -= 1
 
 
-class _Constructor(RoundTripConstructor):  # type: ignore[misc]
+class _Constructor(RoundTripConstructor):
     """Round-trip constructor where an impossible date (2027-02-29) stays text.
 
     ruamel raises a bare ValueError; as text, the field's validation names its line.

@@ -1,7 +1,8 @@
 """Reading a registration file into a `Table`: CSV as French Excel writes it, or XLSX.
 
 CSV is ``;``, ``,`` or tab separated (sniffed from the first lines), UTF-8 with or without BOM,
-UTF-16 with BOM ("texte Unicode") or without (recognised by its zero bytes), otherwise cp1252. XLSX goes through openpyxl (imported lazily):
+UTF-16 with BOM ("texte Unicode") or without (recognised by its zero bytes), otherwise cp1252.
+XLSX goes through openpyxl (imported lazily):
 the first sheet, active sheet first, whose header row is recognised. The header row is the first
 of the first ten non-blank rows naming a first-name column, so a title line above the table is
 tolerated. Row numbers are those a spreadsheet shows (the header is usually row 1).
@@ -71,7 +72,8 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     sample = raw[:4000]
     if len(sample) < 4 or len(sample) % 2:
         return None
-    even, odd = sample[0::2].count(0) / (len(sample) // 2), sample[1::2].count(0) / (len(sample) // 2)
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0) / half, sample[1::2].count(0) / half
     if odd > 0.3 and even == 0:
         return "utf-16-le"
     if even > 0.3 and odd == 0:
