@@ -102,7 +102,8 @@ def render_report(
     elif fmt is ReportFormat.HTML:
         from labkit.report.text_writers import render_html
 
-        write_text_atomic(path, render_html(doc, _chart_renderer(doc.lang, progress, doc)))
+        charts = _chart_renderer(doc.lang, progress, doc)
+        write_text_atomic(path, render_html(doc, charts, folder.root))
     else:
         extra = _write_markdown(doc, path, progress)
     return Rendered(path, report, tuple(extra))
