@@ -101,6 +101,7 @@ def plan_command(
 
 def plan_table(session: Session, planned: list[PlannedTask], today: dt.date) -> Table:
     """The backward schedule as a rich table; overdue and this week's tasks stand out."""
+    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
@@ -108,7 +109,7 @@ def plan_table(session: Session, planned: list[PlannedTask], today: dt.date) -> 
 
     first = format_date(session.days[0].date, None, "long")
     table = Table(
-        title=t("prepare.out.plan_title", None, title=session.title, first=first,
+        title=t("prepare.out.plan_title", None, title=escape(session.title), first=first,
                 today=format_date(today, None, "long")),
         title_justify="left",
     )

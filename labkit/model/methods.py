@@ -8,11 +8,19 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from labkit.model.participants import ID_PATTERN
-from labkit.model.text import clean_line, clean_text
+from labkit.model.text import clean_line, clean_text, not_a_bool
 
 
 class _Config(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    # `rounds: true` is an error, not 1 round: only a yes/no field takes true/false
+    _numbers_not_bools = field_validator(
+        "minutes_per_person", "regroup_size", "regroup_minutes", "tables", "rounds",
+        "minutes_per_round", "transition_minutes", "keep_per_question", "teams",
+        "dots_per_voter", "top_n", "minutes_per_territory", "scale_min", "scale_max",
+        "revision_minutes", mode="before", check_fields=False,
+    )(not_a_bool)
 
 
 class PlenaryKind(StrEnum):

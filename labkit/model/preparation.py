@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from labkit.model.participants import ID_PATTERN
-from labkit.model.text import clean_line, clean_optional_line
+from labkit.model.text import clean_line, clean_optional_line, not_a_bool
 
 
 class TaskStatus(StrEnum):
@@ -33,6 +33,7 @@ class PreparationTask(BaseModel):
     done_on: dt.date | None = None
 
     _clean_title = field_validator("title", mode="before")(clean_line)
+    _whole_offset = field_validator("offset_days", mode="before")(not_a_bool)
     _clean_owner = field_validator("owner", mode="before")(clean_optional_line)
 
     @property

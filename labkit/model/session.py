@@ -23,7 +23,7 @@ from labkit.model.methods import MethodConfig
 from labkit.model.participants import ID_PATTERN, Participant, StakeholderGroup
 from labkit.model.preparation import PreparationTask
 from labkit.model.restitution import Restitution
-from labkit.model.text import clean_line, clean_optional_line, clean_text
+from labkit.model.text import clean_line, clean_optional_line, clean_text, not_a_bool
 
 SCHEMA_VERSION = 1
 DEFAULT_TIMEZONE = "Europe/Paris"
@@ -84,6 +84,7 @@ class Block(BaseModel):
     _parse_start = field_validator("start", mode="before")(lambda v: parse_clock(v))
     _naive_start = field_validator("start")(lambda v: naive(v))
     _clean_instructions = field_validator("instructions", mode="before")(clean_text)
+    _whole_duration = field_validator("duration", mode="before")(not_a_bool)
 
     @field_validator("method", mode="before")
     @classmethod

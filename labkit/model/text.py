@@ -62,3 +62,13 @@ def clean_optional_line(value: Any) -> Any:
     """As `clean_line`, and a blank value becomes None."""
     value = clean_line(value)
     return value or None if isinstance(value, str) else value
+
+
+def not_a_bool(value: Any) -> Any:
+    """Refuse `true`/`false` for a number (pydantic would read `duration: true` as 1 minute)."""
+    if isinstance(value, bool):
+        from pydantic_core import PydanticCustomError
+
+        raise PydanticCustomError("int_from_bool", "a whole number expected, not {found}",
+                                  {"found": str(value).lower()})
+    return value

@@ -94,7 +94,7 @@ def new_document(
     _set_language(normal.element, "fr-FR" if lang == "fr" else "en-GB")
     normal.paragraph_format.space_after = Pt(4)
     if title:
-        document.core_properties.title = title
+        document.core_properties.title = title[:250]  # Word's limit is 255 characters
     document.core_properties.language = lang
     return document
 

@@ -117,7 +117,7 @@ def load_document(path: Path) -> CommentedMap:
 def validate_document(document: CommentedMap, path: Path) -> Session:
     """Migrate and validate a parsed session.yaml; every problem named with its line."""
     try:
-        data = migrate(_plain(document))
+        data = migrate(_plain(document, [MAX_NODES], path))
     except ValueError as exc:
         raise InvalidInputError(t("store.migration_failed", None, path=path, reason=exc)) from None
     try:
@@ -130,12 +130,22 @@ def validate_document(document: CommentedMap, path: Path) -> Session:
         ) from None
 
 
-def _plain(node: Any) -> Any:
-    """The document as plain dicts and lists (ruamel's types carry comments and positions)."""
+MAX_NODES = 1_000_000
+"""Values a plan may hold once its aliases are expanded (a 350-byte alias bomb holds 10⁹)."""
+
+
+def _plain(node: Any, budget: list[int], path: Path) -> Any:
+    """The document as plain dicts and lists (ruamel's types carry comments and positions).
+
+    `budget` counts down the values left: aliases expanding past MAX_NODES are refused.
+    """
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise InvalidInputError(t("store.too_many_nodes", None, path=path, limit=MAX_NODES))
     if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
+        return {str(k): _plain(v, budget, path) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [_plain(v, budget, path) for v in node]
     if isinstance(node, str):
         return str(node)
     return node

@@ -13,15 +13,62 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarstring import PlainScalarString
 
 from labkit.errors import InvalidInputError, StorageError
 from labkit.i18n import t
 from labkit.store.atomic import write_text_atomic
 
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""A session.yaml larger than this is refused (a real plan is well under 200 KB)."""
+MAX_DEPTH = 64
+"""Nesting deeper than this is refused (a plan nests about ten levels)."""
+
+
+class _TooDeep(YAMLError):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _BoundedComposer(Composer):
+    """ruamel's composer, refusing nesting deeper than MAX_DEPTH (it recurses per level)."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(self.parser.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor where an impossible date (2027-02-29) stays text.
+
+    ruamel raises a bare ValueError; as text, the field's validation names its line.
+    """
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return PlainScalarString(node.value)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
 
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Composer = _BoundedComposer
+    yaml.Constructor = _Constructor
     yaml.preserve_quotes = True
     yaml.width = 1_000_000  # never re-wrap the user's long lines
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -37,6 +84,12 @@ def _represent_null(representer: Any, _data: None) -> Any:
 def read_text(path: Path) -> str:
     """The file's text (UTF-8, a BOM tolerated); a clear error when unreadable."""
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidInputError(
+                t("store.too_large", None, path=path, size=_megabytes(size),
+                  limit=_megabytes(MAX_FILE_BYTES))
+            )  # fmt: skip
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise InvalidInputError(t("store.file_missing", None, path=path)) from None
@@ -49,15 +102,38 @@ def read_text(path: Path) -> str:
         raise InvalidInputError(t("store.not_utf8", None, path=path, line=line)) from None
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+# contexts whose mark is where a bracket or quote opened: the line to fix, not where the parser
+# noticed the problem (often the end of the file)
+_OPENING_CONTEXTS = ("flow sequence", "flow mapping", "quoted scalar")
+
+
 def parse_yaml(text: str, path: Path) -> Any:
-    """Parse YAML text; syntax errors name the file, line and column."""
+    """Parse YAML text; syntax errors name the file, line and column.
+
+    An unclosed bracket or quote is reported at the line where it opened. Nesting deeper than
+    MAX_DEPTH is refused.
+    """
     try:
         return _yaml().load(text)
+    except _TooDeep as exc:
+        where = f"{path}:{exc.line}"
+        raise InvalidInputError(t("store.too_deep", None, where=where, limit=MAX_DEPTH)) from None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        opened = exc.context_mark is not None and any(
+            c in (exc.context or "") for c in _OPENING_CONTEXTS
+        )
+        mark = exc.context_mark if opened else exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         reason = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
+        if opened and exc.problem_mark is not None:
+            reason = t("store.yaml_opened", None, reason=reason, line=exc.problem_mark.line + 1)
         raise InvalidInputError(t("store.yaml_syntax", None, where=where, reason=reason)) from None
+    except RecursionError:
+        raise InvalidInputError(t("store.too_deep", None, where=path, limit=MAX_DEPTH)) from None
     except YAMLError as exc:
         raise InvalidInputError(t("store.yaml_syntax", None, where=path, reason=exc)) from None
 

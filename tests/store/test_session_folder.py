@@ -92,7 +92,7 @@ def line_of(problem: str) -> int:
         ("slug: a\n\tlab: L\n", "2:1"),
         ("slug: a\ntitle: T\nslug: b\n", "3:1"),
         ("slug: a\ntitle: Atelier: mars\n", "2:15"),
-        ("slug: a\nquestions: [a, b\nlab: L\n", "3:4"),
+        ("slug: a\nquestions: [a, b\nlab: L\n", "2:12"),  # where the bracket opened
     ],
     ids=["indent", "tab", "duplicate-key", "colon", "bracket"],
 )

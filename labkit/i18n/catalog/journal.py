@@ -300,6 +300,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "line {line}, column {column}",
     },
     "journal.import.event": {"fr": "événement n° {id} ({type})", "en": "event #{id} ({type})"},
+    "journal.import.duplicate_id": {
+        "fr": "identifiant déjà donné à un autre élément plus haut dans le fichier",
+        "en": "id already given to another item earlier in the file",
+    },
     "journal.import.duplicate": {
         "fr": "uuid déjà présent plus haut dans le fichier",
         "en": "uuid already present earlier in the file",

@@ -10,6 +10,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{where} : YAML illisible : {reason}",
         "en": "{where}: unreadable YAML: {reason}",
     },
+    "store.yaml_opened": {
+        "fr": "{reason} (ouvert ici, jamais refermé ; remarqué ligne {line})",
+        "en": "{reason} (opened here, never closed; noticed at line {line})",
+    },
+    "store.too_deep": {
+        "fr": "{where} : imbrication trop profonde (au plus {limit} niveaux)",
+        "en": "{where}: nested too deeply ({limit} levels at most)",
+    },
+    "store.too_large": {
+        "fr": "{path} : fichier trop gros ({size} ; au plus {limit} pour un session.yaml)",
+        "en": "{path}: file too large ({size}; {limit} at most for a session.yaml)",
+    },
+    "store.too_many_nodes": {
+        "fr": "{path} : trop de valeurs une fois les alias (*nom) développés "
+        "(au plus {limit}) ; supprimez les alias en cascade",
+        "en": "{path}: too many values once aliases (*name) are expanded ({limit} at most); "
+        "remove the nested aliases",
+    },
     "store.not_a_mapping": {
         "fr": "{path} : le fichier doit décrire une session (des champs « clé: valeur »)",
         "en": "{path}: the file must describe a session (\"key: value\" fields)",
@@ -132,6 +150,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a whole number",
     },
     "pydantic.int_type": {"fr": "un nombre entier est attendu", "en": "a whole number expected"},
+    "pydantic.int_from_bool": {
+        "fr": "un nombre entier est attendu, pas « {found} »",
+        "en": "a whole number expected, not '{found}'",
+    },
     "pydantic.int_from_float": {
         "fr": "un nombre entier est attendu",
         "en": "a whole number expected",

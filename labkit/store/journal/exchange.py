@@ -129,6 +129,7 @@ def read_export(path: Path) -> list[RecordedEvent]:
               supported=SCHEMA_VERSION)
         )  # fmt: skip
     records, problems, seen = [], [], set()
+    ids: set[tuple[str, object]] = set()  # (id field, value): two ideas with one id hide one
     for item in document.events:
         label = t("journal.import.event", id=item.id, type=item.type)
         if item.uuid in seen:
@@ -146,6 +147,12 @@ def read_export(path: Path) -> list[RecordedEvent]:
         if event.id_field and event.new_id() is None:
             problems.append(f"{label}: {event.id_field}: {t('journal.problem.missing')}")
             continue
+        if event.id_field and event.new_id() is not None:
+            key = (event.id_prefix or item.type, event.new_id())
+            if key in ids:
+                problems.append(f"{label}: {event.id_field}: {t('journal.import.duplicate_id')}")
+                continue
+            ids.add(key)
         ts = item.ts.astimezone(utc_now().tzinfo)
         records.append(RecordedEvent(item.id, item.uuid, ts, item.device, item.recorder, event))
     if problems:

@@ -1,7 +1,8 @@
 """Reading a registration file into a `Table`: CSV as French Excel writes it, or XLSX.
 
 CSV is ``;``, ``,`` or tab separated (sniffed from the first lines), UTF-8 with or without BOM,
-UTF-16 with BOM ("texte Unicode"), otherwise cp1252. XLSX goes through openpyxl (imported lazily):
+UTF-16 with BOM ("texte Unicode") or without (recognised by its zero bytes), otherwise cp1252.
+XLSX goes through openpyxl (imported lazily):
 the first sheet, active sheet first, whose header row is recognised. The header row is the first
 of the first ten non-blank rows naming a first-name column, so a title line above the table is
 tolerated. Row numbers are those a spreadsheet shows (the header is usually row 1).
@@ -62,11 +63,35 @@ def read_table(path: Path, lang: str | None = None) -> Table:
     return _table_from_rows(path, [_csv_rows(path, text, delimiter, lang)], delimiter, lang)
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when `raw` looks like UTF-16 without its BOM (a zero byte in
+    most odd/even positions, as Latin text has); None otherwise.
+
+    Decoded as cp1252 it would lose its accents ("Œuvre") without a word.
+    """
+    sample = raw[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0) / half, sample[1::2].count(0) / half
+    if odd > 0.3 and even == 0:
+        return "utf-16-le"
+    if even > 0.3 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def decode_text(raw: bytes) -> str:
     """Decode a text file as Excel may have saved it: UTF-8 (BOM or not), UTF-16 BOM, cp1252."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    encoding = _utf16_without_bom(raw)
+    if encoding:
+        try:
+            return raw.decode(encoding)
         except UnicodeDecodeError:
             pass
     try:
@@ -117,6 +142,7 @@ def _csv_rows(path: Path, text: str, delimiter: str, lang: str | None) -> list[l
 def _xlsx_sheets(path: Path, raw: bytes, lang: str | None) -> list[list[list[object]]]:
     """Every worksheet's rows (active sheet first); row i of a list is the sheet's row i + 1."""
     import warnings
+    from xml.etree.ElementTree import ParseError
     from zipfile import BadZipFile
 
     import openpyxl
@@ -132,7 +158,7 @@ def _xlsx_sheets(path: Path, raw: bytes, lang: str | None) -> list[list[list[obj
                 for ws in sheets
                 if ws is not None and hasattr(ws, "iter_rows")
             ]
-    except (BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except (BadZipFile, KeyError, ValueError, OSError, TypeError, ParseError, EOFError) as exc:
         raise InvalidInputError(t("participants.unreadable", lang, path=path, reason=exc)) from None
 
 
