@@ -21,7 +21,6 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,36 +123,61 @@ class Pair:
         )
 
 
+_LAUNCHER = r"""
+import json, os, sys, time
+spec = json.loads(sys.argv[1])
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        if spec["cwd"]:
+            os.chdir(spec["cwd"])
+        os.dup2(os.open(spec["stdin"] or os.devnull, os.O_RDONLY), 0)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        os.dup2(os.open(spec["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 2)
+        os.execvpe(spec["argv"][0], spec["argv"], spec["env"])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+print(json.dumps({"code": os.waitstatus_to_exitcode(status), "wall": wall,
+                  "cpu": usage.ru_utime + usage.ru_stime, "peak": usage.ru_maxrss}))
+"""
+"""Starts the measured process and reports its rusage. Linux counts in a child's maximum resident
+set the memory of the process it was forked from (even through exec), so the measured process is
+forked from this small launcher (``python -S``, a few MiB), not from the benchmark itself (whose
+own tens of MiB would otherwise show as every command's peak)."""
+
+
 def run_once(command: Command) -> Run:
-    """Run `command` as a whole process; its CPU time is the kernel's accounting of the child."""
+    """Run `command` as a whole process; its CPU time and peak memory are the kernel's
+    accounting of that process (forked from a small launcher, see `_LAUNCHER`), its wall time
+    from fork to exit."""
+    import json
+    import tempfile
+
     if command.before is not None:
         command.before()
-    env = None if command.env is None else {**os.environ, **command.env}
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        list(command.argv),
-        cwd=command.cwd,
-        env=env,
-        stdin=subprocess.PIPE if command.stdin is not None else subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    if command.stdin is not None and process.stdin is not None:
-        process.stdin.write(command.stdin)
-        process.stdin.close()
-    stderr = process.stderr
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    errors = stderr.read().decode(errors="replace") if stderr else ""
-    if stderr:
-        stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    process.returncode = code
-    if code != 0:
+    env = {**os.environ, **(command.env or {})}
+    with tempfile.TemporaryDirectory(prefix="labkit-bench-") as scratch:
+        stdin_path = None
+        if command.stdin is not None:
+            stdin_path = str(Path(scratch) / "stdin")
+            Path(stdin_path).write_bytes(command.stdin)
+        stderr_path = str(Path(scratch) / "stderr")
+        spec = {"argv": list(command.argv), "cwd": str(command.cwd) if command.cwd else None,
+                "env": env, "stdin": stdin_path, "stderr": stderr_path}  # fmt: skip
+        launched = subprocess.run([sys.executable, "-S", "-c", _LAUNCHER, json.dumps(spec)],
+                                  capture_output=True, text=True, check=False)  # fmt: skip
+        errors = Path(stderr_path).read_text(errors="replace") if Path(stderr_path).exists() else ""
+    if launched.returncode != 0 or not launched.stdout.strip():
+        raise RuntimeError(f"the launcher failed for {command.label}: {launched.stderr[-2000:]}")
+    result = json.loads(launched.stdout.strip().splitlines()[-1])
+    if result["code"] != 0:
         raise RuntimeError(
-            f"{command.label} exited {code}: {' '.join(command.argv)}\n{errors[-2000:]}"
+            f"{command.label} exited {result['code']}: {' '.join(command.argv)}\n{errors[-2000:]}"
         )
-    return Run(cpu=usage.ru_utime + usage.ru_stime, wall=wall, peak_kib=usage.ru_maxrss)
+    return Run(cpu=result["cpu"], wall=result["wall"], peak_kib=int(result["peak"]))
 
 
 def paired(labkit: Command, baseline: Command, runs: int, warmup: bool = True) -> Pair:
