@@ -118,6 +118,10 @@ class CoverPage:
     kicker: str
     """The small line above the title ("Restitution")."""
     qr: Qr | None = None
+    logos: tuple[Image, ...] = ()
+    """The Lab's and the sponsor's logos, side by side above the kicker."""
+    edition: str = ""
+    """The document's version and date, at the foot of the cover."""
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from labkit.model.logistics import (
 from labkit.model.methods import MethodConfig
 from labkit.model.participants import ID_PATTERN, Participant, StakeholderGroup
 from labkit.model.preparation import PreparationTask
+from labkit.model.restitution import Restitution
 from labkit.model.text import clean_line, clean_optional_line, clean_text
 
 SCHEMA_VERSION = 1
@@ -204,6 +205,10 @@ class Session(BaseModel):
         default=None, description="Logo file (PNG/JPEG) for the documents, relative to the folder."
     )
     calendar: Calendar = Field(default_factory=Calendar)
+    restitution: Restitution = Field(
+        default_factory=Restitution,
+        description="The report's foreword, thanks, follow-up, version and sponsor's logo.",
+    )
 
     _clean_title = field_validator("title", "lab", mode="before")(clean_line)
     _clean_optional = field_validator("sponsor", "venue", mode="before")(clean_optional_line)

@@ -52,6 +52,9 @@ def build_report(
         next_steps=builder.next_steps(),
         attachments=builder.attachments(),
         annex=builder.annex(),
+        foreword=builder.foreword(),
+        follow_up=builder.follow_up(),
+        credits=builder.credits(),
     )
 
 
@@ -84,7 +87,43 @@ class _Builder:
             format=s.format.value,
             resources_url=s.urls.resources or s.urls.shared_folder,
             remote_link=s.remote_link,
+            logos=tuple(
+                c.Logo(path, one_line(owner))
+                for path, owner in ((s.logo, s.lab), (s.restitution.sponsor_logo, s.sponsor))
+                if path and owner
+            ),
+            document_date=s.restitution.date,
+            version=one_line(s.restitution.version),
         )
+
+    def foreword(self) -> c.Foreword | None:
+        r = self.session.restitution
+        paragraphs = tuple(p for p in unwrap(clean(r.foreword)).split("\n\n") if p)
+        if not paragraphs:
+            return None
+        return c.Foreword(paragraphs, one_line(r.foreword_by) if r.foreword_by else None)
+
+    def follow_up(self) -> c.FollowUp:
+        r = self.session.restitution
+        meeting = r.next_meeting
+        return c.FollowUp(
+            c.NextMeeting(meeting.date, one_line(meeting.what),
+                          one_line(meeting.where) if meeting.where else None)
+            if meeting else None,
+            one_line(r.follow_up) if r.follow_up else None,
+        )  # fmt: skip
+
+    def credits(self) -> c.Credits:
+        s = self.session
+        organisers = tuple(
+            one_line(f"{o.name} ({o.role})" if o.role else o.name) for o in s.organisers
+        )
+        contact: tuple[str, ...] = ()
+        if s.contact:
+            contact = tuple(one_line(x) for x in (s.contact.name, s.contact.email,
+                                                  s.contact.phone) if x)  # fmt: skip
+        thanks = unwrap(clean(s.restitution.thanks)) if s.restitution.thanks.strip() else None
+        return c.Credits(thanks, one_line(s.lab), organisers, contact)
 
     # --- participation -----------------------------------------------------------------------
 

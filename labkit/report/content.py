@@ -27,6 +27,17 @@ class Cover:
     format: str
     resources_url: str | None
     remote_link: str | None = None
+    logos: tuple[Logo, ...] = ()
+    """The Lab's logo, then the sponsor's (paths relative to the session folder)."""
+    document_date: dt.date | None = None
+    version: str = "1.0"
+
+
+@dataclass(frozen=True)
+class Logo:
+    path: str
+    owner: str
+    """Whose logo it is (the Lab, the sponsor): its alternative text."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +201,40 @@ class NextStep:
 
 
 @dataclass(frozen=True)
+class NextMeeting:
+    date: dt.date
+    what: str
+    where: str | None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """« Les suites » besides the retro-planning's tasks: the next meeting and who follows up."""
+
+    next_meeting: NextMeeting | None
+    follow_up: str | None
+
+
+@dataclass(frozen=True)
+class Foreword:
+    paragraphs: tuple[str, ...]
+    signed_by: str | None
+
+
+@dataclass(frozen=True)
+class Credits:
+    """The closing page: thanks, the organisers and whom to contact."""
+
+    thanks: str | None
+    """The session file's thanks; None: the default sentence."""
+    lab: str
+    organisers: tuple[str, ...]
+    """« DREETS (co-organisateur) »: already worded."""
+    contact: tuple[str, ...]
+    """The contact's name, e-mail and phone, those given."""
+
+
+@dataclass(frozen=True)
 class Attachment:
     name: str
     caption: str | None
@@ -236,6 +281,9 @@ class Report:
     next_steps: tuple[NextStep, ...]
     attachments: tuple[Attachment, ...]
     annex: tuple[AnnexBlock, ...]
+    foreword: Foreword | None = None
+    follow_up: FollowUp = FollowUp(None, None)
+    credits: Credits | None = None
 
     @property
     def contribution_count(self) -> int:

@@ -39,6 +39,7 @@ _PARAGRAPH_STYLES = {
 CHART_WIDTH_CM = 16.0
 QR_WIDTH_CM = 3.2
 PHOTO_WIDTH_CM = 14.0
+PHOTO_MAX_HEIGHT_CM = 16.0
 KEEP_TOGETHER_ROWS = 12
 
 
@@ -106,6 +107,7 @@ class _DocxWriter:
         self.style_ids = {s.name: s.style_id for s in styles}
         self.styles = styles
         self.done, self.total = 0, work_units(doc)
+        self.photo_count = sum(isinstance(x, e.Image) for x in doc.elements)
         self.bullets_numbered = self._has_numbering("List Bullet")
         self.break_before = False
         """The next paragraph starts a page (a break paragraph could itself land on a fresh
@@ -201,6 +203,8 @@ class _DocxWriter:
         from labkit.docx_kit.pictures import QR_PREFIX, add_picture, qr_png
 
         cover = self.doc.cover
+        if cover.logos:
+            self._logos(cover.logos)
         self.paragraph(cover.kicker, "Cover Kicker")
         self.paragraph(cover.title, "Title")
         self.paragraph(cover.subtitle, "Subtitle")
@@ -212,7 +216,31 @@ class _DocxWriter:
             add_picture(self.paragraph(), qr_png(cover.qr.url), QR_WIDTH_CM,
                         QR_PREFIX + cover.qr.url, "QR")  # fmt: skip
             self.paragraph(cover.qr.caption, "Caption")
+        if cover.edition:
+            edition = self.paragraph(cover.edition, "Cover Line")
+            edition.paragraph_format.space_before = Pt(24)
         self.break_before = True
+
+    def _logos(self, logos: tuple[e.Image, ...]) -> None:
+        """The Lab's and the sponsor's logos side by side, each in a 5 × 2.4 cm box."""
+        from labkit.docx_kit.pictures import add_picture
+        from labkit.report.photos import logo_width_cm
+
+        paragraph = self.paragraph("", "Cover Line")
+        placed = 0
+        for logo in logos:
+            path = (self.root / logo.path) if self.root else None
+            if path is None or not path.is_file():
+                logger.warning("logo %s not found: left off the cover", logo.path)
+                continue
+            try:
+                data = path.read_bytes()
+                if placed:
+                    paragraph.add_run("\u2003\u2003")
+                add_picture(paragraph, data, logo_width_cm(data), logo.alt, logo.caption)
+                placed += 1
+            except Exception:  # noqa: BLE001 - an unreadable logo must not stop the report
+                logger.exception("logo %s could not be placed on the cover", path)
 
     def _toc(self) -> None:
         """A TOC field whose cached result labkit writes itself: each entry's page number is a
@@ -340,14 +368,18 @@ class _DocxWriter:
 
     def _image(self, image: e.Image) -> None:
         from labkit.docx_kit.pictures import add_picture
+        from labkit.report.photos import is_picture, photo_budget, prepare_photo
 
         path = (self.root / image.path) if self.root else None
-        if path is not None and path.is_file() and path.suffix.lower() in (
-            ".png", ".jpg", ".jpeg", ".gif", ".bmp"
-        ):  # fmt: skip
+        if path is not None and path.is_file() and is_picture(path):
             try:
-                add_picture(self.paragraph(), path.read_bytes(),
-                            min(PHOTO_WIDTH_CM, self.usable_width_cm()), image.alt, image.caption)
+                photo = prepare_photo(path, photo_budget(self.photo_count))
+                width = min(PHOTO_WIDTH_CM, self.usable_width_cm())
+                if photo.height > photo.width:  # an upright flipchart: at most 16 cm tall
+                    width = min(width, PHOTO_MAX_HEIGHT_CM * photo.width / photo.height)
+                picture = self.paragraph()
+                picture.paragraph_format.keep_with_next = True
+                add_picture(picture, photo.data, width, image.alt, image.caption)
             except Exception:  # noqa: BLE001 - an unreadable photo must not stop the report
                 logger.exception("photo %s could not be placed in the report", path)
                 self.paragraph(image.path, "Report Note")

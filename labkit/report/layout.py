@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from labkit.document import elements as e
 from labkit.document.text import shorten
 from labkit.document.wording import Words, describe_chart
@@ -14,7 +16,10 @@ from labkit.report.layout_modules import module_elements
 def layout(report: c.Report) -> e.ReportDocument:
     """The document drawn by every writer: cover, then the sections in reading order."""
     w = Words(report.lang)
-    out: list[e.Element] = essentials(report, w)
+    out: list[e.Element] = []
+    if report.foreword:
+        _foreword(report.foreword, w, out)
+    out.extend(essentials(report, w))
     _context(report.context, w, out)
     _participation(report.participation, w, out)
     _agenda(report.agenda, w, out)
@@ -29,6 +34,8 @@ def layout(report: c.Report) -> e.ReportDocument:
     if report.closing:
         _closing(report.closing, w, out)
     _next_steps(report, w, out)
+    if report.credits:
+        _credits(report.credits, w, out)
     if report.attachments:
         _attachments(report.attachments, w, out)
     _annex(report.annex, w, out)
@@ -62,13 +69,27 @@ def _cover(report: c.Report, w: Words) -> e.CoverPage:
     qr = None
     if cover.resources_url:
         qr = e.Qr(cover.resources_url, w("cover.resources", url=cover.resources_url))
+    logos = tuple(
+        e.Image(logo.path, w("logo_alt", owner=logo.owner), logo.owner) for logo in cover.logos
+    )
+    edition = w("cover.version", version=cover.version,
+                date=w.date(cover.document_date or report.generated_on, "long"))  # fmt: skip
     return e.CoverPage(
         title=cover.title,
         subtitle=subtitle,
         lines=tuple(line for line in lines if line),
         kicker=w("kicker"),
         qr=qr,
+        logos=logos,
+        edition=edition,
     )
+
+
+def _foreword(foreword: c.Foreword, w: Words, out: list[e.Element]) -> None:
+    out.append(e.Heading(1, w("h.foreword"), "foreword"))
+    out.extend(e.Paragraph(text) for text in foreword.paragraphs)
+    if foreword.signed_by:
+        out.append(e.Paragraph(foreword.signed_by, "label"))
 
 
 def _paragraphs(text: str, style: str = "body") -> list[e.Paragraph]:
@@ -226,19 +247,70 @@ def _closing(closing: c.ClosingWords, w: Words, out: list[e.Element]) -> None:
 
 
 def _next_steps(report: c.Report, w: Words, out: list[e.Element]) -> None:
+    """« Les suites »: the next meeting and who follows up, the commitments' next deadlines,
+    the retro-planning's steps after the session."""
     out.append(e.Heading(1, w("h.next_steps"), "next-steps"))
-    items = []
-    for step in report.next_steps:
-        when = w.date(step.due, "long") if step.due else ""
-        owner = f" — {step.owner}" if step.owner else ""
-        items.append(f"{when} : {step.text}{owner}" if w.lang == "fr" and when
-                     else f"{when}: {step.text}{owner}" if when else step.text + owner)  # fmt: skip
-    if report.commitments:
-        items.append(w("next.commitments"))
-    out.append(e.Bullets(tuple(items)) if items else e.Paragraph(w("none.next_steps"), "note"))
+    follow = report.follow_up
+    lead = []
+    if follow.next_meeting:
+        meeting = follow.next_meeting
+        key = "next.meeting_where" if meeting.where else "next.meeting"
+        lead.append(w(key, what=meeting.what, date=w.date(meeting.date, "long"),
+                      where=meeting.where or ""))  # fmt: skip
+    if follow.follow_up:
+        lead.append(w("next.follow_up", who=follow.follow_up))
+    out.extend(e.Paragraph(text, "lead") for text in lead)
+    deadlines = sorted(
+        (row for section in report.commitments for group in section.groups for row in group.rows
+         if row.due and row.status not in ("dropped", "done")),
+        key=lambda row: (row.due or report.generated_on, row.commitment_id),
+    )  # fmt: skip
+    if deadlines:
+        out.append(e.Heading(2, w("next.deadlines")))
+        out.append(e.Bullets(tuple(
+            _dated(w, row.due, row.what + (f" — {row.owner}" if row.owner else ""))
+            for row in deadlines[:NEXT_DEADLINES]
+        )))  # fmt: skip
+        if report.commitments:
+            out.append(e.Paragraph(w("next.commitments"), "note"))
+    items = [
+        _dated(w, step.due, step.text + (f" — {step.owner}" if step.owner else ""))
+        for step in report.next_steps
+    ]
+    if items:
+        if deadlines or lead:
+            out.append(e.Heading(2, w("next.tasks")))
+        out.append(e.Bullets(tuple(items)))
+    elif not deadlines and not lead:
+        out.append(e.Paragraph(w("none.next_steps"), "note"))
     if report.cover.resources_url:
         out.append(e.Qr(report.cover.resources_url,
                         w("cover.resources", url=report.cover.resources_url)))  # fmt: skip
+
+
+NEXT_DEADLINES = 8
+"""How many of the commitments' next deadlines « Les suites » lists (all are in their table)."""
+
+
+def _dated(w: Words, due: dt.date | None, text: str) -> str:
+    """« 15 septembre 2027 : text » (a French space before the colon)."""
+    if due is None:
+        return text
+    when = w.date(due, "long")
+    return f"{when} : {text}" if w.lang == "fr" else f"{when}: {text}"
+
+
+def _credits(credits: c.Credits, w: Words, out: list[e.Element]) -> None:
+    out.append(e.Heading(1, w("h.thanks"), "thanks"))
+    thanks = _paragraphs(credits.thanks) if credits.thanks else []
+    out.extend(thanks or [e.Paragraph(w("thanks.default"))])
+    out.append(e.Heading(2, w("h.contact")))
+    lines = [w("credits.lab", lab=credits.lab)]
+    if credits.organisers:
+        lines.append(w("credits.organisers", names=", ".join(credits.organisers)))
+    if credits.contact:
+        lines.append(w("credits.contact", contact=" · ".join(credits.contact)))
+    out.extend(e.Paragraph(line) for line in lines)
 
 
 def _attachments(items: tuple[c.Attachment, ...], w: Words, out: list[e.Element]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from labkit.document import elements as e
 from labkit.document.wording import Words
@@ -25,8 +26,11 @@ def typeset_text(text: str) -> str:
     return french(text)
 
 
-def render_pptx(report: Report, doc: e.ReportDocument, template: Path | None = None) -> bytes:
-    """The deck as .pptx bytes; `doc` (the laid-out report) gives the typeset texts and chart."""
+def render_pptx(
+    report: Report, doc: e.ReportDocument, template: Path | None = None, root: Path | None = None
+) -> bytes:
+    """The deck as .pptx bytes; `doc` (the laid-out report) gives the typeset texts and chart,
+    `root` (the session folder) the logos of the title slide."""
     from pptx import Presentation
     from pptx.util import Cm
 
@@ -38,6 +42,8 @@ def render_pptx(report: Report, doc: e.ReportDocument, template: Path | None = N
     title.shapes.title.text = doc.cover.title
     if len(title.placeholders) > 1:
         title.placeholders[1].text = "\n".join((doc.cover.subtitle, *doc.cover.lines[:2]))
+    if root is not None:
+        _logos(title, doc.cover.logos, root, deck.slide_width)
     if report.context.questions:
         _bullets(deck, w("h.questions"), report.context.questions)
     for output in report.outputs:
@@ -59,6 +65,23 @@ def render_pptx(report: Report, doc: e.ReportDocument, template: Path | None = N
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
+
+
+LOGO_HEIGHT_CM = 2.2
+
+
+def _logos(slide: Any, logos: tuple[e.Image, ...], root: Path, slide_width: int) -> None:
+    """The Lab's logo at the top left of the title slide, the sponsor's at the top right."""
+    from pptx.util import Cm
+
+    for index, logo in enumerate(logos[:2]):
+        path = root / logo.path
+        if not path.is_file():
+            continue
+        picture = slide.shapes.add_picture(str(path), Cm(1), Cm(0.8), height=Cm(LOGO_HEIGHT_CM))
+        if index == 1:
+            picture.left = slide_width - picture.width - Cm(1)
+        picture._element.nvPicPr.cNvPr.set("descr", logo.alt)
 
 
 def _bullets(deck: object, heading: str, lines: list[str] | tuple[str, ...],

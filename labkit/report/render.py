@@ -98,11 +98,13 @@ def render_report(
         from labkit.report.pptx_writer import render_pptx
 
         template = folder.root / DECK_TEMPLATE
-        write_bytes_atomic(path, render_pptx(report, doc, template if template.is_file() else None))
+        chosen = template if template.is_file() else None
+        write_bytes_atomic(path, render_pptx(report, doc, chosen, folder.root))
     elif fmt is ReportFormat.HTML:
         from labkit.report.text_writers import render_html
 
-        write_text_atomic(path, render_html(doc, _chart_renderer(doc.lang, progress, doc)))
+        charts = _chart_renderer(doc.lang, progress, doc)
+        write_text_atomic(path, render_html(doc, charts, folder.root))
     else:
         extra = _write_markdown(doc, path, progress)
     return Rendered(path, report, tuple(extra))

@@ -9,15 +9,19 @@ Markdown one escapes every value with `md_escape` (its `finalize`), so that text
 from __future__ import annotations
 
 import base64
+import logging
 import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from labkit.document import elements as e
 from labkit.document.text import is_rtl, xml_safe
+
+logger = logging.getLogger(__name__)
 
 MD_TEMPLATE = "report.md.j2"
 HTML_TEMPLATE = "report.html.j2"
@@ -103,9 +107,12 @@ def render_markdown(
 
 
 def render_html(
-    doc: e.ReportDocument, chart_png: Callable[[e.Chart], bytes] | None = None
+    doc: e.ReportDocument,
+    chart_png: Callable[[e.Chart], bytes] | None = None,
+    root: Path | None = None,
 ) -> str:
-    """The report as one self-contained HTML page (charts and QR codes embedded as PNG data)."""
+    """The report as one self-contained HTML page (charts, QR codes, logos and photos embedded;
+    `root` is the session folder the logos' and photos' paths are relative to)."""
     from labkit.docx_kit.pictures import qr_png
 
     sources: dict[int, str] = {}
@@ -118,8 +125,35 @@ def render_html(
         if isinstance(item, e.Qr)
     }
     template = _environment("html").get_template(HTML_TEMPLATE)
-    return template.render(doc=doc, items=_items(doc, sources), qr=qr)
+    return template.render(doc=doc, items=_items(doc, sources), qr=qr,
+                           pictures=_pictures(doc, root))  # fmt: skip
 
 
-def _data_uri(png: bytes) -> str:
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+def _pictures(doc: e.ReportDocument, root: Path | None) -> dict[str, str]:
+    """Data URIs of the cover's logos (as they are) and the photos (upright, compressed)."""
+    from labkit.report.photos import is_picture, photo_budget, prepare_photo
+
+    found: dict[str, str] = {}
+    if root is None:
+        return found
+    photos = [x for x in doc.elements if isinstance(x, e.Image)]
+    for logo in doc.cover.logos:
+        path = root / logo.path
+        if path.is_file() and is_picture(path):
+            mime = "image/png" if path.suffix.lower() == ".png" else "image/jpeg"
+            found[logo.path] = _data_uri(path.read_bytes(), mime)
+    for photo in photos:
+        path = root / photo.path
+        if not (path.is_file() and is_picture(path)):
+            continue
+        try:
+            prepared = prepare_photo(path, photo_budget(len(photos)))
+        except Exception:  # noqa: BLE001 - an unreadable photo must not stop the report
+            logger.exception("photo %s could not be placed in the report", path)
+            continue
+        found[photo.path] = _data_uri(prepared.data, prepared.mime)
+    return found
+
+
+def _data_uri(data: bytes, mime: str = "image/png") -> str:
+    return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")

@@ -38,6 +38,12 @@ urls: {{}}             # questionnaire, shared_folder, registration, resources (
 # privacy_notice: "Qui conserve la feuille d'émargement, pourquoi, combien de temps, qui contacter"
 # logo: logo.png                   # image PNG ou JPEG dans ce dossier
 # calendar: {{country: FR, subdivision: null}}   # jours fériés ; "57" pour la Moselle
+# restitution:                     # le document de restitution (labkit report)
+#   foreword: "Le mot du commanditaire…"   # avant-propos ; foreword_by: "Prénom Nom, fonction"
+#   sponsor_logo: logo-commanditaire.png   # sur la couverture, à côté du logo du Lab
+#   follow_up: Le Lab et la DREETS         # qui suit les engagements (« Les suites »)
+#   next_meeting: {{date: 2027-09-15, what: Comité de suivi}}
+#   thanks: "Merci à…"                     # remerciements ; version: "1.0"
 
 # Les collèges : key (identifiant court), label, colour (#RRGGBB), vulnerable (jamais nommés)
 groups:
@@ -79,6 +85,12 @@ urls: {{}}             # questionnaire, shared_folder, registration, resources (
 # privacy_notice: "Who keeps the sign-in sheet, why, how long, whom to ask"
 # logo: logo.png                   # a PNG or JPEG image in this folder
 # calendar: {{country: FR, subdivision: null}}   # public holidays; "57" for Moselle
+# restitution:                     # the restitution document (labkit report)
+#   foreword: "The sponsor's word..."      # foreword; foreword_by: "First Last, role"
+#   sponsor_logo: sponsor-logo.png         # on the cover, beside the Lab's logo
+#   follow_up: The Lab and the DREETS      # who follows the commitments up ("Next steps")
+#   next_meeting: {{date: 2027-09-15, what: Follow-up committee}}
+#   thanks: "Thanks to..."                 # thanks; version: "1.0"
 
 # Stakeholder groups: key (short id), label, colour (#RRGGBB), vulnerable (never named)
 groups:
