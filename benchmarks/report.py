@@ -1,17 +1,19 @@
-"""Speed of the restitution report on a large session.
+"""Speed of `labkit report --format docx` against pandoc, whole process against whole process.
 
-Builds, in a temporary folder, a 3-day session with 150 participants and a journal holding 3,000
-contributions, 60 commitments and 150 questionnaire answers (plus attendance, block times,
-clusters, kept ideas, votes, persona journeys, closing words), then prints, measured in the same
-run:
-- the docx render time of `labkit report` (read the journal, build the content, draw the charts,
-  write the .docx; target: under 3 s), the first render (imports included) and the median of the
-  following ones;
-- the PDF render time (`--format pdf`: the docx converted by LibreOffice, once);
-- pandoc converting the same content, from labkit's own Markdown output, to .docx, and the ratio
-  of the two (pandoc from the Debian packages; the column is skipped with a message without it).
+For each size (1k, 3k, 10k, 30k contributions by default) a 3-day session with 150 participants
+is generated once, untimed, in a temporary folder (the contributions in the proportions of the
+3,000 case, plus attendance, block times, clusters, kept ideas, votes, persona journeys, 60
+commitments, 150 questionnaire answers, closing words), with labkit's own `--format md` output of
+it (untimed). Then, paired run by run (A B A B, `benchmarks/harness.py`):
+- A: `labkit report SESSION --format docx --out x.docx` (read the journal, build, draw the charts,
+  write the docx);
+- B: `pandoc report.md -o x.docx` on that Markdown (its chart PNGs already drawn).
+Printed: the load average, every line of both, and the targets of issue 16 — labkit CPU ≤ 0.5×
+pandoc's at every size, growth exponent of labkit's CPU from 3k to 30k ≤ 1.1 (log-log slope),
+peak memory below pandoc's — and issue 12's figure: `labkit report` (docx) on the bundled example
+as a whole process, target < 3 s. `ABOVE TARGET` on every miss.
 
-Run:  python benchmarks/report.py [--rounds 3] [--keep DIR]
+Run:  python benchmarks/report.py [--runs 3] [--sizes 1000 3000 10000 30000] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -19,13 +21,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
+import math
 import shutil
-import statistics
 import subprocess
+import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import Command, Figures, labkit_argv, load_line, paired, run_once, verdict  # noqa: E402
 
 GROUPS = [
     {"key": "ds", "label": "Demandeurs d'emploi", "colour": "#E07A5F", "vulnerable": True},
@@ -101,8 +105,11 @@ def session_plan() -> dict:
             "urls": {"resources": "https://ressources.example.org/bench"}}  # fmt: skip
 
 
-def journal_events(plan: dict) -> list[dict]:
-    """The events of a busy 3-day session (3,000 contributions, 60 commitments, 150 answers)."""
+def journal_events(plan: dict, contributions: int = 3000) -> list[dict]:
+    """The events of a busy 3-day session (`contributions` contributions, in the proportions of
+    the 3,000 case: 400 interview ingredients, 6 × 300 café ideas, 300 + 300 territorial notes;
+    60 commitments, 150 answers)."""
+    scale = contributions / 3000
     events: list[dict] = []
     people = [p["id"] for p in plan["participants"]]
 
@@ -132,13 +139,15 @@ def journal_events(plan: dict) -> list[dict]:
                        "kind": kind, "block_id": block, **placement})  # fmt: skip
         return cid
 
-    for n in range(400):
+    ingredients, per_question, notes = (max(40, int(x * scale)) for x in (400, 300, 300))
+    for n in range(ingredients):
         say("interviews", "ingredient", table=n % 30 + 1)
-    for start in range(0, 400, 40):
+    for start in range(0, ingredients - 39, 40):
         members = [f"c{i}" for i in range(start + 1, start + 41)]
         events.append({"type": "cluster.created", "title": f"Ingrédient {start // 40 + 1}",
                        "block_id": "interviews", "contribution_ids": members})  # fmt: skip
-    cafe = {q: [say("cafe", question=q, table=n % 12 + 1, round=n % 4 + 1) for n in range(300)]
+    cafe = {q: [say("cafe", question=q, table=n % 12 + 1, round=n % 4 + 1)
+                for n in range(per_question)]
             for q in range(1, 7)}  # fmt: skip
     for q, ids in cafe.items():
         events.append({"type": "ideas.kept", "block_id": "cafe", "question": q,
@@ -146,11 +155,11 @@ def journal_events(plan: dict) -> list[dict]:
         for n, voter in enumerate(people):
             events.append({"type": "vote.cast", "item_id": ids[(n * 7) % 40], "dots": 1,
                            "participant_id": voter, "block_id": "vote", "question": q})  # fmt: skip
-    for n in range(300):
+    for n in range(notes):
         say("diagnostic", "insight", territory=TERRITORIES[n % 5])
-    for n in range(300):
+    for n in range(notes):
         say("entraide", "note", territory=TERRITORIES[n % 5])
-    while counter < 3000:
+    while counter < contributions:
         say("plenieres", "note")
     for p in range(1, 5):
         events.append({"type": "persona.created", "persona_id": f"per{p}",
@@ -175,7 +184,7 @@ def journal_events(plan: dict) -> list[dict]:
     return events
 
 
-def build(folder: Path) -> Path:
+def build(folder: Path, contributions: int = 3000) -> Path:
     """Write the session plan and its journal into `folder`."""
     from labkit.store.journal import Journal
 
@@ -184,88 +193,77 @@ def build(folder: Path) -> Path:
     (folder / "session.yaml").write_text(json.dumps(plan, ensure_ascii=False, indent=1),
                                          encoding="utf-8")  # fmt: skip
     with Journal.open(folder / "journal.db", device="bench") as journal:
-        journal.record_many(journal_events(plan))
+        journal.record_many(journal_events(plan, contributions))
     return folder
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--keep", type=Path, help="build and keep the session in this folder")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000, 30000])
+    parser.add_argument("--keep", type=Path, help="build and keep the sessions in this folder")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="labkit-report-bench-"))
     try:
-        run(root, args.rounds)
+        run(root, args.sizes, args.runs)
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
 
 
-def run(root: Path, rounds: int) -> None:
-    start = time.perf_counter()
-    folder_path = build(root / "grande-session")
-    print(f"session built in {time.perf_counter() - start:.1f} s: {folder_path}")
-    from labkit.report import journal_state, render_report
-    from labkit.store.session_folder import open_session
-
-    folder = open_session(folder_path)
-    state = journal_state(folder)
-    print(f"journal: {state.event_count} events, {len(state.contributions)} contributions, "
-          f"{len(state.commitments)} commitments, {len(state.survey)} answers, "
-          f"{len(folder.session.participants)} participants, "
-          f"{len(folder.session.days)} days")  # fmt: skip
-    times, cpu = [], []
-    for n in range(rounds + 1):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        rendered = render_report(folder, "docx", root / "labkit.docx")
-        times.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-        if n == 0:
-            size = rendered.path.stat().st_size
-    first, steady = times[0], statistics.median(times[1:]) if rounds else times[0]
-    print(f"labkit docx render: first {first:.2f} s (imports included), median of {rounds} "
-          f"next {steady:.2f} s (CPU {statistics.median(cpu[1:] or cpu):.2f} s), "
-          f"{size / 1e6:.1f} MB  [target < 3 s: {'ok' if max(first, steady) < 3 else 'MISSED'}]")
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    if load is not None:
-        print(f"machine load average: {load:.2f} on {os.cpu_count()} CPUs")
-    start = time.perf_counter()
-    markdown = render_report(folder, "md", root / "labkit.md")
-    print(f"labkit markdown render: {time.perf_counter() - start:.2f} s "
-          f"({len(markdown.extra_files)} chart files)")  # fmt: skip
-    _pdf_time(folder, root)
+def run(root: Path, sizes: list[int], runs: int) -> None:
+    print(load_line())
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         print("pandoc: not installed, comparison skipped (apt-get install pandoc to compare)")
-        return
-    version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout
-    pandoc_times = []
-    for _ in range(max(rounds, 1)):
-        start = time.perf_counter()
-        subprocess.run([pandoc, str(markdown.path), "-f", "markdown", "-t", "docx",
-                        "--resource-path", str(root), "-o", str(root / "pandoc.docx")],
-                       check=True, capture_output=True)  # fmt: skip
-        pandoc_times.append(time.perf_counter() - start)
-    converted = statistics.median(pandoc_times)
-    print(f"{version.splitlines()[0]} markdown -> docx of the same content: median "
-          f"{converted:.2f} s, {(root / 'pandoc.docx').stat().st_size / 1e6:.1f} MB")  # fmt: skip
-    print(f"ratio labkit docx / pandoc: {steady / converted:.2f}x "
-          f"(labkit also reads the journal, builds the content and draws the charts)")  # fmt: skip
+    else:
+        version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout
+        print(version.splitlines()[0])
+    labkit = labkit_argv()
+    cpu: dict[int, float] = {}
+    for size in sizes:
+        folder = build(root / f"session-{size}", size)
+        subprocess.run([*labkit, "report", str(folder), "--format", "md", "--out",
+                        str(folder / "report.md")], check=True, capture_output=True)  # fmt: skip
+        docx = Command(
+            f"labkit report docx {size // 1000}k",
+            [*labkit, "report", str(folder), "--format", "docx", "--out", str(folder / "x.docx")],
+        )
+        if pandoc is None:
+            figures = Figures(docx.label, [run_once(docx) for _ in range(runs)])
+            print(figures.describe())
+            cpu[size] = figures.cpu[0]
+            continue
+        baseline = Command(f"pandoc md -> docx {size // 1000}k",
+                           [pandoc, "report.md", "-o", "pandoc.docx"], cwd=folder)  # fmt: skip
+        pair = paired(docx, baseline, runs, warmup=False)
+        print(pair.describe())
+        cpu[size] = pair.labkit.cpu[0]
+        verdict(f"labkit docx CPU / pandoc CPU at {size} contributions", pair.cpu_ratio(), 0.5)
+        verdict(f"labkit peak memory / pandoc's at {size} contributions",
+                pair.labkit.peak_kib[0] / pair.baseline.peak_kib[0], 1.0)  # fmt: skip
+        shutil.rmtree(folder, ignore_errors=True)
+    low, high = min((s for s in cpu if s >= 3000), default=None), max(cpu)
+    if low is not None and high > low:
+        slope = math.log(cpu[high] / cpu[low]) / math.log(high / low)
+        verdict(f"growth exponent of labkit docx CPU, {low} to {high} contributions", slope, 1.1,
+                unit="")  # fmt: skip
+    _example(root, labkit)
 
 
-def _pdf_time(folder: object, root: Path) -> None:
-    """One `--format pdf` render: the docx, then LibreOffice (indexes updated, tagged PDF)."""
-    from labkit.report import render_report
-    from labkit.report.pdf import PdfUnavailableError
-
-    start = time.perf_counter()
-    try:
-        rendered = render_report(folder, "pdf", root / "labkit.pdf")  # type: ignore[arg-type]
-    except PdfUnavailableError as error:
-        print(f"labkit pdf render: skipped ({error})")
-        return
-    print(f"labkit pdf render (docx + LibreOffice): {time.perf_counter() - start:.2f} s, "
-          f"{rendered.path.stat().st_size / 1e6:.1f} MB")  # fmt: skip
+def _example(root: Path, labkit: list[str]) -> None:
+    """Issue 12's figure: the docx of the bundled example, as a whole process (< 3 s)."""
+    subprocess.run([*labkit, "examples", "copy", "cooperation-territoriale"], cwd=root,
+                   check=True, capture_output=True)  # fmt: skip
+    folder = next((root / "sessions").iterdir())
+    report = Command(
+        "labkit report docx, example",
+        [*labkit, "report", str(folder), "--format", "docx", "--out", str(root / "example.docx")],
+    )
+    figures = Figures(report.label, [run_once(report) for _ in range(3)])
+    print(figures.describe())
+    verdict("labkit report docx on the bundled example, wall seconds", figures.wall[0], 3.0,
+            unit=" s")  # fmt: skip
 
 
 if __name__ == "__main__":

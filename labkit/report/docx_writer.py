@@ -95,6 +95,13 @@ class _DocxWriter:
             if not child.tag.endswith("}sectPr"):
                 body.remove(child)
         self.body = body
+        self.end = body.find(_W_SECTPR)
+        """The closing section properties: every new block goes just before them (found once;
+        asking the body for its length or last child per paragraph walks all its children)."""
+        self.appended: list[Any] = []
+        """Every paragraph this writer appended to the body, in order (no walk of the body to
+        find the latest ones)."""
+        self._usable_cm: float | None = None
         ensure_styles(self.document)
         styles = self.document.styles
         self.style_ids = {s.name: s.style_id for s in styles}
@@ -122,11 +129,8 @@ class _DocxWriter:
 
         p = OxmlElement("w:p")
         SubElement(SubElement(p, _W_PPR), _W_PSTYLE).set(_W_VAL, self.style_ids[style])
-        last = self.body[-1] if len(self.body) else None
-        if last is not None and last.tag == _W_SECTPR:  # before the closing section properties
-            last.addprevious(p)
-        else:
-            self.body.append(p)
+        self._append(p)
+        self.appended.append(p)
         paragraph = Paragraph(cast("CT_P", p), self.document._body)  # w:p parses as a CT_P
         if self.break_before:
             paragraph.paragraph_format.page_break_before = True
@@ -134,10 +138,23 @@ class _DocxWriter:
         write_text(paragraph, text, **options)
         return paragraph
 
+    def _append(self, block: Any) -> None:
+        """Put `block` (a w:p or w:tbl) at the end of the body, before the section properties:
+        O(1) whatever the body's length."""
+        if self.end is not None:
+            self.end.addprevious(block)
+        else:
+            self.body.append(block)
+
     def usable_width_cm(self) -> float:
-        section = self.document.sections[-1]
-        width = section.page_width or Cm(21.0)  # the reference document sets A4 and margins
-        return (width - (section.left_margin or 0) - (section.right_margin or 0)) / 360000
+        """The text width of the current section (cached: `sections[-1]` searches the whole
+        document for section properties)."""
+        if self._usable_cm is None:
+            section = self.document.sections[-1]
+            width = section.page_width or Cm(21.0)  # the reference document sets A4 and margins
+            margins = (section.left_margin or 0) + (section.right_margin or 0)
+            self._usable_cm = (width - margins) / 360000
+        return self._usable_cm
 
     # --- the document ------------------------------------------------------------------------
 
@@ -296,14 +313,13 @@ class _DocxWriter:
 
     def _keep_with_qr(self, element: e.Bullets | e.Paragraph) -> None:
         """Text followed by a QR code stays on its page (no page holding only a QR code)."""
-        start = len(self.body)
+        start = len(self.appended)
         if isinstance(element, e.Bullets):
             self._bullets(element)
         else:
             self._element(element, None)
-        for p in list(self.body)[start - 1:]:
-            if p.tag == qn("w:p"):
-                Paragraph(p, self.document._body).paragraph_format.keep_with_next = True
+        for p in self.appended[start:]:
+            Paragraph(p, self.document._body).paragraph_format.keep_with_next = True
 
     def _bullets(self, bullets: e.Bullets) -> Paragraph | None:
         """The items (and sub-items); the last paragraph written."""
@@ -399,6 +415,7 @@ class _DocxWriter:
         if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
             return
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        self._usable_cm = None
         section.different_first_page_header_footer = False
         width, height = section.page_width, section.page_height
         if landscape != (width > height):

@@ -1,0 +1,120 @@
+"""The report's cost, pinned without timing: the Word writer's walks of the document body grow
+linearly with what it appends, each chart is drawn once per render, matplotlib only when drawn."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from docx.oxml.document import CT_Body, CT_Document
+from lxml import etree
+
+from labkit.document import elements as e
+from labkit.report import build_report, journal_state, layout, render_report
+from labkit.report.docx_writer import render_docx
+
+_WALKS = ("__len__", "__iter__", "find", "findall", "iterchildren", "getchildren", "xpath",
+          "iter", "index")  # fmt: skip
+"""What makes lxml go through the children of an element, one by one."""
+
+
+def _doc(paragraphs: int, tables: int = 3) -> e.ReportDocument:
+    cover = e.CoverPage("Titre", "Sous-titre", ("Le 1er juillet",), "Restitution")
+    elements: list[e.Element] = [e.Heading(1, "Partie")]
+    for n in range(paragraphs):
+        if n % (paragraphs // tables or 1) == 0:
+            elements.append(e.Table(("N°", "Texte"), (("1", "une ligne"),), (1, 3)))
+        elements.append(e.Paragraph(f"Contribution {n}"))
+        if n % 10 == 0:
+            elements.append(e.Bullets((f"idée {n}", "une autre"), sub=(("détail",),)))
+    return e.ReportDocument("fr", "Titre", cover, "Sommaire", "En-tête", "Pied", "page",
+                            tuple(elements))  # fmt: skip
+
+
+@pytest.fixture
+def walked(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Children visited by every walk of the body (and of the whole document) from Python."""
+    count = [0]
+    size = etree.ElementBase.__len__
+
+    def counting(cls: type, name: str, whole_document: bool) -> None:
+        original = getattr(cls, name)
+
+        def walk(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+            body = self.body if whole_document else self
+            count[0] += size(body) if body is not None else 0
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(cls, name, walk)
+
+    for name in _WALKS:
+        if hasattr(CT_Body, name):
+            counting(CT_Body, name, whole_document=False)
+    for name in ("xpath", "iter"):
+        counting(CT_Document, name, whole_document=True)
+    yield count
+
+
+def test_the_docx_writer_walks_the_body_linearly_in_what_it_appends(walked: list[int]) -> None:
+    """Before the fix, every paragraph asked the body for its length: 4× the paragraphs walked
+    16× the children. Now a block goes before the cached section properties (O(1)); the few
+    remaining walks (one per table, python-docx's own) grow with the body, once per table."""
+    walks = []
+    for paragraphs in (150, 600):
+        walked[0] = 0
+        render_docx(_doc(paragraphs))
+        walks.append(walked[0])
+    small, large = walks
+    assert large <= 4 * 1.5 * max(small, 1), walks
+
+
+def test_the_docx_writer_appends_each_block_in_order_before_the_section_properties() -> None:
+    import io
+
+    from docx import Document
+
+    data = render_docx(_doc(40))
+    body = Document(io.BytesIO(data)).element.body
+    assert body[-1].tag.endswith("}sectPr")
+    texts = [p.text for p in Document(io.BytesIO(data)).paragraphs]
+    numbers = [int(t.split()[1]) for t in texts if t.startswith("Contribution ")]
+    assert numbers == list(range(40))
+
+
+def test_each_chart_is_drawn_once_per_render(
+    captured, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    import labkit.report.charts as charts
+
+    folder, _ = captured
+    figures = len(layout(build_report(folder.session, journal_state(folder))).figures)
+    assert figures >= 2
+    original, drawn = charts.render_chart, []
+
+    def counting(chart: e.Chart, *args, **kwargs) -> bytes:  # noqa: ANN002, ANN003
+        drawn.append(chart.title)
+        return original(chart, *args, **kwargs)
+
+    monkeypatch.setattr(charts, "render_chart", counting)
+    for fmt in ("docx", "html", "md"):
+        drawn.clear()
+        render_report(folder, fmt, tmp_path / f"report.{fmt}")
+        assert len(drawn) == figures, (fmt, drawn)
+
+
+def test_matplotlib_is_imported_only_when_a_chart_is_drawn() -> None:
+    code = (
+        "import sys\n"
+        "from tests.report.test_report_complexity import _doc\n"
+        "from labkit.report.docx_writer import render_docx\n"
+        "from labkit.report.text_writers import render_markdown\n"
+        "render_docx(_doc(20)); render_markdown(_doc(20))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root,
+                         check=True).stdout  # fmt: skip
+    assert out.strip() == "[]"
