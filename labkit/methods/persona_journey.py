@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from labkit.document import elements as e
+from labkit.document.chart_labels import figure
 from labkit.document.text import clean, one_line, unwrap
-from labkit.document.wording import Words, describe_chart
+from labkit.document.wording import Words
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.outputs import ModuleOutput
 from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, TimedPart
@@ -180,7 +181,7 @@ class PersonaJourney(MethodSpec[PersonaJourneyConfig]):
                     tuple(s.stage for s in journey.stages), (e.Series(journey.name, emotions),),
                     value_min=EMOTION_MIN, value_max=EMOTION_MAX, value_labels=labels,
                 )  # fmt: skip
-                out.append(e.Figure(chart, describe_chart(chart, words), chart.title))
+                out.append(figure(chart, words, chart.title))
         out.append(e.Orientation(landscape=False))
         return out
 

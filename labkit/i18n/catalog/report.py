@@ -226,6 +226,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown language '{value}' ({langs})",
     },
     "report.cli.progress": {"fr": "Rédaction de la restitution", "en": "Writing the report"},
+    "report.cli.pdf_no_uno": {
+        "fr": "Note : la table des matières du PDF est sans numéros de page, faute du pont Python de LibreOffice (Debian : apt-get install python3-uno).",
+        "en": "Note: the PDF's table of contents has no page numbers, as LibreOffice's Python bridge is missing (Debian: apt-get install python3-uno).",
+    },
     "report.cli.written": {"fr": "Restitution écrite : {path}", "en": "Report written: {path}"},
     "report.cli.summary": {
         "fr": "{contributions} contributions, {outputs} modules, {commitments} engagements, {answers} questionnaires",
