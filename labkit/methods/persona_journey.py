@@ -158,9 +158,7 @@ class PersonaJourney(MethodSpec[PersonaJourneyConfig]):
     def layout(self, output: ModuleOutput, words: Words) -> list[e.Element]:
         assert isinstance(output, JourneyOutput)
         out: list[e.Element] = []
-        for index, journey in enumerate(output.maps):
-            if index:
-                out.append(e.PageBreak())
+        for journey in output.maps:  # no page break between them: no half-empty landscape page
             title = journey.name + (f" — {words('team', name=journey.team)}"
                                     if journey.team else "")  # fmt: skip
             out.append(e.Heading(3, title))
