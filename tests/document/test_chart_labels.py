@@ -20,8 +20,10 @@ from labkit.resources import data_dir
 from labkit.store.journal.captured import captured_state
 from labkit.store.session_folder import open_session
 
-LONG = ("Créer un guichet unique de la petite enfance dans chaque bassin d'emploi, ouvert le "
-        "samedi, avec une conseillère référente pour les parents en recherche d'emploi")  # fmt: skip
+LONG = (
+    "Créer un guichet unique de la petite enfance dans chaque bassin d'emploi, ouvert le "
+    "samedi, avec une conseillère référente pour les parents en recherche d'emploi"
+)
 
 
 def _ranking(*labels: str) -> e.Chart:
@@ -61,8 +63,8 @@ def test_the_caption_gives_the_full_text_and_the_alt_text_describes_the_real_cha
 
 def test_a_long_series_name_is_keyed_too() -> None:
     question = "Q1 — " + LONG + ", et diriez-vous que cette journée vous a été utile ?"
-    chart = e.Chart("hbar", "Satisfaction", ("Parents", "Ensemble"),
-                    (e.Series(question, (4.0, 4.2)), e.Series("Q2 — Utilité", (3.8, 4.0))))  # fmt: skip
+    series = (e.Series(question, (4.0, 4.2)), e.Series("Q2 — Utilité", (3.8, 4.0)))
+    chart = e.Chart("hbar", "Satisfaction", ("Parents", "Ensemble"), series)
     shown, keys = keyed(chart)
     assert keys == (("(1)", question),)
     assert fits(shown.series[0].name, *SERIES_ROOM) and shown.series[1].name == "Q2 — Utilité"
