@@ -118,7 +118,7 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
 
     def layout(self, output: ModuleOutput, words: Words) -> list[e.Element]:
         assert isinstance(output, VoteOutput)
-        out: list[e.Element] = [e.Paragraph(words("vote.intro", n=output.top_n))]
+        out: list[e.Element] = [e.Paragraph(words.count("vote.intro", output.top_n))]
         for question in output.questions:
             if question.text and len(output.questions) > 1:
                 out.append(e.Heading(3, question.text))
