@@ -100,7 +100,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.col.author": {"fr": "Auteur·e", "en": "Author"},
     "report.yes": {"fr": "✓", "en": "✓"},
     # --- module outputs
-    "report.ingredients.one": {"fr": "{n} ingrédient de réussite", "en": "1 ingredient of success"},
+    "report.ingredients.one": {"fr": "{n} ingrédient de réussite", "en": "{n} ingredient of success"},
     "report.ingredients.many": {"fr": "{n} ingrédients de réussite", "en": "{n} ingredients of success"},
     "report.ungrouped": {"fr": "Non regroupés", "en": "Not grouped"},
     "report.question_n": {"fr": "Question {n}", "en": "Question {n}"},
@@ -115,11 +115,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.cafe.none_kept": {"fr": "Aucune idée n'a été marquée comme retenue pour cette question.", "en": "No idea was marked as kept for this question."},
     "report.cafe.voted": {"fr": "Les idées retenues sont celles du vote « {vote} ».", "en": "The ideas kept are those of the vote “{vote}”."},
     "report.cafe.none_kept_at_vote": {"fr": "Aucune idée de cette question n'a été retenue au vote.", "en": "No idea of this question was kept at the vote."},
-    "report.dots.one": {"fr": "{n} gommette", "en": "1 dot"},
+    "report.dots.one": {"fr": "{n} gommette", "en": "{n} dot"},
     "report.dots.many": {"fr": "{n} gommettes", "en": "{n} dots"},
-    "report.teams.one": {"fr": "{n} équipe", "en": "1 team"},
+    "report.teams.one": {"fr": "{n} équipe", "en": "{n} team"},
     "report.teams.many": {"fr": "{n} équipes", "en": "{n} teams"},
-    "report.voters.one": {"fr": "{n} votant·e", "en": "1 voter"},
+    "report.voters.one": {"fr": "{n} votant·e", "en": "{n} voter"},
     "report.voters.many": {"fr": "{n} votant·es", "en": "{n} voters"},
     "report.vote.intro.one": {
         "fr": "Les idées classées par nombre de gommettes ; la première est retenue (« = » : égalité).",
