@@ -8,7 +8,8 @@ and the navigation between the dashboard, the method screens, attendance and the
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
 from pathlib import Path
@@ -19,7 +20,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from labkit.errors import LabkitError
+from labkit.errors import LabkitError, StorageError
 from labkit.i18n import set_ui_language, t
 from labkit.model import Block
 from labkit.store.session_log import session_log
@@ -51,6 +52,14 @@ METHOD_SCREENS: dict[str, str] = {
     "plenary": "labkit.tui.screens.notes:NotesScreen",
 }
 """Method type -> the screen that runs it ("module:Class", imported when first needed)."""
+
+
+@dataclass
+class TextAttempt:
+    """A typed entry being written (`LabkitApp.keeping_text`)."""
+
+    failed: bool = False
+    """The journal could not write it (full disk, read-only, locked): the text is kept."""
 
 
 def method_screen_class(method_type: str) -> type[BlockScreen] | None:
@@ -116,6 +125,7 @@ class LabkitApp(App[None]):
         self.alerts: list[Alert] = []
         self._server: ServerProcess | None = None
         self._session_log = contextlib.ExitStack()
+        self._attempt: TextAttempt | None = None
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -185,15 +195,30 @@ class LabkitApp(App[None]):
     # --- writes -------------------------------------------------------------------------------
 
     def act(self, action: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
-        """Run a `LiveSession` write; a refused or failed write becomes a visible message."""
+        """Run a `LiveSession` write; a refused or failed write becomes a visible message
+        (the journal's own words: disk full, read-only, locked)."""
         try:
             return action(*args, **kwargs)
         except LabkitError as error:
+            message = self.live.with_names(str(error))
+            if isinstance(error, StorageError) and self._attempt is not None:
+                self._attempt.failed = True
+                message = t("tui.error.text_kept", error=message)
             self.bell()
-            self.notify(self.live.with_names(str(error)), severity="error", timeout=8)
+            self.notify(message, severity="error", timeout=12, markup=False)
             return None
         finally:
             self.revision = self.live.revision
+
+    @contextlib.contextmanager
+    def keeping_text(self) -> Iterator[TextAttempt]:
+        """While a typed entry is written: whether the journal failed to write it (its text is
+        then kept, and the message says so)."""
+        attempt = self._attempt = TextAttempt()
+        try:
+            yield attempt
+        finally:
+            self._attempt = None
 
     # --- navigation ---------------------------------------------------------------------------
 

@@ -156,18 +156,18 @@ class ClosingScreen(CaptureScreen):
                       if missing else "")
         return f"→ {group.label if group else entry.group} · {scores}{comment}{unanswered}"
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+    def capture(self, text: str) -> None:
         if self.mode == "word":
-            self.act(self.live.write, self.spec.word, self.block, text=message.text)
+            self.act(self.live.write, self.spec.word, self.block, text=text)
             return
         if self.mode == "image":
-            self.act(self.live.write, self.spec.word, self.block, image=message.text)
+            self.act(self.live.write, self.spec.word, self.block, image=text)
             return
         try:
-            entry = ls.parse_questionnaire(message.text, self.live.session, self.config.survey)
+            entry = ls.parse_questionnaire(text, self.live.session, self.config.survey)
         except ls.EntryError as error:
             self.app.bell()
-            self.notify(t("tui.closing.refused", entry=message.text, error=str(error)),
+            self.notify(t("tui.closing.refused", entry=text, error=str(error)),
                         severity="error", timeout=10)
             return  # the line stays empty: the next entry never starts with the refused one
         if self.act(self.live.write, self.spec.answer, entry.group, entry.scores,

@@ -160,17 +160,17 @@ class HarvestScreen(BlockScreen):
             return
         first = self.live.state.contributions[marked[0]].text
 
-        def created(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            self.act(self.live.write, self.spec.cluster, self.block, values["value"],
-                     self.question, marked)
+        def create(values: dict[str, Any]) -> bool:
+            if self.act(self.live.write, self.spec.cluster, self.block, values["value"],
+                        self.question, marked) is None:
+                return False  # the form stays open with its title
             self.marked.clear()
             self.refresh_view()
+            return True
 
         self.app.push_screen(
-            prompt(t("tui.harvest.cluster_title"), t("tui.harvest.title_label"), first[:80]),
-            created,
+            prompt(t("tui.harvest.cluster_title"), t("tui.harvest.title_label"), first[:80],
+                   save=create),
         )
 
     def action_keep(self) -> None:
@@ -189,14 +189,14 @@ class HarvestScreen(BlockScreen):
         if cluster is None:
             return
 
-        def renamed(values: dict[str, Any] | None) -> None:
-            if values is not None and values["value"] != cluster.title:
-                self.act(self.live.write, self.spec.cluster_renamed, cluster.cluster_id,
-                         values["value"])
+        def rename(values: dict[str, Any]) -> bool:
+            return values["value"] == cluster.title or self.act(
+                self.live.write, self.spec.cluster_renamed, cluster.cluster_id, values["value"]
+            ) is not None
 
         self.app.push_screen(
-            prompt(t("tui.harvest.cluster_title"), t("tui.harvest.title_label"), cluster.title),
-            renamed,
+            prompt(t("tui.harvest.cluster_title"), t("tui.harvest.title_label"), cluster.title,
+                   save=rename),
         )
 
     def action_ungroup(self) -> None:

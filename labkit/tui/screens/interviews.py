@@ -214,8 +214,8 @@ class InterviewsScreen(CaptureScreen):
         self.regroup = (self.regroup - 1 + step) % count + 1
         self.refresh_view()
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.write, CrossedInterviews.ingredient, self.block, message.text,
+    def capture(self, text: str) -> None:
+        self.act(self.live.write, CrossedInterviews.ingredient, self.block, text,
                  self.regroup)
 
     def action_plan_pairs(self) -> None:

@@ -244,13 +244,13 @@ class PrototypeScreen(CaptureScreen):
     def action_end_round(self) -> None:
         self.act(self.live.end_round, self.block.id)
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+    def capture(self, text: str) -> None:
         team = self.team
         if team is None:
             return
         if self.facet == DECISION:
-            event = self.spec.decision(self.block, message.text, team=team.key)
+            event = self.spec.decision(self.block, text, team=team.key)
         else:
-            event = self.spec.feedback(self.block, message.text, team=team.key,
+            event = self.spec.feedback(self.block, text, team=team.key,
                                        facet=self.facet, round_number=self.visit)  # fmt: skip
         self.act(self.live.record, event)

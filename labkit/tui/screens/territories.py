@@ -154,6 +154,6 @@ class TerritoriesScreen(CaptureScreen):
             self.selected = number - 1
             self.refresh_view()
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.write, territory_note, self.block, message.text, self.territory,
+    def capture(self, text: str) -> None:
+        self.act(self.live.write, territory_note, self.block, text, self.territory,
                  self.kind)

@@ -167,12 +167,17 @@ class VoteScreen(CaptureScreen):
         self.refresh_view()
 
     def action_commit(self) -> None:
+        """Enter: the dots typed go to the highlighted idea, then the next one is highlighted;
+        dots the journal could not write stay typed, on the same idea."""
         dots = int(self.pending or "0")
-        self.pending = ""
         if dots:
-            self._vote(dots)
-        else:
-            self.refresh_view()
+            with self.labkit.keeping_text() as attempt:
+                self._vote(dots)
+            if attempt.failed:
+                self._refresh_status(self.tally().totals)
+                return
+        self.pending = ""
+        self.refresh_view()
         self.query_one("#candidates", DataTable).action_cursor_down()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -232,5 +237,5 @@ class VoteScreen(CaptureScreen):
             self.question = (self.question - 1 + step) % len(self.config.questions) + 1
             self.refresh_view()
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.write, self.spec.idea, self.block, message.text)
+    def capture(self, text: str) -> None:
+        self.act(self.live.write, self.spec.idea, self.block, text)

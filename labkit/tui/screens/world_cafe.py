@@ -278,9 +278,9 @@ class WorldCafeScreen(CaptureScreen):
 
         self.app.push_screen(HarvestScreen(self.block))
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+    def capture(self, text: str) -> None:
         number = self.shown_round
-        self.act(self.live.write, WorldCafe.idea, self.block, message.text, round_number=number,
+        self.act(self.live.write, WorldCafe.idea, self.block, text, round_number=number,
                  table=self.selected, question=self.config.question_at(self.selected, number))
 
     # --- re-planning (the planner works in a thread, then posts a message) ------------------

@@ -1,4 +1,11 @@
-"""The capture line: where a facilitator types what a host or a group reports, then Enter."""
+"""The capture line: where a facilitator types what a host or a group reports, then Enter.
+
+Enter empties the line at once (keys typed meanwhile start a new entry), but the bar keeps the
+text until the screen says whether the journal wrote it (`settle`): an entry the journal could not
+write (full disk, read-only or locked journal) comes back into the line, or, when something new
+is being typed there, waits its turn (the context label counts them) and comes back once the line
+is empty again. A typed entry is never lost.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +15,16 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
+from textual.content import Content
 from textual.widgets import Input, Static
 
+from labkit.i18n import t
 from labkit.tui.widgets.capture.capture_input import CaptureInput
 
 
 class CaptureBar(Horizontal):
-    """A context label ("Table 2 · Q2 ›") and an input; Enter posts `Captured` and clears."""
+    """A context label ("Table 2 · Q2 ›") and an input; Enter posts `Captured` and clears;
+    `settle` puts back an entry that was not recorded."""
 
     context: reactive[str] = reactive("")
 
@@ -33,6 +43,8 @@ class CaptureBar(Horizontal):
     def __init__(self, placeholder: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._placeholder = placeholder
+        self.unsaved: list[str] = []
+        """Entries not recorded, waiting for the line to be empty to come back into it."""
 
     def compose(self) -> ComposeResult:
         yield Static(self.context, classes="capture-context")
@@ -40,9 +52,24 @@ class CaptureBar(Horizontal):
 
     def watch_context(self, value: str) -> None:
         if self.is_mounted:
-            self.query_one(".capture-context", Static).update(value)
+            label = value
+            if self.unsaved:
+                label = f"{t('tui.capture.waiting', count=len(self.unsaved))} {value}"
+            self.query_one(".capture-context", Static).update(Content(label))
 
     def on_mount(self) -> None:
+        self.watch_context(self.context)
+
+    def settle(self, text: str, *, failed: bool) -> None:
+        """The journal has handled `text`; when it `failed` to write it, the text comes back into
+        the line (or waits while the line holds something new). After any other entry, the next
+        waiting one comes back into an empty line."""
+        if failed:
+            self.unsaved.append(text)
+        field = self.input
+        if self.unsaved and not field.value:
+            field.value = self.unsaved.pop(0)
+            field.cursor_position = len(field.value)
         self.watch_context(self.context)
 
     @property
