@@ -8,6 +8,7 @@ and the navigation between the dashboard, the method screens, attendance and the
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -23,7 +25,7 @@ from textual.screen import Screen
 from labkit.errors import LabkitError, StorageError
 from labkit.i18n import set_ui_language, t
 from labkit.model import Block
-from labkit.store.session_log import session_log
+from labkit.store.session_log import log_path, session_log
 from labkit.tui import live_state as ls
 from labkit.tui.controller import Alert, LiveSession
 from labkit.tui.keys import describe_bindings, translate_bindings
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from labkit.tui.serve import ServerProcess
 
 R = TypeVar("R")
+logger = logging.getLogger(__name__)
 GC_THRESHOLDS = (20_000, 50, 100)
 """Fewer, larger young collections than Python's default (700, 10, 10): rendering a frame
 allocates thousands of short-lived objects, and frequent collections add up to visible lag."""
@@ -126,14 +129,21 @@ class LabkitApp(App[None]):
         self._server: ServerProcess | None = None
         self._session_log = contextlib.ExitStack()
         self._attempt: TextAttempt | None = None
+        self._log: Path | None = None
 
     # --- lifecycle ----------------------------------------------------------------------------
+
+    def _open_log(self) -> Path:
+        """Attach the session's log (once); its path."""
+        if self._log is None:
+            self._log = self._session_log.enter_context(session_log(self.live.root))
+        return self._log
 
     def on_mount(self) -> None:
         from labkit.tui.screens.dashboard import DashboardScreen
 
-        # worker failures leave their traceback in <session>/labkit.log
-        self._session_log.enter_context(session_log(self.live.root))
+        # worker failures and crashes leave their traceback in <session>/labkit.log
+        self._open_log()
 
         self.title = self.live.session.title
         self.now = self.live.now()
@@ -145,6 +155,26 @@ class LabkitApp(App[None]):
             self.set_interval(self.tick_seconds, self.tick)
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error ends the app (Textual's hook, return code 1). Its traceback goes
+        to the session's log only, which is owner-only: it may quote participants' names and
+        e-mails. The terminal, perhaps on a projector, shows a short message naming the error's
+        kind and the log, without values or locals (Textual would print a traceback with them)."""
+        try:
+            log = self._open_log()
+            logger.critical("the live app stopped on an unexpected error",
+                            exc_info=(type(error), error, error.__traceback__))
+        except Exception:  # noqa: BLE001 - the log itself failed: still exit with the message
+            log = log_path(self.live.root)
+        self._return_code = 1
+        if self._exception is None:  # what run_test re-raises (Textual's own bookkeeping)
+            self._exception = error
+            self._exception_event.set()
+        self.bell()
+        message = t("tui.crash.message", kind=type(error).__name__, log=str(log))
+        self._exit_renderables.append(Text(message, style="bold"))
+        self._close_messages_no_wait()
 
     def on_ready(self) -> None:
         """Once the first frame is drawn, set the start-up objects aside from the garbage
