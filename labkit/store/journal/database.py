@@ -212,10 +212,11 @@ class Database:
             self._rollback()
             raise storage_error(exc, self.path) from exc
 
-    def check_writable(self, min_free: int = MIN_FREE_BYTES) -> None:
+    def check_writable(self, min_free: int | None = None) -> None:
         """Raise StorageError, in plain words, when a write would fail: the journal is read-only
         (file, folder or connection: a write is tried, then rolled back, so nothing changes) or
-        its disk has less than `min_free` bytes free."""
+        its disk has less than `min_free` bytes free (default `MIN_FREE_BYTES`)."""
+        min_free = MIN_FREE_BYTES if min_free is None else min_free
         if self.readonly:
             raise StorageError(t("journal.error.opened_read_only", path=str(self.path)))
         self._begin()

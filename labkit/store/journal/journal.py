@@ -34,7 +34,7 @@ from labkit.model.events.fields import clean_text, utc_now
 from labkit.model.files import ATTACHMENTS_DIR, JOURNAL_FILE
 from labkit.model.views import RecordedEvent
 from labkit.store.journal import checkpoint, rules, schema
-from labkit.store.journal.database import MIN_FREE_BYTES, Database, storage_error
+from labkit.store.journal.database import Database, storage_error
 from labkit.store.journal.state import JournalState, derive, gc_paused
 
 
@@ -266,9 +266,10 @@ class Journal:
         with self._lock:
             return event.uuid in self._state.cancelled
 
-    def check_writable(self, min_free: int = MIN_FREE_BYTES) -> None:
+    def check_writable(self, min_free: int | None = None) -> None:
         """Raise StorageError when this journal cannot be written now: read-only file, folder or
-        connection, or a disk with less than `min_free` bytes free. Nothing is written."""
+        connection, or a disk with less than `min_free` bytes free (`database.MIN_FREE_BYTES`
+        by default). Nothing is written."""
         with self._lock:
             self._db.check_writable(min_free)
 

@@ -66,6 +66,10 @@ class CaptureBar(Horizontal):
         waiting one comes back into an empty line."""
         if failed:
             self.unsaved.append(text)
+        self._bring_back()
+
+    def _bring_back(self) -> None:
+        """The first waiting entry into the line, if it is empty."""
         field = self.input
         if self.unsaved and not field.value:
             field.value = self.unsaved.pop(0)
@@ -81,6 +85,8 @@ class CaptureBar(Horizontal):
         text = event.value.strip()
         if text:
             self.post_message(self.Captured(self, text))
+        else:  # Enter on an empty line: the next entry not written comes back
+            self._bring_back()
 
     def focus_input(self) -> None:
         self.input.focus()
