@@ -32,6 +32,8 @@ from labkit.tui.keys import describe_bindings, translate_bindings
 from labkit.tui.screens.base import BlockScreen, LiveScreen
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from labkit.tui.serve import ServerProcess
 
 R = TypeVar("R")
@@ -210,6 +212,13 @@ class LabkitApp(App[None]):
         except LabkitError as error:
             self.notify(str(error), severity="error", timeout=10)
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A toast, always shown as written: its message quotes titles, names and typed
+        entries, which may hold markup-like text (``[/]``). (`markup` is ignored: screens'
+        `notify` passes Textual's default, True.)"""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def alert(self, alert: Alert) -> None:
         """A sound and a visible notice: a round or block is over."""
         self.alerts.append(alert)
@@ -235,7 +244,7 @@ class LabkitApp(App[None]):
                 self._attempt.failed = True
                 message = t("tui.error.text_kept", error=message)
             self.bell()
-            self.notify(message, severity="error", timeout=12, markup=False)
+            self.notify(message, severity="error", timeout=12)
             return None
         finally:
             self.revision = self.live.revision

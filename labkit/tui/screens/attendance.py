@@ -18,6 +18,7 @@ from labkit.model import Participant
 from labkit.tui import live_state as ls
 from labkit.tui.screens.base import LiveScreen
 from labkit.tui.widgets.capture.capture_input import CaptureInput
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable
 
 STATUS_TEXT = {
@@ -48,9 +49,9 @@ class AttendanceScreen(LiveScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="attendance-title", classes="screen-title")
+        yield Plain(id="attendance-title", classes="screen-title")
         yield CaptureInput(placeholder=t("tui.attendance.placeholder"), id="who")
-        yield Static(t("tui.attendance.hint"), classes="hint")
+        yield Plain(t("tui.attendance.hint"), classes="hint")
         yield FitTable(fill="organisation", id="people", cursor_type="row")
         yield Footer(compact=True)
 
@@ -181,7 +182,7 @@ class AttendanceScreen(LiveScreen):
             message = t(key, name=person.full_name)
             if key != "tui.attendance.arrived":
                 message = t("tui.undo_hint", what=message)
-            self.notify(message, timeout=5, markup=False)
+            self.notify(message, timeout=5)
         who = self.query_one("#who", Input)
         if not attempt.failed:  # a failed write keeps the search line as it was typed
             self._shown_query = ""

@@ -22,6 +22,7 @@ from labkit.model.views import Commitment
 from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.plain import Plain, bold_lead
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$")
@@ -86,9 +87,9 @@ class CommitmentsScreen(BlockScreen):
 
     def compose(self) -> ComposeResult:
         yield BlockBar(id="block-bar")
-        yield Static(id="commit-title", classes="summary")
+        yield Plain(id="commit-title", classes="summary")
         yield FitTable(fill="what", id="commitments", cursor_type="row", classes="items")
-        yield Static(t("tui.commit.hint"), classes="hint")
+        yield Plain(t("tui.commit.hint"), classes="hint")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -138,8 +139,8 @@ class CommitmentsScreen(BlockScreen):
             groups) else groups[self.filter_index - 1]
         title = self.config.title or self.block.title
         self.query_one("#commit-title", Static).update(
-            f"[b]{title}[/b] — {t('tui.commit.count', count=len(items))} · "
-            + t("tui.colon", label=t("tui.commit.filter"), value=shown)
+            bold_lead(title, f" — {t('tui.commit.count', count=len(items))} · "
+                      + t("tui.colon", label=t("tui.commit.filter"), value=shown))
         )
         table = self.query_one("#commitments", DataTable)
         cursor = table.cursor_row

@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 
 from labkit.i18n import t
 from labkit.tui.keys import translate_bindings
+from labkit.tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
     from labkit.tui.app import LabkitApp
@@ -75,14 +76,14 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="overlay-box form-box"):
-            yield Static(Content(self._title), classes="overlay-title")
+            yield Plain(Content(self._title), classes="overlay-title")
             for field in self._fields:
                 with Horizontal(classes="form-row"):
-                    yield Static(Content(field.label), classes="form-label")
+                    yield Plain(Content(field.label), classes="form-label")
                     yield Input(field.value, placeholder=field.placeholder,
                                 id=f"field-{field.name}")
-            yield Static("", id="form-error", classes="form-error")
-            yield Static(Content(self._hint or t("tui.form.keys")), classes="overlay-hint")
+            yield Plain("", id="form-error", classes="form-error")
+            yield Plain(Content(self._hint or t("tui.form.keys")), classes="overlay-hint")
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self._fields[0].name}", Input).focus()

@@ -16,6 +16,7 @@ from labkit.model import Block, WorldCafeConfig
 from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.plain import Plain, bold_lead
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 
@@ -43,10 +44,10 @@ class HarvestScreen(BlockScreen):
 
     def compose(self) -> ComposeResult:
         yield BlockBar(id="block-bar")
-        yield Static(id="harvest-question", classes="summary")
+        yield Plain(id="harvest-question", classes="summary")
         yield FitTable(fill="text", id="harvest", cursor_type="row", show_header=False,
                        classes="items")
-        yield Static(id="harvest-kept", classes="summary")
+        yield Plain(id="harvest-kept", classes="summary")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -73,7 +74,7 @@ class HarvestScreen(BlockScreen):
         cafe = self.cafe()
         count = len(self.config.questions)
         self.query_one("#harvest-question", Static).update(
-            f"[b]Q{self.question}/{count}[/b] {self.config.questions[self.question - 1]}"
+            bold_lead(f"Q{self.question}/{count}", f" {self.config.questions[self.question - 1]}")
         )
         ideas = cafe.of_question(self.question)
         kept = list(cafe.kept_for(self.question))

@@ -18,6 +18,7 @@ from labkit.model.views import JourneyStep, Persona, RecordedEvent
 from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, prompt, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.plain import Plain
 
 LIST_FIELDS = ("actions", "touchpoints", "pain_points", "opportunities")
 COLUMNS = ("stage", "actions", "touchpoints", "emotion", "pain_points", "opportunities")
@@ -66,9 +67,9 @@ class JourneyScreen(BlockScreen):
 
     def compose(self) -> ComposeResult:
         yield BlockBar(id="block-bar")
-        yield Static(id="persona", classes="summary")
+        yield Plain(id="persona", classes="summary")
         yield DataTable(id="journey", cursor_type="cell", classes="items")
-        yield Static(t("tui.journey.hint"), classes="hint")
+        yield Plain(t("tui.journey.hint"), classes="hint")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

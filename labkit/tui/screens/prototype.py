@@ -25,6 +25,7 @@ from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable, fill_width, show
 
 DECISION = 0
@@ -65,14 +66,14 @@ class PrototypeScreen(CaptureScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
-        yield Static(id="proto-rotation", classes="summary prompt")
+        yield Plain(id="proto-rotation", classes="summary prompt")
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-side"):
-                yield Static(t("tui.prototype.teams"), classes="panel-title")
-                yield Static(id="proto-teams")
+                yield Plain(t("tui.prototype.teams"), classes="panel-title")
+                yield Plain(id="proto-teams")
             with Vertical(classes="method-main"):
-                yield Static(id="proto-title", classes="panel-title")
-                yield Static(id="proto-facets", classes="summary")
+                yield Plain(id="proto-title", classes="panel-title")
+                yield Plain(id="proto-facets", classes="summary")
                 yield FitTable(fill="text", id="proto-feedback", cursor_type="row",
                                show_header=False)
         yield from self.compose_capture(t("tui.prototype.placeholder"))

@@ -13,13 +13,14 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.content import Content
 from textual.widgets import Input, Static
 
 from labkit.i18n import t
 from labkit.tui.widgets.capture.capture_input import CaptureInput
+from labkit.tui.widgets.plain import Plain
 
 
 class CaptureBar(Horizontal):
@@ -47,7 +48,7 @@ class CaptureBar(Horizontal):
         """Entries not recorded, waiting for the line to be empty to come back into it."""
 
     def compose(self) -> ComposeResult:
-        yield Static(self.context, classes="capture-context")
+        yield Plain(self.context, classes="capture-context")
         yield CaptureInput(placeholder=self._placeholder, classes="capture-input")
 
     def watch_context(self, value: str) -> None:
