@@ -131,15 +131,15 @@ class LabkitApp(App[None]):
         self._server: ServerProcess | None = None
         self._session_log = contextlib.ExitStack()
         self._attempt: TextAttempt | None = None
-        self._log: Path | None = None
+        self._log_file: Path | None = None
 
     # --- lifecycle ----------------------------------------------------------------------------
 
     def _open_log(self) -> Path:
         """Attach the session's log (once); its path."""
-        if self._log is None:
-            self._log = self._session_log.enter_context(session_log(self.live.root))
-        return self._log
+        if self._log_file is None:
+            self._log_file = self._session_log.enter_context(session_log(self.live.root))
+        return self._log_file
 
     def on_mount(self) -> None:
         from labkit.tui.screens.dashboard import DashboardScreen

@@ -21,7 +21,6 @@ from textual.widgets import Input
 from labkit.errors import StorageError
 from labkit.methods.plenary import note_event
 from labkit.store.journal import Journal
-from labkit.store.journal import database as journal_database
 from labkit.tui.app import LabkitApp
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 
