@@ -4,7 +4,7 @@ Enter empties the line at once (keys typed meanwhile start a new entry), but the
 text until the screen says whether the journal wrote it (`settle`): an entry the journal could not
 write (full disk, read-only or locked journal) comes back into the line, or, when something new
 is being typed there, waits its turn (the context label counts them) and comes back once the line
-is empty again. A typed entry is never lost.
+is empty again. Nothing typed is dropped while the screen is open.
 """
 
 from __future__ import annotations
