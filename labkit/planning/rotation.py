@@ -6,8 +6,9 @@ rest is seated after them), the plan in force when re-planning, a cost-aware gre
 a Latin shift for visit-once), keeps the best start and improves it by tabu search over every
 round until the plan is proven optimal or the CPU budget is spent. Objective, in order: hard
 constraints (balanced tables, hosts fixed, must-not-meet, keep-together, visit-once when
-feasible), the fewest repeats then the fewest meetings of any pair (or the reverse,
-`objective="max_meetings"`), group spread, organisation mixing.
+feasible), the fewest repeats (a question met again at tables that keep their question counts as
+one) then the fewest meetings of any pair (or the reverse, `objective="max_meetings"`), group
+spread, organisation mixing.
 """
 
 from __future__ import annotations
@@ -29,7 +30,12 @@ from labkit.planning.rotation_model import (
 )
 from labkit.planning.rotation_replan import moved_seats, repair_plan, send_home
 from labkit.planning.rotation_search import Key, PlannedRounds, TabuSearch
-from labkit.planning.rotation_start import design_start, greedy_start, latin_start
+from labkit.planning.rotation_start import (
+    design_start,
+    greedy_start,
+    latin_start,
+    relabel_questions,
+)
 from labkit.planning.seatable import Round, Seatable, freeze_rounds
 
 
@@ -44,12 +50,16 @@ def _measure(pb: Problem, rounds: Sequence[Round]) -> RotationMetrics:
         rounds, req.people, tables=pb.tables, hosts=req.hosts,
         must_not_meet=req.must_not_meet, keep_together=req.keep_together,
         visit_once=req.visit_once, frozen_rounds=pb.frozen,
+        table_questions=req.table_questions,
     )
 
 
 def _good_enough(pb: Problem, bounds: RotationMetrics) -> Callable[[Key], bool]:
-    """Whether a key is at every lower bound (the search can stop: the plan is optimal)."""
+    """Whether a key is at every lower bound (the search can stop: the plan is optimal).
+
+    The key's repeats include the questions met again: at their floor only when both are."""
     repeats_first = pb.request.objective == "repeats"
+    q_floor = bounds.question_revisits_lower_bound
 
     def good_enough(key: Key) -> bool:
         forb, revisits, first, second, spread, clashes = key
@@ -57,7 +67,7 @@ def _good_enough(pb: Problem, bounds: RotationMetrics) -> Callable[[Key], bool]:
         rep_floor = (bounds.repeats_lower_bound if repeats_first
                      else bounds.repeats_lower_bound_given_max(most))
         return (forb == 0 and revisits <= bounds.table_revisits_lower_bound
-                and most <= bounds.max_meetings_lower_bound and rep <= rep_floor
+                and most <= bounds.max_meetings_lower_bound and rep <= rep_floor + q_floor
                 and spread == 0 and clashes <= bounds.organisation_clashes_lower_bound)
 
     return good_enough
@@ -74,6 +84,8 @@ def _starts(pb: Problem, rng: random.Random, deadline: Deadline,
     starts: list[tuple[str, TabuSearch]] = []
 
     def add(name: str, plan: PlannedRounds) -> bool:
+        if name != "plan in force":  # re-plans keep their tables
+            plan = relabel_questions(pb, plan)
         state = TabuSearch(pb, plan, rng)
         starts.append((name, state))
         return good_enough(state.key())
