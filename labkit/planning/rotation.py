@@ -121,6 +121,50 @@ def _starts(pb: Problem, rng: random.Random, deadline: Deadline,
     return starts
 
 
+def _search(pb: Problem, request: RotationRequest, starts: list[tuple[str, TabuSearch]],
+            deadline: Deadline, good_enough: Callable[[Key], bool],
+            kept: tuple[PlannedRounds, Key] | None) -> tuple[PlannedRounds, str, str]:
+    """Improve the best start by tabu search: (planned rounds, method, why it stopped)."""
+    scored = [(search.key(), order, name, search)
+              for order, (name, search) in enumerate(starts)]
+    scored.sort(key=lambda item: (item[0], item[1]))
+    _, _, method, search = scored[0]
+    budget = request.max_iterations if request.max_iterations is not None else 10**12
+    if method == "plan in force" and not good_enough(search.key()):
+        search.descend(deadline)  # few moves first: often enough after an absence
+        method = "plan in force + repair"
+    if pb.group_count and search.group_dev == 0:
+        # groups balanced from the start: first search with same-group swaps only
+        search.same_group = True
+        best, key, stopped_by = search.run(budget * 2 // 3, deadline.part(2 / 3), good_enough)
+        search.same_group = False
+        if stopped_by != "optimal":
+            search.load(best)
+            best, key, stopped_by = search.run(budget, deadline, good_enough)
+    else:
+        best, key, stopped_by = search.run(budget, deadline, good_enough)
+    if search.it:
+        method = f"{method} + tabu search"
+    if kept is not None:
+        best, key, method, stopped_by = _minimal(search, best, key, kept, method, stopped_by)
+    return best, method, stopped_by
+
+
+def _minimal(search: TabuSearch, best: PlannedRounds, key: Key,
+             kept: tuple[PlannedRounds, Key], method: str, stopped_by: str
+             ) -> tuple[PlannedRounds, Key, str, str]:
+    """A re-plan moves only whom it must: the repaired plan in force (absent people dropped,
+    arrivals seated, tables rebalanced) unless the search removed a broken hard constraint
+    (must-not-meet, visit-once); then people are sent back to their tables as long as the plan
+    stays no worse than the search's hard figures and the repaired plan's others."""
+    repaired, repaired_key = kept
+    if key[:2] >= repaired_key[:2]:
+        return repaired, repaired_key, "plan in force", "kept"
+    search.load(best)
+    send_home(search, search.pb.request.plan_in_force, limit=(*key[:2], *repaired_key[2:]))
+    return search.planned(), search.key(), method, stopped_by
+
+
 def plan_rotation(request: RotationRequest, *, deadline: Deadline | None = None
                   ) -> RotationPlan:
     """Plan every round of a world café (keeping `request.history` as played).
@@ -149,32 +193,17 @@ def plan_rotation(request: RotationRequest, *, deadline: Deadline | None = None
 
     # the bounds hold for any plan of the same shape: measure one dealt in O(people) a round
     quick = greedy_start(pb, random.Random(request.seed), deadline=Deadline(0.0))
-    good_enough = _good_enough(pb, _measure(pb, _as_ids(pb, quick)))
+    bounds = _measure(pb, _as_ids(pb, quick))
+    good_enough = _good_enough(pb, bounds)
     starts = _starts(pb, rng, deadline, good_enough)
-    scored = [(search.key(), order, name, search)
-              for order, (name, search) in enumerate(starts)]
-    scored.sort(key=lambda item: (item[0], item[1]))
-    _, _, method, search = scored[0]
-    budget = request.max_iterations if request.max_iterations is not None else 10**12
-    if method == "plan in force" and not good_enough(search.key()):
-        search.descend(deadline)  # few moves first: often enough after an absence
-        method = "plan in force + repair"
-    if pb.group_count and search.group_dev == 0:
-        # groups balanced from the start: first search with same-group swaps only
-        search.same_group = True
-        best, key, stopped_by = search.run(budget * 2 // 3, deadline.part(2 / 3), good_enough)
-        search.same_group = False
-        if stopped_by != "optimal":
-            search.load(best)
-            best, key, stopped_by = search.run(budget, deadline, good_enough)
+    kept = None  # re-plans: the plan in force, repaired for who is in the room
+    if request.plan_in_force:
+        kept = starts[0][1].planned(), starts[0][1].key()
+    if kept is not None and kept[1][0] == 0 and kept[1][1] <= bounds.table_revisits_lower_bound:
+        # nothing broken: the repaired plan in force stands (no search to move people for)
+        best, method, stopped_by = kept[0], "plan in force", "kept"
     else:
-        best, key, stopped_by = search.run(budget, deadline, good_enough)
-    if search.it:
-        method = f"{method} + tabu search"
-    if request.plan_in_force and search.it:
-        search.load(best)
-        send_home(search, request.plan_in_force)
-        best = search.planned()
+        best, method, stopped_by = _search(pb, request, starts, deadline, good_enough, kept)
     rounds = _as_ids(pb, best)
     metrics = _measure(pb, rounds)
     for code, count in (("must_not_meet_unmet", metrics.forbidden_meetings),

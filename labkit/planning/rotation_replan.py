@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from labkit.planning.rotation_model import Problem
-from labkit.planning.rotation_state import SeatingState
+from labkit.planning.rotation_state import Key, SeatingState
 
 PlannedRounds = list[list[list[int]]]
 
@@ -116,9 +116,11 @@ def moved_seats(in_force: Sequence[Sequence[Sequence[str]]],
     return moved
 
 
-def send_home(state: SeatingState, in_force: Sequence[Sequence[Sequence[str]]]) -> None:
+def send_home(state: SeatingState, in_force: Sequence[Sequence[Sequence[str]]],
+              limit: Key | None = None) -> None:
     """Undo needless moves after the search: swap people back to their table in the plan in
-    force whenever the swap lowers the number of people moved without worsening the plan."""
+    force whenever the swap lowers the number of people moved without worsening the plan
+    (or, with `limit`, without making its key worse than `limit`)."""
     pb = state.pb
     index = {pid: i for i, pid in enumerate(pb.ids)}
     for offset, rnd in enumerate(list(in_force)[: pb.planned]):
@@ -142,7 +144,7 @@ def send_home(state: SeatingState, in_force: Sequence[Sequence[Sequence[str]]]) 
                         continue
                     before = state.key()
                     state.swap(r, a, b)
-                    if state.key() <= before:
+                    if state.key() <= (before if limit is None else max(before, limit)):
                         improved = True
                         break
                     state.swap(r, a, b)
