@@ -8,6 +8,7 @@ fewest repeated meetings). Unaffected seats stay as they were; the search then s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from labkit.planning.rotation_model import Problem
 from labkit.planning.rotation_state import Key, SeatingState
@@ -148,3 +149,35 @@ def send_home(state: SeatingState, in_force: Sequence[Sequence[Sequence[str]]],
                         improved = True
                         break
                     state.swap(r, a, b)
+
+
+@dataclass(frozen=True, slots=True)
+class SeatChange:
+    """Someone seated at another table by a re-plan: `round` and tables are 1-based."""
+
+    person: str
+    round: int
+    before: int
+    after: int
+
+
+def seat_changes(before: Sequence[Sequence[Sequence[str]]],
+                 after: Sequence[Sequence[Sequence[str]]],
+                 first_round: int = 1) -> tuple[SeatChange, ...]:
+    """The seats of `after` at another table than in `before`, round by round (`before[k]` and
+    `after[k]` are round `first_round + k`), by person then round. People seated in only one
+    of the two (arrivals, departures) are left out."""
+    out: list[SeatChange] = []
+    for k, (old, new) in enumerate(zip(before, after, strict=False)):
+        where = {p: t for t, table in enumerate(old, 1) for p in table}
+        for t, table in enumerate(new, 1):
+            for p in table:
+                if p in where and where[p] != t:
+                    out.append(SeatChange(p, first_round + k, where[p], t))
+    order = {p: n for n, p in enumerate(dict.fromkeys(c.person for c in out))}
+    return tuple(sorted(out, key=lambda c: (order[c.person], c.round)))
+
+
+def people_moved(changes: Sequence[SeatChange]) -> tuple[str, ...]:
+    """The people who change table at least once, in the order of `changes`."""
+    return tuple(dict.fromkeys(c.person for c in changes))

@@ -104,7 +104,7 @@ def test_session_form_uses_the_block_and_saves(session_folder: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     seated = {f"p{i:02d}" for i in range(1, 11)}
-    assert len(data["rounds"]) == 3
+    assert len(data["rounds"]) == 2
     for rnd in data["rounds"]:
         assert {x for table in rnd for x in table} == seated  # the facilitator is not seated
         assert "p01" in rnd[0] and "p02" in rnd[1]
@@ -119,7 +119,7 @@ def test_session_form_human_output_names_people(session_folder: Path) -> None:
     result = run("rotate", session_folder, "--block", "cafe")
     assert result.exit_code == 0, result.output
     assert "Hélène" in result.output and "Conseiller·es" in result.output
-    assert "Tour 3 : table" in result.output
+    assert "Tour 2 : table" in result.output
 
 
 @pytest.mark.parametrize(("args", "fragment"), [
