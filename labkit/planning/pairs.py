@@ -279,7 +279,8 @@ def repair_regroups(regroups: Sequence[Sequence[str]], pairs: Sequence[Sequence[
         mine = [k for k, unit in enumerate(units) if k not in used and set(unit) <= inside]
         if len(mine) >= 2:
             used.update(mine)
-            out.append(tuple(x for k in mine for x in units[k]))
+            members = {x for k in mine for x in units[k]}
+            out.append(tuple(x for x in group if x in members))  # in the order in force
     rest = [unit for k, unit in enumerate(units) if k not in used]
     if len(rest) == 1 and out:  # a lone pair joins the smallest regroup
         small = min(range(len(out)), key=lambda k: len(out[k]))
