@@ -85,7 +85,7 @@ def _starts(pb: Problem, rng: random.Random, deadline: Deadline,
 
     def add(name: str, plan: PlannedRounds) -> bool:
         if name != "plan in force":  # re-plans keep their tables
-            plan = relabel_questions(pb, plan)
+            plan = relabel_questions(pb, plan, deadline)
         state = TabuSearch(pb, plan, rng)
         starts.append((name, state))
         return good_enough(state.key())

@@ -382,10 +382,12 @@ def _relabel_visit_once(rounds: PlannedRounds, tables: int) -> PlannedRounds:
     return out
 
 
-def relabel_questions(pb: Problem, planned: PlannedRounds) -> PlannedRounds:
+def relabel_questions(pb: Problem, planned: PlannedRounds, deadline: Deadline | None = None
+                      ) -> PlannedRounds:
     """Tables that keep a question, no hosts: exchange whole tables within a round (meetings,
     groups and balance do not change) while that lowers the questions met again, never adding
-    a table revisit. Pairwise exchanges, round after round, until none helps."""
+    a table revisit. Pairwise exchanges, round after round, until none helps or `deadline`
+    expires (checked every round)."""
     if pb.question_of is None or pb.hosts:
         return planned
     qof, T = pb.question_of, pb.tables
@@ -414,6 +416,8 @@ def relabel_questions(pb: Problem, planned: PlannedRounds) -> PlannedRounds:
     for _ in range(4):
         improved = False
         for rnd in out:
+            if deadline is not None and deadline.expired():
+                return out
             for x in range(T):
                 for y in range(x + 1, T):
                     d = (sum(leave_for(i, x, y) for i in rnd[x])
