@@ -74,7 +74,8 @@ def _good_enough(pb: Problem, bounds: RotationMetrics) -> Callable[[Key], bool]:
 
 
 def _starts(pb: Problem, rng: random.Random, deadline: Deadline,
-            good_enough: Callable[[Key], bool]) -> list[tuple[str, TabuSearch]]:
+            good_enough: Callable[[Key], bool], stands: Callable[[Key], bool]
+            ) -> list[tuple[str, TabuSearch]]:
     """Candidate starting plans (with their search state), best-informed first.
 
     Stops as soon as one is good enough (at every lower bound: nothing left to search) or the
@@ -95,8 +96,8 @@ def _starts(pb: Problem, rng: random.Random, deadline: Deadline,
         repaired = repair_plan(pb, request.plan_in_force)
         if len(repaired) < pb.planned or any(not any(rnd) for rnd in repaired):
             repaired = greedy_start(pb, rng, [r for r in repaired if any(r)], deadline)
-        if add("plan in force", repaired):
-            return starts
+        if add("plan in force", repaired) or stands(starts[0][1].key()):
+            return starts  # a re-plan that breaks nothing keeps the plan in force
     size = max(pb.sizes())
     if pb.frozen == 0 and request.use_designs:
         # designs are built one at a time, lazily; the first is tried even past the deadline
@@ -195,11 +196,16 @@ def plan_rotation(request: RotationRequest, *, deadline: Deadline | None = None
     quick = greedy_start(pb, random.Random(request.seed), deadline=Deadline(0.0))
     bounds = _measure(pb, _as_ids(pb, quick))
     good_enough = _good_enough(pb, bounds)
-    starts = _starts(pb, rng, deadline, good_enough)
+
+    def stands(key: Key) -> bool:
+        """A repaired plan in force breaks no must-not-meet and adds no needless revisit."""
+        return key[0] == 0 and key[1] <= bounds.table_revisits_lower_bound
+
+    starts = _starts(pb, rng, deadline, good_enough, stands)
     kept = None  # re-plans: the plan in force, repaired for who is in the room
     if request.plan_in_force:
         kept = starts[0][1].planned(), starts[0][1].key()
-    if kept is not None and kept[1][0] == 0 and kept[1][1] <= bounds.table_revisits_lower_bound:
+    if kept is not None and stands(kept[1]):
         # nothing broken: the repaired plan in force stands (no search to move people for)
         best, method, stopped_by = kept[0], "plan in force", "kept"
     else:

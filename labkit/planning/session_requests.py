@@ -85,9 +85,11 @@ def cafe_request(
 
 
 def table_questions(config: WorldCafeConfig) -> tuple[int, ...]:
-    """The question of each table when tables keep their question ("per_table"), else ()."""
+    """What each table holds for the planner's question term: its question when tables keep
+    their question ("per_table"); with one question a round, the table itself (nobody but a
+    host stays at one table when it can be helped)."""
     if config.question_mode != QuestionMode.PER_TABLE:
-        return ()
+        return tuple(range(1, config.tables + 1))
     return tuple(config.question_at(t, 1) for t in range(1, config.tables + 1))
 
 
