@@ -199,13 +199,13 @@ class SeatingState:
             self.revisits += (1 if v[dest] >= 1 else 0) - (1 if v[src] >= 2 else 0)
             v[src] -= 1
             v[dest] += 1
-            qs, qd = self.qof[src], self.qof[dest]
-            if qs != qd:
-                qv = self.qvisits[a]
-                if self.questions_on:
+            if self.questions_on:
+                qs, qd = self.qof[src], self.qof[dest]
+                if qs != qd:
+                    qv = self.qvisits[a]
                     self.qrev += (1 if qv[qd] >= 1 else 0) - (1 if qv[qs] >= 2 else 0)
-                qv[qs] -= 1
-                qv[qd] += 1
+                    qv[qs] -= 1
+                    qv[qd] += 1
 
     def swap(self, r: int, a: int, b: int) -> None:
         """Exchange the tables of `a` and `b` in round `r`."""
