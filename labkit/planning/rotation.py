@@ -241,8 +241,9 @@ def replan_rotation(
 
     `absent` people are not seated any more; `arrivals` join from the next round on. The new
     plan starts from `previous` (absent people dropped, arrivals seated where they meet the
-    fewest people they already met, tables rebalanced with the fewest moves) and never has
-    more repeats than that; `moved` counts the seats that changed.
+    fewest people they already met, tables rebalanced with the fewest moves) and keeps it
+    unless a must-not-meet or visit-once broken by the change needs more moves (then it
+    sends back home whoever it can); `moved` counts the seats that changed.
     """
     known = {p.id for p in request.people}
     people = [*request.people, *(p for p in arrivals if p.id not in known)]

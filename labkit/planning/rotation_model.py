@@ -47,8 +47,9 @@ class RotationRequest:
     "max_meetings": the other way round."""
     plan_in_force: Sequence[Sequence[Sequence[str]]] = ()
     """Re-planning: the rounds after `history` as planned before (ids per table); the new
-    plan starts from them, moves as few people as it can and never has more repeats than
-    keeping them with the absent people dropped."""
+    plan starts from them and moves only whom it must: the absent people dropped, arrivals
+    seated, tables rebalanced with the fewest moves, and more moves only to mend a broken
+    must-not-meet or visit-once."""
     table_questions: Sequence[int] = ()
     """The question (any int) discussed at each table, table 1 first, when each table keeps
     its question (world café "per_table"). Given, a route meeting a question again (another
@@ -76,7 +77,8 @@ class RotationPlan:
     notes: tuple[PlanNote, ...] = ()
     seconds: float = 0.0
     stopped_by: str = ""
-    """"optimal" (every objective at its lower bound), "iterations" or "time"."""
+    """"optimal" (every objective at its lower bound), "iterations", "time", or "kept" (a
+    re-plan that keeps the repaired plan in force: nothing broken called for more moves)."""
     seed: int = 0
     moved: int = 0
     """Re-plans: (person, round) seats that differ from `plan_in_force` (arrivals excluded)."""
