@@ -4,6 +4,8 @@ like a repeat, nobody but a host stays at one table when it can be helped, and t
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from labkit.planning import RotationRequest, Seatable, plan_rotation
@@ -116,13 +118,29 @@ def test_question_revisits_are_counted_from_the_plan() -> None:
     assert question_revisits(rounds, {}, ()) == (0, 0)
 
 
-def test_the_deadline_still_holds_with_questions() -> None:
-    deadline = Deadline(0.2)
-    request = RotationRequest(people(120), 24, 4, table_questions=tuple(t % 6 for t in range(24)),
-                              time_limit=0.2)
+def test_an_expired_deadline_stops_the_question_relabelling() -> None:
+    """Exchanging whole tables for questions checks the deadline every round: once it has
+    expired the start is left as it is, and the plan still comes back at once."""
+    import random
+
+    from labkit.planning.rotation_model import build_problem
+    from labkit.planning.rotation_start import greedy_start, relabel_questions
+
+    request = RotationRequest(people(300), 50, 8, table_questions=tuple(t % 10 for t in range(50)),
+                              use_designs=False)
+    pb = build_problem(request)
+    start = greedy_start(pb, random.Random(0), deadline=Deadline(0.0))  # blind to questions
+
+    def again(planned) -> int:  # noqa: ANN001
+        rounds = [[[pb.ids[i] for i in t] for t in rnd] for rnd in planned]
+        return question_revisits(rounds, {}, request.table_questions)[0]
+
+    assert again(relabel_questions(pb, start, Deadline.never())) < again(start)
+    assert relabel_questions(pb, start, Deadline(0.0)) == start
+    deadline = Deadline(0.0)
+    started = time.process_time()
     plan = plan_rotation(request, deadline=deadline)
-    assert deadline.expired() or plan.stopped_by == "optimal"
-    assert plan.seconds < 0.2 * 3 + 0.5
+    assert time.process_time() - started < 2.0 and plan.stopped_by == "time"
 
 
 def test_table_questions_must_match_the_tables() -> None:
