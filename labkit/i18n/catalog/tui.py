@@ -146,6 +146,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.cafe.nothing_to_replan": {"fr": "Plus aucun tour à replanifier.", "en": "No round left to re-plan."},
     "tui.cafe.replan_reason": {"fr": "arrivées et départs pendant le café", "en": "arrivals and departures during the café"},
     "tui.cafe.replanned": {"fr": "Tours replanifiés à partir du tour {round}.", "en": "Rounds re-planned from round {round}."},
+    "tui.replan.nobody_moves": {"fr": "Personne ne change de table.", "en": "Nobody changes table."},
+    "tui.replan.table_step": {"fr": "T{before} → T{after} (tour {round})", "en": "T{before} → T{after} (round {round})"},
+    "tui.replan.table_moves": {"fr": "{count} personne(s) change(nt) de table : {names}", "en": "{count} person(s) change table: {names}"},
+    "tui.replan.nobody_moves_pairs": {"fr": "Personne ne change de binôme.", "en": "Nobody changes partner."},
+    "tui.replan.partner_step": {"fr": "{name} ({before} → {after})", "en": "{name} ({before} → {after})"},
+    "tui.replan.pair_moves": {"fr": "{count} personne(s) change(nt) de binôme : {names}", "en": "{count} person(s) change partner: {names}"},
     # crossed interviews
     "tui.interviews.placeholder": {
         "fr": "Ingrédient de réussite du groupe, puis Entrée (↑/↓ : groupe)",

@@ -73,10 +73,13 @@ class InterviewsScreen(CaptureScreen):
     ]
 
     class PairsPlanned(Message):
-        def __init__(self, pairs: rotation.Plan | None, error: str = "") -> None:
+        def __init__(self, pairs: rotation.Plan | None, error: str = "", moves: str = ""
+                     ) -> None:
             super().__init__()
             self.pairs = pairs
             self.error = error
+            self.moves = moves
+            """Who changes partner (names, before → after)."""
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
@@ -221,12 +224,15 @@ class InterviewsScreen(CaptureScreen):
 
     def action_plan_pairs(self) -> None:
         self.notify(t("tui.interviews.planning"), timeout=2)
-        self._plan(self.live.room())
+        self._plan(self.live.room(), [list(p) for p in self.pairs], self._regroups)
 
     @work(thread=True, exclusive=True, group="pairs")
-    def _plan(self, room: list[str]) -> None:
+    def _plan(self, room: list[str], pairs_in_force: list[list[str]],
+              regroups: list[list[str]] | None) -> None:
+        """Re-plan from the pairs in force (unaffected pairs stay), or plan them."""
         try:
-            pairs = rotation.plan_pairs(self.live.session, self.block, room)
+            pairs = rotation.replan_pairs(self.live.session, self.block, pairs_in_force,
+                                          regroups, room)
         except LabkitError as error:
             logger.warning("planning the pairs of block %s refused: %s", self.block.id, error)
             self.post_message(self.PairsPlanned(None, str(error)))
@@ -235,7 +241,9 @@ class InterviewsScreen(CaptureScreen):
             logger.exception("planning the pairs of block %s failed", self.block.id)
             self.post_message(self.PairsPlanned(None, repr(error)))
             return
-        self.post_message(self.PairsPlanned(pairs))
+        moves = (rotation.pairs_moves_text(self.live.session, pairs_in_force, pairs[0])
+                 if pairs_in_force else "")
+        self.post_message(self.PairsPlanned(pairs, moves=moves))
 
     @on(PairsPlanned)
     def _planned(self, message: PairsPlanned) -> None:
@@ -245,3 +253,5 @@ class InterviewsScreen(CaptureScreen):
             return
         self.act(self.live.record, CrossedInterviews.replanned(
             self.block, as_lists(message.pairs), t("tui.interviews.replan_reason")))
+        if message.moves:
+            self.notify(message.moves, timeout=15)

@@ -53,11 +53,14 @@ class WorldCafeScreen(CaptureScreen):
     class Replanned(Message):
         """The planner answered (from a worker thread)."""
 
-        def __init__(self, plan: rotation.Plan | None, from_round: int, error: str = "") -> None:
+        def __init__(self, plan: rotation.Plan | None, from_round: int, error: str = "",
+                     moves: str = "") -> None:
             super().__init__()
             self.plan = plan
             self.from_round = from_round
             self.error = error
+            self.moves = moves
+            """Who changes table (names, from → to), said after the re-plan is recorded."""
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
@@ -73,6 +76,8 @@ class WorldCafeScreen(CaptureScreen):
         self._shared_first_names: set[str] | None = None
         self.replanning = False
         self._plan_problem = ""
+        self.moves = ""
+        """The last re-plan's moves, shown in the notice until something else is to say."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
@@ -223,7 +228,7 @@ class WorldCafeScreen(CaptureScreen):
             text = t("tui.cafe.changes", missing=len(missing), extra=len(extra),
                      round=upcoming)
         else:
-            text = ""
+            text = self.moves
         if self.replanning:
             text = t("tui.cafe.replanning")
         show(notice, text)
@@ -317,7 +322,9 @@ class WorldCafeScreen(CaptureScreen):
             logger.exception("re-planning block %s from round %s failed", self.block.id, frozen + 1)
             self.post_message(self.Replanned(None, frozen + 1, repr(error)))
             return
-        self.post_message(self.Replanned(full[frozen:], frozen + 1))
+        moves = rotation.cafe_moves_text(self.live.session,
+                                         rotation.cafe_changes(plan, full, frozen))
+        self.post_message(self.Replanned(full[frozen:], frozen + 1, moves=moves))
 
     @on(Replanned)
     def _replanned(self, message: Replanned) -> None:
@@ -329,4 +336,7 @@ class WorldCafeScreen(CaptureScreen):
             return
         self.act(self.live.record, WorldCafe.replanned(
             self.block, message.from_round, as_lists(message.plan), t("tui.cafe.replan_reason")))
-        self.notify(t("tui.cafe.replanned", round=message.from_round), timeout=5)
+        self.moves = message.moves
+        self.notify(t("tui.cafe.replanned", round=message.from_round) + " " + message.moves,
+                    timeout=15)
+        self._refresh_notice(set(self.live.room()))
