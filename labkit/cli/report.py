@@ -1,15 +1,19 @@
 """`labkit report SESSION [--format docx|pdf|pptx|md|html] [--out FILE] [--lang fr|en]
-[--named]`."""
+[--named] [--show-masked]`."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from labkit.document.formats import ReportFormat
 from labkit.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from labkit.model.naming import MaskedMention
 
 
 def register(app: typer.Typer) -> None:
@@ -30,6 +34,9 @@ def report_command(
         Lang | None, typer.Option("--lang", help=t("report.cli.lang"), case_sensitive=False)
     ] = None,
     named: Annotated[bool, typer.Option("--named", help=t("report.cli.named"))] = False,
+    show_masked: Annotated[
+        bool, typer.Option("--show-masked", help=t("report.cli.show_masked"))
+    ] = False,
 ) -> None:
     """Write the restitution of a session from its plan and what its journal captured."""
     from rich.console import Console
@@ -64,3 +71,19 @@ def report_command(
     )  # fmt: skip
     console.print(t("report.cli.written", None, path=rendered.path), soft_wrap=True)
     console.print(f"[dim]{summary}[/]", soft_wrap=True)
+    _say_masked(rendered.masked, show_masked)
+
+
+def _say_masked(masked: tuple[MaskedMention, ...], listed: bool) -> None:
+    """Tell the facilitator, on stderr, what the naming guard withheld (each mention once)."""
+    if not masked:
+        return
+    seen = list(dict.fromkeys(masked))
+    kinds = Counter(m.kind for m in seen)
+    hint = "" if listed else t("report.cli.masked_hint")
+    typer.echo(t("report.cli.masked", names=kinds["name"], emails=kinds["email"], hint=hint),
+               err=True)  # fmt: skip
+    if listed:
+        for mention in seen:
+            typer.echo(t("report.cli.masked_line", original=mention.original,
+                         replacement=mention.replacement), err=True)  # fmt: skip
