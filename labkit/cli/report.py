@@ -3,17 +3,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from labkit.document.formats import ReportFormat
+from labkit.cli.masked import say_masked
 from labkit.i18n import Lang, t
-
-if TYPE_CHECKING:
-    from labkit.model.naming import MaskedMention
 
 
 def register(app: typer.Typer) -> None:
@@ -71,19 +68,5 @@ def report_command(
     )  # fmt: skip
     console.print(t("report.cli.written", None, path=rendered.path), soft_wrap=True)
     console.print(f"[dim]{summary}[/]", soft_wrap=True)
-    _say_masked(rendered.masked, show_masked)
+    say_masked(rendered.masked, show_masked)
 
-
-def _say_masked(masked: tuple[MaskedMention, ...], listed: bool) -> None:
-    """Tell the facilitator, on stderr, what the naming guard withheld (each mention once)."""
-    if not masked:
-        return
-    seen = list(dict.fromkeys(masked))
-    kinds = Counter(m.kind for m in seen)
-    hint = "" if listed else t("report.cli.masked_hint")
-    typer.echo(t("report.cli.masked", names=kinds["name"], emails=kinds["email"], hint=hint),
-               err=True)  # fmt: skip
-    if listed:
-        for mention in seen:
-            typer.echo(t("report.cli.masked_line", original=mention.original,
-                         replacement=mention.replacement), err=True)  # fmt: skip

@@ -251,8 +251,8 @@ class NamingGuard:
 
     def mask_tree(self, value: Any, keep: frozenset[str] = frozenset()) -> Any:
         """`value` with every text inside masked: strings, tuples, lists, mappings' values and
-        dataclasses (rebuilt with `dataclasses.replace`). Fields named in `keep`, ``id``,
-        ``*_id``, ``path`` and ``colour`` are identifiers, left as they are."""
+        dataclasses (rebuilt with `dataclasses.replace`). Fields and keys named in `keep`,
+        ``id``, ``*_id``, ``*_ids``, ``path``, ``colour``… are identifiers, left as they are."""
         if isinstance(value, str):
             return self.mask(value)
         if isinstance(value, tuple):
@@ -260,7 +260,8 @@ class NamingGuard:
         if isinstance(value, list):
             return [self.mask_tree(x, keep) for x in value]
         if isinstance(value, Mapping):
-            return {k: self.mask_tree(x, keep) for k, x in value.items()}
+            return {k: x if isinstance(k, str) and _identifier(k, keep) else
+                    self.mask_tree(x, keep) for k, x in value.items()}  # fmt: skip
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             changes = {
                 f.name: self.mask_tree(getattr(value, f.name), keep)
@@ -272,11 +273,17 @@ class NamingGuard:
 
 
 def _identifier(name: str, keep: frozenset[str]) -> bool:
-    return name in keep or name in _IDENTIFIERS or name.endswith("_id")
+    return name in keep or name in IDENTIFIERS or name.endswith(("_id", "_ids"))
 
 
-_IDENTIFIERS = frozenset({"id", "uuid", "path", "colour", "device", "kind", "status", "method",
-                          "phase", "mode", "format", "lang"})  # fmt: skip
+IDENTIFIERS = frozenset({"id", "uuid", "path", "colour", "device", "kind", "status", "method",
+                         "phase", "mode", "format", "lang", "type", "sha256", "media_type"})
+"""Fields that hold keys, not text: the guard leaves them as they are."""
+
+
+def is_identifier(name: str) -> bool:
+    """Whether a field or column called `name` holds a key rather than text."""
+    return _identifier(name, frozenset())
 
 
 def _far(text: str, a: Word, b: Word) -> bool:
@@ -284,4 +291,5 @@ def _far(text: str, a: Word, b: Word) -> bool:
     return len(gap) > _MAX_GAP or "\n" in gap
 
 
-__all__ = ["EMAIL", "MaskedMention", "NamingGuard", "fold_word", "mention_keys", "name_words"]
+__all__ = ["EMAIL", "IDENTIFIERS", "MaskedMention", "NamingGuard", "is_identifier", "mention_keys",
+           "name_words"]
