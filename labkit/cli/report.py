@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from labkit.document.formats import ReportFormat
 from labkit.cli.masked import say_masked
+from labkit.document.formats import ReportFormat
 from labkit.i18n import Lang, t
 
 

@@ -35,13 +35,13 @@ from typing import Any, Literal
 
 from labkit.i18n import t
 from labkit.model.participants import Participant
-from labkit.model.text import Word, fold_word, folded_words
+from labkit.model.text import Word, folded_words
 
 MaskKind = Literal["name", "email"]
-PARTICLES = frozenset(
-    "de du des la le les d l van von der den ter di da del della dos das do y e ben bin ibn el al"
-    .split()
-)
+PARTICLES = frozenset({
+    "de", "du", "des", "la", "le", "les", "d", "l", "van", "von", "der", "den", "ter", "di", "da",
+    "del", "della", "dos", "das", "do", "y", "e", "ben", "bin", "ibn", "el", "al",
+})
 """Words of a name that are never masked alone ("de" of "de La Fontaine")."""
 CIVILITIES = ("m", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle", "mx", "dr")
 """Folded civilities put before a last name ("M.", "Mme", "Madame")."""

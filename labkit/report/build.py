@@ -10,10 +10,10 @@ from labkit.i18n import t
 from labkit.methods import spec_of
 from labkit.model import Block, ClosingConfig, CommitmentsConfig, Session, schedule_session
 from labkit.model import views as v
-from labkit.report import content as c
-from labkit.report.outputs import module_outputs
 from labkit.model.naming import NamingGuard
+from labkit.report import content as c
 from labkit.report.naming_guard import guard_report
+from labkit.report.outputs import module_outputs
 from labkit.report.people import NamingPolicy
 from labkit.store.journal import JournalState
 

@@ -23,6 +23,7 @@ from labkit.model import events as ev
 from labkit.model.events.base import UUID_PATTERN
 from labkit.model.events.fields import utc_now
 from labkit.model.files import ATTACHMENTS_DIR
+from labkit.model.naming import NamingGuard
 from labkit.model.views import RecordedEvent
 from labkit.store.atomic import write_text_atomic
 from labkit.store.journal.attachments import file_sha256

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from labkit.model import Session
-from labkit.model.naming import NamingGuard, is_identifier
 from labkit.model.events.fields import utc_now
+from labkit.model.naming import NamingGuard, is_identifier
 from labkit.model.views import RecordedEvent
 from labkit.store.journal.journal import Journal
 from labkit.store.journal.spreadsheet import (
