@@ -35,7 +35,7 @@ from typing import Any, Literal
 
 from labkit.i18n import t
 from labkit.model.participants import Participant
-from labkit.model.text import Word, folded_words
+from labkit.model.text import Word, fold_word, folded_words, word_texts
 
 MaskKind = Literal["name", "email"]
 PARTICLES = frozenset({
@@ -64,6 +64,8 @@ class _Entry:
     people: frozenset[int]
     lone: bool
     """A single word of a name: masked only when capitalised or the whole field."""
+    capitals: frozenset[int]
+    """Positions of initials and civilities, which count only in capitals."""
 
 
 def name_words(text: str | None) -> tuple[str, ...]:
@@ -83,23 +85,40 @@ def _without_particles(words: tuple[str, ...]) -> tuple[str, ...]:
     return words[start:]
 
 
-def mention_keys(person: Participant) -> set[tuple[str, ...]]:
-    """Every word sequence that designates `person` (see the module's docstring)."""
+def mention_keys(person: Participant) -> dict[tuple[str, ...], frozenset[int]]:
+    """Every word sequence that designates `person` (see the module's docstring), with the
+    positions of its initials and civilities: those count only in capitals ("J. D.", "M.")."""
     first = name_words(person.first_name)
     last = name_words(person.last_name)
     core = _without_particles(last)
     firsts = {first, ("".join(first),)} if first else set()
-    lasts = {last, core, ("".join(last),), ("".join(core),)} if last else set()
-    keys = firsts | lasts | {(word,) for word in significant(first + last)}
+    lasts = {last[k:] for k in range(len(last) - len(core) + 1)} if last else set()
+    lasts |= {("".join(s),) for s in lasts}  # "de La Fontaine", "La Fontaine", "Ndiaye"…
+    keys: dict[tuple[str, ...], frozenset[int]] = {}
+
+    def add(key: tuple[str, ...], capitals: Iterable[int] = ()) -> None:
+        if key and not (len(key) == 1 and key[0] in PARTICLES):
+            wanted = frozenset(capitals)
+            keys[key] = keys[key] & wanted if key in keys else wanted
+
+    for key in firsts | lasts | {(word,) for word in significant(first + last)}:
+        add(key)
+    initials = tuple(w[0] for w in first)
     for s in lasts:
-        keys |= {f + s for f in firsts} | {s + f for f in firsts}
-        keys |= {(civility,) + s for civility in CIVILITIES}
+        for f in firsts:
+            add(f + s)
+            add(s + f)
+        for civility in CIVILITIES:
+            add((civility,) + s, [0])
         if first:
-            keys |= {(first[0][0],) + s, tuple(w[0] for w in first) + s}
+            add((first[0][0],) + s, [0])
+            add(initials + s, range(len(initials)))
     for initial in {(w[0],) for w in (core + significant(last))[:2]} if first else ():
-        keys |= {f + initial for f in firsts}
-        keys |= {(first[0][0],) + initial, tuple(w[0] for w in first) + initial}
-    return {k for k in keys if k and not (len(k) == 1 and k[0] in PARTICLES)}
+        for f in firsts:
+            add(f + initial, [len(f)])
+        add((first[0][0],) + initial, [0, 1])
+        add(initials + initial, range(len(initials) + 1))
+    return keys
 
 
 class NamingGuard:
@@ -118,11 +137,13 @@ class NamingGuard:
         self._allowed = [may_name(p) for p in self.people]
         self._pseudonyms = [pseudonym(p) for p in self.people]
         found: dict[tuple[str, ...], set[int]] = {}
+        capitals: dict[tuple[str, ...], frozenset[int]] = {}
         for index, person in enumerate(self.people):
-            for key in mention_keys(person):
+            for key, wanted in mention_keys(person).items():
                 found.setdefault(key, set()).add(index)
+                capitals[key] = capitals[key] & wanted if key in capitals else wanted
         self._keys = {
-            key: _Entry(frozenset(people), len(key) == 1 and len(key[0]) > 1)
+            key: _Entry(frozenset(people), len(key) == 1 and len(key[0]) > 1, capitals[key])
             for key, people in found.items()
         }
         self._starts = frozenset(key[0] for key in self._keys)
@@ -193,17 +214,21 @@ class NamingGuard:
     def _mask(self, text: str, *, record: bool) -> str:
         if "@" in text:
             text = EMAIL.sub(lambda m: self._email(m.group(), record), text)
-        words = [w for w in folded_words(text)]
+        starts = self._starts
+        if starts.isdisjoint(map(fold_word, word_texts(text))):
+            return text  # most texts name nobody: one quick look at their words
+        words = list(folded_words(text))
+        folded = [w.folded for w in words]
         out: list[str] = []
         position = i = 0
         while i < len(words):
-            found = self._match(text, words, i) if words[i].folded in self._starts else None
+            found = self._match(text, words, folded, i) if folded[i] in starts else None
             if found is None:
                 i += 1
                 continue
             length, entry = found
             start, end = words[i].start, words[i + length - 1].end
-            if len(words[i + length - 1].folded) == 1 and text[end:end + 1] == ".":
+            if len(folded[i + length - 1]) == 1 and text[end:end + 1] == ".":
                 end += 1
             if not all(self._allowed[p] for p in entry.people):
                 replacement = self._replacement(entry.people)
@@ -214,16 +239,18 @@ class NamingGuard:
             i += length
         return "".join(out) + text[position:] if out else text
 
-    def _match(self, text: str, words: list[Word], i: int) -> tuple[int, _Entry] | None:
-        longest = min(self._longest, len(words) - i)
-        for length in range(longest, 0, -1):
+    def _match(
+        self, text: str, words: list[Word], folded: list[str], i: int
+    ) -> tuple[int, _Entry] | None:
+        """The longest mention starting at word `i` that the text's case and spacing allow."""
+        for length in range(min(self._longest, len(words) - i), 0, -1):
+            entry = self._keys.get(tuple(folded[i:i + length]))
+            if entry is None:
+                continue
             span = words[i:i + length]
             if any(_far(text, a, b) for a, b in zip(span, span[1:], strict=False)):
                 continue
-            entry = self._keys.get(tuple(w.folded for w in span))
-            if entry is None:
-                continue
-            if any(len(w.folded) == 1 and not text[w.start].isupper() for w in span):
+            if any(not text[span[n].start].isupper() for n in entry.capitals):
                 continue
             if entry.lone and len(words) > 1 and not text[span[0].start].isupper():
                 continue
