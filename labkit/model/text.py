@@ -31,9 +31,14 @@ def fold(text: str, *, keep_punctuation: bool = False) -> str:
     >>> fold(" J-45 ", keep_punctuation=True)
     'j-45'
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    plain = _plain(text)
     return plain.strip() if keep_punctuation else _NOT_ALNUM.sub(" ", plain).strip()
+
+
+def _plain(text: str) -> str:
+    """No accents, ligatures spelled out, no case."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class Word(NamedTuple):
@@ -51,9 +56,7 @@ _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     """One word folded as `fold` folds it, kept as a single token ("Œuvre" -> "oeuvre")."""
-    decomposed = unicodedata.normalize("NFKD", word.translate(_LIGATURES))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return "".join(c for c in plain if c.isalnum())
+    return "".join(c for c in _plain(word) if c.isalnum())
 
 
 def word_texts(text: str) -> list[str]:

@@ -27,10 +27,6 @@ class NamingPolicy:
         self.lang = lang
         self.guard = guard or NamingGuard.for_session(session, named=named, lang=lang)
         self._vulnerable = {g.key for g in session.groups if g.vulnerable}
-        self._by_name: dict[str, list[Participant]] = {}
-        for person in session.participants:
-            for key in {person.first_name, person.full_name, person.display_name}:
-                self._by_name.setdefault(key.casefold(), []).append(person)
 
     def is_vulnerable(self, person: Participant) -> bool:
         """Whether `person` belongs to a group that is never named."""
@@ -56,18 +52,11 @@ class NamingPolicy:
         if not reference:
             return None
         found = self.session.participant(reference.strip())
-        if found is not None:
-            return found
-        matches = self._by_name.get(one_line(reference).casefold(), [])
-        if len({p.id for p in matches}) == 1:
-            return matches[0]
-        return self.guard.identify(reference)
+        return found if found is not None else self.guard.identify(reference)
 
     def mentions_protected(self, reference: str) -> bool:
         """Whether a free text names (or partly names) someone who may not be named."""
-        matches = self._by_name.get(one_line(reference).casefold(), [])
-        return any(not self.may_name(p) for p in matches) or self.guard.mentions_protected(
-            reference)
+        return self.guard.mentions_protected(reference)
 
     def author(self, reference: str | None) -> str | None:
         """How to show the author of a contribution or a word (None: show nobody)."""
