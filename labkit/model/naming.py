@@ -11,7 +11,8 @@ their pseudonym ("Participant·e 7") in its place:
 - initials ("J. D.", "Jean D.", "J. Dupont"): a one-letter token counts only in capitals;
 - any single word of the first or last name ("Dupont", "Pierre" of "Jean-Pierre") when it is
   capitalised in the text or is the whole field: "une rose" stays, "Rose a dit" does not;
-  particles ("de", "du", "la"…) and one-letter words are never masked alone;
+  particles ("de", "du", "la"…) and one-letter words are never masked alone, nor a first name
+  that is also a persona's (`fictional`: « Inès, 27 ans » of a persona journey);
 - the person's e-mail address.
 
 The longest mention wins, so a consenting person's full name survives even when a protected
@@ -46,6 +47,8 @@ PARTICLES = frozenset({
 CIVILITIES = ("m", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle", "mx", "dr")
 """Folded civilities put before a last name ("M.", "Mme", "Madame")."""
 EMAIL = re.compile(r"[^\s@<>()\[\]{},;:\"'«»]+@[^\s@<>()\[\]{},;:\"'«»]+\.[^\W\d_]{2,}\b")
+_ELIDED = re.compile(r"(?<![^\W\d_])(d|qu)['’]$", re.IGNORECASE)
+"""A French elision just before a masked name ("d'", "qu'"), spelled out before the pseudonym."""
 _MAX_GAP = 3
 """Characters allowed between two words of one mention ("Jean  Dupont", "M. Dupont")."""
 
@@ -131,6 +134,7 @@ class NamingGuard:
         may_name: Callable[[Participant], bool],
         pseudonym: Callable[[Participant], str],
         lang: str | None = None,
+        fictional: Iterable[str] = (),
     ) -> None:
         self.people = list(participants)
         self.lang = lang
@@ -142,9 +146,11 @@ class NamingGuard:
             for key, wanted in mention_keys(person).items():
                 found.setdefault(key, set()).add(index)
                 capitals[key] = capitals[key] & wanted if key in capitals else wanted
+        characters = {words[0] for words in map(name_words, fictional) if words}
         self._keys = {
             key: _Entry(frozenset(people), len(key) == 1 and len(key[0]) > 1, capitals[key])
             for key, people in found.items()
+            if not (len(key) == 1 and key[0] in characters)  # "Inès" of "Inès, 27 ans"
         }
         self._starts = frozenset(key[0] for key in self._keys)
         self._longest = max((len(key) for key in self._keys), default=0)
@@ -155,8 +161,11 @@ class NamingGuard:
 
     @classmethod
     def for_session(cls, session: Any, *, named: bool, lang: str | None = None) -> NamingGuard:
-        """The guard of `session` (a `Session`): `named` is ``--named``."""
+        """The guard of `session` (a `Session`): `named` is ``--named``; the first names of the
+        personas it declares are the personas', not a participant's."""
         vulnerable = {g.key for g in session.groups if g.vulnerable}
+        personas = [persona.name for _, block in session.blocks()
+                    for persona in getattr(block.method, "personas", None) or ()]  # fmt: skip
         number = {p.id: n for n, p in enumerate(session.participants, 1)}
         lang = lang or session.language
 
@@ -166,7 +175,8 @@ class NamingGuard:
         def pseudonym(person: Participant) -> str:
             return t("report.pseudonym", lang, number=number.get(person.id, 0))
 
-        return cls(session.participants, may_name=may_name, pseudonym=pseudonym, lang=lang)
+        return cls(session.participants, may_name=may_name, pseudonym=pseudonym, lang=lang,
+                   fictional=personas)  # fmt: skip
 
     # --- questions about people ------------------------------------------------------------
 
@@ -232,7 +242,11 @@ class NamingGuard:
                 end += 1
             if not all(self._allowed[p] for p in entry.people):
                 replacement = self._replacement(entry.people)
-                out += [text[position:start], replacement]
+                before = text[position:start]
+                elided = _ELIDED.search(before)
+                if elided:  # "d'Inès" -> "de Participant·e 1"
+                    before = before[:elided.start()] + elided.group(1) + "e "
+                out += [before, replacement]
                 if record:
                     self.masked.append(MaskedMention("name", text[start:end], replacement))
                 position = end

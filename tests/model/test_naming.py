@@ -189,3 +189,18 @@ def test_a_person_without_a_last_name_is_no_capital_letter() -> None:
     g = guard(person("p7", "Moussa"))
     assert g.mask("M. le Maire et J. Moussa") == "M. le Maire et J. Participant·e 7"
     assert g.mask("Moussa") == "Participant·e 7"
+
+
+def test_an_elision_before_a_masked_name_is_spelled_out() -> None:
+    g = guard(AWA)
+    assert g.mask("Le dossier d'Awa, parce qu’Awa l'a dit") == (
+        "Le dossier de Participant·e 1, parce que Participant·e 1 l'a dit")
+    assert g.mask("D'Awa") == "De Participant·e 1"
+
+
+def test_a_personas_first_name_is_the_personas() -> None:
+    ines = person("p1", "Inès", "Martin")
+    g = NamingGuard([ines], may_name=lambda p: False, pseudonym=lambda p: "Participant·e 1",
+                    fictional=["Inès, 27 ans"])  # fmt: skip
+    assert g.mask("Le parcours d'Inès, 27 ans") == "Le parcours d'Inès, 27 ans"
+    assert g.mask("Inès Martin et Mme Martin") == "Participant·e 1 et Participant·e 1"
