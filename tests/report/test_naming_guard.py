@@ -81,6 +81,18 @@ def test_a_survey_comment_loses_names_and_every_email(folder: SessionFolder) -> 
         "Merci à Participant·e 4 (Participant·e 4) et à [adresse e-mail masquée]",)
 
 
+def test_the_cover_and_credits_keep_the_organisers_contact(
+    write_session: Callable[..., Path], session_data: dict[str, Any]
+) -> None:
+    """The organisers publish their contact on purpose: the guard leaves it, even when the
+    contact is also a participant who did not consent."""
+    session_data["participants"][3].update(last_name="Ferrand", email=MARC)  # Marc
+    session_data["contact"] = {"name": "Marc Ferrand", "email": MARC}
+    folder = open_session(write_session(session_data, folder="contact").parent)
+    report = build_report(folder.session, _state(folder))
+    assert report.credits is not None and report.credits.contact == ("Marc Ferrand", MARC)
+
+
 @pytest.mark.parametrize("fmt", ["md", "html", "docx", "pptx"])
 def test_no_format_prints_a_protected_name(folder: SessionFolder, tmp_path: Path,
                                            fmt: str) -> None:  # fmt: skip
