@@ -182,31 +182,42 @@ def export_command(
     dialect: Annotated[
         CsvDialect | None, typer.Option("--dialect", help=t("export.help.dialect"))
     ] = None,
+    raw: Annotated[bool, typer.Option("--raw", help=t("export.help.raw"))] = False,
+    show_masked: Annotated[
+        bool, typer.Option("--show-masked", help=t("report.cli.show_masked"))
+    ] = False,
 ) -> None:
-    """Write everything the journal captured: JSON (the full history), CSV or an XLSX workbook."""
+    """Write everything the journal captured: JSON (the full history), CSV or an XLSX workbook;
+    no one who may not be named appears in it, unless `raw`."""
+    from labkit.cli.masked import say_masked
+    from labkit.model.naming import NamingGuard
+
     if dialect is not None and export_format is not ExportFormat.csv:
         raise typer.BadParameter(t("export.dialect_not_csv"), param_hint="--dialect")
     folder = open_session_folder(session)
+    guard = None if raw else NamingGuard.for_session(folder.session, named=False)
     with _open_journal(folder) as journal:
         _full_check(journal)
         if export_format is ExportFormat.json:
             from labkit.store.journal.exchange import export_json
 
-            written = [export_json(journal, out)]
+            written = [export_json(journal, out, guard)]
         elif export_format is ExportFormat.xlsx:
             from labkit.store.journal.tables import export_xlsx
 
-            written = [export_xlsx(journal, out, folder.session)]
+            written = [export_xlsx(journal, out, folder.session, guard=guard)]
         else:
             from labkit.store.journal.spreadsheet import Dialect, default_dialect
             from labkit.store.journal.tables import export_csv
 
             chosen = Dialect(dialect.value) if dialect else default_dialect(folder.session)
-            written = export_csv(journal, out, dialect=chosen, session=folder.session)
+            written = export_csv(journal, out, dialect=chosen, session=folder.session,
+                                 guard=guard)  # fmt: skip
         count = len(journal.events())
     typer.echo(t("journal.cli.exported", count=count, files=len(written), out=str(out)))
     for path in written:
         typer.echo(f"  {path}")
+    say_masked(guard.masked if guard else (), show_masked)
 
 
 def import_command(

@@ -11,6 +11,7 @@ from labkit.document.formats import ReportFormat
 from labkit.document.typography import typeset
 from labkit.errors import InvalidInputError
 from labkit.i18n import Lang, plain_writing, t
+from labkit.model.naming import MaskedMention, NamingGuard
 from labkit.report.build import build_report
 from labkit.report.content import Report
 from labkit.report.layout import layout
@@ -30,6 +31,8 @@ class Rendered:
     path: Path
     report: Report
     extra_files: tuple[Path, ...] = ()
+    masked: tuple[MaskedMention, ...] = ()
+    """What the naming guard replaced: for the facilitator, never in the document."""
 
 
 def default_output(folder: SessionFolder, fmt: ReportFormat | str) -> Path:
@@ -80,7 +83,8 @@ def render_report(
                                   langs=", ".join(Lang))) from None  # fmt: skip
     state = state if state is not None else journal_state(folder)
     with plain_writing(not folder.session.inclusive_writing):
-        report = build_report(folder.session, state, lang=lang, named=named)
+        guard = NamingGuard.for_session(folder.session, named=named, lang=lang)
+        report = build_report(folder.session, state, lang=lang, named=named, guard=guard)
         doc = typeset(layout(report))
     path = Path(out) if out is not None else default_output(folder, fmt)
     extra: list[Path] = []
@@ -107,7 +111,7 @@ def render_report(
         write_text_atomic(path, render_html(doc, charts, folder.root))
     else:
         extra = _write_markdown(doc, path, progress)
-    return Rendered(path, report, tuple(extra))
+    return Rendered(path, report, tuple(extra), tuple(guard.masked))
 
 
 def _chart_renderer(

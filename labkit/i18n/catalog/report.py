@@ -11,6 +11,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.cover.hybrid": {"fr": "Avec une participation à distance", "en": "With remote participants"},
     "report.join": {"fr": "{head} et {last}", "en": "{head} and {last}"},
     "report.pseudonym": {"fr": "Participant·e {number}", "en": "Participant {number}"},
+    "naming.masked_name": {"fr": "[nom masqué]", "en": "[name withheld]"},
+    "naming.masked_email": {"fr": "[adresse e-mail masquée]", "en": "[e-mail withheld]"},
     # --- headings
     "report.h.essentials": {"fr": "L'essentiel", "en": "Key points"},
     "report.essentials.kept": {"fr": "Les idées retenues", "en": "The ideas kept"},
@@ -241,5 +243,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{contributions} contributions, {outputs} modules, {commitments} engagements, {answers} questionnaires",
         "en": "{contributions} contributions, {outputs} modules, {commitments} commitments, {answers} questionnaires",
     },
+    "report.cli.show_masked": {
+        "fr": "Lister sur le terminal (jamais dans le document) les noms et adresses masqués.",
+        "en": "List on the terminal (never in the document) the names and addresses withheld.",
+    },
+    "report.cli.masked": {
+        "fr": "Masqués par le garde-nom : {names} nom(s), {emails} adresse(s) e-mail{hint}",
+        "en": "Withheld by the naming guard: {names} name(s), {emails} e-mail address(es){hint}",
+    },
+    "report.cli.masked_hint": {"fr": " (--show-masked pour la liste)", "en": " (--show-masked for the list)"},
+    "report.cli.masked_line": {"fr": "  « {original} » → {replacement}", "en": "  '{original}' → {replacement}"},
     "report.cli.loaded": {"fr": "Saisies de l'exemple chargées dans le journal : {count} événements.", "en": "Example captures loaded into the journal: {count} events."},
 }

@@ -23,6 +23,7 @@ from labkit.model import events as ev
 from labkit.model.events.base import UUID_PATTERN
 from labkit.model.events.fields import utc_now
 from labkit.model.files import ATTACHMENTS_DIR
+from labkit.model.naming import NamingGuard
 from labkit.model.views import RecordedEvent
 from labkit.store.atomic import write_text_atomic
 from labkit.store.journal.attachments import file_sha256
@@ -61,8 +62,8 @@ class ExportFile(BaseModel):
     events: list[ExportedEvent]
 
 
-def export_document(journal: Journal) -> dict[str, Any]:
-    """The JSON-ready export of every event of `journal`."""
+def export_document(journal: Journal, guard: NamingGuard | None = None) -> dict[str, Any]:
+    """The JSON-ready export of every event of `journal` (texts through `guard`, if any)."""
     return {
         "format": EXPORT_FORMAT,
         "format_version": EXPORT_VERSION,
@@ -74,20 +75,23 @@ def export_document(journal: Journal) -> dict[str, Any]:
                 "uuid": record.uuid,
                 "ts": record.ts.isoformat(),
                 "device": record.device,
-                "recorder": record.recorder,
+                "recorder": guard.mask(record.recorder) if guard and record.recorder
+                else record.recorder,
                 "type": record.type,
-                "payload": record.event.payload(),
+                "payload": guard.mask_tree(record.event.payload()) if guard
+                else record.event.payload(),
             }
             for record in journal.events()
         ],
     }
 
 
-def export_json(journal: Journal, out_dir: Path) -> Path:
-    """Write ``journal.json`` (and copies of the attachments) into `out_dir`; the JSON file."""
+def export_json(journal: Journal, out_dir: Path, guard: NamingGuard | None = None) -> Path:
+    """Write ``journal.json`` (and copies of the attachments) into `out_dir`; the JSON file.
+    With a `guard`, no one who may not be named appears in its texts."""
     out_dir = Path(out_dir)
     target = out_dir / EXPORT_NAME
-    text = json.dumps(export_document(journal), ensure_ascii=False, indent=1)
+    text = json.dumps(export_document(journal, guard), ensure_ascii=False, indent=1)
     write_text_atomic(target, text + "\n")
     attachments = journal.state().attachments.values()
     try:
