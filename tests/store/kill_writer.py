@@ -33,7 +33,6 @@ import random
 import sqlite3
 import sys
 import traceback
-from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -52,17 +51,17 @@ def canonical(value: Any) -> str:
     """A text that two equal states share whatever their dict and set order (hash seeds differ
     between processes)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = (f"{f.name}={canonical(getattr(value, f.name))}" for f in dataclasses.fields(value))
-        return f"{type(value).__name__}({','.join(fields)})"
+        names = (f.name for f in dataclasses.fields(value))
+        fields = ",".join(f"{name}={canonical(getattr(value, name))}" for name in names)
+        return f"{type(value).__name__}({fields})"
     if isinstance(value, dict):
-        return "{" + ",".join(sorted(f"{canonical(k)}:{canonical(v)}" for k, v in value.items())) + "}"
+        items = (f"{canonical(k)}:{canonical(v)}" for k, v in value.items())
+        return "{" + ",".join(sorted(items)) + "}"
     if isinstance(value, set | frozenset):
         return "<" + ",".join(sorted(canonical(v) for v in value)) + ">"
     if isinstance(value, list | tuple):
         return "[" + ",".join(canonical(v) for v in value) + "]"
-    if isinstance(value, datetime | date | time | timedelta):
-        return repr(value)
-    return repr(value)
+    return repr(value)  # datetimes, numbers, strings: their repr does not depend on the process
 
 
 def fingerprint(state: JournalState) -> str:

@@ -240,4 +240,3 @@ def test_killed_writers_lose_no_acknowledged_event(
     print(f"{scenario}: {kills} kills, {total_acks} acknowledged commits, "
           f"{session.unacknowledged_kept} unacknowledged events kept whole, "
           f"{session.leftovers} temporary copies left")  # fmt: skip
-
