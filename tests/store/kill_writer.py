@@ -13,8 +13,9 @@ its own that SIGKILL ends with its SQLite connection, locks and half-written fil
 A writer prints, with one ``write(2)`` per line (whole lines, nothing buffered):
 
 - ``PID <pid>`` first;
-- ``SQL`` before each SQL statement its connection runs and ``STEP`` before each file copy: the
-  test counts them to kill *inside* an open, a transaction or a copy, not after a delay;
+- ``SQL`` before each SQL statement its connection runs, ``STEP`` before each file copy, fsync
+  and rename: the test counts them to kill *inside* an open, a transaction or an attachment's
+  copy, not after a delay;
 - ``ACK <last event id> <fingerprint> <uuid,uuid...>`` once the journal's commit has returned
   (the events are then acknowledged: they must survive). The fingerprint is `fingerprint` of the
   writer's live state (the fold it keeps up to date) at that moment.
@@ -83,6 +84,18 @@ def traced_connections() -> None:
         return connection
 
     sqlite3.connect = traced  # type: ignore[assignment]
+
+
+def traced_files() -> None:
+    """Make each fsync and rename of a file (an attachment's copy) print ``STEP`` first."""
+    for name in ("fsync", "replace"):
+        call = getattr(os, name)
+
+        def traced(*args: Any, _call: Any = call) -> Any:
+            say("STEP")
+            return _call(*args)
+
+        setattr(os, name, traced)
 
 
 class Writer:
@@ -171,6 +184,7 @@ def child(job: dict[str, Any]) -> None:
     try:
         say(f"PID {os.getpid()}")
         traced_connections()
+        traced_files()
         Writer(job).run(job["scenario"])
     except BaseException:
         say("ERROR " + traceback.format_exc().replace("\n", " | "))

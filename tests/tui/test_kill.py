@@ -97,6 +97,8 @@ async def test_killed_mid_cafe_resumes_block_round_and_ideas(session_dir, make_a
 
 LABKIT = Path(sys.executable).with_name("labkit")
 KEY_UNDO = b"\x1a"  # Ctrl+Z
+CAFE_SCREEN = "Idées de la table 1".encode()  # drawn by the world café's screen only
+VOTE_SCREEN = b"Classement (top 3)"  # the vote's
 
 
 def stored(session_dir: Path, *types: str) -> list[tuple[str, str]]:
@@ -191,7 +193,7 @@ def test_the_live_app_killed_mid_cafe_mid_undo_mid_vote_resumes_everything(sessi
     acknowledged: set[str] = set()
 
     # 1. mid-café: killed after 3 acknowledged ideas, a 4th typed, perhaps being written
-    app = TerminalApp(session_dir, b"Tour 1/3")
+    app = TerminalApp(session_dir, CAFE_SCREEN)
     type_ideas(app, session_dir, ["Idee-un", "Idee-deux", "Idee-trois"])
     app.type(b"Idee-quatre\r")
     app.kill()
@@ -201,7 +203,7 @@ def test_the_live_app_killed_mid_cafe_mid_undo_mid_vote_resumes_everything(sessi
     assert shown[:3] == ["Idee-un", "Idee-deux", "Idee-trois"]
 
     # 2. relaunched: the café resumes with every idea; killed right after an undo is written
-    app = TerminalApp(session_dir, b"Tour 1/3")
+    app = TerminalApp(session_dir, CAFE_SCREEN)
     for text in shown:
         app.wait_for(text.encode(), timeout=10)
     type_ideas(app, session_dir, ["Idee-cinq", "Idee-six"])
@@ -215,7 +217,7 @@ def test_the_live_app_killed_mid_cafe_mid_undo_mid_vote_resumes_everything(sessi
     assert texts[-1] == "Idee-cinq" and "Idee-six" not in texts
 
     # 3. relaunched after the undo: still undone; killed in the middle of an undo
-    app = TerminalApp(session_dir, b"Tour 1/3")
+    app = TerminalApp(session_dir, CAFE_SCREEN)
     for text in texts:
         app.wait_for(text.encode(), timeout=10)
     type_ideas(app, session_dir, ["Idee-sept"])
@@ -230,7 +232,7 @@ def test_the_live_app_killed_mid_cafe_mid_undo_mid_vote_resumes_everything(sessi
         journal.end_block("cafe")
         journal.start_block("vote")
         ideas = len(journal.state().contributions)
-    app = TerminalApp(session_dir, b"Vote des id")
+    app = TerminalApp(session_dir, VOTE_SCREEN)
     votes: list[str] = []
     for dots in (2, 1, 3, 1):
         app.type(f"{dots}\r".encode())
@@ -246,7 +248,7 @@ def test_the_live_app_killed_mid_cafe_mid_undo_mid_vote_resumes_everything(sessi
     with Journal.open(session_dir, device="check") as journal:
         state = journal.state()
     totals = state.vote_totals(block_id="vote")
-    app = TerminalApp(session_dir, b"Vote des id")
+    app = TerminalApp(session_dir, VOTE_SCREEN)
     for item, dots in sorted(totals.items(), key=lambda pair: -pair[1])[:2]:
         app.wait_for(f"{dots:>3}  {state.contributions[item].text}".encode(), timeout=10)
     app.type(b"1\r")
