@@ -1,5 +1,10 @@
 """Kill the app's process in the middle of a world café: nothing confirmed is lost, and
-reopening resumes the right block and round with every captured idea."""
+reopening resumes the right block and round with every captured idea.
+
+The first test drives the app headless (Textual's Pilot, `kill_driver.py`); the second runs the
+real `labkit run` in a pseudo-terminal, types into it, watches the journal from outside (a
+read-only connection) and SIGKILLs it once N entries are there: while it starts, mid-café, right
+after an undo, in the middle of an undo, mid-vote; each relaunch must show every entry."""
 
 from __future__ import annotations
 
@@ -115,7 +120,7 @@ def stored(session_dir: Path, *types: str) -> list[tuple[str, str]]:
 class TerminalApp:
     """`labkit run SESSION` in a pseudo-terminal of 100×30; what it draws is kept."""
 
-    def __init__(self, session_dir: Path, ready: bytes) -> None:
+    def __init__(self, session_dir: Path, ready: bytes | None) -> None:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
@@ -128,8 +133,9 @@ class TerminalApp:
         self.output = bytearray()
         self.reader = threading.Thread(target=self._drain, daemon=True)
         self.reader.start()
-        self.wait_for(ready)
-        time.sleep(0.3)  # the first frame is out: the app reads its keys
+        if ready is not None:
+            self.wait_for(ready)
+            time.sleep(0.3)  # the first frame is out: the app reads its keys
 
     def _drain(self) -> None:
         while True:
@@ -187,10 +193,17 @@ def check_journal(session_dir: Path, acknowledged: set[str]) -> None:
 
 
 def test_the_live_app_killed_mid_cafe_mid_undo_mid_vote_resumes_everything(session_dir):
+    """Six launches of `labkit run`, five SIGKILLs placed by what the journal holds."""
     with Journal.open(session_dir, device="facilitator") as journal:
         journal.start_block("cafe")
         journal.start_round("cafe")
     acknowledged: set[str] = set()
+
+    # 0. killed while it starts (its first bytes on the terminal): it starts again all the same
+    app = TerminalApp(session_dir, None)
+    app.wait_for(b"\x1b")
+    app.kill()
+    check_journal(session_dir, acknowledged)
 
     # 1. mid-café: killed after 3 acknowledged ideas, a 4th typed, perhaps being written
     app = TerminalApp(session_dir, CAFE_SCREEN)
