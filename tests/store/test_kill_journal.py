@@ -142,7 +142,12 @@ def marker(event: RecordedEvent) -> str:
 
 
 def attachment_files_problems(folder: Path, events: list[RecordedEvent]) -> tuple[list[str], int]:
-    """Problems of the attachments folder, and how many temporary copies were left behind."""
+    """Problems of the attachments folder, and how many temporary copies were left behind.
+
+    What `labkit.store.journal.attachments` promises: a recorded attachment's file is there,
+    whole; a file under its final name (``<sha256[:16]>-name``) is whole, even when the kill
+    came before its event was committed (then nothing refers to it); a copy cut short stays a
+    ``.attach-*.tmp`` that nothing refers to (nothing removes it yet: `labkit check` lists it)."""
     problems, leftovers = [], 0
     state = derive(events)
     for attachment in state.attachments.values():

@@ -100,7 +100,7 @@ async def test_killed_mid_cafe_resumes_block_round_and_ideas(session_dir, make_a
 
 # --- the real `labkit run` in a terminal, SIGKILLed after N acknowledged entries ----------------
 
-LABKIT = Path(sys.executable).with_name("labkit")
+LABKIT = [sys.executable, "-m", "labkit"]
 KEY_UNDO = b"\x1a"  # Ctrl+Z
 CAFE_SCREEN = "Idées de la table 1".encode()  # drawn by the world café's screen only
 VOTE_SCREEN = b"Classement (top 3)"  # the vote's
@@ -125,7 +125,7 @@ class TerminalApp:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
         self.process = subprocess.Popen(
-            [str(LABKIT), "run", str(session_dir), "--day", "1", "--lang", "fr"],
+            [*LABKIT, "run", str(session_dir), "--day", "1", "--lang", "fr"],
             stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
         )  # fmt: skip
         os.close(slave)
