@@ -393,6 +393,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "tui.error.no_such_block": {"fr": "Bloc inconnu : {block}", "en": "Unknown block: {block}"},
     "tui.error.block_ended": {"fr": "Ce bloc est terminé.", "en": "This block has ended."},
+    "tui.error.text_kept": {
+        "fr": "Non enregistré. {error} Ce qui a été saisi reste à l'écran : Entrée "
+        "l'enregistre une fois le problème réglé.",
+        "en": "Not saved. {error} What was typed stays on screen: Enter saves it once the "
+        "problem is solved.",
+    },
+    "tui.capture.waiting": {
+        "fr": "{count} non enregistrée(s) ·",
+        "en": "{count} not saved ·",
+    },
+    "tui.form.not_saved": {
+        "fr": "Non enregistré (voir le message) : le formulaire reste ouvert.",
+        "en": "Not saved (see the message): the form stays open.",
+    },
+    "tui.start.cannot_write": {
+        "fr": "L'application ne démarre pas, pour ne perdre aucune saisie : {error}",
+        "en": "The live app does not start, so that no entry is lost: {error}",
+    },
+    "tui.crash.message": {
+        "fr": "L'application s'est arrêtée sur une erreur inattendue ({kind}). Tout ce qui "
+        "avait été saisi est dans le journal. Le détail est dans {log} ; relancez "
+        "« labkit run » pour reprendre où la session en était.",
+        "en": "The live app stopped on an unexpected error ({kind}). Everything entered is in "
+        "the journal. The details are in {log}; run “labkit run” again to resume where the "
+        "session stands.",
+    },
     "tui.error.no_textual": {
         "fr": "L'application en direct a besoin de textual (pip install textual).",
         "en": "The live app needs textual (pip install textual).",

@@ -26,6 +26,7 @@ from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable, fill_width
 from labkit.tui.widgets.timers.countdown import Countdown
 
@@ -88,16 +89,16 @@ class InterviewsScreen(CaptureScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
-        yield Static(" ".join(self.config.prompt.split()), id="interview-prompt",
+        yield Plain(" ".join(self.config.prompt.split()), id="interview-prompt",
                      classes="summary prompt")
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-side"):
-                yield Static(id="pairs-title", classes="panel-title")
+                yield Plain(id="pairs-title", classes="panel-title")
                 yield FitTable(fill="names", id="pairs", cursor_type="row", show_header=False)
             with Vertical(classes="method-main"):
-                yield Static(id="step-text", classes="summary")
+                yield Plain(id="step-text", classes="summary")
                 yield Countdown(id="step-countdown")
-                yield Static(id="ingredients-title", classes="panel-title")
+                yield Plain(id="ingredients-title", classes="panel-title")
                 yield FitTable(fill="text", id="ingredients", cursor_type="row",
                                show_header=False)
         yield from self.compose_capture(t("tui.interviews.placeholder"))
@@ -214,8 +215,8 @@ class InterviewsScreen(CaptureScreen):
         self.regroup = (self.regroup - 1 + step) % count + 1
         self.refresh_view()
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.write, CrossedInterviews.ingredient, self.block, message.text,
+    def capture(self, text: str) -> None:
+        self.act(self.live.write, CrossedInterviews.ingredient, self.block, text,
                  self.regroup)
 
     def action_plan_pairs(self) -> None:

@@ -30,6 +30,7 @@ from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable, fill_width, show
 
 logger = logging.getLogger(__name__)
@@ -75,14 +76,14 @@ class WorldCafeScreen(CaptureScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
-        yield Static(id="cafe-notice")
+        yield Plain(id="cafe-notice")
         with Horizontal(classes="method-body"):
             with VerticalScroll(id="cafe-tables"):
                 for number in range(1, self.config.tables + 1):
                     yield TableCard(id=f"table-{number}")
             with Vertical(id="cafe-ideas"):
-                yield Static(id="ideas-title", classes="panel-title")
-                yield Static(id="ideas-question")
+                yield Plain(id="ideas-title", classes="panel-title")
+                yield Plain(id="ideas-question")
                 yield FitTable(fill="text", id="ideas", cursor_type="row", show_header=False)
         yield from self.compose_capture(t("tui.cafe.placeholder"))
 
@@ -278,9 +279,9 @@ class WorldCafeScreen(CaptureScreen):
 
         self.app.push_screen(HarvestScreen(self.block))
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+    def capture(self, text: str) -> None:
         number = self.shown_round
-        self.act(self.live.write, WorldCafe.idea, self.block, message.text, round_number=number,
+        self.act(self.live.write, WorldCafe.idea, self.block, text, round_number=number,
                  table=self.selected, question=self.config.question_at(self.selected, number))
 
     # --- re-planning (the planner works in a thread, then posts a message) ------------------
