@@ -69,8 +69,8 @@ def load_captured(root: Path) -> int:
     already exists: what was recorded live is never mixed with the shipped captures). Any
     writer creating a folder's journal loads the captures the same way (`creation`).
     """
-    from labkit.store.journal import Journal
     from labkit.store.journal.creation import create_journal
+    from labkit.store.journal.reading import read_journal
 
     path = captured_path(root)
     journal_path = Path(root) / JOURNAL_FILE
@@ -78,5 +78,4 @@ def load_captured(root: Path) -> int:
         return 0
     if not create_journal(journal_path):  # another process made it meanwhile
         return 0
-    with Journal.open(journal_path, device="labkit-examples", readonly=True) as journal:
-        return len(journal.events())
+    return read_journal(journal_path, lambda journal: len(journal.events()))
