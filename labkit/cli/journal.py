@@ -224,9 +224,11 @@ def import_command(
 ) -> None:
     """Restore a JSON export into a session's journal (an empty one, or the same history)."""
     from labkit.store.journal.exchange import import_json, read_export
+    from labkit.store.safe_paths import inside
 
     folder = open_session_folder(session)
-    records = read_export(file)  # a refused file: no journal created
+    records = read_export(file)  # a refused file, or an unsafe folder: no journal created
+    inside(folder.root, folder.attachments_dir)
     with _open_journal(folder) as journal:
         added = import_json(journal, file, records)
         total = len(journal.events())

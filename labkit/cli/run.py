@@ -32,12 +32,15 @@ def run_command(
 
     if lang is not None:
         set_ui_language(lang)
+    from labkit.store.session_folder import resolve_session_path
+    from labkit.store.session_lock import live_lock
     from labkit.tui.app import LabkitApp
     from labkit.tui.controller import LiveSession
 
-    live = LiveSession.open(session, day=day, device=device or f"tui-{socket.gethostname()}")
-    set_session_language(live.session.language)
-    try:
-        LabkitApp(live).run()
-    finally:
-        set_session_language(None)
+    with live_lock(resolve_session_path(session).parent, "run"):  # one live app per session
+        live = LiveSession.open(session, day=day, device=device or f"tui-{socket.gethostname()}")
+        set_session_language(live.session.language)
+        try:
+            LabkitApp(live).run()
+        finally:
+            set_session_language(None)

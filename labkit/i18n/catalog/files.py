@@ -34,7 +34,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "files.locked": {
         "fr": "La session {root} est déjà ouverte en direct par « labkit {command} » (processus "
-        "{pid} sur {host}, depuis le {started}). Fermez-la d'abord ; une seule application en "
+        "{pid} sur {host}, depuis {started}). Fermez-la d'abord ; une seule application en "
         "direct par session (labkit note reste possible).",
         "en": "Session {root} is already open live by 'labkit {command}' (process {pid} on "
         "{host}, since {started}). Close it first; one live app per session (labkit note "
