@@ -27,6 +27,7 @@ from typing import Any
 
 from labkit.errors import StorageError
 from labkit.i18n import t
+from labkit.model.events.fields import utc_now
 from labkit.store.safe_paths import PRIVATE_FILE, file_in
 
 LOCK_NAME = ".labkit.lock"
@@ -91,7 +92,7 @@ def acquire(root: Path, command: str) -> SessionLock:
         os.close(fd)
         raise _locked(root, holder) from None
     holder = {"command": command, "pid": os.getpid(), "host": socket.gethostname(),
-              "started": datetime.now().astimezone().isoformat(timespec="seconds")}  # fmt: skip
+              "started": utc_now().isoformat(timespec="seconds")}  # fmt: skip
     with contextlib.suppress(OSError):
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(holder).encode(), 0)
@@ -141,7 +142,7 @@ def _locked(root: Path, holder: dict[str, Any]) -> SessionLockedError:
     if not {"command", "pid", "host", "started"} <= holder.keys():
         return SessionLockedError(t("files.locked_unknown", root=root))
     try:
-        started = datetime.fromisoformat(str(holder["started"])).strftime("%Y-%m-%d %H:%M")
+        started = datetime.fromisoformat(str(holder["started"])).strftime("%Y-%m-%d %H:%M UTC")
     except ValueError:
         started = str(holder["started"])
     return SessionLockedError(
