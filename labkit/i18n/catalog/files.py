@@ -47,8 +47,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(labkit note still works).",
     },
     "files.lock_failed": {
-        "fr": "Impossible de créer le verrou {path} : {detail}",
-        "en": "Cannot create the lock {path}: {detail}",
+        "fr": "Impossible de créer le verrou de la session {path} : {detail}. Une session en "
+        "lecture seule ne s'anime pas en direct : copiez-la dans un dossier modifiable.",
+        "en": "Cannot create the session's lock {path}: {detail}. A read-only session cannot "
+        "be run live: copy it into a folder you can write to.",
     },
     "files.backed_up": {
         "fr": "La session existante a été mise de côté dans {path}",
