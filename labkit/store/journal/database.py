@@ -78,6 +78,10 @@ def storage_error(exc: sqlite3.Error | OSError, path: Path) -> StorageError:
     return error
 
 
+class OldJournalError(StorageError):
+    """A journal of an older schema, opened read-only (it cannot be upgraded)."""
+
+
 class Database:
     """One connection to a journal file, with the pragmas, checks and transactions it needs."""
 
@@ -88,19 +92,24 @@ class Database:
         self._key: tuple[int, int] | None = None
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True, readonly: bool = False) -> Database:
+    def open(
+        cls, path: Path, *, create: bool = True, readonly: bool = False, immutable: bool = False
+    ) -> Database:
         """Open (creating it if allowed) the journal at `path`, migrated to the current schema.
 
-        Raises InvalidInputError when there is no journal and `create` is false, StorageError
-        when the file is not SQLite, not a journal, written by a newer labkit, corrupt, or when
-        the folder refuses writes.
+        `immutable` (read-only): SQLite takes no lock and creates no ``-wal``/``-shm``; only
+        for a journal no writer has open (see `labkit.store.journal.reading`). Raises
+        InvalidInputError when there is no journal and `create` is false, StorageError when the
+        file is not SQLite, not a journal, written by a newer labkit (`OldJournalError`: older,
+        when read-only), corrupt, or when the folder refuses writes.
         """
         path = Path(path)
         if _inode(path) not in _OPEN:  # reading the header would drop an open connection's locks
             _check_file(path, create=create and not readonly)
         try:
             if readonly:
-                target = path.resolve().as_uri() + "?mode=ro"
+                query = "immutable=1" if immutable else "mode=ro"
+                target = f"{path.resolve().as_uri()}?{query}"
                 connection = sqlite3.connect(
                     target, uri=True, isolation_level=None, check_same_thread=False
                 )
@@ -156,7 +165,7 @@ class Database:
             raise storage_error(exc, self.path) from exc
         if version < schema.SCHEMA_VERSION:
             if self.readonly:
-                raise StorageError(t("journal.error.old_read_only", path=str(self.path)))
+                raise OldJournalError(t("journal.error.old_read_only", path=str(self.path)))
             self._migrate(version)
 
     def _migrate(self, current: int) -> None:
