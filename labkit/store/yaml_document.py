@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,53 @@ def _megabytes(size: int) -> str:
 _OPENING_CONTEXTS = ("flow sequence", "flow mapping", "quoted scalar")
 
 
+_COMMENT = re.compile(r"(?:^|\s)#")
+_VALUE_START = re.compile(r"""(?:^\s*(?:-\s+)*|:\s+|[\[{,]\s*)(["'])""")
+
+
+def spanning_quote(text: str, before_line: int) -> int | None:
+    """The line (1-based) where the first quoted value that runs over several lines opened, when
+    it closes at or before `before_line`: a quote left open there swallowed the lines after it, up
+    to the next quote, and the parser only notices further down (the usual « title: "Atelier »
+    typo). None when every quoted value before `before_line` closes on its own line."""
+    lines = text.splitlines()
+    number = 0
+    while number < min(before_line, len(lines)):
+        line = lines[number]
+        position = 0
+        while (found := _VALUE_START.search(line, position)) is not None:
+            quote, start = found.group(1), found.end()
+            if _COMMENT.search(line, position, found.start(1)):
+                break  # the rest of the line is a comment
+            end_line, end = _closing(lines, number, start, quote)
+            if end_line is None:
+                return number + 1
+            if end_line > number:
+                return number + 1 if end_line < before_line else None
+            line, position = lines[number], end + 1
+        number += 1
+    return None
+
+
+def _closing(lines: list[str], number: int, start: int, quote: str) -> tuple[int | None, int]:
+    """Where the quoted value opened at `lines[number][start - 1]` closes: (line index, column)."""
+    while number < len(lines):
+        line, column = lines[number], start
+        while column < len(line):
+            char = line[column]
+            if quote == "'" and char == "'" and line[column + 1 : column + 2] == "'":
+                column += 2  # '' is a quote inside a single-quoted value
+                continue
+            if quote == '"' and char == "\\":
+                column += 2
+                continue
+            if char == quote:
+                return number, column
+            column += 1
+        number, start = number + 1, 0
+    return None, 0
+
+
 def parse_yaml(text: str, path: Path) -> Any:
     """Parse YAML text; syntax errors name the file, line and column.
 
@@ -129,8 +177,13 @@ def parse_yaml(text: str, path: Path) -> Any:
         mark = exc.context_mark if opened else exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         reason = " ".join(filter(None, [exc.context, exc.problem])) or str(exc)
-        if opened and exc.problem_mark is not None:
-            reason = t("store.yaml_opened", None, reason=reason, line=exc.problem_mark.line + 1)
+        noticed = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
+        quote = spanning_quote(text, noticed) if noticed and not opened else None
+        if quote is not None:
+            where = f"{path}:{quote}"
+            reason = t("store.yaml_quote", None, line=noticed)
+        elif opened and noticed is not None:
+            reason = t("store.yaml_opened", None, reason=reason, line=noticed)
         raise InvalidInputError(t("store.yaml_syntax", None, where=where, reason=reason)) from None
     except RecursionError:
         raise InvalidInputError(t("store.too_deep", None, where=path, limit=MAX_DEPTH)) from None

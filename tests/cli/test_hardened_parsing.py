@@ -4,6 +4,7 @@ in bounded time — through the real CLI."""
 from __future__ import annotations
 
 import json
+import re
 import time
 import zipfile
 from collections.abc import Callable
@@ -178,3 +179,24 @@ def test_an_import_with_two_ideas_sharing_one_id_is_refused(
     exported.write_text(json.dumps(document), encoding="utf-8")
     target = write_session(session_data, folder="copie").parent
     _refused(run("import", target, exported), "journal.json", "identifiant déjà donné")
+
+
+@pytest.mark.parametrize("swallowing", [False, True])
+@pytest.mark.parametrize("key", ["title", "lab", "context"])
+def test_an_unclosed_quote_is_reported_where_it_opened(
+    write_session: Callable[..., Path], session_data: dict[str, Any], key: str, swallowing: bool
+) -> None:
+    """« title: "Atelier » runs to the next quote (a later quoted value) or to the end: the
+    error names the line where the quote opened, not the line where the parser gave up."""
+    session_data.setdefault("context", "Le contexte")
+    text = _plan_text(session_data, write_session)
+    where = text.index(f"\n{key}:") + 1
+    end = text.index("\n", where)
+    text = text[:where] + f'{key}: "Une valeur sans fin' + text[end:]
+    if swallowing:
+        text += 'contact: "Camille"\n'
+    path = write_session(text, folder=f"quote-{key}")
+    line = text[:where].count("\n") + 1
+    output = _refused(run("validate", path.parent))
+    assert re.search(rf"session\.yaml:{line}[: ]", output), output
+    assert "remarqué ligne" in output or "guillemet ouvert" in output

@@ -10,6 +10,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{where} : YAML illisible : {reason}",
         "en": "{where}: unreadable YAML: {reason}",
     },
+    "store.yaml_quote": {
+        "fr": "un guillemet ouvert sur cette ligne n'est pas refermé sur la même ligne : la valeur avale les lignes suivantes (le YAML cesse d'être lisible ligne {line})",
+        "en": "a quote opened on this line is not closed on it: the value swallows the next lines (the YAML stops being readable at line {line})",
+    },
     "store.yaml_opened": {
         "fr": "{reason} (ouvert ici, jamais refermé ; remarqué ligne {line})",
         "en": "{reason} (opened here, never closed; noticed at line {line})",
