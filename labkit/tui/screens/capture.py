@@ -1,18 +1,27 @@
 """What the method screens with a capture line share (notes, café ideas, ingredients, votes…).
 
 The capture line has the focus when the screen opens; Escape moves to the list (its arrows), and
-any letter typed there goes back into the capture line, so typing never runs a command.
+any letter typed there goes back into the capture line, so typing never runs a command. On a
+list, Ctrl+E corrects the entry under the cursor (its text in a one-line form, Enter saves) and
+Suppr (Delete) deletes it after one confirmation; both are journal events that Ctrl+Z undoes
+(`labkit.methods.corrections`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input
 
+from labkit.i18n import t
+from labkit.methods.corrections import Entry, EntryKind
+from labkit.model.views import Contribution
 from labkit.tui.screens.base import BlockScreen
+from labkit.tui.screens.forms import prompt
+from labkit.tui.sources import SOURCE_WIDTH, source_tag
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 
@@ -22,7 +31,13 @@ class CaptureScreen(BlockScreen):
 
     BINDINGS = [
         Binding("escape", "to_list", "tui.key.list", show=False),
+        Binding("ctrl+e", "edit_entry", "tui.key.edit_entry", priority=True),
+        Binding("delete", "delete_entry", "tui.key.delete_entry"),
     ]
+
+    ENTRY_LISTS: dict[str, EntryKind] = {}
+    """The lists whose rows are entries (their row keys), by widget id, with their kind; the
+    first is the one Ctrl+E acts on while the capture line has the focus."""
 
     def compose_bar(self) -> ComposeResult:
         yield BlockBar(id="block-bar")
@@ -54,3 +69,57 @@ class CaptureScreen(BlockScreen):
 
     def refresh_clock(self, now: datetime) -> None:
         self.query_one(BlockBar).info = self.bar_info(now)
+
+    def add_source_column(self, table: DataTable) -> None:
+        """The column saying who recorded each row (see `source_of`)."""
+        table.add_column(t("tui.source.column"), key="source", width=SOURCE_WIDTH)
+
+    def source_of(self, entry: Contribution) -> Text:
+        """Which device and person recorded a contribution, as a short tag."""
+        return source_tag(entry.device, entry.recorder, self.live.journal.device)
+
+    # --- correcting an entry ------------------------------------------------------------------
+
+    def entry_key(self, table: DataTable, kind: EntryKind) -> str | None:
+        """The entry id a row key stands for (a vote list overrides it)."""
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def selected_entry(self) -> Entry | None:
+        """The entry under the cursor of the focused entry list (else of the first one)."""
+        if not self.ENTRY_LISTS:
+            return None
+        focused = self.focused
+        name = next(iter(self.ENTRY_LISTS))
+        if isinstance(focused, DataTable) and focused.id in self.ENTRY_LISTS:
+            name = str(focused.id)
+        kind = self.ENTRY_LISTS[name]
+        key = self.entry_key(self.query_one(f"#{name}", DataTable), kind)
+        return self.live.entry(kind, key) if key is not None else None
+
+    def action_edit_entry(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.text is None:
+            self.notify(t("tui.entry.none_to_edit"), severity="warning", timeout=3)
+            return
+
+        def saved(values: dict[str, object] | None) -> None:
+            if values is not None and self.act(self.live.edit_entry, entry,
+                                               str(values["value"])):
+                self.notify(t("tui.entry.edited"), timeout=4)
+
+        self.app.push_screen(prompt(t("tui.entry.edit_title"), t("tui.entry.text"),
+                                    entry.text), saved)
+
+    def action_delete_entry(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        shown = entry.text or t("tui.entry.these_dots")
+
+        def delete() -> None:
+            if self.act(self.live.delete_entry, entry) is not None:
+                self.notify(t("tui.entry.deleted"), timeout=6)
+
+        self.labkit.confirm(t("tui.entry.confirm_delete", entry=shown), delete)
