@@ -320,12 +320,6 @@ class LiveSession:
         record = self.journal.get(event_id)
         return record.device, record.recorder
 
-    def undo_event(self, event_id: int) -> RecordedEvent:
-        """Cancel one event (e.g. dots counted on the wrong idea)."""
-        undone = self.journal.undo(event_id)
-        self._changed()
-        return undone
-
     # block lifecycle
 
     def start_block(self, block_id: str) -> None:

@@ -56,3 +56,67 @@ async def test_an_idea_edited_in_the_cafe_shows_in_the_list_report_and_export(
     with Journal.open(session_dir / "journal.db", device="check") as journal:
         types = [e.type for e in journal.events()]
     assert "contribution.edited" in types  # the typo stays in the journal, corrected
+
+
+async def test_dots_removed_change_the_tally_and_ctrl_z_gives_them_back(make_app, clock):
+    app = make_app()
+    scenario.morning(app.live, clock)
+    scenario.vote(app.live, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_block("vote")
+        await pilot.pause()
+        table = app.screen.query_one("#candidates", DataTable)
+        item = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+        def dots() -> int:
+            return app.screen.tally().totals.get(item, 0)
+
+        before = dots()
+        await pilot.press("3", "enter")
+        assert dots() == before + 3
+        table.move_cursor(row=[str(k.value) for k in table.rows].index(item))
+        await pilot.press("x")  # the last dots given to this idea
+        await pilot.pause()
+        assert dots() == before
+        assert str(table.get_cell(item, "dots")) == str(before)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert dots() == before + 3
+
+
+async def test_an_edit_then_ctrl_z_restores_the_text(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n", *"Premiere idee", "enter")
+        ideas = app.screen.query_one("#ideas", DataTable)
+        await pilot.press("ctrl+e")  # from the capture line: the idea under the list's cursor
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Idée corrigée", "enter")
+        await pilot.pause()
+        assert texts(ideas) == ["Idée corrigée"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert texts(ideas) == ["Premiere idee"]
+        assert [c.text for c in app.live.state.contributions.values()] == ["Premiere idee"]
+
+
+async def test_a_deleted_idea_asks_once_leaves_the_list_and_comes_back_with_ctrl_z(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n", *"Garder", "enter", *"Doublon", "enter")
+        ideas = app.screen.query_one("#ideas", DataTable)
+        await pilot.press("escape", "delete")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("n")  # no: nothing happens
+        await pilot.pause()
+        assert texts(ideas) == ["Garder", "Doublon"]
+        await pilot.press("delete", "o")
+        await pilot.pause()
+        assert texts(ideas) == ["Garder"]
+        assert [c.text for c in app.live.state.contributions.values()] == ["Garder"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert texts(ideas) == ["Garder", "Doublon"]

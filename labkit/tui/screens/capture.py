@@ -116,7 +116,7 @@ class CaptureScreen(BlockScreen):
         entry = self.selected_entry()
         if entry is None:
             return
-        shown = entry.text or t("tui.entry.these_dots")
+        shown = entry.text or entry.entry_id
 
         def delete() -> None:
             if self.act(self.live.delete_entry, entry) is not None:

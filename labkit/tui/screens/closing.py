@@ -28,6 +28,7 @@ class ClosingScreen(CaptureScreen):
     """ctrl+t switches between questionnaires, words and images."""
 
     BINDINGS = [Binding("ctrl+t", "mode", "tui.key.mode", priority=True)]
+    ENTRY_LISTS = {"words": "closing_word"}
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)

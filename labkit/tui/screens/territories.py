@@ -22,6 +22,7 @@ from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.screens.commitments import known_territories
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.capture.kind_strip import KindStrip, kind_bindings
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 KINDS = {
@@ -33,11 +34,14 @@ KINDS = {
 class TerritoriesScreen(CaptureScreen):
     """Territories on the left (with their note counts), the selected one's notes on the right."""
 
+    ENTRY_LISTS = {"territory-notes": "contribution"}
+
     BINDINGS = [
         Binding("up", "territory(-1)", "tui.key.prev_territory", show=False),
         Binding("down", "territory(1)", "tui.key.next_territory",
                 show=False),
-        Binding("ctrl+t", "kind", "tui.key.kind", priority=True),
+        Binding("ctrl+t", "kind", "tui.key.kind", show=False, priority=True),
+        *kind_bindings(),
         Binding("ctrl+n", "next_turn", "tui.key.next_turn", priority=True),
     ]
 
@@ -62,12 +66,14 @@ class TerritoriesScreen(CaptureScreen):
                 yield Static(id="notes-title", classes="panel-title")
                 yield FitTable(fill="text", id="territory-notes", cursor_type="row",
                                show_header=False)
+        yield KindStrip(self.kinds, id="kinds", classes="summary")
         yield from self.compose_capture(t("tui.territory.placeholder"))
 
     def on_mount(self) -> None:
         table = self.query_one("#territory-notes", DataTable)
         table.add_column("", key="kind", width=12)
         table.add_column("", key="text")
+        self.add_source_column(table)
         self.territories = list(getattr(self.block.method, "territories", []) or []) or [
             territory for territory in known_territories(self.live.session)
         ]
@@ -107,13 +113,14 @@ class TerritoriesScreen(CaptureScreen):
         for note in mine:
             table.add_row(Text(t(f"tui.kind.{note.kind}"), style="dim"),
                           Text(note.text, overflow="ellipsis", no_wrap=True),
-                          key=note.contribution_id)
+                          self.source_of(note), key=note.contribution_id)
         if mine:
             table.move_cursor(row=len(mine) - 1, animate=False)
         fill_width(table, "text")
         self._update_context()
 
     def _update_context(self) -> None:
+        self.query_one(KindStrip).current = self.kind
         self.query_one(CaptureBar).context = (
             f"{self.territory or '—'} · {t('tui.kind.' + self.kind)} ›"
         )
@@ -141,6 +148,11 @@ class TerritoriesScreen(CaptureScreen):
     def action_kind(self) -> None:
         self.kind = self.kinds[(self.kinds.index(self.kind) + 1) % len(self.kinds)]
         self._update_context()
+
+    def action_pick_kind(self, number: int) -> None:
+        if 1 <= number <= len(self.kinds):
+            self.kind = self.kinds[number - 1]
+            self._update_context()
 
     def action_next_turn(self) -> None:
         if not self.peer_help:
