@@ -91,8 +91,17 @@ def note_command(
     author: Annotated[
         str | None, typer.Option("--author", help=t("journal.cli.help.author"))
     ] = None,
+    device: Annotated[
+        str | None, typer.Option("--device", help=t("journal.cli.help.device"))
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help=t("journal.cli.help.by"))] = None,
 ) -> None:
-    """Add a contribution to the session's journal and print its id."""
+    """Add a contribution to the session's journal and print its id (placed in the running
+    block when no --block is given: the live app shows it there)."""
+    import socket
+
+    from labkit.store.journal import Journal
+
     from labkit.model.events import CONTRIBUTION_KINDS
 
     if kind not in CONTRIBUTION_KINDS:
@@ -104,7 +113,11 @@ def note_command(
         "block_id": block, "question": question, "table": table, "round": round_number,
         "team": team, "territory": territory, "author": author,
     }  # fmt: skip
-    with _open_journal(folder) as journal:
+    recording = device or f"note-{socket.gethostname()}"
+    with Journal.open(folder.journal_path, device=recording, recorder=by) as journal:
+        if block is None:
+            running = journal.state().current_block()
+            placement["block_id"] = running.block_id if running else None
         contribution_id = journal.add_contribution(
             text, kind=kind, **{key: value for key, value in placement.items() if value is not None}
         )

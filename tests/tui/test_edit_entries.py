@@ -120,3 +120,63 @@ async def test_a_deleted_idea_asks_once_leaves_the_list_and_comes_back_with_ctrl
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert texts(ideas) == ["Garder", "Doublon"]
+
+
+PROTOTYPES = """\
+      - id: prototypes
+        title: Test des prototypes
+        phase: focus
+        duration: 60
+        method:
+          type: prototype_test
+          teams: 3
+          minutes_per_round: 10
+          transition_minutes: 2
+          revision_minutes: 15
+"""
+
+
+async def test_a_team_note_from_another_laptop_shows_under_its_team_with_its_source(
+    make_app, session_dir
+):
+    path = session_dir / "session.yaml"
+    marker = "  - date: 2027-03-17\n"
+    path.write_text(path.read_text(encoding="utf-8").replace(marker, PROTOTYPES + marker, 1),
+                    encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_block("prototypes")
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # the test runs: a note without --block goes to it
+        await pilot.pause()
+        labkit("note", session_dir, "Équipe 2 : le formulaire fait peur", "--team", "2",
+               "--device", "pc-marie", "--by", "Marie")
+        app.poll()
+        await pilot.press("down")  # team 2
+        await pilot.pause()
+        feedback = app.screen.query_one("#proto-feedback", DataTable)
+        assert texts(feedback) == ["Équipe 2 : le formulaire fait peur"]
+        assert texts(feedback, "source") == ["pc-marie·Marie"]
+    with Journal.open(session_dir / "journal.db", device="check") as journal:
+        record = journal.events(types=["contribution.added"])[-1]
+    assert (record.device, record.recorder) == ("pc-marie", "Marie")
+    assert record.event.block_id == "prototypes"
+
+
+async def test_note_kinds_are_chosen_by_their_own_key_and_always_shown(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_block("ouverture")
+        await pilot.pause()
+        strip = app.screen.query_one("#kinds")
+        assert "Alt+2" in str(strip.render()) and "citation" in str(strip.render())
+        await pilot.press("alt+3", *"Et apres ?", "enter")
+        await pilot.press("alt+3", *"Et demain ?", "enter")  # the same key: the same kind
+        await pilot.press("alt+2", *"On avance", "enter")
+        await pilot.press("alt+1", *"Un mot", "enter")
+        assert app.screen.query_one("#kinds").current == "note"
+        notes = app.screen.query_one("#notes", DataTable)
+        assert texts(notes, "source") == ["ici"] * 4
+    kinds = [(c.text, c.kind) for c in app.live.state.contributions.values()]
+    assert kinds == [("Et apres ?", "question"), ("Et demain ?", "question"),
+                     ("On avance", "quote"), ("Un mot", "note")]

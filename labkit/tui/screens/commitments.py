@@ -250,9 +250,14 @@ class CommitmentsScreen(BlockScreen):
 
     def action_delete(self) -> None:
         item = self._highlighted()
-        if item is not None:
-            self.act(self.live.write, self.spec.deleted, item.commitment_id)
-            self.notify(t("tui.commit.deleted"), timeout=4)
+        if item is None:
+            return
+
+        def delete() -> None:
+            if self.act(self.live.write, self.spec.deleted, item.commitment_id) is not None:
+                self.notify(t("tui.commit.deleted"), timeout=4)
+
+        self.labkit.confirm(t("tui.entry.confirm_delete", entry=item.what), delete)
 
     def action_group(self, step: int) -> None:
         self.filter_index = (self.filter_index + step) % (len(self.groups()) + 1)
