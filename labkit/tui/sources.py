@@ -11,7 +11,7 @@ from rich.text import Text
 
 from labkit.i18n import t
 
-SOURCE_WIDTH = 8
+SOURCE_WIDTH = 6
 """The width of a list's source column."""
 _PREFIXES = ("note-", "tui-")
 

@@ -39,7 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.key.undo_short": {"fr": "Annuler", "en": "Undo"},
     "tui.key.edit_entry": {"fr": "Corriger", "en": "Edit"},
     "tui.key.delete_entry": {"fr": "Supprimer", "en": "Delete"},
-    "tui.key.pick_kind": {"fr": "Choisir le type de note", "en": "Choose the note kind"},
+    "tui.key.pick_kind": {"fr": "Type", "en": "Kind"},
     "tui.entry.edit_title": {"fr": "Corriger la saisie", "en": "Edit the entry"},
     "tui.entry.text": {"fr": "Texte", "en": "Text"},
     "tui.entry.edited": {"fr": "Saisie corrigée (Ctrl+Z pour annuler).",
