@@ -315,6 +315,11 @@ class LiveSession:
         """Delete an entry (the journal keeps it, and Ctrl+Z brings it back)."""
         return self.record(*corrections.deleted(entry, self._uuid_of), as_one=True)
 
+    def replace_entry(self, entry: corrections.Entry, *events: EventModel) -> None:
+        """Replace an entry that has no edit event of its own (a questionnaire) by `events`:
+        its deletion and them in one transaction, that one Ctrl+Z undoes."""
+        self.record(*corrections.deleted(entry, self._uuid_of), *events, as_one=True)
+
     def source(self, event_id: int) -> tuple[str, str | None]:
         """The device and the person who recorded an event."""
         record = self.journal.get(event_id)

@@ -180,3 +180,34 @@ async def test_note_kinds_are_chosen_by_their_own_key_and_always_shown(make_app)
     kinds = [(c.text, c.kind) for c in app.live.state.contributions.values()]
     assert kinds == [("Et apres ?", "question"), ("Et demain ?", "question"),
                      ("On avance", "quote"), ("Un mot", "note")]
+
+
+async def test_a_questionnaire_line_and_a_closing_word_are_corrected_and_deleted(make_app):
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 30)) as pilot:
+        app.open_block("cloture")
+        await pilot.pause()
+        await pilot.press(*"1 5 4 tres utile", "enter", *"cons 2 2", "enter")
+        answers = app.screen.query_one("#responses", DataTable)
+        assert texts(answers) == ["1 5 4 tres utile", "2 2 2"]
+        await pilot.press("ctrl+e")  # the last questionnaire: 2 2 was meant 2 3
+        await pilot.pause()
+        await pilot.press("end", "backspace", "3", "enter")
+        await pilot.pause()
+        assert texts(answers) == ["1 5 4 tres utile", "2 2 3"]
+        assert app.screen.closing().means["conseillers"]["utilite"] == (3.0, 1)
+        await pilot.press("escape", "up", "delete", "o")  # the first one was a test sheet
+        await pilot.pause()
+        assert texts(answers) == ["2 2 3"]
+        assert "demandeurs" not in app.screen.closing().counts
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert texts(answers) == ["1 5 4 tres utile", "2 2 3"]
+        await pilot.press("ctrl+t", *"Confainace", "enter", "ctrl+e")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Confiance", "enter")
+        await pilot.pause()
+        assert texts(app.screen.query_one("#words", DataTable)) == ["Confiance"]
+        await pilot.press("ctrl+z")  # the correction as a whole
+        await pilot.pause()
+        assert [w.text for w in app.live.state.closing_words.values()] == ["Confainace"]

@@ -63,9 +63,10 @@ class CaptureScreen(BlockScreen):
         self.query_one(CaptureBar).focus_input()
 
     def action_to_list(self) -> None:
-        lists = self.query(DataTable)
-        if lists:
-            lists.first().focus()
+        lists = [table for table in self.query(DataTable) if table.display]
+        entries = [table for table in lists if table.id in self.ENTRY_LISTS]
+        if entries or lists:
+            (entries or lists)[0].focus()
 
     def refresh_clock(self, now: datetime) -> None:
         self.query_one(BlockBar).info = self.bar_info(now)
@@ -91,8 +92,11 @@ class CaptureScreen(BlockScreen):
         if not self.ENTRY_LISTS:
             return None
         focused = self.focused
-        name = next(iter(self.ENTRY_LISTS))
-        if isinstance(focused, DataTable) and focused.id in self.ENTRY_LISTS:
+        shown = [n for n in self.ENTRY_LISTS if self.query_one(f"#{n}", DataTable).display]
+        if not shown:
+            return None
+        name = shown[0]
+        if isinstance(focused, DataTable) and focused.id in shown:
             name = str(focused.id)
         kind = self.ENTRY_LISTS[name]
         key = self.entry_key(self.query_one(f"#{name}", DataTable), kind)
