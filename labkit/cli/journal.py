@@ -100,9 +100,8 @@ def note_command(
     block when no --block is given: the live app shows it there)."""
     import socket
 
-    from labkit.store.journal import Journal
-
     from labkit.model.events import CONTRIBUTION_KINDS
+    from labkit.store.journal import Journal
 
     if kind not in CONTRIBUTION_KINDS:
         message = t("journal.cli.unknown_kind", kind=kind, known=", ".join(CONTRIBUTION_KINDS))

@@ -49,6 +49,7 @@ async def test_an_idea_edited_in_the_cafe_shows_in_the_list_report_and_export(
     labkit("report", session_dir, "--format", "md", "--out", report)
     content = report.read_text(encoding="utf-8")
     assert "Un guichet unique" in content and "unqiue" not in content
+    assert "corrigé" in content  # the annex says the entry was corrected
     labkit("export", session_dir, "--format", "json", "--out", tmp_path / "export")
     exported = "".join(p.read_text(encoding="utf-8")
                        for p in (tmp_path / "export").rglob("*.json"))

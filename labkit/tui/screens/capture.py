@@ -11,17 +11,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input
 
 from labkit.i18n import t
 from labkit.methods.corrections import Entry, EntryKind
-from labkit.model.views import Contribution
 from labkit.tui.screens.base import BlockScreen
 from labkit.tui.screens.forms import prompt
-from labkit.tui.sources import SOURCE_WIDTH, source_tag
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 
@@ -70,14 +67,6 @@ class CaptureScreen(BlockScreen):
 
     def refresh_clock(self, now: datetime) -> None:
         self.query_one(BlockBar).info = self.bar_info(now)
-
-    def add_source_column(self, table: DataTable) -> None:
-        """The column saying who recorded each row (see `source_of`)."""
-        table.add_column(t("tui.source.column"), key="source", width=SOURCE_WIDTH)
-
-    def source_of(self, entry: Contribution) -> Text:
-        """Which device and person recorded a contribution, as a short tag."""
-        return source_tag(entry.device, entry.recorder, self.live.journal.device)
 
     # --- correcting an entry ------------------------------------------------------------------
 

@@ -56,8 +56,10 @@ class ClosingScreen(CaptureScreen):
         yield from self.compose_capture("")
 
     def on_mount(self) -> None:
-        self.query_one("#words", DataTable).add_column("", key="text")
-        self.query_one("#responses", DataTable).add_column("", key="text")
+        for name in ("words", "responses"):
+            listed = self.query_one(f"#{name}", DataTable)
+            listed.add_column("", key="text")
+            self.add_source_column(listed)
         means = self.query_one("#means", DataTable)
         means.add_column(t("tui.attendance.group"), key="group")
         means.add_column("n", key="n")
@@ -87,14 +89,15 @@ class ClosingScreen(CaptureScreen):
         table.clear()
         for word in words:
             label = word.text or f"[{t('tui.closing.image')}] {word.image}"
-            table.add_row(Text(label, overflow="ellipsis", no_wrap=True), key=word.word_id)
+            table.add_row(Text(label, overflow="ellipsis", no_wrap=True),
+                          self.source_of(word.event_id), key=word.word_id)
         if words:
             table.move_cursor(row=len(words) - 1, animate=False)
         answers = self.query_one("#responses", DataTable)
         answers.clear()
         for answer in closing.answers:
             answers.add_row(Text(self.answer_line(answer), overflow="ellipsis", no_wrap=True),
-                            key=answer.response_id)
+                            self.source_of(answer.event_id), key=answer.response_id)
         if closing.answers:
             answers.move_cursor(row=len(closing.answers) - 1, animate=False)
         self._show_list(closing)

@@ -102,6 +102,7 @@ class CommitmentsScreen(BlockScreen):
         if self.wide:
             table.add_column(t("tui.commit.indicator"), key="indicator", width=24)
         table.add_column(t("tui.commit.status"), key="status", width=9)
+        self.add_source_column(table)
         super().on_mount()
         table.focus()
 
@@ -156,6 +157,7 @@ class CommitmentsScreen(BlockScreen):
                 cells.append(Text(item.indicator or "—", overflow="ellipsis", no_wrap=True))
             cells.append(Text(t(f"tui.commit.status.{item.status}"),
                               style="bold" if item.status == "committed" else ""))
+            cells.append(self.source_of(item.event_id))
             table.add_row(*cells, key=item.commitment_id)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
