@@ -164,23 +164,46 @@ async def test_a_team_note_from_another_laptop_shows_under_its_team_with_its_sou
     assert record.event.block_id == "prototypes"
 
 
-async def test_note_kinds_are_chosen_by_their_own_key_and_always_shown(make_app):
+async def test_note_kinds_are_chosen_explicitly_and_always_shown(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_block("ouverture")
         await pilot.pause()
         strip = app.screen.query_one("#kinds")
-        assert "Alt+2" in str(strip.render()) and "citation" in str(strip.render())
-        await pilot.press("alt+3", *"Et apres ?", "enter")
-        await pilot.press("alt+3", *"Et demain ?", "enter")  # the same key: the same kind
-        await pilot.press("alt+2", *"On avance", "enter")
-        await pilot.press("alt+1", *"Un mot", "enter")
-        assert app.screen.query_one("#kinds").current == "note"
+        assert "2 citation" in str(strip.render()) and "3 question" in str(strip.render())
+        await pilot.press("ctrl+t")
+        assert strip.choosing and "chiffre" in str(strip.render())
+        await pilot.press("3", *"Et apres ?", "enter")  # question, by its number
+        assert strip.current == "question" and not strip.choosing
+        await pilot.press(*"Et demain ?", "enter")  # it stays chosen
+        await pilot.press(*"3 personnes", "enter")  # a digit without Ctrl+T is text
+        await pilot.press("ctrl+t", "x", *"yz", "enter")  # not a kind's digit: text, unchanged
+        await pilot.press("ctrl+t", "2", *"On avance", "enter", "ctrl+t", "1", *"Un mot", "enter")
+        assert strip.current == "note" and not strip.choosing
         notes = app.screen.query_one("#notes", DataTable)
-        assert texts(notes, "source") == ["ici"] * 4
+        assert texts(notes, "source") == ["ici"] * 6
     kinds = [(c.text, c.kind) for c in app.live.state.contributions.values()]
     assert kinds == [("Et apres ?", "question"), ("Et demain ?", "question"),
-                     ("On avance", "quote"), ("Un mot", "note")]
+                     ("3 personnes", "question"), ("xyz", "question"), ("On avance", "quote"),
+                     ("Un mot", "note")]
+
+
+async def test_a_burst_after_the_kind_key_loses_nothing(make_app):
+    """Keys sent faster than the screen handles them: the digit picks the kind, the rest is
+    the note, Enter included."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_block("ouverture")
+        await pilot.pause()
+        chars = {"enter": "\r", "ctrl+t": "\x14"}
+        for key in ["A", "enter", "ctrl+t", "3", "B", "enter", "ctrl+t", "2", "C", "enter"]:
+            app.post_message(events.Key(key, chars.get(key, key)))
+        for _ in range(4):
+            await pilot.pause()
+    assert [(c.text, c.kind) for c in app.live.state.contributions.values()] == [
+        ("A", "note"), ("B", "question"), ("C", "quote")]
 
 
 async def test_a_questionnaire_line_and_a_closing_word_are_corrected_and_deleted(make_app):
@@ -212,3 +235,23 @@ async def test_a_questionnaire_line_and_a_closing_word_are_corrected_and_deleted
         await pilot.press("ctrl+z")  # the correction as a whole
         await pilot.pause()
         assert [w.text for w in app.live.state.closing_words.values()] == ["Confainace"]
+
+
+async def test_a_journey_step_is_deleted_after_one_question_and_comes_back(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        app.open_block("parcours")
+        await pilot.pause()
+        await pilot.press("right", "ctrl+e", *"Appelle la CAF", "enter")  # Ctrl+E edits too
+        await pilot.pause()
+        [step] = app.live.state.steps.values()
+        assert step.actions == ("Appelle la CAF",)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.live.state.steps == {}
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [s.actions for s in app.live.state.steps.values()] == [("Appelle la CAF",)]

@@ -16,24 +16,23 @@ from labkit.methods.plenary import note_event
 from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
-from labkit.tui.widgets.capture.kind_strip import KindStrip, kind_bindings
+from labkit.tui.widgets.capture.capture_input import CaptureInput
+from labkit.tui.widgets.capture.kind_strip import KindStrip
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 NOTE_KINDS = ("note", "quote", "question", "insight")
 
 
 class NotesScreen(CaptureScreen):
-    """Notes of a plenary block; Alt+1… chooses the kind of the next note (ctrl+t: the
-    following one), always shown above the capture line."""
+    """Notes of a plenary block; ctrl+t chooses the kind of the next note, always shown above
+    the capture line."""
 
     ENTRY_LISTS = {"notes": "contribution"}
 
-    BINDINGS = [Binding("ctrl+t", "kind", "tui.key.kind", show=False, priority=True),
-                *kind_bindings()]
+    BINDINGS = [Binding("ctrl+t", "kind", "tui.key.kind")]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.kind = "note"
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
@@ -46,6 +45,7 @@ class NotesScreen(CaptureScreen):
         table.add_column(t("tui.notes.kind"), key="kind", width=12)
         table.add_column(t("tui.notes.text"), key="text")
         self.add_source_column(table)
+        self.query_one(CaptureInput).kind_strip = self.query_one(KindStrip)
         super().on_mount()
 
     def refresh_view(self) -> None:
@@ -68,13 +68,18 @@ class NotesScreen(CaptureScreen):
         self.query_one(CaptureBar).context = f"{t('tui.kind.' + self.kind)} ›"
 
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.write, note_event, self.block, message.text, self.kind)
+        self.act(self.live.write, note_event, self.block, message.text,
+                 message.kind or self.kind)
 
     def action_kind(self) -> None:
-        self.kind = NOTE_KINDS[(NOTE_KINDS.index(self.kind) + 1) % len(NOTE_KINDS)]
-        self._show_kind()
+        """Ctrl+T while the list has the focus (the capture line reads it itself)."""
+        self.query_one(KindStrip).toggle()
+        self.action_capture()
 
-    def action_pick_kind(self, number: int) -> None:
-        if 1 <= number <= len(NOTE_KINDS):
-            self.kind = NOTE_KINDS[number - 1]
-            self._show_kind()
+    @property
+    def kind(self) -> str:
+        """The kind of the next note: the strip's (set as soon as its digit is read)."""
+        return self.query_one(KindStrip).current or NOTE_KINDS[0]
+
+    def on_kind_strip_picked(self, message: KindStrip.Picked) -> None:
+        self._show_kind()

@@ -22,7 +22,8 @@ from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.screens.commitments import known_territories
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
-from labkit.tui.widgets.capture.kind_strip import KindStrip, kind_bindings
+from labkit.tui.widgets.capture.capture_input import CaptureInput
+from labkit.tui.widgets.capture.kind_strip import KindStrip
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 KINDS = {
@@ -40,8 +41,7 @@ class TerritoriesScreen(CaptureScreen):
         Binding("up", "territory(-1)", "tui.key.prev_territory", show=False),
         Binding("down", "territory(1)", "tui.key.next_territory",
                 show=False),
-        Binding("ctrl+t", "kind", "tui.key.kind", show=False, priority=True),
-        *kind_bindings(),
+        Binding("ctrl+t", "kind", "tui.key.kind"),
         Binding("ctrl+n", "next_turn", "tui.key.next_turn", priority=True),
     ]
 
@@ -49,7 +49,6 @@ class TerritoriesScreen(CaptureScreen):
         super().__init__(block)
         self.peer_help = block.method_type == "peer_help"
         self.kinds = KINDS[block.method_type]
-        self.kind = self.kinds[0]
         self.selected = 0
         self.territories: list[str] = []
 
@@ -80,6 +79,7 @@ class TerritoriesScreen(CaptureScreen):
         running = self.live.running_round(self.block.id) if self.peer_help else None
         if running is not None and running <= len(self.territories):
             self.selected = running - 1
+        self.query_one(CaptureInput).kind_strip = self.query_one(KindStrip)
         super().on_mount()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -146,13 +146,17 @@ class TerritoriesScreen(CaptureScreen):
             self.refresh_view()
 
     def action_kind(self) -> None:
-        self.kind = self.kinds[(self.kinds.index(self.kind) + 1) % len(self.kinds)]
-        self._update_context()
+        """Ctrl+T while the list has the focus (the capture line reads it itself)."""
+        self.query_one(KindStrip).toggle()
+        self.action_capture()
 
-    def action_pick_kind(self, number: int) -> None:
-        if 1 <= number <= len(self.kinds):
-            self.kind = self.kinds[number - 1]
-            self._update_context()
+    @property
+    def kind(self) -> str:
+        """The kind of the next note: the strip's (set as soon as its digit is read)."""
+        return self.query_one(KindStrip).current or self.kinds[0]
+
+    def on_kind_strip_picked(self, message: KindStrip.Picked) -> None:
+        self._update_context()
 
     def action_next_turn(self) -> None:
         if not self.peer_help:
@@ -168,4 +172,4 @@ class TerritoriesScreen(CaptureScreen):
 
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
         self.act(self.live.write, territory_note, self.block, message.text, self.territory,
-                 self.kind)
+                 message.kind or self.kind)

@@ -21,10 +21,12 @@ class CaptureBar(Horizontal):
     class Captured(Message):
         """Text typed and confirmed with Enter."""
 
-        def __init__(self, bar: CaptureBar, text: str) -> None:
+        def __init__(self, bar: CaptureBar, text: str, kind: str | None = None) -> None:
             super().__init__()
             self.bar = bar
             self.text = text
+            self.kind = kind
+            """The kind of note chosen when Enter was read (screens with a `KindStrip`)."""
 
         @property
         def control(self) -> CaptureBar:
@@ -53,7 +55,7 @@ class CaptureBar(Horizontal):
         event.stop()
         text = event.value.strip()
         if text:
-            self.post_message(self.Captured(self, text))
+            self.post_message(self.Captured(self, text, getattr(event, "kind", None)))
 
     def focus_input(self) -> None:
         self.input.focus()
