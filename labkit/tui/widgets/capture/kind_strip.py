@@ -3,9 +3,9 @@ kind with its number, the one the next note takes highlighted; Ctrl+T then a dig
 
 Ctrl+T and the digit are read by the capture line itself, in order with the text and Enter
 (not by a dialog, nor by a binding that runs ahead of the keys still queued): a facilitator
-typing « Ctrl+T 3 Combien de temps ? ⏎ » fast gets exactly that question. (A key per kind would be quicker, but
-terminals do not pass Alt+digits through: Textual reads Esc+3 as « £ », the macOS Option key's
-character.)
+typing « Ctrl+T 3 Combien de temps ? ⏎ » fast gets exactly that question. (A key per kind
+would be quicker, but terminals do not pass Alt+digits through: Textual reads Esc+3 as « £ »,
+the macOS Option key's character.)
 """
 
 from __future__ import annotations
