@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 from labkit.store.journal import Journal
 
 from . import scenario
+from .test_prototype import BLOCK as PROTOTYPES
 
 
 def labkit(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -123,20 +124,6 @@ async def test_a_deleted_idea_asks_once_leaves_the_list_and_comes_back_with_ctrl
         assert texts(ideas) == ["Garder", "Doublon"]
 
 
-PROTOTYPES = """\
-      - id: prototypes
-        title: Test des prototypes
-        phase: focus
-        duration: 60
-        method:
-          type: prototype_test
-          teams: 3
-          minutes_per_round: 10
-          transition_minutes: 2
-          revision_minutes: 15
-"""
-
-
 async def test_a_team_note_from_another_laptop_shows_under_its_team_with_its_source(
     make_app, session_dir
 ):
@@ -150,13 +137,13 @@ async def test_a_team_note_from_another_laptop_shows_under_its_team_with_its_sou
         await pilot.pause()
         await pilot.press("ctrl+n")  # the test runs: a note without --block goes to it
         await pilot.pause()
-        labkit("note", session_dir, "Équipe 2 : le formulaire fait peur", "--team", "2",
+        labkit("note", session_dir, "Garde : le formulaire fait peur", "--team", "Garde",
                "--device", "pc-marie", "--by", "Marie")
         app.poll()
-        await pilot.press("down")  # team 2
+        await pilot.press("down")  # team 2, Garde
         await pilot.pause()
         feedback = app.screen.query_one("#proto-feedback", DataTable)
-        assert texts(feedback) == ["Équipe 2 : le formulaire fait peur"]
+        assert texts(feedback) == ["Garde : le formulaire fait peur"]
         assert texts(feedback, "source") == ["pc-marie·Marie"]
     with Journal.open(session_dir / "journal.db", device="check") as journal:
         record = journal.events(types=["contribution.added"])[-1]
