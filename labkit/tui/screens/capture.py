@@ -70,12 +70,6 @@ class CaptureScreen(BlockScreen):
 
     # --- correcting an entry ------------------------------------------------------------------
 
-    def entry_key(self, table: DataTable, kind: EntryKind) -> str | None:
-        """The entry id a row key stands for (a vote list overrides it)."""
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-
     def selected_entry(self) -> Entry | None:
         """The entry under the cursor of the focused entry list (else of the first one)."""
         if not self.ENTRY_LISTS:
@@ -87,9 +81,11 @@ class CaptureScreen(BlockScreen):
         name = shown[0]
         if isinstance(focused, DataTable) and focused.id in shown:
             name = str(focused.id)
-        kind = self.ENTRY_LISTS[name]
-        key = self.entry_key(self.query_one(f"#{name}", DataTable), kind)
-        return self.live.entry(kind, key) if key is not None else None
+        table = self.query_one(f"#{name}", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.live.entry(self.ENTRY_LISTS[name], str(key))
 
     def action_edit_entry(self) -> None:
         entry = self.selected_entry()
@@ -109,10 +105,12 @@ class CaptureScreen(BlockScreen):
         entry = self.selected_entry()
         if entry is None:
             return
-        shown = entry.text or entry.entry_id
-
         def delete() -> None:
             if self.act(self.live.delete_entry, entry) is not None:
                 self.notify(t("tui.entry.deleted"), timeout=6)
 
-        self.labkit.confirm(t("tui.entry.confirm_delete", entry=shown), delete)
+        self.labkit.confirm(t("tui.entry.confirm_delete", entry=self.entry_label(entry)), delete)
+
+    def entry_label(self, entry: Entry) -> str:
+        """How the confirmation names an entry (its text; a screen names the others)."""
+        return entry.text or entry.entry_id

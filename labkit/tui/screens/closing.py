@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Static
 
 from labkit.i18n import format_number, t
 from labkit.methods.closing import Closing, ClosingLive
+from labkit.methods.corrections import Entry
 from labkit.model import Block, ClosingConfig
 from labkit.model.views import SurveyResponse
 from labkit.tui import live_state as ls
@@ -120,6 +121,10 @@ class ClosingScreen(CaptureScreen):
         scores = [format_number(answer.scores[q.id], digits=0) if q.id in answer.scores
                   else "-" for q in self.config.survey]  # fmt: skip
         return " ".join([group, *scores, *([answer.comment] if answer.comment else [])])
+
+    def entry_label(self, entry: Entry) -> str:
+        answer = self.live.state.survey.get(entry.entry_id)
+        return self.answer_line(answer) if answer else super().entry_label(entry)
 
     def action_edit_entry(self) -> None:
         entry = self.selected_entry()
