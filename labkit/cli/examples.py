@@ -46,10 +46,12 @@ def register(app: typer.Typer) -> None:
         force: Annotated[bool, typer.Option("--force", help=t("cli.help.force"))] = False,
         blank: Annotated[bool, typer.Option("--blank", help=t("cli.help.blank"))] = False,
     ) -> None:
-        from labkit.store.examples import copy_example
+        from labkit.store.examples import copy_example_with_backup
         from labkit.store.session_folder import sessions_home
 
-        target = copy_example(name, to or sessions_home(), force=force, blank=blank)
-        typer.echo(t("examples.copied", None, path=target))
+        copied = copy_example_with_backup(name, to or sessions_home(), force=force, blank=blank)
+        if copied.backup is not None:
+            typer.echo(t("files.backed_up", None, path=copied.backup))
+        typer.echo(t("examples.copied", None, path=copied.path))
 
     app.add_typer(examples_app, name="examples")

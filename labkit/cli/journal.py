@@ -106,20 +106,23 @@ def note_command(
     if kind not in CONTRIBUTION_KINDS:
         message = t("journal.cli.unknown_kind", kind=kind, known=", ".join(CONTRIBUTION_KINDS))
         raise typer.BadParameter(message, param_hint="--kind")
+    from labkit.store.journal.journal import validate_event
+
     folder = open_session_folder(session)
     _check_block(folder, block)
     placement: dict[str, Any] = {
         "block_id": block, "question": question, "table": table, "round": round_number,
         "team": team, "territory": territory, "author": author,
     }  # fmt: skip
+    fields = {key: value for key, value in placement.items() if value is not None}
+    validate_event({"type": "contribution.added", "text": text, "kind": kind, **fields})
     recording = device or f"note-{socket.gethostname()}"
+    # refused text: no journal created
     with Journal.open(folder.journal_path, device=recording, recorder=by) as journal:
-        if block is None:
-            running = journal.state().current_block()
-            placement["block_id"] = running.block_id if running else None
-        contribution_id = journal.add_contribution(
-            text, kind=kind, **{key: value for key, value in placement.items() if value is not None}
-        )
+        running = journal.state().current_block() if block is None else None
+        if running is not None:  # the app shows it on the block being run
+            fields["block_id"] = running.block_id
+        contribution_id = journal.add_contribution(text, kind=kind, **fields)
     typer.echo(contribution_id)
 
 
@@ -151,13 +154,15 @@ def history_command(
     ] = None,
 ) -> None:
     """List the events of the session's journal, oldest first (undone ones marked)."""
+    from labkit.store.journal.reading import read_journal
+
     folder = open_session_folder(session)
-    if not folder.journal_path.exists():
-        typer.echo(t("journal.cli.empty"))
-        return
-    with _open_journal(folder) as journal:
+
+    def read(journal: Journal) -> tuple[list[RecordedEvent], set[str]]:
         events = journal.events()
-        undone = {e.uuid for e in events if journal.is_undone(e)}
+        return events, {e.uuid for e in events if journal.is_undone(e)}
+
+    events, undone = read_journal(folder.journal_path, read, device=CLI_DEVICE)
     if event_type is not None:
         events = [e for e in events if e.type == event_type or e.type.startswith(event_type + ".")]
     if limit is not None:
@@ -194,31 +199,47 @@ def export_command(
     dialect: Annotated[
         CsvDialect | None, typer.Option("--dialect", help=t("export.help.dialect"))
     ] = None,
+    raw: Annotated[bool, typer.Option("--raw", help=t("export.help.raw"))] = False,
+    show_masked: Annotated[
+        bool, typer.Option("--show-masked", help=t("report.cli.show_masked"))
+    ] = False,
 ) -> None:
-    """Write everything the journal captured: JSON (the full history), CSV or an XLSX workbook."""
+    """Write everything the journal captured: JSON (the full history), CSV or an XLSX workbook;
+    no one who may not be named appears in it, unless `raw`."""
+    from labkit.cli.masked import say_masked
+    from labkit.model.naming import NamingGuard
+
     if dialect is not None and export_format is not ExportFormat.csv:
         raise typer.BadParameter(t("export.dialect_not_csv"), param_hint="--dialect")
+    from labkit.store.journal.reading import read_journal
+
     folder = open_session_folder(session)
-    with _open_journal(folder) as journal:
+    guard = None if raw else NamingGuard.for_session(folder.session, named=False)
+
+    def write(journal: Journal) -> tuple[list[Path], int]:
         _full_check(journal)
         if export_format is ExportFormat.json:
             from labkit.store.journal.exchange import export_json
 
-            written = [export_json(journal, out)]
+            written = [export_json(journal, out, guard, folder.root)]
         elif export_format is ExportFormat.xlsx:
             from labkit.store.journal.tables import export_xlsx
 
-            written = [export_xlsx(journal, out, folder.session)]
+            written = [export_xlsx(journal, out, folder.session, guard=guard)]
         else:
             from labkit.store.journal.spreadsheet import Dialect, default_dialect
             from labkit.store.journal.tables import export_csv
 
             chosen = Dialect(dialect.value) if dialect else default_dialect(folder.session)
-            written = export_csv(journal, out, dialect=chosen, session=folder.session)
-        count = len(journal.events())
+            written = export_csv(journal, out, dialect=chosen, session=folder.session,
+                                 guard=guard)  # fmt: skip
+        return written, len(journal.events())
+
+    written, count = read_journal(folder.journal_path, write, device=CLI_DEVICE)
     typer.echo(t("journal.cli.exported", count=count, files=len(written), out=str(out)))
     for path in written:
         typer.echo(f"  {path}")
+    say_masked(guard.masked if guard else (), show_masked)
 
 
 def import_command(
@@ -226,10 +247,13 @@ def import_command(
     file: Annotated[Path, typer.Argument(metavar="FILE.json", help=t("journal.cli.help.file"))],
 ) -> None:
     """Restore a JSON export into a session's journal (an empty one, or the same history)."""
-    from labkit.store.journal.exchange import import_json
+    from labkit.store.journal.exchange import import_json, read_export
+    from labkit.store.safe_paths import inside
 
     folder = open_session_folder(session)
+    records = read_export(file)  # a refused file, or an unsafe folder: no journal created
+    inside(folder.root, folder.attachments_dir)
     with _open_journal(folder) as journal:
-        added = import_json(journal, file)
+        added = import_json(journal, file, records)
         total = len(journal.events())
     typer.echo(t("journal.cli.imported", added=added, total=total))

@@ -1,5 +1,5 @@
 """`labkit report SESSION [--format docx|pdf|pptx|md|html] [--out FILE] [--lang fr|en]
-[--named]`."""
+[--named] [--show-masked]`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from labkit.cli.masked import say_masked
 from labkit.document.formats import ReportFormat
 from labkit.i18n import Lang, t
 
@@ -30,6 +31,9 @@ def report_command(
         Lang | None, typer.Option("--lang", help=t("report.cli.lang"), case_sensitive=False)
     ] = None,
     named: Annotated[bool, typer.Option("--named", help=t("report.cli.named"))] = False,
+    show_masked: Annotated[
+        bool, typer.Option("--show-masked", help=t("report.cli.show_masked"))
+    ] = False,
 ) -> None:
     """Write the restitution of a session from its plan and what its journal captured."""
     from rich.console import Console
@@ -64,3 +68,9 @@ def report_command(
     )  # fmt: skip
     console.print(t("report.cli.written", None, path=rendered.path), soft_wrap=True)
     console.print(f"[dim]{summary}[/]", soft_wrap=True)
+    say_masked(rendered.masked, show_masked)
+    if fmt is ReportFormat.PDF:
+        from labkit.report.pdf import uno_python
+
+        if uno_python() is None:
+            console.print(t("report.cli.pdf_no_uno", None), soft_wrap=True)

@@ -3,6 +3,7 @@ phone and projector pages, in their own process, writing the session's journal."
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -43,7 +44,6 @@ def serve_command(
     """Serve the session's phone pages and projector page (127.0.0.1 unless asked)."""
     from labkit.errors import InvalidInputError
     from labkit.store.session_folder import open_session
-    from labkit.web import control
     from labkit.web import lan as network
 
     folder = open_session(session)
@@ -63,25 +63,34 @@ def serve_command(
         for line in lines:
             typer.echo(line)
         raise typer.Exit(0 if ok else 1)
+    from labkit.store.session_lock import live_lock
     from labkit.web.app import Settings, create_app
 
     settings = Settings(bind=bind, port=port, public_url=public_url, lan_addresses=addresses)
-    app = create_app(folder, settings)
+    switches = {"locked": _switch(lock, "--lock"), "revealed": _switch(reveal, "--reveal")}
+    if revoke or any(v is not None for v in switches.values()):
+        _control(create_app(folder, settings), folder.root, revoke, switches, lang)
+        return
+    with live_lock(folder.root, "serve"):  # shared with the live app that started it (F10)
+        _run(create_app(folder, settings), settings, lang)
+
+
+def _control(app: Any, root: Path, revoke: bool, switches: dict[str, bool | None],
+             lang: str) -> None:  # fmt: skip
+    """`--revoke`, `--lock`, `--reveal`: change the running server's switches (no lock)."""
+    from labkit.web import control
+
     tables = app.app.state.web.room.tables()
     if revoke:
-        control.revoke(folder.root, tables)
+        control.revoke(root, tables)
         typer.echo(t("web.cli.revoked", lang))
-    switches = {"locked": _switch(lock, "--lock"), "revealed": _switch(reveal, "--reveal")}
     if any(v is not None for v in switches.values()):
-        state = control.switch(folder.root, tables, **{k: v for k, v in switches.items()
-                                                        if v is not None})  # fmt: skip
+        state = control.switch(root, tables, **{k: v for k, v in switches.items()
+                                                 if v is not None})  # fmt: skip
         typer.echo(t("web.cli.lock_state", lang,
                      state=t("web.cli.closed" if state.locked else "web.cli.open", lang)))
         typer.echo(t("web.cli.reveal_state", lang,
                      state=t("web.cli.shown" if state.revealed else "web.cli.hidden", lang)))
-    if revoke or any(v is not None for v in switches.values()):
-        return
-    _run(app, settings, lang)
 
 
 def _run(app: Any, settings: object, lang: str) -> None:

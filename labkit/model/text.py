@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -29,9 +31,49 @@ def fold(text: str, *, keep_punctuation: bool = False) -> str:
     >>> fold(" J-45 ", keep_punctuation=True)
     'j-45'
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    plain = _plain(text)
     return plain.strip() if keep_punctuation else _NOT_ALNUM.sub(" ", plain).strip()
+
+
+def _plain(text: str) -> str:
+    """No accents, ligatures spelled out, no case."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class Word(NamedTuple):
+    """A word of a text, folded (see `fold`), with where it stands in the original text."""
+
+    folded: str
+    start: int
+    end: int
+
+
+_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+"""Letters and digits (any script), with the combining accents of a decomposed text."""
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """One word folded as `fold` folds it, kept as a single token ("Œuvre" -> "oeuvre")."""
+    return "".join(c for c in _plain(word) if c.isalnum())
+
+
+def word_texts(text: str) -> list[str]:
+    """The words of `text` as written (what `folded_words` folds), found quickly."""
+    return _WORD.findall(text)
+
+
+def folded_words(text: str) -> Iterator[Word]:
+    """The words of `text`, folded, with their place: "N'Diaye-Ba" gives n, diaye, ba.
+
+    >>> [w.folded for w in folded_words("Hélène D'ARC, Œuvre")]
+    ['helene', 'd', 'arc', 'oeuvre']
+    """
+    for match in _WORD.finditer(text):
+        folded = fold_word(match.group())
+        if folded:
+            yield Word(folded, match.start(), match.end())
 
 
 def _as_text(value: Any) -> Any:

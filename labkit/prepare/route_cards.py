@@ -56,9 +56,11 @@ def build_route_cards(session: Session, plans: SavedPlans) -> Any:
 def _card(cell: Any, card: RouteCard, session: Session) -> None:
     lang = session.language
     colon = " : " if lang == "fr" else ": "
-    dc.cell_text(cell, card.participant.first_name, size=20, bold=True, space_after=0)
-    dc.add_text(cell, card.group_label, size=10, bold=True,
-                colour=dc.readable_colour(card.group_colour), space_after=6)
+    dc.cell_text(cell, card.participant.first_name, size=20, bold=True,
+                 space_after=6 if card.group_label is None else 0)
+    if card.group_label is not None:  # never beside the name of a vulnerable group's member
+        dc.add_text(cell, card.group_label, size=10, bold=True,
+                    colour=dc.readable_colour(card.group_colour), space_after=6)
     for section in card.sections:
         heading = dc.add_text(cell, section.title, size=10.5, bold=True, colour=ACCENT,
                               space_before=2, space_after=1)

@@ -79,7 +79,8 @@ class RouteCard:
     """What one participant's route card says."""
 
     participant: Participant
-    group_label: str
+    group_label: str | None
+    """None for a vulnerable group: the card shows it only by its colour, as the badges do."""
     group_colour: str
     sections: tuple[RouteSection, ...]
 
@@ -112,7 +113,8 @@ def route_cards(session: Session, plans: SavedPlans) -> list[RouteCard]:
         group = session.group(person.group)
         cards.append(RouteCard(
             participant=person,
-            group_label=group.label if group else person.group,
+            group_label=None if group is not None and group.vulnerable
+            else group.label if group else person.group,
             group_colour=group.colour if group else "#888888",
             sections=tuple(sections),
         ))

@@ -10,7 +10,9 @@ from labkit.i18n import t
 from labkit.methods import spec_of
 from labkit.model import Block, ClosingConfig, CommitmentsConfig, Session, schedule_session
 from labkit.model import views as v
+from labkit.model.naming import NamingGuard
 from labkit.report import content as c
+from labkit.report.naming_guard import guard_report
 from labkit.report.outputs import module_outputs
 from labkit.report.people import NamingPolicy
 from labkit.store.journal import JournalState
@@ -23,17 +25,21 @@ def build_report(
     lang: str | None = None,
     named: bool = False,
     today: dt.date | None = None,
+    guard: NamingGuard | None = None,
 ) -> c.Report:
     """What the restitution of `session` says, given what its journal captured.
 
     `lang` defaults to the session's language; `named` prints the names of every participant
     except the members of vulnerable groups (by default only those who consented are named).
+    Every text then goes through the naming guard (`labkit.model.naming`); pass `guard` to read
+    afterwards what it masked (``guard.masked``).
     """
     state = state or JournalState()
     lang = lang or session.language
-    policy = NamingPolicy(session, named=named, lang=lang)
+    guard = guard or NamingGuard.for_session(session, named=named, lang=lang)
+    policy = NamingPolicy(session, named=named, lang=lang, guard=guard)
     builder = _Builder(session, state, lang, policy)
-    return c.Report(
+    report = c.Report(
         lang=lang,
         named=named,
         generated_on=today or dt.date.today(),
@@ -56,6 +62,7 @@ def build_report(
         follow_up=builder.follow_up(),
         credits=builder.credits(),
     )
+    return guard_report(report, guard)
 
 
 PARTICIPANT_SOURCES = ("phone", "host")

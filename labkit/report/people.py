@@ -4,29 +4,29 @@ A participant is named only with their consent (`consent_named`) or when the fac
 names (``--named``); members of a vulnerable stakeholder group (e.g. job seekers) are never named,
 whatever the options. Anyone else the report must mention appears under a stable pseudonym
 ("Participant·e 7"), numbered in the order of the session's participant list.
+
+The policy decides the structured fields (authors, owners); the naming guard
+(`labkit.model.naming`) then masks every remaining mention in the report's texts.
 """
 
 from __future__ import annotations
 
 from labkit.document.text import one_line
-from labkit.i18n import t
 from labkit.model import Participant, Session
+from labkit.model.naming import NamingGuard
 
 
 class NamingPolicy:
     """Decides how each person is shown in a report."""
 
-    def __init__(self, session: Session, *, named: bool, lang: str) -> None:
+    def __init__(
+        self, session: Session, *, named: bool, lang: str, guard: NamingGuard | None = None
+    ) -> None:
         self.session = session
         self.named = named
         self.lang = lang
-        self._number = {p.id: n for n, p in enumerate(session.participants, 1)}
-        vulnerable = {g.key for g in session.groups if g.vulnerable}
-        self._vulnerable = vulnerable
-        self._by_name: dict[str, list[Participant]] = {}
-        for person in session.participants:
-            for key in {person.first_name, person.full_name, person.display_name}:
-                self._by_name.setdefault(key.casefold(), []).append(person)
+        self.guard = guard or NamingGuard.for_session(session, named=named, lang=lang)
+        self._vulnerable = {g.key for g in session.groups if g.vulnerable}
 
     def is_vulnerable(self, person: Participant) -> bool:
         """Whether `person` belongs to a group that is never named."""
@@ -34,9 +34,7 @@ class NamingPolicy:
 
     def may_name(self, person: Participant) -> bool:
         """Whether the report may print `person`'s name."""
-        if self.is_vulnerable(person):
-            return False
-        return person.consent_named or self.named
+        return self.guard.may_name(person)
 
     def name(self, person: Participant) -> str:
         """The name to print: the full name when allowed, else the pseudonym."""
@@ -46,22 +44,19 @@ class NamingPolicy:
 
     def pseudonym(self, person: Participant) -> str:
         """A stable pseudonym that says nothing about the person."""
-        return t("report.pseudonym", self.lang, number=self._number.get(person.id, 0))
+        return self.guard.pseudonym(person)
 
     def find(self, reference: str | None) -> Participant | None:
-        """The participant a free-text reference names: an id, a full or a unique first name."""
+        """The participant a free-text reference names: an id, or a name, initials or e-mail
+        that designates one person only (see `NamingGuard.identify`)."""
         if not reference:
             return None
         found = self.session.participant(reference.strip())
-        if found is not None:
-            return found
-        matches = self._by_name.get(one_line(reference).casefold(), [])
-        return matches[0] if len({p.id for p in matches}) == 1 else None
+        return found if found is not None else self.guard.identify(reference)
 
     def mentions_protected(self, reference: str) -> bool:
-        """Whether a free text equals the name of someone who may not be named."""
-        matches = self._by_name.get(one_line(reference).casefold(), [])
-        return any(not self.may_name(p) for p in matches)
+        """Whether a free text names (or partly names) someone who may not be named."""
+        return self.guard.mentions_protected(reference)
 
     def author(self, reference: str | None) -> str | None:
         """How to show the author of a contribution or a word (None: show nobody)."""

@@ -11,11 +11,13 @@ from labkit.document.formats import ReportFormat
 from labkit.document.typography import typeset
 from labkit.errors import InvalidInputError
 from labkit.i18n import Lang, plain_writing, t
+from labkit.model.naming import MaskedMention, NamingGuard
 from labkit.report.build import build_report
 from labkit.report.content import Report
 from labkit.report.layout import layout
 from labkit.store.atomic import write_bytes_atomic, write_text_atomic
 from labkit.store.journal import JournalState
+from labkit.store.safe_paths import file_in, folder_in, replaceable
 from labkit.store.session_folder import SessionFolder
 
 Progress = Callable[[int, int], None]
@@ -30,6 +32,8 @@ class Rendered:
     path: Path
     report: Report
     extra_files: tuple[Path, ...] = ()
+    masked: tuple[MaskedMention, ...] = ()
+    """What the naming guard replaced: for the facilitator, never in the document."""
 
 
 def default_output(folder: SessionFolder, fmt: ReportFormat | str) -> Path:
@@ -38,16 +42,16 @@ def default_output(folder: SessionFolder, fmt: ReportFormat | str) -> Path:
 
 
 def journal_state(folder: SessionFolder) -> JournalState:
-    """The state of the session's journal; without a journal, the captures shipped as text
+    """The state of the session's journal, read without writing anything beside it (see
+    `labkit.store.journal.reading`); without a journal, the captures shipped as text
     (``captured.jsonl``, see `labkit.store.journal.captured`); else an empty state."""
-    from labkit.store.journal import Journal
     from labkit.store.journal.captured import captured_state
+    from labkit.store.journal.reading import read_journal
 
-    if not folder.journal_path.is_file():
+    if not folder.journal_path.exists() and not folder.journal_path.is_symlink():
         shipped = captured_state(folder.root)
         return shipped if shipped is not None else JournalState()
-    with Journal.open(folder.journal_path, device="report", create=False, readonly=True) as j:
-        return j.state()
+    return read_journal(folder.journal_path, lambda journal: journal.state(), device="report")
 
 
 def render_report(
@@ -80,9 +84,12 @@ def render_report(
                                   langs=", ".join(Lang))) from None  # fmt: skip
     state = state if state is not None else journal_state(folder)
     with plain_writing(not folder.session.inclusive_writing):
-        report = build_report(folder.session, state, lang=lang, named=named)
+        guard = NamingGuard.for_session(folder.session, named=named, lang=lang)
+        report = build_report(folder.session, state, lang=lang, named=named, guard=guard)
         doc = typeset(layout(report))
-    path = Path(out) if out is not None else default_output(folder, fmt)
+    path = replaceable(Path(out)) if out is not None else file_in(
+        folder.root, default_output(folder, fmt)
+    )
     extra: list[Path] = []
     if fmt is ReportFormat.DOCX:
         from labkit.report.docx_writer import render_docx
@@ -107,7 +114,7 @@ def render_report(
         write_text_atomic(path, render_html(doc, charts, folder.root))
     else:
         extra = _write_markdown(doc, path, progress)
-    return Rendered(path, report, tuple(extra))
+    return Rendered(path, report, tuple(extra), tuple(guard.masked))
 
 
 def _chart_renderer(
@@ -133,12 +140,14 @@ def _write_markdown(doc: e.ReportDocument, path: Path, progress: Progress | None
     from labkit.report.text_writers import render_markdown
 
     folder = path.with_name(f"{path.stem}-charts")
+    if doc.figures:  # beside the report, never through a link to elsewhere
+        folder_in(path.parent, folder)
     draw = _chart_renderer(doc.lang, progress, doc)
     links: dict[int, str] = {}
     written: list[Path] = []
     for index, figure in enumerate(doc.figures, 1):
         target = folder / f"figure-{index:02d}.png"
-        write_bytes_atomic(target, draw(figure.chart))
+        write_bytes_atomic(file_in(folder, target), draw(figure.chart))
         links[index - 1] = f"{folder.name}/{target.name}"
         written.append(target)
     write_text_atomic(path, render_markdown(doc, links))

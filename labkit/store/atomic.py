@@ -1,21 +1,29 @@
 """Atomic file writes: a temporary file in the same folder, fsync, then rename.
 
-A killed process or a full disk leaves either the old file or the new one, never half of one.
+A killed process or a full disk leaves either the old file or the new one, never half of one; a
+temporary file a killed process left behind (``.NAME.XXXX.tmp``) is removed by the next writer
+that opens the session (`remove_stale_temps`). A special file (a device, a named pipe) is never
+replaced (`labkit.store.safe_paths.replaceable`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from labkit.errors import StorageError
+from labkit.store.safe_paths import replaceable
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically; raise StorageError when the disk refuses."""
-    path = Path(path)
+    """Replace `path` with `data` atomically; raise StorageError when the disk refuses or when
+    `path` is a special file."""
+    path = replaceable(Path(path))
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -57,6 +65,30 @@ def _umask() -> int:
     mask = os.umask(0o077)  # elsewhere: set it for an instant, to the most private value
     os.umask(mask)
     return mask
+
+
+_TEMP_NAME = re.compile(r"\..+\.tmp(-wal|-shm)?")
+STALE_AFTER_S = 15 * 60
+"""A temporary file untouched for this long belongs to no running write (a write in progress
+keeps modifying its file; the rename that ends it follows the last write at once)."""
+
+
+def remove_stale_temps(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files (``.*.tmp``, and a temporary journal's ``-wal``/``-shm``) left
+    in `folder` by interrupted writes, those untouched for `STALE_AFTER_S`; the paths removed.
+    Links and folders are left alone."""
+    now = time.time() if now is None else now
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in Path(folder).glob(".*.tmp*"):
+            if not _TEMP_NAME.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                found = entry.lstat()
+                if stat.S_ISREG(found.st_mode) and now - found.st_mtime >= STALE_AFTER_S:
+                    entry.unlink()
+                    removed.append(entry)
+    return removed
 
 
 def fsync_folder(folder: Path) -> None:

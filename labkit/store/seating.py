@@ -28,6 +28,7 @@ from labkit.model import events as ev
 from labkit.model.files import ROTATIONS_DIR
 from labkit.model.views import RecordedEvent, Rotation
 from labkit.store.atomic import write_text_atomic
+from labkit.store.safe_paths import file_in, folder_in
 
 Rounds = tuple[tuple[tuple[str, ...], ...], ...]
 """Rounds, each a tuple of groups (tables, pairs), each a tuple of participant ids."""
@@ -148,7 +149,8 @@ def write_plan(
     planner: Mapping[str, Any] | None = None,
 ) -> Path:
     """Save a block's plan atomically (the one shape above); return the file written."""
-    path = plan_path(rotations_dir, block_id)
+    folder_in(Path(rotations_dir).parent, rotations_dir)  # in the session, not through a link
+    path = file_in(rotations_dir, plan_path(rotations_dir, block_id))
     data: dict[str, Any] = {"block": block_id,
                             "rounds": [[list(group) for group in r] for r in rounds]}  # fmt: skip
     if planner:

@@ -41,7 +41,11 @@ def log_path(folder: Path) -> Path:
 
 @contextlib.contextmanager
 def session_log(folder: Path, level: int = logging.INFO) -> Iterator[Path]:
-    """Send labkit's log records (`level` and above) to the session's log while the block runs."""
+    """Send labkit's log records (`level` and above) to the session's log while the block runs
+    (not in a folder this process may not write: reading commands work on read-only folders)."""
+    if not os.access(folder, os.W_OK):
+        yield log_path(folder)
+        return
     handler = OwnerOnlyFileHandler(
         log_path(folder), maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
 from labkit.store.atomic import write_text_atomic
+from labkit.store.safe_paths import folder_in, private_folder
 from labkit.store.session_folder import SESSION_FILE, validate_document
 from labkit.store.yaml_document import parse_yaml
 
@@ -183,5 +184,7 @@ def create_session(
         raise InvalidInputError(t("session.days_range", None, days=days))
     text = skeleton_text(slug, title, first_day, days, lang, lab)
     validate_document(parse_yaml(text, path), path)
+    private_folder(root)
+    folder_in(root, folder)  # owner-only; an existing link to elsewhere is refused
     write_text_atomic(path, text)
     return path

@@ -1,7 +1,8 @@
 """The live app's handle on `labkit serve`: a subprocess it starts and stops with one key.
 
-The server writes the same journal; the app picks its phones' contributions up through its
-journal poll (`PRAGMA data_version`, several times a second). The join address comes from the
+The server writes the same journal, sharing the app's session lock (`labkit.store.session_lock`);
+the app picks its phones' contributions up through its journal poll (`PRAGMA data_version`,
+several times a second). The join address comes from the
 session's ``serve.json`` (the tokens the server reads too), so the app can show its QR code.
 """
 
@@ -12,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from labkit.store.session_lock import held
 from labkit.web import control
 
 PORT = 8765
@@ -46,9 +48,11 @@ class ServerProcess:
             self.host = found[0].address if found else "127.0.0.1"
             command = [sys.executable, "-m", "labkit", "serve", str(self.root),
                        "--bind", self.host, "--port", str(self.port)]  # fmt: skip
+            lock = held(self.root)  # the app's session lock: the server shares it
             self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
                                             stdout=subprocess.DEVNULL,
-                                            stderr=subprocess.DEVNULL)  # fmt: skip
+                                            stderr=subprocess.DEVNULL,
+                                            **(lock.child_options() if lock else {}))  # fmt: skip
         return self.addresses()
 
     def addresses(self) -> Addresses:

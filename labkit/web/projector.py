@@ -2,7 +2,8 @@
 
 The screen shows the running block, a large timer, each café table's question this round, who
 moves where next, the vote results (a count of dots until the facilitator reveals them), the
-closing words as a cloud, and the session's join QR code.
+closing words as a cloud, and the session's join QR code. Every text shown goes through the
+naming guard (`labkit.model.naming`): no one who may not be named appears on the wall.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def _context(web: Web) -> dict[str, Any]:
     context["minutes_left"] = max(0, int((ends - now).total_seconds() // 60)) if ends else None
     contributions = [c for c in state.contributions.values() if c.block_id == block.id]
     context["count"] = len(contributions)
-    context["recent"] = [c.text for c in sorted(contributions, key=lambda c: c.event_id)][-6:]
+    recent = sorted(contributions, key=lambda c: c.event_id)[-6:]
+    context["recent"] = [room.guard.mask(c.text) for c in recent]
     config = block.method
     if isinstance(config, WorldCafeConfig):
         where = [room.position(block, n, state) for n in range(1, config.tables + 1)]
@@ -76,7 +78,7 @@ def _context(web: Web) -> dict[str, Any]:
         context["results"] = sorted(((texts.get(i, i), n) for i, n in totals.items()),
                                     key=lambda x: (-x[1], x[0]))[:12]  # fmt: skip
     if block.method_type == "closing":
-        words = Counter(w.text.lower() for w in state.closing_words.values()
+        words = Counter(room.guard.mask(w.text).lower() for w in state.closing_words.values()
                         if w.text and w.block_id == block.id)  # fmt: skip
         top = max(words.values(), default=1)
         context["words"] = [(word, 1 + round(4 * n / top)) for word, n in words.most_common(40)]

@@ -19,6 +19,7 @@ from labkit.methods.idea_vote import IdeaVote
 from labkit.methods.world_cafe import WorldCafe
 from labkit.model import Block, ClosingConfig, IdeaVoteConfig, WorldCafeConfig
 from labkit.model import events as ev
+from labkit.model.naming import NamingGuard
 from labkit.model.views import Vote
 from labkit.store import seating
 from labkit.store.journal import Journal, JournalState
@@ -68,6 +69,8 @@ class Room:
         self.lang = self.session.language
         self.journal = Journal.open(folder.root, device="phone")
         """One connection for the whole server (each write says its device: phone or host)."""
+        self.guard = NamingGuard.for_session(self.session, named=False)
+        """What the room's screens show of a contribution: no one who may not be named."""
 
     @property
     def root(self) -> Path:
@@ -158,7 +161,7 @@ class Room:
             for item in voting.candidates(self.session, block, config, state, number):
                 text = state.contributions[item].text if item in state.contributions \
                     else state.clusters[item].title  # fmt: skip
-                found.setdefault(item, Candidate(item, text, number))
+                found.setdefault(item, Candidate(item, self.guard.mask(text), number))
         return list(found.values())
 
     def budget(self, block: Block, state: JournalState) -> int:

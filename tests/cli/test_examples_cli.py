@@ -71,7 +71,7 @@ def test_copy_again_unchanged_is_fine_changed_is_refused_force_replaces(
     plan.write_text(plan.read_text(encoding="utf-8") + "# mes notes\n", encoding="utf-8")
     refused = run("examples", "copy", "atelier-collaboratif")
     assert refused.exit_code == 1
-    assert "existe déjà (ajoutez --force pour le remplacer)" in refused.stderr
+    assert "existe déjà (ajoutez --force pour le remplacer" in refused.stderr
     assert plan.read_text(encoding="utf-8").endswith("# mes notes\n")
     forced = run("examples", "copy", "atelier-collaboratif", "--force")
     assert forced.exit_code == 0, forced.output

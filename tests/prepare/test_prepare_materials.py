@@ -140,13 +140,27 @@ def test_route_cards_from_saved_plans(session_dir: Path, tmp_path: Path) -> None
 
     document = _reopen(build_route_cards(folder.session, plans), tmp_path)
     text = document_text(document)
-    assert "Hélène" in text and "Demandeur·ses d'emploi" in text
+    assert "Hélène" in text and "Conseiller·es" in text
     assert "Tour 2 : table 1" in text
     assert "Binôme : Julien P. (Crèche Les Lucioles)" in text
     (table,) = document.tables
     cells = [cell for row in table.rows for cell in row.cells]
     assert len(cells) == 12  # 12 seated participants, two cards a row
     assert picture_descriptions(document) == []
+
+
+def test_route_cards_never_print_a_vulnerable_groups_label(session_dir: Path,
+                                                          tmp_path: Path) -> None:
+    """Issue 15: a job seeker's card showed « Demandeur·ses d'emploi » beside the first name."""
+    save_plans(session_dir)
+    folder = open_session(session_dir)
+    plans = load_saved_plans(folder.rotations_dir, folder.session)
+    cards = {c.participant.id: c for c in route_cards(folder.session, plans)}
+    assert cards["p01"].participant.group == "de" and cards["p01"].group_label is None
+    assert cards["p02"].group_label == "Conseiller·es"
+    assert cards["p01"].group_colour == "#4C72B0"  # the colour stays, as on the badges
+    text = document_text(_reopen(build_route_cards(folder.session, plans), tmp_path))
+    assert "Demandeur" not in text and "Hélène" in text
 
 
 def test_route_cards_without_a_plan_read_as_documents(folder: SessionFolder,

@@ -5,6 +5,7 @@ session the user changed unless forced.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -77,11 +78,11 @@ def test_a_changed_copy_is_not_overwritten_without_force(tmp_path: Path) -> None
     before = plan.read_bytes()
     with pytest.raises(InvalidInputError) as info:
         copy_example("atelier-collaboratif", tmp_path)
-    assert "existe déjà (ajoutez --force pour le remplacer)" in str(info.value)
+    assert "existe déjà (ajoutez --force pour le remplacer" in str(info.value)
     assert plan.read_bytes() == before
 
 
-def test_force_replaces_the_copy(tmp_path: Path) -> None:
+def test_force_replaces_the_copy_and_keeps_the_old_one_aside(tmp_path: Path) -> None:
     target = copy_example("atelier-collaboratif", tmp_path)
     (target / "session.yaml").write_text("slug: abime\n", encoding="utf-8")
     (target / "extra.txt").write_text("x", encoding="utf-8")
@@ -89,7 +90,10 @@ def test_force_replaces_the_copy(tmp_path: Path) -> None:
     source = data_dir("examples") / "atelier-collaboratif" / "session.yaml"
     assert (target / "session.yaml").read_bytes() == source.read_bytes()
     assert not (target / "extra.txt").exists()
-    assert sorted(os.listdir(tmp_path)) == ["atelier-collaboratif"]
+    new, backup = sorted(os.listdir(tmp_path))
+    assert new == "atelier-collaboratif"
+    assert re.fullmatch(r"atelier-collaboratif\.\d{8}-\d{6}\.bak", backup)
+    assert (tmp_path / backup / "extra.txt").read_text(encoding="utf-8") == "x"
 
 
 def test_a_failed_copy_leaves_nothing_behind(tmp_path: Path,

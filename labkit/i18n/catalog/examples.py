@@ -6,8 +6,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no example is called '{name}' (examples: {names})",
     },
     "examples.exists": {
-        "fr": "{path} existe déjà (ajoutez --force pour le remplacer)",
-        "en": "{path} already exists (add --force to replace it)",
+        "fr": "{path} existe déjà (ajoutez --force pour le remplacer ; l'ancien est mis de côté)",
+        "en": "{path} already exists (add --force to replace it; the old one is moved aside)",
     },
     "examples.copied": {
         "fr": "Exemple copié dans {path}",
@@ -30,7 +30,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Copier un exemple dans sessions/ (ou --to DOSSIER).",
         "en": "Copy an example into sessions/ (or --to FOLDER).",
     },
-    "cli.help.force": {"fr": "Remplacer une session existante.", "en": "Replace an existing session."},
+    "cli.help.force": {
+        "fr": "Remplacer une session existante, mise de côté dans NOM.AAAAMMJJ-HHMMSS.bak.",
+        "en": "Replace an existing session, moved aside to NAME.YYYYMMDD-HHMMSS.bak.",
+    },
     "cli.help.blank": {
         "fr": "Copier le plan seul, sans les productions capturées : pour animer l'exemple en direct.",
         "en": "Copy the plan only, without the captured outputs: to run the example live.",

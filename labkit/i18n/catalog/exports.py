@@ -129,6 +129,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     **{f"export.col.{k}": {"fr": fr, "en": en} for k, (fr, en) in _COLUMNS.items()},
     **{f"export.value.{k}": {"fr": fr, "en": en} for k, (fr, en) in _VALUES.items()},
     **{f"export.sheet.{k}": {"fr": fr, "en": en} for k, (fr, en) in _SHEETS.items()},
+    "export.help.raw": {
+        "fr": "Copie complète, noms et adresses compris (sauvegarde pour « labkit import ») ; par "
+        "défaut, les personnes qui n'ont pas consenti et les collèges vulnérables sont masqués.",
+        "en": "Complete copy, names and addresses included (a backup for 'labkit import'); by "
+        "default, people who did not consent and vulnerable groups are withheld.",
+    },
     "export.help.dialect": {
         "fr": "CSV : excel-fr (« ; », virgule décimale, heures locales, en-têtes en français ; "
         "défaut d'une session en français), excel-en, ou rfc4180 (virgule, ISO UTC, clés).",

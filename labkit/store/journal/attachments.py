@@ -23,6 +23,7 @@ from labkit.errors import InvalidInputError, LabkitError, StorageError
 from labkit.i18n import t
 from labkit.model.events import AttachmentAdded
 from labkit.store.atomic import fsync_folder
+from labkit.store.safe_paths import file_in, folder_in
 
 if TYPE_CHECKING:
     from labkit.store.journal.journal import Journal
@@ -51,10 +52,14 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def copy_into(folder: Path, source: Path) -> tuple[str, str, int, bool]:
+def copy_into(
+    folder: Path, source: Path, root: Path | None = None
+) -> tuple[str, str, int, bool]:
     """Copy `source` into `folder` durably; (file name, sha256, size, whether it is new).
 
-    Raises InvalidInputError if `source` is not a readable file, StorageError if the copy fails.
+    `folder` must lead inside `root` (default: its parent, the session folder): a symbolic link
+    to elsewhere is refused. Raises InvalidInputError if `source` is not a readable file,
+    StorageError if the copy fails or the folder is unsafe.
     """
     if not source.is_file():
         raise InvalidInputError(t("journal.attach.missing", path=str(source)))
@@ -63,9 +68,9 @@ def copy_into(folder: Path, source: Path) -> tuple[str, str, int, bool]:
         raise InvalidInputError(
             t("journal.attach.too_big", path=str(source), max=MAX_ATTACHMENT_BYTES // 2**20)
         )
+    folder_in(folder.parent if root is None else root, folder)
     tmp_name: str | None = None
     try:
-        folder.mkdir(exist_ok=True)
         digest = hashlib.sha256()
         fd, tmp_name = tempfile.mkstemp(prefix=".attach-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as out, source.open("rb") as handle:
@@ -76,7 +81,7 @@ def copy_into(folder: Path, source: Path) -> tuple[str, str, int, bool]:
             os.fsync(out.fileno())
         sha = digest.hexdigest()
         name = f"{sha[:16]}-{safe_name(source.name)}"
-        target = folder / name
+        target = file_in(folder, folder / name)
         if target.exists() and file_sha256(target) == sha:
             os.unlink(tmp_name)
             return name, sha, size, False
@@ -111,7 +116,7 @@ def attach(journal: Journal, source: Path, **fields: Any) -> str:
         **fields,
     }
     validate_event(event)  # refuse bad fields before copying anything
-    name, sha, size, new = copy_into(folder, source)
+    name, sha, size, new = copy_into(folder, source, journal.folder)
     event.update(path=f"{folder.name}/{name}", sha256=sha, size=size)
     try:
         record = journal.record(event)

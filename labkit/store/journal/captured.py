@@ -66,15 +66,16 @@ def load_captured(root: Path) -> int:
     """Load a folder's ``captured.jsonl`` into its journal when the journal is still empty.
 
     Returns the number of events added (0 when there is no such file, or when the journal
-    already holds events: what was recorded live is never mixed with the shipped captures).
+    already exists: what was recorded live is never mixed with the shipped captures). Any
+    writer creating a folder's journal loads the captures the same way (`creation`).
     """
-    from labkit.store.journal import Journal
+    from labkit.store.journal.creation import create_journal
+    from labkit.store.journal.reading import read_journal
 
     path = captured_path(root)
-    if not path.is_file():
+    journal_path = Path(root) / JOURNAL_FILE
+    if not path.is_file() or journal_path.exists():
         return 0
-    records = read_captured(path)
-    with Journal.open(Path(root) / JOURNAL_FILE, device="labkit-examples") as journal:
-        if journal.events():
-            return 0
-        return len(journal.restore(records))
+    if not create_journal(journal_path):  # another process made it meanwhile
+        return 0
+    return read_journal(journal_path, lambda journal: len(journal.events()))

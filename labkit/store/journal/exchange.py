@@ -23,11 +23,13 @@ from labkit.model import events as ev
 from labkit.model.events.base import UUID_PATTERN
 from labkit.model.events.fields import utc_now
 from labkit.model.files import ATTACHMENTS_DIR
+from labkit.model.naming import NamingGuard
 from labkit.model.views import RecordedEvent
 from labkit.store.atomic import write_text_atomic
 from labkit.store.journal.attachments import file_sha256
 from labkit.store.journal.journal import Journal, invalid_event
 from labkit.store.journal.schema import SCHEMA_VERSION
+from labkit.store.safe_paths import file_in, folder_in, make_private
 
 EXPORT_FORMAT = "labkit-journal"
 EXPORT_VERSION = 1
@@ -61,8 +63,8 @@ class ExportFile(BaseModel):
     events: list[ExportedEvent]
 
 
-def export_document(journal: Journal) -> dict[str, Any]:
-    """The JSON-ready export of every event of `journal`."""
+def export_document(journal: Journal, guard: NamingGuard | None = None) -> dict[str, Any]:
+    """The JSON-ready export of every event of `journal` (texts through `guard`, if any)."""
     return {
         "format": EXPORT_FORMAT,
         "format_version": EXPORT_VERSION,
@@ -74,28 +76,41 @@ def export_document(journal: Journal) -> dict[str, Any]:
                 "uuid": record.uuid,
                 "ts": record.ts.isoformat(),
                 "device": record.device,
-                "recorder": record.recorder,
+                "recorder": guard.mask(record.recorder) if guard and record.recorder
+                else record.recorder,
                 "type": record.type,
-                "payload": record.event.payload(),
+                "payload": guard.mask_tree(record.event.payload()) if guard
+                else record.event.payload(),
             }
             for record in journal.events()
         ],
     }
 
 
-def export_json(journal: Journal, out_dir: Path) -> Path:
-    """Write ``journal.json`` (and copies of the attachments) into `out_dir`; the JSON file."""
+def export_json(
+    journal: Journal,
+    out_dir: Path,
+    guard: NamingGuard | None = None,
+    source_root: Path | None = None,
+) -> Path:
+    """Write ``journal.json`` (and copies of the attachments) into `out_dir`; the JSON file.
+
+    With a `guard`, no one who may not be named appears in its texts. Attachments are read from
+    `source_root` (default: the journal's folder); their copies stay inside `out_dir` (a link
+    there leading elsewhere is refused).
+    """
     out_dir = Path(out_dir)
+    source_root = journal.folder if source_root is None else Path(source_root)
     target = out_dir / EXPORT_NAME
-    text = json.dumps(export_document(journal), ensure_ascii=False, indent=1)
+    text = json.dumps(export_document(journal, guard), ensure_ascii=False, indent=1)
     write_text_atomic(target, text + "\n")
     attachments = journal.state().attachments.values()
     try:
         for attachment in attachments:
-            source = journal.folder / attachment.path
-            copy = out_dir / attachment.path
+            source = source_root / attachment.path
+            copy = file_in(out_dir, out_dir / attachment.path)
             if source.is_file() and not copy.exists():
-                copy.parent.mkdir(parents=True, exist_ok=True)
+                folder_in(out_dir, copy.parent)
                 shutil.copy2(source, copy)
     except OSError as exc:
         raise StorageError(t("journal.error.os", path=str(out_dir), detail=str(exc))) from exc
@@ -163,14 +178,15 @@ def read_export(path: Path) -> list[RecordedEvent]:
     return records
 
 
-def import_json(journal: Journal, path: Path) -> int:
-    """Restore the JSON export `path` into `journal`; the number of events added.
+def import_json(journal: Journal, path: Path, records: list[RecordedEvent] | None = None) -> int:
+    """Restore the JSON export `path` (its `records` when already read) into `journal`; the
+    number of events added.
 
     Refused (nothing written) when the file is invalid or when the journal already holds events
     that are not the beginning of the exported history.
     """
     path = Path(path)
-    records = read_export(path)
+    records = read_export(path) if records is None else records
     existing = [record.uuid for record in journal.events()]
     incoming = [record.uuid for record in records]
     if incoming[: len(existing)] != existing:
@@ -191,13 +207,14 @@ def _copy_attachments(source_dir: Path, journal: Journal, records: list[Recorded
             continue
         relative = Path(record.event.path)
         source = source_dir.parent / relative
-        target = journal.folder / relative
+        target = file_in(journal.folder, journal.folder / relative)
         if target.exists() or not source.is_file():
             continue
         if file_sha256(source) != record.event.sha256:
             continue  # a different file: the journal will report the attachment as changed
+        folder_in(journal.folder, target.parent)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
+            make_private(target)
         except OSError as exc:
             raise StorageError(t("journal.error.os", path=str(target), detail=str(exc))) from exc

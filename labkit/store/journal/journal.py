@@ -105,21 +105,31 @@ class Journal:
         recorder: str | None = None,
         create: bool = True,
         readonly: bool = False,
+        immutable: bool = False,
     ) -> Journal:
         """Open the journal at `path` (a ``journal.db`` file, or a session folder holding one).
 
         `device` names the machine or program recording (``cli``, ``tui-laptop-2``), `recorder`
-        the person. Raises InvalidInputError or StorageError with a plain-language message when
-        the journal cannot be used (see `Database.open`).
+        the person. A new journal is created whole, with the folder's ``captured.jsonl`` (see
+        `creation`). Raises InvalidInputError or StorageError with a plain-language message when
+        the journal cannot be used (see `Database.open`): an empty file, a folder, a writer's
+        journal leading outside its session folder.
         """
+        from labkit.store.journal import creation
+
         path = Path(path)
-        if path.is_dir():
+        if path.is_dir() and path.name != JOURNAL_FILE:  # a folder called journal.db is wrong
             path = path / JOURNAL_FILE
         device_name = " ".join(clean_text(device).split())[:100]
         if not device_name:
             raise InvalidInputError(t("journal.no_device"))
         recorder_name = " ".join(clean_text(recorder).split())[:100] if recorder else None
-        database = Database.open(path, create=create, readonly=readonly)
+        creation.check_journal_file(path)
+        if not readonly:
+            creation.prepare_writer(path)
+            if create and not path.exists():
+                creation.create_journal(path)
+        database = Database.open(path, create=create, readonly=readonly, immutable=immutable)
         try:
             return cls(database, device=device_name, recorder=recorder_name or None)
         except BaseException:
@@ -265,6 +275,13 @@ class Journal:
         """Whether `event` was cancelled by an undo."""
         with self._lock:
             return event.uuid in self._state.cancelled
+
+    def check_writable(self, min_free: int | None = None) -> None:
+        """Raise StorageError when this journal cannot be written now: read-only file, folder or
+        connection, or a disk with less than `min_free` bytes free (`database.MIN_FREE_BYTES`
+        by default). Nothing is written."""
+        with self._lock:
+            self._db.check_writable(min_free)
 
     def integrity_check(self) -> list[str]:
         """The problems SQLite's integrity check finds (empty when the file is sound)."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from labkit.model import Session
 from labkit.model.events.fields import utc_now
+from labkit.model.naming import NamingGuard, is_identifier
 from labkit.model.views import RecordedEvent
 from labkit.store.journal.journal import Journal
 from labkit.store.journal.spreadsheet import (
@@ -210,15 +211,36 @@ TABLES: dict[str, Callable[[JournalState, datetime], Table]] = {
 """File stem -> builder of (header, rows) from a state."""
 
 
-def history_table(events: list[RecordedEvent], cancelled: set[str]) -> Table:
-    """Every event, undone ones marked, payload as JSON."""
+def history_table(
+    events: list[RecordedEvent], cancelled: set[str], guard: NamingGuard | None = None
+) -> Table:
+    """Every event, undone ones marked, payload as JSON (its texts through `guard`, if any)."""
     header = ["id", "uuid", "ts", "device", "recorder", "type", "undone", "payload"]
+
+    def payload(record: RecordedEvent) -> str:
+        data = record.event.payload()
+        return json.dumps(guard.mask_tree(data) if guard else data, ensure_ascii=False)
+
     rows = [
-        [e.id, e.uuid, e.ts, e.device, e.recorder, e.type, e.uuid in cancelled,
-         json.dumps(e.event.payload(), ensure_ascii=False)]
+        [e.id, e.uuid, e.ts, e.device, guard.mask(e.recorder) if guard and e.recorder
+         else e.recorder, e.type, e.uuid in cancelled, payload(e)]
         for e in events
     ]  # fmt: skip
     return header, rows
+
+
+def guarded_table(table: Table, guard: NamingGuard) -> Table:
+    """`table` with the texts of every column but the identifiers through the naming guard."""
+    header, rows = table
+    texts = [i for i, name in enumerate(header) if not is_identifier(name)]
+    out = []
+    for row in rows:
+        row = list(row)
+        for i in texts:
+            if isinstance(row[i], str):
+                row[i] = guard.mask(row[i])
+        out.append(row)
+    return header, out
 
 
 def csv_text(table: Table, dialect: Dialect = Dialect.RFC4180,
@@ -231,12 +253,17 @@ def csv_text(table: Table, dialect: Dialect = Dialect.RFC4180,
     return csv_table_text(header, rows, dialect, style_for(session, dialect, zone))
 
 
-def export_tables(journal: Journal, now: datetime | None = None) -> dict[str, Table]:
-    """Every table of the journal by file stem, the full history (``events``) last."""
+def export_tables(
+    journal: Journal, now: datetime | None = None, guard: NamingGuard | None = None
+) -> dict[str, Table]:
+    """Every table of the journal by file stem, the full history (``events``) last; with a
+    `guard`, no one who may not be named appears in a text (`labkit.model.naming`)."""
     now = now or utc_now()
     state = journal.state()
     tables = {stem: build(state, now) for stem, build in TABLES.items()}
-    tables["events"] = history_table(journal.events(), state.cancelled)
+    if guard is not None:
+        tables = {stem: guarded_table(table, guard) for stem, table in tables.items()}
+    tables["events"] = history_table(journal.events(), state.cancelled, guard)
     return tables
 
 
@@ -248,20 +275,27 @@ def export_csv(
     dialect: Dialect = Dialect.RFC4180,
     session: Session | None = None,
     zone: tzinfo | None = None,
+    guard: NamingGuard | None = None,
 ) -> list[Path]:
     """Write one CSV per kind (plus ``events.csv``, the full history) into `out_dir`.
 
     `session` gives the Excel dialects their time zone, labels and consenting names; RFC 4180
     instants are in `zone` (else the session's, `Session.zone`) with their offset, else UTC.
+    `guard` masks the people who may not be named.
     """
-    return write_csv_tables(export_tables(journal, now), Path(out_dir), dialect,
+    return write_csv_tables(export_tables(journal, now, guard), Path(out_dir), dialect,
                             style_for(session, dialect, zone))
 
 
 def export_xlsx(
-    journal: Journal, out_dir: Path, session: Session, now: datetime | None = None
+    journal: Journal,
+    out_dir: Path,
+    session: Session,
+    now: datetime | None = None,
+    guard: NamingGuard | None = None,
 ) -> Path:
-    """Write ``<slug>.xlsx`` into `out_dir`: a sheet per kind, in the session's language."""
+    """Write ``<slug>.xlsx`` into `out_dir`: a sheet per kind, in the session's language
+    (`guard` masks the people who may not be named)."""
     dialect = Dialect.EXCEL_FR if session.language == "fr" else Dialect.EXCEL_EN
     path = Path(out_dir) / XLSX_NAME.format(slug=session.slug)
-    return write_xlsx(export_tables(journal, now), path, style_for(session, dialect))
+    return write_xlsx(export_tables(journal, now, guard), path, style_for(session, dialect))

@@ -1,9 +1,13 @@
 """What the method screens with a capture line share (notes, café ideas, ingredients, votes…).
 
 The capture line has the focus when the screen opens; Escape moves to the list (its arrows), and
-any letter typed there goes back into the capture line, so typing never runs a command. On a
-list, Ctrl+E corrects the entry under the cursor (its text in a one-line form, Enter saves) and
-Suppr (Delete) deletes it after one confirmation; both are journal events that Ctrl+Z undoes
+any letter typed there goes back into the capture line, so typing never runs a command. Each
+screen writes an entry in `capture`; an entry the journal did not record comes back into the line
+(`CaptureBar.settle`), and the error message says why and that the text was kept. (An entry
+the journal refuses, a questionnaire line with an unknown group, is quoted in its message and not
+put back: the next entry, typed at once, would start with it.) On a list,
+Ctrl+E corrects the entry under the cursor (its text in a one-line form, Enter saves) and Suppr
+(Delete) deletes it after one confirmation; both are journal events that Ctrl+Z undoes
 (`labkit.methods.corrections`).
 """
 
@@ -52,6 +56,20 @@ class CaptureScreen(BlockScreen):
             self.action_to_list()
         else:
             self.action_capture()
+
+    captured_kind: str | None = None
+    """The kind of note chosen when the entry being written was typed (`KindStrip`)."""
+
+    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+        message.stop()
+        self.captured_kind = message.kind
+        with self.labkit.keeping_text() as attempt:
+            self.capture(message.text)
+        message.bar.settle(message.text, failed=attempt.failed)
+
+    def capture(self, text: str) -> None:
+        """Write the entry typed in the capture line (a failed write puts the text back)."""
+        raise NotImplementedError
 
     def typing_field(self) -> Input | None:
         return self.query_one(CaptureBar).input

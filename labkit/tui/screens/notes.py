@@ -67,9 +67,9 @@ class NotesScreen(CaptureScreen):
         self.query_one(KindStrip).current = self.kind
         self.query_one(CaptureBar).context = f"{t('tui.kind.' + self.kind)} ›"
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.write, note_event, self.block, message.text,
-                 message.kind or self.kind)
+    def capture(self, text: str) -> None:
+        self.act(self.live.write, note_event, self.block, text,
+                 self.captured_kind or self.kind)
 
     def action_kind(self) -> None:
         """Ctrl+T while the list has the focus (the capture line reads it itself)."""

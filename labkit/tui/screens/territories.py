@@ -24,6 +24,7 @@ from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.capture.capture_input import CaptureInput
 from labkit.tui.widgets.capture.kind_strip import KindStrip
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 KINDS = {
@@ -56,13 +57,13 @@ class TerritoriesScreen(CaptureScreen):
         yield from self.compose_bar()
         prompt = getattr(self.block.method, "prompt", None)
         if prompt:
-            yield Static(" ".join(prompt.split()), classes="summary prompt")
+            yield Plain(" ".join(prompt.split()), classes="summary prompt")
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-side"):
-                yield Static(t("tui.territory.list"), classes="panel-title")
-                yield Static(id="territories")
+                yield Plain(t("tui.territory.list"), classes="panel-title")
+                yield Plain(id="territories")
             with Vertical(classes="method-main"):
-                yield Static(id="notes-title", classes="panel-title")
+                yield Plain(id="notes-title", classes="panel-title")
                 yield FitTable(fill="text", id="territory-notes", cursor_type="row",
                                show_header=False)
         yield KindStrip(self.kinds, id="kinds", classes="summary")
@@ -170,6 +171,6 @@ class TerritoriesScreen(CaptureScreen):
             self.selected = number - 1
             self.refresh_view()
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.write, territory_note, self.block, message.text, self.territory,
-                 message.kind or self.kind)
+    def capture(self, text: str) -> None:
+        self.act(self.live.write, territory_note, self.block, text, self.territory,
+                 self.captured_kind or self.kind)

@@ -1,4 +1,4 @@
-"""A process that writes a journal in a loop (run by the fault-injection and concurrency tests).
+"""A process that writes a journal in a loop (run by the concurrency test).
 
     python journal_writer.py JOURNAL NAME COUNT
 

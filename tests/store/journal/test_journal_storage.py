@@ -60,9 +60,10 @@ def test_journal_opens_from_its_folder_or_path_and_reports_missing_ones(tmp_path
         Journal.open(tmp_path / "nowhere" / "journal.db")
     with pytest.raises(InvalidInputError, match="No journal"):
         Journal.open(tmp_path / "journal.db", create=False)
-    (tmp_path / "empty.db").write_bytes(b"")
-    with Journal.open(tmp_path / "empty.db") as journal:  # an empty file becomes a journal
-        assert journal.events() == []
+    (tmp_path / "empty.db").write_bytes(b"")  # labkit never leaves one: not a journal
+    with pytest.raises(StorageError, match="empty \\(0 bytes\\)"):
+        Journal.open(tmp_path / "empty.db")
+    assert (tmp_path / "empty.db").read_bytes() == b""
 
 
 def test_a_journal_from_a_newer_labkit_is_refused_untouched(session_dir: Path) -> None:
