@@ -91,9 +91,17 @@ def note_command(
     author: Annotated[
         str | None, typer.Option("--author", help=t("journal.cli.help.author"))
     ] = None,
+    device: Annotated[
+        str | None, typer.Option("--device", help=t("journal.cli.help.device"))
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help=t("journal.cli.help.by"))] = None,
 ) -> None:
-    """Add a contribution to the session's journal and print its id."""
+    """Add a contribution to the session's journal and print its id (placed in the running
+    block when no --block is given: the live app shows it there)."""
+    import socket
+
     from labkit.model.events import CONTRIBUTION_KINDS
+    from labkit.store.journal import Journal
 
     if kind not in CONTRIBUTION_KINDS:
         message = t("journal.cli.unknown_kind", kind=kind, known=", ".join(CONTRIBUTION_KINDS))
@@ -108,7 +116,12 @@ def note_command(
     }  # fmt: skip
     fields = {key: value for key, value in placement.items() if value is not None}
     validate_event({"type": "contribution.added", "text": text, "kind": kind, **fields})
-    with _open_journal(folder) as journal:  # refused text: no journal created
+    recording = device or f"note-{socket.gethostname()}"
+    # refused text: no journal created
+    with Journal.open(folder.journal_path, device=recording, recorder=by) as journal:
+        running = journal.state().current_block() if block is None else None
+        if running is not None:  # the app shows it on the block being run
+            fields["block_id"] = running.block_id
         contribution_id = journal.add_contribution(text, kind=kind, **fields)
     typer.echo(contribution_id)
 

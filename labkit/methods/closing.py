@@ -33,6 +33,8 @@ class ClosingLive:
     """group -> questionnaires entered."""
     overall: dict[str, tuple[float, int]] = field(default_factory=dict)
     """question id -> (mean score over every group, number of answers)."""
+    answers: tuple[v.SurveyResponse, ...] = ()
+    """Every questionnaire entered, in recording order."""
 
 
 def survey_means(
@@ -87,14 +89,15 @@ class Closing(MethodSpec[ClosingConfig]):
             (w for w in captured.closing_words.values() if w.block_id in (block.id, None)),
             key=lambda w: w.event_id,
         ))  # fmt: skip
-        responses = tuple(captured.survey.values())
+        responses = tuple(sorted(captured.survey.values(), key=lambda r: r.event_id))
         scores: dict[str, list[float]] = defaultdict(list)
         for response in responses:
             for question, score in response.scores.items():
                 scores[question].append(score)
         everyone = {q: (sum(x) / len(x), len(x)) for q, x in scores.items()}
         return ClosingLive(words, survey_means(responses), len(responses),
-                           dict(Counter(r.group for r in responses)), everyone)  # fmt: skip
+                           dict(Counter(r.group for r in responses)), everyone,
+                           responses)  # fmt: skip
 
     def report(self, block: Block, config: ClosingConfig, day: int,
                harvest: Harvest) -> NotesOutput | None:  # fmt: skip

@@ -108,6 +108,11 @@ class PersonaJourney(MethodSpec[PersonaJourneyConfig]):
         )  # fmt: skip
 
     @staticmethod
+    def step_deleted(step_id: str) -> ev.JourneyStepDeleted:
+        """A journey step removed (the journal keeps it)."""
+        return ev.JourneyStepDeleted(step_id=step_id)
+
+    @staticmethod
     def step_edited(step_id: str, **changes: object) -> ev.JourneyStepEdited:
         """Fields of a journey step changed (only those given; None clears a field)."""
         return ev.JourneyStepEdited.model_validate({"step_id": step_id, **changes})

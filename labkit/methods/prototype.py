@@ -90,6 +90,12 @@ def needed_minutes(config: PrototypeTestConfig) -> int:
     return needed
 
 
+def is_feedback(x: v.Contribution) -> bool:
+    """Whether a contribution is feedback to a team: feedback, or a note placed by a team
+    (``labkit note --team 2`` from another laptop)."""
+    return x.kind == "feedback" or (x.kind == "note" and x.team is not None)
+
+
 @dataclass(frozen=True)
 class PrototypeLive:
     """The test as the live screen shows it: feedback per team and facet, decisions per team."""
@@ -203,7 +209,7 @@ class PrototypeTest(MethodSpec[PrototypeTestConfig]):
         feedback: dict[tuple[str | None, int | None], list[v.Contribution]] = defaultdict(list)
         decisions: dict[str | None, list[v.Contribution]] = defaultdict(list)
         for x in captured.of_block(block.id):
-            if x.kind == "feedback":
+            if is_feedback(x):
                 feedback[(x.team, x.question)].append(x)
             elif x.kind == "decision":
                 decisions[x.team].append(x)
@@ -230,7 +236,7 @@ class PrototypeTest(MethodSpec[PrototypeTestConfig]):
     def report(self, block: Block, config: PrototypeTestConfig, day: int,
                harvest: Harvest) -> PrototypeOutput | None:  # fmt: skip
         entries = [x for x in harvest.contributions(block.id)
-                   if x.kind in ("feedback", "decision")]  # fmt: skip
+                   if is_feedback(x) or x.kind == "decision"]  # fmt: skip
         if not entries:
             return None
         lang = harvest.lang
@@ -254,7 +260,7 @@ class PrototypeTest(MethodSpec[PrototypeTestConfig]):
                 label = clean(mine[0].team) if mine[0].team else t("report.prototype.no_team",
                                                                    lang)  # fmt: skip
                 prototype = None
-            feedback = [x for x in mine if x.kind == "feedback"]
+            feedback = [x for x in mine if is_feedback(x)]
             facets = [
                 FacetOutput(prompt, tuple(harvest.contribution_item(x) for x in feedback
                                           if x.question == number))

@@ -352,9 +352,11 @@ class _Builder:
         entries = []
         for x in contributions:
             where = spec.placement(block.method, x, self.lang) if spec and block else None
+            where = self.where(x) if where is None else where
+            if x.edited_at is not None:  # corrected after it was recorded (the journal keeps both)
+                where = " · ".join(filter(None, [where, t("report.edited", self.lang)]))
             entries.append(c.AnnexEntry(
-                x.contribution_id, t(f"report.kind.{x.kind}", self.lang),
-                self.where(x) if where is None else where, clean(x.text),
+                x.contribution_id, t(f"report.kind.{x.kind}", self.lang), where, clean(x.text),
                 self.policy.author(x.author),
             ))  # fmt: skip
         return tuple(entries)

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
-from labkit.methods import spec_of
+from labkit.methods import corrections, spec_of
 from labkit.methods.spec import AlertKind
 from labkit.model import Block, Session
 from labkit.model import events as ev
@@ -101,7 +101,8 @@ class LiveSession:
         self._changes: deque[tuple[int, tuple[RecordedEvent, ...] | None]] = deque(
             maxlen=KEPT_CHANGES
         )
-        self._undo: list[int] = []
+        self._undo: list[int | tuple[int, ...]] = []
+        """What Ctrl+Z undoes, last first: an event, or the events of one correction."""
         self._rotation_cache: dict[str, tuple[tuple[int, str], list[Rotation]]] = {}
         self._alerted: set[Alert] = set()
 
@@ -238,17 +239,24 @@ class LiveSession:
     # (block and round lifecycle, attendance), which need the clock, the day or the state.
 
     def record(
-        self, *events: EventModel | Mapping[str, Any], undoable: bool = True
-    ) -> list[RecordedEvent]:
-        """Write events in one transaction (all or none); the state folds them in."""
+        self, *events: EventModel | Mapping[str, Any], undoable: bool = True,
+        as_one: bool = False,
+    ) -> list[RecordedEvent]:  # fmt: skip
+        """Write events in one transaction (all or none); the state folds them in. `as_one`:
+        a single Ctrl+Z undoes them all (a correction), else one at a time."""
         try:
             written = self.journal.record_many(events)
         except BaseException:
             self.state = self.journal.live_state()  # a rolled-back batch re-derives it
             raise
-        if undoable:
+        if undoable and as_one:
+            self._undo.append(tuple(e.id for e in written))
+        elif undoable:
             self._undo.extend(e.id for e in written)
-        self._changed(written)
+        if any(isinstance(e.event, ev.EventUndone) for e in written):
+            self._changed()  # an undo re-derived the state: screens re-read it
+        else:
+            self._changed(written)
         return written
 
     def write(self, build: Callable[P, EventModel], *args: P.args,
@@ -270,22 +278,52 @@ class LiveSession:
         return str(self.write(build, *args, **kwargs)[0].event.new_id())
 
     def undo_last(self) -> RecordedEvent | None:
-        """Cancel the last entry recorded from this app (None if there is nothing to undo)."""
+        """Cancel the last entry (or correction) recorded from this app (None if there is
+        nothing to undo); undoing a deletion or an edit restores the entry as it was."""
         while self._undo:
-            event_id = self._undo.pop()
-            target = self.journal.get(event_id)
-            if self.journal.is_undone(target):
+            last = self._undo.pop()
+            ids = last if isinstance(last, tuple) else (last,)
+            targets = [self.journal.get(i) for i in reversed(ids)]
+            targets = [r for r in targets if not self.journal.is_undone(r)]
+            if not targets:
                 continue
-            undone = self.journal.undo(event_id)
-            self._changed()
-            return undone
+            try:
+                undone = self.journal.record_many(
+                    [ev.EventUndone(target=r.uuid) for r in targets])
+            finally:
+                self._changed()
+            return undone[-1]
         return None
 
-    def undo_event(self, event_id: int) -> RecordedEvent:
-        """Cancel one event (e.g. dots counted on the wrong idea)."""
-        undone = self.journal.undo(event_id)
-        self._changed()
-        return undone
+    # corrections of earlier entries (`labkit.methods.corrections`)
+
+    def entry(self, kind: corrections.EntryKind, entry_id: str) -> corrections.Entry | None:
+        """An entry of a live list as it stands now (None when it is gone)."""
+        return corrections.find(self.state, kind, entry_id)
+
+    def _uuid_of(self, event_id: int) -> str:
+        return self.journal.get(event_id).uuid
+
+    def edit_entry(self, entry: corrections.Entry, text: str) -> bool:
+        """Give an entry a corrected text (one Ctrl+Z restores it); False if unchanged."""
+        events = corrections.edited(self.state, entry, text, self._uuid_of)
+        if events:
+            self.record(*events, as_one=True)
+        return bool(events)
+
+    def delete_entry(self, entry: corrections.Entry) -> list[RecordedEvent]:
+        """Delete an entry (the journal keeps it, and Ctrl+Z brings it back)."""
+        return self.record(*corrections.deleted(entry, self._uuid_of), as_one=True)
+
+    def replace_entry(self, entry: corrections.Entry, *events: EventModel) -> None:
+        """Replace an entry that has no edit event of its own (a questionnaire) by `events`:
+        its deletion and them in one transaction, that one Ctrl+Z undoes."""
+        self.record(*corrections.deleted(entry, self._uuid_of), *events, as_one=True)
+
+    def source(self, event_id: int) -> tuple[str, str | None]:
+        """The device and the person who recorded an event."""
+        record = self.journal.get(event_id)
+        return record.device, record.recorder
 
     # block lifecycle
 

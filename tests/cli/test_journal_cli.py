@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -49,8 +50,17 @@ def test_note_prints_the_new_id_and_records_the_placement(session: Path) -> None
     assert (first.text, first.kind, first.block_id, first.question, first.table) == (
         "Un guichet unique pour la garde", "idea", "cafe", 1, 3,
     )  # fmt: skip
-    assert first.device == "cli"
+    assert (first.device, first.recorder) == (f"note-{socket.gethostname()}", None)
     assert contributions["c2"].kind == "note"
+
+
+def test_note_records_its_device_and_person_and_goes_to_the_running_block(session: Path) -> None:
+    with Journal.open(session / "journal.db", device="test") as journal:
+        journal.start_block("cafe")
+    result = run("note", session, "Vu à la table 2", "--device", "pc-2", "--by", "Léa")
+    assert result.exit_code == 0, result.output
+    note = _contributions(session)["c1"]
+    assert (note.device, note.recorder, note.block_id) == ("pc-2", "Léa", "cafe")
 
 
 def test_note_refuses_an_unknown_block_or_kind_and_writes_nothing(session: Path) -> None:

@@ -26,7 +26,8 @@ async def test_notes_of_a_plenary(make_app, session_dir):
     app = make_app()
     async with app.run_test() as pilot:
         await open_block(app, pilot, "ouverture")
-        await pilot.press(*"Merci d'etre venus", "enter", "ctrl+t", *"Et apres ?", "enter")
+        await pilot.press(*"Merci d'etre venus", "enter", "ctrl+t", "2", *"Et apres ?",
+                          "enter")
     notes = [(c.kind, c.text) for c in stored(session_dir).contributions.values()]
     assert notes == [("note", "Merci d'etre venus"), ("quote", "Et apres ?")]
 
@@ -162,7 +163,7 @@ async def test_territorial_notes_and_peer_help_turns(make_app, session_dir, cloc
         clock.advance(minutes=20)
         app.tick()
         await pilot.press("escape", "ctrl+n")  # 59
-        await pilot.press("ctrl+t", *"Comment mobiliser ?", "enter")
+        await pilot.press("ctrl+t", "2", *"Comment mobiliser ?", "enter")
     state = stored(session_dir)
     notes = [(c.block_id, c.territory, c.kind, c.text) for c in state.contributions.values()]
     assert notes == [

@@ -352,7 +352,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The session: its folder, its session.yaml or its slug.",
     },
     "journal.cli.help.text": {"fr": "Le texte de la contribution.", "en": "The contribution."},
-    "journal.cli.help.block": {"fr": "Identifiant du bloc.", "en": "Block id."},
+    "journal.cli.help.block": {"fr": "Identifiant du bloc (par défaut : celui en cours).",
+                               "en": "Block id (default: the running one)."},
+    "journal.cli.help.device": {
+        "fr": "Nom du poste qui saisit (par défaut : note-<nom de la machine>).",
+        "en": "Name of the recording device (default: note-<host name>).",
+    },
+    "journal.cli.help.by": {
+        "fr": "Qui saisit (un prénom, une animatrice).",
+        "en": "Who is recording (a first name, a facilitator).",
+    },
     "journal.cli.help.question": {"fr": "Numéro de la question.", "en": "Question number."},
     "journal.cli.help.table": {"fr": "Numéro de la table.", "en": "Table number."},
     "journal.cli.help.kind": {

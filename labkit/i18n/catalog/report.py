@@ -150,6 +150,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.where.table": {"fr": "table {n}", "en": "table {n}"},
     "report.where.pair": {"fr": "binôme {n}", "en": "pair {n}"},
     "report.source.phone": {"fr": "saisi sur téléphone", "en": "entered on a phone"},
+    "report.edited": {"fr": "corrigé", "en": "corrected"},
     "report.source.host": {"fr": "saisi par l'hôte de table", "en": "entered by the table host"},
     "report.kind.idea": {"fr": "idée", "en": "idea"},
     "report.kind.ingredient": {"fr": "ingrédient", "en": "ingredient"},

@@ -13,14 +13,17 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from rich.text import Text
 from textual import events
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
+from labkit.i18n import t
 from labkit.model import Block
-from labkit.model.views import RecordedEvent
+from labkit.model.views import Contribution, RecordedEvent
 from labkit.tui import live_state as ls
 from labkit.tui.keys import translate_bindings
+from labkit.tui.sources import SOURCE_WIDTH, source_tag
 from labkit.tui.widgets.agenda.block_bar import BarInfo
 
 if TYPE_CHECKING:
@@ -160,6 +163,19 @@ class BlockScreen(LiveScreen):
 
     def method_block(self) -> Block | None:
         return self.block
+
+    def add_source_column(self, table: DataTable) -> None:
+        """The column saying who recorded each row (see `source_of`)."""
+        table.add_column(t("tui.source.column"), key="source", width=SOURCE_WIDTH)
+
+    def source_of(self, entry: Contribution | int) -> Text:
+        """Which device and person recorded a contribution (or the event numbered so), as a
+        short tag."""
+        if isinstance(entry, int):
+            device, recorder = self.live.source(entry)
+        else:
+            device, recorder = entry.device, entry.recorder
+        return source_tag(device, recorder, self.live.journal.device)
 
     @property
     def timing(self) -> Any:

@@ -5,7 +5,10 @@ any letter typed there goes back into the capture line, so typing never runs a c
 screen writes an entry in `capture`; an entry the journal did not record comes back into the line
 (`CaptureBar.settle`), and the error message says why and that the text was kept. (An entry
 the journal refuses, a questionnaire line with an unknown group, is quoted in its message and not
-put back: the next entry, typed at once, would start with it.)
+put back: the next entry, typed at once, would start with it.) On a list,
+Ctrl+E corrects the entry under the cursor (its text in a one-line form, Enter saves) and Suppr
+(Delete) deletes it after one confirmation; both are journal events that Ctrl+Z undoes
+(`labkit.methods.corrections`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input
 
+from labkit.i18n import t
+from labkit.methods.corrections import Entry, EntryKind
 from labkit.tui.screens.base import BlockScreen
+from labkit.tui.screens.forms import prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 
@@ -26,7 +32,13 @@ class CaptureScreen(BlockScreen):
 
     BINDINGS = [
         Binding("escape", "to_list", "tui.key.list", show=False),
+        Binding("ctrl+e", "edit_entry", "tui.key.edit_entry", priority=True),
+        Binding("delete", "delete_entry", "tui.key.delete_entry"),
     ]
+
+    ENTRY_LISTS: dict[str, EntryKind] = {}
+    """The lists whose rows are entries (their row keys), by widget id, with their kind; the
+    first is the one Ctrl+E acts on while the capture line has the focus."""
 
     def compose_bar(self) -> ComposeResult:
         yield BlockBar(id="block-bar")
@@ -45,8 +57,12 @@ class CaptureScreen(BlockScreen):
         else:
             self.action_capture()
 
+    captured_kind: str | None = None
+    """The kind of note chosen when the entry being written was typed (`KindStrip`)."""
+
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
         message.stop()
+        self.captured_kind = message.kind
         with self.labkit.keeping_text() as attempt:
             self.capture(message.text)
         message.bar.settle(message.text, failed=attempt.failed)
@@ -62,9 +78,57 @@ class CaptureScreen(BlockScreen):
         self.query_one(CaptureBar).focus_input()
 
     def action_to_list(self) -> None:
-        lists = self.query(DataTable)
-        if lists:
-            lists.first().focus()
+        lists = [table for table in self.query(DataTable) if table.display]
+        entries = [table for table in lists if table.id in self.ENTRY_LISTS]
+        if entries or lists:
+            (entries or lists)[0].focus()
 
     def refresh_clock(self, now: datetime) -> None:
         self.query_one(BlockBar).info = self.bar_info(now)
+
+    # --- correcting an entry ------------------------------------------------------------------
+
+    def selected_entry(self) -> Entry | None:
+        """The entry under the cursor of the focused entry list (else of the first one)."""
+        if not self.ENTRY_LISTS:
+            return None
+        focused = self.focused
+        shown = [n for n in self.ENTRY_LISTS if self.query_one(f"#{n}", DataTable).display]
+        if not shown:
+            return None
+        name = shown[0]
+        if isinstance(focused, DataTable) and focused.id in shown:
+            name = str(focused.id)
+        table = self.query_one(f"#{name}", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.live.entry(self.ENTRY_LISTS[name], str(key))
+
+    def action_edit_entry(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.text is None:
+            self.notify(t("tui.entry.none_to_edit"), severity="warning", timeout=3)
+            return
+
+        def saved(values: dict[str, object] | None) -> None:
+            if values is not None and self.act(self.live.edit_entry, entry,
+                                               str(values["value"])):
+                self.notify(t("tui.entry.edited"), timeout=4)
+
+        self.app.push_screen(prompt(t("tui.entry.edit_title"), t("tui.entry.text"),
+                                    entry.text), saved)
+
+    def action_delete_entry(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        def delete() -> None:
+            if self.act(self.live.delete_entry, entry) is not None:
+                self.notify(t("tui.entry.deleted"), timeout=6)
+
+        self.labkit.confirm(t("tui.entry.confirm_delete", entry=self.entry_label(entry)), delete)
+
+    def entry_label(self, entry: Entry) -> str:
+        """How the confirmation names an entry (its text; a screen names the others)."""
+        return entry.text or entry.entry_id

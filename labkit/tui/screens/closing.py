@@ -4,6 +4,7 @@ questionnaires with the live average per stakeholder group."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,10 +14,13 @@ from textual.widgets import DataTable, Input, Static
 
 from labkit.i18n import format_number, t
 from labkit.methods.closing import Closing, ClosingLive
+from labkit.methods.corrections import Entry
 from labkit.model import Block, ClosingConfig
+from labkit.model.views import SurveyResponse
 from labkit.tui import live_state as ls
 from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
+from labkit.tui.screens.forms import FieldError, prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.plain import Plain
@@ -29,6 +33,7 @@ class ClosingScreen(CaptureScreen):
     """ctrl+t switches between questionnaires, words and images."""
 
     BINDINGS = [Binding("ctrl+t", "mode", "tui.key.mode", priority=True)]
+    ENTRY_LISTS = {"words": "closing_word", "responses": "survey"}
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
@@ -43,6 +48,8 @@ class ClosingScreen(CaptureScreen):
             with Vertical(classes="method-side", id="words-side"):
                 yield Plain(id="words-title", classes="panel-title")
                 yield FitTable(fill="text", id="words", cursor_type="row", show_header=False)
+                yield FitTable(fill="text", id="responses", cursor_type="row",
+                               show_header=False)
             with Vertical(classes="method-main"):
                 yield Plain(id="survey-title", classes="panel-title")
                 yield DataTable(id="means", cursor_type="none")
@@ -51,7 +58,10 @@ class ClosingScreen(CaptureScreen):
         yield from self.compose_capture("")
 
     def on_mount(self) -> None:
-        self.query_one("#words", DataTable).add_column("", key="text")
+        for name in ("words", "responses"):
+            listed = self.query_one(f"#{name}", DataTable)
+            listed.add_column("", key="text")
+            self.add_source_column(listed)
         means = self.query_one("#means", DataTable)
         means.add_column(t("tui.attendance.group"), key="group")
         means.add_column("n", key="n")
@@ -81,10 +91,65 @@ class ClosingScreen(CaptureScreen):
         table.clear()
         for word in words:
             label = word.text or f"[{t('tui.closing.image')}] {word.image}"
-            table.add_row(Text(label, overflow="ellipsis", no_wrap=True), key=word.word_id)
+            table.add_row(Text(label, overflow="ellipsis", no_wrap=True),
+                          self.source_of(word.event_id), key=word.word_id)
         if words:
             table.move_cursor(row=len(words) - 1, animate=False)
+        answers = self.query_one("#responses", DataTable)
+        answers.clear()
+        for answer in closing.answers:
+            answers.add_row(Text(self.answer_line(answer), overflow="ellipsis", no_wrap=True),
+                            self.source_of(answer.event_id), key=answer.response_id)
+        if closing.answers:
+            answers.move_cursor(row=len(closing.answers) - 1, animate=False)
+        self._show_list(closing)
         self._refresh_means(closing)
+
+    def _show_list(self, closing: ClosingLive | None = None) -> None:
+        """The words in word and image modes, the questionnaires typed in survey mode."""
+        closing = closing or self.closing()
+        survey = self.mode == "survey"
+        self.query_one("#words", DataTable).display = not survey
+        self.query_one("#responses", DataTable).display = survey
+        self.query_one("#words-title", Static).update(
+            t("tui.closing.answers", count=closing.responses) if survey
+            else t("tui.closing.words", count=len(closing.words)))
+
+    def answer_line(self, answer: SurveyResponse) -> str:
+        """A questionnaire as the line that enters it ("2 5 4 très utile")."""
+        keys = ls.survey_groups(self.live.session)
+        group = str(keys.index(answer.group) + 1) if answer.group in keys else answer.group
+        scores = [format_number(answer.scores[q.id], digits=0) if q.id in answer.scores
+                  else "-" for q in self.config.survey]  # fmt: skip
+        return " ".join([group, *scores, *([answer.comment] if answer.comment else [])])
+
+    def entry_label(self, entry: Entry) -> str:
+        answer = self.live.state.survey.get(entry.entry_id)
+        return self.answer_line(answer) if answer else super().entry_label(entry)
+
+    def action_edit_entry(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.kind != "survey":
+            super().action_edit_entry()
+            return
+        answer = self.live.state.survey[entry.entry_id]
+
+        def check(text: str) -> ls.QuestionnaireEntry:
+            try:
+                return ls.parse_questionnaire(text, self.live.session, self.config.survey)
+            except ls.EntryError as error:
+                raise FieldError(str(error)) from None
+
+        def saved(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            line: ls.QuestionnaireEntry = values["value"]
+            if self.act(self.live.replace_entry, entry,
+                        self.spec.answer(line.group, line.scores, line.comment)) is not None:
+                self.notify(t("tui.entry.edited"), timeout=4)
+
+        self.app.push_screen(prompt(t("tui.entry.edit_title"), t("tui.closing.mode.survey"),
+                                    self.answer_line(answer), check), saved)
 
     def _refresh_means(self, closing: ClosingLive) -> None:
         means, counts = closing.means, closing.counts
@@ -120,7 +185,10 @@ class ClosingScreen(CaptureScreen):
     # --- modes and entry ------------------------------------------------------------------------
 
     def _set_mode(self, mode: str) -> None:
+        changed = mode != self.mode
         self.mode = mode
+        if changed:
+            self._show_list()
         bar = self.query_one(CaptureBar)
         bar.context = t(f"tui.closing.mode.{mode}") + " ›"
         groups = ", ".join(f"{n} {k}" for n, k in

@@ -104,6 +104,7 @@ class CommitmentsScreen(BlockScreen):
         if self.wide:
             table.add_column(t("tui.commit.indicator"), key="indicator", width=24)
         table.add_column(t("tui.commit.status"), key="status", width=9)
+        self.add_source_column(table)
         super().on_mount()
         table.focus()
 
@@ -158,6 +159,7 @@ class CommitmentsScreen(BlockScreen):
                 cells.append(Text(item.indicator or "—", overflow="ellipsis", no_wrap=True))
             cells.append(Text(t(f"tui.commit.status.{item.status}"),
                               style="bold" if item.status == "committed" else ""))
+            cells.append(self.source_of(item.event_id))
             table.add_row(*cells, key=item.commitment_id)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
@@ -254,9 +256,14 @@ class CommitmentsScreen(BlockScreen):
 
     def action_delete(self) -> None:
         item = self._highlighted()
-        if item is not None:
-            self.act(self.live.write, self.spec.deleted, item.commitment_id)
-            self.notify(t("tui.commit.deleted"), timeout=4)
+        if item is None:
+            return
+
+        def delete() -> None:
+            if self.act(self.live.write, self.spec.deleted, item.commitment_id) is not None:
+                self.notify(t("tui.commit.deleted"), timeout=4)
+
+        self.labkit.confirm(t("tui.entry.confirm_delete", entry=item.what), delete)
 
     def action_group(self, step: int) -> None:
         self.filter_index = (self.filter_index + step) % (len(self.groups()) + 1)

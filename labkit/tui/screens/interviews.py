@@ -62,6 +62,7 @@ def regroups(pairs: list[list[str]], size: int) -> list[list[int]]:
 
 
 class InterviewsScreen(CaptureScreen):
+    ENTRY_LISTS = {"ingredients": "contribution"}
     """Pairs on the left; the step, its timer and the regroup's ingredients on the right."""
 
     BINDINGS = [
@@ -110,7 +111,9 @@ class InterviewsScreen(CaptureScreen):
         pairs = self.query_one("#pairs", DataTable)
         pairs.add_column("", key="group", width=4)
         pairs.add_column("", key="names")
-        self.query_one("#ingredients", DataTable).add_column("", key="text")
+        ingredients = self.query_one("#ingredients", DataTable)
+        ingredients.add_column("", key="text")
+        self.add_source_column(ingredients)
         super().on_mount()
 
     def _person(self, person_id: str) -> str:
@@ -161,7 +164,7 @@ class InterviewsScreen(CaptureScreen):
         table.clear()
         for item in items:
             table.add_row(Text(item.text, overflow="ellipsis", no_wrap=True),
-                          key=item.contribution_id)
+                          self.source_of(item), key=item.contribution_id)
         fill_width(table, "text")
         self.query_one(CaptureBar).context = f"G{self.regroup} ›"
 

@@ -51,7 +51,8 @@ class JourneyScreen(BlockScreen):
     """One team at a time: ←/→ cells, Enter edits, 1–5 sets the emotion, [ ] changes team."""
 
     BINDINGS = [
-        Binding("enter", "edit", "tui.key.edit"),
+        Binding("enter,ctrl+e", "edit", "tui.key.edit"),
+        Binding("delete", "delete_step", "tui.key.delete_entry"),
         Binding("right_square_bracket,tab", "team(1)", "tui.key.next_team"),
         Binding("left_square_bracket,shift+tab", "team(-1)", "tui.key.prev_team", show=False),
         Binding("P", "persona", "tui.key.persona"),
@@ -206,6 +207,20 @@ class JourneyScreen(BlockScreen):
         title = f"{stage} — {label}"
         hint = t("tui.journey.list_hint") if column in LIST_FIELDS else ""
         self.app.push_screen(prompt(title, label, current, check, save=save, hint=hint))
+
+    def action_delete_step(self) -> None:
+        row, _ = self._cursor()
+        stages = self._stages()
+        if not 0 <= row < len(stages) or stages[row][1] is None:
+            return
+        stage, step = stages[row]
+        assert step is not None
+
+        def delete() -> None:
+            if self.act(self.live.write, self.spec.step_deleted, step.step_id) is not None:
+                self.notify(t("tui.entry.deleted"), timeout=6)
+
+        self.labkit.confirm(t("tui.entry.confirm_delete", entry=stage), delete)
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()

@@ -16,29 +16,36 @@ from labkit.methods.plenary import note_event
 from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.capture.capture_input import CaptureInput
+from labkit.tui.widgets.capture.kind_strip import KindStrip
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 NOTE_KINDS = ("note", "quote", "question", "insight")
 
 
 class NotesScreen(CaptureScreen):
-    """Notes of a plenary block; ctrl+t changes the kind of the next note."""
+    """Notes of a plenary block; ctrl+t chooses the kind of the next note, always shown above
+    the capture line."""
 
-    BINDINGS = [Binding("ctrl+t", "kind", "tui.key.kind", priority=True)]
+    ENTRY_LISTS = {"notes": "contribution"}
+
+    BINDINGS = [Binding("ctrl+t", "kind", "tui.key.kind")]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.kind = "note"
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
         yield FitTable(fill="text", id="notes", cursor_type="row", classes="items")
+        yield KindStrip(NOTE_KINDS, id="kinds", classes="summary")
         yield from self.compose_capture(t("tui.notes.placeholder"))
 
     def on_mount(self) -> None:
         table = self.query_one("#notes", DataTable)
         table.add_column(t("tui.notes.kind"), key="kind", width=12)
         table.add_column(t("tui.notes.text"), key="text")
+        self.add_source_column(table)
+        self.query_one(CaptureInput).kind_strip = self.query_one(KindStrip)
         super().on_mount()
 
     def refresh_view(self) -> None:
@@ -50,15 +57,29 @@ class NotesScreen(CaptureScreen):
         for item in notes.notes:
             table.add_row(Text(t(f"tui.kind.{item.kind}"), style="dim"),
                           Text(item.text, overflow="ellipsis", no_wrap=True),
-                          key=item.contribution_id)
+                          self.source_of(item), key=item.contribution_id)
         if table.row_count:
             table.move_cursor(row=table.row_count - 1, animate=False)
         fill_width(table, "text")
+        self._show_kind()
+
+    def _show_kind(self) -> None:
+        self.query_one(KindStrip).current = self.kind
         self.query_one(CaptureBar).context = f"{t('tui.kind.' + self.kind)} ›"
 
     def capture(self, text: str) -> None:
-        self.act(self.live.write, note_event, self.block, text, self.kind)
+        self.act(self.live.write, note_event, self.block, text,
+                 self.captured_kind or self.kind)
 
     def action_kind(self) -> None:
-        self.kind = NOTE_KINDS[(NOTE_KINDS.index(self.kind) + 1) % len(NOTE_KINDS)]
-        self.query_one(CaptureBar).context = f"{t('tui.kind.' + self.kind)} ›"
+        """Ctrl+T while the list has the focus (the capture line reads it itself)."""
+        self.query_one(KindStrip).toggle()
+        self.action_capture()
+
+    @property
+    def kind(self) -> str:
+        """The kind of the next note: the strip's (set as soon as its digit is read)."""
+        return self.query_one(KindStrip).current or NOTE_KINDS[0]
+
+    def on_kind_strip_picked(self, message: KindStrip.Picked) -> None:
+        self._show_kind()

@@ -36,6 +36,8 @@ class PrototypeScreen(CaptureScreen):
     """Teams on the left (whom each visits and hosts this round), the selected team's feedback
     and decision on the right; 1, 2, 3… choose the facet of the next entry."""
 
+    ENTRY_LISTS = {"proto-feedback": "contribution"}
+
     DEFAULT_CSS = """
     PrototypeScreen #proto-teams {
         text-wrap: nowrap;
@@ -83,6 +85,7 @@ class PrototypeScreen(CaptureScreen):
         table.add_column("", key="facet", width=16)
         table.add_column("", key="round", width=3)
         table.add_column("", key="text")
+        self.add_source_column(table)
         super().on_mount()
 
     # --- what is shown ------------------------------------------------------------------------
@@ -179,11 +182,11 @@ class PrototypeScreen(CaptureScreen):
             table.add_row(Text(self._label(facet) if facet else "—", style="dim"),
                           Text(f"V{x.round}" if x.round else "", style="dim"),
                           Text(x.text, overflow="ellipsis", no_wrap=True),
-                          key=x.contribution_id)  # fmt: skip
+                          self.source_of(x), key=x.contribution_id)  # fmt: skip
         for x in state.decisions.get(key, ()):
             table.add_row(Text(self._label(DECISION), style="bold"), Text(""),
                           Text(x.text, overflow="ellipsis", no_wrap=True),
-                          key=x.contribution_id)  # fmt: skip
+                          self.source_of(x), key=x.contribution_id)  # fmt: skip
         fill_width(table, "text")
 
     def _refresh_context(self) -> None:

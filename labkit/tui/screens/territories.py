@@ -22,6 +22,8 @@ from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.screens.commitments import known_territories
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.capture.capture_input import CaptureInput
+from labkit.tui.widgets.capture.kind_strip import KindStrip
 from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable, fill_width
 
@@ -34,11 +36,13 @@ KINDS = {
 class TerritoriesScreen(CaptureScreen):
     """Territories on the left (with their note counts), the selected one's notes on the right."""
 
+    ENTRY_LISTS = {"territory-notes": "contribution"}
+
     BINDINGS = [
         Binding("up", "territory(-1)", "tui.key.prev_territory", show=False),
         Binding("down", "territory(1)", "tui.key.next_territory",
                 show=False),
-        Binding("ctrl+t", "kind", "tui.key.kind", priority=True),
+        Binding("ctrl+t", "kind", "tui.key.kind"),
         Binding("ctrl+n", "next_turn", "tui.key.next_turn", priority=True),
     ]
 
@@ -46,7 +50,6 @@ class TerritoriesScreen(CaptureScreen):
         super().__init__(block)
         self.peer_help = block.method_type == "peer_help"
         self.kinds = KINDS[block.method_type]
-        self.kind = self.kinds[0]
         self.selected = 0
         self.territories: list[str] = []
 
@@ -63,18 +66,21 @@ class TerritoriesScreen(CaptureScreen):
                 yield Plain(id="notes-title", classes="panel-title")
                 yield FitTable(fill="text", id="territory-notes", cursor_type="row",
                                show_header=False)
+        yield KindStrip(self.kinds, id="kinds", classes="summary")
         yield from self.compose_capture(t("tui.territory.placeholder"))
 
     def on_mount(self) -> None:
         table = self.query_one("#territory-notes", DataTable)
         table.add_column("", key="kind", width=12)
         table.add_column("", key="text")
+        self.add_source_column(table)
         self.territories = list(getattr(self.block.method, "territories", []) or []) or [
             territory for territory in known_territories(self.live.session)
         ]
         running = self.live.running_round(self.block.id) if self.peer_help else None
         if running is not None and running <= len(self.territories):
             self.selected = running - 1
+        self.query_one(CaptureInput).kind_strip = self.query_one(KindStrip)
         super().on_mount()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -108,13 +114,14 @@ class TerritoriesScreen(CaptureScreen):
         for note in mine:
             table.add_row(Text(t(f"tui.kind.{note.kind}"), style="dim"),
                           Text(note.text, overflow="ellipsis", no_wrap=True),
-                          key=note.contribution_id)
+                          self.source_of(note), key=note.contribution_id)
         if mine:
             table.move_cursor(row=len(mine) - 1, animate=False)
         fill_width(table, "text")
         self._update_context()
 
     def _update_context(self) -> None:
+        self.query_one(KindStrip).current = self.kind
         self.query_one(CaptureBar).context = (
             f"{self.territory or '—'} · {t('tui.kind.' + self.kind)} ›"
         )
@@ -140,7 +147,16 @@ class TerritoriesScreen(CaptureScreen):
             self.refresh_view()
 
     def action_kind(self) -> None:
-        self.kind = self.kinds[(self.kinds.index(self.kind) + 1) % len(self.kinds)]
+        """Ctrl+T while the list has the focus (the capture line reads it itself)."""
+        self.query_one(KindStrip).toggle()
+        self.action_capture()
+
+    @property
+    def kind(self) -> str:
+        """The kind of the next note: the strip's (set as soon as its digit is read)."""
+        return self.query_one(KindStrip).current or self.kinds[0]
+
+    def on_kind_strip_picked(self, message: KindStrip.Picked) -> None:
         self._update_context()
 
     def action_next_turn(self) -> None:
@@ -157,4 +173,4 @@ class TerritoriesScreen(CaptureScreen):
 
     def capture(self, text: str) -> None:
         self.act(self.live.write, territory_note, self.block, text, self.territory,
-                 self.kind)
+                 self.captured_kind or self.kind)

@@ -31,6 +31,7 @@ class VoteScreen(CaptureScreen):
     """Type the dots counted on an idea (digits, then Enter), the cursor moves to the next."""
 
     START_IN_LIST = True
+    ENTRY_LISTS = {"candidates": "contribution"}
     LIST_KEYS = frozenset({*"0123456789", "space", "i", "x", "k", "K", "t"})
 
     BINDINGS = [
@@ -73,6 +74,7 @@ class VoteScreen(CaptureScreen):
         table.add_column(t("tui.vote.dots"), key="dots", width=6)
         table.add_column("", key="flag", width=3)
         table.add_column(t("tui.vote.idea"), key="text")
+        self.add_source_column(table)
         super().on_mount()
 
     # --- data -----------------------------------------------------------------------------------
@@ -94,6 +96,10 @@ class VoteScreen(CaptureScreen):
             return f"{cluster.title} ({count})"
         return state.contributions[item].text
 
+    def _source(self, item: str) -> Text:
+        found = self.live.state.contributions.get(item)
+        return self.source_of(found) if found is not None else Text("")
+
     def refresh_view(self) -> None:
         tally = self.tally()
         self.items = list(tally.items)
@@ -112,7 +118,8 @@ class VoteScreen(CaptureScreen):
             flag = "★" if item in kept else ("≈" if by_item[item].tie_at_cut else "")
             table.add_row(Text(str(totals.get(item, 0)), style="bold", justify="right"),
                           Text(flag, style="bold"),
-                          Text(self.label(item), overflow="ellipsis", no_wrap=True), key=item)
+                          Text(self.label(item), overflow="ellipsis", no_wrap=True),
+                          self._source(item), key=item)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
         fill_width(table, "text")
@@ -204,8 +211,10 @@ class VoteScreen(CaptureScreen):
         votes = [v for v in self.live.state.votes.values()
                  if v.item_id == item and v.block_id == self.block.id
                  and v.question == self.question_number]
-        if votes:
-            self.act(self.live.undo_event, max(v.event_id for v in votes))
+        if votes:  # the last dots given to it: deleted, and Ctrl+Z gives them back
+            last = self.live.entry("vote", str(max(v.event_id for v in votes)))
+            if last is not None and self.act(self.live.delete_entry, last) is not None:
+                self.notify(t("tui.vote.dots_removed"), timeout=4)
 
     def action_keep(self) -> None:
         item = self._highlighted()

@@ -39,6 +39,8 @@ logger = logging.getLogger(__name__)
 class WorldCafeScreen(CaptureScreen):
     """The café, round by round."""
 
+    ENTRY_LISTS = {"ideas": "contribution"}
+
     BINDINGS = [
         Binding("ctrl+n", "next_round", "tui.key.next_round", priority=True),
         Binding("ctrl+f", "end_round", "tui.key.end_round", show=False, priority=True),
@@ -68,7 +70,8 @@ class WorldCafeScreen(CaptureScreen):
         self.selected = 1
         self.plan: rotation.Plan | None = None
         self._plan_key = -1
-        self._idea_keys: list[str] = []
+        self._idea_keys: list[tuple[str, str]] = []
+        """(id, text) of each idea listed (an edited one is redrawn)."""
         self._views: dict[int, TableView] = {}
         """table -> what its card shows (an idea noted there changes only its count)."""
         self._shown_up_to = 0
@@ -96,6 +99,7 @@ class WorldCafeScreen(CaptureScreen):
         table = self.query_one("#ideas", DataTable)
         table.add_column("", key="round", width=4)
         table.add_column("", key="text")
+        self.add_source_column(table)
         super().on_mount()
 
     # --- what is shown ------------------------------------------------------------------------
@@ -191,7 +195,7 @@ class WorldCafeScreen(CaptureScreen):
         question = self.config.question_at(self.selected, self.shown_round)
         show(self.query_one("#ideas-question", Static),
              f"Q{question}. {self.config.questions[question - 1]}", layout=True)
-        keys = [i.contribution_id for i in mine]
+        keys = [(i.contribution_id, i.text) for i in mine]
         known = self._idea_keys
         if keys[: len(known)] == known and table.row_count == len(known):
             fresh = mine[len(known):]  # only append what is new: no full re-layout
@@ -209,8 +213,8 @@ class WorldCafeScreen(CaptureScreen):
             table.add_row(Text(t("tui.cafe.round_short", number=idea.round or "-"),
                                style="dim"),
                           Text(idea.text, overflow="ellipsis", no_wrap=True),
-                          key=idea.contribution_id)
-            self._idea_keys.append(idea.contribution_id)
+                          self.source_of(idea), key=idea.contribution_id)
+            self._idea_keys.append((idea.contribution_id, idea.text))
         show(self.query_one("#ideas-title", Static),
              t("tui.cafe.ideas_title", table=self.selected, count=len(self._idea_keys)))
         if fresh:

@@ -32,10 +32,12 @@ class CaptureBar(Horizontal):
     class Captured(Message):
         """Text typed and confirmed with Enter."""
 
-        def __init__(self, bar: CaptureBar, text: str) -> None:
+        def __init__(self, bar: CaptureBar, text: str, kind: str | None = None) -> None:
             super().__init__()
             self.bar = bar
             self.text = text
+            self.kind = kind
+            """The kind of note chosen when Enter was read (screens with a `KindStrip`)."""
 
         @property
         def control(self) -> CaptureBar:
@@ -85,7 +87,7 @@ class CaptureBar(Horizontal):
         event.stop()
         text = event.value.strip()
         if text:
-            self.post_message(self.Captured(self, text))
+            self.post_message(self.Captured(self, text, getattr(event, "kind", None)))
         else:  # Enter on an empty line: the next entry not written comes back
             self._bring_back()
 

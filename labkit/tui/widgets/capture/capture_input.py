@@ -14,6 +14,8 @@ from typing import Any
 from textual import events
 from textual.widgets import Input
 
+from labkit.tui.widgets.capture.kind_strip import KindStrip
+
 
 class CaptureInput(Input):
     """An `Input` whose Enter posts `Submitted` with the text typed so far and clears it.
@@ -26,7 +28,17 @@ class CaptureInput(Input):
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
 
+    kind_strip: KindStrip | None = None
+    """The kinds of note this line offers (Ctrl+T, then a digit), if any."""
+
     async def _on_key(self, event: events.Key) -> None:
+        strip = self.kind_strip
+        if strip is not None and (event.key == "ctrl+t" or strip.pick(event.key)):
+            if event.key == "ctrl+t":
+                strip.toggle()
+            event.stop()
+            event.prevent_default()
+            return
         if event.key == "enter":
             event.stop()
             event.prevent_default()
@@ -37,4 +49,6 @@ class CaptureInput(Input):
     async def action_submit(self) -> None:
         value = self.value
         self.value = ""
-        self.post_message(self.Submitted(self, value, None))
+        message = self.Submitted(self, value, None)
+        message.kind = self.kind_strip.current if self.kind_strip else None  # type: ignore[attr-defined]
+        self.post_message(message)
