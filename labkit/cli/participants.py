@@ -102,6 +102,7 @@ def participants_table(session: Session) -> RenderableType:
     from rich.table import Table
 
     from labkit.model import Role
+    from labkit.model.territories import territory_label
 
     table = Table(
         title=escape(t("participants.out.title", None, session=session.title)),
@@ -134,7 +135,7 @@ def participants_table(session: Session) -> RenderableType:
                 escape(person.display_name),
                 escape(person.organisation or ""),
                 f"[dim]{role}[/]" if person.role == Role.PARTICIPANT else role,
-                escape(person.territory or ""),
+                escape(territory_label(person.territory) if person.territory else ""),
                 escape(person.id),
                 end_section=position == len(members) - 1,
             )
