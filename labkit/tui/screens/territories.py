@@ -15,8 +15,8 @@ from labkit.i18n import t
 from labkit.methods import round_minutes, spec_of
 from labkit.methods.notes import NotesLive
 from labkit.methods.territories import territory_note
-from labkit.model.territories import territory_label
 from labkit.model import Block
+from labkit.model.territories import territory_label
 from labkit.tui import live_state as ls
 from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen

@@ -123,8 +123,8 @@ def test_roles_in_french_and_english(text: str, expected: Role | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("7", "07"), ("07", "07"), ("Ardèche", "07"), ("ardèche", "07"), ("Auvergne-Rhône-Alpes", "R84"),
-     ("", None), ("Nord-Isère", "Nord-Isère")],
+    [("7", "07"), ("07", "07"), ("Ardèche", "07"), ("ardèche", "07"),
+     ("Auvergne-Rhône-Alpes", "R84"), ("", None), ("Nord-Isère", "Nord-Isère")],
 )
 def test_territories_are_read_as_their_code(text: str, expected: str | None) -> None:
     assert parse_territory(text) == expected
