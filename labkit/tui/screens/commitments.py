@@ -11,7 +11,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from labkit.i18n import format_date, t
 from labkit.methods.commitments import Commitments, CommitmentsLive
@@ -23,6 +23,7 @@ from labkit.model.views import Commitment
 from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.footer import FitFooter
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$")
@@ -113,7 +114,7 @@ class CommitmentsScreen(BlockScreen):
         yield Static(id="commit-title", classes="summary")
         yield FitTable(fill="what", id="commitments", cursor_type="row", classes="items")
         yield Static(t("tui.commit.hint"), classes="hint")
-        yield Footer(compact=True)
+        yield FitFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#commitments", DataTable)

@@ -7,7 +7,7 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from labkit.i18n import format_date, format_duration, format_time, t
 from labkit.methods import round_count, round_minutes
@@ -15,6 +15,7 @@ from labkit.model import Block
 from labkit.tui import live_state as ls
 from labkit.tui.screens.base import LiveScreen
 from labkit.tui.widgets.agenda.timeline import Timeline
+from labkit.tui.widgets.footer import FitFooter
 from labkit.tui.widgets.timers.countdown import Countdown
 
 
@@ -37,7 +38,7 @@ class DashboardScreen(LiveScreen):
                 yield Static(id="day-drift")
                 yield Static(id="next-block")
         yield Static(id="alert-banner")
-        yield Footer(compact=True)
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.query_one(Timeline).zone = self.live.zone
