@@ -99,7 +99,4 @@ def changes_between(before: Participant, after: Participant) -> list[Change]:
 
 def describe_candidates(people: Iterable[Participant]) -> str:
     """ "Hélène Martin (Mairie), Hélène Martin (CAF)": the people a row could name."""
-    return ", ".join(
-        f"{p.full_name} ({p.organisation})" if p.organisation else f"{p.full_name} ({p.email or p.id})"
-        for p in people
-    )
+    return ", ".join(f"{p.full_name} ({p.organisation or p.email or p.id})" for p in people)

@@ -1,4 +1,4 @@
-"""`import --update`: a second file updates the people already in the session and adds the others."""
+"""`import --update`: a second file updates the people of the session and adds the others."""
 
 from __future__ import annotations
 
@@ -27,12 +27,14 @@ def _second_helene(folder: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def test_an_update_changes_the_columns_given_and_adds_new_people(session_dir: Path,
-                                                                tmp_path: Path) -> None:  # fmt: skip
+def test_an_update_changes_the_columns_given_and_adds_new_people(
+    session_dir: Path, tmp_path: Path
+) -> None:
     plan = import_participants(open_session(session_dir), _write(tmp_path, UPDATE), update=True,
                                lang="fr")  # fmt: skip
     assert [c.describe("fr") for c in plan.changes["p001"]] == [
-        "Rôle : participant·e → hôte de table", "Département : Seine-Saint-Denis (93) → Ardèche (07)",
+        "Rôle : participant·e → hôte de table",
+        "Département : Seine-Saint-Denis (93) → Ardèche (07)",
         "Consentement : non → oui",
     ]
     assert plan.rows == {"p001": 2}
@@ -70,8 +72,9 @@ def test_an_ambiguous_row_is_refused_with_the_names_and_nothing_is_written(
     assert (session_dir / "session.yaml").read_text(encoding="utf-8") == before
 
 
-def test_a_new_person_needs_a_group_and_one_person_is_updated_once(session_dir: Path,
-                                                                   tmp_path: Path) -> None:  # fmt: skip
+def test_a_new_person_needs_a_group_and_one_person_is_updated_once(
+    session_dir: Path, tmp_path: Path
+) -> None:
     file = _write(tmp_path, "Prénom;Nom;Structure;Consentement\nZoé;Martin;;oui\n"
                             "Hélène;Dubois;Mairie;oui\nHelene;Dubois;CD 93;non\n")  # fmt: skip
     with pytest.raises(InvalidInputError) as caught:
