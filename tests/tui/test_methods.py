@@ -259,3 +259,23 @@ async def test_commitments_take_a_departement_as_typed_and_a_regional_level(make
         assert app.screen.groups() == ["02", "59", "80", "R32"]
     state = stored(session_dir)
     assert sorted(c.territory for c in state.commitments.values()) == ["02", "59", "R32"]
+
+
+async def test_the_commitment_form_and_its_error_fit_80x24(make_app):
+    app = make_app(day=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_block(app, pilot, "engagements")
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-what").value = "Une charte"
+        form.query_one("#field-owner_person").value = "Karim"
+        form.query_one("#field-group").value = "Paris"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        error = form.query_one("#form-error")
+        assert "territoire inconnu" in str(error.render())
+        for widget in (form.query_one("#field-group"), error):  # on screen, not clipped off
+            region = widget.region
+            assert form.region.contains_region(region) and region.height > 0
+            assert form.get_widget_at(region.x, region.bottom - 1)[0] is widget
