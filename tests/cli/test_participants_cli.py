@@ -156,6 +156,7 @@ def test_list_groups_people_with_counts_and_a_total(session_dir: Path) -> None:
     assert "Gestionnaires de crèches (1)" in out
     assert "Demandeurs d'emploi (1)" in out
     assert "Total : 8 participant(s) dans 5 collège(s)" in out
+    assert "Seine-Saint-Denis (93)" in out  # a territory by its name and code
     # First name and last-name initial only.
     assert "Sébastien L." in out and "Lefèvre" not in out
     assert "Hélène M." in out and "hôte de table" in out and "commanditaire" in out
