@@ -27,7 +27,8 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from tui import fill_journal, keypress_latencies, percentile, write_session  # noqa: E402
+from harness import load_line, percentile  # noqa: E402
+from tui import fill_journal, keypresses, write_session  # noqa: E402
 
 PHONES = """
 import asyncio, json, re, sys, time
@@ -85,7 +86,7 @@ async def keys_during(load: subprocess.Popen[str], folder: Path) -> list[float]:
     """Keypress → journal latencies of the live app, in batches, until the load is over."""
     found: list[float] = []
     while load.poll() is None or not found:
-        to_disk, _ = await keypress_latencies(folder, 25, True)
+        to_disk, _ = await keypresses(folder, 25)
         found += to_disk
     return found
 
@@ -105,6 +106,7 @@ def main() -> None:
         folder = Path(tmp) / "grande-session"
         write_session(folder)
         count = fill_journal(folder)
+        print(load_line())
         print(f"session: 3 days, 150 participants, {count} events; day-3 café running")
         port = free_port()
         server = start_server(folder, port)
@@ -136,13 +138,13 @@ def main() -> None:
         verdict = "OK" if lost == 0 and duplicated == 0 else "ABOVE TARGET"
         print(f"TARGET contributions lost {lost}, duplicated {duplicated} (target 0 and 0) "
               f"{verdict}")
-        p95 = percentile(latencies, 0.95)
-        print(f"TARGET post latency: p50 {percentile(latencies, 0.5) * 1000:5.1f} ms, p95 "
+        p95 = percentile(latencies, 95)
+        print(f"TARGET post latency: p50 {percentile(latencies, 50) * 1000:5.1f} ms, p95 "
               f"{p95 * 1000:5.1f} ms, max {max(latencies) * 1000:5.1f} ms (target p95 < 200 ms) "
               f"{'OK' if p95 < 0.2 else 'ABOVE TARGET'}")
-        k95 = percentile(keys, 0.95)
+        k95 = percentile(keys, 95)
         print(f"TARGET live app keypress → journal during the load: p50 "
-              f"{percentile(keys, 0.5) * 1000:5.1f} ms, p95 {k95 * 1000:5.1f} ms over "
+              f"{percentile(keys, 50) * 1000:5.1f} ms, p95 {k95 * 1000:5.1f} ms over "
               f"{len(keys)} ideas (target p95 < 50 ms) {'OK' if k95 < 0.05 else 'ABOVE TARGET'}")
 
 

@@ -83,7 +83,7 @@ SESSION: dict[str, Any] = {
                  "method": {"type": "territorial_diagnostic", "territories": [93, "94"]}},
                 {"id": "cafe", "title": "World café", "phase": "focus", "duration": 90,
                  "method": {"type": "world_cafe", "questions": ["Q1", "Q2"], "tables": 2,
-                            "rounds": 3, "hosts": ["p01", "p02"]}},
+                            "rounds": 2, "hosts": ["p01", "p02"]}},
             ],
         },
         {

@@ -64,3 +64,8 @@ def report_command(
     )  # fmt: skip
     console.print(t("report.cli.written", None, path=rendered.path), soft_wrap=True)
     console.print(f"[dim]{summary}[/]", soft_wrap=True)
+    if fmt is ReportFormat.PDF:
+        from labkit.report.pdf import uno_python
+
+        if uno_python() is None:
+            console.print(t("report.cli.pdf_no_uno", None), soft_wrap=True)

@@ -293,19 +293,23 @@ def _print_rotation(plan: RotationPlan, request: RotationRequest, names: dict) -
         ]
         routes.add_row(_label(person.id, names, hosts), " · ".join(steps))
     console.print(routes)
-    _print_metrics(console, plan)
+    _print_metrics(console, plan, questions=bool(request.table_questions))
     console.print(t("planning.out.method", method=plan.method,
                     seconds=format_number(plan.seconds, digits=2)))
     for note in plan.notes:
         console.print(f"[yellow]{t('planning.note.' + note.code, **note.params)}[/]")
 
 
-def _print_metrics(console: Console, plan: RotationPlan) -> None:
+def _print_metrics(console: Console, plan: RotationPlan, questions: bool = False) -> None:
+    """The plan's figures and its verdict; `questions`: tables keep a question, so the
+    questions met again are shown and count in the gap like repeats."""
     from rich.table import Table
 
     m = plan.metrics
     rows = ["repeats", "max_meetings", "pairs_met_more_than_once", "repeats_lower_bound",
             "repeats_lower_bound_at_max", "group_spread_deviation", "organisation_clashes"]
+    if questions:
+        rows[1:1] = ["question_revisits", "question_revisits_lower_bound"]
     if m.table_revisits or plan.notes:
         rows.append("table_revisits")
     rows.append("hard_violations")
@@ -317,7 +321,12 @@ def _print_metrics(console: Console, plan: RotationPlan) -> None:
         table.add_row(t(f"planning.metric.{key}"), str(data[key]))
     console.print(table)
     if plan.verdict == "optimal":  # proven: every figure at its lower bound
-        console.print(f"[green]{t('planning.out.optimal')}[/]")
+        key = "planning.out.optimal_questions" if questions else "planning.out.optimal"
+        console.print(f"[green]{t(key)}[/]")
+    elif questions:
+        gap = (m.repeats + m.question_revisits
+               - m.repeats_lower_bound - m.question_revisits_lower_bound)
+        console.print(t("planning.out.gap_questions", gap=gap))
     else:
         gap = m.repeats - m.repeats_lower_bound
         console.print(t("planning.out.gap", gap=gap))

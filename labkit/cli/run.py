@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from labkit.errors import StorageError
 from labkit.i18n import Lang, t
 
 
@@ -27,7 +28,10 @@ def run_command(
         str | None, typer.Option("--device", help=t("tui.cli.help_device"))
     ] = None,
 ) -> None:
-    """Open the live app on a session; every entry goes to the session's journal at once."""
+    """Open the live app on a session; every entry goes to the session's journal at once.
+
+    Refuses to start (exit 1) when the journal cannot be written (read-only, disk full); exits
+    1 after a crash, whose traceback is in the session's ``labkit.log``."""
     from labkit.i18n import set_session_language, set_ui_language
 
     if lang is not None:
@@ -36,8 +40,16 @@ def run_command(
     from labkit.tui.controller import LiveSession
 
     live = LiveSession.open(session, day=day, device=device or f"tui-{socket.gethostname()}")
+    try:
+        live.journal.check_writable()  # before anything is typed: read-only, full disk
+    except StorageError as error:
+        live.close()
+        raise StorageError(t("tui.start.cannot_write", error=error)) from error
     set_session_language(live.session.language)
     try:
-        LabkitApp(live).run()
+        app = LabkitApp(live)
+        app.run()
     finally:
         set_session_language(None)
+    if app.return_code:  # a crash: the app printed where its traceback is
+        raise typer.Exit(app.return_code)

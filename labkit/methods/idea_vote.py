@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from labkit.document import elements as e
-from labkit.document.text import clean, shorten
-from labkit.document.wording import Words, describe_chart
+from labkit.document.chart_labels import figure
+from labkit.document.text import clean
+from labkit.document.wording import Words
 from labkit.methods import voting
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.outputs import Item, ModuleOutput
@@ -117,7 +118,7 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
 
     def layout(self, output: ModuleOutput, words: Words) -> list[e.Element]:
         assert isinstance(output, VoteOutput)
-        out: list[e.Element] = [e.Paragraph(words("vote.intro", n=output.top_n))]
+        out: list[e.Element] = [e.Paragraph(words.count("vote.intro", output.top_n))]
         for question in output.questions:
             if question.text and len(output.questions) > 1:
                 out.append(e.Heading(3, question.text))
@@ -145,11 +146,11 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
             shown = question.ranking[:BARS_PER_CHART]
             if len(shown) > 1:
                 chart = e.Chart(
-                    "hbar", words("chart.votes"), tuple(shorten(r.item.text, 90) for r in shown),
+                    "hbar", words("chart.votes"), tuple(r.item.text for r in shown),
                     (e.Series(words("col.dots"), tuple(float(r.dots) for r in shown)),),
                     value_min=0,
                     category_colours=tuple("#2E6F9E" if r.kept else "#A9BCD0" for r in shown),
                     value_axis=words("col.dots"),
                 )  # fmt: skip
-                out.append(e.Figure(chart, describe_chart(chart, words), words("chart.votes")))
+                out.append(figure(chart, words, words("chart.votes")))
         return out

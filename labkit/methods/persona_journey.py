@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from labkit.document import elements as e
+from labkit.document.chart_labels import figure
 from labkit.document.text import clean, one_line, unwrap
-from labkit.document.wording import Words, describe_chart
+from labkit.document.wording import Words
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.outputs import ModuleOutput
 from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, TimedPart
@@ -157,9 +158,7 @@ class PersonaJourney(MethodSpec[PersonaJourneyConfig]):
     def layout(self, output: ModuleOutput, words: Words) -> list[e.Element]:
         assert isinstance(output, JourneyOutput)
         out: list[e.Element] = []
-        for index, journey in enumerate(output.maps):
-            if index:
-                out.append(e.PageBreak())
+        for journey in output.maps:  # no page break between them: no half-empty landscape page
             title = journey.name + (f" — {words('team', name=journey.team)}"
                                     if journey.team else "")  # fmt: skip
             out.append(e.Heading(3, title))
@@ -180,7 +179,7 @@ class PersonaJourney(MethodSpec[PersonaJourneyConfig]):
                     tuple(s.stage for s in journey.stages), (e.Series(journey.name, emotions),),
                     value_min=EMOTION_MIN, value_max=EMOTION_MAX, value_labels=labels,
                 )  # fmt: skip
-                out.append(e.Figure(chart, describe_chart(chart, words), chart.title))
+                out.append(figure(chart, words, chart.title))
         out.append(e.Orientation(landscape=False))
         return out
 

@@ -194,6 +194,8 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
         if config.question_mode == QuestionMode.PER_TABLE and questions > config.tables:
             yield error("cafe_questions_per_table", (*path, "questions"), questions=questions,
                         tables=config.tables)  # fmt: skip
+        elif config.question_mode == QuestionMode.PER_TABLE:
+            yield from _check_questions_met_again(path, config)
 
     # --- live --------------------------------------------------------------------------------
     def live(self, session: Session, block: Block, config: WorldCafeConfig,
@@ -287,6 +289,22 @@ def _ideas(harvest: Harvest, block_id: str, number: int | None) -> tuple[ItemGro
         return harvest.grouped(block_id, number, by="")
     items = [x for x in harvest.contributions(block_id) if x.question is None]
     return (ItemGroup(None, tuple(harvest.contribution_item(x) for x in items)),) if items else ()
+
+
+def _check_questions_met_again(path: tuple[str | int, ...],
+                               config: WorldCafeConfig) -> Iterator[Problem]:
+    """Tables keep their question: warn when the numbers force someone to meet a question
+    again (more rounds than questions at the tables, or a question at so many tables that
+    its seats over the rounds outnumber the people)."""
+    at_tables = Counter(config.question_at(t, 1) for t in range(1, config.tables + 1))
+    if config.rounds > len(at_tables):
+        yield warning("cafe_question_again", (*path, "rounds"), rounds=config.rounds,
+                      questions=len(at_tables))  # fmt: skip
+        return
+    number, count = max(at_tables.items(), key=lambda item: (item[1], -item[0]))
+    if config.rounds * count > config.tables:
+        yield warning("cafe_question_crowded", (*path, "tables"), number=number, count=count,
+                      tables=config.tables, rounds=config.rounds)  # fmt: skip
 
 
 def _check_hosts(context: CheckContext, config: WorldCafeConfig) -> Iterator[Problem]:

@@ -225,3 +225,78 @@ def quartets(
         if bucket_cost(buckets[i]) + bucket_cost(buckets[j]) > before:
             buckets[i][x], buckets[j][y] = buckets[j][y], buckets[i][x]
     return tuple(tuple(x for u in bucket for x in u) for bucket in buckets)
+
+
+def repair_pairs(pairs: Sequence[Sequence[str]], people: Sequence[Seatable], *, seed: int = 0
+                 ) -> tuple[tuple[str, ...], ...]:
+    """The pairs in force for the people now in the room (`people`), moving as few as it can.
+
+    Every pair (or trio) whose members are all here stays, in its order; a trio that lost one
+    stays as a pair. People whose partner left and arrivals are paired among themselves (as
+    `interview_pairs` does, new pairs last); an odd one out takes a member of the trio in
+    force if there is one, else joins the pair that mixes best with them as a trio.
+    """
+    info = {p.id: p for p in people}
+    kept: list[list[str]] = []
+    loose: list[str] = []
+    seated: set[str] = set()
+    for group in pairs:
+        here = [p for p in group if p in info]
+        seated.update(group)
+        if len(here) >= 2:
+            kept.append(here)
+        else:
+            loose.extend(here)
+    loose.extend(p.id for p in people if p.id not in seated)
+    trio = next((g for g in kept if len(g) > 2), None)
+    if len(loose) % 2 and trio is not None:  # the trio's best match for the odd one out
+        single = loose[-1] if len(loose) == 1 else None
+        pick = min(trio, key=lambda x: _pair_cost(info[x], info[single]) if single else 0)
+        trio.remove(pick)
+        loose.append(pick)
+    if len(loose) == 1 and kept:
+        alone = info[loose[0]]
+        host = min((g for g in kept if len(g) == 2), key=lambda g: sum(
+            _pair_cost(alone, info[x]) for x in g), default=kept[0])
+        host.append(alone.id)
+        loose = []
+    if len(loose) >= 2:
+        fresh = interview_pairs([info[p] for p in loose], rounds=1, odd="trio", seed=seed)
+        kept.extend(list(g) for g in fresh.rounds[0])
+    return tuple(tuple(g) for g in kept)
+
+
+def repair_regroups(regroups: Sequence[Sequence[str]], pairs: Sequence[Sequence[str]],
+                    people: Sequence[Seatable], *, seed: int = 0
+                    ) -> tuple[tuple[str, ...], ...]:
+    """Quartets in force kept for the repaired `pairs`: a regroup that still holds two of the
+    pairs (or more) stays; the other pairs are regrouped among themselves (`quartets`)."""
+    units = [tuple(g) for g in pairs]
+    out: list[tuple[str, ...]] = []
+    used: set[int] = set()
+    for group in regroups:
+        inside = set(group)
+        mine = [k for k, unit in enumerate(units) if k not in used and set(unit) <= inside]
+        if len(mine) >= 2:
+            used.update(mine)
+            members = {x for k in mine for x in units[k]}
+            out.append(tuple(x for x in group if x in members))  # in the order in force
+    rest = [unit for k, unit in enumerate(units) if k not in used]
+    if len(rest) == 1 and out:  # a lone pair joins the smallest regroup
+        small = min(range(len(out)), key=lambda k: len(out[k]))
+        out[small] = (*out[small], *rest[0])
+    elif rest:
+        out.extend(quartets(rest, people, seed=seed))
+    return tuple(out)
+
+
+def partner_changes(before: Sequence[Sequence[str]], after: Sequence[Sequence[str]]
+                    ) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(person, partners before, partners after) for everyone in both whose partners changed,
+    in the order of `after`."""
+    def partners(groups: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
+        return {p: tuple(x for x in g if x != p) for g in groups for p in g}
+
+    old, new = partners(before), partners(after)
+    return tuple((p, old[p], new[p]) for g in after for p in g
+                 if p in old and set(old[p]) != set(new[p]))

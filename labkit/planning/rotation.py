@@ -6,8 +6,9 @@ rest is seated after them), the plan in force when re-planning, a cost-aware gre
 a Latin shift for visit-once), keeps the best start and improves it by tabu search over every
 round until the plan is proven optimal or the CPU budget is spent. Objective, in order: hard
 constraints (balanced tables, hosts fixed, must-not-meet, keep-together, visit-once when
-feasible), the fewest repeats then the fewest meetings of any pair (or the reverse,
-`objective="max_meetings"`), group spread, organisation mixing.
+feasible), the fewest repeats (a question met again at tables that keep their question counts as
+one) then the fewest meetings of any pair (or the reverse, `objective="max_meetings"`), group
+spread, organisation mixing.
 """
 
 from __future__ import annotations
@@ -29,7 +30,12 @@ from labkit.planning.rotation_model import (
 )
 from labkit.planning.rotation_replan import moved_seats, repair_plan, send_home
 from labkit.planning.rotation_search import Key, PlannedRounds, TabuSearch
-from labkit.planning.rotation_start import design_start, greedy_start, latin_start
+from labkit.planning.rotation_start import (
+    design_start,
+    greedy_start,
+    latin_start,
+    relabel_questions,
+)
 from labkit.planning.seatable import Round, Seatable, freeze_rounds
 
 
@@ -44,12 +50,16 @@ def _measure(pb: Problem, rounds: Sequence[Round]) -> RotationMetrics:
         rounds, req.people, tables=pb.tables, hosts=req.hosts,
         must_not_meet=req.must_not_meet, keep_together=req.keep_together,
         visit_once=req.visit_once, frozen_rounds=pb.frozen,
+        table_questions=req.table_questions,
     )
 
 
 def _good_enough(pb: Problem, bounds: RotationMetrics) -> Callable[[Key], bool]:
-    """Whether a key is at every lower bound (the search can stop: the plan is optimal)."""
+    """Whether a key is at every lower bound (the search can stop: the plan is optimal).
+
+    The key's repeats include the questions met again: at their floor only when both are."""
     repeats_first = pb.request.objective == "repeats"
+    q_floor = bounds.question_revisits_lower_bound
 
     def good_enough(key: Key) -> bool:
         forb, revisits, first, second, spread, clashes = key
@@ -57,14 +67,15 @@ def _good_enough(pb: Problem, bounds: RotationMetrics) -> Callable[[Key], bool]:
         rep_floor = (bounds.repeats_lower_bound if repeats_first
                      else bounds.repeats_lower_bound_given_max(most))
         return (forb == 0 and revisits <= bounds.table_revisits_lower_bound
-                and most <= bounds.max_meetings_lower_bound and rep <= rep_floor
+                and most <= bounds.max_meetings_lower_bound and rep <= rep_floor + q_floor
                 and spread == 0 and clashes <= bounds.organisation_clashes_lower_bound)
 
     return good_enough
 
 
 def _starts(pb: Problem, rng: random.Random, deadline: Deadline,
-            good_enough: Callable[[Key], bool]) -> list[tuple[str, TabuSearch]]:
+            good_enough: Callable[[Key], bool], stands: Callable[[Key], bool]
+            ) -> list[tuple[str, TabuSearch]]:
     """Candidate starting plans (with their search state), best-informed first.
 
     Stops as soon as one is good enough (at every lower bound: nothing left to search) or the
@@ -74,6 +85,8 @@ def _starts(pb: Problem, rng: random.Random, deadline: Deadline,
     starts: list[tuple[str, TabuSearch]] = []
 
     def add(name: str, plan: PlannedRounds) -> bool:
+        if name != "plan in force":  # re-plans keep their tables
+            plan = relabel_questions(pb, plan, deadline)
         state = TabuSearch(pb, plan, rng)
         starts.append((name, state))
         return good_enough(state.key())
@@ -83,8 +96,8 @@ def _starts(pb: Problem, rng: random.Random, deadline: Deadline,
         repaired = repair_plan(pb, request.plan_in_force)
         if len(repaired) < pb.planned or any(not any(rnd) for rnd in repaired):
             repaired = greedy_start(pb, rng, [r for r in repaired if any(r)], deadline)
-        if add("plan in force", repaired):
-            return starts
+        if add("plan in force", repaired) or stands(starts[0][1].key()):
+            return starts  # a re-plan that breaks nothing keeps the plan in force
     size = max(pb.sizes())
     if pb.frozen == 0 and request.use_designs:
         # designs are built one at a time, lazily; the first is tried even past the deadline
@@ -107,6 +120,50 @@ def _starts(pb: Problem, rng: random.Random, deadline: Deadline,
         if latin is not None:
             add("Latin routes", latin)
     return starts
+
+
+def _search(pb: Problem, request: RotationRequest, starts: list[tuple[str, TabuSearch]],
+            deadline: Deadline, good_enough: Callable[[Key], bool],
+            kept: tuple[PlannedRounds, Key] | None) -> tuple[PlannedRounds, str, str]:
+    """Improve the best start by tabu search: (planned rounds, method, why it stopped)."""
+    scored = [(search.key(), order, name, search)
+              for order, (name, search) in enumerate(starts)]
+    scored.sort(key=lambda item: (item[0], item[1]))
+    _, _, method, search = scored[0]
+    budget = request.max_iterations if request.max_iterations is not None else 10**12
+    if method == "plan in force" and not good_enough(search.key()):
+        search.descend(deadline)  # few moves first: often enough after an absence
+        method = "plan in force + repair"
+    if pb.group_count and search.group_dev == 0:
+        # groups balanced from the start: first search with same-group swaps only
+        search.same_group = True
+        best, key, stopped_by = search.run(budget * 2 // 3, deadline.part(2 / 3), good_enough)
+        search.same_group = False
+        if stopped_by != "optimal":
+            search.load(best)
+            best, key, stopped_by = search.run(budget, deadline, good_enough)
+    else:
+        best, key, stopped_by = search.run(budget, deadline, good_enough)
+    if search.it:
+        method = f"{method} + tabu search"
+    if kept is not None:
+        best, key, method, stopped_by = _minimal(search, best, key, kept, method, stopped_by)
+    return best, method, stopped_by
+
+
+def _minimal(search: TabuSearch, best: PlannedRounds, key: Key,
+             kept: tuple[PlannedRounds, Key], method: str, stopped_by: str
+             ) -> tuple[PlannedRounds, Key, str, str]:
+    """A re-plan moves only whom it must: the repaired plan in force (absent people dropped,
+    arrivals seated, tables rebalanced) unless the search removed a broken hard constraint
+    (must-not-meet, visit-once); then people are sent back to their tables as long as the plan
+    stays no worse than the search's hard figures and the repaired plan's others."""
+    repaired, repaired_key = kept
+    if key[:2] >= repaired_key[:2]:
+        return repaired, repaired_key, "plan in force", "kept"
+    search.load(best)
+    send_home(search, search.pb.request.plan_in_force, limit=(*key[:2], *repaired_key[2:]))
+    return search.planned(), search.key(), method, stopped_by
 
 
 def plan_rotation(request: RotationRequest, *, deadline: Deadline | None = None
@@ -137,32 +194,22 @@ def plan_rotation(request: RotationRequest, *, deadline: Deadline | None = None
 
     # the bounds hold for any plan of the same shape: measure one dealt in O(people) a round
     quick = greedy_start(pb, random.Random(request.seed), deadline=Deadline(0.0))
-    good_enough = _good_enough(pb, _measure(pb, _as_ids(pb, quick)))
-    starts = _starts(pb, rng, deadline, good_enough)
-    scored = [(search.key(), order, name, search)
-              for order, (name, search) in enumerate(starts)]
-    scored.sort(key=lambda item: (item[0], item[1]))
-    _, _, method, search = scored[0]
-    budget = request.max_iterations if request.max_iterations is not None else 10**12
-    if method == "plan in force" and not good_enough(search.key()):
-        search.descend(deadline)  # few moves first: often enough after an absence
-        method = "plan in force + repair"
-    if pb.group_count and search.group_dev == 0:
-        # groups balanced from the start: first search with same-group swaps only
-        search.same_group = True
-        best, key, stopped_by = search.run(budget * 2 // 3, deadline.part(2 / 3), good_enough)
-        search.same_group = False
-        if stopped_by != "optimal":
-            search.load(best)
-            best, key, stopped_by = search.run(budget, deadline, good_enough)
+    bounds = _measure(pb, _as_ids(pb, quick))
+    good_enough = _good_enough(pb, bounds)
+
+    def stands(key: Key) -> bool:
+        """A repaired plan in force breaks no must-not-meet and adds no needless revisit."""
+        return key[0] == 0 and key[1] <= bounds.table_revisits_lower_bound
+
+    starts = _starts(pb, rng, deadline, good_enough, stands)
+    kept = None  # re-plans: the plan in force, repaired for who is in the room
+    if request.plan_in_force:
+        kept = starts[0][1].planned(), starts[0][1].key()
+    if kept is not None and stands(kept[1]):
+        # nothing broken: the repaired plan in force stands (no search to move people for)
+        best, method, stopped_by = kept[0], "plan in force", "kept"
     else:
-        best, key, stopped_by = search.run(budget, deadline, good_enough)
-    if search.it:
-        method = f"{method} + tabu search"
-    if request.plan_in_force and search.it:
-        search.load(best)
-        send_home(search, request.plan_in_force)
-        best = search.planned()
+        best, method, stopped_by = _search(pb, request, starts, deadline, good_enough, kept)
     rounds = _as_ids(pb, best)
     metrics = _measure(pb, rounds)
     for code, count in (("must_not_meet_unmet", metrics.forbidden_meetings),
@@ -194,8 +241,9 @@ def replan_rotation(
 
     `absent` people are not seated any more; `arrivals` join from the next round on. The new
     plan starts from `previous` (absent people dropped, arrivals seated where they meet the
-    fewest people they already met, tables rebalanced with the fewest moves) and never has
-    more repeats than that; `moved` counts the seats that changed.
+    fewest people they already met, tables rebalanced with the fewest moves) and keeps it
+    unless a must-not-meet or visit-once broken by the change needs more moves (then it
+    sends back home whoever it can); `moved` counts the seats that changed.
     """
     known = {p.id for p in request.people}
     people = [*request.people, *(p for p in arrivals if p.id not in known)]

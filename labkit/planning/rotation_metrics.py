@@ -52,6 +52,11 @@ class RotationMetrics:
     """Per-person counting: a host meets Σ (table size - 1) people but only so many others
     exist; the same for everyone else among the non-hosts (each repeat counted for two); and
     the known impossibilities (`impossibility_bound`)."""
+    question_revisits: int = 0
+    """Tables sharing questions: times a non-host meets a question again (the same table, or
+    another table of that question); 0 when the plan was measured without table questions."""
+    question_revisits_lower_bound: int = 0
+    """No plan of the same shape (and history) meets questions again fewer times."""
 
     @property
     def hard_violations(self) -> int:
@@ -63,7 +68,8 @@ class RotationMetrics:
     def at_lower_bound(self) -> bool:
         """Whether max meetings and repeats both reach their lower bounds (provably optimal)."""
         return (self.max_meetings <= self.max_meetings_lower_bound
-                and self.repeats <= self.repeats_lower_bound_at_max)
+                and self.repeats <= self.repeats_lower_bound_at_max
+                and self.question_revisits <= self.question_revisits_lower_bound)
 
     def repeats_lower_bound_given_max(self, max_meetings: int) -> int:
         """Fewest repeats of any plan in which no pair meets more than `max_meetings` times."""
@@ -75,8 +81,10 @@ class RotationMetrics:
     @property
     def proven_optimal(self) -> bool:
         """Fewest repeats first: repeats, max meetings, group spread and organisation clashes
-        all at their lower bounds and no hard constraint broken (a proof, not a hope)."""
+        all at their lower bounds, questions met again no more than the bound, and no hard
+        constraint broken (a proof, not a hope)."""
         return (self.hard_violations == 0 and self.repeats <= self.repeats_lower_bound
+                and self.question_revisits <= self.question_revisits_lower_bound
                 and self.max_meetings <= self.max_meetings_lower_bound
                 and self.group_spread_deviation == 0
                 and self.organisation_clashes <= self.organisation_clashes_lower_bound)
@@ -144,8 +152,12 @@ def rotation_metrics(
     keep_together: Collection[tuple[str, str]] = (),
     visit_once: bool = False,
     frozen_rounds: int = 0,
+    table_questions: Sequence[int] = (),
 ) -> RotationMetrics:
-    """Measure a plan: `rounds[r][t]` lists the ids at table t in round r (hosts included)."""
+    """Measure a plan: `rounds[r][t]` lists the ids at table t in round r (hosts included).
+
+    `table_questions[t]` is the question of table t (see `RotationRequest.table_questions`):
+    given, questions met again are counted and bounded."""
     info = {p.id: p for p in people}
     host_table = {h: t for t, h in enumerate(hosts)}
     meetings: Counter[tuple[str, str]] = Counter()
@@ -234,6 +246,7 @@ def rotation_metrics(
                          if c == len(rounds) and p not in host_table)
             if always > perm(tables, len(rounds)):
                 max_floor = max(max_floor, len(rounds))
+    q_revisits, q_floor = question_revisits(rounds, host_table, table_questions, frozen_rounds)
     return RotationMetrics(
         repeats=repeats,
         max_meetings=max_meet,
@@ -257,7 +270,49 @@ def rotation_metrics(
         max_meetings_lower_bound=max_floor,
         organisation_clashes_lower_bound=org_floor,
         table_revisits_lower_bound=revisit_floor,
+        question_revisits=q_revisits,
+        question_revisits_lower_bound=q_floor,
     )
+
+
+def question_revisits(rounds: Sequence[Sequence[Sequence[str]]], host_table: dict[str, int],
+                      table_questions: Sequence[int], frozen_rounds: int = 0
+                      ) -> tuple[int, int]:
+    """(times a non-host meets a question again, a lower bound for any plan of that shape).
+
+    The bound is the larger of two counts. Per person: the returns already played, plus the
+    planned rounds beyond the questions not met yet. Per question: the seats of non-hosts at
+    its fewest possible seats over all rounds (its tables taken the smallest), beyond the
+    number of non-hosts who could fill them once.
+    """
+    if not table_questions:
+        return 0, 0
+    seen: dict[str, Counter[int]] = defaultdict(Counter)
+    played: dict[str, Counter[int]] = defaultdict(Counter)
+    planned: Counter[str] = Counter()
+    seats: Counter[int] = Counter()
+    tables_of = Counter(table_questions)
+    for r, rnd in enumerate(rounds):
+        # the fewest non-host seats any plan with these table sizes gives each question
+        movers = sorted(sum(1 for p in table if p not in host_table) for table in rnd)
+        for q, k in tables_of.items():
+            seats[q] += sum(movers[:k])
+        for t, table in enumerate(rnd):
+            q = table_questions[t] if t < len(table_questions) else -1 - t
+            for pid in table:
+                if pid in host_table:
+                    continue
+                seen[pid][q] += 1
+                if r < frozen_rounds:
+                    played[pid][q] += 1
+                else:
+                    planned[pid] += 1
+    revisits = sum(c - 1 for per in seen.values() for c in per.values() if c > 1)
+    distinct = len(set(table_questions))
+    by_person = sum(sum(c - 1 for c in played[p].values() if c > 1)
+                    + max(0, planned[p] - (distinct - len(played[p]))) for p in seen)
+    by_question = sum(max(0, count - len(seen)) for count in seats.values())
+    return revisits, max(by_person, by_question)
 
 
 def _possible_partners(mask: dict[str, int], host_table: dict[str, int]

@@ -47,8 +47,14 @@ class RotationRequest:
     "max_meetings": the other way round."""
     plan_in_force: Sequence[Sequence[Sequence[str]]] = ()
     """Re-planning: the rounds after `history` as planned before (ids per table); the new
-    plan starts from them, moves as few people as it can and never has more repeats than
-    keeping them with the absent people dropped."""
+    plan starts from them and moves only whom it must: the absent people dropped, arrivals
+    seated, tables rebalanced with the fewest moves, and more moves only to mend a broken
+    must-not-meet or visit-once."""
+    table_questions: Sequence[int] = ()
+    """The question (any int) discussed at each table, table 1 first, when each table keeps
+    its question (world café "per_table"). Given, a route meeting a question again (another
+    table of the same question, or the same table) counts like a repeated meeting, in the
+    objective and in the metrics; empty: tables are interchangeable, no question term."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +77,8 @@ class RotationPlan:
     notes: tuple[PlanNote, ...] = ()
     seconds: float = 0.0
     stopped_by: str = ""
-    """"optimal" (every objective at its lower bound), "iterations" or "time"."""
+    """"optimal" (every objective at its lower bound), "iterations", "time", or "kept" (a
+    re-plan that keeps the repaired plan in force: nothing broken called for more moves)."""
     seed: int = 0
     moved: int = 0
     """Re-plans: (person, round) seats that differ from `plan_in_force` (arrivals excluded)."""
@@ -129,6 +136,9 @@ class Problem:
     """Visit-once is asked but impossible for someone: revisits are minimised instead."""
     group_count: int
     org_count: int
+    question_of: list[int] | None = None
+    """Question index (0..questions-1) of each table, or None: no question term."""
+    questions: int = 0
 
     @property
     def planned(self) -> int:
@@ -185,6 +195,9 @@ def build_problem(request: RotationRequest) -> Problem:
                     problems.append(f"{kind} pair names an unknown person: {pid}")
             if a == b:
                 problems.append(f"{kind} pair names the same person twice: {a}")
+    if request.table_questions and len(request.table_questions) != request.tables:
+        problems.append(f"{len(request.table_questions)} table questions for {request.tables} "
+                        "tables (one per table)")
     if request.objective not in ("repeats", "max_meetings"):
         problems.append(f"unknown objective {request.objective!r} (repeats or max_meetings)")
     if problems:
@@ -263,6 +276,10 @@ def build_problem(request: RotationRequest) -> Problem:
                     if t in visited[i]:
                         feasible = False
                     visited[i].add(t)
+    question_of: list[int] | None = None
+    if request.table_questions:
+        labels = {q: k for k, q in enumerate(dict.fromkeys(request.table_questions))}
+        question_of = [labels[q] for q in request.table_questions]
     return Problem(
         request=request, ids=ids, group=group, org=org, tables=request.tables,
         rounds=request.rounds, frozen=frozen, hosts=host_idx, host_table=host_table,
@@ -270,4 +287,5 @@ def build_problem(request: RotationRequest) -> Problem:
         visit_once=request.visit_once and feasible,
         visit_once_soft=request.visit_once and not feasible,
         group_count=len(groups), org_count=len(orgs),
+        question_of=question_of, questions=len(set(question_of or ())),
     )

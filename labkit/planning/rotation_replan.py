@@ -8,9 +8,10 @@ fewest repeated meetings). Unaffected seats stay as they were; the search then s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from labkit.planning.rotation_model import Problem
-from labkit.planning.rotation_state import SeatingState
+from labkit.planning.rotation_state import Key, SeatingState
 
 PlannedRounds = list[list[list[int]]]
 
@@ -41,13 +42,28 @@ def repair_plan(pb: Problem, in_force: Sequence[Sequence[Sequence[str]]]) -> Pla
         tables += [[] for _ in range(pb.tables - len(tables))]
         out.append(tables)
     meet = _meetings(pb, [*pb.history, *out])
+    visits = _visits(pb, [*pb.history, *out])
     for tables in out:
-        _seat_round(pb, tables, meet)
+        _seat_round(pb, tables, meet, visits)
     return out
 
 
-def _seat_round(pb: Problem, tables: list[list[int]], meet: list[list[int]]) -> None:
-    """Put the hosts back, seat arrivals, rebalance; `meet` is kept up to date."""
+def _visits(pb: Problem, rounds: Sequence[Sequence[Sequence[int]]]) -> list[list[int]]:
+    """Rounds each person sits at each table (hosts included: they never move)."""
+    visits = [[0] * pb.tables for _ in pb.ids]
+    for rnd in rounds:
+        for t, table in enumerate(rnd):
+            for i in table:
+                visits[i][t] += 1
+    return visits
+
+
+def _seat_round(pb: Problem, tables: list[list[int]], meet: list[list[int]],
+                visits: list[list[int]]) -> None:
+    """Put the hosts back, seat arrivals, rebalance; `meet` and `visits` are kept up to date.
+
+    A move to a table the person already visited (visit-once), or to a question already met
+    (tables keeping questions), costs what it would in the plan: they are avoided first."""
     seated = {i for table in tables for i in table}
     for h, t in pb.host_table.items():
         if h in seated and h not in tables[t]:
@@ -65,14 +81,16 @@ def _seat_round(pb: Problem, tables: list[list[int]], meet: list[list[int]]) -> 
             partner = next((t for i in unit if i != a for t in range(pb.tables)
                             if i in tables[t]), None)
             options = [t for t in range(pb.tables) if len(tables[t]) < cap] or range(pb.tables)
-            t = partner if partner is not None else min(
-                options, key=lambda t: (_cost(pb, a, tables[t], meet), len(tables[t]), t))
+            t = partner if partner is not None else min(options, key=lambda t: (
+                _cost(pb, a, tables[t], meet) + _route_cost(pb, a, t, visits),
+                len(tables[t]), t))
         _add(tables[t], a, meet)
+        visits[a][t] += 1
     while True:
         sizes = [len(table) for table in tables]
         if max(sizes) - min(sizes) <= 1:
             return
-        moves = [(_cost(pb, a, tables[dst], meet)
+        moves = [(_cost(pb, a, tables[dst], meet) + _route_cost(pb, a, dst, visits, src)
                   - _cost(pb, a, [x for x in tables[src] if x != a], meet), a, src, dst)
                  for src in range(pb.tables) if sizes[src] == max(sizes)
                  for dst in range(pb.tables) if sizes[dst] == min(sizes)
@@ -83,6 +101,21 @@ def _seat_round(pb: Problem, tables: list[list[int]], meet: list[list[int]]) -> 
         _, a, src, dst = min(moves)
         _remove(tables[src], a, meet)
         _add(tables[dst], a, meet)
+        visits[a][src] -= 1
+        visits[a][dst] += 1
+
+
+def _route_cost(pb: Problem, a: int, dst: int, visits: list[list[int]], src: int = -1) -> int:
+    """What seating `a` at `dst` (leaving `src`) adds to their route: a table visited again
+    with visit-once asked (above any meeting), a question met again (as one repeat)."""
+    cost = 0
+    if (pb.visit_once or pb.visit_once_soft) and visits[a][dst] >= 1:
+        cost += 10**9
+    qof = pb.question_of
+    if qof is not None and (src < 0 or qof[src] != qof[dst]):
+        same = sum(visits[a][t] for t in range(pb.tables) if qof[t] == qof[dst])
+        cost += 2000 if same >= 1 else 0
+    return cost
 
 
 def _cost(pb: Problem, a: int, table: list[int], meet: list[list[int]]) -> int:
@@ -116,9 +149,11 @@ def moved_seats(in_force: Sequence[Sequence[Sequence[str]]],
     return moved
 
 
-def send_home(state: SeatingState, in_force: Sequence[Sequence[Sequence[str]]]) -> None:
+def send_home(state: SeatingState, in_force: Sequence[Sequence[Sequence[str]]],
+              limit: Key | None = None) -> None:
     """Undo needless moves after the search: swap people back to their table in the plan in
-    force whenever the swap lowers the number of people moved without worsening the plan."""
+    force whenever the swap lowers the number of people moved without worsening the plan
+    (or, with `limit`, without making its key worse than `limit`)."""
     pb = state.pb
     index = {pid: i for i, pid in enumerate(pb.ids)}
     for offset, rnd in enumerate(list(in_force)[: pb.planned]):
@@ -142,7 +177,39 @@ def send_home(state: SeatingState, in_force: Sequence[Sequence[Sequence[str]]]) 
                         continue
                     before = state.key()
                     state.swap(r, a, b)
-                    if state.key() <= before:
+                    if state.key() <= (before if limit is None else max(before, limit)):
                         improved = True
                         break
                     state.swap(r, a, b)
+
+
+@dataclass(frozen=True, slots=True)
+class SeatChange:
+    """Someone seated at another table by a re-plan: `round` and tables are 1-based."""
+
+    person: str
+    round: int
+    before: int
+    after: int
+
+
+def seat_changes(before: Sequence[Sequence[Sequence[str]]],
+                 after: Sequence[Sequence[Sequence[str]]],
+                 first_round: int = 1) -> tuple[SeatChange, ...]:
+    """The seats of `after` at another table than in `before`, round by round (`before[k]` and
+    `after[k]` are round `first_round + k`), by person then round. People seated in only one
+    of the two (arrivals, departures) are left out."""
+    out: list[SeatChange] = []
+    for k, (old, new) in enumerate(zip(before, after, strict=False)):
+        where = {p: t for t, table in enumerate(old, 1) for p in table}
+        for t, table in enumerate(new, 1):
+            for p in table:
+                if p in where and where[p] != t:
+                    out.append(SeatChange(p, first_round + k, where[p], t))
+    order = {p: n for n, p in enumerate(dict.fromkeys(c.person for c in out))}
+    return tuple(sorted(out, key=lambda c: (order[c.person], c.round)))
+
+
+def people_moved(changes: Sequence[SeatChange]) -> tuple[str, ...]:
+    """The people who change table at least once, in the order of `changes`."""
+    return tuple(dict.fromkeys(c.person for c in changes))

@@ -58,6 +58,8 @@ class TabuSearch(SeatingState):
         tabu, it = self.tabu[r], self.it
         limit = best_cost - self.cost()
         movable, same_group = self.movable, self.same_group
+        WQ = self.W_QUESTION
+        qdelta = self.question_delta
         best_d, best_b, best_t, ties = 0, 0, -1, 0
         random = self.rng.random
         for t in range(T):
@@ -73,6 +75,8 @@ class TabuSearch(SeatingState):
             va_in = (1 if va[t] >= 1 else 0) if visit_on else 0
             if not same_group and len(dst) < len(src):
                 d = WP * (gain_a - loss_a) + WG * (ga_in + ga_out) + WV * (va_in - va_out)
+                if WQ:
+                    d += WQ * qdelta(a, A, t)
                 if fa:
                     d += WH * (sum(1 for y in dst if y in fa) - sum(1 for x in others_a if x in fa))
                 if oa >= 0:
@@ -112,6 +116,8 @@ class TabuSearch(SeatingState):
                     if ob >= 0:
                         do += oA[ob] - (oB[ob] - 1)
                     d += WO * do
+                if WQ:
+                    d += WQ * (qdelta(a, A, t) + qdelta(b, t, A))
                 if visit_on:
                     vb = self.visits[b]
                     d += WV * (va_in - va_out + (1 if vb[A] >= 1 else 0)

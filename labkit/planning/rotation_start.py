@@ -52,6 +52,10 @@ def _place_cost(pb: Problem, unit: list[int], table: list[int], t: int,
                 cost += _ORG
         if a not in pb.host_table and visits[a][t]:
             cost += _VISIT
+        if pb.question_of is not None and a not in pb.host_table:
+            q = pb.question_of[t]
+            if any(visits[a][u] for u, other in enumerate(pb.question_of) if other == q):
+                cost += 2 * _PAIR  # a question met again costs one repeated meeting
     return cost
 
 
@@ -375,4 +379,57 @@ def _relabel_visit_once(rounds: PlannedRounds, tables: int) -> PlannedRounds:
             for i in table:
                 visited.setdefault(i, set()).add(lab)
         out.append(relabelled)
+    return out
+
+
+def relabel_questions(pb: Problem, planned: PlannedRounds, deadline: Deadline | None = None
+                      ) -> PlannedRounds:
+    """Tables that keep a question, no hosts: exchange whole tables within a round (meetings,
+    groups and balance do not change) while that lowers the questions met again, never adding
+    a table revisit. Pairwise exchanges, round after round, until none helps or `deadline`
+    expires (checked every round)."""
+    if pb.question_of is None or pb.hosts:
+        return planned
+    qof, T = pb.question_of, pb.tables
+    out = [[list(t) for t in rnd] for rnd in planned]
+    qcount = [[0] * max(pb.questions, 1) for _ in pb.ids]
+    tcount = [[0] * T for _ in pb.ids]
+    for rnd in [*pb.history, *out]:
+        for t, table in enumerate(rnd):
+            for i in table:
+                qcount[i][qof[t]] += 1
+                tcount[i][t] += 1
+
+    def leave_for(i: int, src: int, dst: int) -> int:
+        d = _VISIT * ((1 if tcount[i][dst] >= 1 else 0) - (1 if tcount[i][src] >= 2 else 0))
+        if qof[src] != qof[dst]:
+            qc = qcount[i]
+            d += (1 if qc[qof[dst]] >= 1 else 0) - (1 if qc[qof[src]] >= 2 else 0)
+        return d
+
+    def move(i: int, src: int, dst: int) -> None:
+        qcount[i][qof[src]] -= 1
+        qcount[i][qof[dst]] += 1
+        tcount[i][src] -= 1
+        tcount[i][dst] += 1
+
+    for _ in range(4):
+        improved = False
+        for rnd in out:
+            if deadline is not None and deadline.expired():
+                return out
+            for x in range(T):
+                for y in range(x + 1, T):
+                    d = (sum(leave_for(i, x, y) for i in rnd[x])
+                         + sum(leave_for(i, y, x) for i in rnd[y]))
+                    if d >= 0:
+                        continue
+                    for i in rnd[x]:
+                        move(i, x, y)
+                    for i in rnd[y]:
+                        move(i, y, x)
+                    rnd[x], rnd[y] = rnd[y], rnd[x]
+                    improved = True
+        if not improved:
+            break
     return out

@@ -3,7 +3,8 @@ group and organisation counts per table, table visits, and the moves that keep t
 
 The scalar cost weighs, from the heaviest: must-not-meet meetings, table revisits (visit-once),
 Σ over pairs of a steep convex function of meetings (so repeats are spread and no pair meets
-three times while others could meet twice), group-spread deviation, same-organisation pairs.
+three times while others could meet twice) plus, when tables keep a question, each question met
+again as much as one repeat, group-spread deviation, same-organisation pairs.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ class SeatingState:
         self.W_PAIR = 4 * self.W_GROUP + 4 * smax + 1
         self.W_VISIT = self.W_PAIR * self.w[min(self.R + 1, len(self.w) - 1)] * 2 * smax + 1
         self.W_HARD = self.W_VISIT * (2 * smax + 2)
+        self.qof = problem.question_of or [0] * self.T
+        self.questions_on = problem.question_of is not None
+        self.W_QUESTION = self.W_PAIR * self.w[2] if self.questions_on else 0
+        """A question met again weighs what one more repeated meeting does."""
         self.visit_on = problem.visit_once or problem.visit_once_soft
         self.movable = [False] * self.n
         for members in problem.units:
@@ -103,6 +108,13 @@ class SeatingState:
         self.org_clash = sum(c * (c - 1) // 2 for r in range(self.F, self.R)
                              for row in self.ocnt[r] for c in row)
         self.revisits = sum(v - 1 for row in self.visits for v in row if v > 1)
+        qof = self.qof
+        self.qvisits = [[0] * max(pb.questions, 1) for _ in range(n)]
+        for i in range(n):
+            for t, v in enumerate(self.visits[i]):
+                self.qvisits[i][qof[t]] += v
+        self.qrev = (sum(v - 1 for row in self.qvisits for v in row if v > 1)
+                     if self.questions_on else 0)
 
     def planned(self) -> PlannedRounds:
         """A copy of the planned rounds."""
@@ -135,9 +147,9 @@ class SeatingState:
         return 0
 
     def key(self) -> Key:
-        """Lexicographic quality: hard, revisits, repeats and max meetings (in the order of
-        the objective), groups, organisations."""
-        first, second = self.rep, self.max_meetings()
+        """Lexicographic quality: hard, revisits, repeats (questions met again included) and
+        max meetings (in the order of the objective), groups, organisations."""
+        first, second = self.rep + self.qrev, self.max_meetings()
         if not self.repeats_first:
             first, second = second, first
         return (self.forb, self.revisits if self.visit_on else 0, first, second,
@@ -146,7 +158,8 @@ class SeatingState:
     def cost(self) -> int:
         """The scalar cost the search minimises."""
         return (self.W_HARD * self.forb + (self.W_VISIT * self.revisits if self.visit_on else 0)
-                + self.W_PAIR * self.pair_cost + self.W_GROUP * self.group_dev
+                + self.W_PAIR * self.pair_cost + self.W_QUESTION * self.qrev
+                + self.W_GROUP * self.group_dev
                 + self.W_ORG * self.org_clash)
 
     # ----------------------------------------------------------------- moves
@@ -186,6 +199,13 @@ class SeatingState:
             self.revisits += (1 if v[dest] >= 1 else 0) - (1 if v[src] >= 2 else 0)
             v[src] -= 1
             v[dest] += 1
+            if self.questions_on:
+                qs, qd = self.qof[src], self.qof[dest]
+                if qs != qd:
+                    qv = self.qvisits[a]
+                    self.qrev += (1 if qv[qd] >= 1 else 0) - (1 if qv[qs] >= 2 else 0)
+                    qv[qs] -= 1
+                    qv[qd] += 1
 
     def swap(self, r: int, a: int, b: int) -> None:
         """Exchange the tables of `a` and `b` in round `r`."""
@@ -206,6 +226,7 @@ class SeatingState:
                     row, fa = meet[a], pb.forbidden[a]
                     if (gdev or (pb.org[a] >= 0 and ocnt[pb.org[a]] > 1)
                             or (self.visit_on and self.visits[a][t] > 1)
+                            or (self.questions_on and self.qvisits[a][self.qof[t]] > 1)
                             or any(row[x] > 1 or x in fa for x in table)):
                         out.append((r, a))
         return out
@@ -225,6 +246,14 @@ class SeatingState:
                 out[b] = total - dec[mb[b]]
         self._leave_version[r] = self.version
         return out
+
+    def question_delta(self, a: int, src: int, dst: int) -> int:
+        """Change in questions met again when non-host `a` goes from table `src` to `dst`."""
+        qs, qd = self.qof[src], self.qof[dst]
+        if qs == qd or not self.questions_on:
+            return 0
+        qv = self.qvisits[a]
+        return (1 if qv[qd] >= 1 else 0) - (1 if qv[qs] >= 2 else 0)
 
     def _forb_delta(self, a: int, b: int, leaving: list[int], joining: list[int]) -> int:
         """Change in must-not-meet meetings when `a` leaves `leaving` for `joining` minus b."""

@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
-from labkit.model import Block, Participant, Session, WorldCafeConfig
+from labkit.model import Block, Participant, QuestionMode, Session, WorldCafeConfig
 from labkit.planning.rotation_model import RotationRequest
 from labkit.planning.seatable import Seatable
 
@@ -38,7 +38,8 @@ def cafe_request(
     `present` (the people in the room), those people take part, and the people of `history` (the
     rounds already played, kept as they were) who have left count as absent. A host must be in
     the room: a clear error names the hosts who are not. With `plan_in_force` (the rounds after
-    `history` as planned before) the re-plan starts from it and moves few people.
+    `history` as planned before) the re-plan starts from it and moves few people. Tables that
+    keep their question pass it on, so that nobody meets a question twice if it can be helped.
     """
     config = block.method
     if not isinstance(config, WorldCafeConfig):
@@ -79,7 +80,17 @@ def cafe_request(
         seed=seed,
         time_limit=time_limit,
         plan_in_force=[[list(table) for table in tables] for tables in plan_in_force],
+        table_questions=table_questions(config),
     )
+
+
+def table_questions(config: WorldCafeConfig) -> tuple[int, ...]:
+    """What each table holds for the planner's question term: its question when tables keep
+    their question ("per_table"); with one question a round, the table itself (nobody but a
+    host stays at one table when it can be helped)."""
+    if config.question_mode != QuestionMode.PER_TABLE:
+        return tuple(range(1, config.tables + 1))
+    return tuple(config.question_at(t, 1) for t in range(1, config.tables + 1))
 
 
 def _name(session: Session, participant_id: str) -> str:

@@ -222,7 +222,11 @@ def add_tail(document: Any) -> None:
 
 
 def save_docx(document: Any, path: Path) -> Path:
-    """Save atomically (a half-written .docx never replaces a good one); return the path."""
+    """Save atomically (a half-written .docx never replaces a good one); return the path.
+
+    A document in French gets French typography in every text first (`typeset_french`)."""
+    if str(document.core_properties.language or "").split("-")[0] == "fr":
+        typeset_french(document)
     buffer = io.BytesIO()
     document.save(buffer)
     path = Path(path)
@@ -253,6 +257,25 @@ def _set_east_asian_font(style_element: Any, font: str) -> None:
         fonts.set(qn(attribute), font)
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)  # a theme font would win over the named one
+
+
+def typeset_french(document: Any) -> None:
+    """French no-break spaces (`labkit.document.typography.french`) in every text of `document`:
+    body, tables, text boxes, headers and footers; a space ending one run before `: ; ? ! »`
+    starting the next becomes a no-break space too."""
+    from labkit.document.typography import NBSP, french
+
+    for part in document.part.package.iter_parts():
+        root = getattr(part, "element", None)
+        if root is None or not hasattr(root, "iter"):
+            continue
+        for paragraph in root.iter(qn("w:p")):
+            texts = [t for t in paragraph.iter(qn("w:t")) if t.text]
+            for node in texts:
+                node.text = french(node.text)
+            for before, after in zip(texts, texts[1:], strict=False):
+                if before.text.endswith(" ") and after.text[:1] in {":", ";", "?", "!", "»"}:
+                    before.text = before.text[:-1] + NBSP
 
 
 def _set_language(style_element: Any, tag: str) -> None:

@@ -6,15 +6,14 @@ import io
 import warnings
 from collections.abc import Callable
 
+from labkit.document.chart_labels import CHAR_IN, SERIES_ROOM, WIDTH_IN, category_room
 from labkit.document.elements import Chart
 from labkit.document.text import wrap
 
 DPI = 150
-WIDTH_IN = 6.3
-CHAR_IN = 0.062
-"""Average width of a character at 8 pt, in inches (DejaVu Sans): margins are computed from the
-labels instead of by a layout engine, which would draw every text twice (charts are the slowest
-part of a render)."""
+# Margins are computed from the labels (CHAR_IN per character) instead of by a layout engine,
+# which would draw every text twice (charts are the slowest part of a render). Labels are wrapped
+# in `category_room`, the room `chart_labels.keyed` fitted them to: none is cut here.
 PALETTE = ("#2E6F9E", "#E07A5F", "#81B29A", "#F2CC8F", "#6D597A", "#3D5A80", "#B56576")
 _GREY = "#555555"
 
@@ -27,7 +26,7 @@ def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.
     draw = {"hbar": _hbar, "bar": _bar, "line": _line}[chart.kind]
     height = _height(chart)
     if len(chart.series) > 1:
-        height += 0.16 * sum(wrap(s.name, 70, 2).count("\n") + 1 for s in chart.series)
+        height += 0.16 * _legend_lines(chart)
     figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
@@ -48,10 +47,15 @@ def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.
     return buffer.getvalue()
 
 
-def _category_width(chart: Chart, size_pt: float = 8) -> int:
-    """How many characters a category label may take per line under a bar or a point."""
-    room = (WIDTH_IN - 1.1) / max(len(chart.categories), 1)
-    return max(8, int(room / (CHAR_IN * size_pt / 8)) - 1)
+def _legend_lines(chart: Chart) -> int:
+    """How many lines the series' names take in the legend."""
+    return sum(wrap(s.name, *SERIES_ROOM).count("\n") + 1 for s in chart.series)
+
+
+def _label(chart: Chart, category: str) -> str:
+    """A category label wrapped in the room its chart gives it."""
+    width, lines = category_room(chart)
+    return wrap(category, width, lines)
 
 
 def _label_lines(labels: list[str]) -> tuple[int, int]:
@@ -63,16 +67,15 @@ def _label_lines(labels: list[str]) -> tuple[int, int]:
 def _margins(chart: Chart) -> tuple[float, float]:
     """Left and bottom margins in inches, from the labels the chart draws there."""
     if chart.kind == "hbar":
-        longest, _ = _label_lines([wrap(c, 45, 2) for c in chart.categories])
+        longest, _ = _label_lines([_label(chart, c) for c in chart.categories])
         bottom = 0.55 if chart.value_axis else 0.4
         if len(chart.series) > 1:
-            bottom += 0.15 + 0.16 * sum(wrap(s.name, 70, 2).count("\n") + 1 for s in chart.series)
+            bottom += 0.15 + 0.16 * _legend_lines(chart)
         return min(0.25 + CHAR_IN * longest, WIDTH_IN * 0.5), bottom
-    size = 8 if chart.kind == "bar" else 7
-    _, lines = _label_lines([wrap(c, _category_width(chart, size), 3) for c in chart.categories])
+    _, lines = _label_lines([_label(chart, c) for c in chart.categories])
     bottom = 0.25 + 0.15 * lines
     if chart.kind == "bar" and len(chart.series) > 1:
-        bottom += 0.2 + 0.16 * sum(wrap(s.name, 70, 2).count("\n") + 1 for s in chart.series)
+        bottom += 0.2 + 0.16 * _legend_lines(chart)
     if chart.kind == "line":
         longest = max((len(label) for _, label in chart.value_labels), default=4)
         return 0.3 + CHAR_IN * longest, bottom
@@ -81,7 +84,7 @@ def _margins(chart: Chart) -> tuple[float, float]:
 
 def _height(chart: Chart) -> float:
     if chart.kind == "hbar":
-        lines = sum(wrap(c, 45, 2).count("\n") + 1 for c in chart.categories)
+        lines = sum(_label(chart, c).count("\n") + 1 for c in chart.categories)
         bars = len(chart.categories) * max(len(chart.series), 1)
         rows = max(0.15 * lines + 0.1 * len(chart.categories), 0.2 * bars)
         return min(max(1.5, 0.8 + rows), 8.0)
@@ -109,13 +112,13 @@ def _hbar(axes, chart: Chart, number: Callable[[float], str]) -> None:  # noqa: 
         colours = (list(chart.category_colours) if count == 1 and chart.category_colours
                    else [_colour(chart, index, index)] * len(values))  # fmt: skip
         bars = axes.barh(offsets, values, height * 0.9, color=colours[: len(values)],
-                         label=wrap(series.name, 70, 2))  # fmt: skip
+                         label=wrap(series.name, *SERIES_ROOM))  # fmt: skip
         for bar, value in zip(bars, series.values, strict=True):
             if value is not None:
                 axes.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2,
                           f"{value:.0f}" if integers else number(value),
                           va="center", fontsize=7 if count > 1 else 8, color="#222222")  # fmt: skip
-    axes.set_yticks(positions, [wrap(c, 45, 2) for c in chart.categories], fontsize=8)
+    axes.set_yticks(positions, [_label(chart, c) for c in chart.categories], fontsize=8)
     axes.invert_yaxis()
     axes.set_xlim(chart.value_min or 0, (chart.value_max or top) * 1.12)
     axes.tick_params(axis="x", labelsize=8, colors=_GREY)
@@ -143,14 +146,13 @@ def _bar(axes, chart: Chart, number: Callable[[float], str]) -> None:  # noqa: A
     for index, series in enumerate(chart.series):
         offsets = [p - 0.4 + width * (index + 0.5) for p in positions]
         values = [v if v is not None else 0.0 for v in series.values]
-        bars = axes.bar(offsets, values, width * 0.92, label=wrap(series.name, 70, 2),
+        bars = axes.bar(offsets, values, width * 0.92, label=wrap(series.name, *SERIES_ROOM),
                         color=_colour(chart, index, index))  # fmt: skip
         for bar, value in zip(bars, series.values, strict=True):
             if value is not None:
                 axes.text(bar.get_x() + bar.get_width() / 2, bar.get_height(), number(value),
                           ha="center", va="bottom", fontsize=7, color="#222222")  # fmt: skip
-    width = _category_width(chart, 8)
-    axes.set_xticks(list(positions), [wrap(c, width, 3) for c in chart.categories], fontsize=8)
+    axes.set_xticks(list(positions), [_label(chart, c) for c in chart.categories], fontsize=8)
     axes.set_ylim(chart.value_min or 0, (chart.value_max or 1) * 1.08)
     axes.tick_params(axis="y", labelsize=8, colors=_GREY)
     if chart.value_axis:
@@ -175,7 +177,6 @@ def _line(axes, chart: Chart, number: Callable[[float], str]) -> None:  # noqa: 
     if chart.value_labels:
         axes.set_yticks([v for v, _ in chart.value_labels], [lab for _, lab in chart.value_labels],
                         fontsize=8)  # fmt: skip
-    width = _category_width(chart, 7)
-    axes.set_xticks(positions, [wrap(c, width, 3) for c in chart.categories], fontsize=7)
+    axes.set_xticks(positions, [_label(chart, c) for c in chart.categories], fontsize=7)
     axes.set_xlim(-0.4, len(positions) - 0.6)
     axes.grid(axis="y", color="#eeeeee")

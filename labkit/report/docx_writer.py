@@ -37,6 +37,9 @@ _PARAGRAPH_STYLES = {
     "label": "Report Label",
 }  # fmt: skip
 CHART_WIDTH_CM = 16.0
+CURVE_WIDTH_LANDSCAPE_CM = 13.0
+"""An emotion curve under its journey table on a landscape page: 5.6 cm tall, so that the table
+and its curve share the page."""
 QR_WIDTH_CM = 3.2
 PHOTO_WIDTH_CM = 14.0
 PHOTO_MAX_HEIGHT_CM = 16.0
@@ -374,8 +377,10 @@ class _DocxWriter:
         paragraph = self.paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
-        add_picture(paragraph, png, min(CHART_WIDTH_CM, self.usable_width_cm()), figure.alt,
-                    figure.caption)  # fmt: skip
+        width = min(CHART_WIDTH_CM, self.usable_width_cm())
+        if figure.chart.kind == "line" and self.usable_width_cm() > CHART_WIDTH_CM + 4:
+            width = CURVE_WIDTH_LANDSCAPE_CM
+        add_picture(paragraph, png, width, figure.alt, figure.caption)
         self.paragraph(figure.caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def _image(self, image: e.Image) -> None:

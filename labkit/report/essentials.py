@@ -31,13 +31,15 @@ def essentials(report: c.Report, w: Words) -> list[e.Element]:
         shown = kept[:KEPT_SHOWN]
         out.append(e.Bullets(tuple(shown)))
         if len(kept) > len(shown):
-            out.append(e.Paragraph(w("essentials.more", n=len(kept) - len(shown)), "note"))
+            out.append(e.Paragraph(w.count("essentials.more", len(kept) - len(shown)), "note"))
     count = sum(section.count for section in report.commitments)
     if count:
         owners = {r.owner for x in report.commitments for g in x.groups for r in g.rows if r.owner}
         out.append(e.Paragraph(w("h.commitments"), "label"))
-        out.append(e.Paragraph(f"{w.count('commitments_count', count)} "
-                               f"{w('essentials.owners', n=len(owners))}"))  # fmt: skip
+        sentence = w.count("commitments_count", count)
+        if owners:  # "Un seul porteur." would be false of commitments nobody owns
+            sentence += " " + w.count("essentials.owners", len(owners))
+        out.append(e.Paragraph(sentence))
     s = report.satisfaction
     if s is not None and s.questions:
         out.append(e.Paragraph(w("h.satisfaction"), "label"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from labkit.document import elements as e
+from labkit.document.chart_labels import figure
 from labkit.document.text import shorten
-from labkit.document.wording import Words, describe_chart
+from labkit.document.wording import Words
 from labkit.i18n import t
 from labkit.report import content as c
 from labkit.report.essentials import essentials
@@ -133,7 +134,7 @@ def _participation(p: c.Participation, w: Words, out: list[e.Element]) -> None:
                 (e.Series(w("col.people"), tuple(float(g.count) for g in p.by_group)),),
                 value_min=0, category_colours=tuple(g.colour or "#5B7DB1" for g in p.by_group),
             )  # fmt: skip
-            out.append(e.Figure(chart, describe_chart(chart, w), w("chart.by_group")))
+            out.append(figure(chart, w, w("chart.by_group")))
     if p.by_organisation:
         out.append(e.Heading(2, w("h.by_organisation")))
         rows = tuple((o.label, str(o.count)) for o in p.by_organisation)
@@ -214,13 +215,13 @@ def _satisfaction(s: c.Satisfaction, w: Words, out: list[e.Element]) -> None:
     chart = e.Chart(
         "hbar", w("chart.satisfaction"), tuple(r.group for r in (*s.rows, everyone)),
         tuple(
-            e.Series(f"{code} — {shorten(q.text, 50)}",
+            e.Series(f"{code} — {q.text}",
                      tuple(r.means.get(q.question_id) for r in (*s.rows, everyone)))
             for code, q in zip(codes, s.questions, strict=True)
         ),
         value_min=0, value_max=top, value_axis=w("chart.mean_axis", top=w.number(top, 0)),
     )  # fmt: skip
-    out.append(e.Figure(chart, describe_chart(chart, w), w("chart.satisfaction")))
+    out.append(figure(chart, w, w("chart.satisfaction")))
     if s.comments:
         out.append(e.Heading(2, w("h.comments")))
         out.append(e.Bullets(s.comments))

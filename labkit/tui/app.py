@@ -8,30 +8,36 @@ and the navigation between the dashboard, the method screens, attendance and the
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from labkit.errors import LabkitError
+from labkit.errors import LabkitError, StorageError
 from labkit.i18n import set_ui_language, t
 from labkit.model import Block
-from labkit.store.session_log import session_log
+from labkit.store.session_log import log_path, session_log
 from labkit.tui import live_state as ls
 from labkit.tui.controller import Alert, LiveSession
 from labkit.tui.keys import describe_bindings, translate_bindings
 from labkit.tui.screens.base import BlockScreen, LiveScreen
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from labkit.tui.serve import ServerProcess
 
 R = TypeVar("R")
+logger = logging.getLogger(__name__)
 GC_THRESHOLDS = (20_000, 50, 100)
 """Fewer, larger young collections than Python's default (700, 10, 10): rendering a frame
 allocates thousands of short-lived objects, and frequent collections add up to visible lag."""
@@ -51,6 +57,14 @@ METHOD_SCREENS: dict[str, str] = {
     "plenary": "labkit.tui.screens.notes:NotesScreen",
 }
 """Method type -> the screen that runs it ("module:Class", imported when first needed)."""
+
+
+@dataclass
+class TextAttempt:
+    """A typed entry being written (`LabkitApp.keeping_text`)."""
+
+    failed: bool = False
+    """The journal could not write it (full disk, read-only, locked): the text is kept."""
 
 
 def method_screen_class(method_type: str) -> type[BlockScreen] | None:
@@ -116,14 +130,22 @@ class LabkitApp(App[None]):
         self.alerts: list[Alert] = []
         self._server: ServerProcess | None = None
         self._session_log = contextlib.ExitStack()
+        self._attempt: TextAttempt | None = None
+        self._log_file: Path | None = None
 
     # --- lifecycle ----------------------------------------------------------------------------
+
+    def _open_log(self) -> Path:
+        """Attach the session's log (once); its path."""
+        if self._log_file is None:
+            self._log_file = self._session_log.enter_context(session_log(self.live.root))
+        return self._log_file
 
     def on_mount(self) -> None:
         from labkit.tui.screens.dashboard import DashboardScreen
 
-        # worker failures leave their traceback in <session>/labkit.log
-        self._session_log.enter_context(session_log(self.live.root))
+        # worker failures and crashes leave their traceback in <session>/labkit.log
+        self._open_log()
 
         self.title = self.live.session.title
         self.now = self.live.now()
@@ -135,6 +157,26 @@ class LabkitApp(App[None]):
             self.set_interval(self.tick_seconds, self.tick)
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error ends the app (Textual's hook, return code 1). Its traceback goes
+        to the session's log only, which is owner-only: it may quote participants' names and
+        e-mails. The terminal, perhaps on a projector, shows a short message naming the error's
+        kind and the log, without values or locals (Textual would print a traceback with them)."""
+        try:
+            log = self._open_log()
+            logger.critical("the live app stopped on an unexpected error",
+                            exc_info=(type(error), error, error.__traceback__))
+        except Exception:  # noqa: BLE001 - the log itself failed: still exit with the message
+            log = log_path(self.live.root)
+        self._return_code = 1
+        if self._exception is None:  # what run_test re-raises (Textual's own bookkeeping)
+            self._exception = error
+            self._exception_event.set()
+        self.bell()
+        message = t("tui.crash.message", kind=type(error).__name__, log=str(log))
+        self._exit_renderables.append(Text(message, style="bold"))
+        self._close_messages_no_wait()
 
     def on_ready(self) -> None:
         """Once the first frame is drawn, set the start-up objects aside from the garbage
@@ -170,6 +212,13 @@ class LabkitApp(App[None]):
         except LabkitError as error:
             self.notify(str(error), severity="error", timeout=10)
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A toast, always shown as written: its message quotes titles, names and typed
+        entries, which may hold markup-like text (``[/]``). (`markup` is ignored: screens'
+        `notify` passes Textual's default, True.)"""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def alert(self, alert: Alert) -> None:
         """A sound and a visible notice: a round or block is over."""
         self.alerts.append(alert)
@@ -185,15 +234,30 @@ class LabkitApp(App[None]):
     # --- writes -------------------------------------------------------------------------------
 
     def act(self, action: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
-        """Run a `LiveSession` write; a refused or failed write becomes a visible message."""
+        """Run a `LiveSession` write; a refused or failed write becomes a visible message
+        (the journal's own words: disk full, read-only, locked)."""
         try:
             return action(*args, **kwargs)
         except LabkitError as error:
+            message = self.live.with_names(str(error))
+            if isinstance(error, StorageError) and self._attempt is not None:
+                self._attempt.failed = True
+                message = t("tui.error.text_kept", error=message)
             self.bell()
-            self.notify(self.live.with_names(str(error)), severity="error", timeout=8)
+            self.notify(message, severity="error", timeout=12)
             return None
         finally:
             self.revision = self.live.revision
+
+    @contextlib.contextmanager
+    def keeping_text(self) -> Iterator[TextAttempt]:
+        """While a typed entry is written: whether the journal failed to write it (its text is
+        then kept, and the message says so)."""
+        attempt = self._attempt = TextAttempt()
+        try:
+            yield attempt
+        finally:
+            self._attempt = None
 
     # --- navigation ---------------------------------------------------------------------------
 

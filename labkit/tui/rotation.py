@@ -16,6 +16,8 @@ from labkit.i18n import t
 from labkit.model import Block, CrossedInterviewsConfig, Session
 from labkit.model.views import Rotation
 from labkit.planning import interview_pairs, plan_rotation, planned_regroups
+from labkit.planning.pairs import QUARTET, partner_changes, repair_pairs, repair_regroups
+from labkit.planning.rotation_replan import SeatChange, people_moved, seat_changes
 from labkit.planning.session_requests import cafe_request, seatable
 from labkit.store import seating
 from labkit.store.seating import Rounds
@@ -80,6 +82,65 @@ def replan_cafe(
                            plan_in_force=(plan or ())[frozen_rounds:])
     result = plan_rotation(request)
     return tuple(tuple(tuple(table) for table in tables) for tables in result.rounds)
+
+
+def cafe_changes(before: Plan | None, after: Plan, frozen_rounds: int) -> tuple[SeatChange, ...]:
+    """Who a café re-plan seats at another table, in the rounds after `frozen_rounds`."""
+    if not before:
+        return ()
+    return seat_changes(before[frozen_rounds:], after[frozen_rounds:], frozen_rounds + 1)
+
+
+def _name(session: Session, person_id: str) -> str:
+    person = session.participant(person_id)
+    return person.display_name if person else person_id
+
+
+def cafe_moves_text(session: Session, changes: Sequence[SeatChange]) -> str:
+    """"2 personne(s) change(nt) de table : Awa T2 → T5 (tour 3) · …" (or nobody moves)."""
+    people = people_moved(changes)
+    if not people:
+        return t("tui.replan.nobody_moves")
+    parts = []
+    for pid in people:
+        steps = ", ".join(t("tui.replan.table_step", before=c.before, after=c.after,
+                            round=c.round) for c in changes if c.person == pid)
+        parts.append(f"{_name(session, pid)} {steps}")
+    return t("tui.replan.table_moves", count=len(people), names=" · ".join(parts))
+
+
+def pairs_moves_text(session: Session, before: Sequence[Sequence[str]],
+                     after: Sequence[Sequence[str]]) -> str:
+    """"3 personne(s) change(nt) de binôme : Awa (Karim → Léa, Hugo) · …" (or nobody)."""
+    changes = partner_changes(before, after)
+    if not changes:
+        return t("tui.replan.nobody_moves_pairs")
+    parts = [t("tui.replan.partner_step", name=_name(session, pid),
+               before=", ".join(_name(session, x) for x in old) or "—",
+               after=", ".join(_name(session, x) for x in new) or "—")
+             for pid, old, new in changes]
+    return t("tui.replan.pair_moves", count=len(changes), names=" · ".join(parts))
+
+
+def replan_pairs(session: Session, block: Block, pairs: Sequence[Sequence[str]],
+                 regroups: Sequence[Sequence[str]] | None, room: Sequence[str],
+                 seed: int = 0) -> Plan:
+    """The pairs in force (and their regroups) for the people in `room`, keeping every pair
+    whose members are all here (`labkit.planning.pairs.repair_pairs`); no pairs yet: a fresh
+    plan (`plan_pairs`). Raises InvalidInputError with fewer than two people."""
+    if not pairs:
+        return plan_pairs(session, block, room, seed)
+    here = set(room)
+    people = [seatable(p) for p in session.participants if p.id in here]
+    if len(people) < 2:
+        raise InvalidInputError(t("tui.interviews.too_few"))
+    fixed = repair_pairs(pairs, people, seed=seed)
+    if _regroup_size(block) != QUARTET:
+        return (fixed,)
+    if regroups:
+        return (fixed, repair_regroups(regroups, fixed, people, seed=seed))
+    groups = planned_regroups(fixed, people, QUARTET, seed=seed)
+    return (fixed,) if groups is None else (fixed, groups)
 
 
 def _regroup_size(block: Block) -> int:

@@ -109,9 +109,15 @@ RULES = [
          lambda d: cafe(d).update(tables=1, hosts=["p01"], questions=["Q1"]),
          ("10 personnes", "1 tables")),
     Rule("cafe_questions_per_round", Level.ERROR, (*CAFE, "questions"),
-         lambda d: cafe(d).update(question_mode="per_round"), ("3 tours", "2 question")),
+         lambda d: cafe(d).update(question_mode="per_round", rounds=3),
+         ("3 tours", "2 question")),
     Rule("cafe_questions_per_table", Level.ERROR, (*CAFE, "questions"),
          lambda d: cafe(d).update(questions=["Q1", "Q2", "Q3"]), ("3 questions", "2 tables")),
+    Rule("cafe_question_again", Level.WARNING, (*CAFE, "rounds"),
+         lambda d: cafe(d).update(rounds=3), ("3 tours", "2 question(s)")),
+    Rule("cafe_question_crowded", Level.WARNING, (*CAFE, "tables"),
+         lambda d: cafe(d).update(tables=3, hosts=[]),
+         ("question 1", "2 tables sur 3", "2 tours")),
     Rule("duplicate_survey_question", Level.ERROR,
          ("days", 1, "agenda", 5, "method", "survey"), _add_survey_duplicate, ("satisfaction",)),
     Rule("survey_scale", Level.ERROR, ("days", 1, "agenda", 5, "method", "survey", 0),
@@ -120,7 +126,8 @@ RULES = [
     Rule("phase_order", Level.WARNING, ("days", 1, "agenda", 0, "phase"),
          lambda d: agenda(d, 1)[0].update(phase="scan"), ("Vote", "scan", "focus")),
 ]
-WARNINGS = {"no_break", "cafe_round_short", "cafe_large_tables", "phase_order"}
+WARNINGS = {"no_break", "cafe_round_short", "cafe_large_tables", "phase_order",
+            "cafe_question_again", "cafe_question_crowded"}
 
 
 def broken(session_data: Data, rule: Rule) -> list[Problem]:
@@ -246,7 +253,7 @@ def test_a_session_without_participants_skips_the_table_count(session_data: Data
 
 
 def test_people_who_do_not_sit_at_tables_are_not_counted(session_data: Data) -> None:
-    cafe(session_data).update(tables=10, hosts=[], questions=["Q"])
+    cafe(session_data).update(tables=10, hosts=[], questions=["Q"], rounds=1)
     assert codes(session_data) == set()  # 10 seated people, the facilitator aside
     person(session_data, "p10")["role"] = "observer"
     assert "cafe_more_tables_than_people" in codes(session_data)
@@ -258,7 +265,8 @@ def test_blocks_without_a_phase_do_not_break_the_phase_order(session_data: Data)
 
 
 def test_per_round_questions_match_the_rounds(session_data: Data) -> None:
-    cafe(session_data).update(question_mode="per_round", questions=["Q1", "Q2", "Q3"])
+    cafe(session_data).update(question_mode="per_round", questions=["Q1", "Q2", "Q3"],
+                               rounds=3)
     assert codes(session_data) == set()
 
 

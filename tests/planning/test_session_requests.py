@@ -75,3 +75,37 @@ def test_a_replan_in_the_room_starts_from_the_plan_in_force(session: Any) -> Non
     assert again.rounds[0] == first.rounds[0]
     assert "plan in force" in again.method
     assert all(leaver not in t for rnd in again.rounds[1:] for t in rnd)
+
+
+def _with_cafe(write_session: Any, data: dict[str, Any], **changes: Any) -> Any:
+    data["days"][0]["agenda"][6]["method"].update(changes)
+    return open_session(write_session(data)).session
+
+
+def test_tables_keeping_questions_pass_them_to_the_planner(write_session: Any,
+                                                           session_data: dict[str, Any]) -> None:
+    from labkit.planning import plan_rotation
+
+    session = _with_cafe(write_session, session_data, tables=4, hosts=[],
+                         questions=["Q1", "Q2"], rounds=2)
+    block = _cafe(session)
+    request = cafe_request(session, block, 1)
+    assert tuple(request.table_questions) == (1, 2, 1, 2)
+    plan = plan_rotation(request)
+    assert "question_revisits" in plan.as_dict()["metrics"]
+    assert all(len(set(plan.route(p.id))) == 2 for p in request.people)  # nobody stays
+
+
+def test_one_question_a_round_keeps_people_moving_between_tables(
+    write_session: Any, session_data: dict[str, Any]
+) -> None:
+    from labkit.planning import plan_rotation
+
+    session = _with_cafe(write_session, session_data, question_mode="per_round",
+                         questions=["Q1", "Q2"], tables=4, hosts=[])
+    block = _cafe(session)
+    request = cafe_request(session, block, 1)
+    assert tuple(request.table_questions) == (1, 2, 3, 4)  # each table its own place
+    plan = plan_rotation(request)
+    assert plan.metrics.repeats == 0 and plan.verdict == "optimal"
+    assert all(len(set(plan.route(p.id))) == 2 for p in request.people)  # nobody stays

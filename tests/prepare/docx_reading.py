@@ -11,8 +11,9 @@ __all__ = ["document_text", "picture_descriptions", "qr_targets"]
 
 
 def document_text(document: Any) -> str:
-    """Every paragraph's text of the document body, tables included, one paragraph a line."""
+    """Every paragraph's text of the document body, tables included, one paragraph a line, with
+    French no-break spaces read as spaces (their placement is tested on its own)."""
     lines = []
     for paragraph in document.element.body.iter(qn("w:p")):
         lines.append("".join(node.text or "" for node in paragraph.iter(qn("w:t"))))
-    return "\n".join(lines)
+    return "\n".join(lines).replace("\u00a0", " ")

@@ -64,3 +64,15 @@ def test_the_pdf_is_french_with_a_paged_table_of_contents(name: str, pdfs: dict[
     text = _text(pdfs[name])
     toc = text.split("Sommaire", 1)[1][:3000]
     assert re.search(r"Contexte et objectifs\s*\.*\s*\d+", toc), toc[:400]
+
+
+def test_each_journey_curve_shares_its_page_with_its_table(pdfs: dict[str, Path]) -> None:
+    """No landscape page holds a curve alone, the rest of the page empty (issue 12, point 4:
+    no near-empty pages): the curve follows its table on the same page."""
+    path = pdfs["garde-enfants-parents"]
+    pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                           text=True, check=True, timeout=60).stdout.split("\f")  # fmt: skip
+    curves = [page for page in pages if "Courbe des émotions —" in page]
+    assert len(curves) >= 5
+    for page in curves:
+        assert "Étape" in page and "Irritants" in page, page[:300]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from typer.testing import CliRunner
 
 from labkit.cli.app import app
+from labkit.store.journal import Journal
 from labkit.tui import app as tui_app
 
 runner = CliRunner()
@@ -31,3 +35,27 @@ def test_run_explains_a_missing_session_or_day(session_dir, tmp_path):
     result = runner.invoke(app, ["run", str(session_dir), "--day", "3"])
     assert result.exit_code == 1
     assert "2 jour" in result.output
+
+
+def test_run_refuses_to_start_on_a_journal_it_cannot_write(session_dir, monkeypatch):
+    """Checked before the facilitator types anything: the disk's real free space is below what
+    the check asks for (the threshold is raised above any disk's size)."""
+    from labkit.store.journal import database
+
+    started = []
+    monkeypatch.setattr(tui_app.LabkitApp, "run", lambda self, *a, **k: started.append(1))
+    monkeypatch.setattr(database, "MIN_FREE_BYTES", 2**62)
+    result = runner.invoke(app, ["run", str(session_dir)])
+    assert result.exit_code == 1 and not started
+    flat = " ".join(result.output.split())
+    assert "ne démarre pas" in flat and "Disque presque plein" in flat
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
+def test_run_refuses_a_read_only_journal(session_dir):
+    journal = session_dir / "journal.db"
+    Journal.open(journal, device="test").close()
+    journal.chmod(0o444)
+    result = runner.invoke(app, ["run", str(session_dir)])
+    assert result.exit_code == 1
+    assert "lecture seule" in " ".join(result.output.split())

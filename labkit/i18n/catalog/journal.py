@@ -14,6 +14,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot write the journal {path}: the folder or the file is read-only. "
         "Copy the session to a writable folder.",
     },
+    "journal.error.low_space": {
+        "fr": "Disque presque plein : {free} Mo libres pour le journal {path} (il en faut au "
+        "moins {needed}). Libérez de la place ou copiez la session sur un autre disque.",
+        "en": "Disk almost full: {free} MB free for the journal {path} (at least {needed} "
+        "needed). Free some space or copy the session to another disk.",
+    },
     "journal.error.cannot_open": {
         "fr": "Impossible d'ouvrir le journal {path} (dossier en lecture seule ou introuvable ?).",
         "en": "Cannot open the journal {path} (read-only or missing folder?).",

@@ -156,6 +156,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Au plus {gap} rencontre(s) répétée(s) de plus que l'optimum possible.",
         "en": "At most {gap} repeated meeting(s) above the best possible.",
     },
+    "planning.out.optimal_questions": {
+        "fr": "Optimal : rencontres répétées et questions retrouvées au minimum possible.",
+        "en": "Optimal: repeated meetings and questions met again at the lowest possible.",
+    },
+    "planning.out.gap_questions": {
+        "fr": "Au plus {gap} rencontre(s) répétée(s) ou question(s) retrouvée(s) de plus que "
+        "l'optimum possible.",
+        "en": "At most {gap} repeated meeting(s) or question(s) met again above the best "
+        "possible.",
+    },
     "planning.out.saved": {"fr": "Plan enregistré : {path}", "en": "Plan saved: {path}"},
     "planning.metric.repeats": {
         "fr": "Rencontres répétées",
@@ -188,6 +198,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "planning.metric.table_revisits": {
         "fr": "Retours à une table déjà visitée",
         "en": "Returns to a table already visited",
+    },
+    "planning.metric.question_revisits": {
+        "fr": "Questions retrouvées (même table ou même question)",
+        "en": "Questions met again (same table or same question)",
+    },
+    "planning.metric.question_revisits_lower_bound": {
+        "fr": "Minimum possible de questions retrouvées",
+        "en": "Lowest possible questions met again",
     },
     "planning.metric.hard_violations": {
         "fr": "Contraintes obligatoires non tenues",

@@ -14,8 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- headings
     "report.h.essentials": {"fr": "L'essentiel", "en": "Key points"},
     "report.essentials.kept": {"fr": "Les idées retenues", "en": "The ideas kept"},
-    "report.essentials.more": {"fr": "Et {n} autres idées retenues, présentées plus loin.", "en": "And {n} more ideas kept, presented further on."},
-    "report.essentials.owners": {"fr": "Porteurs : {n}.", "en": "Owners: {n}."},
+    "report.essentials.more.one": {"fr": "Et une autre idée retenue, présentée plus loin.", "en": "And one more idea kept, presented further on."},
+    "report.essentials.more.many": {"fr": "Et {n} autres idées retenues, présentées plus loin.", "en": "And {n} more ideas kept, presented further on."},
+    "report.essentials.owners.one": {"fr": "Un seul porteur.", "en": "A single owner."},
+    "report.essentials.owners.many": {"fr": "{n} porteurs différents.", "en": "{n} different owners."},
     "report.essentials.respondents.one": {"fr": "Un questionnaire rempli ; moyenne de l'ensemble :", "en": "One questionnaire answered; overall mean:"},
     "report.essentials.respondents.many": {"fr": "{n} questionnaires remplis ; moyennes de l'ensemble :", "en": "{n} questionnaires answered; overall means:"},
     "report.h.context": {"fr": "Contexte et objectifs", "en": "Context and objectives"},
@@ -38,11 +40,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.people_took_part.one": {"fr": "Une personne a participé à la session.", "en": "One person took part in the session."},
     "report.people_took_part.many": {"fr": "{n} personnes ont participé à la session.", "en": "{n} people took part in the session."},
     "report.unnamed.one": {
-        "fr": "Une autre personne a participé sans être nommée (pas de consentement, ou collège jamais nommé).",
+        "fr": "Une autre personne a participé sans être nommée (faute de son accord, ou parce que son collège n'est jamais nommé).",
         "en": "One more person took part without being named (no consent, or a group never named).",
     },
     "report.unnamed.many": {
-        "fr": "{n} autres personnes ont participé sans être nommées (pas de consentement, ou collège jamais nommé).",
+        "fr": "{n} autres personnes ont participé sans être nommées (faute de leur accord, ou parce que leur collège n'est jamais nommé).",
         "en": "{n} more people took part without being named (no consent, or a group never named).",
     },
     "report.all_named": {"fr": "Toutes les personnes présentes ont accepté d'être nommées.", "en": "Everyone present agreed to be named."},
@@ -98,7 +100,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.col.author": {"fr": "Auteur·e", "en": "Author"},
     "report.yes": {"fr": "✓", "en": "✓"},
     # --- module outputs
-    "report.ingredients.one": {"fr": "1 ingrédient de réussite", "en": "1 ingredient of success"},
+    "report.ingredients.one": {"fr": "{n} ingrédient de réussite", "en": "{n} ingredient of success"},
     "report.ingredients.many": {"fr": "{n} ingrédients de réussite", "en": "{n} ingredients of success"},
     "report.ungrouped": {"fr": "Non regroupés", "en": "Not grouped"},
     "report.question_n": {"fr": "Question {n}", "en": "Question {n}"},
@@ -113,13 +115,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.cafe.none_kept": {"fr": "Aucune idée n'a été marquée comme retenue pour cette question.", "en": "No idea was marked as kept for this question."},
     "report.cafe.voted": {"fr": "Les idées retenues sont celles du vote « {vote} ».", "en": "The ideas kept are those of the vote “{vote}”."},
     "report.cafe.none_kept_at_vote": {"fr": "Aucune idée de cette question n'a été retenue au vote.", "en": "No idea of this question was kept at the vote."},
-    "report.dots.one": {"fr": "1 gommette", "en": "1 dot"},
+    "report.dots.one": {"fr": "{n} gommette", "en": "{n} dot"},
     "report.dots.many": {"fr": "{n} gommettes", "en": "{n} dots"},
-    "report.teams.one": {"fr": "1 équipe", "en": "1 team"},
+    "report.teams.one": {"fr": "{n} équipe", "en": "{n} team"},
     "report.teams.many": {"fr": "{n} équipes", "en": "{n} teams"},
-    "report.voters.one": {"fr": "1 votant·e", "en": "1 voter"},
+    "report.voters.one": {"fr": "{n} votant·e", "en": "{n} voter"},
     "report.voters.many": {"fr": "{n} votant·es", "en": "{n} voters"},
-    "report.vote.intro": {
+    "report.vote.intro.one": {
+        "fr": "Les idées classées par nombre de gommettes ; la première est retenue (« = » : égalité).",
+        "en": "Ideas ranked by dots; the first is kept (“=”: tie).",
+    },
+    "report.vote.intro.many": {
         "fr": "Les idées classées par nombre de gommettes ; les {n} premières sont retenues (« = » : égalité).",
         "en": "Ideas ranked by dots; the first {n} are kept (“=”: tie).",
     },
@@ -172,7 +178,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Thanks to everyone who took part in this session, and to those who prepared and hosted it.",
     },
     "report.credits.lab": {"fr": "Session conçue et animée par {lab}.", "en": "Session designed and facilitated by {lab}."},
-    "report.credits.organisers": {"fr": "Co-organisée avec : {names}.", "en": "Co-organised with: {names}."},
+    "report.credits.organisers": {"fr": "Coorganisée avec {names}.", "en": "Co-organised with {names}."},
     "report.credits.contact": {"fr": "Pour toute question : {contact}", "en": "Questions: {contact}"},
     "report.cover.version": {"fr": "Version {version} du {date}", "en": "Version {version}, {date}"},
     "report.logo_alt": {"fr": "Logo : {owner}", "en": "Logo: {owner}"},
@@ -206,8 +212,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.chart.emotion": {"fr": "Courbe des émotions — {name}", "en": "Emotion curve — {name}"},
     # --- command line
     "cli.help.report": {
-        "fr": "Rédiger la restitution d'une session (Word, Markdown ou HTML) à partir de ce qui a été capté.",
-        "en": "Write a session's restitution report (Word, Markdown or HTML) from what was captured.",
+        "fr": "Rédiger la restitution d'une session (Word, PDF, diaporama, Markdown ou HTML) à partir de ce que son journal a enregistré.",
+        "en": "Write a session's restitution report (Word, PDF, slide deck, Markdown or HTML) from what its journal recorded.",
     },
     "report.cli.session": {"fr": "La session : son dossier, son session.yaml ou son identifiant.", "en": "The session: its folder, its session.yaml or its slug."},
     "report.cli.format": {"fr": "Format : docx (par défaut), pdf (avec LibreOffice), pptx (diaporama court), md ou html.", "en": "Format: docx (default), pdf (with LibreOffice), pptx (short deck), md or html."},
@@ -226,10 +232,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown language '{value}' ({langs})",
     },
     "report.cli.progress": {"fr": "Rédaction de la restitution", "en": "Writing the report"},
+    "report.cli.pdf_no_uno": {
+        "fr": "Note : la table des matières du PDF est sans numéros de page, faute du pont Python de LibreOffice (Debian : apt-get install python3-uno).",
+        "en": "Note: the PDF's table of contents has no page numbers, as LibreOffice's Python bridge is missing (Debian: apt-get install python3-uno).",
+    },
     "report.cli.written": {"fr": "Restitution écrite : {path}", "en": "Report written: {path}"},
     "report.cli.summary": {
         "fr": "{contributions} contributions, {outputs} modules, {commitments} engagements, {answers} questionnaires",
         "en": "{contributions} contributions, {outputs} modules, {commitments} commitments, {answers} questionnaires",
     },
-    "report.cli.loaded": {"fr": "Captations de l'exemple chargées dans le journal : {count} événements.", "en": "Example captures loaded into the journal: {count} events."},
+    "report.cli.loaded": {"fr": "Saisies de l'exemple chargées dans le journal : {count} événements.", "en": "Example captures loaded into the journal: {count} events."},
 }

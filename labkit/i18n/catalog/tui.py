@@ -146,6 +146,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.cafe.nothing_to_replan": {"fr": "Plus aucun tour à replanifier.", "en": "No round left to re-plan."},
     "tui.cafe.replan_reason": {"fr": "arrivées et départs pendant le café", "en": "arrivals and departures during the café"},
     "tui.cafe.replanned": {"fr": "Tours replanifiés à partir du tour {round}.", "en": "Rounds re-planned from round {round}."},
+    "tui.replan.nobody_moves": {"fr": "Personne ne change de table.", "en": "Nobody changes table."},
+    "tui.replan.table_step": {"fr": "T{before} → T{after} (tour {round})", "en": "T{before} → T{after} (round {round})"},
+    "tui.replan.table_moves": {"fr": "{count} personne(s) change(nt) de table : {names}", "en": "{count} person(s) change table: {names}"},
+    "tui.replan.nobody_moves_pairs": {"fr": "Personne ne change de binôme.", "en": "Nobody changes partner."},
+    "tui.replan.partner_step": {"fr": "{name} ({before} → {after})", "en": "{name} ({before} → {after})"},
+    "tui.replan.pair_moves": {"fr": "{count} personne(s) change(nt) de binôme : {names}", "en": "{count} person(s) change partner: {names}"},
     # crossed interviews
     "tui.interviews.placeholder": {
         "fr": "Ingrédient de réussite du groupe, puis Entrée (↑/↓ : groupe)",
@@ -394,6 +400,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "tui.error.no_such_block": {"fr": "Bloc inconnu : {block}", "en": "Unknown block: {block}"},
     "tui.error.block_ended": {"fr": "Ce bloc est terminé.", "en": "This block has ended."},
+    "tui.error.text_kept": {
+        "fr": "Non enregistré. {error} Ce qui a été saisi reste à l'écran : Entrée "
+        "l'enregistre une fois le problème réglé.",
+        "en": "Not saved. {error} What was typed stays on screen: Enter saves it once the "
+        "problem is solved.",
+    },
+    "tui.capture.waiting": {
+        "fr": "{count} non enregistrée(s) ·",
+        "en": "{count} not saved ·",
+    },
+    "tui.form.not_saved": {
+        "fr": "Non enregistré (voir le message) : le formulaire reste ouvert.",
+        "en": "Not saved (see the message): the form stays open.",
+    },
+    "tui.start.cannot_write": {
+        "fr": "L'application ne démarre pas, pour ne perdre aucune saisie : {error}",
+        "en": "The live app does not start, so that no entry is lost: {error}",
+    },
+    "tui.crash.message": {
+        "fr": "L'application s'est arrêtée sur une erreur inattendue ({kind}). Tout ce qui "
+        "avait été saisi est dans le journal. Le détail est dans {log} ; relancez "
+        "« labkit run » pour reprendre où la session en était.",
+        "en": "The live app stopped on an unexpected error ({kind}). Everything entered is in "
+        "the journal. The details are in {log}; run “labkit run” again to resume where the "
+        "session stands.",
+    },
     "tui.error.no_textual": {
         "fr": "L'application en direct a besoin de textual (pip install textual).",
         "en": "The live app needs textual (pip install textual).",

@@ -116,6 +116,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "une question par table : {questions} questions pour seulement {tables} tables",
         "en": "one question per table: {questions} questions for only {tables} tables",
     },
+    "validation.cafe_question_again": {
+        "fr": "{rounds} tours pour {questions} question(s) aux tables : chacun·e retrouvera "
+        "au moins une fois une question déjà discutée (moins de tours, ou plus de questions)",
+        "en": "{rounds} rounds for {questions} question(s) at the tables: everyone will meet a "
+        "question already discussed at least once (fewer rounds, or more questions)",
+    },
+    "validation.cafe_question_crowded": {
+        "fr": "la question {number} est à {count} tables sur {tables} : en {rounds} tours, "
+        "certain·es la retrouveront forcément (répartir les questions sur les tables)",
+        "en": "question {number} is at {count} of {tables} tables: over {rounds} rounds, some "
+        "people will meet it again (spread the questions over the tables)",
+    },
     "validation.duplicate_survey_question": {
         "fr": "la question du questionnaire « {id} » est déclarée deux fois",
         "en": "survey question '{id}' is declared twice",

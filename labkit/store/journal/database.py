@@ -10,6 +10,7 @@ another process holds the lock, rolled back on any error. SQLite errors are turn
 from __future__ import annotations
 
 import contextlib
+import os
 import random
 import sqlite3
 import time
@@ -23,6 +24,9 @@ from labkit.store.journal import schema
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 BEGIN_RETRIES = 8
+MIN_FREE_BYTES = 8 * 1024 * 1024
+"""The free space a writer wants on the journal's disk before a live session starts: a day's
+journal is a few megabytes, and SQLite needs room for its WAL and checkpoints."""
 
 # primary result codes (https://sqlite.org/rescode.html)
 _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = (
@@ -207,6 +211,30 @@ class Database:
         except sqlite3.Error as exc:
             self._rollback()
             raise storage_error(exc, self.path) from exc
+
+    def check_writable(self, min_free: int | None = None) -> None:
+        """Raise StorageError, in plain words, when a write would fail: the journal is read-only
+        (file, folder or connection: a write is tried, then rolled back, so nothing changes) or
+        its disk has less than `min_free` bytes free (default `MIN_FREE_BYTES`)."""
+        min_free = MIN_FREE_BYTES if min_free is None else min_free
+        if self.readonly:
+            raise StorageError(t("journal.error.opened_read_only", path=str(self.path)))
+        self._begin()
+        try:
+            self.connection.execute("CREATE TABLE labkit_write_probe (x)")
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from exc
+        finally:
+            self._rollback()
+        try:
+            found = os.statvfs(self.path.parent)
+        except OSError as exc:
+            raise storage_error(exc, self.path) from exc
+        free = found.f_bavail * found.f_frsize
+        if free < min_free:
+            mega = 1024 * 1024
+            raise StorageError(t("journal.error.low_space", path=str(self.path),
+                                 free=free // mega, needed=-(-min_free // mega)))
 
     def _begin(self) -> None:
         delay = 0.01

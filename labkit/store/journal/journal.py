@@ -266,6 +266,13 @@ class Journal:
         with self._lock:
             return event.uuid in self._state.cancelled
 
+    def check_writable(self, min_free: int | None = None) -> None:
+        """Raise StorageError when this journal cannot be written now: read-only file, folder or
+        connection, or a disk with less than `min_free` bytes free (`database.MIN_FREE_BYTES`
+        by default). Nothing is written."""
+        with self._lock:
+            self._db.check_writable(min_free)
+
     def integrity_check(self) -> list[str]:
         """The problems SQLite's integrity check finds (empty when the file is sound)."""
         with self._lock:

@@ -19,6 +19,7 @@ from labkit.tui import live_state as ls
 from labkit.tui.screens.base import LiveScreen
 from labkit.tui.widgets.capture.capture_input import CaptureInput
 from labkit.tui.widgets.footer import FitFooter
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable
 
 STATUS_TEXT = {
@@ -49,9 +50,9 @@ class AttendanceScreen(LiveScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="attendance-title", classes="screen-title")
+        yield Plain(id="attendance-title", classes="screen-title")
         yield CaptureInput(placeholder=t("tui.attendance.placeholder"), id="who")
-        yield Static(t("tui.attendance.hint"), classes="hint")
+        yield Plain(t("tui.attendance.hint"), classes="hint")
         yield FitTable(fill="organisation", id="people", cursor_type="row")
         yield FitFooter()
 
@@ -124,7 +125,10 @@ class AttendanceScreen(LiveScreen):
         person, candidates = ls.check_in_choice(self._people(), query)
         if person is not None:
             self._shown_query = ""
-            self._set(self.live.arrive, "tui.attendance.arrived", person)
+            if not self._set(self.live.arrive, "tui.attendance.arrived", person):
+                who = self.query_one("#who", Input)  # not written: the search comes back
+                who.value = query + who.value
+                who.cursor_position = len(who.value)
             return
         self.app.bell()
         if not candidates:
@@ -168,21 +172,25 @@ class AttendanceScreen(LiveScreen):
                         severity="warning", timeout=6)
         return person
 
-    def _set(self, write: Callable[[str], None], key: str, person: Participant) -> None:
+    def _set(self, write: Callable[[str], None], key: str, person: Participant) -> bool:
         """Record an arrival, departure or absence, say it with the name (departures and
-        absences change the seating: the undo key is shown), then back to the search line."""
+        absences change the seating: the undo key is shown), then back to the search line
+        (emptied, unless the journal could not write: False)."""
         before = self.live.revision
-        self.act(write, person.id)
+        with self.labkit.keeping_text() as attempt:
+            self.act(write, person.id)
         if self.live.revision != before:
             message = t(key, name=person.full_name)
             if key != "tui.attendance.arrived":
                 message = t("tui.undo_hint", what=message)
             self.notify(message, timeout=5)
-        self._shown_query = ""
         who = self.query_one("#who", Input)
-        who.value = ""
+        if not attempt.failed:  # a failed write keeps the search line as it was typed
+            self._shown_query = ""
+            who.value = ""
         who.focus()
         self.refresh_view()
+        return not attempt.failed
 
     def action_leave(self) -> None:
         person = self._row_person()

@@ -1,7 +1,11 @@
 """What the method screens with a capture line share (notes, café ideas, ingredients, votes…).
 
 The capture line has the focus when the screen opens; Escape moves to the list (its arrows), and
-any letter typed there goes back into the capture line, so typing never runs a command.
+any letter typed there goes back into the capture line, so typing never runs a command. Each
+screen writes an entry in `capture`; an entry the journal did not record comes back into the line
+(`CaptureBar.settle`), and the error message says why and that the text was kept. (An entry
+the journal refuses, a questionnaire line with an unknown group, is quoted in its message and not
+put back: the next entry, typed at once, would start with it.)
 """
 
 from __future__ import annotations
@@ -41,6 +45,16 @@ class CaptureScreen(BlockScreen):
             self.action_to_list()
         else:
             self.action_capture()
+
+    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+        message.stop()
+        with self.labkit.keeping_text() as attempt:
+            self.capture(message.text)
+        message.bar.settle(message.text, failed=attempt.failed)
+
+    def capture(self, text: str) -> None:
+        """Write the entry typed in the capture line (a failed write puts the text back)."""
+        raise NotImplementedError
 
     def typing_field(self) -> Input | None:
         return self.query_one(CaptureBar).input

@@ -19,6 +19,7 @@ from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable
 
 MODES = ("survey", "word", "image")
@@ -37,16 +38,16 @@ class ClosingScreen(CaptureScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
-        yield Static(" ".join(self.config.prompt.split()), classes="summary prompt")
+        yield Plain(" ".join(self.config.prompt.split()), classes="summary prompt")
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-side", id="words-side"):
-                yield Static(id="words-title", classes="panel-title")
+                yield Plain(id="words-title", classes="panel-title")
                 yield FitTable(fill="text", id="words", cursor_type="row", show_header=False)
             with Vertical(classes="method-main"):
-                yield Static(id="survey-title", classes="panel-title")
+                yield Plain(id="survey-title", classes="panel-title")
                 yield DataTable(id="means", cursor_type="none")
-                yield Static(id="survey-legend", classes="hint")
-        yield Static(id="entry-preview", classes="summary")
+                yield Plain(id="survey-legend", classes="hint")
+        yield Plain(id="entry-preview", classes="summary")
         yield from self.compose_capture("")
 
     def on_mount(self) -> None:
@@ -55,7 +56,7 @@ class ClosingScreen(CaptureScreen):
         means.add_column(t("tui.attendance.group"), key="group")
         means.add_column("n", key="n")
         for question in self.config.survey:
-            means.add_column(question.id, key=question.id)
+            means.add_column(Text(question.id), key=question.id)
         legend = " · ".join(t("tui.colon", label=q.id,
                                              value=f"{q.text} ({q.scale_min}–{q.scale_max})")
                             for q in self.config.survey)
@@ -156,18 +157,18 @@ class ClosingScreen(CaptureScreen):
                       if missing else "")
         return f"→ {group.label if group else entry.group} · {scores}{comment}{unanswered}"
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+    def capture(self, text: str) -> None:
         if self.mode == "word":
-            self.act(self.live.write, self.spec.word, self.block, text=message.text)
+            self.act(self.live.write, self.spec.word, self.block, text=text)
             return
         if self.mode == "image":
-            self.act(self.live.write, self.spec.word, self.block, image=message.text)
+            self.act(self.live.write, self.spec.word, self.block, image=text)
             return
         try:
-            entry = ls.parse_questionnaire(message.text, self.live.session, self.config.survey)
+            entry = ls.parse_questionnaire(text, self.live.session, self.config.survey)
         except ls.EntryError as error:
             self.app.bell()
-            self.notify(t("tui.closing.refused", entry=message.text, error=str(error)),
+            self.notify(t("tui.closing.refused", entry=text, error=str(error)),
                         severity="error", timeout=10)
             return  # the line stays empty: the next entry never starts with the refused one
         if self.act(self.live.write, self.spec.answer, entry.group, entry.scores,

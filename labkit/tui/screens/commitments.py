@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -24,6 +25,7 @@ from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.footer import FitFooter
+from labkit.tui.widgets.plain import Plain, bold_lead
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$")
@@ -111,9 +113,9 @@ class CommitmentsScreen(BlockScreen):
 
     def compose(self) -> ComposeResult:
         yield BlockBar(id="block-bar")
-        yield Static(id="commit-title", classes="summary")
+        yield Plain(id="commit-title", classes="summary")
         yield FitTable(fill="what", id="commitments", cursor_type="row", classes="items")
-        yield Static(t("tui.commit.hint"), classes="hint")
+        yield Plain(t("tui.commit.hint"), classes="hint")
         yield FitFooter()
 
     def on_mount(self) -> None:
@@ -172,8 +174,8 @@ class CommitmentsScreen(BlockScreen):
             groups) else self.group_label(groups[self.filter_index - 1])
         title = self.config.title or self.block.title
         self.query_one("#commit-title", Static).update(
-            f"[b]{title}[/b] — {t('tui.commit.count', count=len(items))} · "
-            + t("tui.colon", label=t("tui.commit.filter"), value=shown)
+            bold_lead(title, f" — {t('tui.commit.count', count=len(items))} · "
+                      + t("tui.colon", label=t("tui.commit.filter"), value=shown))
         )
         table = self.query_one("#commitments", DataTable)
         cursor = table.cursor_row
@@ -214,7 +216,8 @@ class CommitmentsScreen(BlockScreen):
             return commitment_territory(value, known_territories(self.live.session))
         return value
 
-    def _form(self, title: str, item: Commitment | None) -> FormScreen:
+    def _form(self, title: str, item: Commitment | None,
+              save: Callable[[dict[str, Any]], bool]) -> FormScreen:
         start = self.live.session.days[0].date
         group_label = t("tui.commit.territory" if self.by_territory else "tui.commit.team")
         current = self._group_of(item) if item else None
@@ -231,7 +234,7 @@ class CommitmentsScreen(BlockScreen):
             FormField("indicator", t("tui.commit.indicator"),
                       (item.indicator or "") if item else ""),
             FormField("group", group_label, current_group, self._check_group),
-        ], check_all=self._check_owner)
+        ], check_all=self._check_owner, save=save)
 
     def _check_owner(self, values: dict[str, Any]) -> dict[str, Any]:
         """An owner is required; a participant's first name brings their organisation."""
@@ -250,18 +253,19 @@ class CommitmentsScreen(BlockScreen):
     def _open_form(self, item: Commitment | None) -> None:
         title = t("tui.commit.edit_title") if item else t("tui.commit.new_title")
 
-        def done(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
+        def save(values: dict[str, Any]) -> bool:
+            """Write the form; False (the form stays open) when nothing was recorded."""
             if item is None:
-                what = values.pop("what")
-                self.act(self.live.write, self.spec.commitment, self.block, what, **values)
-                return
+                fields = dict(values)
+                what = fields.pop("what")
+                return self.act(self.live.write, self.spec.commitment, self.block, what,
+                                **fields) is not None  # fmt: skip
             changes = {k: v for k, v in values.items() if getattr(item, k) != v}
-            if changes:
-                self.act(self.live.write, self.spec.edited, item.commitment_id, **changes)
+            return not changes or self.act(
+                self.live.write, self.spec.edited, item.commitment_id, **changes
+            ) is not None
 
-        self.app.push_screen(self._form(title, item), done)
+        self.app.push_screen(self._form(title, item, save))
 
     def action_new(self) -> None:
         self._open_form(None)

@@ -7,6 +7,7 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Static
 
 from labkit.i18n import format_date, format_duration, format_time, t
@@ -16,6 +17,7 @@ from labkit.tui import live_state as ls
 from labkit.tui.screens.base import LiveScreen
 from labkit.tui.widgets.agenda.timeline import Timeline
 from labkit.tui.widgets.footer import FitFooter
+from labkit.tui.widgets.plain import Plain, bold_lead, message
 from labkit.tui.widgets.timers.countdown import Countdown
 
 
@@ -27,17 +29,17 @@ class DashboardScreen(LiveScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="day-title")
+        yield Plain(id="day-title")
         with Horizontal(id="dash-main"):
             yield Timeline(id="timeline")
             with Vertical(id="current-panel"):
-                yield Static(id="current-title")
+                yield Plain(id="current-title")
                 yield Countdown(id="block-countdown")
-                yield Static(id="round-line")
-                yield Static(id="current-times")
-                yield Static(id="day-drift")
-                yield Static(id="next-block")
-        yield Static(id="alert-banner")
+                yield Plain(id="round-line")
+                yield Plain(id="current-times")
+                yield Plain(id="day-drift")
+                yield Plain(id="next-block")
+        yield Plain(id="alert-banner")
         yield FitFooter()
 
     def on_mount(self) -> None:
@@ -68,7 +70,7 @@ class DashboardScreen(LiveScreen):
         banner = self.query_one("#alert-banner", Static)
         overrun = False
         if current is None:
-            title.update(t("tui.dash.no_block"))
+            title.update(message("tui.dash.no_block"))
             countdown.display = False
             countdown.remaining = None
             countdown.paused = False
@@ -78,10 +80,10 @@ class DashboardScreen(LiveScreen):
             block = current.block
             phase = ls.PHASE_MARK[block.phase]
             status = t(f"tui.status.{current.status}")
-            title.update(
-                f"[b]{block.title}[/b]\n{phase + ' · ' if phase else ''}"
-                f"{t('method.' + block.method_type)} · {status}"
-            )
+            title.update(bold_lead(
+                block.title,
+                f"\n{phase + ' · ' if phase else ''}{t('method.' + block.method_type)} · {status}",
+            ))
             left = ls.remaining(current, now)
             countdown.display = True
             countdown.caption = t("tui.dash.time_left")
@@ -106,7 +108,7 @@ class DashboardScreen(LiveScreen):
             overrun = overrun or round_over
         drift = ls.day_drift(rows, now, self.live.on_session_date)
         drift_widget = self.query_one("#day-drift", Static)
-        drift_widget.update(t("tui.dash.drift_line", drift=ls.drift_text(drift)))
+        drift_widget.update(message("tui.dash.drift_line", drift=ls.drift_text(drift)))
         drift_widget.set_class(drift is not None and drift.total_seconds() >= 300, "-late")
         if following is not None:
             nxt = following.block
@@ -123,7 +125,7 @@ class DashboardScreen(LiveScreen):
     def _extension(self, minutes: int) -> str:
         return t("tui.dash.extended", minutes=f"{minutes:+d}") if minutes else ""
 
-    def _round_text(self, block: Block, now: datetime) -> tuple[str, bool]:
+    def _round_text(self, block: Block, now: datetime) -> tuple[str | Content, bool]:
         count = round_count(block)
         if not count:
             return "", False
@@ -136,7 +138,8 @@ class DashboardScreen(LiveScreen):
         label = t(f"tui.round.{block.method_type}", number=number, count=count)
         if not clock.running:
             return f"{label} — {t('tui.status.ended')}", False
-        text = t("tui.colon", label=label, value=f"[b]{ls.clock_text(clock.remaining)}[/b]")
+        text = Content.assemble(t("tui.colon", label=label, value=""),
+                                (ls.clock_text(clock.remaining), "bold"))
         return text, clock.remaining.days < 0
 
     # --- the block the keys act on ------------------------------------------------------------

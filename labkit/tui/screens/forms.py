@@ -1,24 +1,31 @@
 """Small modal forms: one line of text (a cluster title), or a few checked fields (a commitment).
 
 A form returns plain values to the screen that opened it (through `dismiss`); the screen writes
-the journal. Each field may have a check that turns the typed text into a value or explains, in
-plain words, what is wrong; the form stays open until every field is right.
+the journal, in a `save` callback when the form writes: the form closes once the journal has
+recorded the values and stays open, with what was typed, when it refused or could not write them
+(full disk, read-only journal). Each field may have a check that turns the typed text into a value
+or explains, in plain words, what is wrong; the form stays open until every field is right.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from labkit.i18n import t
 from labkit.tui.keys import translate_bindings
+from labkit.tui.widgets.plain import Plain
+
+if TYPE_CHECKING:
+    from labkit.tui.app import LabkitApp
 
 
 class FieldError(ValueError):
@@ -56,6 +63,7 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         fields: list[FormField],
         hint: str = "",
         check_all: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        save: Callable[[dict[str, Any]], bool] | None = None,
     ) -> None:
         super().__init__()
         translate_bindings(self)
@@ -63,17 +71,19 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         self._fields = fields
         self._hint = hint
         self._check_all = check_all
+        self._save = save
+        """Writes the checked values; False when nothing was recorded (the form stays open)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="overlay-box form-box"):
-            yield Static(self._title, classes="overlay-title")
+            yield Plain(Content(self._title), classes="overlay-title")
             for field in self._fields:
                 with Horizontal(classes="form-row"):
-                    yield Static(field.label, classes="form-label")
+                    yield Plain(Content(field.label), classes="form-label")
                     yield Input(field.value, placeholder=field.placeholder,
                                 id=f"field-{field.name}")
-            yield Static("", id="form-error", classes="form-error")
-            yield Static(self._hint or t("tui.form.keys"), classes="overlay-hint")
+            yield Plain("", id="form-error", classes="form-error")
+            yield Plain(Content(self._hint or t("tui.form.keys")), classes="overlay-hint")
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self._fields[0].name}", Input).focus()
@@ -102,19 +112,26 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         try:
             values = self.values()
         except FieldError as error:
-            self.query_one("#form-error", Static).update(str(error))
+            self.query_one("#form-error", Static).update(Content(str(error)))
             self.app.bell()
             return
+        if self._save is not None:
+            with cast("LabkitApp", self.app).keeping_text():
+                saved = self._save(values)
+            if not saved:
+                self.query_one("#form-error", Static).update(Content(t("tui.form.not_saved")))
+                return
         self.dismiss(values)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-def prompt(title: str, label: str, value: str = "", check: Callable[[str], Any] | None = None
-           ) -> FormScreen:
+def prompt(title: str, label: str, value: str = "", check: Callable[[str], Any] | None = None,
+           save: Callable[[dict[str, Any]], bool] | None = None, hint: str = "") -> FormScreen:
     """A one-field form."""
-    return FormScreen(title, [FormField("value", label, value, check or required)])
+    return FormScreen(title, [FormField("value", label, value, check or required)], hint,
+                      save=save)
 
 
 def required(text: str) -> str:

@@ -17,6 +17,7 @@ from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.footer import FitFooter
+from labkit.tui.widgets.plain import Plain, bold_lead
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 
@@ -44,10 +45,10 @@ class HarvestScreen(BlockScreen):
 
     def compose(self) -> ComposeResult:
         yield BlockBar(id="block-bar")
-        yield Static(id="harvest-question", classes="summary")
+        yield Plain(id="harvest-question", classes="summary")
         yield FitTable(fill="text", id="harvest", cursor_type="row", show_header=False,
                        classes="items")
-        yield Static(id="harvest-kept", classes="summary")
+        yield Plain(id="harvest-kept", classes="summary")
         yield FitFooter()
 
     def on_mount(self) -> None:
@@ -74,7 +75,7 @@ class HarvestScreen(BlockScreen):
         cafe = self.cafe()
         count = len(self.config.questions)
         self.query_one("#harvest-question", Static).update(
-            f"[b]Q{self.question}/{count}[/b] {self.config.questions[self.question - 1]}"
+            bold_lead(f"Q{self.question}/{count}", f" {self.config.questions[self.question - 1]}")
         )
         ideas = cafe.of_question(self.question)
         kept = list(cafe.kept_for(self.question))
@@ -161,17 +162,17 @@ class HarvestScreen(BlockScreen):
             return
         first = self.live.state.contributions[marked[0]].text
 
-        def created(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            self.act(self.live.write, self.spec.cluster, self.block, values["value"],
-                     self.question, marked)
+        def create(values: dict[str, Any]) -> bool:
+            if self.act(self.live.write, self.spec.cluster, self.block, values["value"],
+                        self.question, marked) is None:
+                return False  # the form stays open with its title
             self.marked.clear()
             self.refresh_view()
+            return True
 
         self.app.push_screen(
-            prompt(t("tui.harvest.cluster_title"), t("tui.harvest.title_label"), first[:80]),
-            created,
+            prompt(t("tui.harvest.cluster_title"), t("tui.harvest.title_label"), first[:80],
+                   save=create),
         )
 
     def action_keep(self) -> None:
@@ -190,14 +191,14 @@ class HarvestScreen(BlockScreen):
         if cluster is None:
             return
 
-        def renamed(values: dict[str, Any] | None) -> None:
-            if values is not None and values["value"] != cluster.title:
-                self.act(self.live.write, self.spec.cluster_renamed, cluster.cluster_id,
-                         values["value"])
+        def rename(values: dict[str, Any]) -> bool:
+            return values["value"] == cluster.title or self.act(
+                self.live.write, self.spec.cluster_renamed, cluster.cluster_id, values["value"]
+            ) is not None
 
         self.app.push_screen(
-            prompt(t("tui.harvest.cluster_title"), t("tui.harvest.title_label"), cluster.title),
-            renamed,
+            prompt(t("tui.harvest.cluster_title"), t("tui.harvest.title_label"), cluster.title,
+                   save=rename),
         )
 
     def action_ungroup(self) -> None:

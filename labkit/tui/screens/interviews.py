@@ -26,6 +26,7 @@ from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable, fill_width
 from labkit.tui.widgets.timers.countdown import Countdown
 
@@ -72,10 +73,13 @@ class InterviewsScreen(CaptureScreen):
     ]
 
     class PairsPlanned(Message):
-        def __init__(self, pairs: rotation.Plan | None, error: str = "") -> None:
+        def __init__(self, pairs: rotation.Plan | None, error: str = "", moves: str = ""
+                     ) -> None:
             super().__init__()
             self.pairs = pairs
             self.error = error
+            self.moves = moves
+            """Who changes partner (names, before → after)."""
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
@@ -88,16 +92,16 @@ class InterviewsScreen(CaptureScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
-        yield Static(" ".join(self.config.prompt.split()), id="interview-prompt",
+        yield Plain(" ".join(self.config.prompt.split()), id="interview-prompt",
                      classes="summary prompt")
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-side"):
-                yield Static(id="pairs-title", classes="panel-title")
+                yield Plain(id="pairs-title", classes="panel-title")
                 yield FitTable(fill="names", id="pairs", cursor_type="row", show_header=False)
             with Vertical(classes="method-main"):
-                yield Static(id="step-text", classes="summary")
+                yield Plain(id="step-text", classes="summary")
                 yield Countdown(id="step-countdown")
-                yield Static(id="ingredients-title", classes="panel-title")
+                yield Plain(id="ingredients-title", classes="panel-title")
                 yield FitTable(fill="text", id="ingredients", cursor_type="row",
                                show_header=False)
         yield from self.compose_capture(t("tui.interviews.placeholder"))
@@ -214,18 +218,21 @@ class InterviewsScreen(CaptureScreen):
         self.regroup = (self.regroup - 1 + step) % count + 1
         self.refresh_view()
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.write, CrossedInterviews.ingredient, self.block, message.text,
+    def capture(self, text: str) -> None:
+        self.act(self.live.write, CrossedInterviews.ingredient, self.block, text,
                  self.regroup)
 
     def action_plan_pairs(self) -> None:
         self.notify(t("tui.interviews.planning"), timeout=2)
-        self._plan(self.live.room())
+        self._plan(self.live.room(), [list(p) for p in self.pairs], self._regroups)
 
     @work(thread=True, exclusive=True, group="pairs")
-    def _plan(self, room: list[str]) -> None:
+    def _plan(self, room: list[str], pairs_in_force: list[list[str]],
+              regroups: list[list[str]] | None) -> None:
+        """Re-plan from the pairs in force (unaffected pairs stay), or plan them."""
         try:
-            pairs = rotation.plan_pairs(self.live.session, self.block, room)
+            pairs = rotation.replan_pairs(self.live.session, self.block, pairs_in_force,
+                                          regroups, room)
         except LabkitError as error:
             logger.warning("planning the pairs of block %s refused: %s", self.block.id, error)
             self.post_message(self.PairsPlanned(None, str(error)))
@@ -234,7 +241,9 @@ class InterviewsScreen(CaptureScreen):
             logger.exception("planning the pairs of block %s failed", self.block.id)
             self.post_message(self.PairsPlanned(None, repr(error)))
             return
-        self.post_message(self.PairsPlanned(pairs))
+        moves = (rotation.pairs_moves_text(self.live.session, pairs_in_force, pairs[0])
+                 if pairs_in_force else "")
+        self.post_message(self.PairsPlanned(pairs, moves=moves))
 
     @on(PairsPlanned)
     def _planned(self, message: PairsPlanned) -> None:
@@ -244,3 +253,5 @@ class InterviewsScreen(CaptureScreen):
             return
         self.act(self.live.record, CrossedInterviews.replanned(
             self.block, as_lists(message.pairs), t("tui.interviews.replan_reason")))
+        if message.moves:
+            self.notify(message.moves, timeout=15)

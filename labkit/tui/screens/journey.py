@@ -14,11 +14,12 @@ from textual.widgets import DataTable, Static
 from labkit.i18n import t
 from labkit.methods.persona_journey import JourneysLive, PersonaJourney
 from labkit.model import Block, PersonaJourneyConfig
-from labkit.model.views import JourneyStep, Persona
+from labkit.model.views import JourneyStep, Persona, RecordedEvent
 from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, prompt, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.footer import FitFooter
+from labkit.tui.widgets.plain import Plain
 
 LIST_FIELDS = ("actions", "touchpoints", "pain_points", "opportunities")
 COLUMNS = ("stage", "actions", "touchpoints", "emotion", "pain_points", "opportunities")
@@ -67,9 +68,9 @@ class JourneyScreen(BlockScreen):
 
     def compose(self) -> ComposeResult:
         yield BlockBar(id="block-bar")
-        yield Static(id="persona", classes="summary")
+        yield Plain(id="persona", classes="summary")
         yield DataTable(id="journey", cursor_type="cell", classes="items")
-        yield Static(t("tui.journey.hint"), classes="hint")
+        yield Plain(t("tui.journey.hint"), classes="hint")
         yield FitFooter()
 
     def on_mount(self) -> None:
@@ -165,22 +166,23 @@ class JourneyScreen(BlockScreen):
         row, column = table.cursor_coordinate
         return row, COLUMNS[column]
 
-    def _write(self, row: int, changes: dict[str, Any]) -> None:
+    def _write(self, row: int, changes: dict[str, Any]) -> bool:
+        """Write a cell of the stage on `row`; whether the journal recorded it."""
         stages = self._stages()
         if not 0 <= row < len(stages):
-            return
+            return False
         stage, step = stages[row]
 
-        def write() -> None:
+        def write() -> list[RecordedEvent]:
             if step is None:
                 persona_id = self._ensure_persona()
                 fields = dict(changes)
                 name = fields.pop("stage", stage)  # the stage column renames it
-                self.live.write(self.spec.step, persona_id, name, position=row + 1, **fields)
-            else:
-                self.live.write(self.spec.step_edited, step.step_id, **changes)
+                return self.live.write(self.spec.step, persona_id, name, position=row + 1,
+                                       **fields)  # fmt: skip
+            return self.live.write(self.spec.step_edited, step.step_id, **changes)
 
-        self.act(write)
+        return self.act(write) is not None
 
     def action_edit(self) -> None:
         row, column = self._cursor()
@@ -199,16 +201,12 @@ class JourneyScreen(BlockScreen):
             current = " ; ".join(getattr(step, column)) if step else ""
             check = split_items
 
-        def done(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                self._write(row, {column: values["value"]})
+        def save(values: dict[str, Any]) -> bool:
+            return self._write(row, {column: values["value"]})
 
         title = f"{stage} — {label}"
         hint = t("tui.journey.list_hint") if column in LIST_FIELDS else ""
-        form = prompt(title, label, current, check)
-        if hint:
-            form = FormScreen(title, [FormField("value", label, current, check)], hint)
-        self.app.push_screen(form, done)
+        self.app.push_screen(prompt(title, label, current, check, save=save, hint=hint))
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
@@ -228,18 +226,15 @@ class JourneyScreen(BlockScreen):
         name = persona.name if persona else planned.name
         description = (persona.description if persona else planned.description) or ""
 
-        def done(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-
-            def write() -> None:
+        def save(values: dict[str, Any]) -> bool:
+            def write() -> list[RecordedEvent]:
                 persona_id = self._ensure_persona()
-                self.live.write(self.spec.persona_edited, persona_id, name=values["name"],
-                                description=values["description"])
+                return self.live.write(self.spec.persona_edited, persona_id,
+                                       name=values["name"], description=values["description"])
 
-            self.act(write)
+            return self.act(write) is not None
 
         self.app.push_screen(FormScreen(t("tui.journey.persona_title", team=self.team), [
             FormField("name", t("tui.journey.persona_name"), name, required),
             FormField("description", t("tui.journey.persona_description"), description),
-        ]), done)
+        ], save=save))

@@ -56,8 +56,8 @@ class NotesScreen(CaptureScreen):
         fill_width(table, "text")
         self.query_one(CaptureBar).context = f"{t('tui.kind.' + self.kind)} ›"
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.write, note_event, self.block, message.text, self.kind)
+    def capture(self, text: str) -> None:
+        self.act(self.live.write, note_event, self.block, text, self.kind)
 
     def action_kind(self) -> None:
         self.kind = NOTE_KINDS[(NOTE_KINDS.index(self.kind) + 1) % len(NOTE_KINDS)]

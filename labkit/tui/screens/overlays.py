@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from labkit.i18n import t
 from labkit.tui.keys import translate_bindings
+from labkit.tui.widgets.plain import Plain, bold_lead
 
 
 class HelpScreen(ModalScreen[None]):
@@ -34,10 +34,11 @@ class HelpScreen(ModalScreen[None]):
             lines.append(text + "\n")
         lines.rstrip()
         with Vertical(id="help-box", classes="overlay-box"):
-            yield Static(f"[b]{t('tui.help.title')}[/b] — {self._title}", classes="overlay-title")
+            yield Plain(bold_lead(t("tui.help.title"), f" — {self._title}"),
+                        classes="overlay-title")
             with VerticalScroll():
-                yield Static(lines, id="help-keys")
-            yield Static(t("tui.help.close"), classes="overlay-hint")
+                yield Plain(lines, id="help-keys")
+            yield Plain(t("tui.help.close"), classes="overlay-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -58,9 +59,9 @@ class QuitScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quit-box", classes="overlay-box"):
-            yield Static(t("tui.quit.question", block=self._block_title), classes="overlay-title")
-            yield Static(t("tui.quit.saved"))
-            yield Static(t("tui.quit.keys"), classes="overlay-hint")
+            yield Plain(t("tui.quit.question", block=self._block_title), classes="overlay-title")
+            yield Plain(t("tui.quit.saved"))
+            yield Plain(t("tui.quit.keys"), classes="overlay-hint")
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
@@ -81,8 +82,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quit-box", classes="overlay-box"):
-            yield Static(self._question, classes="overlay-title")
-            yield Static(t("tui.confirm.keys"), classes="overlay-hint")
+            yield Plain(self._question, classes="overlay-title")
+            yield Plain(t("tui.confirm.keys"), classes="overlay-hint")
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)

@@ -25,6 +25,7 @@ from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable, fill_width, show
 
 DECISION = 0
@@ -65,14 +66,14 @@ class PrototypeScreen(CaptureScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
-        yield Static(id="proto-rotation", classes="summary prompt")
+        yield Plain(id="proto-rotation", classes="summary prompt")
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-side"):
-                yield Static(t("tui.prototype.teams"), classes="panel-title")
-                yield Static(id="proto-teams")
+                yield Plain(t("tui.prototype.teams"), classes="panel-title")
+                yield Plain(id="proto-teams")
             with Vertical(classes="method-main"):
-                yield Static(id="proto-title", classes="panel-title")
-                yield Static(id="proto-facets", classes="summary")
+                yield Plain(id="proto-title", classes="panel-title")
+                yield Plain(id="proto-facets", classes="summary")
                 yield FitTable(fill="text", id="proto-feedback", cursor_type="row",
                                show_header=False)
         yield from self.compose_capture(t("tui.prototype.placeholder"))
@@ -244,13 +245,13 @@ class PrototypeScreen(CaptureScreen):
     def action_end_round(self) -> None:
         self.act(self.live.end_round, self.block.id)
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+    def capture(self, text: str) -> None:
         team = self.team
         if team is None:
             return
         if self.facet == DECISION:
-            event = self.spec.decision(self.block, message.text, team=team.key)
+            event = self.spec.decision(self.block, text, team=team.key)
         else:
-            event = self.spec.feedback(self.block, message.text, team=team.key,
+            event = self.spec.feedback(self.block, text, team=team.key,
                                        facet=self.facet, round_number=self.visit)  # fmt: skip
         self.act(self.live.record, event)

@@ -13,6 +13,7 @@ from labkit.i18n import t
 from labkit.model import Block
 from labkit.tui.screens.base import LiveScreen
 from labkit.tui.widgets.footer import FitFooter
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.qr.qr_art import QrCode
 
 URL_FIELDS = ("questionnaire", "shared_folder", "registration", "resources")
@@ -45,11 +46,11 @@ class QrScreen(LiveScreen):
         self.index = 0
 
     def compose(self) -> ComposeResult:
-        yield Static(id="qr-title", classes="screen-title")
+        yield Plain(id="qr-title", classes="screen-title")
         with Middle(), Center():
             yield QrCode(id="qr-code")
         with Center():
-            yield Static(id="qr-url")
+            yield Plain(id="qr-url")
         yield FitFooter()
 
     def refresh_view(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 
 from labkit.i18n import t
 from labkit.tui.screens.base import LiveScreen
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.qr.qr_art import QrCode
 
 
@@ -25,11 +26,11 @@ class ServeScreen(LiveScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="serve-title", classes="screen-title")
+        yield Plain(id="serve-title", classes="screen-title")
         with Middle(), Center():
             yield QrCode(id="serve-qr")
         with Center():
-            yield Static(id="serve-status")
+            yield Plain(id="serve-status")
         yield Footer()
 
     def refresh_view(self) -> None:

@@ -23,6 +23,7 @@ from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.screens.commitments import known_territories
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 KINDS = {
@@ -54,13 +55,13 @@ class TerritoriesScreen(CaptureScreen):
         yield from self.compose_bar()
         prompt = getattr(self.block.method, "prompt", None)
         if prompt:
-            yield Static(" ".join(prompt.split()), classes="summary prompt")
+            yield Plain(" ".join(prompt.split()), classes="summary prompt")
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-side"):
-                yield Static(t("tui.territory.list"), classes="panel-title")
-                yield Static(id="territories")
+                yield Plain(t("tui.territory.list"), classes="panel-title")
+                yield Plain(id="territories")
             with Vertical(classes="method-main"):
-                yield Static(id="notes-title", classes="panel-title")
+                yield Plain(id="notes-title", classes="panel-title")
                 yield FitTable(fill="text", id="territory-notes", cursor_type="row",
                                show_header=False)
         yield from self.compose_capture(t("tui.territory.placeholder"))
@@ -162,6 +163,6 @@ class TerritoriesScreen(CaptureScreen):
             self.selected = number - 1
             self.refresh_view()
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.write, territory_note, self.block, message.text, self.territory,
+    def capture(self, text: str) -> None:
+        self.act(self.live.write, territory_note, self.block, text, self.territory,
                  self.kind)

@@ -23,6 +23,7 @@ from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.screens.forms import prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.plain import Plain, bold_lead
 from labkit.tui.widgets.tables import FitTable, fill_width
 
 
@@ -57,14 +58,14 @@ class VoteScreen(CaptureScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
-        yield Static(id="vote-question", classes="summary")
+        yield Plain(id="vote-question", classes="summary")
         with Horizontal(classes="method-body"):
             with Vertical(classes="method-main"):
                 yield FitTable(fill="text", id="candidates", cursor_type="row")
             with Vertical(id="ranking-side"):
-                yield Static(t("tui.vote.ranking", top=self.config.top_n), classes="panel-title")
-                yield Static(id="ranking")
-        yield Static(id="vote-status", classes="summary")
+                yield Plain(t("tui.vote.ranking", top=self.config.top_n), classes="panel-title")
+                yield Plain(id="ranking")
+        yield Plain(id="vote-status", classes="summary")
         yield from self.compose_capture(t("tui.vote.placeholder"))
 
     def on_mount(self) -> None:
@@ -101,8 +102,8 @@ class VoteScreen(CaptureScreen):
         kept = list(tally.recorded)  # ★ marks the room's decision; ≈ a tie it must settle
         if self.config.questions:
             self.query_one("#vote-question", Static).update(
-                f"[b]Q{self.question}/{len(self.config.questions)}[/b] "
-                f"{self.config.questions[self.question - 1]}"
+                bold_lead(f"Q{self.question}/{len(self.config.questions)}",
+                          f" {self.config.questions[self.question - 1]}")
             )
         table = self.query_one("#candidates", DataTable)
         cursor = table.cursor_row
@@ -167,12 +168,17 @@ class VoteScreen(CaptureScreen):
         self.refresh_view()
 
     def action_commit(self) -> None:
+        """Enter: the dots typed go to the highlighted idea, then the next one is highlighted;
+        dots the journal could not write stay typed, on the same idea."""
         dots = int(self.pending or "0")
-        self.pending = ""
         if dots:
-            self._vote(dots)
-        else:
-            self.refresh_view()
+            with self.labkit.keeping_text() as attempt:
+                self._vote(dots)
+            if attempt.failed:
+                self._refresh_status(self.tally().totals)
+                return
+        self.pending = ""
+        self.refresh_view()
         self.query_one("#candidates", DataTable).action_cursor_down()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -232,5 +238,5 @@ class VoteScreen(CaptureScreen):
             self.question = (self.question - 1 + step) % len(self.config.questions) + 1
             self.refresh_view()
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        self.act(self.live.write, self.spec.idea, self.block, message.text)
+    def capture(self, text: str) -> None:
+        self.act(self.live.write, self.spec.idea, self.block, text)

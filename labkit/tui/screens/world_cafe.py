@@ -30,6 +30,7 @@ from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable, fill_width, show
 
 logger = logging.getLogger(__name__)
@@ -55,11 +56,14 @@ class WorldCafeScreen(CaptureScreen):
     class Replanned(Message):
         """The planner answered (from a worker thread)."""
 
-        def __init__(self, plan: rotation.Plan | None, from_round: int, error: str = "") -> None:
+        def __init__(self, plan: rotation.Plan | None, from_round: int, error: str = "",
+                     moves: str = "") -> None:
             super().__init__()
             self.plan = plan
             self.from_round = from_round
             self.error = error
+            self.moves = moves
+            """Who changes table (names, from → to), said after the re-plan is recorded."""
 
     def __init__(self, block: Block) -> None:
         super().__init__(block)
@@ -75,17 +79,19 @@ class WorldCafeScreen(CaptureScreen):
         self._shared_first_names: set[str] | None = None
         self.replanning = False
         self._plan_problem = ""
+        self.moves = ""
+        """The last re-plan's moves, shown in the notice until something else is to say."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
-        yield Static(id="cafe-notice")
+        yield Plain(id="cafe-notice")
         with Horizontal(classes="method-body"):
             with VerticalScroll(id="cafe-tables"):
                 for number in range(1, self.config.tables + 1):
                     yield TableCard(id=f"table-{number}")
             with Vertical(id="cafe-ideas"):
-                yield Static(id="ideas-title", classes="panel-title")
-                yield Static(id="ideas-question")
+                yield Plain(id="ideas-title", classes="panel-title")
+                yield Plain(id="ideas-question")
                 yield FitTable(fill="text", id="ideas", cursor_type="row", show_header=False)
         yield from self.compose_capture(t("tui.cafe.placeholder"))
 
@@ -238,7 +244,7 @@ class WorldCafeScreen(CaptureScreen):
             text = t("tui.cafe.changes", missing=len(missing), extra=len(extra),
                      round=upcoming)
         else:
-            text = ""
+            text = self.moves
         if self.replanning:
             text = t("tui.cafe.replanning")
         show(notice, text)
@@ -294,9 +300,9 @@ class WorldCafeScreen(CaptureScreen):
 
         self.app.push_screen(HarvestScreen(self.block))
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
+    def capture(self, text: str) -> None:
         number = self.shown_round
-        self.act(self.live.write, WorldCafe.idea, self.block, message.text, round_number=number,
+        self.act(self.live.write, WorldCafe.idea, self.block, text, round_number=number,
                  table=self.selected, question=self.config.question_at(self.selected, number))
 
     # --- re-planning (the planner works in a thread, then posts a message) ------------------
@@ -332,7 +338,9 @@ class WorldCafeScreen(CaptureScreen):
             logger.exception("re-planning block %s from round %s failed", self.block.id, frozen + 1)
             self.post_message(self.Replanned(None, frozen + 1, repr(error)))
             return
-        self.post_message(self.Replanned(full[frozen:], frozen + 1))
+        moves = rotation.cafe_moves_text(self.live.session,
+                                         rotation.cafe_changes(plan, full, frozen))
+        self.post_message(self.Replanned(full[frozen:], frozen + 1, moves=moves))
 
     @on(Replanned)
     def _replanned(self, message: Replanned) -> None:
@@ -344,4 +352,7 @@ class WorldCafeScreen(CaptureScreen):
             return
         self.act(self.live.record, WorldCafe.replanned(
             self.block, message.from_round, as_lists(message.plan), t("tui.cafe.replan_reason")))
-        self.notify(t("tui.cafe.replanned", round=message.from_round), timeout=5)
+        self.moves = message.moves
+        self.notify(t("tui.cafe.replanned", round=message.from_round) + " " + message.moves,
+                    timeout=15)
+        self._refresh_notice(set(self.live.room()))

@@ -14,6 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from labkit.i18n import t
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import show
 
 
@@ -46,9 +47,9 @@ class TableCard(Vertical):
     view: reactive[TableView | None] = reactive(None)
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="card-head")
-        yield Static(classes="card-question")
-        yield Static(classes="card-seats")
+        yield Plain(classes="card-head")
+        yield Plain(classes="card-question")
+        yield Plain(classes="card-seats")
 
     def watch_view(self, view: TableView | None) -> None:
         if view is None or not self.is_mounted:

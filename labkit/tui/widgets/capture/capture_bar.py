@@ -1,4 +1,11 @@
-"""The capture line: where a facilitator types what a host or a group reports, then Enter."""
+"""The capture line: where a facilitator types what a host or a group reports, then Enter.
+
+Enter empties the line at once (keys typed meanwhile start a new entry), but the bar keeps the
+text until the screen says whether the journal wrote it (`settle`): an entry the journal could not
+write (full disk, read-only or locked journal) comes back into the line, or, when something new
+is being typed there, waits its turn (the context label counts them) and comes back once the line
+is empty again. Nothing typed is dropped while the screen is open.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +13,19 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
+from labkit.i18n import t
 from labkit.tui.widgets.capture.capture_input import CaptureInput
+from labkit.tui.widgets.plain import Plain
 
 
 class CaptureBar(Horizontal):
-    """A context label ("Table 2 · Q2 ›") and an input; Enter posts `Captured` and clears."""
+    """A context label ("Table 2 · Q2 ›") and an input; Enter posts `Captured` and clears;
+    `settle` puts back an entry that was not recorded."""
 
     context: reactive[str] = reactive("")
 
@@ -33,16 +44,37 @@ class CaptureBar(Horizontal):
     def __init__(self, placeholder: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._placeholder = placeholder
+        self.unsaved: list[str] = []
+        """Entries not recorded, waiting for the line to be empty to come back into it."""
 
     def compose(self) -> ComposeResult:
-        yield Static(self.context, classes="capture-context")
+        yield Plain(self.context, classes="capture-context")
         yield CaptureInput(placeholder=self._placeholder, classes="capture-input")
 
     def watch_context(self, value: str) -> None:
         if self.is_mounted:
-            self.query_one(".capture-context", Static).update(value)
+            label = value
+            if self.unsaved:
+                label = f"{t('tui.capture.waiting', count=len(self.unsaved))} {value}"
+            self.query_one(".capture-context", Static).update(Content(label))
 
     def on_mount(self) -> None:
+        self.watch_context(self.context)
+
+    def settle(self, text: str, *, failed: bool) -> None:
+        """The journal has handled `text`; when it `failed` to write it, the text comes back into
+        the line (or waits while the line holds something new). After any other entry, the next
+        waiting one comes back into an empty line."""
+        if failed:
+            self.unsaved.append(text)
+        self._bring_back()
+
+    def _bring_back(self) -> None:
+        """The first waiting entry into the line, if it is empty."""
+        field = self.input
+        if self.unsaved and not field.value:
+            field.value = self.unsaved.pop(0)
+            field.cursor_position = len(field.value)
         self.watch_context(self.context)
 
     @property
@@ -54,6 +86,8 @@ class CaptureBar(Horizontal):
         text = event.value.strip()
         if text:
             self.post_message(self.Captured(self, text))
+        else:  # Enter on an empty line: the next entry not written comes back
+            self._bring_back()
 
     def focus_input(self) -> None:
         self.input.focus()

@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
 from labkit.tui.live_state import clock_text
+from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.timers.big_digits import BigDigits
 
 
@@ -21,7 +22,7 @@ class Countdown(Vertical):
     paused: reactive[bool] = reactive(False)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="countdown-caption", classes="countdown-caption")
+        yield Plain(id="countdown-caption", classes="countdown-caption")
         yield Digits("--:--", id="countdown-digits")
         yield BigDigits(id="countdown-big")
 
