@@ -1,4 +1,5 @@
-"""`labkit participants import SESSION FILE [--replace] [--dry-run]` and `labkit participants list`.
+"""`labkit participants import SESSION FILE [--replace | --update] [--dry-run]` and
+`labkit participants list`.
 
 Thin commands: reading, checking and planning live in `labkit.store.participants`.
 """
@@ -32,6 +33,9 @@ def register(app: typer.Typer) -> None:
         replace: Annotated[
             bool, typer.Option("--replace", help=t("participants.help.replace"))
         ] = False,
+        update: Annotated[
+            bool, typer.Option("--update", help=t("participants.help.update"))
+        ] = False,
         dry_run: Annotated[
             bool, typer.Option("--dry-run", help=t("participants.help.dry_run"))
         ] = False,
@@ -40,7 +44,8 @@ def register(app: typer.Typer) -> None:
         from labkit.store.session_folder import open_session
 
         folder = open_session(session)
-        plan = import_participants(folder, file, replace=replace, dry_run=dry_run)
+        plan = import_participants(folder, file, replace=replace, update=update,
+                                   dry_run=dry_run)  # fmt: skip
         _print_outcome(plan, folder.session.slug, dry_run)
 
     @participants_app.command("list", help=t("participants.help.list"))
@@ -73,6 +78,22 @@ def _print_outcome(plan: ImportPlan, slug: str, dry_run: bool) -> None:
     total = len(plan.participants)
     if not plan.changed:
         console.print(t("participants.out.nothing", None, session=slug, total=total))
+    elif plan.update:
+        separator = t("participants.reason_separator", None)
+        for person in plan.updated:
+            changes = separator.join(c.describe() for c in plan.changes[person.id])
+            line = t("participants.out.person_changes", None, name=person.full_name,
+                     row=plan.rows[person.id], changes=changes)  # fmt: skip
+            console.print(f"[dim]•[/] {escape(line)}")
+        for person in plan.added:
+            line = t("participants.out.new_person", None, name=person.full_name,
+                     group=person.group)  # fmt: skip
+            console.print(f"[dim]•[/] {escape(line)}")
+        console.print(
+            t("participants.out.updated", None, session=slug, total=total,
+              updated=len(plan.updated), added=len(plan.added), kept=len(plan.kept)),
+            style="green",
+        )  # fmt: skip
     elif plan.replace:
         console.print(
             t("participants.out.replaced", None, session=slug, total=total,
@@ -102,6 +123,7 @@ def participants_table(session: Session) -> RenderableType:
     from rich.table import Table
 
     from labkit.model import Role
+    from labkit.model.territories import territory_label
 
     table = Table(
         title=escape(t("participants.out.title", None, session=session.title)),
@@ -134,7 +156,7 @@ def participants_table(session: Session) -> RenderableType:
                 escape(person.display_name),
                 escape(person.organisation or ""),
                 f"[dim]{role}[/]" if person.role == Role.PARTICIPANT else role,
-                escape(person.territory or ""),
+                escape(territory_label(person.territory) if person.territory else ""),
                 escape(person.id),
                 end_section=position == len(members) - 1,
             )

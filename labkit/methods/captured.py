@@ -14,6 +14,7 @@ from labkit.methods.outputs import Item, ItemGroup
 from labkit.methods.voting import dots_by_item
 from labkit.model import Block, Session
 from labkit.model import views as v
+from labkit.model.territories import territory_heading
 
 
 class Captured(Protocol):
@@ -142,7 +143,7 @@ class Harvest:
     def label(self, by: str, key: object) -> str:
         """The title of a group of items placed by `by` (a table, a pair, a territory)."""
         if by == "territory":
-            return t("report.territory", self.lang, name=key)
+            return territory_heading(str(key), self.lang)
         return t(f"report.where.{by}", self.lang, n=key)
 
     def by_territory(self, block_id: str, order: Iterable[str]) -> tuple[ItemGroup, ...]:

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from labkit.model.participants import ID_PATTERN
+from labkit.model.territories import normalise_territory
 from labkit.model.text import clean_line, clean_text, not_a_bool
 
 
@@ -163,11 +164,13 @@ class TerritorialDiagnosticConfig(_Config):
     """Groups by territory describe their situation."""
 
     type: Literal["territorial_diagnostic"] = "territorial_diagnostic"
-    territories: list[str] = Field(default_factory=list, description="Départements (e.g. 93).")
+    territories: list[str] = Field(
+        default_factory=list, description="Départements or regions (93, Ardèche, R84)."
+    )
     prompt: str | None = None
 
     _clean = field_validator("territories", mode="before")(
-        lambda v: [clean_line(x) for x in v] if isinstance(v, list) else v
+        lambda v: [normalise_territory(clean_line(x)) for x in v] if isinstance(v, list) else v
     )
 
 
@@ -179,7 +182,7 @@ class PeerHelpConfig(_Config):
     minutes_per_territory: int = Field(default=20, ge=1, le=240)
 
     _clean = field_validator("territories", mode="before")(
-        lambda v: [clean_line(x) for x in v] if isinstance(v, list) else v
+        lambda v: [normalise_territory(clean_line(x)) for x in v] if isinstance(v, list) else v
     )
 
 

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from labkit.model.territories import normalise_territory
 from labkit.model.text import clean_line, clean_optional_line
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -62,7 +63,9 @@ class Participant(BaseModel):
     group: str = Field(description="Key of a stakeholder group declared in `groups`.")
     role: Role = Role.PARTICIPANT
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    territory: str | None = Field(default=None, description="Département, e.g. 93.")
+    territory: str | None = Field(
+        default=None, description="Département or region: 93, Ardèche, R84 (kept as its code)."
+    )
     consent_named: bool = Field(
         default=False, description="Consents to be named in the restitution."
     )
@@ -77,6 +80,7 @@ class Participant(BaseModel):
     _clean_optional = field_validator(
         "last_name", "organisation", "function", "territory", "email", mode="before"
     )(clean_optional_line)
+    _territory = field_validator("territory")(normalise_territory)
 
     @property
     def display_name(self) -> str:

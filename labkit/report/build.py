@@ -11,6 +11,7 @@ from labkit.methods import spec_of
 from labkit.model import Block, ClosingConfig, CommitmentsConfig, Session, schedule_session
 from labkit.model import views as v
 from labkit.model.naming import NamingGuard
+from labkit.model.territories import territory_heading
 from labkit.report import content as c
 from labkit.report.naming_guard import guard_report
 from labkit.report.outputs import module_outputs
@@ -243,6 +244,8 @@ class _Builder:
     def _group_name(self, by: str, key: str | None) -> str | None:
         if key is None:
             return None
+        if by == "territory":
+            return territory_heading(one_line(key), self.lang)
         if key.isdigit() or len(key) <= 3:
             word = "territory" if by == "territory" else "team"
             return t(f"report.{word}", self.lang, name=key)
@@ -371,7 +374,7 @@ class _Builder:
         if x.team:
             parts.append(t("report.team", self.lang, name=one_line(x.team)))
         if x.territory:
-            parts.append(t("report.territory", self.lang, name=one_line(x.territory)))
+            parts.append(territory_heading(one_line(x.territory), self.lang))
         if x.device in PARTICIPANT_SOURCES:  # the rest was captured by the facilitators
             parts.append(t(f"report.source.{x.device}", self.lang))
         return " · ".join(parts)

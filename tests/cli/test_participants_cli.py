@@ -156,6 +156,7 @@ def test_list_groups_people_with_counts_and_a_total(session_dir: Path) -> None:
     assert "Gestionnaires de crèches (1)" in out
     assert "Demandeurs d'emploi (1)" in out
     assert "Total : 8 participant(s) dans 5 collège(s)" in out
+    assert "Seine-Saint-Denis (93)" in out  # a territory by its name and code
     # First name and last-name initial only.
     assert "Sébastien L." in out and "Lefèvre" not in out
     assert "Hélène M." in out and "hôte de table" in out and "commanditaire" in out
@@ -189,3 +190,30 @@ def test_list_of_an_invalid_session_exits_1(tmp_path: Path) -> None:
     result = run("participants", "list", tmp_path)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
+
+
+def test_update_tells_each_change_and_dry_run_writes_nothing(session_dir: Path,
+                                                             tmp_path: Path) -> None:  # fmt: skip
+    assert run("participants", "import", session_dir,
+               FIXTURES / "inscrits_excel_cp1252.csv").exit_code == 0  # fmt: skip
+    file = tmp_path / "second.csv"
+    file.write_text("Prénom;Nom;Consentement;Rôle\nhélène;DUBOIS;oui;hôte de table\n",
+                    encoding="utf-8")  # fmt: skip
+    before = (session_dir / "session.yaml").read_text(encoding="utf-8")
+    others = open_session(session_dir).session.participants[1:]
+    dry = run("participants", "import", session_dir, file, "--update", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert ("Hélène Dubois (ligne 2) : Rôle : participant·e → hôte de table ; "
+            "Consentement : non → oui") in dry.stdout  # fmt: skip
+    assert "1 personne(s) modifiée(s), 0 ajoutée(s), 0 inchangée(s) ; 8 participant(s)" in (
+        dry.stdout)
+    assert (session_dir / "session.yaml").read_text(encoding="utf-8") == before
+    result = run("participants", "import", session_dir, file, "--update")
+    assert result.exit_code == 0, result.output
+    helene, *rest = open_session(session_dir).session.participants
+    assert (helene.id, helene.consent_named, helene.role) == ("p001", True, "table_host")
+    assert rest == others
+    assert "# Déjà inscrite à la main par l'équipe du Lab." in (
+        session_dir / "session.yaml").read_text(encoding="utf-8")
+    both = run("participants", "import", session_dir, file, "--update", "--replace")
+    assert both.exit_code != 0 and "ne vont pas ensemble" in both.output

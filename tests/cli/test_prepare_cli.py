@@ -201,3 +201,9 @@ def test_materials_rejects_a_bad_url(session_dir: Path, tmp_path: Path) -> None:
     result = run("materials", session_dir, "--out", tmp_path, "--url", "javascript:alert(1)")
     assert result.exit_code == 2
     assert not list(tmp_path.glob("*.docx"))
+
+
+def test_materials_help_names_the_route_cards_apart_from_the_roadmaps() -> None:
+    result = run("materials", "--help")
+    assert result.exit_code == 0
+    assert "cartes de parcours" in result.stdout and "feuilles de route" not in result.stdout

@@ -140,6 +140,10 @@ def test_route_cards_from_saved_plans(session_dir: Path, tmp_path: Path) -> None
 
     document = _reopen(build_route_cards(folder.session, plans), tmp_path)
     text = document_text(document)
+    # Not "Feuilles de route": that is the name of the territorial roadmaps (commitments).
+    assert document.core_properties.title == "Cartes de parcours"
+    assert f"Cartes de parcours — {folder.session.title}" in text
+    assert "feuille" not in text.casefold()
     assert "Hélène" in text and "Conseiller·es" in text
     assert "Tour 2 : table 1" in text
     assert "Binôme : Julien P. (Crèche Les Lucioles)" in text
@@ -321,7 +325,7 @@ def test_session_without_participants_gets_sheets_and_says_why(
     session.days[0].agenda[3].method.hosts = []
     result = write_materials(session, tmp_path / "print")
     assert [p.name for p in result.paths] == ["table-cards.docx", "emargement.docx"]
-    assert any("pas de feuilles de route" in note for note in result.notes)
+    assert any("pas de cartes de parcours" in note for note in result.notes)
     assert any("pas de badges" in note for note in result.notes)
     sheet = docx.Document(str(result.paths[1]))
     assert len(sheet.tables[0].rows) == 2 + 5  # header rows and blank rows only

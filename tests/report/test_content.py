@@ -14,6 +14,7 @@ from labkit.methods.persona_journey import JourneyOutput
 from labkit.methods.world_cafe import CafeOutput
 from labkit.report import build_report, journal_state, layout
 from labkit.report import content as c
+from labkit.store.journal import Journal
 from tests.report.conftest import BIDI, CONTROL, EMOJI, HOSTILE
 
 
@@ -140,8 +141,23 @@ def test_satisfaction_means_per_group_on_the_question_scale(report: c.Report) ->
 def test_commitments_are_grouped_by_territory(report: c.Report) -> None:
     (section,) = report.commitments
     assert section.grouped_by == "territory"
-    assert [g.label for g in section.groups] == ["Territoire 93", "Territoire 94"]
+    assert [g.label for g in section.groups] == ["Seine-Saint-Denis (93)", "Val-de-Marne (94)"]
     assert section.count == 3
+
+
+def test_regional_and_typed_territories_are_grouped_by_name(captured) -> None:  # noqa: ANN001
+    folder, _ = captured
+    with Journal.open(folder.root / "journal.db", device="test") as journal:
+        for what, territory in (("Un observatoire régional", "Île-de-France"),
+                                ("Un relais en Ardèche", "7"), ("Un forum", "ardeche"),
+                                ("Un bassin", "Nord-Isère")):  # fmt: skip
+            journal.record({"type": "commitment.added", "what": what, "owner_person": "Marc",
+                            "territory": territory})  # fmt: skip
+    (section,) = build_report(folder.session, journal_state(folder), lang="fr").commitments
+    assert [(g.label, len(g.rows)) for g in section.groups] == [
+        ("Ardèche (07)", 2), ("Seine-Saint-Denis (93)", 2), ("Val-de-Marne (94)", 1),
+        ("Île-de-France (région 11)", 1), ("Territoire Nord-Isère", 1),
+    ]
 
 
 def test_annex_holds_every_contribution_by_block(captured, report: c.Report) -> None:  # noqa: ANN001

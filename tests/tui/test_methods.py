@@ -238,3 +238,45 @@ def test_a_field_a_constructor_refuses_is_a_refused_entry(make_app):
     assert len(live.journal.events()) == before
     assert live.created_id(WorldCafe.idea, live.block("cafe"), "Une idée", round_number=1,
                            table=1, question=1) in live.state.contributions
+
+
+async def test_commitments_take_a_departement_as_typed_and_a_regional_level(make_app, session_dir):
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "engagements")
+        for what, group in (("Un guichet commun", "2"), ("Un observatoire", "région"),
+                            ("Une charte", "Nord")):
+            await pilot.press("n")
+            await pilot.pause()
+            app.screen.query_one("#field-what").value = what
+            app.screen.query_one("#field-owner_person").value = "Karim"
+            app.screen.query_one("#field-group").value = group
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "CommitmentsScreen", group
+        table = app.screen.query_one("#commitments")
+        shown = [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
+        assert shown == ["Aisne (02)", "Nord (59)", "Hauts-de-France (région 32)"]
+        assert app.screen.groups() == ["02", "59", "80", "R32"]
+    state = stored(session_dir)
+    assert sorted(c.territory for c in state.commitments.values()) == ["02", "59", "R32"]
+
+
+async def test_the_commitment_form_and_its_error_fit_80x24(make_app):
+    app = make_app(day=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_block(app, pilot, "engagements")
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-what").value = "Une charte"
+        form.query_one("#field-owner_person").value = "Karim"
+        form.query_one("#field-group").value = "Paris"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        error = form.query_one("#form-error")
+        assert "territoire inconnu" in str(error.render())
+        for widget in (form.query_one("#field-group"), error):  # on screen, not clipped off
+            region = widget.region
+            assert form.region.contains_region(region) and region.height > 0
+            assert form.get_widget_at(region.x, region.bottom - 1)[0] is widget

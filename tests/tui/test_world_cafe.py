@@ -233,6 +233,61 @@ async def test_a_round_started_without_a_plan_is_planned_too(make_app, session_d
         assert plan and all(any(tables) for tables in plan)
 
 
+def _five_tables_of_eight(session_dir) -> None:
+    """The fixture's café made a real room's: 38 people at 5 tables, 5 questions, no saved plan."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe")
+    path = session_dir / "session.yaml"
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    names = ["Aurélie", "Baptiste", "Chloé", "Damien", "Élodie", "Fabien", "Gaëlle", "Hugo",
+             "Isabelle", "Jérôme", "Karine", "Ludovic", "Mélanie", "Nicolas", "Océane", "Pascal",
+             "Quentin", "Roxane", "Sandrine", "Tristan"]  # fmt: skip
+    groups = ["demandeurs", "conseillers", "partenaires"]
+    data["participants"] += [{"id": f"p{19 + i}", "first_name": name, "group": groups[i % 3]}
+                             for i, name in enumerate(names)]  # fmt: skip
+    (cafe,) = [b for d in data["days"] for b in d["agenda"] if b["id"] == "cafe"]
+    cafe["method"].update(tables=5, hosts=["p01", "p02", "p03", "p04", "p05"], questions=[
+        "Comment mieux orienter les familles ?", "Comment mieux accompagner vers l'emploi ?",
+        "Comment servir les employeurs du bassin ?", "Comment partager l'information ?",
+        "Comment garder les enfants pendant les formations ?"])  # fmt: skip
+    yaml.dump(data, path)
+    (session_dir / "rotations" / "cafe.json").unlink()
+
+
+async def test_five_tables_fit_80x24_without_scrolling(make_app, session_dir):
+    from textual.widgets import Footer
+
+    _five_tables_of_eight(session_dir)
+    app = make_app()
+    live = app.live
+    for number in range(1, 39):
+        live.arrive(f"p{number:02d}")
+    block = live.block("cafe")
+    plan = rotation.replan_cafe(live.session, block, None, 0, live.room())
+    live.record({"type": "rotation.replanned", "block_id": "cafe", "from_round": 1,
+                 "plan": [[list(t) for t in r] for r in plan]})  # fmt: skip
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        screen = app.screen
+        tables = screen.query_one("#cafe-tables")
+        assert tables.max_scroll_y == 0
+        cards = list(screen.query(TableCard))
+        assert len(cards) == 5 and sum(len(c.view.seats) for c in cards) == 38
+        for card in cards:  # every table, whole, inside the screen and its (unscrolled) panel
+            assert screen.region.contains_region(card.region), card.id
+            assert tables.region.contains_region(card.region), card.id
+        for shown in ("café", "harvest"):  # no key cut at the right edge
+            footer = app.screen.query_one(Footer)
+            assert footer.region.bottom == 24, shown
+            keys = list(footer.query("FooterKey"))
+            assert keys and all(k.region.right <= 80 and k.region.width > 0 for k in keys), shown
+            await pilot.press("ctrl+g")
+            await pilot.pause()
+
+
 async def test_a_departure_moves_only_a_few_and_says_who(make_app):
     """Issue 14: one departure used to change most people's later tables; now the people not
     affected keep their tables round by round, and the notice names those who move."""

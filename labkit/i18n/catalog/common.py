@@ -28,6 +28,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "territorial diagnostic",
     },
     "method.peer_help": {"fr": "session d'entraide", "en": "peer help"},
+    "territory.region_label": {"fr": "{name} (région {code})", "en": "{name} (region {code})"},
     "method.closing": {"fr": "déclusion", "en": "closing round"},
     "method.break": {"fr": "pause", "en": "break"},
     "method.lunch": {"fr": "déjeuner", "en": "lunch"},

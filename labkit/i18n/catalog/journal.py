@@ -371,8 +371,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "journal.cli.help.round": {"fr": "Numéro du tour de world café.", "en": "World café round."},
     "journal.cli.help.team": {"fr": "Équipe.", "en": "Team."},
     "journal.cli.help.territory": {
-        "fr": "Territoire (par exemple un département).",
-        "en": "Territory (e.g. a département).",
+        "fr": "Territoire : un département (7, 07 ou Ardèche) ou une région (R84, "
+        "Auvergne-Rhône-Alpes).",
+        "en": "Territory: a département (7, 07 or Ardèche) or a region (R84, "
+        "Auvergne-Rhône-Alpes).",
     },
     "journal.cli.help.author": {
         "fr": "Auteur·rice, seulement avec son accord.",

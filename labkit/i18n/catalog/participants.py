@@ -110,6 +110,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "identifiant « {id} » déjà attribué à {name} dans la session",
         "en": "id '{id}' already belongs to {name} in the session",
     },
+    "participants.reason.ambiguous": {
+        "fr": "« {name} » désigne plusieurs personnes de la session : {candidates} ; ajoutez "
+        "leur e-mail (ou une colonne Id) pour choisir",
+        "en": "'{name}' names several people of the session: {candidates}; add their e-mail (or "
+        "an Id column) to choose",
+    },
+    "participants.reason.same_person": {
+        "fr": "{name} est déjà mis·e à jour par la ligne {row}",
+        "en": "{name} is already updated by row {row}",
+    },
+    "participants.update_or_replace": {
+        "fr": "--update et --replace ne vont pas ensemble : --update met à jour et ajoute, "
+        "--replace remplace toute la liste",
+        "en": "--update and --replace do not go together: --update updates and adds, --replace "
+        "replaces the whole list",
+    },
+    "participants.update_refused": {
+        "fr": "{path} : mise à jour refusée, le programme deviendrait incohérent. Rien n'a été "
+        "importé",
+        "en": "{path}: update refused, the agenda would no longer hold together. Nothing was "
+        "imported",
+    },
+    "participants.change": {"fr": "{field} : {before} → {after}", "en": "{field}: {before} → {after}"},
+    "participants.value.yes": {"fr": "oui", "en": "yes"},
+    "participants.value.no": {"fr": "non", "en": "no"},
+    "participants.value.every_day": {"fr": "tous les jours", "en": "every day"},
     "participants.replace_refused": {
         "fr": "{path} : remplacement refusé, il retirerait des personnes citées dans le "
         "programme ; ajoutez-les au fichier ou retirez-les du programme. Rien n'a été importé",
@@ -148,9 +174,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "participants.notice.skipped_existing": {
         "fr": "{count} personne(s) déjà dans la session, ignorée(s) (ligne(s) {rows}) ; "
-        "--replace remplace toute la liste",
+        "--update les met à jour, --replace remplace toute la liste",
         "en": "{count} person(s) already in the session, skipped (row(s) {rows}); "
-        "--replace replaces the whole list",
+        "--update updates them, --replace replaces the whole list",
+    },
+    "participants.notice.unchanged": {
+        "fr": "{count} personne(s) déjà à jour",
+        "en": "{count} person(s) already up to date",
     },
     # -- command line
     "participants.help.group": {
@@ -182,6 +212,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "identifiant).",
         "en": "Replace the whole list with the file (people already present keep their id).",
     },
+    "participants.help.update": {
+        "fr": "Met à jour les personnes déjà présentes (même e-mail, sinon même prénom et nom) "
+        "avec les colonnes du fichier (consentement, rôle, collège, fonction, département...) "
+        "et ajoute les autres ; personne n'est retiré.",
+        "en": "Update the people already present (same e-mail, else same first name and surname) "
+        "with the file's columns (consent, role, group, job title, territory...) and add the "
+        "others; nobody is removed.",
+    },
     "participants.help.dry_run": {
         "fr": "Vérifie le fichier et affiche le résultat sans rien enregistrer.",
         "en": "Check the file and show the outcome without saving anything.",
@@ -195,6 +233,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{updated} mis à jour, {kept} inchangé(s), {removed} retiré(s)).",
         "en": "{session} list replaced: {total} participant(s) ({added} new, {updated} updated, "
         "{kept} unchanged, {removed} removed).",
+    },
+    "participants.out.updated": {
+        "fr": "{session} mis à jour : {updated} personne(s) modifiée(s), {added} ajoutée(s), "
+        "{kept} inchangée(s) ; {total} participant(s).",
+        "en": "{session} updated: {updated} person(s) changed, {added} added, {kept} unchanged; "
+        "{total} participant(s).",
+    },
+    "participants.out.person_changes": {
+        "fr": "{name} (ligne {row}) : {changes}",
+        "en": "{name} (row {row}): {changes}",
+    },
+    "participants.out.new_person": {
+        "fr": "{name} : ajouté·e ({group})",
+        "en": "{name}: added ({group})",
     },
     "participants.out.nothing": {
         "fr": "Rien à importer : {session} est déjà à jour ({total} participant(s)).",

@@ -139,9 +139,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.route.partner": {"fr": "Binôme", "en": "Partner"},
     "prepare.route.team": {"fr": "Équipe", "en": "Team"},
     "prepare.route.trio": {"fr": "Trio", "en": "Trio"},
-    "prepare.route.title": {"fr": "Feuilles de route", "en": "Route cards"},
+    "prepare.route.title": {"fr": "Cartes de parcours", "en": "Route cards"},
     "prepare.route.heading": {
-        "fr": "Feuilles de route — {title} (à découper)",
+        "fr": "Cartes de parcours — {title} (à découper)",
         "en": "Route cards — {title} (cut along the dashed lines)",
     },
     # -- table cards ---------------------------------------------------------------------------
@@ -180,17 +180,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cards without a QR code",
     },
     "prepare.note.no_plan": {
-        "fr": "aucun plan enregistré pour {blocks} : feuilles de route sans numéros de table "
+        "fr": "aucun plan enregistré pour {blocks} : cartes de parcours sans numéros de table "
         "(lancez la rotation, puis réimprimez)",
         "en": "no saved plan for {blocks}: route cards without table numbers "
         "(run the rotation, then print again)",
     },
     "prepare.note.no_routes": {
-        "fr": "ni world café ni interviews croisées : pas de feuilles de route",
+        "fr": "ni world café ni interviews croisées : pas de cartes de parcours",
         "en": "neither world café nor crossed interviews: no route cards",
     },
     "prepare.note.no_route_people": {
-        "fr": "aucun·e participant·e assis·e aux tables : pas de feuilles de route",
+        "fr": "aucun·e participant·e assis·e aux tables : pas de cartes de parcours",
         "en": "no seated participants: no route cards",
     },
     "prepare.note.no_participants": {
@@ -207,7 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Export the session days (and milestones) as an .ics calendar.",
     },
     "prepare.help.materials": {
-        "fr": "Écrit les supports à imprimer : chevalets, feuilles de route, badges, émargement.",
+        "fr": "Écrit les supports à imprimer : chevalets, cartes de parcours, badges, émargement.",
         "en": "Write the printed materials: table cards, route cards, badges, sign-in sheets.",
     },
     "prepare.help.session": {

@@ -261,7 +261,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.commit.bad_date": {"fr": "date illisible (ex. 15/06/2027 ou 06/2027)", "en": "unreadable date (e.g. 15/06/2027 or 06/2027)"},
     "tui.commit.date_past": {"fr": "date antérieure à la session ({date})", "en": "date before the session ({date})"},
     "tui.commit.date_far": {"fr": "date à plus de 5 ans", "en": "date more than 5 years away"},
-    "tui.commit.unknown_territory": {"fr": "territoire inconnu (connus : {known})", "en": "unknown territory (known: {known})"},
+    "tui.commit.unknown_territory": {"fr": "territoire inconnu (connus : {known} ; ou une région)", "en": "unknown territory (known: {known}; or a region)"},
+    "tui.commit.which_region": {"fr": "quelle région ? ({known})", "en": "which region? ({known})"},
     "tui.commit.owner_required": {"fr": "Porteur : un prénom ou une structure est nécessaire", "en": "Owner: a name or an organisation is required"},
     "tui.commit.deleted": {"fr": "Engagement supprimé (ctrl+z pour annuler).", "en": "Commitment deleted (ctrl+z to undo)."},
     # territories

@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
+from labkit.model.territories import normalise_territory
+
 MAX_TEXT_LENGTH = 20_000
 """Longest free text (a contribution, a comment): about ten pages."""
 MAX_SHORT_LENGTH = 500
@@ -70,6 +72,9 @@ ShortText = Annotated[str, _cleaner(MAX_SHORT_LENGTH, single_line=True)]
 """One line of text, non-empty, at most MAX_SHORT_LENGTH characters."""
 Ident = Annotated[str, _cleaner(MAX_ID_LENGTH, single_line=True)]
 """An identifier given by the session plan or the user (block, participant, team, territory)."""
+Territory = Annotated[str, _cleaner(MAX_ID_LENGTH, single_line=True),
+                     AfterValidator(normalise_territory)]  # fmt: skip
+"""A territory: a known département or region as its code ("Ardèche", "7" -> "07")."""
 
 TextList = Annotated[list[ShortText], Field(max_length=200)]
 """A short list of one-line texts (actions, touchpoints, pain points of a journey step)."""

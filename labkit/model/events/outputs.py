@@ -17,7 +17,7 @@ from labkit.model.events.base import (
     EventModel,
     IdList,
 )
-from labkit.model.events.fields import Ident, Number, ShortText, Text, TextList
+from labkit.model.events.fields import Ident, Number, ShortText, Territory, Text, TextList
 from labkit.model.files import ATTACHMENTS_DIR
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -32,7 +32,7 @@ class _Placement(EventModel):
     table: Number | None = None
     pair: Number | None = None
     team: Ident | None = None
-    territory: Ident | None = None
+    territory: Territory | None = None
 
 
 class ContributionAdded(_Placement):
@@ -217,7 +217,7 @@ class CommitmentAdded(EventModel):
     owner_person: ShortText | None = None
     due: date | None = None
     indicator: Text | None = None
-    territory: Ident | None = None
+    territory: Territory | None = None
     team: Ident | None = None
     status: CommitmentStatus = "proposed"
     block_id: Ident | None = None
@@ -233,7 +233,7 @@ class CommitmentEdited(EditEvent):
     owner_person: ShortText | None = None
     due: date | None = None
     indicator: Text | None = None
-    territory: Ident | None = None
+    territory: Territory | None = None
     team: Ident | None = None
     status: CommitmentStatus | None = None
     block_id: Ident | None = None
@@ -297,7 +297,7 @@ class AttachmentAdded(EventModel):
     question: Number | None = None
     table: Number | None = None
     team: Ident | None = None
-    territory: Ident | None = None
+    territory: Territory | None = None
 
     @field_validator("sha256")
     @classmethod

@@ -22,12 +22,15 @@ def write_participants(
     added: Iterable[Participant],
     *,
     replace: bool,
+    updated: Iterable[Participant] = (),
 ) -> None:
     """Append `added` to the document's participants; with `replace`, make them `participants`.
 
     A replacement removes the entries whose id is not among `participants` and updates the others
-    in place; `added` are appended in both modes.
+    in place; `updated` entries are updated in place in any mode (their comments kept); `added`
+    are appended in every mode.
     """
+    changed = {p.id: p for p in updated}
     entries = document.get("participants")
     if not isinstance(entries, CommentedSeq):
         entries = CommentedSeq()
@@ -43,6 +46,8 @@ def write_participants(
             del entries[index]
         elif replace and entry_id is not None:
             _update_entry(entry, _yaml_entry(participant_entry(final[entry_id])))
+        elif entry_id in changed:
+            _update_entry(entry, _yaml_entry(participant_entry(changed[entry_id])))
     for person in added:
         entries.append(_yaml_entry(participant_entry(person)))
     if trailing is not None:

@@ -3,7 +3,8 @@
 Headers are matched in French or English whatever their accents, case, spaces or a remark in
 brackets ("Prénom", "first name", "Consentement (oui/non)"). Values are read as people type them:
 roles, consent and days in French or English ("hôte de table", "oui"/"x", "1 et 2"); a one-digit
-département gets its leading zero back ("1" -> "01", Excel drops it).
+département gets its leading zero back ("1" -> "01", Excel drops it), and a département or region
+named is read as its code ("Ardèche" -> "07").
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from labkit.model.participants import Role
+from labkit.model.territories import normalise_territory
 from labkit.model.text import fold
 
 # -- text folding (`fold` is `labkit.model.text`'s) ---------------------------------------------
@@ -182,7 +184,8 @@ def split_full_name(text: str, first_name_first: bool) -> tuple[str, str | None]
 
 
 def parse_territory(text: str) -> str | None:
-    """A département or territory; a one-digit département gets its leading zero back."""
+    """A département or region as its INSEE code ("7", "Ardèche" -> "07"; "Auvergne-Rhône-Alpes"
+    -> "R84"), another territory as typed; blank is None."""
     if not text:
         return None
-    return f"0{text}" if text.isdigit() and len(text) == 1 else text
+    return str(normalise_territory(text))

@@ -4,12 +4,15 @@ All or nothing
     Any bad row raises `InvalidInputError` listing every bad row with its number and reasons;
     nothing is written.
 
-Append (default) or replace
+Append (default), replace or update
     *Append*: people already in the session (same first name, last name and organisation,
     compared without case or accents) are skipped with a notice. *Replace* (`replace=True`): the
     file becomes the list; people already in the session keep their id, their details are
     updated, the others are removed. A replacement that would remove someone the agenda names
-    (e.g. a world-café host) is refused.
+    (e.g. a world-café host) is refused. *Update* (`update=True`): people of the session the file
+    names (by id, e-mail, else first name and surname) get the file's values for the columns it
+    has (consent, role, group, function, territory...), the others are added, nobody is removed;
+    a row naming several people, or an update that breaks the plan, is refused.
 
 Duplicates in the file
     The same person twice with identical details is a double registration: the later row is
@@ -36,11 +39,18 @@ from labkit.i18n import t
 from labkit.methods import check_session
 from labkit.model.participants import Participant
 from labkit.model.session import Session
-from labkit.model.validation import Problem
+from labkit.model.validation import Level, Problem
 from labkit.store.participants.document import write_participants
 from labkit.store.participants.fields import FIELDS
 from labkit.store.participants.reading import Table, read_table
 from labkit.store.participants.rows import GroupMatcher, Row, identity_of, map_columns, read_row
+from labkit.store.participants.updating import (
+    Change,
+    PersonFinder,
+    changes_between,
+    describe_candidates,
+    updated_data,
+)
 from labkit.store.plain_errors import explain_all
 
 if TYPE_CHECKING:
@@ -76,6 +86,7 @@ class ImportPlan:
     source: Path
     replace: bool
     participants: list[Participant]
+    update: bool = False
     added: list[Participant] = field(default_factory=list)
     kept: list[Participant] = field(default_factory=list)
     updated: list[Participant] = field(default_factory=list)
@@ -83,6 +94,10 @@ class ImportPlan:
     skipped_existing: list[Participant] = field(default_factory=list)
     duplicates: int = 0
     notices: list[Notice] = field(default_factory=list)
+    changes: dict[str, list[Change]] = field(default_factory=dict)
+    """In an update: what changes for each updated person (by id)."""
+    rows: dict[str, int] = field(default_factory=dict)
+    """In an update: the file's row of each updated person (by id)."""
 
     @property
     def changed(self) -> bool:
@@ -91,18 +106,22 @@ class ImportPlan:
 
     def apply(self, document: CommentedMap) -> None:
         """Write the plan into a round-trip session document, keeping comments and key order."""
-        write_participants(document, self.participants, self.added, replace=self.replace)
+        write_participants(document, self.participants, self.added, replace=self.replace,
+                           updated=self.updated)  # fmt: skip
 
 
 def plan_import(
-    table: Table, session: Session, *, replace: bool = False, lang: str | None = None
-) -> ImportPlan:
+    table: Table, session: Session, *, replace: bool = False, update: bool = False,
+    lang: str | None = None,
+) -> ImportPlan:  # fmt: skip
     """Check every row of `table` against `session` and decide what the import does.
 
     Raises InvalidInputError listing every bad row (nothing is planned then), or when the file
     lacks a needed column, holds no participant, or the session declares no stakeholder group.
     """
-    columns = map_columns(table, lang)
+    if replace and update:
+        raise InvalidInputError(t("participants.update_or_replace", lang))
+    columns = map_columns(table, lang, group_needed=not update)
     if not session.groups:
         raise InvalidInputError(t("participants.no_groups", lang, path=table.source))
     notices: list[Notice] = []
@@ -123,7 +142,8 @@ def plan_import(
         if not any(cell(n) for n in named):
             nameless.append(number)
             continue
-        data, reasons = read_row(cell, groups, len(session.days), lang)
+        data, reasons = read_row(cell, groups, len(session.days), lang,
+                                 group_optional=update)  # fmt: skip
         if table.delimiter and any(cells[len(table.headers):]):
             reasons.insert(0, t("participants.reason.too_many_cells", lang, count=len(cells),
                                 expected=len(table.headers), separator=table.delimiter))
@@ -138,7 +158,10 @@ def plan_import(
         raise InvalidInputError(t("participants.no_rows", lang, path=table.source))
 
     unique = _drop_duplicates(rows, bad, notices, lang)
-    plan = _decide(table.source, unique, session, replace, bad, notices, lang)
+    if update:
+        plan = _decide_update(table.source, unique, session, set(columns), bad, notices, lang)
+    else:
+        plan = _decide(table.source, unique, session, replace, bad, notices, lang)
     if bad:
         separator = t("participants.reason_separator", lang)
         problems = [
@@ -266,18 +289,100 @@ def _decide(
     return plan
 
 
-def _build(row: Row, person_id: str, bad: dict[int, list[str]], lang: str | None
-           ) -> Participant | None:
-    data = {k: v for k, v in row.data.items() if v is not None} | {"id": person_id}
+def _decide_update(
+    source: Path,
+    rows: list[Row],
+    session: Session,
+    columns: set[str],
+    bad: dict[int, list[str]],
+    notices: list[Notice],
+    lang: str | None,
+) -> ImportPlan:
+    finder = PersonFinder(session.participants)
+    claimed = {row.explicit_id for row in rows if row.explicit_id}
+    next_id = _id_counter({*finder.by_id, *claimed})
+    plan = ImportPlan(source=source, replace=False, update=True, participants=[])
+    replaced: dict[str, Participant] = {}
+    matched_by: dict[str, int] = {}
+    for row in rows:
+        candidates = finder.find(row)
+        if len(candidates) > 1:
+            bad.setdefault(row.number, []).append(
+                t("participants.reason.ambiguous", lang, name=_who(row.data),
+                  candidates=describe_candidates(candidates))
+            )  # fmt: skip
+            continue
+        if not candidates:
+            if row.data.get("group") is None:
+                bad.setdefault(row.number, []).append(
+                    t("participants.reason.group_missing", lang, known=GroupMatcher(session).known)
+                )
+                continue
+            person = _build(row, row.explicit_id or next_id(), bad, lang)
+            if person is not None:
+                plan.added.append(person)
+            continue
+        (existing,) = candidates
+        if existing.id in matched_by:
+            bad.setdefault(row.number, []).append(
+                t("participants.reason.same_person", lang, name=existing.full_name,
+                  row=matched_by[existing.id])
+            )  # fmt: skip
+            continue
+        matched_by[existing.id] = row.number
+        person = _validated(updated_data(existing, row, columns), row.number, bad, lang)
+        if person is None:
+            continue
+        changes = changes_between(existing, person)
+        if changes:
+            replaced[person.id] = person
+            plan.updated.append(person)
+            plan.changes[person.id] = changes
+            plan.rows[person.id] = row.number
+        else:
+            plan.kept.append(person)
+    plan.participants = [replaced.get(p.id, p) for p in session.participants] + plan.added
+    if plan.kept:
+        notices.append(Notice("unchanged", {"count": len(plan.kept)}))
+    if not bad:
+        _check_update(session, plan, lang)
+    plan.notices = notices
+    return plan
+
+
+def _check_update(session: Session, plan: ImportPlan, lang: str | None) -> None:
+    """Refuse an update after which the plan has errors it did not have (e.g. a host no more)."""
+
+    def errors(people: Session) -> list[Problem]:
+        return [p for p in check_session(people) if p.level is Level.ERROR]
+
+    before = {(p.code, p.path) for p in errors(session)}
+    after = errors(session.model_copy(update={"participants": plan.participants}))
+    new = [p for p in after if (p.code, p.path) not in before]
+    if new:
+        raise InvalidInputError(
+            t("participants.update_refused", lang, path=plan.source),
+            [p.message(lang) for p in new],
+        )
+
+
+def _validated(data: dict[str, Any], number: int, bad: dict[int, list[str]], lang: str | None
+               ) -> Participant | None:  # fmt: skip
     try:
         return Participant.model_validate(data)
     except ValidationError as exc:
-        bad.setdefault(row.number, []).extend(
+        bad.setdefault(number, []).extend(
             t("participants.reason.field", lang,
               field=t(f"participants.field.{loc[0]}", lang) if loc else "?", message=message)
             for loc, message in explain_all(exc, Participant, lang)
         )
         return None
+
+
+def _build(row: Row, person_id: str, bad: dict[int, list[str]], lang: str | None
+           ) -> Participant | None:
+    data = {k: v for k, v in row.data.items() if v is not None} | {"id": person_id}
+    return _validated(data, row.number, bad, lang)
 
 
 def _check_references(session: Session, plan: ImportPlan, lang: str | None) -> None:
@@ -331,10 +436,12 @@ def compress_rows(numbers: Iterable[int]) -> str:
 
 # -- one call ------------------------------------------------------------------------------------
 def read_participants(
-    path: Path, session: Session, *, replace: bool = False, lang: str | None = None
-) -> ImportPlan:
+    path: Path, session: Session, *, replace: bool = False, update: bool = False,
+    lang: str | None = None,
+) -> ImportPlan:  # fmt: skip
     """Read a participants file and plan its import into `session` (nothing is written)."""
-    return plan_import(read_table(path, lang), session, replace=replace, lang=lang)
+    return plan_import(read_table(path, lang), session, replace=replace, update=update,
+                       lang=lang)  # fmt: skip
 
 
 def import_participants(
@@ -342,6 +449,7 @@ def import_participants(
     path: Path,
     *,
     replace: bool = False,
+    update: bool = False,
     dry_run: bool = False,
     lang: str | None = None,
 ) -> ImportPlan:
@@ -351,7 +459,7 @@ def import_participants(
     kept), unless `dry_run` or the plan changes nothing. Raises InvalidInputError listing every
     bad row; the file on disk is then untouched.
     """
-    plan = read_participants(path, folder.session, replace=replace, lang=lang)
+    plan = read_participants(path, folder.session, replace=replace, update=update, lang=lang)
     if plan.changed and not dry_run:
         folder.update(plan.apply)
     return plan

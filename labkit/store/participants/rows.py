@@ -74,8 +74,8 @@ def identity_of(
     return (fold(first or ""), fold(last or ""), fold(organisation or ""))
 
 
-def map_columns(table: Table, lang: str | None) -> dict[str, int]:
-    """The column index of each field the headers name.
+def map_columns(table: Table, lang: str | None, *, group_needed: bool = True) -> dict[str, int]:
+    """The column index of each field the headers name (a group column only if `group_needed`).
 
     Raises InvalidInputError when two columns name one field or a needed column is missing.
     """
@@ -94,7 +94,8 @@ def map_columns(table: Table, lang: str | None) -> dict[str, int]:
         columns[name] = index
     if "full_name" in columns and "first_name" in columns:
         del columns["full_name"]  # separate columns win over a combined one
-    missing = [n for n in ("first_name", "group")
+    needed = ("first_name", "group") if group_needed else ("first_name",)
+    missing = [n for n in needed
                if n not in columns and not (n == "first_name" and "full_name" in columns)]
     problems = clashes + [
         t("participants.column_missing", lang, field=t(f"participants.field.{n}", lang))
@@ -109,9 +110,11 @@ def map_columns(table: Table, lang: str | None) -> dict[str, int]:
 
 
 def read_row(
-    cell: Callable[[str], str], groups: GroupMatcher, day_count: int, lang: str | None
-) -> tuple[dict[str, Any], list[str]]:
-    """A row's values by field, and the reasons it is bad (none for a good row)."""
+    cell: Callable[[str], str], groups: GroupMatcher, day_count: int, lang: str | None,
+    *, group_optional: bool = False,
+) -> tuple[dict[str, Any], list[str]]:  # fmt: skip
+    """A row's values by field, and the reasons it is bad (none for a good row); with
+    `group_optional` a blank group is None (an update keeps the person's group)."""
     reasons: list[str] = []
     data: dict[str, Any] = {}
     first, last = cell("first_name"), cell("last_name") or None
@@ -132,7 +135,9 @@ def read_row(
             reasons.append(t("participants.reason.bad_id", lang, value=explicit_id))
 
     group_text = cell("group")
-    if not group_text:
+    if not group_text and group_optional:
+        data["group"] = None
+    elif not group_text:
         reasons.append(t("participants.reason.group_missing", lang, known=groups.known))
     else:
         key = groups.match(group_text)

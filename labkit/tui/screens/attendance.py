@@ -11,13 +11,14 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from labkit.i18n import t
 from labkit.model import Participant
 from labkit.tui import live_state as ls
 from labkit.tui.screens.base import LiveScreen
 from labkit.tui.widgets.capture.capture_input import CaptureInput
+from labkit.tui.widgets.footer import FitFooter
 from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable
 
@@ -53,7 +54,7 @@ class AttendanceScreen(LiveScreen):
         yield CaptureInput(placeholder=t("tui.attendance.placeholder"), id="who")
         yield Plain(t("tui.attendance.hint"), classes="hint")
         yield FitTable(fill="organisation", id="people", cursor_type="row")
-        yield Footer(compact=True)
+        yield FitFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#people", DataTable)

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import DataTable, Input
 
 from labkit.i18n import t
 from labkit.methods.corrections import Entry, EntryKind
@@ -25,6 +25,7 @@ from labkit.tui.screens.base import BlockScreen
 from labkit.tui.screens.forms import prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.footer import FitFooter
 
 
 class CaptureScreen(BlockScreen):
@@ -45,7 +46,7 @@ class CaptureScreen(BlockScreen):
 
     def compose_capture(self, placeholder: str) -> ComposeResult:
         yield CaptureBar(placeholder, id="capture")
-        yield Footer(compact=True)
+        yield FitFooter()
 
     START_IN_LIST = False
     """Whether the list has the focus first (the vote's digits), else the capture line."""

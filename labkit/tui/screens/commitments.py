@@ -12,16 +12,19 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from labkit.i18n import format_date, t
 from labkit.methods.commitments import Commitments, CommitmentsLive
 from labkit.model import Block, CommitmentsConfig, Session
 from labkit.model.events.base import COMMITMENT_STATUSES
+from labkit.model.territories import find_territory, region_of, territory_label
+from labkit.model.text import fold
 from labkit.model.views import Commitment
 from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.footer import FitFooter
 from labkit.tui.widgets.plain import Plain, bold_lead
 from labkit.tui.widgets.tables import FitTable, fill_width
 
@@ -65,6 +68,29 @@ def known_territories(session: Session) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_REGION_WORDS = {"region", "regional", "regionale", "niveau regional"}
+
+
+def commitment_territory(text: str, known: list[str]) -> str:
+    """The territory typed in a commitment, as its code: one of `known` ("7", "Ardèche" ->
+    "07"), or a region, the regional level ("R84", "Auvergne-Rhône-Alpes", or "région" alone:
+    the region of the known départements when there is one). Raises FieldError otherwise."""
+    labels = ", ".join(territory_label(k) for k in known)
+    if fold(text) in _REGION_WORDS:
+        regions = list(dict.fromkeys(r.code for k in known if (r := region_of(k))))
+        if len(regions) == 1:
+            return regions[0]
+        names = ", ".join(territory_label(r) for r in regions)
+        raise FieldError(t("tui.commit.which_region", known=names or "R84"))
+    found = find_territory(text)
+    value = found.code if found is not None else text
+    if found is not None and found.kind == "region":
+        return value
+    if known and value not in known:
+        raise FieldError(t("tui.commit.unknown_territory", known=labels))
+    return value
+
+
 class CommitmentsScreen(BlockScreen):
     """n: new commitment · Enter: edit · v: status · x: delete · [ ]: filter by group."""
 
@@ -90,14 +116,14 @@ class CommitmentsScreen(BlockScreen):
         yield Plain(id="commit-title", classes="summary")
         yield FitTable(fill="what", id="commitments", cursor_type="row", classes="items")
         yield Plain(t("tui.commit.hint"), classes="hint")
-        yield Footer(compact=True)
+        yield FitFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#commitments", DataTable)
         group = "tui.commit.territory" if self.by_territory else "tui.commit.team"
         self.wide = self.app.size.width >= 120
-        table.add_column(t(group)[:5] if not self.wide else t(group), key="group",
-                         width=12 if self.wide else 5)
+        width = (20 if self.wide else 12) if self.by_territory else (12 if self.wide else 5)
+        table.add_column(t(group)[:width], key="group", width=width)
         table.add_column(t("tui.commit.what"), key="what")
         table.add_column(t("tui.commit.owner"), key="owner", width=26 if self.wide else 14)
         table.add_column(t("tui.commit.due"), key="due", width=10)
@@ -118,9 +144,18 @@ class CommitmentsScreen(BlockScreen):
         return self.spec.live(self.live.session, self.block, self.config, self.live.state)
 
     def groups(self) -> list[str]:
-        if self.by_territory:
-            return known_territories(self.live.session)
-        return self.recorded().teams()
+        if not self.by_territory:
+            return self.recorded().teams()
+        known = known_territories(self.live.session)
+        named = sorted({c.territory for c in self.recorded().commitments if c.territory}
+                       - set(known))  # fmt: skip
+        return known + named
+
+    def group_label(self, group: str | None) -> str:
+        """A group as shown: a territory with its name ("Ardèche (07)"), a team as named."""
+        if group is None:
+            return "—"
+        return territory_label(group) if self.by_territory else group
 
     def _group_of(self, item: Commitment) -> str | None:
         return item.territory if self.by_territory else item.team
@@ -137,7 +172,7 @@ class CommitmentsScreen(BlockScreen):
         items = self.commitments()
         groups = self.groups()
         shown = t("tui.commit.all") if not self.filter_index or self.filter_index > len(
-            groups) else groups[self.filter_index - 1]
+            groups) else self.group_label(groups[self.filter_index - 1])
         title = self.config.title or self.block.title
         self.query_one("#commit-title", Static).update(
             bold_lead(title, f" — {t('tui.commit.count', count=len(items))} · "
@@ -149,7 +184,8 @@ class CommitmentsScreen(BlockScreen):
         for item in items:
             owner = " — ".join(filter(None, (item.owner_person, item.owner_organisation)))
             cells = [
-                Text(self._group_of(item) or "—", style="bold"),
+                Text(self.group_label(self._group_of(item)), style="bold", overflow="ellipsis",
+                     no_wrap=True),
                 Text(item.what, overflow="ellipsis", no_wrap=True),
                 Text(owner or "⚠ " + t("tui.commit.no_owner"), overflow="ellipsis",
                      no_wrap=True),
@@ -179,16 +215,15 @@ class CommitmentsScreen(BlockScreen):
                 return groups[self.filter_index - 1]
             raise FieldError(t("tui.form.required"))
         if self.by_territory:
-            known = known_territories(self.live.session)
-            if known and value not in known:
-                raise FieldError(t("tui.commit.unknown_territory", known=", ".join(known)))
+            return commitment_territory(value, known_territories(self.live.session))
         return value
 
     def _form(self, title: str, item: Commitment | None,
               save: Callable[[dict[str, Any]], bool]) -> FormScreen:
         start = self.live.session.days[0].date
         group_label = t("tui.commit.territory" if self.by_territory else "tui.commit.team")
-        current_group = (self._group_of(item) if item else None) or ""
+        current = self._group_of(item) if item else None
+        current_group = self.group_label(current) if current else ""
         return FormScreen(title, [
             FormField("what", t("tui.commit.what"), item.what if item else "", required),
             FormField("owner_person", t("tui.commit.owner_person"),

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from labkit.i18n import format_date, format_duration, format_time, t
 from labkit.methods import round_count, round_minutes
@@ -16,6 +16,7 @@ from labkit.model import Block
 from labkit.tui import live_state as ls
 from labkit.tui.screens.base import LiveScreen
 from labkit.tui.widgets.agenda.timeline import Timeline
+from labkit.tui.widgets.footer import FitFooter
 from labkit.tui.widgets.plain import Plain, bold_lead, message
 from labkit.tui.widgets.timers.countdown import Countdown
 
@@ -39,7 +40,7 @@ class DashboardScreen(LiveScreen):
                 yield Plain(id="day-drift")
                 yield Plain(id="next-block")
         yield Plain(id="alert-banner")
-        yield Footer(compact=True)
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.query_one(Timeline).zone = self.live.zone

@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from labkit.i18n import t
 from labkit.methods.world_cafe import CafeLive, WorldCafe
@@ -16,6 +16,7 @@ from labkit.model import Block, WorldCafeConfig
 from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.footer import FitFooter
 from labkit.tui.widgets.plain import Plain, bold_lead
 from labkit.tui.widgets.tables import FitTable, fill_width
 
@@ -48,7 +49,7 @@ class HarvestScreen(BlockScreen):
         yield FitTable(fill="text", id="harvest", cursor_type="row", show_header=False,
                        classes="items")
         yield Plain(id="harvest-kept", classes="summary")
-        yield Footer(compact=True)
+        yield FitFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#harvest", FitTable)

@@ -9,7 +9,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from labkit.i18n import t
 from labkit.methods.persona_journey import JourneysLive, PersonaJourney
@@ -18,6 +18,7 @@ from labkit.model.views import JourneyStep, Persona, RecordedEvent
 from labkit.tui.screens.base import BlockScreen, checked
 from labkit.tui.screens.forms import FieldError, FormField, FormScreen, prompt, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
+from labkit.tui.widgets.footer import FitFooter
 from labkit.tui.widgets.plain import Plain
 
 LIST_FIELDS = ("actions", "touchpoints", "pain_points", "opportunities")
@@ -71,7 +72,7 @@ class JourneyScreen(BlockScreen):
         yield Plain(id="persona", classes="summary")
         yield DataTable(id="journey", cursor_type="cell", classes="items")
         yield Plain(t("tui.journey.hint"), classes="hint")
-        yield Footer(compact=True)
+        yield FitFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#journey", DataTable)

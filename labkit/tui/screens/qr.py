@@ -7,11 +7,12 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from labkit.i18n import t
 from labkit.model import Block
 from labkit.tui.screens.base import LiveScreen
+from labkit.tui.widgets.footer import FitFooter
 from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.qr.qr_art import QrCode
 
@@ -50,7 +51,7 @@ class QrScreen(LiveScreen):
             yield QrCode(id="qr-code")
         with Center():
             yield Plain(id="qr-url")
-        yield Footer(compact=True)
+        yield FitFooter()
 
     def refresh_view(self) -> None:
         urls = session_urls(self.live.session, self.block)

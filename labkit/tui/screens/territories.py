@@ -16,6 +16,7 @@ from labkit.methods import round_minutes, spec_of
 from labkit.methods.notes import NotesLive
 from labkit.methods.territories import territory_note
 from labkit.model import Block
+from labkit.model.territories import territory_label
 from labkit.tui import live_state as ls
 from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
@@ -91,6 +92,11 @@ class TerritoriesScreen(CaptureScreen):
     def territory(self) -> str | None:
         return self.territories[self.selected] if self.territories else None
 
+    @property
+    def territory_name(self) -> str:
+        """The selected territory as read: "Ardèche (07)"."""
+        return territory_label(self.territory) if self.territory else "—"
+
     def refresh_view(self) -> None:
         folded = spec_of(self.block).live(self.live.session, self.block, self.block.method,
                                           self.live.state)  # fmt: skip
@@ -101,13 +107,14 @@ class TerritoriesScreen(CaptureScreen):
         for index, territory in enumerate(self.territories):
             marker = "▶ " if index == self.selected else "  "
             speaking = f" ◀ {t('tui.territory.speaking')}" if turn == index + 1 else ""
-            text.append(f"{marker}{territory} ({counts.get(territory, 0)}){speaking}\n",
+            text.append(f"{marker}{territory_label(territory)} ({counts.get(territory, 0)})"
+                        f"{speaking}\n",
                         style="bold" if index == self.selected else "")
         text.rstrip()
         self.query_one("#territories", Static).update(text)
         mine = notes.where(territory=self.territory)
         self.query_one("#notes-title", Static).update(
-            t("tui.territory.notes", territory=self.territory or "—", count=len(mine))
+            t("tui.territory.notes", territory=self.territory_name, count=len(mine))
         )
         table = self.query_one("#territory-notes", DataTable)
         table.clear()
@@ -123,7 +130,7 @@ class TerritoriesScreen(CaptureScreen):
     def _update_context(self) -> None:
         self.query_one(KindStrip).current = self.kind
         self.query_one(CaptureBar).context = (
-            f"{self.territory or '—'} · {t('tui.kind.' + self.kind)} ›"
+            f"{self.territory_name} · {t('tui.kind.' + self.kind)} ›"
         )
 
     def refresh_clock(self, now: datetime) -> None:
@@ -135,7 +142,8 @@ class TerritoriesScreen(CaptureScreen):
                 minutes = round_minutes(self.block, running) or 0
                 left = ls.round_clock(self.live.state, self.block.id, running, minutes,
                                       now).remaining
-                name = self.territories[running - 1] if running <= count else "?"
+                name = (territory_label(self.territories[running - 1]) if running <= count
+                        else "?")
                 label = t("tui.territory.turn", territory=name, number=running, count=count)
             else:
                 label = t("tui.territory.next_turn")

@@ -35,6 +35,9 @@ from labkit.tui.widgets.tables import FitTable, fill_width, show
 
 logger = logging.getLogger(__name__)
 
+WIDE_COLUMNS = 120
+"""From this width on, the cards are a grid of full cards (the app's `-wide` breakpoint)."""
+
 
 class WorldCafeScreen(CaptureScreen):
     """The café, round by round."""
@@ -123,6 +126,7 @@ class WorldCafeScreen(CaptureScreen):
         room = set(self.live.room())
         cafe = WorldCafe().live(self.live.session, self.block, self.config, state)
         by_table = cafe.per_table()
+        self.query_one("#cafe-tables").set_class(self.compact, "-compact")
         for table in range(1, self.config.tables + 1):
             self._show_table(self._table_view(table, number, room, by_table.get(table, 0)))
         self._refresh_ideas(cafe.at_table(self.selected))
@@ -187,7 +191,19 @@ class WorldCafeScreen(CaptureScreen):
         seats.sort(key=lambda s: not s.host)
         question = self.config.question_at(table, number)
         return TableView(table, question, self.config.questions[question - 1], tuple(seats),
-                         ideas, table == self.selected)
+                         ideas, table == self.selected, self.compact)
+
+    @property
+    def compact(self) -> bool:
+        """Narrow terminal (under 120 columns): one column of compact cards, so that up to five
+        tables fit in 80×24 without scrolling."""
+        return self.app.size.width < WIDE_COLUMNS
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self._views and (
+            next(iter(self._views.values())).compact != self.compact
+        ):
+            self.refresh_view()
 
     def _refresh_ideas(self, mine: tuple[Contribution, ...]) -> None:
         """The ideas of the selected table (every round)."""

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from labkit.model import Role
-from labkit.store.participants import fold, header_field, parse_consent, parse_days, parse_role
+from labkit.store.participants import (
+    fold,
+    header_field,
+    parse_consent,
+    parse_days,
+    parse_role,
+    parse_territory,
+)
 
 
 @pytest.mark.parametrize(
@@ -112,3 +119,12 @@ def test_consent(text: str, expected: bool | None) -> None:
 )
 def test_roles_in_french_and_english(text: str, expected: Role | None) -> None:
     assert parse_role(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("7", "07"), ("07", "07"), ("Ardèche", "07"), ("ardèche", "07"),
+     ("Auvergne-Rhône-Alpes", "R84"), ("", None), ("Nord-Isère", "Nord-Isère")],
+)
+def test_territories_are_read_as_their_code(text: str, expected: str | None) -> None:
+    assert parse_territory(text) == expected

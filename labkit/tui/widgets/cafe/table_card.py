@@ -1,4 +1,7 @@
-"""A world-café table: its question, its host, who sits there and where each goes next."""
+"""A world-café table: its question, its host, who sits there and where each goes next.
+
+A compact card (narrow terminals, 80 columns) is one head line holding the question, then the
+seats, host first, on as few lines as their names take: five tables of eight fit in 80×24."""
 
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ class TableView:
     seats: tuple[Seat, ...]
     ideas: int
     selected: bool = False
+    compact: bool = False
 
 
 class TableCard(Vertical):
@@ -51,10 +55,13 @@ class TableCard(Vertical):
         if view is None or not self.is_mounted:
             return
         self.set_class(view.selected, "-selected")
+        self.set_class(view.compact, "-compact")
         head = Text(no_wrap=True, overflow="ellipsis")
         head.append(("▶ " if view.selected else "") + f"T{view.number} · Q{view.question_number}",
                     style="bold")
         head.append(f" · {t('tui.cafe.ideas_count', count=view.ideas)}")
+        if view.compact:
+            head.append(f" · {view.question}", style="italic")
         show(self.query_one(".card-head", Static), head)
         show(self.query_one(".card-question", Static),
              Text(view.question, style="italic", no_wrap=True, overflow="ellipsis"))
@@ -63,7 +70,7 @@ class TableCard(Vertical):
             style = "strike" if seat.absent else ("bold" if seat.host else "")
             if seat.host:
                 seats.append(f"★ {seat.name} ({t('tui.cafe.host')})", style=style)
-                seats.append("\n")
+                seats.append(" · " if view.compact and index < len(view.seats) - 1 else "\n")
                 continue
             seats.append(seat.name, style=style)
             if seat.absent:
