@@ -117,6 +117,21 @@ def stored(session_dir: Path, *types: str) -> list[tuple[str, str]]:
         ).fetchall()
 
 
+_RUNNING: list[subprocess.Popen[bytes]] = []
+"""Apps started by this module: killed at the end of each test, passed or failed (in its own
+session, without a controlling terminal, an app left behind would never get a hang-up)."""
+
+
+@pytest.fixture(autouse=True)
+def _no_app_left_behind():  # noqa: ANN202
+    yield
+    while _RUNNING:
+        process = _RUNNING.pop()
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+
+
 class TerminalApp:
     """`labkit run SESSION` in a pseudo-terminal of 100×30; what it draws is kept."""
 
@@ -128,6 +143,7 @@ class TerminalApp:
             [*LABKIT, "run", str(session_dir), "--day", "1", "--lang", "fr"],
             stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
         )  # fmt: skip
+        _RUNNING.append(self.process)
         os.close(slave)
         self.master = master
         self.output = bytearray()
