@@ -54,7 +54,9 @@ def main() -> None:
     """Measure and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
-    runs = parser.parse_args().runs
+    parser.add_argument("--quick", action="store_true", help="5 runs of each")
+    args = parser.parse_args()
+    runs = min(args.runs, 5) if args.quick else args.runs
     print(load_line())
     labkit = labkit_argv()
     bare = Command("python -c pass", [sys.executable, "-c", "pass"])

@@ -294,7 +294,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--ideas", type=int, default=100)
     parser.add_argument("--sizes", type=int, nargs="+", default=[3000, 20000])
+    parser.add_argument("--quick", action="store_true", help="3k only, 3 runs, 30 ideas")
     args = parser.parse_args()
+    if args.quick:
+        args.sizes, args.runs, args.ideas = [3000], min(args.runs, 3), min(args.ideas, 30)
     print(load_line())
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
