@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from labkit.document.elements import Chart, Figure
+from labkit.document.text import wrapped_lines
 from labkit.document.wording import Words, describe_chart
 
 WIDTH_IN = 6.3
@@ -36,22 +37,6 @@ def category_room(chart: Chart) -> tuple[int, int]:
     if chart.kind == "hbar":
         return HBAR_ROOM
     return category_width(chart, 8 if chart.kind == "bar" else 7), LINES_UNDER_BAR
-
-
-def wrapped_lines(text: str, width: int) -> list[str]:
-    """`text` wrapped on lines of about `width` characters, nothing dropped."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        candidate = f"{line} {word}".strip()
-        if len(candidate) > width and line:
-            lines.append(line)
-            line = word
-        else:
-            line = candidate
-    if line:
-        lines.append(line)
-    return lines
 
 
 def fits(text: str, width: int, lines: int) -> bool:

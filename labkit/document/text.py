@@ -57,10 +57,11 @@ def shorten(text: str, width: int) -> str:
     return cut.rstrip(" ,;:.-") + "…"
 
 
-def wrap(text: str, width: int, max_lines: int = 3) -> str:
-    """`text` wrapped on at most `max_lines` lines of about `width` characters (chart labels)."""
-    words, lines, line = " ".join(text.split()).split(" "), [], ""
-    for word in words:
+def wrapped_lines(text: str, width: int) -> list[str]:
+    """`text` wrapped on lines of about `width` characters, nothing dropped."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
         candidate = f"{line} {word}".strip()
         if len(candidate) > width and line:
             lines.append(line)
@@ -69,6 +70,12 @@ def wrap(text: str, width: int, max_lines: int = 3) -> str:
             line = candidate
     if line:
         lines.append(line)
+    return lines
+
+
+def wrap(text: str, width: int, max_lines: int = 3) -> str:
+    """`text` wrapped on at most `max_lines` lines of about `width` characters (chart labels)."""
+    lines = wrapped_lines(text, width)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = shorten(lines[-1] + " …", width)

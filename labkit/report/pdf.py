@@ -6,6 +6,7 @@ PDF. "exit 0 but no PDF" is a failure, like a missing `soffice`.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -30,8 +31,10 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@functools.cache
 def uno_python() -> str | None:
-    """A Python that can `import uno` (LibreOffice's bridge), to update the TOC before export."""
+    """A Python that can `import uno` (LibreOffice's bridge), to update the TOC before export
+    (looked for once per process: each probe starts an interpreter)."""
     for candidate in (sys.executable, "/usr/bin/python3", shutil.which("python3")):
         if candidate and Path(candidate).is_file():
             check = subprocess.run([candidate, "-c", "import uno"], capture_output=True,

@@ -12,8 +12,8 @@ from labkit.document.chart_labels import (
     figure,
     fits,
     keyed,
-    wrapped_lines,
 )
+from labkit.document.text import wrapped_lines
 from labkit.document.wording import Words
 from labkit.report import build_report, layout
 from labkit.resources import data_dir
