@@ -244,6 +244,7 @@ class LiveSession:
     ) -> list[RecordedEvent]:  # fmt: skip
         """Write events in one transaction (all or none); the state folds them in. `as_one`:
         a single Ctrl+Z undoes them all (a correction), else one at a time."""
+        before = self.journal.last_id
         try:
             written = self.journal.record_many(events)
         except BaseException:
@@ -255,8 +256,8 @@ class LiveSession:
             self._undo.extend(e.id for e in written)
         if any(isinstance(e.event, ev.EventUndone) for e in written):
             self._changed()  # an undo re-derived the state: screens re-read it
-        else:
-            self._changed(written)
+        else:  # with what other devices wrote just before, read in the same transaction
+            self._changed(self.journal.events(since=before))
         return written
 
     def write(self, build: Callable[P, EventModel], *args: P.args,

@@ -15,6 +15,7 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from labkit.store.journal import JournalState
 from labkit.web.app import HEADERS, Web, web_of
 from labkit.web.room import Refused
 from labkit.web.security import COOKIE, Visitor, new_pid, seal
@@ -77,31 +78,36 @@ def _vulnerable(web: Web, visitor: Visitor) -> bool:
 
 
 def _page(web: Web, visitor: Visitor, status: int = 200, **extra: Any) -> Response:
+    with web.room.reading() as state:  # what the page shows, read under the journal's lock
+        context = _page_context(web, visitor, state)
+    context.update(extra)
+    return web.render("phone.html", status, **context)
+
+
+def _page_context(web: Web, visitor: Visitor, state: JournalState) -> dict[str, Any]:
     room = web.room
-    state = room.state()
     block = room.running(state)
     context: dict[str, Any] = {"visitor": visitor, "block": block, "inputs": (),
                                "csrf": lambda: web.forms.issue(web.control.secret, visitor.pid),
                                "may_name": not _vulnerable(web, visitor)}  # fmt: skip
-    if block is not None:
-        inputs = room.inputs(block, visitor)
-        context["inputs"] = inputs
-        context["kinds"] = {i.kind for i in inputs}
-        context["where"] = room.position(block, visitor.table, state)
-        mine = [c.text for c in state.contributions.values()
-                if c.recorder == visitor.pid and c.block_id == block.id]  # fmt: skip
-        context["mine"] = mine[-5:]
-        if "vote" in context["kinds"]:
-            context["candidates"] = room.candidates(block, state)
-            context["budget"] = room.budget(block, state)
-            context["voted"] = {v.item_id for v in room.my_votes(block, visitor.pid,
-                                                                  state).values()}  # fmt: skip
-        if "survey" in context["kinds"]:
-            context["survey"] = block.method.survey  # type: ignore[union-attr]
-            context["groups"] = room.session.groups
-            context["answered"] = room.answered(visitor.pid)
-    context.update(extra)
-    return web.render("phone.html", status, **context)
+    if block is None:
+        context["phase"] = room.phase(state)
+        return context
+    inputs = room.inputs(block, visitor)
+    context["inputs"] = inputs
+    context["kinds"] = {i.kind for i in inputs}
+    context["where"] = room.position(block, visitor.table, state)
+    context["mine"] = room.mine(block, visitor.pid, state)
+    if "vote" in context["kinds"]:
+        context["candidates"] = room.candidates(block, state)
+        context["budget"] = room.budget(block, state)
+        context["voted"] = {v.item_id for v in room.my_votes(block, visitor.pid,
+                                                              state).values()}  # fmt: skip
+    if "survey" in context["kinds"]:
+        context["survey"] = block.method.survey  # type: ignore[union-attr]
+        context["groups"] = room.session.groups
+        context["answered"] = room.answered(visitor.pid)
+    return context
 
 
 async def me(request: Request) -> Response:

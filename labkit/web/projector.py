@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from labkit.model import WorldCafeConfig
+from labkit.store.journal import JournalState
 from labkit.web.app import HEADERS, Web, web_of
 
 POLL_SECONDS = 0.3
@@ -44,11 +45,18 @@ def join_url(web: Web, table: int | None = None) -> str:
 
 
 def _context(web: Web) -> dict[str, Any]:
+    context: dict[str, Any] = {"url": join_url(web), "qr": qr_svg(join_url(web))}
+    with web.room.reading() as state:  # what the screen shows, read under the journal's lock
+        context.update(_now_showing(web, state))
+    return context
+
+
+def _now_showing(web: Web, state: JournalState) -> dict[str, Any]:
     room = web.room
-    state = room.state()
     block = room.running(state)
-    context: dict[str, Any] = {"block": block, "url": join_url(web), "qr": qr_svg(join_url(web))}
+    context: dict[str, Any] = {"block": block}
     if block is None:
+        context["phase"] = room.phase(state)
         return context
     ends = room.ends_at(block, state)
     now = datetime.now(UTC)

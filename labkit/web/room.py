@@ -9,6 +9,7 @@ rules still check them.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -85,14 +86,41 @@ class Room:
 
     # --- reading -----------------------------------------------------------------------------
 
-    def state(self) -> JournalState:
-        return self.journal.state()
+    def reading(self) -> contextlib.AbstractContextManager[JournalState]:
+        """The journal's current state, without a copy, for the ``with`` block only (see
+        `Journal.reading`): a page reads what it shows inside it, a post checks and writes."""
+        return self.journal.reading()
 
-    def running(self, state: JournalState | None = None) -> Block | None:
+    def running(self, state: JournalState) -> Block | None:
         """The block that runs now (started, not ended), if any."""
-        state = state or self.state()
         current = state.current_block()
         return self.session.block(current.block_id) if current else None
+
+    def mine(self, block: Block, pid: str, state: JournalState, last: int = 5) -> list[str]:
+        """The texts `pid` contributed to `block`, the `last` latest (newest last)."""
+        found: list[str] = []
+        contributions = state.contributions
+        for contribution_id in reversed(state.block_contributions.get(block.id, {})):
+            contribution = contributions.get(contribution_id)
+            if contribution is not None and contribution.recorder == pid:
+                found.append(contribution.text)
+                if len(found) == last:
+                    break
+        return found[::-1]
+
+    def phase(self, state: JournalState) -> str:
+        """Where the day stands when no block runs: ``before`` (nothing started yet),
+        ``between`` (the next activity is to come), ``day_over`` (the last block of a day that
+        is not the last ended) or ``over`` (no block is left after the last one run)."""
+        blocks = self.session.blocks()
+        started = [i for i, (_, b) in enumerate(blocks) if state.block(b.id).started_at]
+        if not started:
+            return "before"
+        last = started[-1]
+        if last == len(blocks) - 1:
+            return "over" if state.block(blocks[last][1].id).status == "ended" else "between"
+        day = blocks[last][0]
+        return "day_over" if blocks[last + 1][0] != day else "between"
 
     def inputs(self, block: Block, visitor: Visitor) -> tuple[ParticipantInput, ...]:
         """What `visitor` may contribute to `block`: its spec's contributions, the host-only
@@ -196,7 +224,11 @@ class Room:
     def contribute(self, visitor: Visitor, block_id: str, kind: str, text: str,
                    team: str | None = None) -> None:  # fmt: skip
         """A text contribution (idea, ingredient, note, feedback, decision, commitment)."""
-        state = self.state()
+        with self.reading() as state:  # checked and written against the same state
+            self._contribute(state, visitor, block_id, kind, text, team)
+
+    def _contribute(self, state: JournalState, visitor: Visitor, block_id: str, kind: str,
+                    text: str, team: str | None) -> None:  # fmt: skip
         block = self._check_running(block_id, state)
         wanted = next((i for i in self.inputs(block, visitor) if i.kind == kind), None)
         if wanted is None:
@@ -226,7 +258,11 @@ class Room:
 
     def vote(self, visitor: Visitor, block_id: str, items: list[str]) -> int:
         """Replace `visitor`'s dots in the vote by one dot on each of `items`; the dots given."""
-        state = self.state()
+        with self.reading() as state:
+            return self._vote(state, visitor, block_id, items)
+
+    def _vote(self, state: JournalState, visitor: Visitor, block_id: str,
+              items: list[str]) -> int:  # fmt: skip
         block = self._check_running(block_id, state)
         known = {c.item_id: c for c in self.candidates(block, state)}
         if any(i not in known for i in items):
@@ -247,21 +283,24 @@ class Room:
 
     def survey(self, visitor: Visitor, block_id: str, group: str,
                scores: dict[str, float], comment: str) -> None:  # fmt: skip
-        state = self.state()
-        block = self._check_running(block_id, state)
-        config: ClosingConfig = block.method  # type: ignore[assignment]
-        wanted = {q.id for q in config.survey}
-        if self.session.group(group) is None or set(scores) != wanted:
-            raise Refused("web.survey.incomplete")
-        if self.answered(visitor.pid):
-            raise Refused("web.survey.twice")
-        event = ev.SurveyAnswered(group=group, scores=scores, comment=comment.strip() or None)
-        self._write(visitor, [event])
+        """A questionnaire answer: one per participant, every question scored."""
+        with self.reading() as state:
+            block = self._check_running(block_id, state)
+            config: ClosingConfig = block.method  # type: ignore[assignment]
+            wanted = {q.id for q in config.survey}
+            if self.session.group(group) is None or set(scores) != wanted:
+                raise Refused("web.survey.incomplete")
+            if self.answered(visitor.pid):
+                raise Refused("web.survey.twice")
+            event = ev.SurveyAnswered(group=group, scores=scores,
+                                      comment=comment.strip() or None)  # fmt: skip
+            self._write(visitor, [event])
 
     def closing_word(self, visitor: Visitor, block_id: str, word: str) -> None:
-        state = self.state()
-        block = self._check_running(block_id, state)
+        """A closing word (or short phrase) for the closing block's word cloud."""
         word = " ".join(word.split())
-        if not word:
-            raise Refused("web.error.empty")
-        self._write(visitor, [ev.ClosingWordAdded(text=word, block_id=block.id)])
+        with self.reading() as state:
+            block = self._check_running(block_id, state)
+            if not word:
+                raise Refused("web.error.empty")
+            self._write(visitor, [ev.ClosingWordAdded(text=word, block_id=block.id)])

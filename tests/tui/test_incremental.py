@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from labkit.methods.world_cafe import WorldCafe
 from labkit.store.journal import Journal, JournalState
@@ -29,13 +29,28 @@ def fill(session_dir: Path, ideas: int) -> None:
         {"type": "round.started", "block_id": "cafe", "round": 1},
     ]
     for number in range(ideas):
-        events.append({"type": "contribution.added", "kind": "idea", "text": f"Idée {number}",
-                       "block_id": "cafe", "round": 1, "table": 1, "question": 1})
-        events.append({"type": "contribution.added", "kind": "note", "text": f"Note {number}",
-                       "block_id": "ouverture"})
+        events.append(
+            {
+                "type": "contribution.added",
+                "kind": "idea",
+                "text": f"Idée {number}",
+                "block_id": "cafe",
+                "round": 1,
+                "table": 1,
+                "question": 1,
+            }
+        )
+        events.append(
+            {
+                "type": "contribution.added",
+                "kind": "note",
+                "text": f"Note {number}",
+                "block_id": "ouverture",
+            }
+        )
     with Journal.open(session_dir / "journal.db", device="seed") as journal:
         for start in range(0, len(events), 500):
-            journal.record_many(events[start:start + 500])
+            journal.record_many(events[start : start + 500])
 
 
 @pytest.fixture
@@ -89,9 +104,7 @@ async def type_ideas(make_app, calls: Counter[str]) -> tuple[Counter[str], int]:
 
 
 @pytest.mark.parametrize("ideas", [20, 1500])
-async def test_an_entry_folds_one_event_and_redraws_one_row(
-    make_app, session_dir, calls, ideas
-):
+async def test_an_entry_folds_one_event_and_redraws_one_row(make_app, session_dir, calls, ideas):
     fill(session_dir, ideas)
     during, height = await type_ideas(make_app, calls)
     assert during["snapshot"] == 0  # no copy of the whole state
@@ -143,10 +156,55 @@ def test_the_block_index_follows_edits_deletions_and_undos(tmp_path):
         assert state.of_block("y") == []
         journal.record({"type": "contribution.deleted", "contribution_id": a})
         assert [i.text for i in journal.live_state().contributions_where(block_id="x")] == [
-            "b", "c"
+            "b",
+            "c",
         ]
         journal.undo(journal.last_id)
         assert [i.text for i in journal.state().of_block("x")] == ["a", "b", "c"]
-        assert journal.state().of_block("x") == journal.state().contributions_where(
-            block_id="x"
-        )
+        assert journal.state().of_block("x") == journal.state().contributions_where(block_id="x")
+
+
+def test_an_entry_also_names_what_other_devices_wrote_just_before(make_app, session_dir):
+    """A phone's idea read inside the live app's own write (no poll in between) is among the
+    changes the screens apply: it shows at once, not only after a full re-read."""
+    from labkit.store.journal import Journal
+
+    app = make_app()
+    live = app.live
+    start = live.revision
+    with Journal.open(session_dir, device="phone") as phone:
+        from_phone = phone.record({"type": "contribution.added", "text": "du téléphone",
+                                   "block_id": "cafe"})  # fmt: skip
+    mine = live.record({"type": "contribution.added", "text": "d'ici", "block_id": "cafe"})
+    changed = live.changes_since(start)
+    assert changed is not None
+    assert [e.id for e in changed] == [from_phone.id, *(e.id for e in mine)]
+
+
+async def test_typing_repaints_the_line_without_laying_out_the_screen(make_app, session_dir,
+                                                                       monkeypatch):  # fmt: skip
+    """Textual's input asks for a layout of the whole screen at each character (its virtual
+    width follows the text); the capture line does not, and still scrolls to its end."""
+    from textual.screen import Screen
+
+    layouts = Counter[str]()
+    original = Screen._refresh_layout
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        layouts["layout"] += 1
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counting)
+    fill(session_dir, 3)  # the café runs: the app opens on it
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        line = app.screen.query_one("CaptureInput", Input)
+        layouts.clear()
+        text = "une idée assez longue pour dépasser la largeur de la ligne de saisie " * 2
+        for character in text:
+            await pilot.press(character)
+        await pilot.pause()
+        assert line.value == text
+        assert layouts["layout"] <= 2, layouts
+        assert line.scroll_offset.x > 0  # the end of the text is in view

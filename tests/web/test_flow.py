@@ -11,16 +11,23 @@ def test_join_by_table_link_then_post_an_idea(cafe: Served) -> None:
         page = phone.get("/me")
         assert page.status_code == 200
         assert "Q2" in page.text  # table 2's question in round 1 (per_table)
-        answer = phone.post("/me/contribute", data={
-            "csrf": csrf_of(page.text), "block": "cafe", "kind": "idea",
-            "text": "Une crèche <b>ouverte</b> tôt"})
+        answer = phone.post(
+            "/me/contribute",
+            data={
+                "csrf": csrf_of(page.text),
+                "block": "cafe",
+                "kind": "idea",
+                "text": "Une crèche <b>ouverte</b> tôt",
+            },
+        )
         assert answer.status_code == 303
         assert "ok=web.sent" in answer.headers["location"]
         again = phone.get("/me")
         assert "Une crèche &lt;b&gt;ouverte&lt;/b&gt; tôt" in again.text
     ideas = [c for c in cafe.journal.state().contributions.values() if c.block_id == "cafe"]
     assert [(c.text, c.table, c.round, c.question, c.kind, c.device) for c in ideas] == [
-        ("Une crèche <b>ouverte</b> tôt", 2, 1, 2, "idea", "phone")]
+        ("Une crèche <b>ouverte</b> tôt", 2, 1, 2, "idea", "phone")
+    ]
     assert ideas[0].recorder.startswith("web-")
     assert ideas[0].author is None
 
@@ -30,8 +37,15 @@ def test_table_host_enters_the_tables_ideas_as_host(cafe: Served) -> None:
         join(host, cafe, table=1, host=True)
         page = host.get("/me")
         assert "Idée de la table" in page.text
-        host.post("/me/contribute", data={"csrf": csrf_of(page.text), "block": "cafe",
-                                          "kind": "idea", "text": "Idée de la table 1"})
+        host.post(
+            "/me/contribute",
+            data={
+                "csrf": csrf_of(page.text),
+                "block": "cafe",
+                "kind": "idea",
+                "text": "Idée de la table 1",
+            },
+        )
     (idea,) = cafe.journal.state().contributions.values()
     assert (idea.device, idea.table, idea.question) == ("host", 1, 1)
 
@@ -48,8 +62,14 @@ def _ideas(served: Served, count: int) -> list[str]:
 
 def _vote(phone: object, items: list[str]) -> object:
     page = phone.get("/me")  # type: ignore[attr-defined]
-    return phone.post("/me/vote", data={"csrf": csrf_of(page.text), "block": "vote",  # type: ignore[attr-defined]
-                                        "item": items})
+    return phone.post(
+        "/me/vote",
+        data={
+            "csrf": csrf_of(page.text),
+            "block": "vote",  # type: ignore[attr-defined]
+            "item": items,
+        },
+    )
 
 
 def _my_dots(served: Served) -> dict[str, int]:
@@ -84,18 +104,28 @@ def test_questionnaire_once_and_closing_word(served: Served) -> None:
         join(phone, served, group="cons")
         page = phone.get("/me")
         assert "Satisfaction" in page.text
-        data = {"csrf": csrf_of(page.text, 1), "block": "cloture", "group": "cons",
-                "q_satisfaction": "5", "q_utilite": "4", "comment": "Merci"}
+        data = {
+            "csrf": csrf_of(page.text, 1),
+            "block": "cloture",
+            "group": "cons",
+            "q_satisfaction": "5",
+            "q_utilite": "4",
+            "comment": "Merci",
+        }
         assert phone.post("/me/survey", data=data).status_code == 303
         again = phone.get("/me")
         assert "déjà répondu" in again.text
-        word = phone.post("/me/word", data={"csrf": csrf_of(again.text), "block": "cloture",
-                                            "word": "Confiance"})
+        word = phone.post(
+            "/me/word", data={"csrf": csrf_of(again.text), "block": "cloture", "word": "Confiance"}
+        )
         assert word.status_code == 303
     state = served.journal.state()
     (response,) = state.survey.values()
     assert (response.group, dict(response.scores), response.comment) == (
-        "cons", {"satisfaction": 5.0, "utilite": 4.0}, "Merci")
+        "cons",
+        {"satisfaction": 5.0, "utilite": 4.0},
+        "Merci",
+    )
     assert [w.text for w in state.closing_words.values()] == ["Confiance"]
 
 
@@ -104,8 +134,12 @@ def test_incomplete_questionnaire_writes_nothing(served: Served) -> None:
     with served.client() as phone:
         join(phone, served)
         page = phone.get("/me")
-        data = {"csrf": csrf_of(page.text, 1), "block": "cloture", "group": "cons",
-                "q_satisfaction": "5"}
+        data = {
+            "csrf": csrf_of(page.text, 1),
+            "block": "cloture",
+            "group": "cons",
+            "q_satisfaction": "5",
+        }
         answer = phone.post("/me/survey", data=data)
         assert answer.status_code == 400
     assert not served.journal.state().survey
@@ -119,13 +153,16 @@ def test_a_name_is_never_offered_to_a_vulnerable_group(cafe: Served) -> None:
     with cafe.client() as phone:
         join(phone, cafe, table=1, group="cons")
         page = phone.get("/me/name")
-        answer = phone.post("/me/name", data={"csrf": csrf_of(page.text), "name": "Hélène",
-                                              "consent": "1"})
+        answer = phone.post(
+            "/me/name", data={"csrf": csrf_of(page.text), "name": "Hélène", "consent": "1"}
+        )
         assert answer.status_code == 303
         page = phone.get("/me")
         assert "Vous : Hélène" in page.text
-        phone.post("/me/contribute", data={"csrf": csrf_of(page.text), "block": "cafe",
-                                           "kind": "idea", "text": "Signée"})
+        phone.post(
+            "/me/contribute",
+            data={"csrf": csrf_of(page.text), "block": "cafe", "kind": "idea", "text": "Signée"},
+        )
     (idea,) = cafe.journal.state().contributions.values()
     assert idea.author == "Hélène"
 
@@ -168,14 +205,24 @@ def test_every_method_page_renders_and_a_commitment_is_proposed(served: Served) 
             page = phone.get("/me")
             assert page.status_code == 200, block.id
             if block.id == "engagements":
-                answer = phone.post("/me/contribute", data={
-                    "csrf": csrf_of(page.text), "block": "engagements", "kind": "commitment",
-                    "text": "Ouvrir 20 places", "team": "93"})
+                answer = phone.post(
+                    "/me/contribute",
+                    data={
+                        "csrf": csrf_of(page.text),
+                        "block": "engagements",
+                        "kind": "commitment",
+                        "text": "Ouvrir 20 places",
+                        "team": "93",
+                    },
+                )
                 assert answer.status_code == 303
             served.journal.end_block(block.id)
     (commitment,) = served.journal.state().commitments.values()
     assert (commitment.what, commitment.territory, commitment.status) == (
-        "Ouvrir 20 places", "93", "proposed")
+        "Ouvrir 20 places",
+        "93",
+        "proposed",
+    )
 
 
 def test_projector_shows_a_per_round_question_once(session_data: dict, write_session) -> None:  # type: ignore[no-untyped-def,type-arg]
@@ -207,3 +254,21 @@ def test_projector_says_who_moves_where_never_naming_a_vulnerable_member(cafe: S
     for line in ("Paul → table 1", "p05 → table 1", "Marc → table 2", "p03 → table 2"):
         assert line in page
     assert "Julie" not in page and "Nadia" not in page  # job seekers: a vulnerable group
+
+
+def test_projector_and_phone_say_whether_the_session_is_to_come_or_over(served: Served) -> None:
+    blocks = [b for _, b in served.web.room.session.blocks()]
+    with served.client() as phone, served.client() as screen:
+        join(phone, served)
+        assert "La session va commencer." in screen.get(served.projector_url()).text
+        assert "pas encore commencé" in phone.get("/me").text
+        served.journal.start_block(blocks[0].id)
+        served.journal.end_block(blocks[0].id)
+        if len(blocks) > 1 and served.web.room.session.day_of_block(blocks[1].id) == 1:
+            assert "La prochaine activité va commencer." in screen.get(served.projector_url()).text
+        for block in blocks[1:]:
+            served.journal.start_block(block.id)
+            served.journal.end_block(block.id)
+        shown = screen.get(served.projector_url()).text
+        assert "La session est terminée." in shown and "va commencer" not in shown
+        assert "La session est terminée" in phone.get("/me").text

@@ -34,8 +34,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.anonymous": {"fr": "participant·e anonyme", "en": "anonymous participant"},
     "web.host_mode": {"fr": "hôte de la table {table}", "en": "host of table {table}"},
     "web.nothing": {
+        "fr": "Rien à saisir sur votre téléphone pendant cette activité : suivez l'animation.",
+        "en": "Nothing to enter on your phone during this activity: follow the facilitator.",
+    },
+    "web.phase.before": {
+        "fr": "La session n'a pas encore commencé : la première activité s'affichera ici.",
+        "en": "The session has not started yet: the first activity will show here.",
+    },
+    "web.phase.between": {
         "fr": "Rien à saisir pour le moment : la prochaine activité s'affichera ici.",
         "en": "Nothing to enter right now: the next activity will show here.",
+    },
+    "web.phase.day_over": {
+        "fr": "La journée est terminée : merci pour vos contributions. À la prochaine journée !",
+        "en": "The day is over: thank you for your contributions. See you on the next day!",
+    },
+    "web.phase.over": {
+        "fr": "La session est terminée : merci pour vos contributions !",
+        "en": "The session is over: thank you for your contributions!",
     },
     "web.refresh": {"fr": "Actualiser", "en": "Refresh"},
     "web.running": {"fr": "En cours : {title}", "en": "Now: {title}"},
@@ -108,7 +124,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.locked": {"fr": "Saisies fermées", "en": "Submissions closed"},
     "web.projector.title": {"fr": "Écran de la salle", "en": "Room screen"},
     "web.projector.join": {"fr": "Participez depuis votre téléphone", "en": "Take part from your phone"},
-    "web.projector.waiting": {"fr": "La session va commencer.", "en": "The session will start soon."},
+    "web.projector.before": {"fr": "La session va commencer.", "en": "The session will start soon."},
+    "web.projector.between": {"fr": "La prochaine activité va commencer.", "en": "The next activity will start soon."},
+    "web.projector.day_over": {"fr": "La journée est terminée. À la prochaine journée !", "en": "The day is over. See you on the next day!"},
+    "web.projector.over": {"fr": "La session est terminée. Merci de votre participation !", "en": "The session is over. Thank you for taking part!"},
     "web.projector.left": {"fr": "restantes", "en": "left"},
     "web.projector.moves": {"fr": "Au prochain tour", "en": "Next round"},
     "web.projector.move": {"fr": "{who} → table {table}", "en": "{who} → table {table}"},

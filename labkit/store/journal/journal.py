@@ -18,7 +18,7 @@ import sqlite3
 import threading
 import uuid as uuid_module
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -240,6 +240,17 @@ class Journal:
         with self._lock:
             self._catch_up()
             return self._state.snapshot()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[JournalState]:
+        """The current state itself, caught up and without a copy, for a reader on any thread
+        (a server's request): the journal's lock is held inside the ``with``, so nothing
+        changes the state meanwhile; keep the block short and copy out what outlives it. A
+        write made inside it (same thread) is seen at once, except an undo, which replaces the
+        state: read nothing from it after one."""
+        with self._lock:
+            self._catch_up()
+            yield self._state
 
     def live_state(self) -> JournalState:
         """The state as of the last read or write, itself, without a copy or a query: O(1),

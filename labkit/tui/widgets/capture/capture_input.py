@@ -31,6 +31,25 @@ class CaptureInput(Input):
     kind_strip: KindStrip | None = None
     """The kinds of note this line offers (Ctrl+T, then a digit), if any."""
 
+    _typing = False
+
+    def _watch_value(self, value: str) -> None:
+        self._typing = True
+        try:
+            super()._watch_value(value)
+        finally:
+            self._typing = False
+
+    def refresh(self, *regions: Any, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Any:  # fmt: skip
+        """As `Input.refresh`, except that a character typed repaints the line without laying
+        out the whole screen again: Textual's input asks for a layout at each keystroke (its
+        virtual width follows the text), which costs a screen's worth of rendering per key,
+        while the size of this line never depends on its text (unless its width is auto)."""
+        if layout and self._typing and not self.styles.auto_dimensions:
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     async def _on_key(self, event: events.Key) -> None:
         strip = self.kind_strip
         if strip is not None and (event.key == "ctrl+t" or strip.pick(event.key)):
