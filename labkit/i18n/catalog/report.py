@@ -249,10 +249,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Note: the PDF's table of contents has no page numbers, as LibreOffice's Python bridge is missing (Debian: apt-get install python3-uno).",
     },
     "report.cli.written": {"fr": "Restitution écrite : {path}", "en": "Report written: {path}"},
-    "report.cli.summary": {
-        "fr": "{contributions} contributions, {outputs} modules, {commitments} engagements, {answers} questionnaires",
-        "en": "{contributions} contributions, {outputs} modules, {commitments} commitments, {answers} questionnaires",
-    },
+    "report.cli.n.contributions.one": {"fr": "{n} contribution", "en": "{n} contribution"},
+    "report.cli.n.contributions.many": {"fr": "{n} contributions", "en": "{n} contributions"},
+    "report.cli.n.modules.one": {"fr": "{n} module", "en": "{n} module"},
+    "report.cli.n.modules.many": {"fr": "{n} modules", "en": "{n} modules"},
+    "report.cli.n.commitments.one": {"fr": "{n} engagement", "en": "{n} commitment"},
+    "report.cli.n.commitments.many": {"fr": "{n} engagements", "en": "{n} commitments"},
+    "report.cli.n.questionnaires.one": {"fr": "{n} questionnaire", "en": "{n} questionnaire"},
+    "report.cli.n.questionnaires.many": {"fr": "{n} questionnaires", "en": "{n} questionnaires"},
     "report.cli.show_masked": {
         "fr": "Lister sur le terminal (jamais dans le document) les noms et adresses masqués.",
         "en": "List on the terminal (never in the document) the names and addresses withheld.",
