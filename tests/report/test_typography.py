@@ -25,7 +25,7 @@ def test_zero_and_one_are_singular_in_french_by_babel() -> None:
     fr, en = Words("fr"), Words("en")
     assert [fr.count("dots", n) for n in (0, 1, 2)] == ["0 gommette", "1 gommette", "2 gommettes"]
     assert [en.count("dots", n) for n in (0, 1, 2)] == ["0 dots", "1 dot", "2 dots"]
-    assert fr.count("commitments_count", 0) == "Aucun engagement n'a été pris."  # not "Un engagement"
+    assert fr.count("commitments_count", 0) == "Aucun engagement n'a été pris."  # not "Un …"
 
 
 def test_the_first_of_the_month_is_1er_in_french() -> None:
