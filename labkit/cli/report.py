@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from labkit.cli.masked import say_masked
 from labkit.document.formats import ReportFormat
-from labkit.i18n import Lang, t
+from labkit.i18n import Lang, t, ui_language
+
+if TYPE_CHECKING:
+    from labkit.report.content import Report
 
 
 def register(app: typer.Typer) -> None:
@@ -60,12 +63,7 @@ def report_command(
         rendered = render_report(folder, fmt, out, lang=lang, named=named, state=state,
                                  progress=advance)  # fmt: skip
     report = rendered.report
-    summary = t(
-        "report.cli.summary", None,
-        contributions=report.contribution_count, outputs=len(report.outputs),
-        commitments=sum(c.count for c in report.commitments),
-        answers=report.satisfaction.overall.respondents if report.satisfaction else 0,
-    )  # fmt: skip
+    summary = cli_summary(report)
     console.print(t("report.cli.written", None, path=rendered.path), soft_wrap=True)
     console.print(f"[dim]{summary}[/]", soft_wrap=True)
     say_masked(rendered.masked, show_masked)
@@ -74,3 +72,19 @@ def report_command(
 
         if uno_python() is None:
             console.print(t("report.cli.pdf_no_uno", None), soft_wrap=True)
+
+
+def cli_summary(report: Report) -> str:
+    """ "17 contributions, 4 modules, 1 engagement, 0 questionnaire": each count with its noun
+    in the plural babel gives (fr: 0 and 1 singular)."""
+    from labkit.document.wording import Words
+
+    words = Words(ui_language())
+    answers = report.satisfaction.overall.respondents if report.satisfaction else 0
+    counts = (
+        ("contributions", report.contribution_count),
+        ("modules", len(report.outputs)),
+        ("commitments", sum(c.count for c in report.commitments)),
+        ("questionnaires", answers),
+    )
+    return ", ".join(words.count(f"cli.n.{key}", n) for key, n in counts)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from labkit.document.elements import Chart
 from labkit.document.text import shorten
-from labkit.i18n import format_date, format_number, format_time, t
+from labkit.i18n import format_date, format_number, format_time, has_key, t
 
 
 class Words:
@@ -74,9 +74,12 @@ class Words:
 
     def count(self, key: str, n: int) -> str:
         """A counted noun: report.<key>.one / report.<key>.many, by babel's plural rules (in
-        French 0 and 1 are singular: "0 idée", "1 idée", "2 idées")."""
+        French 0 and 1 are singular: "0 idée", "1 idée", "2 idées"). At 0, report.<key>.zero
+        when the catalog has it: a ".one" message that spells "Une personne" would be false."""
         from babel import Locale
 
+        if n == 0 and has_key(f"report.{key}.zero"):
+            return self(f"{key}.zero")
         form = Locale.parse(self.lang).plural_form(abs(n))
         return self(f"{key}.{'one' if form == 'one' else 'many'}", n=n)
 
@@ -84,9 +87,10 @@ class Words:
 def describe_chart(chart: Chart, words: Words, limit: int = 900) -> str:
     """An alternative text giving the chart's data in words (for screen readers)."""
     parts = []
+    colon = " : " if words.lang == "fr" else ": "  # French: a space before ":" (shorten flattens)
     for series in chart.series:
         values = [
-            f"{shorten(category, 60)}: {_value(value, words)}"
+            f"{shorten(category, 60)}{colon}{_value(value, words)}"
             for category, value in zip(chart.categories, series.values, strict=False)
         ]
         head = f"{series.name} — " if series.name and len(chart.series) > 1 else ""

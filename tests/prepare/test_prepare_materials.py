@@ -332,3 +332,13 @@ def test_session_without_participants_gets_sheets_and_says_why(
     per_day = write_materials(session, tmp_path / "days", sheet_per_day=True)
     assert [p.name for p in per_day.paths][-2:] == ["emargement-jour-1.docx",
                                                     "emargement-jour-2.docx"]
+
+
+def test_sign_in_sheet_in_plain_wording_unless_inclusive_writing(
+    folder: SessionFolder, tmp_path: Path
+) -> None:
+    plain = document_text(_reopen(build_attendance_sheet(folder.session), tmp_path))
+    assert "Je soussigné," in plain and "·" not in plain  # circulaire du 21 novembre 2017
+    inclusive = folder.session.model_copy(update={"inclusive_writing": True})
+    kept = document_text(_reopen(build_attendance_sheet(inclusive), tmp_path, "incl.docx"))
+    assert "Je soussigné·e," in kept

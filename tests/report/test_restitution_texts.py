@@ -121,7 +121,7 @@ def test_thanks_and_contact_close_the_body(sponsored: SessionFolder) -> None:
         "Merci aux hôtes de table.",
         "Organisation et contact",
         f"Session conçue et animée par {sponsored.session.lab}.",
-        "Coorganisée avec DREETS (co-organisatrice).",
+        "Session coorganisée avec DREETS (co-organisatrice).",
         "Pour toute question : Camille Martin · camille@lab.example",
     ]
 
