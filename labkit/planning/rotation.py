@@ -34,6 +34,7 @@ from labkit.planning.rotation_start import (
     design_start,
     greedy_start,
     latin_start,
+    move_stayers,
     relabel_questions,
 )
 from labkit.planning.seatable import Round, Seatable, freeze_rounds
@@ -210,6 +211,8 @@ def plan_rotation(request: RotationRequest, *, deadline: Deadline | None = None
         best, method, stopped_by = kept[0], "plan in force", "kept"
     else:
         best, method, stopped_by = _search(pb, request, starts, deadline, good_enough, kept)
+        if kept is None:  # re-plans move only whom they must
+            best = move_stayers(pb, best, Deadline(request.time_limit * 0.05))
     rounds = _as_ids(pb, best)
     metrics = _measure(pb, rounds)
     for code, count in (("must_not_meet_unmet", metrics.forbidden_meetings),

@@ -433,3 +433,68 @@ def relabel_questions(pb: Problem, planned: PlannedRounds, deadline: Deadline | 
         if not improved:
             break
     return out
+
+
+def move_stayers(pb: Problem, planned: PlannedRounds, deadline: Deadline | None = None
+                 ) -> PlannedRounds:
+    """No hosts: exchange whole tables within a planned round (meetings, groups, balance and
+    keep-together do not change) while that lowers how many people sit at one table for every
+    round, fewest extra questions met again first. A question objective can prefer a few
+    stayers (two returns each) to more people coming back once (35 people, 6 tables, 3
+    rounds); a facilitator does not: nobody stays put when the numbers let everyone move.
+    Each exchange is scored on the two tables' people only; stops when `deadline` expires."""
+    rounds_total = len(pb.history) + len(planned)
+    if pb.hosts or pb.visit_once or rounds_total < 2:
+        return planned
+    out = [[list(t) for t in rnd] for rnd in planned]
+    qof = pb.question_of or list(range(pb.tables))
+    route: dict[int, list[int]] = {}
+    position: dict[int, dict[int, int]] = {}  # planned round -> index in the route
+    for r, rnd in enumerate([*pb.history, *out]):
+        for t, table in enumerate(rnd):
+            for i in table:
+                path = route.setdefault(i, [])
+                if r >= len(pb.history):
+                    position.setdefault(i, {})[r - len(pb.history)] = len(path)
+                path.append(t)
+
+    def cost(path: list[int]) -> tuple[int, int]:
+        stay = int(len(path) == rounds_total and len(set(path)) == 1)
+        return stay, len(path) - len({qof[t] for t in path})
+
+    def delta(r: int, x: int, y: int) -> tuple[int, int]:
+        ds = db = 0
+        for src, dst in ((x, y), (y, x)):
+            for i in out[r][src]:
+                path = route[i]
+                k = position[i][r]
+                old = cost(path)
+                new = cost([*path[:k], dst, *path[k + 1:]])
+                ds += new[0] - old[0]
+                db += new[1] - old[1]
+        return ds, db
+
+    while deadline is None or not deadline.expired():
+        stayers = [i for i, path in route.items() if cost(path)[0]]
+        if not stayers:
+            break
+        choice = None
+        for r in range(len(out)):
+            tables = {route[i][position[i][r]] for i in stayers if r in position[i]}
+            for x in tables:
+                if deadline is not None and deadline.expired():
+                    break
+                for y in range(pb.tables):
+                    if y == x:
+                        continue
+                    d = delta(r, x, y)
+                    if d[0] < 0 and (choice is None or d < choice[0]):
+                        choice = (d, r, x, y)
+        if choice is None:
+            break
+        _, r, x, y = choice
+        for src, dst in ((x, y), (y, x)):
+            for i in out[r][src]:
+                route[i][position[i][r]] = dst
+        out[r][x], out[r][y] = out[r][y], out[r][x]
+    return out

@@ -149,3 +149,14 @@ def test_table_questions_must_match_the_tables() -> None:
     with pytest.raises(InvalidInputError) as caught:
         plan_rotation(RotationRequest(people(10), 2, 2, table_questions=(1, 2, 3)))
     assert "3 table questions for 2 tables" in str(caught.value)
+
+
+def test_six_distinct_questions_35_people_nobody_stays_put() -> None:
+    """35 people, 6 tables, 3 rounds, no host: the question objective alone kept 5 people at
+    one table for all 3 rounds (two returns each beat three people coming back once); whole
+    table exchanges move them without adding a repeat (issue 14)."""
+    request = RotationRequest(people(35), 6, 3, table_questions=tuple(range(1, 7)),
+                              time_limit=1.0)
+    plan = plan_rotation(request)
+    assert stayers(plan, request) == []  # was 5
+    assert plan.metrics.repeats == 0 and plan.metrics.max_meetings == 1
