@@ -109,8 +109,10 @@ class LabkitApp(App[None]):
         Binding("q", "quit_app", "tui.key.quit", show=False),
     ]
 
-    revision: reactive[int] = reactive(0, init=False)
-    now: reactive[datetime | None] = reactive(None, init=False)
+    # Not repainting the app: the screens watch these and redraw what changed; a reactive's
+    # default repaint would redraw the whole screen at each entry and each second.
+    revision: reactive[int] = reactive(0, init=False, repaint=False)
+    now: reactive[datetime | None] = reactive(None, init=False, repaint=False)
 
     def __init__(
         self,

@@ -208,3 +208,47 @@ async def test_typing_repaints_the_line_without_laying_out_the_screen(make_app, 
         assert line.value == text
         assert layouts["layout"] <= 2, layouts
         assert line.scroll_offset.x > 0  # the end of the text is in view
+
+
+async def test_an_entry_neither_lays_out_nor_repaints_the_whole_screen(make_app, session_dir,
+                                                                        monkeypatch):  # fmt: skip
+    """The list grows by a row and the table card changes; the screen is not laid out again
+    (the capture bar's label is unchanged, the list's scroll bar stays) and not repainted
+    whole (the app's revision is no repaint of its own)."""
+    from textual._compositor import Compositor
+    from textual.screen import Screen
+
+    counted = Counter[str]()
+
+    def counting(owner: object, name: str) -> None:
+        original: Callable = getattr(owner, name)
+
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            counted[name] += 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, wrapper)
+
+    counting(Screen, "_refresh_layout")
+    counting(Compositor, "render_full_update")
+    fill(session_dir, 60)  # more ideas than the list shows: its scroll bar is there
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#ideas", DataTable)
+        await pilot.press(*"la première", "enter")  # the footer may change once
+        await pilot.pause()
+        counted.clear()
+        for number in range(ENTRIES):
+            await pilot.press(*f"nouvelle {number}", "enter")
+            await pilot.pause()
+        assert counted["_refresh_layout"] == 0, counted
+        assert counted["render_full_update"] == 0, counted
+        # what is drawn is what a full layout draws: the last row in view, the scroll bar right
+        last = app.live.state.contributions[str(table.highlighted_key())]
+        assert last.text == f"nouvelle {ENTRIES - 1}"
+        assert table.scroll_y == table.max_scroll_y > 0
+        quiet = app.export_screenshot()
+        app.screen.refresh(layout=True)
+        await pilot.pause()
+        assert app.export_screenshot() == quiet

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.coordinate import Coordinate
+from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
@@ -36,6 +37,36 @@ class FitTable(DataTable[Any]):
     def __init__(self, *, fill: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.fill = fill
+
+    _quiet_growth = False
+    """The next layout asked for only follows a change of rows that keeps the scroll bars."""
+
+    def watch_virtual_size(self, old: Size, new: Size) -> None:
+        """A row added or removed changes the table's scrollable height: Textual then lays out
+        the whole screen (tens of milliseconds per entry on a café), although nothing but the
+        table's own scroll bar changes, unless a scroll bar appears or goes, or the table's
+        height follows its rows."""
+        styles = self.styles
+        height = self.container_size.height
+        follows_rows = styles.height is None or styles.height.is_auto
+        self._quiet_growth = (
+            self.is_mounted
+            and bool(height)
+            and old.width == new.width
+            and not (styles.width is not None and styles.width.is_auto)
+            and styles.overflow_y in ("auto", "scroll")
+            and (old.height > height) == (new.height > height)
+            # an auto height stops following the rows once they fill the room it has
+            and (not follows_rows or old.height > height)
+        )
+
+    def refresh(self, *regions: Any, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Any:  # fmt: skip
+        if layout and self._quiet_growth:
+            self._quiet_growth = False
+            layout = False
+            self._scroll_update(self.virtual_size)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def on_resize(self) -> None:
         self.fit()

@@ -58,7 +58,13 @@ class CaptureBar(Horizontal):
             label = value
             if self.unsaved:
                 label = f"{t('tui.capture.waiting', count=len(self.unsaved))} {value}"
-            self.query_one(".capture-context", Static).update(Content(label))
+            widget = self.query_one(".capture-context", Static)
+            content = Content(label)
+            if widget.content == content:
+                return  # each entry settles the bar: an unchanged label costs nothing
+            # The label's width is its text's (auto): a layout only when that width changes.
+            wider = getattr(widget.content, "cell_length", -1) != content.cell_length
+            widget.update(content, layout=wider)
 
     def on_mount(self) -> None:
         self.watch_context(self.context)

@@ -1,0 +1,59 @@
+"""A `FitTable` that gains rows without a layout of the screen draws what a layout draws."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
+
+from labkit.tui.widgets.tables import FitTable
+
+
+class OneTable(App[None]):
+    CSS = "#list { height: 1fr; } #list.auto { height: auto; max-height: 12; }"
+
+    def __init__(self, auto: bool) -> None:
+        super().__init__()
+        self.auto = auto
+
+    def compose(self) -> ComposeResult:
+        yield Static("En tête")
+        yield FitTable(fill="text", id="list", classes="auto" if self.auto else "")
+        yield Static("Pied")
+
+    def on_mount(self) -> None:
+        self.query_one(FitTable).add_column("texte", key="text")
+
+
+async def test_rows_added_draw_as_a_full_layout_would(monkeypatch) -> None:
+    """Rows added one by one, through the moment the scroll bar appears, in a table of fixed
+    height and in one whose height follows its rows: after each, the screen is the one a full
+    layout draws; while the scroll bar was already there, no layout was made."""
+    layouts: list[int] = []
+    original = Screen._refresh_layout
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        layouts.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counting)
+    for auto in (False, True):
+        app = OneTable(auto)
+        async with app.run_test(size=(60, 20)) as pilot:
+            await pilot.pause()
+            table = app.query_one(FitTable)
+            quiet = 0
+            for number in range(30):
+                scrolling = table.virtual_size.height > table.container_size.height
+                layouts.clear()
+                table.add_row(f"Idée numéro {number}", key=str(number))
+                table.move_cursor(row=table.row_count - 1)
+                await pilot.pause()
+                if scrolling and table.virtual_size.height > table.container_size.height:
+                    assert not layouts, (auto, number)
+                    quiet += 1
+                drawn = app.export_screenshot()
+                app.screen.refresh(layout=True)
+                await pilot.pause()
+                assert app.export_screenshot() == drawn, (auto, number)
+            assert quiet >= 8  # the rows past the first screenful came without a layout
