@@ -323,6 +323,9 @@ class Journal:
         who = (device or self.device, recorder or self.recorder)
         with self._lock:
             written: list[RecordedEvent] = []
+            # Other writers' events read before taking SQLite's write lock, not while holding it
+            # (the phones' server waits on it); only what lands in between is read inside.
+            self._catch_up()
             try:
                 with self._db.write() as connection:
                     self._catch_up()

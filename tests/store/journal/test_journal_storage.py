@@ -277,3 +277,33 @@ def test_an_unreadable_stored_event_is_reported(session_dir: Path) -> None:
                                                  "vote.cast", '{"dots": "many"}'))  # fmt: skip
     with pytest.raises(StorageError, match="Event #2 \\(vote.cast\\)"):
         Journal.open(path)
+
+
+def test_other_writers_events_are_read_before_the_write_lock(session_dir: Path) -> None:
+    """A writer that is behind (the live app while phones post) reads the others' events before
+    taking SQLite's write lock, so that it holds the lock for its own rows only."""
+    with Journal.open(session_dir, device="laptop") as mine, \
+         Journal.open(session_dir, device="server") as server:  # fmt: skip
+        server.record_many([{"type": "contribution.added", "kind": "note", "text": f"n{n}"}
+                            for n in range(50)])  # fmt: skip
+        inside: list[int] = []
+        database = mine._db
+        begin = database._begin
+
+        def counting_begin() -> None:
+            begin()
+            inside.append(0)
+
+        catch_up = mine._catch_up
+
+        def counting_catch_up() -> int:
+            read = catch_up()
+            if inside:
+                inside[-1] += read
+            return read
+
+        database._begin = counting_begin  # type: ignore[method-assign]
+        mine._catch_up = counting_catch_up  # type: ignore[method-assign]
+        mine.record_many([{"type": "contribution.added", "kind": "note", "text": "la mienne"}])
+        assert inside == [0]  # nothing left to read once the lock was taken
+        assert len(mine.state().contributions) == 51
