@@ -30,14 +30,9 @@ from labkit.planning.rotation_model import (
 )
 from labkit.planning.rotation_replan import moved_seats, repair_plan, send_home
 from labkit.planning.rotation_search import Key, PlannedRounds, TabuSearch
-from labkit.planning.rotation_start import (
-    design_start,
-    greedy_start,
-    latin_start,
-    move_stayers,
-    relabel_questions,
-)
+from labkit.planning.rotation_start import design_start, greedy_start, latin_start
 from labkit.planning.seatable import Round, Seatable, freeze_rounds
+from labkit.planning.table_exchange import move_stayers, relabel_questions
 
 
 def _as_ids(pb: Problem, planned: PlannedRounds) -> tuple[Round, ...]:

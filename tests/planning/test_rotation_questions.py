@@ -124,7 +124,8 @@ def test_an_expired_deadline_stops_the_question_relabelling() -> None:
     import random
 
     from labkit.planning.rotation_model import build_problem
-    from labkit.planning.rotation_start import greedy_start, relabel_questions
+    from labkit.planning.rotation_start import greedy_start
+    from labkit.planning.table_exchange import relabel_questions
 
     request = RotationRequest(people(300), 50, 8, table_questions=tuple(t % 10 for t in range(50)),
                               use_designs=False)
