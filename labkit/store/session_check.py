@@ -161,4 +161,4 @@ def _check_plans(root: Path, session: object, findings: list[Finding]) -> None:
         unknown = sorted(seated - people)
         if unknown:
             findings.append(Finding(True, t("check.plan_unknown_person", path=path,
-                                            ids=", ".join(unknown))))  # fmt: skip
+                                            ids=", ".join(unknown), count=len(unknown))))  # fmt: skip

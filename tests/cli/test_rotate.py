@@ -222,4 +222,4 @@ def test_validate_warns_when_a_question_must_be_met_again(
     line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
                 if text.strip().startswith("rounds: 3") or '"rounds": 3' in text)
     assert f"session.yaml:{line}" in result.output
-    assert "rounds" in result.output and "3 tours pour 2 question(s)" in result.output
+    assert "rounds" in result.output and "3 tours pour 2 questions" in result.output

@@ -83,7 +83,7 @@ def test_vote_within_the_budget_changeable_never_doubled(cafe: Served) -> None:
     ids = _ideas(cafe, 6)  # six options: two dots each
     with cafe.client() as phone:
         join(phone, cafe)
-        assert "2 gommette(s)" in phone.get("/me").text
+        assert "2 gommettes" in phone.get("/me").text
         assert _vote(phone, ids[:2]).status_code == 303
         assert _my_dots(cafe) == {ids[0]: 1, ids[1]: 1}
         changed = _vote(phone, [ids[2], ids[2]])  # the same idea twice counts once
@@ -183,7 +183,7 @@ def test_vote_results_hidden_until_revealed(cafe: Served) -> None:
     cafe.journal.vote(ids[1], block_id="vote")
     with cafe.client() as screen:
         hidden = screen.get(cafe.projector_url()).text
-        assert "1 gommette(s) posée(s)" in hidden and "Idée 1" not in hidden
+        assert "1 gommette posée" in hidden and "Idée 1" not in hidden
         from labkit.web import control
 
         control.switch(cafe.root, 2, revealed=True)
