@@ -156,6 +156,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Au plus {gap} {gap:plural:rencontre répétée|rencontres répétées} de plus que l'optimum possible.",
         "en": "At most {gap} repeated {gap:plural:meeting|meetings} above the best possible.",
     },
+    "planning.out.gap_none": {
+        "fr": "Rencontres répétées au minimum possible.",
+        "en": "Repeated meetings at the lowest possible.",
+    },
     "planning.out.optimal_questions": {
         "fr": "Optimal : rencontres répétées et questions retrouvées au minimum possible.",
         "en": "Optimal: repeated meetings and questions met again at the lowest possible.",
@@ -165,6 +169,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "l'optimum possible.",
         "en": "At most {gap} repeated {gap:plural:meeting or question|meetings or questions} met again above the best "
         "possible.",
+    },
+    "planning.out.gap_questions_none": {
+        "fr": "Rencontres répétées et questions retrouvées au minimum possible.",
+        "en": "Repeated meetings and questions met again at the lowest possible.",
     },
     "planning.out.saved": {"fr": "Plan enregistré : {path}", "en": "Plan saved: {path}"},
     "planning.metric.repeats": {
