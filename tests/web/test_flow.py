@@ -98,6 +98,23 @@ def test_vote_within_the_budget_changeable_never_doubled(cafe: Served) -> None:
     assert _my_dots(cafe) == {ids[2]: 1}
 
 
+def test_the_vote_notice_counts_its_dots_and_takes_only_a_number_from_the_address(
+    cafe: Served,
+) -> None:
+    ids = _ideas(cafe, 6)
+    with cafe.client() as phone:
+        join(phone, cafe)
+        saved = _vote(phone, ids[:1])
+        assert saved.headers["location"].endswith("ok=web.vote.saved&n=1")
+        one = phone.get("/me?ok=web.vote.saved&n=1").text
+        assert "Votre vote est enregistré (1 gommette)." in one
+        two = phone.get("/me?ok=web.vote.saved&n=2").text
+        assert "Votre vote est enregistré (2 gommettes)." in two
+        forged = phone.get("/me?ok=web.vote.saved&n=<b>9</b>")
+        assert forged.status_code == 200
+        assert "Votre vote est enregistré (0 gommette)." in forged.text
+
+
 def test_questionnaire_once_and_closing_word(served: Served) -> None:
     served.journal.start_block("cloture")
     with served.client() as phone:
