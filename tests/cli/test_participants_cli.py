@@ -42,7 +42,7 @@ def test_import_cp1252_csv_prints_counts_and_saves(session_dir: Path) -> None:
     assert "7 participants ajoutés à garde-enfants-test (total : 8)." in result.stdout
     assert "colonnes non importées : Téléphone" in result.stdout
     assert "ligne 12 : doublon de la ligne 6" in result.stdout
-    assert "1 personne déjà dans la session, ignorée (ligne " in result.stdout
+    assert "1 personne déjà dans la session, ignorée (ligne 4) ; --update la met" in result.stdout
     text = (session_dir / "session.yaml").read_text(encoding="utf-8")
     assert "# Déjà inscrite à la main par l'équipe du Lab." in text
     assert "organisation: Caisse d'allocations familiales" in text

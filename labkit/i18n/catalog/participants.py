@@ -174,7 +174,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "participants.notice.skipped_existing": {
         "fr": "{count} {count:plural:personne|personnes} déjà dans la session, {count:plural:ignorée|ignorées} ({count:plural:ligne|lignes} {rows}) ; "
-        "--update les met à jour, --replace remplace toute la liste",
+        "--update {count:plural:la|les} met à jour, --replace remplace toute la liste",
         "en": "{count} {count:plural:person|people} already in the session, skipped ({count:plural:row|rows} {rows}); "
         "--update updates them, --replace replaces the whole list",
     },
