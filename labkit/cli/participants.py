@@ -103,7 +103,8 @@ def _print_outcome(plan: ImportPlan, slug: str, dry_run: bool) -> None:
         )
         if plan.removed:
             names = ", ".join(p.display_name for p in plan.removed)
-            console.print(f"[dim]•[/] {escape(t('participants.out.removed', None, names=names))}")
+            line = t("participants.out.removed", None, names=names, count=len(plan.removed))
+            console.print(f"[dim]•[/] {escape(line)}")
     else:
         console.print(
             t("participants.out.added", None, count=len(plan.added), session=slug, total=total),

@@ -323,13 +323,12 @@ def _print_metrics(console: Console, plan: RotationPlan, questions: bool = False
     if plan.verdict == "optimal":  # proven: every figure at its lower bound
         key = "planning.out.optimal_questions" if questions else "planning.out.optimal"
         console.print(f"[green]{t(key)}[/]")
-    elif questions:
-        gap = (m.repeats + m.question_revisits
-               - m.repeats_lower_bound - m.question_revisits_lower_bound)
-        console.print(t("planning.out.gap_questions", gap=gap))
-    else:
+    else:  # not proven: "at most N above the best possible", or at the bound when N is 0
         gap = m.repeats - m.repeats_lower_bound
-        console.print(t("planning.out.gap", gap=gap))
+        if questions:
+            gap += m.question_revisits - m.question_revisits_lower_bound
+        key = "planning.out.gap_questions" if questions else "planning.out.gap"
+        console.print(t(key + ("_none" if gap == 0 else ""), gap=gap))
 
 
 def _print_pairs(plan: PairsPlan, people: list[Seatable], names: dict,

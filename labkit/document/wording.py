@@ -75,13 +75,14 @@ class Words:
     def count(self, key: str, n: int) -> str:
         """A counted noun: report.<key>.one / report.<key>.many, by babel's plural rules (in
         French 0 and 1 are singular: "0 idée", "1 idée", "2 idées"). At 0, report.<key>.zero
-        when the catalog has it: a ".one" message that spells "Une personne" would be false."""
-        from babel import Locale
+        when the catalog has it: a ".one" message that spells "Une personne" would be false.
+        (A message that only needs its noun to agree uses a plural field instead, see
+        `labkit.i18n.plural`.)"""
+        from labkit.i18n.plural import choose
 
         if n == 0 and has_key(f"report.{key}.zero"):
             return self(f"{key}.zero")
-        form = Locale.parse(self.lang).plural_form(abs(n))
-        return self(f"{key}.{'one' if form == 'one' else 'many'}", n=n)
+        return self(f"{key}.{choose(n, self.lang, 'one', 'many')}", n=n)
 
 
 def describe_chart(chart: Chart, words: Words, limit: int = 900) -> str:

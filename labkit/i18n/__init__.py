@@ -2,7 +2,9 @@
 
 Strings live in `labkit/i18n/catalog/<area>.py`, each defining `MESSAGES = {key: {"fr": ..., "en":
 ...}}`; keys are prefixed by their area (e.g. ``validation.day_overrun``). `t()` formats a message
-with `str.format` keyword arguments. Outputs follow the session's language; the UI follows
+with `str.format` keyword arguments; a counted word is a plural field,
+``{count} {count:plural:idée|idées}``, worded by babel's plural rules (`labkit.i18n.plural`;
+never a hand-written « idée(s) »). Outputs follow the session's language; the UI follows
 `--lang`, then `LABKIT_LANG`, then the session's language, then the system locale (see
 `ui_language`).
 """
@@ -139,10 +141,18 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
     texts = _catalog().get(key)
     if texts is None:
         raise KeyError(f"unknown i18n key {key!r}")
-    template = texts.get(chosen) or texts[DEFAULT_LANG]
+    template = texts.get(chosen)
+    if not template:
+        template, chosen = texts[DEFAULT_LANG], DEFAULT_LANG
     if _PLAIN_WRITING.get() and "·" in template:
         template = plain_gender(template)
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    if ":plural:" in template:  # {count:plural:idée|idées}: see labkit.i18n.plural
+        from labkit.i18n.plural import format_plural
+
+        return format_plural(template, str(chosen), params)
+    return template.format(**params)
 
 
 def has_key(key: str) -> bool:

@@ -160,5 +160,6 @@ def _check_plans(root: Path, session: object, findings: list[Finding]) -> None:
         seated = {pid for rnd in plan.rounds for group in rnd for pid in group}
         unknown = sorted(seated - people)
         if unknown:
-            findings.append(Finding(True, t("check.plan_unknown_person", path=path,
-                                            ids=", ".join(unknown))))  # fmt: skip
+            text = t("check.plan_unknown_person", path=path, ids=", ".join(unknown),
+                     count=len(unknown))  # fmt: skip
+            findings.append(Finding(True, text))

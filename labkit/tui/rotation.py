@@ -97,7 +97,7 @@ def _name(session: Session, person_id: str) -> str:
 
 
 def cafe_moves_text(session: Session, changes: Sequence[SeatChange]) -> str:
-    """"2 personne(s) change(nt) de table : Awa T2 → T5 (tour 3) · …" (or nobody moves)."""
+    """"2 personnes changent de table : Awa T2 → T5 (tour 3) · …" (or nobody moves)."""
     people = people_moved(changes)
     if not people:
         return t("tui.replan.nobody_moves")
@@ -111,7 +111,7 @@ def cafe_moves_text(session: Session, changes: Sequence[SeatChange]) -> str:
 
 def pairs_moves_text(session: Session, before: Sequence[Sequence[str]],
                      after: Sequence[Sequence[str]]) -> str:
-    """"3 personne(s) change(nt) de binôme : Awa (Karim → Léa, Hugo) · …" (or nobody)."""
+    """"3 personnes changent de binôme : Awa (Karim → Léa, Hugo) · …" (or nobody)."""
     changes = partner_changes(before, after)
     if not changes:
         return t("tui.replan.nobody_moves_pairs")

@@ -116,7 +116,9 @@ async def me(request: Request) -> Response:
     if visitor is None:
         return web.message("web.join.need", 401)
     notice = request.query_params.get("ok")
-    shown = web.words(notice, n=request.query_params.get("n", "")) if notice in NOTICES else None
+    count = request.query_params.get("n", "")
+    n = int(count) if count.isascii() and count.isdigit() and len(count) <= 6 else 0
+    shown = web.words(notice, n=n) if notice in NOTICES else None  # n: a count, for its plural
     return await run_in_threadpool(_page, web, visitor, notice=shown)
 
 

@@ -48,7 +48,7 @@ def test_copy_then_validate_and_print_the_agenda(sessions_dir: Path, name: str) 
     assert (sessions_dir / name / "session.yaml").read_bytes() == source.read_bytes()
     check = run("validate", name)
     assert check.exit_code == 0, check.output
-    assert "0 erreur(s), 0 avertissement(s)" in check.stdout
+    assert "0 erreur, 0 avertissement" in check.stdout
     agenda = run("agenda", name)
     assert agenda.exit_code == 0, agenda.output
     assert "Jour 1 — " in agenda.stdout and "Total par phase" in agenda.stdout

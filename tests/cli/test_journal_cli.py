@@ -125,10 +125,10 @@ def test_export_csv_and_json_then_import_round_trip(
     target = write_session(session_data, folder="copie").parent
     result = run("import", target, exported)
     assert result.exit_code == 0, result.output
-    assert "2 événement(s) importé(s)" in result.stdout
+    assert "2 événements importés" in result.stdout
     assert vars(_state(target)) == vars(_state(session))
     again = run("import", target, exported)
-    assert "0 événement(s) importé(s) ; le journal en compte 2" in again.stdout
+    assert "0 événement importé ; le journal en compte 2" in again.stdout
 
 
 def test_export_defaults_to_french_excel_and_writes_xlsx(session: Path, tmp_path: Path) -> None:

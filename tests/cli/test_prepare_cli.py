@@ -86,7 +86,7 @@ def test_plan_with_a_fixed_today_shows_what_stands_out(session_dir: Path) -> Non
     assert "en retard de 22 j" in out
     assert "week-end" in out and "jour ouvré" in out
     assert "dans 10 j" in out
-    assert "2 tâche(s) en retard, 0 à faire cette semaine." in out
+    assert "2 tâches en retard, 0 à faire cette semaine." in out
     assert (session_dir / "session.yaml").read_text(encoding="utf-8") == SESSION_YAML
 
 
@@ -95,7 +95,7 @@ def test_plan_done_saves_atomically_and_keeps_the_comment(session_dir: Path) -> 
     assert result.exit_code == 0, result.output
     assert "« Invitations envoyées » marquée faite" in result.stdout
     assert "fait le 25 avr. 2026" in result.stdout
-    assert "1 tâche(s) en retard" in result.stdout
+    assert "1 tâche en retard" in result.stdout
     text = (session_dir / "session.yaml").read_text(encoding="utf-8")
     assert text.startswith("# Atelier de test : ce commentaire doit survivre à --done")
     tasks = {t.id: t for t in open_session(session_dir).session.preparation or []}
@@ -125,7 +125,7 @@ def test_ics_twice_gives_the_same_uids(session_dir: Path, tmp_path: Path) -> Non
     for name in ("a.ics", "b.ics"):
         result = run("ics", session_dir, "--out", tmp_path / name, "--milestones")
         assert result.exit_code == 0, result.output
-        assert "10 évènement(s), fuseau Europe/Paris" in result.stdout
+        assert "10 évènements, fuseau Europe/Paris" in result.stdout
         calendar = Calendar.from_ical((tmp_path / name).read_bytes())
         uids.append([str(e["UID"]) for e in calendar.walk("VEVENT")])
     saved = open_session(session_dir).session.calendar.uid

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from itertools import combinations
 from pathlib import Path
@@ -222,4 +223,38 @@ def test_validate_warns_when_a_question_must_be_met_again(
     line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
                 if text.strip().startswith("rounds: 3") or '"rounds": 3' in text)
     assert f"session.yaml:{line}" in result.output
-    assert "rounds" in result.output and "3 tours pour 2 question(s)" in result.output
+    assert "rounds" in result.output and "3 tours pour 2 questions" in result.output
+
+
+@pytest.mark.parametrize(
+    ("repeats", "questions", "expected"),
+    [
+        (8, False, "Rencontres répétées au minimum possible."),  # not "Au plus 0 rencontre"
+        (9, False, "Au plus 1 rencontre répétée de plus que l'optimum possible."),
+        (10, False, "Au plus 2 rencontres répétées de plus que l'optimum possible."),
+        (8, True, "Rencontres répétées et questions retrouvées au minimum possible."),
+    ],
+)
+def test_an_unproven_plan_at_its_bound_does_not_say_at_most_0(
+    fr_ui: None, repeats: int, questions: bool, expected: str
+) -> None:
+    from io import StringIO
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from labkit.cli.rotate import _print_metrics
+
+    class Figures(defaultdict):  # every other figure 0
+        def __getattr__(self, name: str) -> int:
+            return self[name]
+
+        def as_dict(self) -> Figures:
+            return self
+
+    metrics = Figures(int, repeats=repeats, repeats_lower_bound=8, question_revisits=2,
+                      question_revisits_lower_bound=2)  # fmt: skip
+    out = StringIO()
+    plan = SimpleNamespace(metrics=metrics, verdict="best found", notes=())
+    _print_metrics(Console(file=out, width=200), plan, questions=questions)  # type: ignore[arg-type]
+    assert out.getvalue().splitlines()[-1] == expected

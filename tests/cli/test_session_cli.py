@@ -151,7 +151,7 @@ def test_new_usage_errors(sessions_dir: Path, args: list[str], words: str) -> No
 def test_validate_a_clean_plan(plan: Path) -> None:
     result = run("validate", plan)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"✓ {plan / 'session.yaml'} — 0 erreur(s), 0 avertissement(s)\n"
+    assert result.stdout == f"✓ {plan / 'session.yaml'} — 0 erreur, 0 avertissement\n"
 
 
 def test_validate_by_slug_and_by_file(sessions_dir: Path, session_data: dict) -> None:
@@ -169,7 +169,7 @@ def test_validate_warnings_only_exits_0(write_session: Any, session_data: dict) 
     plan = write_session(session_data).parent
     result = run("validate", plan)
     assert result.exit_code == 0, result.output
-    assert "0 erreur(s), 1 avertissement(s)" in result.stdout
+    assert "0 erreur, 1 avertissement" in result.stdout
     assert "  avertissement " in result.stdout
     assert "des tours de 8 min sont très courts" in result.stdout
 
@@ -185,7 +185,7 @@ def test_validate_plan_errors_exit_1_with_line_and_field(overrun: Path) -> None:
     yaml = overrun
     result = run("validate", yaml.parent)
     assert result.exit_code == 1, result.output
-    assert f"✗ {yaml} — 1 erreur(s), 0 avertissement(s)" in result.stdout
+    assert f"✗ {yaml} — 1 erreur, 0 avertissement" in result.stdout
     (line,) = [x for x in result.stdout.splitlines() if x.startswith("  erreur ")]
     assert f"{yaml}:" in line and "days[1] → agenda[7] : le jour 1 déborde" in line
     number = int(line.split(f"{yaml}:")[1].split(" ")[0])
@@ -195,7 +195,7 @@ def test_validate_plan_errors_exit_1_with_line_and_field(overrun: Path) -> None:
 def test_validate_in_english(overrun: Path) -> None:
     result = run("validate", overrun, lang="en")
     assert result.exit_code == 1
-    assert "1 error(s), 0 warning(s)" in result.stdout
+    assert "1 error, 0 warnings" in result.stdout
     assert "  error " in result.stdout and "day 1 overruns" in result.stdout
 
 
@@ -203,7 +203,7 @@ def test_validate_structural_errors_exit_1(write_session: Any) -> None:
     path = write_session("slug: a\ntitel: T\nlab: L\ndays: [{date: 2026-03-12}]\n")
     result = run("validate", path)
     assert result.exit_code == 1
-    assert "✗" in result.stdout and "2 problème(s) à corriger" in result.stdout
+    assert "✗" in result.stdout and "2 problèmes à corriger" in result.stdout
     assert "vouliez-vous dire « title »" in result.stdout
     assert "Traceback" not in result.output and "pydantic" not in result.output
 

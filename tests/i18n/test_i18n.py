@@ -50,9 +50,15 @@ def test_every_key_has_french_and_english() -> None:
     assert bad == []
 
 
+def printed(template: str) -> set[tuple[str, str, str | None]]:
+    """The placeholders that print a value (plural fields only choose a word by a count: a
+    language may need one where the other does not, « {count:plural:absent|absents} »)."""
+    return {field for field in fields(template) if not field[1].startswith("plural:")}
+
+
 def test_placeholders_are_the_same_in_both_languages() -> None:
-    bad = {key: (fields(texts["fr"]), fields(texts["en"])) for key, texts in CATALOG.items()
-           if set(fields(texts["fr"])) != set(fields(texts["en"]))}
+    bad = {key: (printed(texts["fr"]), printed(texts["en"])) for key, texts in CATALOG.items()
+           if printed(texts["fr"]) != printed(texts["en"])}
     assert bad == {}
 
 

@@ -114,7 +114,7 @@ RULES = [
     Rule("cafe_questions_per_table", Level.ERROR, (*CAFE, "questions"),
          lambda d: cafe(d).update(questions=["Q1", "Q2", "Q3"]), ("3 questions", "2 tables")),
     Rule("cafe_question_again", Level.WARNING, (*CAFE, "rounds"),
-         lambda d: cafe(d).update(rounds=3), ("3 tours", "2 question(s)")),
+         lambda d: cafe(d).update(rounds=3), ("3 tours", "2 questions")),
     Rule("cafe_question_crowded", Level.WARNING, (*CAFE, "tables"),
          lambda d: cafe(d).update(tables=3, hosts=[]),
          ("question 1", "2 tables sur 3", "2 tours")),

@@ -111,7 +111,7 @@ def test_report_command_counts_what_it_masked_outside_the_document(
     out = tmp_path / "r.md"
     result = CliRunner().invoke(app, ["report", str(folder.root), "-f", "md", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "Masqués par le garde-nom : 2 nom(s), 2 adresse(s) e-mail (--show-masked" in (
+    assert "Masqués par le garde-nom : 2 noms, 2 adresses e-mail (--show-masked" in (
         result.output)
     listed = CliRunner().invoke(app, ["report", str(folder.root), "-f", "md", "-o", str(out),
                                       "--show-masked"])  # fmt: skip

@@ -114,7 +114,7 @@ def test_yaml_syntax_error_in_english(write_session: Any, en_ui: None) -> None:
 def test_every_field_error_is_reported_with_its_line_in_plain_words(write_session: Any) -> None:
     path = write_session(BROKEN)
     error = raised(path)
-    assert error.message == f"{path} : 5 problème(s) à corriger"
+    assert error.message == f"{path} : 5 problèmes à corriger"
     assert error.problems == [
         f"{path}:1 : title : champ obligatoire manquant",
         f"{path}:2 : titel : champ inconnu : vouliez-vous dire « title » ?",
@@ -131,7 +131,7 @@ def test_every_field_error_is_reported_with_its_line_in_plain_words(write_sessio
 def test_field_errors_in_english(write_session: Any, en_ui: None) -> None:
     error = raised(write_session(BROKEN))
     text = str(error)
-    assert "5 problem(s) to fix" in text
+    assert "5 problems to fix" in text
     assert "titel: unknown field: did you mean 'title'?" in text
     assert "'25h00' is not a time" in text
     assert "required field missing" in text

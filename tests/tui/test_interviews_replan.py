@@ -30,7 +30,7 @@ async def test_three_absences_keep_the_unaffected_pairs_and_name_who_moves(make_
         assert sorted(p for g in after for p in g) == sorted(
             p for g in before for p in g if p not in gone)
         said = [n.message for n in app._notifications if "binôme" in n.message]
-        assert said and said[-1].startswith("3 personne(s) change(nt) de binôme")
+        assert said and said[-1].startswith("3 personnes changent de binôme")
         lone = next(p for g in before for p in g if set(g) & set(gone) and p not in gone)
         assert app.live.session.participant(lone).display_name in said[-1]
         assert "→" in said[-1]

@@ -94,7 +94,7 @@ async def test_replan_after_a_departure_freezes_the_rounds_played(make_app, monk
         plan = rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
         assert len(plan) == 3 and all("p18" not in t for t in plan[1])
         # nothing is pending any more: the notice says who the re-plan moved
-        assert "change(nt) de table" in str(app.screen.query_one("#cafe-notice").content)
+        assert "changent de table" in str(app.screen.query_one("#cafe-notice").content)
 
 
 async def test_a_planner_failure_records_nothing_and_keeps_the_app_alive(
@@ -314,7 +314,7 @@ async def test_a_departure_moves_only_a_few_and_says_who(make_app):
         notice = str(app.screen.query_one("#cafe-notice").content)
         if moved:
             name = app.live.session.participant(next(iter(moved))).display_name
-            assert f"{len(moved)} personne(s) change(nt) de table" in notice and name in notice
+            assert f"{len(moved)} personnes changent de table" in notice and name in notice
             assert "→" in notice
         else:
             assert "Personne ne change de table" in notice

@@ -91,9 +91,9 @@ def test_a_phone_without_javascript_and_the_projector(browser: Any, cafe: Served
     phone.goto(f"{cafe.url}/me")
     phone.get_by_label("Noté au tableau").check()
     phone.get_by_role("button", name="Valider mon vote").click()
-    phone.get_by_text("Votre vote est enregistré (1 gommette(s)).").wait_for()
+    phone.get_by_text("Votre vote est enregistré (1 gommette).").wait_for()
     phone.screenshot(path=str(shots / "phone-vote.png"), full_page=True)
-    projector.get_by_text("1 gommette(s) posée(s)").wait_for(timeout=5000)
+    projector.get_by_text("1 gommette posée").wait_for(timeout=5000)
     from labkit.web import control
 
     control.switch(cafe.root, 2, revealed=True)
@@ -113,7 +113,7 @@ def test_a_phone_without_javascript_and_the_projector(browser: Any, cafe: Served
     phone.get_by_text("Merci, votre questionnaire est enregistré.").wait_for()
     phone.screenshot(path=str(shots / "phone-closing.png"), full_page=True)
     projector.locator(".cloud").get_by_text("confiance").wait_for(timeout=5000)
-    projector.get_by_text("1 questionnaire(s) rempli(s)").wait_for(timeout=5000)
+    projector.get_by_text("1 questionnaire rempli").wait_for(timeout=5000)
     projector.screenshot(path=str(shots / "projector-closing.png"), full_page=True)
 
     state = cafe.journal.state()

@@ -83,7 +83,7 @@ def test_vote_within_the_budget_changeable_never_doubled(cafe: Served) -> None:
     ids = _ideas(cafe, 6)  # six options: two dots each
     with cafe.client() as phone:
         join(phone, cafe)
-        assert "2 gommette(s)" in phone.get("/me").text
+        assert "2 gommettes" in phone.get("/me").text
         assert _vote(phone, ids[:2]).status_code == 303
         assert _my_dots(cafe) == {ids[0]: 1, ids[1]: 1}
         changed = _vote(phone, [ids[2], ids[2]])  # the same idea twice counts once
@@ -96,6 +96,23 @@ def test_vote_within_the_budget_changeable_never_doubled(cafe: Served) -> None:
         assert unknown.status_code == 400
         assert "pas soumise au vote" in unknown.text
     assert _my_dots(cafe) == {ids[2]: 1}
+
+
+def test_the_vote_notice_counts_its_dots_and_takes_only_a_number_from_the_address(
+    cafe: Served,
+) -> None:
+    ids = _ideas(cafe, 6)
+    with cafe.client() as phone:
+        join(phone, cafe)
+        saved = _vote(phone, ids[:1])
+        assert saved.headers["location"].endswith("ok=web.vote.saved&n=1")
+        one = phone.get("/me?ok=web.vote.saved&n=1").text
+        assert "Votre vote est enregistré (1 gommette)." in one
+        two = phone.get("/me?ok=web.vote.saved&n=2").text
+        assert "Votre vote est enregistré (2 gommettes)." in two
+        forged = phone.get("/me?ok=web.vote.saved&n=<b>9</b>")
+        assert forged.status_code == 200
+        assert "Votre vote est enregistré (0 gommette)." in forged.text
 
 
 def test_questionnaire_once_and_closing_word(served: Served) -> None:
@@ -183,7 +200,7 @@ def test_vote_results_hidden_until_revealed(cafe: Served) -> None:
     cafe.journal.vote(ids[1], block_id="vote")
     with cafe.client() as screen:
         hidden = screen.get(cafe.projector_url()).text
-        assert "1 gommette(s) posée(s)" in hidden and "Idée 1" not in hidden
+        assert "1 gommette posée" in hidden and "Idée 1" not in hidden
         from labkit.web import control
 
         control.switch(cafe.root, 2, revealed=True)

@@ -7,8 +7,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "check.ok": {"fr": "{path} — aucun problème", "en": "{path} — no problem"},
     "check.summary": {
-        "fr": "{path} — {errors} problème(s), {warnings} avertissement(s)",
-        "en": "{path} — {errors} problem(s), {warnings} warning(s)",
+        "fr": "{path} — {errors} {errors:plural:problème|problèmes}, {warnings} {warnings:plural:avertissement|avertissements}",
+        "en": "{path} — {errors} {errors:plural:problem|problems}, {warnings} {warnings:plural:warning|warnings}",
     },
     "check.no_folder": {"fr": "{path} : pas de dossier de session", "en": "{path}: no session folder"},
     "check.journal_not_file": {
@@ -48,7 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: saved plan for a block \"{block}\" that session.yaml does not have",
     },
     "check.plan_unknown_person": {
-        "fr": "{path} : le plan place {ids}, absent(s) des participants",
+        "fr": "{path} : le plan place {ids}, {count:plural:absent|absents} des participants",
         "en": "{path}: the plan seats {ids}, not among the participants",
     },
     "check.plan_unreadable": {"fr": "{detail}", "en": "{detail}"},

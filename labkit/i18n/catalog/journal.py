@@ -170,8 +170,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{actual_length} items, at most {max_length}",
     },
     "journal.problem.too_short": {
-        "fr": "au moins {min_length} élément(s)",
-        "en": "at least {min_length} item(s)",
+        "fr": "au moins {min_length} {min_length:plural:élément|éléments}",
+        "en": "at least {min_length} {min_length:plural:item|items}",
     },
     "journal.problem.int_parsing": {"fr": "nombre entier attendu", "en": "a whole number"},
     "journal.problem.int_type": {"fr": "nombre entier attendu", "en": "a whole number"},
@@ -315,17 +315,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "uuid already present earlier in the file",
     },
     "journal.import.more": {
-        "fr": "… et {count} autre(s) problème(s)",
-        "en": "… and {count} more problem(s)",
+        "fr": "… et {count} {count:plural:autre problème|autres problèmes}",
+        "en": "… and {count} more {count:plural:problem|problems}",
     },
     "journal.import.invalid": {
         "fr": "L'export {path} est invalide ; rien n'a été importé :",
         "en": "The export {path} is invalid; nothing was imported:",
     },
     "journal.import.diverged": {
-        "fr": "Le journal {journal} contient déjà {count} événement(s) qui ne sont pas le début "
+        "fr": "Le journal {journal} contient déjà {count} {count:plural:événement qui n'est pas|événements qui ne sont pas} le début "
         "de l'historique de {path} ; rien n'a été importé. Importez dans une session vide.",
-        "en": "The journal {journal} already holds {count} event(s) that are not the beginning "
+        "en": "The journal {journal} already holds {count} {count:plural:event that is not|events that are not} the beginning "
         "of the history in {path}; nothing was imported. Import into an empty session.",
     },
     # --- CLI ---
@@ -405,11 +405,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "journal.cli.undone": {"fr": "annulé", "en": "undone"},
     "journal.cli.exported": {
-        "fr": "{count} événement(s) exporté(s) dans {out} ({files} fichier(s)) :",
-        "en": "{count} event(s) exported to {out} ({files} file(s)):",
+        "fr": "{count} {count:plural:événement exporté|événements exportés} dans {out} ({files} {files:plural:fichier|fichiers}) :",
+        "en": "{count} {count:plural:event|events} exported to {out} ({files} {files:plural:file|files}):",
     },
     "journal.cli.imported": {
-        "fr": "{added} événement(s) importé(s) ; le journal en compte {total}.",
-        "en": "{added} event(s) imported; the journal holds {total}.",
+        "fr": "{added} {added:plural:événement importé|événements importés} ; le journal en compte {total}.",
+        "en": "{added} {added:plural:event|events} imported; the journal holds {total}.",
     },
 }

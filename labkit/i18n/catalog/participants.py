@@ -47,8 +47,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- bad rows
     "participants.import_failed": {
-        "fr": "{path} : {count} ligne(s) à corriger ; rien n'a été importé",
-        "en": "{path}: {count} row(s) to fix; nothing was imported",
+        "fr": "{path} : {count} {count:plural:ligne|lignes} à corriger ; rien n'a été importé",
+        "en": "{path}: {count} {count:plural:row|rows} to fix; nothing was imported",
     },
     "participants.bad_row": {"fr": "ligne {row} : {reasons}", "en": "row {row}: {reasons}"},
     "participants.reason_separator": {"fr": " ; ", "en": "; "},
@@ -90,8 +90,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "days '{value}' unreadable (e.g. '1', '1,2', '1 and 2' or 'all')",
     },
     "participants.reason.day_out_of_range": {
-        "fr": "jour {day} : la session compte {count} jour(s)",
-        "en": "day {day}: the session has {count} day(s)",
+        "fr": "{days:plural:jour|jours} {day} : la session compte {count} {count:plural:jour|jours}",
+        "en": "{days:plural:day|days} {day}: the session has {count} {count:plural:day|days}",
     },
     "participants.reason.bad_email": {
         "fr": "« {value} » n'est pas une adresse e-mail",
@@ -173,14 +173,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "row {row}: duplicate of row {first} ({name}), skipped",
     },
     "participants.notice.skipped_existing": {
-        "fr": "{count} personne(s) déjà dans la session, ignorée(s) (ligne(s) {rows}) ; "
-        "--update les met à jour, --replace remplace toute la liste",
-        "en": "{count} person(s) already in the session, skipped (row(s) {rows}); "
+        "fr": "{count} {count:plural:personne|personnes} déjà dans la session, {count:plural:ignorée|ignorées} ({count:plural:ligne|lignes} {rows}) ; "
+        "--update {count:plural:la|les} met à jour, --replace remplace toute la liste",
+        "en": "{count} {count:plural:person|people} already in the session, skipped ({count:plural:row|rows} {rows}); "
         "--update updates them, --replace replaces the whole list",
     },
     "participants.notice.unchanged": {
-        "fr": "{count} personne(s) déjà à jour",
-        "en": "{count} person(s) already up to date",
+        "fr": "{count} {count:plural:personne|personnes} déjà à jour",
+        "en": "{count} {count:plural:person|people} already up to date",
     },
     # -- command line
     "participants.help.group": {
@@ -225,20 +225,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Check the file and show the outcome without saving anything.",
     },
     "participants.out.added": {
-        "fr": "{count} participant(s) ajouté(s) à {session} (total : {total}).",
-        "en": "{count} participant(s) added to {session} (total: {total}).",
+        "fr": "{count} {count:plural:participant ajouté|participants ajoutés} à {session} (total : {total}).",
+        "en": "{count} {count:plural:participant|participants} added to {session} (total: {total}).",
     },
     "participants.out.replaced": {
-        "fr": "Liste de {session} remplacée : {total} participant(s) ({added} nouveau(x), "
-        "{updated} mis à jour, {kept} inchangé(s), {removed} retiré(s)).",
-        "en": "{session} list replaced: {total} participant(s) ({added} new, {updated} updated, "
+        "fr": "Liste de {session} remplacée : {total} {total:plural:participant|participants} ({added} "
+        "{added:plural:nouveau|nouveaux}, {updated} mis à jour, {kept} {kept:plural:inchangé|inchangés}, "
+        "{removed} {removed:plural:retiré|retirés}).",
+        "en": "{session} list replaced: {total} {total:plural:participant|participants} ({added} new, {updated} updated, "
         "{kept} unchanged, {removed} removed).",
     },
     "participants.out.updated": {
-        "fr": "{session} mis à jour : {updated} personne(s) modifiée(s), {added} ajoutée(s), "
-        "{kept} inchangée(s) ; {total} participant(s).",
-        "en": "{session} updated: {updated} person(s) changed, {added} added, {kept} unchanged; "
-        "{total} participant(s).",
+        "fr": "{session} mis à jour : {updated} {updated:plural:personne modifiée|personnes modifiées}, {added} "
+        "{added:plural:ajoutée|ajoutées}, {kept} {kept:plural:inchangée|inchangées} ; {total} "
+        "{total:plural:participant|participants}.",
+        "en": "{session} updated: {updated} {updated:plural:person|people} changed, {added} added, {kept} unchanged; "
+        "{total} {total:plural:participant|participants}.",
     },
     "participants.out.person_changes": {
         "fr": "{name} (ligne {row}) : {changes}",
@@ -249,14 +251,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name}: added ({group})",
     },
     "participants.out.nothing": {
-        "fr": "Rien à importer : {session} est déjà à jour ({total} participant(s)).",
-        "en": "Nothing to import: {session} is already up to date ({total} participant(s)).",
+        "fr": "Rien à importer : {session} est déjà à jour ({total} {total:plural:participant|participants}).",
+        "en": "Nothing to import: {session} is already up to date ({total} {total:plural:participant|participants}).",
     },
     "participants.out.dry_run": {
         "fr": "Essai à blanc : rien n'a été enregistré.",
         "en": "Dry run: nothing was saved.",
     },
-    "participants.out.removed": {"fr": "retiré(s) : {names}", "en": "removed: {names}"},
+    "participants.out.removed": {"fr": "{count:plural:retiré|retirés} : {names}", "en": "removed: {names}"},
     "participants.out.title": {
         "fr": "Participants — {session}",
         "en": "Participants — {session}",
@@ -272,8 +274,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown group '{key}'",
     },
     "participants.out.total": {
-        "fr": "Total : {count} participant(s) dans {groups} collège(s)",
-        "en": "Total: {count} participant(s) in {groups} group(s)",
+        "fr": "Total : {count} {count:plural:participant|participants} dans {groups} {groups:plural:collège|collèges}",
+        "en": "Total: {count} {count:plural:participant|participants} in {groups} {groups:plural:group|groups}",
     },
     "participants.col.group": {"fr": "Collège", "en": "Group"},
     "participants.col.name": {"fr": "Participant·e", "en": "Participant"},

@@ -124,8 +124,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "World café: {people} participants, {tables} tables, {rounds} rounds",
     },
     "planning.out.pairs_title": {
-        "fr": "Interviews croisées : {people} participants, {rounds} tour(s)",
-        "en": "Crossed interviews: {people} participants, {rounds} round(s)",
+        "fr": "Interviews croisées : {people} {people:plural:participant|participants}, {rounds} {rounds:plural:tour|tours}",
+        "en": "Crossed interviews: {people} {people:plural:participant|participants}, {rounds} {rounds:plural:round|rounds}",
     },
     "planning.out.round": {"fr": "Tour {number}", "en": "Round {number}"},
     "planning.out.table": {"fr": "Table", "en": "Table"},
@@ -153,18 +153,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Optimal: repeated meetings at the lowest possible.",
     },
     "planning.out.gap": {
-        "fr": "Au plus {gap} rencontre(s) répétée(s) de plus que l'optimum possible.",
-        "en": "At most {gap} repeated meeting(s) above the best possible.",
+        "fr": "Au plus {gap} {gap:plural:rencontre répétée|rencontres répétées} de plus que l'optimum possible.",
+        "en": "At most {gap} repeated {gap:plural:meeting|meetings} above the best possible.",
+    },
+    "planning.out.gap_none": {
+        "fr": "Rencontres répétées au minimum possible.",
+        "en": "Repeated meetings at the lowest possible.",
     },
     "planning.out.optimal_questions": {
         "fr": "Optimal : rencontres répétées et questions retrouvées au minimum possible.",
         "en": "Optimal: repeated meetings and questions met again at the lowest possible.",
     },
     "planning.out.gap_questions": {
-        "fr": "Au plus {gap} rencontre(s) répétée(s) ou question(s) retrouvée(s) de plus que "
+        "fr": "Au plus {gap} {gap:plural:rencontre répétée ou question retrouvée|rencontres répétées ou questions retrouvées} de plus que "
         "l'optimum possible.",
-        "en": "At most {gap} repeated meeting(s) or question(s) met again above the best "
+        "en": "At most {gap} repeated {gap:plural:meeting or question|meetings or questions} met again above the best "
         "possible.",
+    },
+    "planning.out.gap_questions_none": {
+        "fr": "Rencontres répétées et questions retrouvées au minimum possible.",
+        "en": "Repeated meetings and questions met again at the lowest possible.",
     },
     "planning.out.saved": {"fr": "Plan enregistré : {path}", "en": "Plan saved: {path}"},
     "planning.metric.repeats": {
@@ -227,20 +235,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "plan keeps returns to a minimum.",
     },
     "planning.note.visit_once_unmet": {
-        "fr": "Attention : {count} retour(s) à une table déjà visitée.",
-        "en": "Warning: {count} return(s) to a table already visited.",
+        "fr": "Attention : {count} {count:plural:retour|retours} à une table déjà visitée.",
+        "en": "Warning: {count} {count:plural:return|returns} to a table already visited.",
     },
     "planning.note.must_not_meet_unmet": {
-        "fr": "Attention : {count} rencontre(s) interdite(s) n'ont pu être évitées.",
-        "en": "Warning: {count} forbidden meeting(s) could not be avoided.",
+        "fr": "Attention : {count} {count:plural:rencontre interdite n'a pu être évitée|rencontres interdites n'ont pu être évitées}.",
+        "en": "Warning: {count} forbidden {count:plural:meeting|meetings} could not be avoided.",
     },
     "planning.note.keep_together_unmet": {
         "fr": "Attention : {count} fois, des personnes à garder ensemble sont séparées.",
-        "en": "Warning: {count} time(s), people to keep together are apart.",
+        "en": "Warning: {count} {count:plural:time|times}, people to keep together are apart.",
     },
     "planning.note.unbalanced": {
-        "fr": "Attention : tables déséquilibrées dans {count} tour(s).",
-        "en": "Warning: unbalanced tables in {count} round(s).",
+        "fr": "Attention : tables déséquilibrées dans {count} {count:plural:tour|tours}.",
+        "en": "Warning: unbalanced tables in {count} {count:plural:round|rounds}.",
     },
     "planning.note.time_limit_reached": {
         "fr": "Calcul arrêté par la limite de temps ({seconds} s) : une autre exécution peut "

@@ -265,8 +265,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.out.due_today": {"fr": "aujourd'hui", "en": "today"},
     "prepare.out.due_in": {"fr": "dans {days} j", "en": "in {days} d"},
     "prepare.out.summary": {
-        "fr": "{overdue} tâche(s) en retard, {this_week} à faire cette semaine.",
-        "en": "{overdue} task(s) overdue, {this_week} due this week.",
+        "fr": "{overdue} {overdue:plural:tâche|tâches} en retard, {this_week} à faire cette semaine.",
+        "en": "{overdue} {overdue:plural:task|tasks} overdue, {this_week} due this week.",
     },
     "prepare.out.marked_done": {
         "fr": "« {task} » marquée faite ({path} enregistré).",
@@ -277,11 +277,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": '"{task}" was already done: nothing to change.',
     },
     "prepare.out.ics_written": {
-        "fr": "Calendrier écrit : {path} ({events} évènement(s), fuseau {zone}).",
-        "en": "Calendar written: {path} ({events} event(s), time zone {zone}).",
+        "fr": "Calendrier écrit : {path} ({events} {events:plural:évènement|évènements}, fuseau {zone}).",
+        "en": "Calendar written: {path} ({events} {events:plural:event|events}, time zone {zone}).",
     },
     "prepare.out.materials_written": {
-        "fr": "{count} document(s) écrit(s) dans {out} :",
-        "en": "{count} document(s) written to {out}:",
+        "fr": "{count} {count:plural:document écrit|documents écrits} dans {out} :",
+        "en": "{count} {count:plural:document|documents} written to {out}:",
     },
 }

@@ -28,8 +28,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Country of the public holidays (ISO code, e.g. FR, BE); default: the session's calendar.country.",
     },
     "prepare.out.moved_tasks": {
-        "fr": "{count} échéance(s) déplacée(s) sur un jour ouvré (week-end ou jour férié, {country}).",
-        "en": "{count} due date(s) moved to a working day (weekend or public holiday, {country}).",
+        "fr": "{count} {count:plural:échéance déplacée|échéances déplacées} sur un jour ouvré (week-end ou jour férié, {country}).",
+        "en": "{count} due {count:plural:date|dates} moved to a working day (weekend or public holiday, {country}).",
     },
     "prepare.col.note": {"fr": "Remarque", "en": "Note"},
     # -- calendar ------------------------------------------------------------------------------
@@ -62,8 +62,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "same events.",
     },
     "prepare.out.invite_written": {
-        "fr": "Invitation écrite : {path} ({attendees} invité·e(s)).",
-        "en": "Invitation written: {path} ({attendees} attendee(s)).",
+        "fr": "Invitation écrite : {path} ({attendees} {attendees:plural:invité·e|invité·es}).",
+        "en": "Invitation written: {path} ({attendees} {attendees:plural:attendee|attendees}).",
     },
     "prepare.out.utc_fallback": {
         "fr": "Le fuseau {zone} n'a pas de règle annuelle simple : heures écrites en UTC.",

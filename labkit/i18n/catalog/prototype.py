@@ -14,8 +14,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{title}': {rounds} visits of {minutes} min, the transitions and {revision} min of revision need {needed} min, the block lasts {duration}",
     },
     "validation.prototype_too_few_teams": {
-        "fr": "{teams} équipe(s) : il en faut au moins deux pour se rendre visite",
-        "en": "{teams} team(s): at least two are needed to visit each other",
+        "fr": "{teams} {teams:plural:équipe|équipes} : il en faut au moins deux pour se rendre visite",
+        "en": "{teams} {teams:plural:team|teams}: at least two are needed to visit each other",
     },
     "validation.prototype_rounds_exceed_teams": {
         "fr": "{rounds} tours de visite pour {teams} équipes : {most} au plus, sinon une équipe revient voir le même prototype (ou le sien)",
@@ -53,7 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.prototype.placeholder": {"fr": "Retour des visiteurs (ou décision de l'équipe), puis Entrée", "en": "Visitors' feedback (or the team's decision), then Enter"},
     "tui.prototype.teams": {"fr": "Équipes et prototypes", "en": "Teams and prototypes"},
     "tui.prototype.visited_by": {"fr": "reçoit {visitor}", "en": "hosts {visitor}"},
-    "tui.prototype.count": {"fr": "{count} retour(s)", "en": "{count} feedback"},
+    "tui.prototype.count": {"fr": "{count} {count:plural:retour|retours}", "en": "{count} feedback"},
     "tui.prototype.decided": {"fr": "décision", "en": "decision"},
     "tui.prototype.feedback_title": {"fr": "Retours à {team} ({count})", "en": "Feedback to {team} ({count})"},
     "tui.prototype.decision": {"fr": "Décision", "en": "Decision"},

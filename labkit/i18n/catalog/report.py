@@ -262,8 +262,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "List on the terminal (never in the document) the names and addresses withheld.",
     },
     "report.cli.masked": {
-        "fr": "Masqués par le garde-nom : {names} nom(s), {emails} adresse(s) e-mail{hint}",
-        "en": "Withheld by the naming guard: {names} name(s), {emails} e-mail address(es){hint}",
+        "fr": "Masqués par le garde-nom : {names} {names:plural:nom|noms}, {emails} {emails:plural:adresse|adresses} e-mail{hint}",
+        "en": "Withheld by the naming guard: {names} {names:plural:name|names}, {emails} e-mail {emails:plural:address|addresses}{hint}",
     },
     "report.cli.masked_hint": {"fr": " (--show-masked pour la liste)", "en": " (--show-masked for the list)"},
     "report.cli.masked_line": {"fr": "  « {original} » → {replacement}", "en": "  '{original}' → {replacement}"},

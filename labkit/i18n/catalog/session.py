@@ -23,8 +23,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Next: fill it in, then 'labkit validate {slug}' and 'labkit agenda {slug}'.",
     },
     "session.summary": {
-        "fr": "{errors} erreur(s), {warnings} avertissement(s)",
-        "en": "{errors} error(s), {warnings} warning(s)",
+        "fr": "{errors} {errors:plural:erreur|erreurs}, {warnings} {warnings:plural:avertissement|avertissements}",
+        "en": "{errors} {errors:plural:error|errors}, {warnings} {warnings:plural:warning|warnings}",
     },
     "session.written": {"fr": "Écrit : {path}", "en": "Written: {path}"},
     "agenda.col.time": {"fr": "Horaire", "en": "Time"},

@@ -37,8 +37,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: the file must describe a session (\"key: value\" fields)",
     },
     "store.invalid_session": {
-        "fr": "{path} : {count} problème(s) à corriger",
-        "en": "{path}: {count} problem(s) to fix",
+        "fr": "{path} : {count} {count:plural:problème|problèmes} à corriger",
+        "en": "{path}: {count} {count:plural:problem|problems} to fix",
     },
     "store.problem_line": {
         "fr": "{path}:{line} : {field} : {message}",
@@ -198,11 +198,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "\"key: value\" fields expected",
     },
     "pydantic.too_short": {
-        "fr": "il faut au moins {min_length} élément(s)",
-        "en": "at least {min_length} item(s) needed",
+        "fr": "il faut au moins {min_length} {min_length:plural:élément|éléments}",
+        "en": "at least {min_length} {min_length:plural:item|items} needed",
     },
     "pydantic.too_long": {
-        "fr": "au plus {max_length} élément(s)",
-        "en": "at most {max_length} item(s)",
+        "fr": "au plus {max_length} {max_length:plural:élément|éléments}",
+        "en": "at most {max_length} {max_length:plural:item|items}",
     },
 }

@@ -145,7 +145,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Idea reported by the host, then Enter (↑/↓: table)",
     },
     "tui.cafe.table": {"fr": "Table {number}", "en": "Table {number}"},
-    "tui.cafe.ideas_count": {"fr": "{count} idée(s)", "en": "{count} idea(s)"},
+    "tui.cafe.ideas_count": {"fr": "{count} {count:plural:idée|idées}", "en": "{count} {count:plural:idea|ideas}"},
     "tui.cafe.round_short": {"fr": "Tr{number}", "en": "R{number}"},
     "tui.cafe.host": {"fr": "hôte", "en": "host"},
     "tui.cafe.nobody": {"fr": "(personne dans le plan)", "en": "(nobody in the plan)"},
@@ -155,7 +155,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No seating plan yet: Ctrl+R asks the planner for one.",
     },
     "tui.cafe.changes": {
-        "fr": "⚠ {missing} absent·e(s), {extra} hors plan — Ctrl+R : replanifier dès le tour {round}",
+        "fr": "⚠ {missing} {missing:plural:absent·e|absent·es}, {extra} hors plan — Ctrl+R : replanifier dès le tour {round}",
         "en": "⚠ {missing} absent, {extra} not in the plan — Ctrl+R: re-plan from round {round}",
     },
     "tui.cafe.replanning": {"fr": "Replanification en cours…", "en": "Re-planning…"},
@@ -167,10 +167,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.cafe.replanned": {"fr": "Tours replanifiés à partir du tour {round}.", "en": "Rounds re-planned from round {round}."},
     "tui.replan.nobody_moves": {"fr": "Personne ne change de table.", "en": "Nobody changes table."},
     "tui.replan.table_step": {"fr": "T{before} → T{after} (tour {round})", "en": "T{before} → T{after} (round {round})"},
-    "tui.replan.table_moves": {"fr": "{count} personne(s) change(nt) de table : {names}", "en": "{count} person(s) change table: {names}"},
+    "tui.replan.table_moves": {"fr": "{count} {count:plural:personne change|personnes changent} de table : {names}", "en": "{count} {count:plural:person changes|people change} table: {names}"},
     "tui.replan.nobody_moves_pairs": {"fr": "Personne ne change de binôme.", "en": "Nobody changes partner."},
     "tui.replan.partner_step": {"fr": "{name} ({before} → {after})", "en": "{name} ({before} → {after})"},
-    "tui.replan.pair_moves": {"fr": "{count} personne(s) change(nt) de binôme : {names}", "en": "{count} person(s) change partner: {names}"},
+    "tui.replan.pair_moves": {"fr": "{count} {count:plural:personne change|personnes changent} de binôme : {names}", "en": "{count} {count:plural:person changes|people change} partner: {names}"},
     # crossed interviews
     "tui.interviews.placeholder": {
         "fr": "Ingrédient de réussite du groupe, puis Entrée (↑/↓ : groupe)",
@@ -179,7 +179,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.interviews.too_few": {"fr": "Il faut au moins deux personnes présentes.", "en": "At least two people must be present."},
     "tui.interviews.pairs": {"fr": "{count} binômes", "en": "{count} pairs"},
     "tui.interviews.no_pairs": {"fr": "Pas encore de binômes : r", "en": "No pairs yet: r"},
-    "tui.interviews.missing": {"fr": "{count} absent·e(s) : Ctrl+R pour refaire", "en": "{count} absent: Ctrl+R to redo"},
+    "tui.interviews.missing": {"fr": "{count} {count:plural:absent·e|absent·es} : Ctrl+R pour refaire", "en": "{count} absent: Ctrl+R to redo"},
     "tui.interviews.ingredients": {"fr": "Ingrédients du groupe {group} ({count})", "en": "Ingredients of group {group} ({count})"},
     "tui.interviews.step1": {"fr": "1re moitié : l'un·e interviewe l'autre ({minutes} min)", "en": "First half: one interviews the other ({minutes} min)"},
     "tui.interviews.step2": {"fr": "On inverse les rôles ({minutes} min)", "en": "Swap roles ({minutes} min)"},
@@ -251,7 +251,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "n : nouvel engagement · Entrée : modifier · v : statut · x : supprimer · [ ] : filtrer",
         "en": "n: new commitment · Enter: edit · v: status · x: delete · [ ]: filter",
     },
-    "tui.commit.count": {"fr": "{count} engagement(s)", "en": "{count} commitment(s)"},
+    "tui.commit.count": {"fr": "{count} {count:plural:engagement|engagements}", "en": "{count} {count:plural:commitment|commitments}"},
     "tui.commit.filter": {"fr": "affichage", "en": "showing"},
     "tui.commit.all": {"fr": "tous", "en": "all"},
     "tui.commit.no_owner": {"fr": "sans porteur", "en": "no owner"},
@@ -308,8 +308,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # harvest
     "tui.harvest.name": {"fr": "Récolte", "en": "Harvest"},
     "tui.harvest.kept": {
-        "fr": "Retenues : {kept}/{wanted} · {ideas} idée(s) · {marked} cochée(s) — espace : cocher, g : regrouper, k : retenir",
-        "en": "Kept: {kept}/{wanted} · {ideas} idea(s) · {marked} marked — space: mark, g: cluster, k: keep",
+        "fr": "Retenues : {kept}/{wanted} · {ideas} {ideas:plural:idée|idées} · {marked} {marked:plural:cochée|cochées} — espace : cocher, g : regrouper, k : retenir",
+        "en": "Kept: {kept}/{wanted} · {ideas} {ideas:plural:idea|ideas} · {marked} marked — space: mark, g: cluster, k: keep",
     },
     "tui.harvest.too_many": {"fr": "⚠ plus que prévu", "en": "⚠ more than planned"},
     "tui.harvest.mark_first": {"fr": "Cochez d'abord des idées (espace).", "en": "Mark ideas first (space)."},
@@ -365,7 +365,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.alert.regroup": {"fr": "Fin des interviews : regroupement pour les ingrédients.", "en": "Interviews over: regroup for the ingredients."},
     # attendance
     "tui.attendance.title": {
-        "fr": "Émargement J{day} — {present}/{expected} présent·es · {absent} absent·e(s) · {left} parti·e(s)",
+        "fr": "Émargement J{day} — {present}/{expected} {present:plural:présent·e|présent·es} · {absent} {absent:plural:absent·e|absent·es} · {left} {left:plural:parti·e|parti·es}",
         "en": "Attendance day {day} — {present}/{expected} present · {absent} absent · {left} left",
     },
     "tui.attendance.placeholder": {
@@ -416,8 +416,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.saved": {"fr": "Enregistré.", "en": "Saved."},
     "tui.error.no_block": {"fr": "Aucun bloc concerné.", "en": "No block to act on."},
     "tui.error.no_such_day": {
-        "fr": "Pas de jour {day} : la session compte {days} jour(s).",
-        "en": "No day {day}: the session has {days} day(s).",
+        "fr": "Pas de jour {day} : la session compte {days} {days:plural:jour|jours}.",
+        "en": "No day {day}: the session has {days} {days:plural:day|days}.",
     },
     "tui.error.no_such_block": {"fr": "Bloc inconnu : {block}", "en": "Unknown block: {block}"},
     "tui.error.block_ended": {"fr": "Ce bloc est terminé.", "en": "This block has ended."},
@@ -428,7 +428,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "problem is solved.",
     },
     "tui.capture.waiting": {
-        "fr": "{count} non enregistrée(s) ·",
+        "fr": "{count} non {count:plural:enregistrée|enregistrées} ·",
         "en": "{count} not saved ·",
     },
     "tui.form.not_saved": {

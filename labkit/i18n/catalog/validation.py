@@ -16,8 +16,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(known groups: {known})",
     },
     "validation.participant_day_out_of_range": {
-        "fr": "{name} vient le jour {day}, mais la session compte {count} jour(s)",
-        "en": "{name} attends day {day}, but the session has {count} day(s)",
+        "fr": "{name} vient le jour {day}, mais la session compte {count} {count:plural:jour|jours}",
+        "en": "{name} attends day {day}, but the session has {count} {count:plural:day|days}",
     },
     "validation.day_dates_order": {
         "fr": "le jour {day} doit être postérieur au jour précédent",
@@ -83,8 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{title}': rounds of {minutes} min are very short (10 min at least)",
     },
     "validation.cafe_fewer_hosts": {
-        "fr": "{hosts} hôte(s) de table pour {tables} tables : il en faut un par table",
-        "en": "{hosts} table host(s) for {tables} tables: one per table is needed",
+        "fr": "{hosts} {hosts:plural:hôte|hôtes} de table pour {tables} tables : il en faut un par table",
+        "en": "{hosts} table {hosts:plural:host|hosts} for {tables} tables: one per table is needed",
     },
     "validation.cafe_more_hosts": {
         "fr": "{hosts} hôtes de table pour {tables} tables : un seul par table",
@@ -109,17 +109,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "4–6 per table",
     },
     "validation.cafe_questions_per_round": {
-        "fr": "une question par tour : {rounds} tours mais {questions} question(s)",
-        "en": "one question per round: {rounds} rounds but {questions} question(s)",
+        "fr": "une question par tour : {rounds} tours mais {questions} {questions:plural:question|questions}",
+        "en": "one question per round: {rounds} rounds but {questions} {questions:plural:question|questions}",
     },
     "validation.cafe_questions_per_table": {
         "fr": "une question par table : {questions} questions pour seulement {tables} tables",
         "en": "one question per table: {questions} questions for only {tables} tables",
     },
     "validation.cafe_question_again": {
-        "fr": "{rounds} tours pour {questions} question(s) aux tables : chacun·e retrouvera "
+        "fr": "{rounds} tours pour {questions} {questions:plural:question|questions} aux tables : chacun·e retrouvera "
         "au moins une fois une question déjà discutée (moins de tours, ou plus de questions)",
-        "en": "{rounds} rounds for {questions} question(s) at the tables: everyone will meet a "
+        "en": "{rounds} rounds for {questions} {questions:plural:question|questions} at the tables: everyone will meet a "
         "question already discussed at least once (fewer rounds, or more questions)",
     },
     "validation.cafe_question_crowded": {

@@ -171,7 +171,7 @@ def read_row(
     if outside:
         reasons.append(
             t("participants.reason.day_out_of_range", lang, day=", ".join(outside),
-              count=day_count)
+              days=len(outside), count=day_count)
         )
     data["days"] = days
     data["territory"] = parse_territory(cell("territory"))

@@ -16,7 +16,7 @@ def test_every_bad_row_is_reported_with_its_number(session_dir: Path) -> None:
     with pytest.raises(InvalidInputError) as caught:
         _plan(session_dir, "inscrits_erreurs.csv")
     error = caught.value
-    assert "8 ligne(s) à corriger" in error.message
+    assert "8 lignes à corriger" in error.message
     assert "rien n'a été importé" in error.message
     rows = [problem.split(" : ", 1)[0] for problem in error.problems]
     assert rows == [f"ligne {n}" for n in (3, 4, 5, 6, 7, 9, 10, 11)]
@@ -24,7 +24,7 @@ def test_every_bad_row_is_reported_with_its_number(session_dir: Path) -> None:
     assert "collège « élus » inconnu (collèges : demandeurs (Demandeurs d'emploi)" in text
     assert "rôle « chef de projet » inconnu" in text
     assert "« luc.bernard@ » n'est pas une adresse e-mail" in text
-    assert "jour 3 : la session compte 2 jour(s)" in text
+    assert "jour 3 : la session compte 2 jours" in text
     assert "ligne 7 : prénom manquant" in text
     assert "figure déjà ligne 2 avec d'autres informations (Collège)" in text
     assert "consentement « peut-être » illisible" in text
