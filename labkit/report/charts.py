@@ -5,10 +5,14 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from labkit.document.chart_labels import CHAR_IN, SERIES_ROOM, WIDTH_IN, category_room
 from labkit.document.elements import Chart
 from labkit.document.text import wrap
+
+if TYPE_CHECKING:
+    from labkit.report.chart_canvas import Canvas
 
 DPI = 150
 # Margins are computed from the labels (CHAR_IN per character) instead of by a layout engine,
@@ -20,15 +24,16 @@ _GREY = "#555555"
 
 def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.1f}") -> bytes:
     """The chart as PNG bytes; `number` formats the values printed on it (locale-aware)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+
+    from labkit.report.chart_canvas import Canvas
 
     draw = {"hbar": _hbar, "bar": _bar, "line": _line}[chart.kind]
     height = _height(chart)
     if len(chart.series) > 1:
         height += 0.16 * _legend_lines(chart)
-    figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
-    FigureCanvasAgg(figure)
+    figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI, facecolor="white")
+    canvas = Canvas(figure)
     axes = figure.add_subplot()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # missing glyphs (emoji...) are drawn as boxes, no noise
@@ -36,14 +41,26 @@ def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
         title = wrap(chart.title, 80, 2)
-        axes.set_title(title, fontsize=10, loc="left", color="#222222")
+        # y given: matplotlib would otherwise measure every tick label to keep the title clear of
+        # them (nothing is drawn above the axes, so the title sits at 1.0 either way)
+        axes.set_title(title, fontsize=10, loc="left", color="#222222", y=1.0)
         left, bottom = _margins(chart)
         top = 0.22 + 0.18 * (title.count("\n") + 1)
         figure.subplots_adjust(left=left / WIDTH_IN, right=1 - 0.25 / WIDTH_IN,
                                bottom=bottom / height, top=1 - top / height)  # fmt: skip
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=DPI, facecolor="white",
-                       pil_kwargs={"compress_level": 3})  # fmt: skip
+        return _png(canvas)
+
+
+def _png(canvas: Canvas) -> bytes:
+    """The drawn figure as an RGB PNG: the background is opaque white, so the alpha channel
+    matplotlib's own PNG carries would only add a quarter to the pixels to compress."""
+    from PIL import Image
+
+    canvas.draw()
+    width, height = canvas.get_width_height(physical=True)
+    rgba = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buffer = io.BytesIO()
+    rgba.convert("RGB").save(buffer, format="png", dpi=(DPI, DPI), compress_level=3)
     return buffer.getvalue()
 
 

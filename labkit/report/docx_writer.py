@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _W_PPR, _W_PSTYLE, _W_VAL, _W_SECTPR = (qn(t) for t in ("w:pPr", "w:pStyle", "w:val", "w:sectPr"))
+_W_P, _W_T, _W_DRAWING, _W_PAGE_BREAK_BEFORE = (
+    qn(t) for t in ("w:p", "w:t", "w:drawing", "w:pageBreakBefore")
+)
 Progress = Callable[[int, int], None]
 """Called with (units done, units in all) while rendering."""
 
@@ -44,6 +47,11 @@ QR_WIDTH_CM = 3.2
 PHOTO_WIDTH_CM = 14.0
 PHOTO_MAX_HEIGHT_CM = 16.0
 KEEP_TOGETHER_ROWS = 12
+TAIL_LINES = 15
+"""Lines at the end of a section kept on one page (see `_DocxWriter._keep_tail_together`)."""
+PICTURE_LINES = 12
+CHARS_PER_LINE = 95
+"""Characters of body text on a line of a portrait page."""
 
 
 def reference_path() -> Path | None:
@@ -419,6 +427,7 @@ class _DocxWriter:
         current = self.document.sections[-1]
         if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
             return
+        self._keep_tail_together()
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
         self._usable_cm = None
         section.different_first_page_header_footer = False
@@ -426,3 +435,31 @@ class _DocxWriter:
         if landscape != (width > height):
             section.page_width, section.page_height = height, width
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+
+    def _keep_tail_together(self) -> None:
+        """The section's last paragraphs, about TAIL_LINES lines, go to their page together: a
+        tail that did not fit the page before would otherwise stand alone on a page the section
+        break closes (a near-empty page before a landscape section). Stops at a table (it may
+        split), a page break or the previous section's end."""
+        chain: list[Any] = []
+        lines = 0
+        block = self.end.getprevious() if self.end is not None else None
+        while block is not None and block.tag == _W_P and lines < TAIL_LINES:
+            p_pr = block.find(_W_PPR)
+            if p_pr is not None and p_pr.find(_W_SECTPR) is not None:
+                break
+            chain.append(block)
+            lines += _lines(block)
+            if p_pr is not None and p_pr.find(_W_PAGE_BREAK_BEFORE) is not None:
+                break
+            block = block.getprevious()
+        for paragraph in chain[1:]:  # the last one is followed by the section break
+            Paragraph(paragraph, self.document._body).paragraph_format.keep_with_next = True
+
+
+def _lines(p: Any) -> int:
+    """About how many lines of body text paragraph `p` takes (a picture: PICTURE_LINES)."""
+    if next(p.iter(_W_DRAWING), None) is not None:
+        return PICTURE_LINES
+    text = "".join(t.text or "" for t in p.iter(_W_T))
+    return 1 + len(text) // CHARS_PER_LINE

@@ -322,7 +322,7 @@ def _attachments(items: tuple[c.Attachment, ...], w: Words, out: list[e.Element]
 
 
 def _annex(blocks: tuple[c.AnnexBlock, ...], w: Words, out: list[e.Element]) -> None:
-    out.append(e.PageBreak())
+    # no page break before: the short thanks and contact block would end a page on its own
     out.append(e.Heading(1, w("h.annex"), "annex"))
     total = sum(len(b.entries) for b in blocks)
     out.append(e.Paragraph(w.count("annex.intro", total)))

@@ -76,3 +76,27 @@ def test_each_journey_curve_shares_its_page_with_its_table(pdfs: dict[str, Path]
     assert len(curves) >= 5
     for page in curves:
         assert "Étape" in page and "Irritants" in page, page[:300]
+
+
+NEAR_EMPTY_LINES = 12
+"""A page with fewer lines of text than this, and no picture, is near-empty."""
+
+
+def _run(*argv: str) -> str:
+    return subprocess.run(argv, capture_output=True, text=True, check=True, timeout=60).stdout
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_no_page_is_near_empty(name: str, pdfs: dict[str, Path]) -> None:
+    """Issue 12, point 4: no near-empty pages (the thanks and contact alone on a page before a
+    page break, the end of a module alone before a landscape section). Not counted: the cover
+    and the last page."""
+    path = str(pdfs[name])
+    pages = _text(pdfs[name]).split("\f")[:-1]
+    pictured = {int(line.split()[0]) for line in _run("pdfimages", "-list", path).splitlines()[2:]}
+    near_empty = [
+        number for number, page in enumerate(pages, 1)
+        if 1 < number < len(pages) and number not in pictured
+        and len([line for line in page.splitlines() if line.strip()]) < NEAR_EMPTY_LINES
+    ]  # fmt: skip
+    assert not near_empty, f"near-empty pages: {near_empty}"
