@@ -319,3 +319,45 @@ async def test_a_departure_moves_only_a_few_and_says_who(make_app):
         else:
             assert "Personne ne change de table" in notice
         assert any("Tours replanifiés" in n.message for n in app._notifications)
+
+
+def ideas_at_tables(app):
+    return [(c.text, c.table) for c in app.live.state.contributions.values()]
+
+
+async def test_ctrl_t_then_a_digit_picks_the_table_and_a_digit_alone_is_text(make_app):
+    """Terminals (tmux) do not pass Alt+digit: Ctrl+T, then the table's digit."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+t", "3", *"Aller vers les employeurs", "enter")
+        assert app.screen.selected == 3
+        await pilot.press(*"2 permanences", "enter")  # a digit without Ctrl+T is text
+        await pilot.press("ctrl+t", "7", *"Sans table 7", "enter")  # no table 7: nothing typed
+        await pilot.press("escape", "ctrl+t", "1", *"Depuis la liste", "enter")
+        footer = app.screen.query_one("FitFooter")
+        assert "^t" in str(footer.render()) or any(
+            "^t" in str(w.render()) for w in footer.query("*"))
+    assert ideas_at_tables(app) == [
+        ("Aller vers les employeurs", 3), ("2 permanences", 3), ("Sans table 7", 3),
+        ("Depuis la liste", 1),
+    ]
+
+
+async def test_a_burst_idea_down_idea_records_each_at_its_table(make_app):
+    """« idée A ⏎ ↓ idée B ⏎ » sent back to back (tmux send-keys): B goes to table 2."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        keys = [*"A", "enter", "down", *"B", "enter", "ctrl+t", "3", *"C", "enter", "up",
+                *"D", "enter"]
+        chars = {"enter": "\r", "ctrl+t": "\x14", "down": None, "up": None}
+        for key in keys:
+            app.post_message(events.Key(key, chars.get(key, key)))
+        for _ in range(6):
+            await pilot.pause()
+        assert ideas_at_tables(app) == [("A", 1), ("B", 2), ("C", 3), ("D", 2)]
+        assert app.screen.selected == 2

@@ -30,6 +30,7 @@ from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.capture.digit_prefix import DigitPrefix
 from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable, fill_width, show
 
@@ -49,10 +50,9 @@ class WorldCafeScreen(CaptureScreen):
         Binding("ctrl+f", "end_round", "tui.key.end_round", show=False, priority=True),
         Binding("ctrl+r", "replan", "tui.key.replan", show=False, priority=True),
         Binding("ctrl+g", "harvest", "tui.key.harvest", show=False, priority=True),
+        Binding("ctrl+t", "choose_table", "tui.key.pick_table"),
         Binding("up", "table(-1)", "tui.key.prev_table", show=False),
         Binding("down", "table(1)", "tui.key.next_table", show=False),
-        *[Binding(f"alt+{i}", f"pick_table({i})", "tui.key.pick_table", show=False)
-          for i in range(1, 10)],
     ]
 
     class Replanned(Message):
@@ -84,6 +84,8 @@ class WorldCafeScreen(CaptureScreen):
         self._plan_problem = ""
         self.moves = ""
         """The last re-plan's moves, shown in the notice until something else is to say."""
+        self.prefix = DigitPrefix()
+        """Ctrl+T, then the table's digit (Alt+digit, where the terminal passes it)."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
@@ -255,6 +257,10 @@ class WorldCafeScreen(CaptureScreen):
         notice.set_class(bool(text), "-on")
 
     def _refresh_context(self) -> None:
+        if self.prefix.armed:
+            self.query_one(CaptureBar).context = t("tui.cafe.choose_table",
+                                                   last=self.config.tables)
+            return
         question = self.config.question_at(self.selected, self.shown_round)
         self.query_one(CaptureBar).context = f"T{self.selected} · Q{question} ›"
 
@@ -285,6 +291,31 @@ class WorldCafeScreen(CaptureScreen):
             self.selected = number
             self.refresh_view()
             self.query_one(f"#table-{number}", TableCard).scroll_visible(animate=False)
+        else:
+            self.app.bell()
+            self.notify(t("tui.cafe.no_table", number=number, last=self.config.tables),
+                        severity="warning", timeout=3)
+
+    def action_choose_table(self) -> None:
+        """Ctrl+T where no text field nor list read it first (`route_key` does)."""
+        self.route_key("ctrl+t", typing=False)
+
+    def route_key(self, key: str, *, typing: bool) -> bool:
+        """↑/↓ in the capture line, Ctrl+T then a digit anywhere: the table of the next idea,
+        changed between the ideas typed before and after the key (even in a fast burst)."""
+        if typing and key in ("up", "down"):
+            self.action_table(-1 if key == "up" else 1)
+            return True
+        armed = self.prefix.armed
+        chosen = self.prefix.read(key)
+        if chosen:
+            self.action_pick_table(chosen)
+        if chosen is not None or armed:
+            self._refresh_context()
+        return chosen is not None
+
+    def entry_stamp(self) -> object:
+        return self.selected
 
     def action_next_round(self) -> None:
         if self.live.last_round(self.block.id) >= self.config.rounds and (
@@ -305,9 +336,12 @@ class WorldCafeScreen(CaptureScreen):
         self.app.push_screen(HarvestScreen(self.block))
 
     def capture(self, text: str) -> None:
+        """The idea at the table selected when its Enter was read (`entry_stamp`)."""
         number = self.shown_round
+        stamped = self.captured_stamp
+        table = stamped if isinstance(stamped, int) else self.selected
         self.act(self.live.write, WorldCafe.idea, self.block, text, round_number=number,
-                 table=self.selected, question=self.config.question_at(self.selected, number))
+                 table=table, question=self.config.question_at(table, number))
 
     # --- re-planning (the planner works in a thread, then posts a message) ------------------
 
