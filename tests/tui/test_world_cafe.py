@@ -361,3 +361,52 @@ async def test_a_burst_idea_down_idea_records_each_at_its_table(make_app):
             await pilot.pause()
         assert ideas_at_tables(app) == [("A", 1), ("B", 2), ("C", 3), ("D", 2)]
         assert app.screen.selected == 2
+
+
+def harvest_texts(app) -> list[str]:
+    table = app.screen.query_one("#harvest")
+    return [str(table.get_cell(row, "text")).strip() for row in table.rows]
+
+
+def report_text(app) -> str:
+    from labkit.report import build_report, layout
+    from labkit.report.text_writers import render_markdown
+
+    return render_markdown(layout(build_report(app.live.session, app.live.state, lang="fr")))
+
+
+async def test_the_harvest_corrects_and_deletes_an_idea_as_the_report_shows(make_app):
+    """Ctrl+E corrects the highlighted idea, Suppr deletes it (asks once), x still takes an
+    idea out of its cluster: journal events, and the report shows the corrected ideas."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n")
+        for text in ("Guichet unqiue", "Hors sujet total", "Permanences"):
+            await pilot.press(*text, "enter")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        harvest = app.screen.query_one("#harvest")
+        assert harvest_texts(app) == ["Guichet unqiue", "Hors sujet total", "Permanences"]
+        harvest.move_cursor(row=0)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "FormScreen"
+        await pilot.press("ctrl+u", *"Guichet unique", "enter")
+        await pilot.pause()
+        assert harvest_texts(app) == ["Guichet unique", "Hors sujet total", "Permanences"]
+        harvest.move_cursor(row=1)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("o")
+        await pilot.pause()
+        assert harvest_texts(app) == ["Guichet unique", "Permanences"]
+        footer = [str(k.render()).split()[0] for k in app.screen.query("FooterKey")]
+        assert "^e" in footer and "del" in footer  # descriptions give way at 100 columns
+        report = report_text(app)
+        assert "Guichet unique" in report and "unqiue" not in report
+        assert "Hors sujet total" not in report and "Permanences" in report
+    with Journal.open(app.live.root / "journal.db", device="check") as journal:
+        types = [e.type for e in journal.events()]
+    assert "contribution.edited" in types and "contribution.deleted" in types

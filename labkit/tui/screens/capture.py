@@ -133,29 +133,40 @@ class CaptureScreen(BlockScreen):
         return self.live.entry(self.ENTRY_LISTS[name], str(key))
 
     def action_edit_entry(self) -> None:
-        entry = self.selected_entry()
-        if entry is None or entry.text is None:
-            self.notify(t("tui.entry.none_to_edit"), severity="warning", timeout=3)
-            return
-
-        def saved(values: dict[str, object] | None) -> None:
-            if values is not None and self.act(self.live.edit_entry, entry,
-                                               str(values["value"])):
-                self.notify(t("tui.entry.edited"), timeout=4)
-
-        self.app.push_screen(prompt(t("tui.entry.edit_title"), t("tui.entry.text"),
-                                    entry.text), saved)
+        edit_entry(self, self.selected_entry())
 
     def action_delete_entry(self) -> None:
         entry = self.selected_entry()
-        if entry is None:
-            return
-        def delete() -> None:
-            if self.act(self.live.delete_entry, entry) is not None:
-                self.notify(t("tui.entry.deleted"), timeout=6)
-
-        self.labkit.confirm(t("tui.entry.confirm_delete", entry=self.entry_label(entry)), delete)
+        if entry is not None:
+            delete_entry(self, entry, self.entry_label(entry))
 
     def entry_label(self, entry: Entry) -> str:
         """How the confirmation names an entry (its text; a screen names the others)."""
         return entry.text or entry.entry_id
+
+
+def edit_entry(screen: BlockScreen, entry: Entry | None) -> None:
+    """Correct `entry`'s text in a one-line form (Enter saves): a journal event, that Ctrl+Z
+    undoes. Any screen with a list of entries (the capture screens, the café harvest)."""
+    if entry is None or entry.text is None:
+        screen.notify(t("tui.entry.none_to_edit"), severity="warning", timeout=3)
+        return
+
+    def saved(values: dict[str, object] | None) -> None:
+        if values is not None and screen.act(screen.live.edit_entry, entry,
+                                             str(values["value"])):  # fmt: skip
+            screen.notify(t("tui.entry.edited"), timeout=4)
+
+    screen.app.push_screen(prompt(t("tui.entry.edit_title"), t("tui.entry.text"), entry.text),
+                           saved)  # fmt: skip
+
+
+def delete_entry(screen: BlockScreen, entry: Entry, label: str) -> None:
+    """Delete `entry` (named `label`) after one confirmation: a journal event (the journal
+    keeps the entry), that Ctrl+Z undoes."""
+
+    def delete() -> None:
+        if screen.act(screen.live.delete_entry, entry) is not None:
+            screen.notify(t("tui.entry.deleted"), timeout=6)
+
+    screen.labkit.confirm(t("tui.entry.confirm_delete", entry=label), delete)
