@@ -101,3 +101,12 @@ async def test_ctrl_t_then_a_digit_picks_the_facet_and_a_burst_keeps_teams(
              sorted(app.live.state.contributions.values(), key=lambda c: c.event_id)]
     assert found == [("Accueil", 3, "3 idees"), ("Accueil", 2, "Horaires"),
                      ("Accueil", 2, "A"), ("Garde", 1, "B")]
+
+
+async def test_the_facets_say_their_key(make_app, prototype_session):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_block("prototypes")
+        await pilot.pause()
+        facets = str(app.screen.query_one("#proto-facets").render())
+        assert facets.startswith("Ctrl+T") and " 1 " in facets and " 4 " in facets

@@ -162,10 +162,10 @@ class PrototypeScreen(CaptureScreen):
         show(self.query_one("#proto-title", Static),
              t("tui.prototype.feedback_title", team=title, count=state.count(key)))
         choices = [*range(1, len(self.config.prompts) + 1), DECISION]
-        facets = Text()
+        facets = Text(t("tui.prototype.facet_key") + " ", style="dim")
         for position, facet in enumerate(choices, 1):
             if position > 1:
-                facets.append("  ")
+                facets.append(" ")
             chosen = facet == self.facet
             facets.append(f" {position} {self._label(facet)} ",
                           style="reverse bold" if chosen else "")
