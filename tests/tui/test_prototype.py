@@ -110,3 +110,23 @@ async def test_the_facets_say_their_key(make_app, prototype_session):
         await pilot.pause()
         facets = str(app.screen.query_one("#proto-facets").render())
         assert facets.startswith("Ctrl+T") and " 1 " in facets and " 4 " in facets
+
+
+async def test_feedback_typed_before_ctrl_n_stays_in_its_visit(make_app, prototype_session):
+    """« retour ⏎ Ctrl+N retour ⏎ » back to back: the first feedback is for visit 1."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_block("prototypes")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        chars = {"enter": "\r", "ctrl+n": "\x0e"}
+        for key in [*"A", "enter", "ctrl+n", *"B", "enter"]:
+            app.post_message(events.Key(key, chars.get(key, key)))
+        for _ in range(6):
+            await pilot.pause()
+        assert app.live.running_round("prototypes") == 2
+    assert [(c.text, c.round) for c in app.live.state.contributions.values()] == [
+        ("A", 1), ("B", 2)]

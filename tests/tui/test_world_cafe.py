@@ -410,3 +410,22 @@ async def test_the_harvest_corrects_and_deletes_an_idea_as_the_report_shows(make
     with Journal.open(app.live.root / "journal.db", device="check") as journal:
         types = [e.type for e in journal.events()]
     assert "contribution.edited" in types and "contribution.deleted" in types
+
+
+async def test_a_burst_idea_next_round_idea_keeps_the_first_in_its_round(make_app):
+    """« idée ⏎ Ctrl+N idée ⏎ » back to back: the first idea stays in round 1 (and its
+    question, for cafés whose questions move), the second is in round 2."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        chars = {"enter": "\r", "ctrl+n": "\x0e"}
+        for key in [*"A", "enter", "ctrl+n", *"B", "enter"]:
+            app.post_message(events.Key(key, chars.get(key, key)))
+        for _ in range(6):
+            await pilot.pause()
+        assert app.live.running_round("cafe") == 2
+    config = app.live.block("cafe").method
+    ideas = [(c.text, c.round, c.question) for c in app.live.state.contributions.values()]
+    assert ideas == [("A", 1, config.question_at(1, 1)), ("B", 2, config.question_at(1, 2))]

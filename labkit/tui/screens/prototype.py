@@ -47,8 +47,9 @@ class PrototypeScreen(CaptureScreen):
     """
 
     BINDINGS = [
-        Binding("ctrl+n", "next_part", "tui.key.next_visit", priority=True),
-        Binding("ctrl+f", "end_round", "tui.key.end_round", show=False, priority=True),
+        # not priority bindings: the capture line reads them in order with the text (`route_key`)
+        Binding("ctrl+n", "next_part", "tui.key.next_visit"),
+        Binding("ctrl+f", "end_round", "tui.key.end_round", show=False),
         Binding("ctrl+t", "choose_facet", "tui.key.facet"),
         Binding("up", "team(-1)", "tui.key.prev_team", show=False),
         Binding("down", "team(1)", "tui.key.next_team", show=False),
@@ -246,9 +247,13 @@ class PrototypeScreen(CaptureScreen):
 
     def route_key(self, key: str, *, typing: bool) -> bool:
         """↑/↓ in the capture line (the team), Ctrl+T then a digit anywhere (the facet):
-        applied between the entries typed before and after the key, even in a fast burst."""
+        applied between the entries typed before and after the key, even in a fast burst; and
+        Ctrl+N / Ctrl+F typed in the capture line, for the same reason."""
         if typing and key in ("up", "down"):
             self.action_team(-1 if key == "up" else 1)
+            return True
+        if typing and key in ("ctrl+n", "ctrl+f"):  # what was typed before stays in its visit
+            self.action_next_part() if key == "ctrl+n" else self.action_end_round()
             return True
         armed = self.prefix.armed
         chosen = self.prefix.read(key)
@@ -259,7 +264,7 @@ class PrototypeScreen(CaptureScreen):
         return chosen is not None
 
     def entry_stamp(self) -> object:
-        return (self.selected, self.facet)
+        return (self.selected, self.facet, self.visit)
 
     def action_next_part(self) -> None:
         if self.live.last_round(self.block.id) >= self.parts:  # no part after the last one
@@ -278,10 +283,10 @@ class PrototypeScreen(CaptureScreen):
         self.act(self.live.end_round, self.block.id)
 
     def capture(self, text: str) -> None:
-        """For the team and facet chosen when its Enter was read (`entry_stamp`)."""
-        selected, facet = self.selected, self.facet
+        """For the team, facet and visit shown when its Enter was read (`entry_stamp`)."""
+        selected, facet, visit = self.selected, self.facet, self.visit
         if isinstance(self.captured_stamp, tuple):
-            selected, facet = self.captured_stamp
+            selected, facet, visit = self.captured_stamp
         team = self.teams[selected] if self.teams else None
         if team is None:
             return
@@ -289,5 +294,5 @@ class PrototypeScreen(CaptureScreen):
             event = self.spec.decision(self.block, text, team=team.key)
         else:
             event = self.spec.feedback(self.block, text, team=team.key,
-                                       facet=facet, round_number=self.visit)  # fmt: skip
+                                       facet=facet, round_number=visit)  # fmt: skip
         self.act(self.live.record, event)

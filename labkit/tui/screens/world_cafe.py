@@ -46,8 +46,9 @@ class WorldCafeScreen(CaptureScreen):
     ENTRY_LISTS = {"ideas": "contribution"}
 
     BINDINGS = [
-        Binding("ctrl+n", "next_round", "tui.key.next_round", priority=True),
-        Binding("ctrl+f", "end_round", "tui.key.end_round", show=False, priority=True),
+        # not priority bindings: the capture line reads them in order with the text (`route_key`)
+        Binding("ctrl+n", "next_round", "tui.key.next_round"),
+        Binding("ctrl+f", "end_round", "tui.key.end_round", show=False),
         Binding("ctrl+r", "replan", "tui.key.replan", show=False, priority=True),
         Binding("ctrl+g", "harvest", "tui.key.harvest", show=False, priority=True),
         Binding("ctrl+t", "choose_table", "tui.key.pick_table"),
@@ -302,9 +303,13 @@ class WorldCafeScreen(CaptureScreen):
 
     def route_key(self, key: str, *, typing: bool) -> bool:
         """↑/↓ in the capture line, Ctrl+T then a digit anywhere: the table of the next idea,
-        changed between the ideas typed before and after the key (even in a fast burst)."""
+        changed between the ideas typed before and after the key (even in a fast burst); and
+        Ctrl+N / Ctrl+F typed in the capture line, for the same reason."""
         if typing and key in ("up", "down"):
             self.action_table(-1 if key == "up" else 1)
+            return True
+        if typing and key in ("ctrl+n", "ctrl+f"):  # the idea typed before stays in its round
+            self.action_next_round() if key == "ctrl+n" else self.action_end_round()
             return True
         armed = self.prefix.armed
         chosen = self.prefix.read(key)
@@ -315,7 +320,7 @@ class WorldCafeScreen(CaptureScreen):
         return chosen is not None
 
     def entry_stamp(self) -> object:
-        return self.selected
+        return (self.selected, self.shown_round)
 
     def action_next_round(self) -> None:
         if self.live.last_round(self.block.id) >= self.config.rounds and (
@@ -336,10 +341,11 @@ class WorldCafeScreen(CaptureScreen):
         self.app.push_screen(HarvestScreen(self.block))
 
     def capture(self, text: str) -> None:
-        """The idea at the table selected when its Enter was read (`entry_stamp`)."""
-        number = self.shown_round
-        stamped = self.captured_stamp
-        table = stamped if isinstance(stamped, int) else self.selected
+        """The idea at the table and in the round shown when its Enter was read
+        (`entry_stamp`)."""
+        table, number = self.selected, self.shown_round
+        if isinstance(self.captured_stamp, tuple):
+            table, number = self.captured_stamp
         self.act(self.live.write, WorldCafe.idea, self.block, text, round_number=number,
                  table=table, question=self.config.question_at(table, number))
 
