@@ -49,7 +49,7 @@ async def test_visits_feedback_by_facet_and_decisions(make_app, prototype_sessio
         teams = str(screen.query_one("#proto-teams").render())
         assert "reçoit 3" in teams and "Accueil" in teams
         await pilot.press(*"Un seul guichet", "enter")
-        await pilot.press("ctrl+t", *"Les horaires", "enter")
+        await pilot.press("ctrl+t", "2", *"Les horaires", "enter")
         await pilot.press("escape", "alt+3", *"Et si on ouvrait le samedi", "enter")
         await pilot.press("down")  # team 2
         clock.advance(minutes=10)
@@ -75,3 +75,58 @@ async def test_visits_feedback_by_facet_and_decisions(make_app, prototype_sessio
         ("decision", "Garde", None, None, "On garde la place reservee"),
     ]
     assert [r.round for r in state.rounds_of("prototypes")] == [1, 2, 3]
+
+
+async def test_ctrl_t_then_a_digit_picks_the_facet_and_a_burst_keeps_teams(
+        make_app, prototype_session):
+    """Ctrl+T, then the facet's digit (a digit alone is text); ↓ between two entries typed
+    back to back changes the team of the second only."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_block("prototypes")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+t", "3", *"3 idees", "enter")
+        assert app.screen.facet == 3
+        await pilot.press("escape", "ctrl+t", "2", *"Horaires", "enter")
+        chars = {"enter": "\r", "ctrl+t": "\x14", "down": None}
+        for key in [*"A", "enter", "down", "ctrl+t", "1", *"B", "enter"]:
+            app.post_message(events.Key(key, chars.get(key, key)))
+        for _ in range(6):
+            await pilot.pause()
+    found = [(c.team, c.question, c.text) for c in
+             sorted(app.live.state.contributions.values(), key=lambda c: c.event_id)]
+    assert found == [("Accueil", 3, "3 idees"), ("Accueil", 2, "Horaires"),
+                     ("Accueil", 2, "A"), ("Garde", 1, "B")]
+
+
+async def test_the_facets_say_their_key(make_app, prototype_session):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_block("prototypes")
+        await pilot.pause()
+        facets = str(app.screen.query_one("#proto-facets").render())
+        assert facets.startswith("Ctrl+T") and " 1 " in facets and " 4 " in facets
+
+
+async def test_feedback_typed_before_ctrl_n_stays_in_its_visit(make_app, prototype_session):
+    """« retour ⏎ Ctrl+N retour ⏎ » back to back: the first feedback is for visit 1."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_block("prototypes")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        chars = {"enter": "\r", "ctrl+n": "\x0e"}
+        for key in [*"A", "enter", "ctrl+n", *"B", "enter"]:
+            app.post_message(events.Key(key, chars.get(key, key)))
+        for _ in range(6):
+            await pilot.pause()
+        assert app.live.running_round("prototypes") == 2
+    assert [(c.text, c.round) for c in app.live.state.contributions.values()] == [
+        ("A", 1), ("B", 2)]

@@ -319,3 +319,113 @@ async def test_a_departure_moves_only_a_few_and_says_who(make_app):
         else:
             assert "Personne ne change de table" in notice
         assert any("Tours replanifiés" in n.message for n in app._notifications)
+
+
+def ideas_at_tables(app):
+    return [(c.text, c.table) for c in app.live.state.contributions.values()]
+
+
+async def test_ctrl_t_then_a_digit_picks_the_table_and_a_digit_alone_is_text(make_app):
+    """Terminals (tmux) do not pass Alt+digit: Ctrl+T, then the table's digit."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+t", "3", *"Aller vers les employeurs", "enter")
+        assert app.screen.selected == 3
+        await pilot.press(*"2 permanences", "enter")  # a digit without Ctrl+T is text
+        await pilot.press("ctrl+t", "7", *"Sans table 7", "enter")  # no table 7: nothing typed
+        await pilot.press("escape", "ctrl+t", "1", *"Depuis la liste", "enter")
+        footer = app.screen.query_one("FitFooter")
+        assert "^t" in str(footer.render()) or any(
+            "^t" in str(w.render()) for w in footer.query("*"))
+    assert ideas_at_tables(app) == [
+        ("Aller vers les employeurs", 3), ("2 permanences", 3), ("Sans table 7", 3),
+        ("Depuis la liste", 1),
+    ]
+
+
+async def test_a_burst_idea_down_idea_records_each_at_its_table(make_app):
+    """« idée A ⏎ ↓ idée B ⏎ » sent back to back (tmux send-keys): B goes to table 2."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        keys = [*"A", "enter", "down", *"B", "enter", "ctrl+t", "3", *"C", "enter", "up",
+                *"D", "enter"]
+        chars = {"enter": "\r", "ctrl+t": "\x14", "down": None, "up": None}
+        for key in keys:
+            app.post_message(events.Key(key, chars.get(key, key)))
+        for _ in range(6):
+            await pilot.pause()
+        assert ideas_at_tables(app) == [("A", 1), ("B", 2), ("C", 3), ("D", 2)]
+        assert app.screen.selected == 2
+
+
+def harvest_texts(app) -> list[str]:
+    table = app.screen.query_one("#harvest")
+    return [str(table.get_cell(row, "text")).strip() for row in table.rows]
+
+
+def report_text(app) -> str:
+    from labkit.report import build_report, layout
+    from labkit.report.text_writers import render_markdown
+
+    return render_markdown(layout(build_report(app.live.session, app.live.state, lang="fr")))
+
+
+async def test_the_harvest_corrects_and_deletes_an_idea_as_the_report_shows(make_app):
+    """Ctrl+E corrects the highlighted idea, Suppr deletes it (asks once), x still takes an
+    idea out of its cluster: journal events, and the report shows the corrected ideas."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n")
+        for text in ("Guichet unqiue", "Hors sujet total", "Permanences"):
+            await pilot.press(*text, "enter")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        harvest = app.screen.query_one("#harvest")
+        assert harvest_texts(app) == ["Guichet unqiue", "Hors sujet total", "Permanences"]
+        harvest.move_cursor(row=0)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "FormScreen"
+        await pilot.press("ctrl+u", *"Guichet unique", "enter")
+        await pilot.pause()
+        assert harvest_texts(app) == ["Guichet unique", "Hors sujet total", "Permanences"]
+        harvest.move_cursor(row=1)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("o")
+        await pilot.pause()
+        assert harvest_texts(app) == ["Guichet unique", "Permanences"]
+        footer = [str(k.render()).split()[0] for k in app.screen.query("FooterKey")]
+        assert "^e" in footer and "del" in footer  # descriptions give way at 100 columns
+        report = report_text(app)
+        assert "Guichet unique" in report and "unqiue" not in report
+        assert "Hors sujet total" not in report and "Permanences" in report
+    with Journal.open(app.live.root / "journal.db", device="check") as journal:
+        types = [e.type for e in journal.events()]
+    assert "contribution.edited" in types and "contribution.deleted" in types
+
+
+async def test_a_burst_idea_next_round_idea_keeps_the_first_in_its_round(make_app):
+    """« idée ⏎ Ctrl+N idée ⏎ » back to back: the first idea stays in round 1 (and its
+    question, for cafés whose questions move), the second is in round 2."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        chars = {"enter": "\r", "ctrl+n": "\x0e"}
+        for key in [*"A", "enter", "ctrl+n", *"B", "enter"]:
+            app.post_message(events.Key(key, chars.get(key, key)))
+        for _ in range(6):
+            await pilot.pause()
+        assert app.live.running_round("cafe") == 2
+    config = app.live.block("cafe").method
+    ideas = [(c.text, c.round, c.question) for c in app.live.state.contributions.values()]
+    assert ideas == [("A", 1, config.question_at(1, 1)), ("B", 2, config.question_at(1, 2))]

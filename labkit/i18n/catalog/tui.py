@@ -92,7 +92,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.key.harvest": {"fr": "Récolte", "en": "Harvest"},
     "tui.key.prev_table": {"fr": "Table précédente", "en": "Previous table"},
     "tui.key.next_table": {"fr": "Table suivante", "en": "Next table"},
-    "tui.key.pick_table": {"fr": "Choisir la table", "en": "Pick the table"},
+    "tui.key.pick_table": {"fr": "Table (puis son n°)", "en": "Table (then its no.)"},
+    "tui.cafe.choose_table": {"fr": "Table n°\u00a0? (1–{last}) ›", "en": "Table? (1–{last}) ›"},
+    "tui.cafe.no_table": {"fr": "Pas de table {number}\u00a0: les tables vont de 1 à {last}.", "en": "No table {number}: tables go from 1 to {last}."},
     "tui.key.mark": {"fr": "Cocher", "en": "Mark"},
     "tui.key.group": {"fr": "Regrouper", "en": "Cluster"},
     "tui.key.keep": {"fr": "Retenir", "en": "Keep"},
@@ -141,8 +143,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.form.required": {"fr": "à remplir", "en": "required"},
     # world café
     "tui.cafe.placeholder": {
-        "fr": "Idée rapportée par l'hôte, puis Entrée (↑/↓ : table)",
-        "en": "Idea reported by the host, then Enter (↑/↓: table)",
+        "fr": "Idée rapportée, puis Entrée (table\u00a0: ↑/↓ ou Ctrl+T n°)",
+        "en": "Idea reported, then Enter (table: ↑/↓ or Ctrl+T no.)",
     },
     "tui.cafe.table": {"fr": "Table {number}", "en": "Table {number}"},
     "tui.cafe.ideas_count": {"fr": "{count} {count:plural:idée|idées}", "en": "{count} {count:plural:idea|ideas}"},

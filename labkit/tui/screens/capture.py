@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input
@@ -25,6 +26,7 @@ from labkit.tui.screens.base import BlockScreen
 from labkit.tui.screens.forms import prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.capture.capture_input import CaptureInput
 from labkit.tui.widgets.footer import FitFooter
 
 
@@ -52,6 +54,7 @@ class CaptureScreen(BlockScreen):
     """Whether the list has the focus first (the vote's digits), else the capture line."""
 
     def on_mount(self) -> None:
+        self.query_one(CaptureInput).router = self
         super().on_mount()
         if self.START_IN_LIST:
             self.action_to_list()
@@ -61,9 +64,13 @@ class CaptureScreen(BlockScreen):
     captured_kind: str | None = None
     """The kind of note chosen when the entry being written was typed (`KindStrip`)."""
 
+    captured_stamp: object = None
+    """Where the entry being written goes, as `entry_stamp` said when its Enter was read."""
+
     def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
         message.stop()
         self.captured_kind = message.kind
+        self.captured_stamp = message.stamp
         with self.labkit.keeping_text() as attempt:
             self.capture(message.text)
         message.bar.settle(message.text, failed=attempt.failed)
@@ -71,6 +78,25 @@ class CaptureScreen(BlockScreen):
     def capture(self, text: str) -> None:
         """Write the entry typed in the capture line (a failed write puts the text back)."""
         raise NotImplementedError
+
+    # --- keys choosing where the next entry goes (read in the capture line's key queue) -------
+
+    def route_key(self, key: str, *, typing: bool) -> bool:
+        """Apply `key` if it chooses where the next entry goes (a table, a team, a facet), and
+        say whether it did. The capture line asks first (`typing`), in order with the text and
+        Enter; a list with the focus asks through `on_key`. None here."""
+        return False
+
+    def entry_stamp(self) -> object:
+        """Where an entry whose Enter is read now goes (`captured_stamp` when it is written)."""
+        return None
+
+    def on_key(self, event: events.Key) -> None:
+        """A list has the focus: Ctrl+T and its digit still choose (before the letters go to
+        the capture line, `LiveScreen.on_key`)."""
+        if not isinstance(self.focused, Input) and self.route_key(event.key, typing=False):
+            event.stop()
+            event.prevent_default()
 
     def typing_field(self) -> Input | None:
         return self.query_one(CaptureBar).input
@@ -107,29 +133,40 @@ class CaptureScreen(BlockScreen):
         return self.live.entry(self.ENTRY_LISTS[name], str(key))
 
     def action_edit_entry(self) -> None:
-        entry = self.selected_entry()
-        if entry is None or entry.text is None:
-            self.notify(t("tui.entry.none_to_edit"), severity="warning", timeout=3)
-            return
-
-        def saved(values: dict[str, object] | None) -> None:
-            if values is not None and self.act(self.live.edit_entry, entry,
-                                               str(values["value"])):
-                self.notify(t("tui.entry.edited"), timeout=4)
-
-        self.app.push_screen(prompt(t("tui.entry.edit_title"), t("tui.entry.text"),
-                                    entry.text), saved)
+        edit_entry(self, self.selected_entry())
 
     def action_delete_entry(self) -> None:
         entry = self.selected_entry()
-        if entry is None:
-            return
-        def delete() -> None:
-            if self.act(self.live.delete_entry, entry) is not None:
-                self.notify(t("tui.entry.deleted"), timeout=6)
-
-        self.labkit.confirm(t("tui.entry.confirm_delete", entry=self.entry_label(entry)), delete)
+        if entry is not None:
+            delete_entry(self, entry, self.entry_label(entry))
 
     def entry_label(self, entry: Entry) -> str:
         """How the confirmation names an entry (its text; a screen names the others)."""
         return entry.text or entry.entry_id
+
+
+def edit_entry(screen: BlockScreen, entry: Entry | None) -> None:
+    """Correct `entry`'s text in a one-line form (Enter saves): a journal event, that Ctrl+Z
+    undoes. Any screen with a list of entries (the capture screens, the café harvest)."""
+    if entry is None or entry.text is None:
+        screen.notify(t("tui.entry.none_to_edit"), severity="warning", timeout=3)
+        return
+
+    def saved(values: dict[str, object] | None) -> None:
+        if values is not None and screen.act(screen.live.edit_entry, entry,
+                                             str(values["value"])):  # fmt: skip
+            screen.notify(t("tui.entry.edited"), timeout=4)
+
+    screen.app.push_screen(prompt(t("tui.entry.edit_title"), t("tui.entry.text"), entry.text),
+                           saved)  # fmt: skip
+
+
+def delete_entry(screen: BlockScreen, entry: Entry, label: str) -> None:
+    """Delete `entry` (named `label`) after one confirmation: a journal event (the journal
+    keeps the entry), that Ctrl+Z undoes."""
+
+    def delete() -> None:
+        if screen.act(screen.live.delete_entry, entry) is not None:
+            screen.notify(t("tui.entry.deleted"), timeout=6)
+
+    screen.labkit.confirm(t("tui.entry.confirm_delete", entry=label), delete)

@@ -14,6 +14,7 @@ from labkit.i18n import t
 from labkit.methods.world_cafe import CafeLive, WorldCafe
 from labkit.model import Block, WorldCafeConfig
 from labkit.tui.screens.base import BlockScreen, checked
+from labkit.tui.screens.capture import delete_entry, edit_entry
 from labkit.tui.screens.forms import prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.footer import FitFooter
@@ -22,14 +23,18 @@ from labkit.tui.widgets.tables import FitTable, fill_width
 
 
 class HarvestScreen(BlockScreen):
-    """Ideas of one question: space marks, g clusters the marked, k keeps, ←/→ question."""
+    """Ideas of one question: space marks, g clusters the marked, k keeps, ←/→ question;
+    Ctrl+E corrects an idea's text (a cluster's title), Suppr deletes an idea (asks once),
+    as on every list of entries (`labkit.tui.screens.capture`)."""
 
     BINDINGS = [
         Binding("space", "mark", "tui.key.mark"),
         Binding("g", "group", "tui.key.group"),
         Binding("k", "keep", "tui.key.keep"),
         Binding("t", "rename", "tui.key.rename"),
-        Binding("x,delete", "ungroup", "tui.key.ungroup"),
+        Binding("ctrl+e", "edit_entry", "tui.key.edit_entry"),
+        Binding("delete", "delete_entry", "tui.key.delete_entry"),
+        Binding("x", "ungroup", "tui.key.ungroup"),
         Binding("backspace", "hide", "tui.key.hide", show=False),
         Binding("right", "question(1)", "tui.key.next_question"),
         Binding("left", "question(-1)", "tui.key.prev_question", show=False),
@@ -78,6 +83,7 @@ class HarvestScreen(BlockScreen):
             bold_lead(f"Q{self.question}/{count}", f" {self.config.questions[self.question - 1]}")
         )
         ideas = cafe.of_question(self.question)
+        self.marked &= {idea.contribution_id for idea in ideas}  # a deleted idea is unmarked
         kept = list(cafe.kept_for(self.question))
         table = self.query_one("#harvest", FitTable)
         cursor = table.cursor_row
@@ -200,6 +206,22 @@ class HarvestScreen(BlockScreen):
             prompt(t("tui.harvest.cluster_title"), t("tui.harvest.title_label"), cluster.title,
                    save=rename),
         )
+
+    def action_edit_entry(self) -> None:
+        """The highlighted idea's text (a cluster's title: renamed)."""
+        item = self._highlighted()
+        if item in self.live.state.clusters:
+            self.action_rename()
+            return
+        edit_entry(self, self.live.entry("contribution", item) if item else None)
+
+    def action_delete_entry(self) -> None:
+        """The highlighted idea, after one confirmation (a cluster: its ideas one by one)."""
+        item = self._highlighted()
+        entry = self.live.entry("contribution", item) if item else None
+        if entry is None:
+            return
+        delete_entry(self, entry, entry.text or entry.entry_id)
 
     def action_ungroup(self) -> None:
         item = self._highlighted()

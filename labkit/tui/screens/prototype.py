@@ -25,6 +25,7 @@ from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.capture.digit_prefix import DigitPrefix
 from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable, fill_width, show
 
@@ -34,7 +35,7 @@ DECISION = 0
 
 class PrototypeScreen(CaptureScreen):
     """Teams on the left (whom each visits and hosts this round), the selected team's feedback
-    and decision on the right; 1, 2, 3… choose the facet of the next entry."""
+    and decision on the right; Ctrl+T then 1, 2, 3… chooses the facet of the next entry."""
 
     ENTRY_LISTS = {"proto-feedback": "contribution"}
 
@@ -46,13 +47,12 @@ class PrototypeScreen(CaptureScreen):
     """
 
     BINDINGS = [
-        Binding("ctrl+n", "next_part", "tui.key.next_visit", priority=True),
-        Binding("ctrl+f", "end_round", "tui.key.end_round", show=False, priority=True),
-        Binding("ctrl+t", "facet", "tui.key.facet", priority=True),
+        # not priority bindings: the capture line reads them in order with the text (`route_key`)
+        Binding("ctrl+n", "next_part", "tui.key.next_visit"),
+        Binding("ctrl+f", "end_round", "tui.key.end_round", show=False),
+        Binding("ctrl+t", "choose_facet", "tui.key.facet"),
         Binding("up", "team(-1)", "tui.key.prev_team", show=False),
         Binding("down", "team(1)", "tui.key.next_team", show=False),
-        *[Binding(f"alt+{i}", f"pick_facet({i})", "tui.key.pick_facet", show=False)
-          for i in range(1, 8)],
     ]
 
     def __init__(self, block: Block) -> None:
@@ -65,6 +65,8 @@ class PrototypeScreen(CaptureScreen):
         self.selected = 0
         self.facet = 1
         self._mode_round: int | None = None
+        self.prefix = DigitPrefix()
+        """Ctrl+T, then the facet's digit (Alt+digit, where the terminal passes it)."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
@@ -161,10 +163,10 @@ class PrototypeScreen(CaptureScreen):
         show(self.query_one("#proto-title", Static),
              t("tui.prototype.feedback_title", team=title, count=state.count(key)))
         choices = [*range(1, len(self.config.prompts) + 1), DECISION]
-        facets = Text()
+        facets = Text(t("tui.prototype.facet_key") + " ", style="dim")
         for position, facet in enumerate(choices, 1):
             if position > 1:
-                facets.append("  ")
+                facets.append(" ")
             chosen = facet == self.facet
             facets.append(f" {position} {self._label(facet)} ",
                           style="reverse bold" if chosen else "")
@@ -190,6 +192,10 @@ class PrototypeScreen(CaptureScreen):
         fill_width(table, "text")
 
     def _refresh_context(self) -> None:
+        if self.prefix.armed:
+            self.query_one(CaptureBar).context = t("tui.prototype.choose_facet",
+                                                   last=len(self._choices()))
+            return
         team = self.team
         where = f"{team.number}" if team else "—"
         if self.facet != DECISION and self.visit:
@@ -221,16 +227,44 @@ class PrototypeScreen(CaptureScreen):
             self.selected = (self.selected + step) % len(self.teams)
             self.refresh_view()
 
+    def _choices(self) -> list[int]:
+        """The facets, numbered from 1 as shown, then the decision."""
+        return [*range(1, len(self.config.prompts) + 1), DECISION]
+
     def action_pick_facet(self, position: int) -> None:
-        choices = [*range(1, len(self.config.prompts) + 1), DECISION]
+        choices = self._choices()
         if 1 <= position <= len(choices):
             self.facet = choices[position - 1]
             self.refresh_view()
+        else:
+            self.app.bell()
+            self.notify(t("tui.prototype.no_facet", number=position, last=len(choices)),
+                        severity="warning", timeout=3)
 
-    def action_facet(self) -> None:
-        choices = [*range(1, len(self.config.prompts) + 1), DECISION]
-        self.facet = choices[(choices.index(self.facet) + 1) % len(choices)]
-        self.refresh_view()
+    def action_choose_facet(self) -> None:
+        """Ctrl+T where no text field nor list read it first (`route_key` does)."""
+        self.route_key("ctrl+t", typing=False)
+
+    def route_key(self, key: str, *, typing: bool) -> bool:
+        """↑/↓ in the capture line (the team), Ctrl+T then a digit anywhere (the facet):
+        applied between the entries typed before and after the key, even in a fast burst; and
+        Ctrl+N / Ctrl+F typed in the capture line, for the same reason."""
+        if typing and key in ("up", "down"):
+            self.action_team(-1 if key == "up" else 1)
+            return True
+        if typing and key in ("ctrl+n", "ctrl+f"):  # what was typed before stays in its visit
+            self.action_next_part() if key == "ctrl+n" else self.action_end_round()
+            return True
+        armed = self.prefix.armed
+        chosen = self.prefix.read(key)
+        if chosen:
+            self.action_pick_facet(chosen)
+        if chosen is not None or armed:
+            self._refresh_context()
+        return chosen is not None
+
+    def entry_stamp(self) -> object:
+        return (self.selected, self.facet, self.visit)
 
     def action_next_part(self) -> None:
         if self.live.last_round(self.block.id) >= self.parts:  # no part after the last one
@@ -249,12 +283,16 @@ class PrototypeScreen(CaptureScreen):
         self.act(self.live.end_round, self.block.id)
 
     def capture(self, text: str) -> None:
-        team = self.team
+        """For the team, facet and visit shown when its Enter was read (`entry_stamp`)."""
+        selected, facet, visit = self.selected, self.facet, self.visit
+        if isinstance(self.captured_stamp, tuple):
+            selected, facet, visit = self.captured_stamp
+        team = self.teams[selected] if self.teams else None
         if team is None:
             return
-        if self.facet == DECISION:
+        if facet == DECISION:
             event = self.spec.decision(self.block, text, team=team.key)
         else:
             event = self.spec.feedback(self.block, text, team=team.key,
-                                       facet=self.facet, round_number=self.visit)  # fmt: skip
+                                       facet=facet, round_number=visit)  # fmt: skip
         self.act(self.live.record, event)

@@ -30,6 +30,7 @@ from labkit.tui.screens.capture import CaptureScreen
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
+from labkit.tui.widgets.capture.digit_prefix import DigitPrefix
 from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable, fill_width, show
 
@@ -45,14 +46,14 @@ class WorldCafeScreen(CaptureScreen):
     ENTRY_LISTS = {"ideas": "contribution"}
 
     BINDINGS = [
-        Binding("ctrl+n", "next_round", "tui.key.next_round", priority=True),
-        Binding("ctrl+f", "end_round", "tui.key.end_round", show=False, priority=True),
+        # not priority bindings: the capture line reads them in order with the text (`route_key`)
+        Binding("ctrl+n", "next_round", "tui.key.next_round"),
+        Binding("ctrl+f", "end_round", "tui.key.end_round", show=False),
         Binding("ctrl+r", "replan", "tui.key.replan", show=False, priority=True),
         Binding("ctrl+g", "harvest", "tui.key.harvest", show=False, priority=True),
+        Binding("ctrl+t", "choose_table", "tui.key.pick_table"),
         Binding("up", "table(-1)", "tui.key.prev_table", show=False),
         Binding("down", "table(1)", "tui.key.next_table", show=False),
-        *[Binding(f"alt+{i}", f"pick_table({i})", "tui.key.pick_table", show=False)
-          for i in range(1, 10)],
     ]
 
     class Replanned(Message):
@@ -84,6 +85,8 @@ class WorldCafeScreen(CaptureScreen):
         self._plan_problem = ""
         self.moves = ""
         """The last re-plan's moves, shown in the notice until something else is to say."""
+        self.prefix = DigitPrefix()
+        """Ctrl+T, then the table's digit (Alt+digit, where the terminal passes it)."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
@@ -255,6 +258,10 @@ class WorldCafeScreen(CaptureScreen):
         notice.set_class(bool(text), "-on")
 
     def _refresh_context(self) -> None:
+        if self.prefix.armed:
+            self.query_one(CaptureBar).context = t("tui.cafe.choose_table",
+                                                   last=self.config.tables)
+            return
         question = self.config.question_at(self.selected, self.shown_round)
         self.query_one(CaptureBar).context = f"T{self.selected} · Q{question} ›"
 
@@ -285,6 +292,35 @@ class WorldCafeScreen(CaptureScreen):
             self.selected = number
             self.refresh_view()
             self.query_one(f"#table-{number}", TableCard).scroll_visible(animate=False)
+        else:
+            self.app.bell()
+            self.notify(t("tui.cafe.no_table", number=number, last=self.config.tables),
+                        severity="warning", timeout=3)
+
+    def action_choose_table(self) -> None:
+        """Ctrl+T where no text field nor list read it first (`route_key` does)."""
+        self.route_key("ctrl+t", typing=False)
+
+    def route_key(self, key: str, *, typing: bool) -> bool:
+        """↑/↓ in the capture line, Ctrl+T then a digit anywhere: the table of the next idea,
+        changed between the ideas typed before and after the key (even in a fast burst); and
+        Ctrl+N / Ctrl+F typed in the capture line, for the same reason."""
+        if typing and key in ("up", "down"):
+            self.action_table(-1 if key == "up" else 1)
+            return True
+        if typing and key in ("ctrl+n", "ctrl+f"):  # the idea typed before stays in its round
+            self.action_next_round() if key == "ctrl+n" else self.action_end_round()
+            return True
+        armed = self.prefix.armed
+        chosen = self.prefix.read(key)
+        if chosen:
+            self.action_pick_table(chosen)
+        if chosen is not None or armed:
+            self._refresh_context()
+        return chosen is not None
+
+    def entry_stamp(self) -> object:
+        return (self.selected, self.shown_round)
 
     def action_next_round(self) -> None:
         if self.live.last_round(self.block.id) >= self.config.rounds and (
@@ -305,9 +341,13 @@ class WorldCafeScreen(CaptureScreen):
         self.app.push_screen(HarvestScreen(self.block))
 
     def capture(self, text: str) -> None:
-        number = self.shown_round
+        """The idea at the table and in the round shown when its Enter was read
+        (`entry_stamp`)."""
+        table, number = self.selected, self.shown_round
+        if isinstance(self.captured_stamp, tuple):
+            table, number = self.captured_stamp
         self.act(self.live.write, WorldCafe.idea, self.block, text, round_number=number,
-                 table=self.selected, question=self.config.question_at(self.selected, number))
+                 table=table, question=self.config.question_at(table, number))
 
     # --- re-planning (the planner works in a thread, then posts a message) ------------------
 

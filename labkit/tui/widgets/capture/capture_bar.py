@@ -32,12 +32,16 @@ class CaptureBar(Horizontal):
     class Captured(Message):
         """Text typed and confirmed with Enter."""
 
-        def __init__(self, bar: CaptureBar, text: str, kind: str | None = None) -> None:
+        def __init__(
+            self, bar: CaptureBar, text: str, kind: str | None = None, stamp: object = None
+        ) -> None:
             super().__init__()
             self.bar = bar
             self.text = text
             self.kind = kind
             """The kind of note chosen when Enter was read (screens with a `KindStrip`)."""
+            self.stamp = stamp
+            """Where the entry goes, as the screen said when Enter was read (`KeyRouter`)."""
 
         @property
         def control(self) -> CaptureBar:
@@ -93,7 +97,11 @@ class CaptureBar(Horizontal):
         event.stop()
         text = event.value.strip()
         if text:
-            self.post_message(self.Captured(self, text, getattr(event, "kind", None)))
+            self.post_message(
+                self.Captured(
+                    self, text, getattr(event, "kind", None), getattr(event, "stamp", None)
+                )
+            )
         else:  # Enter on an empty line: the next entry not written comes back
             self._bring_back()
 

@@ -9,12 +9,25 @@ that the next keys always start a new entry.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from textual import events
 from textual.widgets import Input
 
 from labkit.tui.widgets.capture.kind_strip import KindStrip
+
+
+class KeyRouter(Protocol):
+    """The screen behind a capture line, for the keys that choose where the next entry goes."""
+
+    def route_key(self, key: str, *, typing: bool) -> bool:
+        """Apply `key` if it changes where the next entry goes (table, team, facet); whether
+        it did (then it is not text)."""
+        ...
+
+    def entry_stamp(self) -> object:
+        """Where an entry whose Enter is read now goes (carried by its `Submitted`)."""
+        ...
 
 
 class CaptureInput(Input):
@@ -30,6 +43,11 @@ class CaptureInput(Input):
 
     kind_strip: KindStrip | None = None
     """The kinds of note this line offers (Ctrl+T, then a digit), if any."""
+
+    router: KeyRouter | None = None
+    """The screen's keys that choose where the next entry goes (↑/↓, Ctrl+T then a digit),
+    read here, in order with the text and Enter: in a burst « idea ⏎ ↓ idea ⏎ », the second
+    idea goes where ↓ pointed, and the first where it was typed (see `entry_stamp`)."""
 
     _typing = False
 
@@ -58,6 +76,10 @@ class CaptureInput(Input):
             event.stop()
             event.prevent_default()
             return
+        if self.router is not None and self.router.route_key(event.key, typing=True):
+            event.stop()
+            event.prevent_default()
+            return
         if event.key == "enter":
             event.stop()
             event.prevent_default()
@@ -70,4 +92,5 @@ class CaptureInput(Input):
         self.value = ""
         message = self.Submitted(self, value, None)
         message.kind = self.kind_strip.current if self.kind_strip else None  # type: ignore[attr-defined]
+        message.stamp = self.router.entry_stamp() if self.router else None  # type: ignore[attr-defined]
         self.post_message(message)
