@@ -189,6 +189,8 @@ def parse_yaml(text: str, path: Path) -> Any:
         raise InvalidInputError(t("store.too_deep", None, where=path, limit=MAX_DEPTH)) from None
     except YAMLError as exc:
         raise InvalidInputError(t("store.yaml_syntax", None, where=path, reason=exc)) from None
+    except TypeError as exc:  # a complex key ("? [a, b]") that no mapping can hold
+        raise InvalidInputError(t("store.yaml_syntax", None, where=path, reason=exc)) from None
 
 
 def dump_yaml(document: Any) -> str:

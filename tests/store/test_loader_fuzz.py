@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -50,3 +51,13 @@ def test_the_loader_gives_a_session_or_a_plain_error(text: str, tmp_path: Path) 
     else:
         assert isinstance(folder.session, Session)
     assert time.monotonic() - started < 2
+
+
+def test_a_complex_key_is_a_plain_error(tmp_path: Path) -> None:
+    """« ? » opens a complex key: a list as a key, which no mapping can hold (found by the
+    fuzzer above: it raised a TypeError)."""
+    path = tmp_path / "session.yaml"
+    path.write_text(VALID[:32] + "? " + VALID[32:], encoding="utf-8")
+    with pytest.raises(LabkitError) as caught:
+        open_session(path)
+    assert caught.value.exit_code == 1 and str(path) in str(caught.value)
