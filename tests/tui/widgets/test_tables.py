@@ -57,3 +57,51 @@ async def test_rows_added_draw_as_a_full_layout_would(monkeypatch) -> None:
                 await pilot.pause()
                 assert app.export_screenshot() == drawn, (auto, number)
             assert quiet >= 8  # the rows past the first screenful came without a layout
+
+
+class TwoColumns(App[None]):
+    def compose(self) -> ComposeResult:
+        yield FitTable(fill="text", id="list", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(FitTable)
+        table.add_column("n°", key="number")
+        table.add_column("texte", key="text")
+
+
+async def test_a_row_appended_draws_only_itself_and_the_screen_a_full_redraw_would(
+    monkeypatch,
+) -> None:
+    """Each row appended computes the cells of that row only (DataTable alone recomputes
+    every visible row); the screen is the one drawn from empty caches, also when a row widens
+    a column."""
+    from textual.widgets import DataTable
+
+    computed: list[int] = []
+    original = DataTable._compute_row_renderables
+
+    def counting(self, row_index):  # type: ignore[no-untyped-def]
+        computed.append(row_index)
+        return original(self, row_index)
+
+    monkeypatch.setattr(DataTable, "_compute_row_renderables", counting)
+    app = TwoColumns()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        table = app.query_one(FitTable)
+        for number in range(25):
+            computed.clear()
+            wide = number == 21  # « 100021 » widens the first column: all rows drawn again
+            table.add_row(str(100000 + number if wide else number), f"Idée numéro {number}",
+                          key=str(number))  # fmt: skip
+            table.move_cursor(row=table.row_count - 1)
+            await pilot.pause()
+            if number and not wide:
+                assert set(computed) <= {number, -1}, (number, sorted(set(computed)))
+            drawn = app.export_screenshot()
+            table._update_count += 1
+            table._clear_caches()
+            table.refresh()
+            await pilot.pause()
+            assert app.export_screenshot() == drawn, number
+        assert len(set(computed)) > 2  # the full redraw above did draw every visible row
