@@ -9,6 +9,9 @@ from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+_ELSEWHERE = Coordinate(-2, -2)
+"""A cursor on no row: what a row's drawing depends on when the cursor is on another row."""
+
 
 def fill_width(table: DataTable[Any], key: str, minimum: int = 10) -> None:
     """Give column `key` the width the other columns leave, so that no row scrolls sideways.
@@ -91,6 +94,21 @@ class FitTable(DataTable[Any]):
         if self._drawn_widths() != widths:
             self._update_count += 1  # wider columns: every row is drawn again
             self._clear_caches()
+
+    def _render_line_in_row(self, row_key: Any, line_no: int, base_style: Any,
+                            cursor_location: Coordinate,
+                            hover_location: Coordinate) -> Any:  # fmt: skip
+        """A row's drawn line, cached by whether the cursor (or the mouse) is on that row
+        rather than by where it is: `DataTable` keys it by the cursor's coordinate, so that a
+        cursor moved to the new last row drew every visible row again."""
+        if self.cursor_type in ("row", "cell"):
+            row = self._row_locations.get(row_key) if row_key in self._row_locations else -1
+            if cursor_location.row != row:
+                cursor_location = _ELSEWHERE
+            if hover_location.row != row:
+                hover_location = _ELSEWHERE
+        return super()._render_line_in_row(row_key, line_no, base_style, cursor_location,
+                                           hover_location)  # fmt: skip
 
     def _drawn_widths(self) -> tuple[int, ...]:
         return (self._row_label_column_width,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
@@ -60,8 +61,13 @@ async def test_rows_added_draw_as_a_full_layout_would(monkeypatch) -> None:
 
 
 class TwoColumns(App[None]):
+    def __init__(self, cursor: str = "cell") -> None:
+        super().__init__()
+        self.cursor = cursor
+
     def compose(self) -> ComposeResult:
-        yield FitTable(fill="text", id="list", zebra_stripes=True)
+        yield FitTable(fill="text", id="list", zebra_stripes=True,
+                       cursor_type=self.cursor)  # type: ignore[arg-type]  # fmt: skip
 
     def on_mount(self) -> None:
         table = self.query_one(FitTable)
@@ -69,11 +75,13 @@ class TwoColumns(App[None]):
         table.add_column("texte", key="text")
 
 
+@pytest.mark.parametrize("cursor", ["row", "cell"])
 async def test_a_row_appended_draws_only_itself_and_the_screen_a_full_redraw_would(
-    monkeypatch,
+    monkeypatch, cursor: str
 ) -> None:
-    """Each row appended computes the cells of that row only (DataTable alone recomputes
-    every visible row); the screen is the one drawn from empty caches, also when a row widens
+    """Each row appended, the cursor moved to it, computes the cells of that row only and
+    draws the lines of that row and the one the cursor left (DataTable alone recomputes and
+    draws every visible row); the screen is the one drawn from empty caches, also when a row widens
     a column."""
     from textual.widgets import DataTable
 
@@ -85,12 +93,21 @@ async def test_a_row_appended_draws_only_itself_and_the_screen_a_full_redraw_wou
         return original(self, row_index)
 
     monkeypatch.setattr(DataTable, "_compute_row_renderables", counting)
-    app = TwoColumns()
+    styled: list[int] = []  # a row's line drawn, not taken from the cache
+    row_style = DataTable._get_row_style
+
+    def counting_lines(self, row_index, base_style):  # type: ignore[no-untyped-def]
+        styled.append(row_index)
+        return row_style(self, row_index, base_style)
+
+    monkeypatch.setattr(DataTable, "_get_row_style", counting_lines)
+    app = TwoColumns(cursor)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         table = app.query_one(FitTable)
         for number in range(25):
             computed.clear()
+            styled.clear()
             wide = number == 21  # « 100021 » widens the first column: all rows drawn again
             table.add_row(str(100000 + number if wide else number), f"Idée numéro {number}",
                           key=str(number))  # fmt: skip
@@ -98,6 +115,8 @@ async def test_a_row_appended_draws_only_itself_and_the_screen_a_full_redraw_wou
             await pilot.pause()
             if number and not wide:
                 assert set(computed) <= {number, -1}, (number, sorted(set(computed)))
+                # the new row and the one the cursor left
+                assert set(styled) <= {number, number - 1}, (number, sorted(set(styled)))
             drawn = app.export_screenshot()
             table._update_count += 1
             table._clear_caches()
