@@ -45,17 +45,22 @@ def typeset(doc: e.ReportDocument) -> e.ReportDocument:
     return _walk(doc)
 
 
+_NOT_TEXT = frozenset({"kind", "style", "anchor", "lang", "colour", "path", "url", "align",
+                       "category_colours"})  # fmt: skip
+_TEXT_FIELDS: dict[type, tuple[str, ...]] = {}
+"""The fields `typeset` goes into, by dataclass (looked up once per class)."""
+
+
 def _walk(value: Any) -> Any:
     if isinstance(value, str):
         return french(value)
     if isinstance(value, tuple):
         return tuple(_walk(v) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _walk(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name not in ("kind", "style", "anchor", "lang", "colour", "path", "url",
-                              "align", "category_colours")
-        }  # fmt: skip
+        names = _TEXT_FIELDS.get(type(value))
+        if names is None:
+            names = tuple(f.name for f in dataclasses.fields(value) if f.name not in _NOT_TEXT)
+            _TEXT_FIELDS[type(value)] = names
+        changes = {name: _walk(getattr(value, name)) for name in names}
         return dataclasses.replace(value, **changes)
     return value

@@ -67,8 +67,9 @@ class TextCache:
             font.draw_glyphs_to_bitmap(antialiased=antialiased)
             width, height = font.get_width_height()
             x_offset, y_offset = font.get_bitmap_offset()
-            laid = LaidOut(width / 64.0, height / 64.0, font.get_descent() / 64.0,
-                           (x_offset / 64.0, y_offset / 64.0), font.get_image(), antialiased)  # fmt: skip
+            offset = (x_offset / 64.0, y_offset / 64.0)
+            laid = LaidOut(width / 64.0, height / 64.0, font.get_descent() / 64.0, offset,
+                           font.get_image(), antialiased)  # fmt: skip
             self.texts[key] = laid
             self.layouts += 1
         return laid

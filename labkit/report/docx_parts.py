@@ -193,5 +193,3 @@ def new_table(document: Any, header: Sequence[str], widths_cm: Sequence[float], 
         write_text(paragraph, text)
         kit.set_cell_shading(cell, HEADER_FILL)
     return table
-
-
