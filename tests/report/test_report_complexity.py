@@ -177,3 +177,19 @@ def test_a_chart_png_holds_the_pixels_matplotlib_drew_at_its_resolution() -> Non
 
     decoded = np.asarray(Image.open(io.BytesIO(png_rgb(drawn, DPI))).convert("RGB"))
     assert (decoded == drawn).all()
+
+
+def test_drawing_a_chart_leaves_matplotlib_s_3d_toolkit_unimported() -> None:
+    code = (
+        "import sys\n"
+        "from tests.report.test_report_complexity import _chart\n"
+        "from labkit.report.charts import render_chart\n"
+        "render_chart(_chart('Sans 3D'))\n"
+        "print('mpl_toolkits.mplot3d' in sys.modules)\n"
+        "import mpl_toolkits.mplot3d\n"  # still importable afterwards
+        "print('ok')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-W", "error::UserWarning", "-c", code],
+                         capture_output=True, text=True, cwd=root, check=True).stdout  # fmt: skip
+    assert out.split() == ["False", "ok"]
