@@ -19,16 +19,23 @@ _BEFORE = re.compile(r"[ \t]+([:;?!»])")
 _AFTER = re.compile(r"«[ \t]+")
 _CLOCK = re.compile(r"\b(\d{1,2}) h(?: (\d{2})\b)?")
 _DURATION = re.compile(r"\b(\d+) (min|h|%)(?=\W|$)")
+_MARKS = (":", ";", "?", "!", "»")
 
 
 def french(text: str) -> str:
     """`text` with French no-break spaces (see the module's docstring)."""
     if not text:
         return text
-    text = _BEFORE.sub(NBSP + r"\1", text)
-    text = _AFTER.sub("«" + NBSP, text)
-    text = _CLOCK.sub(lambda m: f"{m[1]}{NBSP}h" + (f"{NBSP}{m[2]}" if m[2] else ""), text)
-    return _DURATION.sub(lambda m: f"{m[1]}{NBSP}{m[2]}", text)
+    # each rule only where its characters are (a substring test is far cheaper than a regex)
+    if any(mark in text for mark in _MARKS):
+        text = _BEFORE.sub(NBSP + r"\1", text)
+    if "«" in text:
+        text = _AFTER.sub("«" + NBSP, text)
+    if " h" in text:
+        text = _CLOCK.sub(lambda m: f"{m[1]}{NBSP}h" + (f"{NBSP}{m[2]}" if m[2] else ""), text)
+    if " min" in text or " h" in text or " %" in text:
+        text = _DURATION.sub(lambda m: f"{m[1]}{NBSP}{m[2]}", text)
+    return text
 
 
 def typeset(doc: e.ReportDocument) -> e.ReportDocument:
@@ -38,17 +45,22 @@ def typeset(doc: e.ReportDocument) -> e.ReportDocument:
     return _walk(doc)
 
 
+_NOT_TEXT = frozenset({"kind", "style", "anchor", "lang", "colour", "path", "url", "align",
+                       "category_colours"})  # fmt: skip
+_TEXT_FIELDS: dict[type, tuple[str, ...]] = {}
+"""The fields `typeset` goes into, by dataclass (looked up once per class)."""
+
+
 def _walk(value: Any) -> Any:
     if isinstance(value, str):
         return french(value)
     if isinstance(value, tuple):
         return tuple(_walk(v) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _walk(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name not in ("kind", "style", "anchor", "lang", "colour", "path", "url",
-                              "align", "category_colours")
-        }  # fmt: skip
+        names = _TEXT_FIELDS.get(type(value))
+        if names is None:
+            names = tuple(f.name for f in dataclasses.fields(value) if f.name not in _NOT_TEXT)
+            _TEXT_FIELDS[type(value)] = names
+        changes = {name: _walk(getattr(value, name)) for name in names}
         return dataclasses.replace(value, **changes)
     return value

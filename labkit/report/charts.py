@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import io
+import struct
 import warnings
+import zlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from labkit.document.chart_labels import CHAR_IN, SERIES_ROOM, WIDTH_IN, category_room
 from labkit.document.elements import Chart
@@ -24,6 +25,7 @@ _GREY = "#555555"
 
 def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.1f}") -> bytes:
     """The chart as PNG bytes; `number` formats the values printed on it (locale-aware)."""
+    _import_matplotlib()
     from matplotlib.figure import Figure
 
     from labkit.report.chart_canvas import Canvas
@@ -51,17 +53,60 @@ def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.
         return _png(canvas)
 
 
+def _import_matplotlib() -> None:
+    """Import matplotlib's figure without its 3D toolkit: `matplotlib.projections` imports
+    `mpl_toolkits.mplot3d` (about a tenth of matplotlib's import) to register a projection no
+    report chart uses. Blocked only during that first import, then importable as usual."""
+    import sys
+
+    if "matplotlib.projections" in sys.modules:
+        return
+    blocked = "mpl_toolkits.mplot3d" not in sys.modules
+    if blocked:
+        sys.modules["mpl_toolkits.mplot3d"] = None  # type: ignore[assignment]
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Unable to import Axes3D")
+            import matplotlib.figure  # noqa: F401
+    finally:
+        if blocked and sys.modules.get("mpl_toolkits.mplot3d", 0) is None:
+            del sys.modules["mpl_toolkits.mplot3d"]
+
+
 def _png(canvas: Canvas) -> bytes:
     """The drawn figure as an RGB PNG: the background is opaque white, so the alpha channel
     matplotlib's own PNG carries would only add a quarter to the pixels to compress."""
-    from PIL import Image
+    import numpy as np
 
     canvas.draw()
     width, height = canvas.get_width_height(physical=True)
-    rgba = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    buffer = io.BytesIO()
-    rgba.convert("RGB").save(buffer, format="png", dpi=(DPI, DPI), compress_level=3)
-    return buffer.getvalue()
+    rgba = np.frombuffer(canvas.buffer_rgba(), np.uint8).reshape(height, width, 4)
+    return png_rgb(rgba[:, :, :3], DPI)
+
+
+def png_rgb(pixels: Any, dpi: int) -> bytes:
+    """An 8-bit RGB PNG of `pixels` (height × width × 3), unfiltered, zlib level 3.
+
+    Lossless like Pillow's, three times faster on a chart (Pillow tries every row filter; a
+    chart's flat colours compress as well without): the pixels decoded are the same.
+    """
+    import numpy as np
+
+    height, width, _ = pixels.shape
+    rows = np.zeros((height, width * 3 + 1), np.uint8)  # each row: filter type 0, then RGB
+    rows[:, 1:] = pixels.reshape(height, width * 3)
+    per_metre = round(dpi / 0.0254)
+    return b"".join((
+        b"\x89PNG\r\n\x1a\n",
+        _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),
+        _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
+        _chunk(b"IDAT", zlib.compress(rows.tobytes(), 3)),
+        _chunk(b"IEND", b""),
+    ))  # fmt: skip
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def _legend_lines(chart: Chart) -> int:

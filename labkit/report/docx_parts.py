@@ -92,8 +92,9 @@ class RowFiller:
         for index, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=False)):
             strong = bold or (shade_first is not None and index == 0)
             first = tc.p_lst[0]
-            template = deepcopy(first)
-            for number, line in enumerate(xml_safe(value).replace("\t", " ").split("\n")):
+            lines = xml_safe(value).replace("\t", " ").split("\n")
+            template = deepcopy(first) if len(lines) > 1 else first  # copied only when needed
+            for number, line in enumerate(lines):
                 p = first if number == 0 else deepcopy(template)
                 if number:
                     tc.append(p)
@@ -192,5 +193,3 @@ def new_table(document: Any, header: Sequence[str], widths_cm: Sequence[float], 
         write_text(paragraph, text)
         kit.set_cell_shading(cell, HEADER_FILL)
     return table
-
-

@@ -118,3 +118,78 @@ def test_matplotlib_is_imported_only_when_a_chart_is_drawn() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root,
                          check=True).stdout  # fmt: skip
     assert out.strip() == "[]"
+
+
+def _chart(title: str, labels: int = 8) -> e.Chart:
+    categories = tuple(f"Groupe {n} : une étiquette" for n in range(labels))
+    series = (e.Series("Avant", tuple(float(n) for n in range(labels))),
+              e.Series("Après", tuple(float(n + 1) for n in range(labels))))  # fmt: skip
+    return e.Chart("hbar", title, categories, series, value_axis="gommettes")
+
+
+def test_each_text_is_laid_out_once_per_render_whatever_the_charts_showing_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Laying a string out (FreeType loading and hinting every glyph) was done twice per text
+    (measured, then drawn) and again in every chart: now once, for all the charts of a render."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    from labkit.report.charts import render_chart
+
+    prepared = [0]
+    original = RendererAgg._prepare_font
+
+    def counting(self, prop):  # noqa: ANN001, ANN202
+        prepared[0] += 1
+        return original(self, prop)
+
+    monkeypatch.setattr(RendererAgg, "_prepare_font", counting)
+    render_chart(_chart("Premier graphique, unique"))
+    first = prepared[0]
+    assert first > 0
+    prepared[0] = 0
+    render_chart(_chart("Premier graphique, unique"))  # the same texts: none laid out again
+    assert prepared[0] == 0
+    render_chart(_chart("Un autre titre"))  # only the new title
+    assert prepared[0] == 1
+
+
+def test_a_chart_png_holds_the_pixels_matplotlib_drew_at_its_resolution() -> None:
+    import io
+
+    import numpy as np
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    from labkit.report.chart_canvas import Canvas
+    from labkit.report.charts import DPI, render_chart
+
+    png = render_chart(_chart("Des pixels"))
+    picture = Image.open(io.BytesIO(png))
+    assert picture.mode == "RGB"
+    assert round(picture.info["dpi"][0]) == DPI
+    figure = Figure(figsize=(2, 1), dpi=DPI, facecolor="white")
+    figure.add_subplot().plot([0, 1, 2], [2, 0, 1])
+    canvas = Canvas(figure)
+    canvas.draw()
+    drawn = np.asarray(canvas.buffer_rgba())[:, :, :3]
+    from labkit.report.charts import png_rgb
+
+    decoded = np.asarray(Image.open(io.BytesIO(png_rgb(drawn, DPI))).convert("RGB"))
+    assert (decoded == drawn).all()
+
+
+def test_drawing_a_chart_leaves_matplotlib_s_3d_toolkit_unimported() -> None:
+    code = (
+        "import sys\n"
+        "from tests.report.test_report_complexity import _chart\n"
+        "from labkit.report.charts import render_chart\n"
+        "render_chart(_chart('Sans 3D'))\n"
+        "print('mpl_toolkits.mplot3d' in sys.modules)\n"
+        "import mpl_toolkits.mplot3d\n"  # still importable afterwards
+        "print('ok')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-W", "error::UserWarning", "-c", code],
+                         capture_output=True, text=True, cwd=root, check=True).stdout  # fmt: skip
+    assert out.split() == ["False", "ok"]
