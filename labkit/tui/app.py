@@ -30,6 +30,7 @@ from labkit.tui import live_state as ls
 from labkit.tui.controller import Alert, LiveSession
 from labkit.tui.keys import describe_bindings, translate_bindings
 from labkit.tui.screens.base import BlockScreen, LiveScreen
+from labkit.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -232,6 +233,21 @@ class LabkitApp(App[None]):
             severity="warning",
             timeout=20,
         )
+
+    # --- keys typed in a text field act in their turn (`TextField`) ---------------------------
+
+    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
+        """Textual's binding check, except that while a text field has the focus, a priority
+        binding (F8, Ctrl+Z, Ctrl+E…) does not act as the key arrives: the field receives the
+        key and runs it after the keys typed before it (`key_in_turn`)."""
+        if priority and isinstance(self.focused, TextField):
+            return False
+        return await super()._check_bindings(key, priority)
+
+    async def key_in_turn(self, key: str) -> bool:
+        """The priority bindings of `key`, read by the focused text field in its turn; whether
+        one acted."""
+        return await super()._check_bindings(key, priority=True)
 
     # --- writes -------------------------------------------------------------------------------
 

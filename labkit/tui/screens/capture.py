@@ -55,6 +55,7 @@ class CaptureScreen(BlockScreen):
 
     def on_mount(self) -> None:
         self.query_one(CaptureInput).router = self
+        self.query_one(CaptureBar).on_captured = self.write_entry
         super().on_mount()
         if self.START_IN_LIST:
             self.action_to_list()
@@ -67,8 +68,8 @@ class CaptureScreen(BlockScreen):
     captured_stamp: object = None
     """Where the entry being written goes, as `entry_stamp` said when its Enter was read."""
 
-    def on_capture_bar_captured(self, message: CaptureBar.Captured) -> None:
-        message.stop()
+    def write_entry(self, message: CaptureBar.Captured) -> None:
+        """An entry typed and confirmed, written in its Enter's turn (`CaptureBar`)."""
         self.captured_kind = message.kind
         self.captured_stamp = message.stamp
         with self.labkit.keeping_text() as attempt:

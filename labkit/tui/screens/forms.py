@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 from labkit.i18n import t
 from labkit.tui.keys import translate_bindings
 from labkit.tui.widgets.plain import Plain
+from labkit.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from labkit.tui.app import LabkitApp
@@ -80,7 +81,7 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
             for field in self._fields:
                 with Horizontal(classes="form-row"):
                     yield Plain(Content(field.label), classes="form-label")
-                    yield Input(field.value, placeholder=field.placeholder,
+                    yield TextField(field.value, placeholder=field.placeholder,
                                 id=f"field-{field.name}")
             yield Plain("", id="form-error", classes="form-error")
             yield Plain(Content(self._hint or t("tui.form.keys")), classes="overlay-hint")

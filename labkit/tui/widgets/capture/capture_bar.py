@@ -5,10 +5,15 @@ text until the screen says whether the journal wrote it (`settle`): an entry the
 write (full disk, read-only or locked journal) comes back into the line, or, when something new
 is being typed there, waits its turn (the context label counts them) and comes back once the line
 is empty again. Nothing typed is dropped while the screen is open.
+
+The bar takes Enter in the capture line's key turn and hands the entry to the screen at once
+(`on_captured`): it is written before the next key acts (« idée ⏎ F8 » records the idea, then
+ends the block).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -52,6 +57,8 @@ class CaptureBar(Horizontal):
         self._placeholder = placeholder
         self.unsaved: list[str] = []
         """Entries not recorded, waiting for the line to be empty to come back into it."""
+        self.on_captured: Callable[[CaptureBar.Captured], object] | None = None
+        """Who writes an entry in its Enter's turn (the screen); else `Captured` is posted."""
 
     def compose(self) -> ComposeResult:
         yield Plain(self.context, classes="capture-context")
@@ -71,15 +78,18 @@ class CaptureBar(Horizontal):
             widget.update(content, layout=wider)
 
     def on_mount(self) -> None:
+        self.query_one(CaptureInput).on_enter = self.entered
         self.watch_context(self.context)
 
     def settle(self, text: str, *, failed: bool) -> None:
         """The journal has handled `text`; when it `failed` to write it, the text comes back into
         the line (or waits while the line holds something new). After any other entry, the next
-        waiting one comes back into an empty line."""
+        waiting one comes back into an empty line. (Once the keys already typed are read: in a
+        burst « un ⏎ deux ⏎ », « deux » is a new entry, not the end of « un » come back.)"""
         if failed:
             self.unsaved.append(text)
-        self._bring_back()
+            self.watch_context(self.context)
+        self.input.call_later(self._bring_back)
 
     def _bring_back(self) -> None:
         """The first waiting entry into the line, if it is empty."""
@@ -93,15 +103,17 @@ class CaptureBar(Horizontal):
     def input(self) -> Input:
         return self.query_one(".capture-input", Input)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def entered(self, event: Input.Submitted) -> None:
+        """Enter in the line (in its key turn): the entry to the screen."""
         text = event.value.strip()
         if text:
-            self.post_message(
-                self.Captured(
-                    self, text, getattr(event, "kind", None), getattr(event, "stamp", None)
-                )
+            message = self.Captured(
+                self, text, getattr(event, "kind", None), getattr(event, "stamp", None)
             )
+            if self.on_captured is not None:
+                self.on_captured(message)
+            else:
+                self.post_message(message)
         else:  # Enter on an empty line: the next entry not written comes back
             self._bring_back()
 

@@ -3,8 +3,8 @@
 Facilitators type fast ("idea one⏎idea two⏎", or a burst from a paste or tmux). In Textual,
 Enter is a *binding*: the key bubbles up to the app, which then runs the input's submit action
 — by which time the following keys may already be in the input, and two entries merge into one.
-This input handles Enter itself, in its own key queue, and clears its text in the same step, so
-that the next keys always start a new entry.
+This input handles Enter itself, in its own key queue (as every `TextField` runs its keys), and
+clears its text in the same step, so that the next keys always start a new entry.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from textual import events
-from textual.widgets import Input
 
 from labkit.tui.widgets.capture.kind_strip import KindStrip
+from labkit.tui.widgets.text_field import TextField
 
 
 class KeyRouter(Protocol):
@@ -30,8 +30,9 @@ class KeyRouter(Protocol):
         ...
 
 
-class CaptureInput(Input):
-    """An `Input` whose Enter posts `Submitted` with the text typed so far and clears it.
+class CaptureInput(TextField):
+    """An `Input` whose Enter hands over `Submitted` with the text typed so far (`on_enter`)
+    and clears it.
 
     Coming back to it never selects its text: a letter typed on a list is sent here (see
     `LiveScreen.on_key`) and the next one must not replace it.
@@ -68,24 +69,18 @@ class CaptureInput(Input):
             layout = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def read_key(self, event: events.Key) -> bool:
         strip = self.kind_strip
         if strip is not None and (event.key == "ctrl+t" or strip.pick(event.key)):
             if event.key == "ctrl+t":
                 strip.toggle()
-            event.stop()
-            event.prevent_default()
-            return
+            return True
         if self.router is not None and self.router.route_key(event.key, typing=True):
-            event.stop()
-            event.prevent_default()
-            return
+            return True
         if event.key == "enter":
-            event.stop()
-            event.prevent_default()
             await self.action_submit()
-            return
-        await super()._on_key(event)
+            return True
+        return False
 
     async def action_submit(self) -> None:
         value = self.value
@@ -93,4 +88,4 @@ class CaptureInput(Input):
         message = self.Submitted(self, value, None)
         message.kind = self.kind_strip.current if self.kind_strip else None  # type: ignore[attr-defined]
         message.stamp = self.router.entry_stamp() if self.router else None  # type: ignore[attr-defined]
-        self.post_message(message)
+        self.submitted(message)
