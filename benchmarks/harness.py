@@ -149,6 +149,21 @@ forked from this small launcher (``python -S``, a few MiB), not from the benchma
 own tens of MiB would otherwise show as every command's peak)."""
 
 
+_COMPILED: list[bool] = []
+
+
+def as_installed() -> None:
+    """Compile labkit's modules to bytecode once, as an install does (`pip install` compiles
+    them; an editable install writes them on first import), so that no run recompiles every
+    module from source. Machines (CI, sandboxes) that set ``PYTHONDONTWRITEBYTECODE`` would
+    otherwise time the compiler: the child processes run without that variable."""
+    if not _COMPILED:
+        import compileall
+
+        compileall.compile_dir(str(Path(__file__).resolve().parent.parent / "labkit"), quiet=1)
+        _COMPILED.append(True)
+
+
 def run_once(command: Command) -> Run:
     """Run `command` as a whole process; its CPU time and peak memory are the kernel's
     accounting of that process (forked from a small launcher, see `_LAUNCHER`), its wall time
@@ -158,7 +173,9 @@ def run_once(command: Command) -> Run:
 
     if command.before is not None:
         command.before()
-    env = {**os.environ, **(command.env or {})}
+    as_installed()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(command.env or {})
     with tempfile.TemporaryDirectory(prefix="labkit-bench-") as scratch:
         stdin_path = None
         if command.stdin is not None:
