@@ -21,7 +21,6 @@ from labkit.model import Session, migrate
 from labkit.model.files import ATTACHMENTS_DIR, JOURNAL_FILE, SESSION_FILE
 from labkit.model.validation import Level, Problem
 from labkit.store.plain_errors import explain_all, field_path
-from labkit.store.seating import rotations_dir
 
 # re-exported: the commands name them from here too
 from labkit.store.session_paths import resolve_session_path as resolve_session_path
@@ -50,7 +49,10 @@ class SessionFolder:
 
     @property
     def rotations_dir(self) -> Path:
-        """Saved seating plans, one JSON file per block."""
+        """Saved seating plans, one JSON file per block (`seating`, and the event models it
+        reads, imported on first need, not with the session)."""
+        from labkit.store.seating import rotations_dir
+
         return rotations_dir(self.root)
 
     @property
