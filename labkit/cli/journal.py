@@ -61,10 +61,11 @@ def _open_journal(folder: SessionFolder) -> Journal:
     return Journal.open(folder.journal_path, device=CLI_DEVICE)
 
 
-def _check_block(folder: SessionFolder, block_id: str | None) -> None:
+def _check_block(plan: Path, block_id: str | None) -> None:
+    """Refuse a --block the plan (its session.yaml) does not have; the plan is read only then."""
     if block_id is None:
         return
-    known = [block.id for _, block in folder.session.blocks()]
+    known = [block.id for _, block in open_session_folder(str(plan)).session.blocks()]
     if block_id not in known:
         message = t("journal.cli.unknown_block", block=block_id, known=", ".join(known) or "—")
         raise typer.BadParameter(message, param_hint="--block")
@@ -106,10 +107,12 @@ def note_command(
     if kind not in CONTRIBUTION_KINDS:
         message = t("journal.cli.unknown_kind", kind=kind, known=", ".join(CONTRIBUTION_KINDS))
         raise typer.BadParameter(message, param_hint="--kind")
+    from labkit.model.files import JOURNAL_FILE
     from labkit.store.journal.journal import validate_event
+    from labkit.store.session_paths import resolve_session_path
 
-    folder = open_session_folder(session)
-    _check_block(folder, block)
+    plan = resolve_session_path(session)  # the journal lies beside it
+    _check_block(plan, block)
     placement: dict[str, Any] = {
         "block_id": block, "question": question, "table": table, "round": round_number,
         "team": team, "territory": territory, "author": author,
@@ -118,7 +121,7 @@ def note_command(
     validate_event({"type": "contribution.added", "text": text, "kind": kind, **fields})
     recording = device or f"note-{socket.gethostname()}"
     # refused text: no journal created
-    with Journal.open(folder.journal_path, device=recording, recorder=by) as journal:
+    with Journal.open(plan.parent / JOURNAL_FILE, device=recording, recorder=by) as journal:
         running = journal.state().current_block() if block is None else None
         if running is not None:  # the app shows it on the block being run
             fields["block_id"] = running.block_id

@@ -7,7 +7,6 @@ problem with file, line and field in plain words.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,20 +15,17 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
-from labkit.errors import InvalidInputError, SessionNotFoundError
+from labkit.errors import InvalidInputError
 from labkit.i18n import t
-from labkit.methods import check_session
 from labkit.model import Session, migrate
 from labkit.model.files import ATTACHMENTS_DIR, JOURNAL_FILE, SESSION_FILE
 from labkit.model.validation import Level, Problem
 from labkit.store.plain_errors import explain_all, field_path
-from labkit.store.seating import rotations_dir
+
+# re-exported: the commands name them from here too
+from labkit.store.session_paths import resolve_session_path as resolve_session_path
+from labkit.store.session_paths import sessions_home as sessions_home
 from labkit.store.yaml_document import locate, parse_yaml, read_text, save_yaml
-
-
-def sessions_home() -> Path:
-    """Where new and copied sessions go: $LABKIT_SESSIONS, else ./sessions."""
-    return Path(os.environ.get("LABKIT_SESSIONS", "sessions"))
 
 
 @dataclass
@@ -53,7 +49,10 @@ class SessionFolder:
 
     @property
     def rotations_dir(self) -> Path:
-        """Saved seating plans, one JSON file per block."""
+        """Saved seating plans, one JSON file per block (`seating`, and the event models it
+        reads, imported on first need, not with the session)."""
+        from labkit.store.seating import rotations_dir
+
         return rotations_dir(self.root)
 
     @property
@@ -62,7 +61,10 @@ class SessionFolder:
         return self.root / ATTACHMENTS_DIR
 
     def problems(self) -> list[Problem]:
-        """The plan's errors and warnings (see `labkit.model.check_session`)."""
+        """The plan's errors and warnings (see `labkit.methods.check_session`; the method
+        registry is imported here, on first need, not with the session)."""
+        from labkit.methods import check_session
+
         return check_session(self.session)
 
     def describe(self, problem: Problem, lang: str | None = None) -> str:
@@ -89,21 +91,9 @@ def describe_at(
 ) -> str:
     """Format one problem with its file, line and field path."""
     line = locate(document, loc) or 1
-    return t("store.problem_line", lang, path=path, line=line, field=field_path(loc),
-             message=message)
-
-
-def resolve_session_path(arg: str | Path) -> Path:
-    """The session.yaml a SESSION argument names: a folder, the file itself, or a slug."""
-    candidate = Path(arg)
-    if candidate.is_file() and candidate.suffix.lower() in (".yaml", ".yml"):
-        return candidate
-    if (candidate / SESSION_FILE).is_file():
-        return candidate / SESSION_FILE
-    by_slug = sessions_home() / str(arg) / SESSION_FILE
-    if by_slug.is_file():
-        return by_slug
-    raise SessionNotFoundError(t("store.session_not_found", None, arg=arg))
+    return t(
+        "store.problem_line", lang, path=path, line=line, field=field_path(loc), message=message
+    )
 
 
 def load_document(path: Path) -> CommentedMap:

@@ -82,3 +82,19 @@ def test_python_dash_m_runs_commands(tmp_path: Path) -> None:
     )
     assert out.returncode == 1
     assert "no session found" in out.stdout + out.stderr
+
+
+def test_note_reads_neither_the_plan_nor_the_method_registry(example: Path) -> None:
+    """A note goes to the journal beside the plan: the YAML, the session's pydantic models and
+    the method registry are not loaded (they are when `--block` asks for a check)."""
+    text, modules = _modules_after("note", str(example), "Une idée")
+    assert text.splitlines()[0].startswith("c")
+    unneeded = ("ruamel", "labkit.model.session", "labkit.methods", "labkit.store.session_folder")
+    assert [m for m in unneeded if _loaded(modules, m)] == []
+
+
+def test_agenda_builds_no_journal_model_nor_the_method_registry(example: Path) -> None:
+    _, modules = _modules_after("agenda", str(example))
+    unneeded = ("labkit.model.events", "labkit.model.views", "labkit.store.journal",
+                "labkit.store.seating", "labkit.methods")
+    assert [m for m in unneeded if _loaded(modules, m)] == []

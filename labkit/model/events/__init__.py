@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from labkit.model.events.base import (
     COMMITMENT_STATUSES,
@@ -122,7 +122,8 @@ Event = Annotated[
 ]
 """Any journal event, discriminated on `type`."""
 
-EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event, config=ConfigDict(defer_build=True))
+"""Validates any event; its schema (every event model) is built on first use, not on import."""
 
 
 def parse_payload(
