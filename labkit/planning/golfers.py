@@ -1,10 +1,11 @@
 """Zero-repeat plans for social-golfer sizes that no construction here covers, kept as data.
 
 Two are kept as the parameters of a structured plan (`golfers_30_6`, `golfers_24_7`: a cyclic
-group on rows of people, the few offsets found by an exhaustive search); the others were found once by this planner's own tabu search given a long CPU budget (the
-instances are solved in the social golfer literature, e.g. Harvey's tables and Triska &
-Musliu), and is checked by the tests and again when loaded: every round a partition of the
-points into equal tables, no pair meeting twice. `golfer_solution` returns it as a `Design`.
+group on rows of people, the few offsets found by an exhaustive search). The stored 6-round
+plan for 24 at 6x4 was found by this planner's own tabu search given a long CPU budget. The
+instances are solved in the social golfer literature (e.g. Harvey's tables, Triska & Musliu);
+every plan is checked by the tests and again when built: every round a partition of the
+points into equal tables, no pair meeting twice. `golfer_solution` returns the stored one.
 """
 
 from __future__ import annotations
