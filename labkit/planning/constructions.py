@@ -259,6 +259,10 @@ def _fours(tables: int, size: int, rounds: int) -> Design | None:
 
 def _structured(tables: int, size: int, rounds: int) -> Design | None:
     build = {(6, 5): golfers_30_6, (6, 4): golfers_24_7}.get((tables, size))
+    if rounds <= (6 if size == 4 else 3):
+        # no point set meets every table once here, so groups spread badly; the stored
+        # 6-round plan (6x4) or the search (6x5 over 3 rounds) reach 0 repeats with groups
+        return None
     found = build() if build is not None else None
     if found is None:
         return None
