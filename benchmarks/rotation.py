@@ -85,9 +85,8 @@ INSTANCES = [
     # resolvable designs with tables of 4
     Instance("40 at 10x4 over 13", 40, 10, 13, published=0, family="fours"),
     Instance("28 at 7x4 over 9", 28, 7, 9, published=0, family="fours"),
-    # social golfer sizes the issue quotes as solved (6-4-6, 6-4-7, 6-5-6); only 6-4-6 is
-    # stored here (found by this planner's own long search), the others count as published
-    # on the issue's word
+    # social golfer sizes the issue quotes as solved (6-4-6, 6-4-7, 6-5-6): 6-4-7 and 6-5-6
+    # are built by `labkit.planning.golfers` (checked there), 6-4-6 is stored
     Instance("24 at 6x4 over 6", 24, 6, 6, published=0, family="golfers"),
     Instance("24 at 6x4 over 7", 24, 6, 7, published=0, family="golfers"),
     Instance("30 at 6x5 over 6", 30, 6, 6, published=0, family="golfers"),

@@ -6,7 +6,9 @@ Names are imported on first use (PEP 562), so `labkit rotate --json` loads only 
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -57,3 +59,18 @@ def __getattr__(name: str) -> Any:
     value = getattr(import_module(f"labkit.planning.{module}"), name)
     globals()[name] = value
     return value
+
+
+class _Package(ModuleType):
+    """`labkit.planning` itself: importing the submodule `rotation_metrics` must not replace
+    the function of the same name (the import system sets the package attribute to the
+    submodule, which made `from labkit.planning import rotation_metrics` depend on what was
+    imported before)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _WHERE and isinstance(value, ModuleType):
+            return  # the lazy name wins; the submodule stays in sys.modules
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

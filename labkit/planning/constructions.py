@@ -12,7 +12,9 @@ point sets holding exactly one point at every table of every round (so table hos
 - Kirkman triple systems (tables of 3, `labkit.planning.kirkman`), Kirkman's fifteen
   schoolgirls (7 rounds of 5 tables of 3, from a packing of PG(3, 2)) among them;
 - resolvable (3q + 1, 4, 1) designs, tables of 4 (`labkit.planning.resolvable4`);
-- stored zero-repeat plans for social-golfer sizes (`labkit.planning.golfers`);
+- zero-repeat plans for social-golfer sizes (`labkit.planning.golfers`): 30 at 6 tables of 5
+  for 6 rounds and 24 at 6 tables of 4 for 7 rounds (cyclic offsets on rows of people), and
+  a stored 6-round plan for 24 at 6x4;
 - for any number m of tables of m, the rows, columns and symbols of a Latin square (3 rounds;
   `labkit.planning.latin`, with transversals for hosts and groups);
 - products of fields (MacNeish) are not needed: Z_m gives at least as many rounds for every
@@ -28,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from labkit.planning.galois import field, prime_power
-from labkit.planning.golfers import golfer_solution
+from labkit.planning.golfers import golfer_solution, golfers_24_7, golfers_30_6
 from labkit.planning.kirkman import kirkman_system
 from labkit.planning.latin import latin_with_transversals
 from labkit.planning.resolvable4 import resolvable_fours
@@ -211,7 +213,8 @@ def candidate_designs(tables: int, size: int, rounds: int) -> Iterator[Design]:
     """
     if rounds < 1 or tables < 1 or size < 1:
         return
-    for build in (_transversal, _affine, _kirkman, _golfers_32, _fours, _stored):
+    for build in (_transversal, _affine, _kirkman, _golfers_32, _fours, _structured,
+                  _stored):
         design = build(tables, size, rounds)
         if design is not None and design.rounds:
             yield design
@@ -252,6 +255,19 @@ def _fours(tables: int, size: int, rounds: int) -> Design | None:
     if fours is None:
         return None
     return Design(f"resolvable ({points},4,1) design", points, fours[:rounds])
+
+
+def _structured(tables: int, size: int, rounds: int) -> Design | None:
+    build = {(6, 5): golfers_30_6, (6, 4): golfers_24_7}.get((tables, size))
+    if rounds <= (6 if size == 4 else 3):
+        # no point set meets every table once here, so groups spread badly; the stored
+        # 6-round plan (6x4) or the search (6x5 over 3 rounds) reach 0 repeats with groups
+        return None
+    found = build() if build is not None else None
+    if found is None:
+        return None
+    return Design(f"social golfer plan {tables}-{size}-{len(found)}", tables * size,
+                  found[:rounds])
 
 
 def _stored(tables: int, size: int, rounds: int) -> Design | None:

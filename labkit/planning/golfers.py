@@ -1,9 +1,11 @@
 """Zero-repeat plans for social-golfer sizes that no construction here covers, kept as data.
 
-Each plan was found once by this planner's own tabu search given a long CPU budget (the
-instances are solved in the social golfer literature, e.g. Harvey's tables and Triska &
-Musliu), and is checked by the tests and again when loaded: every round a partition of the
-points into equal tables, no pair meeting twice. `golfer_solution` returns it as a `Design`.
+Two are kept as the parameters of a structured plan (`golfers_30_6`, `golfers_24_7`: a cyclic
+group on rows of people, the few offsets found by an exhaustive search). The stored 6-round
+plan for 24 at 6x4 was found by this planner's own tabu search given a long CPU budget. The
+instances are solved in the social golfer literature (e.g. Harvey's tables, Triska & Musliu);
+every plan is checked by the tests and again when built: every round a partition of the
+points into equal tables, no pair meeting twice. `golfer_solution` returns the stored one.
 """
 
 from __future__ import annotations
@@ -21,6 +23,46 @@ _SOLUTIONS: dict[tuple[int, int], tuple[str, ...]] = {
     "2 4 8 18 | 1 12 20 23 | 3 6 17 22 | 5 11 13 16 | 0 7 9 10 | 14 15 19 21",
     ),
 }
+
+
+# 30 people = Z5 x rows 0..5, point (x, j) -> 5*j + x. Round r seats row r at one table and
+# the other five tables {(a_r[j] + s, j) : j != r} for s in Z5; a_r[j] is digit j of row r
+# ("-" for r itself). Found by an exhaustive search: for rows j < k the four differences
+# a_r[k] - a_r[j] (r not j, k) are distinct, so no cross pair meets twice.
+_ROWS_30 = ("-00000", "0-0123", "01-302", "002-14", "0314-0", "02304-")
+
+# 24 people = Z3 x rows 0..7, point (x, j) -> 3*j + x. Round r splits the rows into the two
+# planes of the r-th parallel class of AG(3, 2) (rows j with popcount(j & (r + 1)) even, then
+# odd: every pair of rows shares a side in exactly 3 rounds) and seats, for each side S,
+# the three tables {(a_r[j] + s, j) : j in S}; the three differences of each pair of rows are
+# distinct (found by an exhaustive search), so nobody meets twice and row-mates never meet.
+_PLANES_24 = ("00000000", "00011110", "00022220", "02100122", "00220211", "01002112",
+              "00112022")
+
+
+def golfers_30_6() -> tuple[tuple[tuple[int, ...], ...], ...] | None:
+    """30 people at 6 tables of 5 for 6 rounds, no pair twice (social golfer 6-5-6)."""
+    rounds = []
+    for r, digits in enumerate(_ROWS_30):
+        others = [j for j in range(6) if j != r]
+        tables = [tuple(5 * r + x for x in range(5))]
+        tables += [tuple(5 * j + (int(digits[j]) + s) % 5 for j in others) for s in range(5)]
+        rounds.append(tuple(tables))
+    out = tuple(rounds)
+    return out if is_resolvable_design(30, out, 5) else None
+
+
+def golfers_24_7() -> tuple[tuple[tuple[int, ...], ...], ...] | None:
+    """24 people at 6 tables of 4 for 7 rounds, no pair twice (social golfer 6-4-7, the
+    most rounds possible: each person meets 3 new people a round among 23)."""
+    rounds = []
+    for r, digits in enumerate(_PLANES_24):
+        sides = ([j for j in range(8) if bin(j & (r + 1)).count("1") % 2 == parity]
+                 for parity in (0, 1))
+        rounds.append(tuple(tuple(3 * j + (int(digits[j]) + s) % 3 for j in side)
+                            for side in sides for s in range(3)))
+    out = tuple(rounds)
+    return out if is_resolvable_design(24, out, 4) else None
 
 
 def golfer_solution(tables: int, size: int) -> tuple[tuple[tuple[int, ...], ...], ...] | None:

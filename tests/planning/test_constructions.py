@@ -199,3 +199,10 @@ def test_resolvable_designs_with_tables_of_four(points: int) -> None:
     met = {pair for rnd in rounds for t in rnd for pair in combinations(sorted(t), 2)}
     assert len(met) == points * (points - 1) // 2  # every pair exactly once
     assert resolvable_fours(22) is None and resolvable_fours(64) is None  # q = 7, 21
+
+
+@pytest.mark.parametrize(("tables", "size", "rounds"), [(6, 5, 6), (6, 4, 7)])
+def test_social_golfer_plans_6_5_6_and_6_4_7(tables: int, size: int, rounds: int) -> None:
+    design = next(d for d in candidate_designs(tables, size, rounds)
+                  if len(d.rounds) == rounds)
+    check_design(design, tables, size, rounds)

@@ -254,3 +254,14 @@ def test_equal_groups_cost_no_repeat(n: int, tables: int, rounds: int, groups: i
                                       time_limit=0.5)).metrics
     assert m.repeats <= plain.repeats == 0
     assert m.group_spread_deviation == 0
+
+
+@pytest.mark.parametrize(("size", "tables", "rounds"), [(30, 6, 6), (24, 6, 7)])
+def test_published_social_golfer_sizes_plan_without_repeat(size: int, tables: int,
+                                                           rounds: int) -> None:
+    from labkit.planning import RotationRequest, Seatable, plan_rotation
+
+    people = [Seatable(str(i)) for i in range(size)]
+    plan = plan_rotation(RotationRequest(people, tables, rounds, time_limit=1.0))
+    assert plan.metrics.repeats == 0 and plan.metrics.hard_violations == 0
+    assert plan.verdict == "optimal"
