@@ -70,8 +70,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "Refused: “{entry}” — {error}"},
     "tui.undo_hint": {"fr": "{what} · Ctrl+Z pour annuler", "en": "{what} · Ctrl+Z to undo"},
     "tui.attendance.ambiguous": {
-        "fr": "{count} personnes correspondent : {names}. Précisez, ou choisissez avec ↓ puis Entrée.",
-        "en": "{count} people match: {names}. Type more, or choose with ↓ then Enter.",
+        "fr": "{count} personnes correspondent : {names}. Précisez, ou choisissez la ligne (↑/↓) puis Entrée.",
+        "en": "{count} people match: {names}. Type more, or choose the row (↑/↓) then Enter.",
     },
     "tui.attendance.nobody": {"fr": "Personne ne correspond à « {query} »",
                               "en": "Nobody matches “{query}”"},
@@ -385,6 +385,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.attendance.arrived": {"fr": "{name} : arrivé·e", "en": "{name}: arrived"},
     "tui.attendance.left": {"fr": "{name} : parti·e", "en": "{name}: left"},
     "tui.attendance.absent": {"fr": "{name} : absent·e", "en": "{name}: absent"},
+    "tui.attendance.not_here": {
+        "fr": "{name} n'est pas là aujourd'hui : pas de départ à noter.",
+        "en": "{name} is not here today: no departure to record.",
+    },
+    "tui.attendance.type_first": {
+        "fr": "Tapez d'abord quelques lettres du nom (ou choisissez la ligne avec ↑/↓).",
+        "en": "Type a few letters of the name first (or pick the row with ↑/↓).",
+    },
     # overlays
     "tui.help.title": {"fr": "Touches", "en": "Keys"},
     "tui.help.close": {"fr": "Échap ou ? pour fermer.", "en": "Escape or ? to close."},
