@@ -4,11 +4,15 @@ Facilitators type fast ("idea one⏎idea two⏎", or a burst from a paste or tmu
 Enter is a *binding*: the key bubbles up to the app, which then runs the input's submit action
 — by which time the following keys may already be in the input, and two entries merge into one.
 This input handles Enter itself, in its own key queue, and clears its text in the same step, so
-that the next keys always start a new entry.
+that the next keys always start a new entry. The editing keys (Backspace, Delete, arrows,
+Home/End, Ctrl+W/U/K) are bindings too, and were applied late the same way: « idée⌫e ⏎ » typed
+fast saved « idée » with the typo and the Backspace then hit an empty line. This input runs
+them in its key queue, in order with the text.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Protocol
 
 from textual import events
@@ -28,6 +32,19 @@ class KeyRouter(Protocol):
     def entry_stamp(self) -> object:
         """Where an entry whose Enter is read now goes (carried by its `Submitted`)."""
         ...
+
+
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
+
+EDITING_KEYS = frozenset({"backspace", "delete", "left", "right", "home", "end", "ctrl+left",
+                          "ctrl+right", "ctrl+w", "ctrl+u", "ctrl+k"})
+"""Keys this input applies at once (not Ctrl+A/E/D/X, which labkit's screens use)."""
+
+
+def one_line(text: str) -> str:
+    """Pasted text on one capture line: its lines joined by a space (an input keeps one line,
+    and Textual's kept only the first, dropping the rest of a pasted paragraph)."""
+    return _LINE_BREAKS.sub(" ", text.strip("\r\n"))
 
 
 class CaptureInput(Input):
@@ -85,7 +102,24 @@ class CaptureInput(Input):
             event.prevent_default()
             await self.action_submit()
             return
+        if event.key in EDITING_KEYS and await self._edit_now(event.key):
+            event.stop()
+            event.prevent_default()
+            return
         await super()._on_key(event)
+
+    async def _edit_now(self, key: str) -> bool:
+        """Run this input's own binding for an editing key now (False: it has none)."""
+        for binding in self._bindings.key_to_bindings.get(key, []):
+            await self.run_action(binding.action)
+            return True
+        return False
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Every line of a paste, joined (`Input._on_paste`, called after this one by Textual's
+        dispatch, inserts it)."""
+        if event.text:
+            event.text = one_line(event.text)  # type: ignore[misc]
 
     async def action_submit(self) -> None:
         value = self.value
