@@ -34,6 +34,7 @@ from labkit.tui.screens.base import BlockScreen, LiveScreen
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from labkit.model.views import RecordedEvent
     from labkit.tui.serve import ServerProcess
 
 R = TypeVar("R")
@@ -442,5 +443,24 @@ class LabkitApp(App[None]):
 
     def action_undo(self) -> None:
         undone = self.act(self.live.undo_last)
-        key = "tui.undone" if undone is not None else "tui.nothing_to_undo"
-        self.notify(t(key), timeout=3)
+        if undone is None:
+            self.notify(t("tui.nothing_to_undo"), timeout=3)
+            return
+        self.notify(self._undone_text(self.live.last_undone), timeout=5)
+
+    def _undone_text(self, targets: list[RecordedEvent]) -> str:
+        """« Annulé : arrivée de Martine. » or « Annulé : « Fiche de liaison ». »: Ctrl+Z acts on
+        the last entry of any screen, so the message says which one it cancelled."""
+        event = targets[0].event if targets else None
+        person_id = getattr(event, "participant_id", None)
+        person = self.live.session.participant(person_id) if person_id else None
+        kind = getattr(event, "type", "")
+        if person is not None and kind.startswith("attendance."):
+            what = t("tui.undone." + kind.removeprefix("attendance."), name=person.full_name)
+            return t("tui.undone_what", what=what)
+        text = getattr(event, "text", None)
+        if isinstance(text, str) and text.strip():
+            short = " ".join(text.split())
+            short = short if len(short) <= 40 else short[:39] + "…"
+            return t("tui.undone_what", what=t("tui.undone.text", text=short))
+        return t("tui.undone")

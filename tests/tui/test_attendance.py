@@ -75,3 +75,20 @@ async def test_a_departure_of_someone_not_here_is_said_plainly(make_app):
         await pilot.press("ctrl+u", "ctrl+x")  # nothing typed: say what to do
         await pilot.pause()
         assert any("Tapez d'abord" in n.message for n in app._notifications)
+
+
+async def test_undo_says_which_entry_it_cancelled(make_app):
+    """Ctrl+Z cancels the last entry of any screen: « Dernière saisie annulée » left the
+    facilitator guessing (in the tmux pass it undid Martine, not the arrival meant)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4", *"hugo", "enter", *"kar", "enter", "ctrl+z")
+        await pilot.pause()
+        karine = app.live.session.participant("p14").full_name
+        assert app._notifications and any(
+            n.message == f"Annulé : arrivée de {karine}." for n in app._notifications)
+        app.open_block("ouverture")
+        await pilot.pause()
+        await pilot.press(*"Une note", "enter", "ctrl+z")
+        await pilot.pause()
+        assert any(n.message == "Annulé : « Une note »." for n in app._notifications)
