@@ -441,6 +441,17 @@ class LabkitApp(App[None]):
         if self.live.revision != before:
             self.notify(t("tui.ended_undo", block=block.title), timeout=6)
 
+    KEY_NAMES = {"space": "tui.keyname.space", "escape": "tui.keyname.escape",
+                 "delete": "tui.keyname.delete"}
+    """Keys Textual names in English (« space », « esc », « del »), in the UI's language."""
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer and the help show it: Textual's, but « Espace », « Échap » and
+        « Suppr » in French."""
+        if binding.key_display is None and binding.key in self.KEY_NAMES:
+            return t(self.KEY_NAMES[binding.key])
+        return super().get_key_display(binding)
+
     def action_undo(self) -> None:
         undone = self.act(self.live.undo_last)
         if undone is None:
