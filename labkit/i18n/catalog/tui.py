@@ -326,7 +326,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.presence.expected": {"fr": "attendu·e", "en": "expected"},
     "tui.presence.absent": {"fr": "absent·e", "en": "absent"},
     "tui.presence.left": {"fr": "parti·e", "en": "left"},
-    "tui.drift.none": {"fr": "pas encore commencé", "en": "not started yet"},
+    "tui.drift.none": {"fr": "pas encore commencée", "en": "not started yet"},
     "tui.drift.late": {"fr": "{minutes} de retard", "en": "{minutes} late"},
     "tui.drift.early": {"fr": "{minutes} d'avance", "en": "{minutes} ahead"},
     "tui.drift.on_time": {"fr": "à l'heure", "en": "on time"},
