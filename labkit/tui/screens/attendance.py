@@ -153,8 +153,7 @@ class AttendanceScreen(LiveScreen):
         event.stop()
         person = self.live.session.participant(str(event.row_key.value))
         if person is not None:
-            self._set(self.live.arrive, "tui.attendance.arrived", person,
-                      typed=self._shown_query)
+            self._set(self.live.arrive, "tui.attendance.arrived", person)
 
     def _row_person(self) -> Participant | None:
         """The person Ctrl+D / Ctrl+X act on: the highlighted row once the list has the focus,
