@@ -35,6 +35,7 @@ from labkit.tui.widgets.text_field import TextField
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from labkit.model.views import RecordedEvent
     from labkit.tui.serve import ServerProcess
 
 R = TypeVar("R")
@@ -456,7 +457,37 @@ class LabkitApp(App[None]):
         if self.live.revision != before:
             self.notify(t("tui.ended_undo", block=block.title), timeout=6)
 
+    KEY_NAMES = {"space": "tui.keyname.space", "escape": "tui.keyname.escape",
+                 "delete": "tui.keyname.delete"}
+    """Keys Textual names in English (« space », « esc », « del »), in the UI's language."""
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer and the help show it: Textual's, but « Espace », « Échap » and
+        « Suppr » in French."""
+        if binding.key_display is None and binding.key in self.KEY_NAMES:
+            return t(self.KEY_NAMES[binding.key])
+        return super().get_key_display(binding)
+
     def action_undo(self) -> None:
         undone = self.act(self.live.undo_last)
-        key = "tui.undone" if undone is not None else "tui.nothing_to_undo"
-        self.notify(t(key), timeout=3)
+        if undone is None:
+            self.notify(t("tui.nothing_to_undo"), timeout=3)
+            return
+        self.notify(self._undone_text(self.live.last_undone), timeout=5)
+
+    def _undone_text(self, targets: list[RecordedEvent]) -> str:
+        """« Annulé : arrivée de Martine. » or « Annulé : « Fiche de liaison ». »: Ctrl+Z acts on
+        the last entry of any screen, so the message says which one it cancelled."""
+        event = targets[0].event if targets else None
+        person_id = getattr(event, "participant_id", None)
+        person = self.live.session.participant(person_id) if person_id else None
+        kind = getattr(event, "type", "")
+        if person is not None and kind.startswith("attendance."):
+            what = t("tui.undone." + kind.removeprefix("attendance."), name=person.full_name)
+            return t("tui.undone_what", what=what)
+        text = getattr(event, "text", None)
+        if isinstance(text, str) and text.strip():
+            short = " ".join(text.split())
+            short = short if len(short) <= 40 else short[:39] + "…"
+            return t("tui.undone_what", what=t("tui.undone.text", text=short))
+        return t("tui.undone")

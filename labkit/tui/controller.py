@@ -103,6 +103,8 @@ class LiveSession:
         )
         self._undo: list[int | tuple[int, ...]] = []
         """What Ctrl+Z undoes, last first: an event, or the events of one correction."""
+        self.last_undone: list[RecordedEvent] = []
+        """The entries the last `undo_last` cancelled (to say which on screen)."""
         self._rotation_cache: dict[str, tuple[tuple[int, str], list[Rotation]]] = {}
         self._alerted: set[Alert] = set()
 
@@ -293,6 +295,7 @@ class LiveSession:
                     [ev.EventUndone(target=r.uuid) for r in targets])
             finally:
                 self._changed()
+            self.last_undone = targets
             return undone[-1]
         return None
 

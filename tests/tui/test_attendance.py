@@ -35,3 +35,60 @@ async def test_room_before_and_after_check_in(make_app):
         assert len(seated) == 18  # every seated participant expected, facilitator excluded
         await pilot.press("f4", *"ines", "enter")
         assert app.live.room() == ["p01"]
+
+
+def _burst(field, keys: str) -> None:
+    """Keys reaching the search line faster than check-ins are written (a fast typist)."""
+    from textual import events
+
+    for key in keys:
+        field.post_message(events.Key("enter", None) if key == "\n" else events.Key(key, key))
+
+
+async def test_a_burst_of_check_ins_loses_nobody(make_app):
+    """« hugo ⏎ ines ⏎ » typed at once: the letters typed after the first Enter are not wiped
+    when Hugo's arrival is written (Inès was silently left out in a tmux pass)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4")
+        field = app.screen.query_one("#who")
+        _burst(field, "hugo\nkar\nine")  # « ine » typed before Karine's arrival is shown
+        await pilot.pause()
+        await pilot.pause()
+        assert field.value == "ine"
+        await pilot.press("s", "enter")
+        assert sorted(app.live.state.present(1)) == ["p01", "p14", "p18"]
+        assert field.value == ""
+
+
+async def test_a_departure_of_someone_not_here_is_said_plainly(make_app):
+    """Ctrl+D on someone who never arrived: a sentence naming them, not the journal's
+    « Événement « attendance.left » refusé » with the event's type."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4", *"hugo", "ctrl+d")
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        assert any("Hugo" in m and "pas là" in m for m in shown), shown
+        assert not any("attendance.left" in m for m in shown)
+        assert "p18" not in app.live.state.attendance_on(1)
+        await pilot.press("ctrl+u", "ctrl+x")  # nothing typed: say what to do
+        await pilot.pause()
+        assert any("Tapez d'abord" in n.message for n in app._notifications)
+
+
+async def test_undo_says_which_entry_it_cancelled(make_app):
+    """Ctrl+Z cancels the last entry of any screen: « Dernière saisie annulée » left the
+    facilitator guessing (in the tmux pass it undid Martine, not the arrival meant)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4", *"hugo", "enter", *"kar", "enter", "ctrl+z")
+        await pilot.pause()
+        karine = app.live.session.participant("p14").full_name
+        assert app._notifications and any(
+            n.message == f"Annulé : arrivée de {karine}." for n in app._notifications)
+        app.open_block("ouverture")
+        await pilot.pause()
+        await pilot.press(*"Une note", "enter", "ctrl+z")
+        await pilot.pause()
+        assert any(n.message == "Annulé : « Une note »." for n in app._notifications)

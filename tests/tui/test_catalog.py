@@ -39,3 +39,13 @@ def test_keys_built_at_run_time_exist():
     missing = [prefix + name for prefix, names in families.items() for name in names
                if prefix + name not in MESSAGES]
     assert missing == []
+
+
+def test_no_message_names_a_bare_letter_key():
+    """Round, step and turn keys are Ctrl+N / Ctrl+R since letters go into the capture line:
+    « Tour 2/4 à venir (n) » or « Pas encore de binômes : r » sent a facilitator to a letter
+    that types text."""
+    stale = re.compile(r"\((n|r)\)|: (n|r)$")
+    found = sorted(key for key, texts in MESSAGES.items() if key.startswith("tui.")
+                   for text in texts.values() if stale.search(text))
+    assert found == []

@@ -146,3 +146,12 @@ async def test_a_rehearsal_counts_drift_from_its_own_start(make_app, clock):
         await pilot.pause()
         drift = app.screen.query_one("#day-drift", Static)
         assert "10 min de retard" in str(drift.render())
+
+
+async def test_the_day_not_started_agrees_with_journee(make_app):
+    """« Journée : pas encore commencé » (seen in the tmux pass): la journée is feminine."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        drift = str(app.screen.query_one("#day-drift", Static).render())
+        assert "Journée : pas encore commencée" in drift

@@ -36,3 +36,16 @@ async def test_three_absences_keep_the_unaffected_pairs_and_name_who_moves(make_
         assert "→" in said[-1]
         # the regroups of the kept pairs stay with them
         assert len(app.screen.groups) >= 2
+
+
+async def test_without_pairs_the_panel_says_which_key_forms_them_at_80_columns(make_app):
+    """« Pas encore de binômes : r » was cut at 80 columns, and named a letter that types
+    text: the panel says Ctrl+R in full."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_block("interviews")
+        await pilot.pause()
+        title = app.screen.query_one("#pairs-title")
+        lines = [strip.text for strip in title.render_lines(title.content_region.reset_offset)]
+        shown = " ".join(" ".join(lines).split())
+        assert "Ctrl+R pour les former" in shown, lines

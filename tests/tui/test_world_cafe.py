@@ -403,7 +403,8 @@ async def test_the_harvest_corrects_and_deletes_an_idea_as_the_report_shows(make
         await pilot.pause()
         assert harvest_texts(app) == ["Guichet unique", "Permanences"]
         footer = [str(k.render()).split()[0] for k in app.screen.query("FooterKey")]
-        assert "^e" in footer and "del" in footer  # descriptions give way at 100 columns
+        assert "^e" in footer and "Suppr" in footer  # descriptions give way at 100 columns
+        assert "Espace" in footer and "space" not in footer and "del" not in footer  # French
         report = report_text(app)
         assert "Guichet unique" in report and "unqiue" not in report
         assert "Hors sujet total" not in report and "Permanences" in report

@@ -60,7 +60,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.prototype.decision": {"fr": "Décision", "en": "Decision"},
     "tui.prototype.facets": {"fr": "Facette : {facets}", "en": "Facet: {facets}"},
     "tui.prototype.facet_key": {"fr": "Ctrl+T\u00a0:", "en": "Ctrl+T:"},
-    "tui.prototype.round_next": {"fr": "Visite {number}/{count} à venir (n)", "en": "Visit {number}/{count} to come (n)"},
+    "tui.prototype.round_next": {"fr": "Visite {number}/{count} à venir (Ctrl+N)", "en": "Visit {number}/{count} to come (Ctrl+N)"},
     "tui.prototype.round": {"fr": "Visite {number}/{count}", "en": "Visit {number}/{count}"},
     "tui.prototype.revision": {"fr": "Révision et décisions", "en": "Revision and decisions"},
     "tui.prototype.revision_next": {"fr": "Visites terminées : Ctrl+N pour la révision", "en": "Visits over: Ctrl+N for the revision"},

@@ -125,7 +125,7 @@ class AttendanceScreen(LiveScreen):
         person, candidates = ls.check_in_choice(self._people(), query)
         if person is not None:
             self._shown_query = ""
-            if not self._set(self.live.arrive, "tui.attendance.arrived", person):
+            if not self._set(self.live.arrive, "tui.attendance.arrived", person, typed=""):
                 who = self.query_one("#who", Input)  # not written: the search comes back
                 who.value = query + who.value
                 who.cursor_position = len(who.value)
@@ -163,6 +163,10 @@ class AttendanceScreen(LiveScreen):
             key = table.highlighted_key()
             return self.live.session.participant(key) if key else None
         query = self._query()
+        if not query.strip():
+            self.app.bell()
+            self.notify(t("tui.attendance.type_first"), severity="warning", timeout=6)
+            return None
         person, candidates = ls.check_in_choice(self._people(), query)
         if person is None:
             self.app.bell()
@@ -172,10 +176,13 @@ class AttendanceScreen(LiveScreen):
                         severity="warning", timeout=6)
         return person
 
-    def _set(self, write: Callable[[str], None], key: str, person: Participant) -> bool:
+    def _set(self, write: Callable[[str], None], key: str, person: Participant,
+             typed: str | None = None) -> bool:
         """Record an arrival, departure or absence, say it with the name (departures and
         absences change the seating: the undo key is shown), then back to the search line
-        (emptied, unless the journal could not write: False)."""
+        without `typed`, the search that designated the person (None: all of the line; ""
+        after Enter, which emptied it: what is there was typed after it and stays), unless
+        the journal could not write: False."""
         before = self.live.revision
         with self.labkit.keeping_text() as attempt:
             self.act(write, person.id)
@@ -187,15 +194,28 @@ class AttendanceScreen(LiveScreen):
         who = self.query_one("#who", Input)
         if not attempt.failed:  # a failed write keeps the search line as it was typed
             self._shown_query = ""
-            who.value = ""
+            if typed is None or not who.value.startswith(typed):
+                who.value = ""
+            elif typed:
+                who.value = who.value[len(typed):]
+            who.cursor_position = len(who.value)
         who.focus()
         self.refresh_view()
         return not attempt.failed
 
     def action_leave(self) -> None:
         person = self._row_person()
-        if person is not None:
-            self._set(self.live.leave, "tui.attendance.left", person)
+        if person is None:
+            return
+        status = next(p.status for p in ls.presence(self.live.session, self.live.day,
+                                                    self.live.state)
+                      if p.participant.id == person.id)
+        if status != "present":  # said plainly, not as the journal's refusal of the event
+            self.app.bell()
+            self.notify(t("tui.attendance.not_here", name=person.full_name),
+                        severity="warning", timeout=6)
+            return
+        self._set(self.live.leave, "tui.attendance.left", person)
 
     def action_absent(self) -> None:
         person = self._row_person()

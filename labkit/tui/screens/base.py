@@ -25,6 +25,7 @@ from labkit.tui import live_state as ls
 from labkit.tui.keys import translate_bindings
 from labkit.tui.sources import SOURCE_WIDTH, source_tag
 from labkit.tui.widgets.agenda.block_bar import BarInfo
+from labkit.tui.widgets.capture.capture_input import one_line
 
 if TYPE_CHECKING:
     from labkit.tui.app import LabkitApp
@@ -120,6 +121,16 @@ class LiveScreen(Screen):
         event.prevent_default()
         field.focus()
         field.insert_text_at_cursor(event.character)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Text pasted while a list has the focus goes into the text field too (it used to
+        vanish: only a letter typed there was sent to the field)."""
+        field = self.typing_field()
+        if field is None or isinstance(self.focused, Input) or not event.text:
+            return
+        event.stop()
+        field.focus()
+        field.insert_text_at_cursor(one_line(event.text))
 
     def refresh_view(self) -> None:
         """Re-read the journal state (after a change)."""

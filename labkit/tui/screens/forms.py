@@ -55,8 +55,12 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "tui.key.cancel"),
-        Binding("ctrl+o", "save", "tui.key.save", priority=True),
+        Binding("ctrl+o", "save_typed", "tui.key.save", priority=True),
+        Binding("enter", "next_field", show=False, priority=True),
     ]
+    """Enter is read in the order of the keys, before the field's text: a binding of the
+    field ran once its key had bubbled up, after the next keys, and « quoi ⏎ qui ⏎ » typed
+    fast put « quiquoi » or « quoiqui » in the first field (seen in the tmux pass)."""
 
     def __init__(
         self,
@@ -91,10 +95,27 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._next_from(event.input)
+
+    def action_next_field(self) -> None:
+        """Enter: the next field takes the keys typed from now on, at once (the keys typed
+        before still reach this one); on the last field, save once they have."""
+        if isinstance(self.focused, Input):
+            self._next_from(self.focused)
+
+    def _next_from(self, field: Input) -> None:
         names = [f.name for f in self._fields]
-        index = names.index(str(event.input.id).removeprefix("field-"))
+        index = names.index(str(field.id).removeprefix("field-"))
         if index + 1 < len(names):
-            self.query_one(f"#field-{names[index + 1]}", Input).focus()
+            self.set_focus(self.query_one(f"#field-{names[index + 1]}", Input))
+        else:
+            self.action_save_typed()
+
+    def action_save_typed(self) -> None:
+        """Save after the keys already sent to the focused field are in it."""
+        field = self.focused
+        if isinstance(field, Input):
+            field.call_later(self.action_save)
         else:
             self.action_save()
 

@@ -3,12 +3,14 @@
 Facilitators type fast ("idea one⏎idea two⏎", or a burst from a paste or tmux). In Textual,
 Enter is a *binding*: the key bubbles up to the app, which then runs the input's submit action
 — by which time the following keys may already be in the input, and two entries merge into one.
-This input handles Enter itself, in its own key queue (as every `TextField` runs its keys), and
-clears its text in the same step, so that the next keys always start a new entry.
+This input handles Enter itself, in its own key queue (as every `TextField` runs its keys, the
+editing keys included: « idéx⌫e ⏎ » typed fast saves « idée »), and clears its text in the same
+step, so that the next keys always start a new entry.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Protocol
 
 from textual import events
@@ -28,6 +30,15 @@ class KeyRouter(Protocol):
     def entry_stamp(self) -> object:
         """Where an entry whose Enter is read now goes (carried by its `Submitted`)."""
         ...
+
+
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
+
+
+def one_line(text: str) -> str:
+    """Pasted text on one capture line: its lines joined by a space (an input keeps one line,
+    and Textual's kept only the first, dropping the rest of a pasted paragraph)."""
+    return _LINE_BREAKS.sub(" ", text.strip("\r\n"))
 
 
 class CaptureInput(TextField):
@@ -81,6 +92,12 @@ class CaptureInput(TextField):
             await self.action_submit()
             return True
         return False
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Every line of a paste, joined (`Input._on_paste`, called after this one by Textual's
+        dispatch, inserts it)."""
+        if event.text:
+            event.text = one_line(event.text)  # type: ignore[misc]
 
     async def action_submit(self) -> None:
         value = self.value

@@ -1,0 +1,40 @@
+"""Forms filled in a fast burst: each field gets what was typed before its Enter."""
+
+from __future__ import annotations
+
+from textual import events
+
+from tests.tui.test_methods import open_block
+
+
+def burst(app, keys: list[str]) -> None:
+    """Keys reaching the app faster than it handles them (a fast typist, tmux send-keys)."""
+    for key in keys:
+        app.post_message(events.Key(key, "\r" if key == "enter" else key))
+
+
+async def test_a_commitment_typed_in_one_burst_fills_each_field(make_app):
+    """« quoi ⏎ qui ⏎ … » at once: Enter (a binding) used to move to the next field only after
+    the following keys, so everything landed in the first field (seen in the tmux pass)."""
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "engagements")
+        await pilot.press("n")
+        await pilot.pause()
+        names = [f.name for f in app.screen._fields]
+        typed = {"what": "Un guichet commun", "owner_person": "Karim", "due": "06/2027",
+                 "group": "59"}
+        keys = []
+        for name in names:
+            keys += [*typed.get(name, ""), "enter"]
+        burst(app, keys[:-1])  # the last Enter apart: check the fields before saving
+        for _ in range(4):
+            await pilot.pause()
+        shown = {n: app.screen.query_one(f"#field-{n}").value for n in names}
+        assert shown == {n: typed.get(n, "") for n in names}
+        burst(app, ["enter"])
+        for _ in range(4):
+            await pilot.pause()
+        assert type(app.screen).__name__ == "CommitmentsScreen"
+    (item,) = app.live.state.commitments.values()
+    assert (item.what, item.owner_person, item.territory) == ("Un guichet commun", "Karim", "59")
