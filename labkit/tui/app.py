@@ -240,8 +240,12 @@ class LabkitApp(App[None]):
     async def _check_bindings(self, key: str, priority: bool = False) -> bool:
         """Textual's binding check, except that while a text field has the focus, a priority
         binding (F8, Ctrl+Z, Ctrl+E…) does not act as the key arrives: the field receives the
-        key and runs it after the keys typed before it (`key_in_turn`)."""
-        if priority and isinstance(self.focused, TextField):
+        key and runs it after the keys typed before it (`key_in_turn`). A screen's
+        ``KEYS_AT_ONCE`` act as they arrive: they move the focus (a form's Enter), so that the
+        keys typed after them go to the next field."""
+        if priority and isinstance(self.focused, TextField) and (
+            key not in getattr(self.screen, "KEYS_AT_ONCE", ())
+        ):
             return False
         return await super()._check_bindings(key, priority)
 

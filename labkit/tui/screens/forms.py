@@ -62,6 +62,10 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
     field ran once its key had bubbled up, after the next keys, and « quoi ⏎ qui ⏎ » typed
     fast put « quiquoi » or « quoiqui » in the first field (seen in the tmux pass)."""
 
+    KEYS_AT_ONCE = frozenset({"enter"})
+    """Enter moves the focus as it arrives (`LabkitApp._check_bindings`): the keys typed before
+    it are already in the field's queue, those typed after it go to the next field."""
+
     def __init__(
         self,
         title: str,
