@@ -67,7 +67,9 @@ def test_an_alias_bomb_is_refused_quickly(write_session: Callable[..., Path]) ->
     assert path.stat().st_size < 400
     started = time.monotonic()
     _refused(run("validate", path.parent), "session.yaml", "alias")
-    assert time.monotonic() - started < 10
+    # expanded, the bomb is 9⁹ strings: hours and gigabytes; refused, a command's start-up (a
+    # wide bound: the machine may be loaded, and this is no speed test)
+    assert time.monotonic() - started < 60
 
 
 def test_a_huge_session_file_is_refused_naming_the_limit(

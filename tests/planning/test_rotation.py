@@ -247,11 +247,13 @@ def test_objective_max_meetings_first_spreads_repeats() -> None:
     (24, 6, 3, 4), (30, 6, 3, 5), (40, 8, 4, 4), (20, 5, 4, 4),
 ])
 def test_equal_groups_cost_no_repeat(n: int, tables: int, rounds: int, groups: int) -> None:
+    # a generous limit: the search ends as soon as the plan is optimal (0.5 s was reached
+    # under load before it was, and the test failed at random)
     plain = plan_rotation(RotationRequest(people(n), tables=tables, rounds=rounds,
-                                          time_limit=0.5)).metrics
+                                          time_limit=10.0)).metrics
     grouped = [Seatable(str(i), group="ABCDEFGH"[i % groups]) for i in range(n)]
     m = plan_rotation(RotationRequest(grouped, tables=tables, rounds=rounds,
-                                      time_limit=0.5)).metrics
+                                      time_limit=10.0)).metrics
     assert m.repeats <= plain.repeats == 0
     assert m.group_spread_deviation == 0
 
