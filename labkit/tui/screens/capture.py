@@ -13,6 +13,8 @@ Ctrl+E corrects the entry under the cursor (its text in a one-line form, Enter s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from textual import events
@@ -27,6 +29,7 @@ from labkit.tui.screens.forms import prompt
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.capture.capture_input import CaptureInput
+from labkit.tui.widgets.capture.digit_prefix import DigitPrefix
 from labkit.tui.widgets.footer import FitFooter
 
 
@@ -82,11 +85,31 @@ class CaptureScreen(BlockScreen):
 
     # --- keys choosing where the next entry goes (read in the capture line's key queue) -------
 
+    routes: KeyRoutes | None = None
+    """What ↑/↓, Ctrl+N/Ctrl+F and Ctrl+T then a digit do on this screen, if anything."""
+
     def route_key(self, key: str, *, typing: bool) -> bool:
         """Apply `key` if it chooses where the next entry goes (a table, a team, a facet), and
         say whether it did. The capture line asks first (`typing`), in order with the text and
-        Enter; a list with the focus asks through `on_key`. None here."""
-        return False
+        Enter (in a burst « idée ⏎ ↓ idée ⏎ », each idea goes where it was typed); a list with
+        the focus asks through `on_key`. ↑/↓ and Ctrl+N/Ctrl+F count only in the capture line;
+        Ctrl+T then a digit anywhere."""
+        routes = self.routes
+        if routes is None:
+            return False
+        if typing and key in ("up", "down"):
+            routes.step(-1 if key == "up" else 1)
+            return True
+        if typing and key in ("ctrl+n", "ctrl+f"):  # what was typed before stays in its part
+            routes.next_part() if key == "ctrl+n" else routes.end_part()
+            return True
+        armed = routes.prefix.armed
+        chosen = routes.prefix.read(key)
+        if chosen:
+            routes.pick(chosen)
+        if chosen is not None or armed:
+            routes.relabel()
+        return chosen is not None
 
     def entry_stamp(self) -> object:
         """Where an entry whose Enter is read now goes (`captured_stamp` when it is written)."""
@@ -171,3 +194,20 @@ def delete_entry(screen: BlockScreen, entry: Entry, label: str) -> None:
             screen.notify(t("tui.entry.deleted"), timeout=6)
 
     screen.labkit.confirm(t("tui.entry.confirm_delete", entry=label), delete)
+
+
+@dataclass(frozen=True)
+class KeyRoutes:
+    """A capture screen's keys for where the next entry goes, read by `route_key`."""
+
+    prefix: DigitPrefix
+    """Ctrl+T, then a digit: `pick` that number."""
+    step: Callable[[int], object]
+    """↑/↓: the previous or next place (table, team)."""
+    next_part: Callable[[], object]
+    """Ctrl+N: the next round or part."""
+    end_part: Callable[[], object]
+    """Ctrl+F: end the running round or part."""
+    pick: Callable[[int], object]
+    relabel: Callable[[], object]
+    """The capture label again (while Ctrl+T waits for its digit, and after)."""

@@ -22,7 +22,7 @@ from labkit.model import Block
 from labkit.model.views import Contribution
 from labkit.tui import live_state as ls
 from labkit.tui.screens.base import checked
-from labkit.tui.screens.capture import CaptureScreen
+from labkit.tui.screens.capture import CaptureScreen, KeyRoutes
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.capture.digit_prefix import DigitPrefix
@@ -67,6 +67,9 @@ class PrototypeScreen(CaptureScreen):
         self._mode_round: int | None = None
         self.prefix = DigitPrefix()
         """Ctrl+T, then the facet's digit (Alt+digit, where the terminal passes it)."""
+        self.routes = KeyRoutes(self.prefix, step=self.action_team, next_part=self.action_next_part,
+                                end_part=self.action_end_round, pick=self.action_pick_facet,
+                                relabel=self._refresh_context)  # fmt: skip
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
@@ -244,24 +247,6 @@ class PrototypeScreen(CaptureScreen):
     def action_choose_facet(self) -> None:
         """Ctrl+T where no text field nor list read it first (`route_key` does)."""
         self.route_key("ctrl+t", typing=False)
-
-    def route_key(self, key: str, *, typing: bool) -> bool:
-        """↑/↓ in the capture line (the team), Ctrl+T then a digit anywhere (the facet):
-        applied between the entries typed before and after the key, even in a fast burst; and
-        Ctrl+N / Ctrl+F typed in the capture line, for the same reason."""
-        if typing and key in ("up", "down"):
-            self.action_team(-1 if key == "up" else 1)
-            return True
-        if typing and key in ("ctrl+n", "ctrl+f"):  # what was typed before stays in its visit
-            self.action_next_part() if key == "ctrl+n" else self.action_end_round()
-            return True
-        armed = self.prefix.armed
-        chosen = self.prefix.read(key)
-        if chosen:
-            self.action_pick_facet(chosen)
-        if chosen is not None or armed:
-            self._refresh_context()
-        return chosen is not None
 
     def entry_stamp(self) -> object:
         return (self.selected, self.facet, self.visit)

@@ -26,7 +26,7 @@ from labkit.store.seating import as_lists
 from labkit.tui import live_state as ls
 from labkit.tui import rotation
 from labkit.tui.screens.base import checked
-from labkit.tui.screens.capture import CaptureScreen
+from labkit.tui.screens.capture import CaptureScreen, KeyRoutes
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.cafe.table_card import Seat, TableCard, TableView
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
@@ -87,6 +87,10 @@ class WorldCafeScreen(CaptureScreen):
         """The last re-plan's moves, shown in the notice until something else is to say."""
         self.prefix = DigitPrefix()
         """Ctrl+T, then the table's digit (Alt+digit, where the terminal passes it)."""
+        self.routes = KeyRoutes(self.prefix, step=self.action_table,
+                                next_part=self.action_next_round,
+                                end_part=self.action_end_round, pick=self.action_pick_table,
+                                relabel=self._refresh_context)  # fmt: skip
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
@@ -300,24 +304,6 @@ class WorldCafeScreen(CaptureScreen):
     def action_choose_table(self) -> None:
         """Ctrl+T where no text field nor list read it first (`route_key` does)."""
         self.route_key("ctrl+t", typing=False)
-
-    def route_key(self, key: str, *, typing: bool) -> bool:
-        """↑/↓ in the capture line, Ctrl+T then a digit anywhere: the table of the next idea,
-        changed between the ideas typed before and after the key (even in a fast burst); and
-        Ctrl+N / Ctrl+F typed in the capture line, for the same reason."""
-        if typing and key in ("up", "down"):
-            self.action_table(-1 if key == "up" else 1)
-            return True
-        if typing and key in ("ctrl+n", "ctrl+f"):  # the idea typed before stays in its round
-            self.action_next_round() if key == "ctrl+n" else self.action_end_round()
-            return True
-        armed = self.prefix.armed
-        chosen = self.prefix.read(key)
-        if chosen:
-            self.action_pick_table(chosen)
-        if chosen is not None or armed:
-            self._refresh_context()
-        return chosen is not None
 
     def entry_stamp(self) -> object:
         return (self.selected, self.shown_round)
