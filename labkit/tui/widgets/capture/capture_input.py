@@ -97,7 +97,7 @@ class CaptureInput(TextField):
         """Every line of a paste, joined (`Input._on_paste`, called after this one by Textual's
         dispatch, inserts it)."""
         if event.text:
-            event.text = one_line(event.text)  # type: ignore[misc]
+            event.text = one_line(event.text)
 
     async def action_submit(self) -> None:
         value = self.value
