@@ -143,3 +143,17 @@ async def test_an_arrival_and_an_absence_in_one_burst_act_in_order(make_app):
                   for found in journal.events(types=["attendance.arrived", "attendance.absent"])]
     assert events == [("attendance.arrived", "p18"), ("attendance.absent", "p09"),
                       ("attendance.arrived", "p01")]
+
+
+async def test_an_ambiguous_enter_in_a_burst_lists_and_the_next_letters_refine_it(make_app):
+    """« ma ⏎ r ⏎ » at once: « ma » (Mamadou, Marion) checks in nobody and stays, « r »
+    refines it to Marion, who alone arrives (Enter used to be read after « r »: « r » alone
+    was searched, then « ma » came back on the line)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4")
+        _app_burst(app, [*"ma", "enter", "r", "enter"])
+        await _settle(pilot)
+        assert app.live.state.present(1) == ["p15"]
+        assert app.screen.query_one("#who").value == ""
+        assert any("Mamadou" in n.message for n in app._notifications)
