@@ -139,10 +139,15 @@ async def test_an_arrival_and_an_absence_in_one_burst_act_in_order(make_app):
         await _settle(pilot)
         assert app.screen.query_one("#who").value == ""
     with Journal.open(app.live.root / "journal.db", device="check") as journal:
-        events = [(found.event.type, found.event.participant_id)
-                  for found in journal.events(types=["attendance.arrived", "attendance.absent"])]
-    assert events == [("attendance.arrived", "p18"), ("attendance.absent", "p09"),
-                      ("attendance.arrived", "p01")]
+        events = [
+            (found.event.type, found.event.participant_id)
+            for found in journal.events(types=["attendance.arrived", "attendance.absent"])
+        ]
+    assert events == [
+        ("attendance.arrived", "p18"),
+        ("attendance.absent", "p09"),
+        ("attendance.arrived", "p01"),
+    ]
 
 
 async def test_an_ambiguous_enter_in_a_burst_lists_and_the_next_letters_refine_it(make_app):
