@@ -92,3 +92,73 @@ async def test_undo_says_which_entry_it_cancelled(make_app):
         await pilot.press(*"Une note", "enter", "ctrl+z")
         await pilot.pause()
         assert any(n.message == "Annulé : « Une note »." for n in app._notifications)
+
+
+KEY_CHARS = {"enter": "\r", "ctrl+d": "\x04", "ctrl+x": "\x18"}
+
+
+def _app_burst(app, keys: list[str]) -> None:
+    """Keys queued at the app back to back, before any is handled, as a tmux send-keys or a
+    fast typist delivers them (Pilot's `press` waits after each key)."""
+    from textual import events
+
+    for key in keys:
+        app.post_message(events.Key(key, KEY_CHARS.get(key, key)))
+
+
+async def _settle(pilot) -> None:
+    for _ in range(6):
+        await pilot.pause()
+
+
+async def test_two_names_and_enters_in_one_burst_check_in_both_in_turn(make_app):
+    """« hugo ⏎ kar ⏎ hugo Ctrl+D » in one burst: Hugo arrives, then Karine, then Hugo
+    leaves, as when typed slowly (Enter used to act after the keys typed after it: Ctrl+D
+    found Hugo not here yet, and the search line kept « hugo »)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4")
+        field = app.screen.query_one("#who")
+        _app_burst(app, [*"hugo", "enter", *"kar", "enter", *"hugo", "ctrl+d"])
+        await _settle(pilot)
+        attendance = app.live.state.attendance_on(1)
+        assert attendance["p18"].status == "left"
+        assert attendance["p14"].status == "present"
+        assert field.value == ""
+        shown = [n.message for n in app._notifications]
+        assert not any("pas là" in m for m in shown), shown
+
+
+async def test_an_arrival_and_an_absence_in_one_burst_act_in_order(make_app):
+    """« hugo ⏎ nadia Ctrl+X ines ⏎ »: the journal holds Hugo's arrival, Nadia's absence and
+    Inès's arrival in that order, each for the right person."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4")
+        _app_burst(app, [*"hugo", "enter", *"nadia", "ctrl+x", *"ines", "enter"])
+        await _settle(pilot)
+        assert app.screen.query_one("#who").value == ""
+    with Journal.open(app.live.root / "journal.db", device="check") as journal:
+        events = [
+            (found.event.type, found.event.participant_id)
+            for found in journal.events(types=["attendance.arrived", "attendance.absent"])
+        ]
+    assert events == [
+        ("attendance.arrived", "p18"),
+        ("attendance.absent", "p09"),
+        ("attendance.arrived", "p01"),
+    ]
+
+
+async def test_an_ambiguous_enter_in_a_burst_lists_and_the_next_letters_refine_it(make_app):
+    """« ma ⏎ r ⏎ » at once: « ma » (Mamadou, Marion) checks in nobody and stays, « r »
+    refines it to Marion, who alone arrives (Enter used to be read after « r »: « r » alone
+    was searched, then « ma » came back on the line)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4")
+        _app_burst(app, [*"ma", "enter", "r", "enter"])
+        await _settle(pilot)
+        assert app.live.state.present(1) == ["p15"]
+        assert app.screen.query_one("#who").value == ""
+        assert any("Mamadou" in n.message for n in app._notifications)

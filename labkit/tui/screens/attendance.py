@@ -51,7 +51,9 @@ class AttendanceScreen(LiveScreen):
 
     def compose(self) -> ComposeResult:
         yield Plain(id="attendance-title", classes="screen-title")
-        yield CaptureInput(placeholder=t("tui.attendance.placeholder"), id="who")
+        who = CaptureInput(placeholder=t("tui.attendance.placeholder"), id="who")
+        who.on_enter = self.entered  # in Enter's own turn: « hugo ⏎ kar ⏎ » typed at once
+        yield who  # checks Hugo in before « kar » is read, as when typed slowly
         yield Plain(t("tui.attendance.hint"), classes="hint")
         yield FitTable(fill="organisation", id="people", cursor_type="row")
         yield FitFooter()
@@ -113,10 +115,10 @@ class AttendanceScreen(LiveScreen):
         return [p.participant for p in
                 ls.presence(self.live.session, self.live.day, self.live.state)]
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the search line: the one person it designates arrives; several are listed
-        and wait for a choice (nobody is checked in)."""
-        event.stop()
+    def entered(self, event: Input.Submitted) -> None:
+        """Enter in the search line, read in its turn (the line has just emptied itself, the
+        keys typed after it are not read yet): the one person it designates arrives; several
+        are listed and wait for a choice (nobody is checked in)."""
         query = event.value.strip()
         if not query:
             self._shown_query = ""
