@@ -10,6 +10,7 @@ from labkit.errors import InvalidInputError
 from labkit.methods.idea_vote import IdeaVote
 from labkit.methods.world_cafe import WorldCafe
 from labkit.store.journal import Journal
+from labkit.tui.live_state import survey_groups
 
 
 async def open_block(app, pilot, block_id: str) -> None:
@@ -280,3 +281,18 @@ async def test_the_commitment_form_and_its_error_fit_80x24(make_app):
             region = widget.region
             assert form.region.contains_region(region) and region.height > 0
             assert form.get_widget_at(region.x, region.bottom - 1)[0] is widget
+
+
+async def test_undo_names_the_closing_image_or_questionnaire(make_app):
+    """Ctrl+Z on the closing screen said « Dernière saisie annulée. » for an image or a
+    questionnaire (tmux pass, i14): it names the image, and the questionnaire's group."""
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "cloture")
+        await pilot.press(*"1 5 4", "enter", "ctrl+z")
+        await pilot.pause()
+        group = app.live.session.group(survey_groups(app.live.session)[0]).label
+        assert any(n.message == f"Annulé : questionnaire ({group})." for n in app._notifications)
+        await pilot.press("ctrl+t", "ctrl+t", *"relais", "enter", "ctrl+z")
+        await pilot.pause()
+        assert any(n.message == "Annulé : image «\u00a0relais\u00a0»." for n in app._notifications)

@@ -430,6 +430,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.undone.left": {"fr": "départ de {name}", "en": "{name}'s departure"},
     "tui.undone.absent": {"fr": "absence de {name}", "en": "{name}'s absence"},
     "tui.undone.text": {"fr": "« {text} »", "en": "“{text}”"},
+    "tui.undone.image": {"fr": "image «\u00a0{text}\u00a0»", "en": "image “{text}”"},
+    "tui.undone.survey": {"fr": "questionnaire ({group})", "en": "questionnaire ({group})"},
     "tui.nothing_to_undo": {"fr": "Rien à annuler.", "en": "Nothing to undo."},
     "tui.saved": {"fr": "Enregistré.", "en": "Saved."},
     "tui.error.no_block": {"fr": "Aucun bloc concerné.", "en": "No block to act on."},
