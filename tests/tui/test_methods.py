@@ -296,3 +296,19 @@ async def test_undo_names_the_closing_image_or_questionnaire(make_app):
         await pilot.press("ctrl+t", "ctrl+t", *"relais", "enter", "ctrl+z")
         await pilot.pause()
         assert any(n.message == "Annulé : image «\u00a0relais\u00a0»." for n in app._notifications)
+
+
+@pytest.mark.parametrize("mode_keys, title", [((), "Questionnaires (1)"),
+                                              (("ctrl+t",), "Mots de la déclusion (0)")])
+async def test_the_closing_list_title_keeps_its_count_at_80_columns(make_app, mode_keys, title):
+    """At 80×24 « Mots de la déclusion (2) » and « Questionnaires saisis (3) » lost their count
+    (cut at the side panel's 23 columns, tmux pass i14): the first is shorter, the second
+    wraps."""
+    app = make_app(day=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_block(app, pilot, "cloture")
+        await pilot.press(*"1 5 4", "enter", *mode_keys)
+        await pilot.pause()
+        panel = app.screen.query_one("#words-title")
+        lines = [strip.text for strip in panel.render_lines(panel.content_region.reset_offset)]
+        assert title in " ".join(" ".join(lines).split()), lines

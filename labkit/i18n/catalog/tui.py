@@ -280,7 +280,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.territory.all_done": {"fr": "Chaque territoire a eu son tour.", "en": "Every territory had its turn."},
     # closing
     "tui.closing.words": {"fr": "Mots de la déclusion ({count})", "en": "Closing words ({count})"},
-    "tui.closing.answers": {"fr": "Questionnaires saisis ({count})",
+    "tui.closing.answers": {"fr": "Questionnaires ({count})",
                             "en": "Questionnaires entered ({count})"},
     "tui.closing.image": {"fr": "image", "en": "image"},
     "tui.closing.survey": {"fr": "Questionnaires ({count}) — moyennes par collège", "en": "Questionnaires ({count}) — means per group"},
