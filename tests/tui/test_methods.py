@@ -312,3 +312,18 @@ async def test_the_closing_list_title_keeps_its_count_at_80_columns(make_app, mo
         panel = app.screen.query_one("#words-title")
         lines = [strip.text for strip in panel.render_lines(panel.content_region.reset_offset)]
         assert title in " ".join(" ".join(lines).split()), lines
+
+
+async def test_the_closing_means_fit_80_columns_with_a_long_group_label(make_app, session_dir):
+    """At 80×24 a long group label (« Conseils départementaux ») pushed the last question's
+    means out of the screen (« rese », « 4,0/ », tmux pass i14): the label gives way."""
+    app = make_app(day=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_block(app, pilot, "cloture")
+        app.live.session.group(survey_groups(app.live.session)[0]).label = "Conseils " * 6
+        await pilot.press(*"1 5 4", "enter")
+        await pilot.pause()
+        means = app.screen.query_one("#means")
+        lines = [strip.text for strip in means.render_lines(means.content_region.reset_offset)]
+        last = app.screen.config.survey[-1].id
+        assert last in lines[0] and "4,0/5" in lines[1], lines
