@@ -349,6 +349,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.dash.drift_line": {"fr": "Journée : [b]{drift}[/b]", "en": "Day: [b]{drift}[/b]"},
     "tui.dash.next_line": {"fr": "Ensuite : {time} {title} ({duration})", "en": "Next: {time} {title} ({duration})"},
     "tui.dash.no_next": {"fr": "Fin de la journée après ce bloc.", "en": "The day ends after this block."},
+    "tui.dash.no_block_left": {
+        "fr": "Aucun bloc en cours\u00a0: tous les blocs du jour sont faits.",
+        "en": "No block running: every block of the day is done.",
+    },
     "tui.dash.day_over": {"fr": "La journée est terminée.", "en": "The day is over."},
     "tui.dash.time_up": {"fr": "⏰ TEMPS ÉCOULÉ", "en": "⏰ TIME IS UP"},
     "tui.dash.rounds_not_started": {
