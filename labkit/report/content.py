@@ -102,8 +102,9 @@ class AgendaRow:
 
     @property
     def start_drift(self) -> int | None:
-        """Minutes late (positive) or early (negative) at the start; None when not recorded."""
-        if self.actual_start is None:
+        """Minutes late (positive) or early (negative) at the start; None when not recorded, or
+        held on another date than planned (a rehearsal: « -181106 min » meant nothing)."""
+        if self.actual_start is None or self.actual_start.date() != self.planned_start.date():
             return None
         return round((self.actual_start - self.planned_start).total_seconds() / 60)
 

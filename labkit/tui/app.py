@@ -489,9 +489,14 @@ class LabkitApp(App[None]):
         if person is not None and kind.startswith("attendance."):
             what = t("tui.undone." + kind.removeprefix("attendance."), name=person.full_name)
             return t("tui.undone_what", what=what)
-        text = getattr(event, "text", None)
-        if isinstance(text, str) and text.strip():
-            short = " ".join(text.split())
-            short = short if len(short) <= 40 else short[:39] + "…"
-            return t("tui.undone_what", what=t("tui.undone.text", text=short))
+        if kind == "survey.answered":  # anonymous: its group, never a person
+            group = self.live.session.group(event.group)
+            what = t("tui.undone.survey", group=group.label if group else event.group)
+            return t("tui.undone_what", what=what)
+        for field, key in (("text", "tui.undone.text"), ("image", "tui.undone.image")):
+            text = getattr(event, field, None)
+            if isinstance(text, str) and text.strip():
+                short = " ".join(text.split())
+                short = short if len(short) <= 40 else short[:39] + "…"
+                return t("tui.undone_what", what=t(key, text=short))
         return t("tui.undone")

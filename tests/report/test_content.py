@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 
 import pytest
@@ -210,3 +212,15 @@ def test_the_content_side_imports_no_ui_or_drawing_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "LOADED []" in out.stdout
+
+
+def test_a_block_held_on_another_date_has_no_drift() -> None:
+    """A rehearsal (or a run on another day than planned) gave « -181106 min » in the agenda's
+    drift column (tmux pass i14): no drift is given across dates."""
+    planned = dt.datetime(2027, 4, 8, 9, 0)
+    row = c.AgendaRow("ouverture", "Ouverture", "scan", "plenary", planned,
+                      planned + dt.timedelta(minutes=20), dt.datetime(2026, 12, 3, 14, 18),
+                      dt.datetime(2026, 12, 3, 14, 30))
+    assert row.start_drift is None
+    same_day = dataclasses.replace(row, actual_start=planned + dt.timedelta(minutes=5))
+    assert same_day.start_drift == 5

@@ -155,3 +155,22 @@ async def test_the_day_not_started_agrees_with_journee(make_app):
         await pilot.pause()
         drift = str(app.screen.query_one("#day-drift", Static).render())
         assert "Journée : pas encore commencée" in drift
+
+
+async def test_after_the_last_block_the_dashboard_no_longer_offers_f6(make_app, clock):
+    """The last block ended, the dashboard said « Aucun bloc en cours. F6 démarre le bloc
+    suivant. » beside « La journée est terminée. », and F6 then answered « Aucun bloc
+    concerné. » (tmux pass i14)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        for block in app.live.session.days[0].agenda:
+            await pilot.press("f2", "f6")
+            clock.advance(minutes=block.duration + 1)
+            app.tick()
+            await pilot.press("f8")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert all(app.live.state.block(b.id).status == "ended"
+                   for b in app.live.session.days[0].agenda)
+        shown = str(app.screen.query_one("#current-title", Static).render())
+        assert "F6" not in shown and "tous les blocs du jour sont faits" in shown, shown

@@ -10,6 +10,7 @@ from labkit.errors import InvalidInputError
 from labkit.methods.idea_vote import IdeaVote
 from labkit.methods.world_cafe import WorldCafe
 from labkit.store.journal import Journal
+from labkit.tui.live_state import survey_groups
 
 
 async def open_block(app, pilot, block_id: str) -> None:
@@ -280,3 +281,49 @@ async def test_the_commitment_form_and_its_error_fit_80x24(make_app):
             region = widget.region
             assert form.region.contains_region(region) and region.height > 0
             assert form.get_widget_at(region.x, region.bottom - 1)[0] is widget
+
+
+async def test_undo_names_the_closing_image_or_questionnaire(make_app):
+    """Ctrl+Z on the closing screen said « Dernière saisie annulée. » for an image or a
+    questionnaire (tmux pass, i14): it names the image, and the questionnaire's group."""
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "cloture")
+        await pilot.press(*"1 5 4", "enter", "ctrl+z")
+        await pilot.pause()
+        group = app.live.session.group(survey_groups(app.live.session)[0]).label
+        assert any(n.message == f"Annulé : questionnaire ({group})." for n in app._notifications)
+        await pilot.press("ctrl+t", "ctrl+t", *"relais", "enter", "ctrl+z")
+        await pilot.pause()
+        assert any(n.message == "Annulé : image «\u00a0relais\u00a0»." for n in app._notifications)
+
+
+@pytest.mark.parametrize("mode_keys, title", [((), "Questionnaires (1)"),
+                                              (("ctrl+t",), "Mots de la déclusion (0)")])
+async def test_the_closing_list_title_keeps_its_count_at_80_columns(make_app, mode_keys, title):
+    """At 80×24 « Mots de la déclusion (2) » and « Questionnaires saisis (3) » lost their count
+    (cut at the side panel's 23 columns, tmux pass i14): the first is shorter, the second
+    wraps."""
+    app = make_app(day=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_block(app, pilot, "cloture")
+        await pilot.press(*"1 5 4", "enter", *mode_keys)
+        await pilot.pause()
+        panel = app.screen.query_one("#words-title")
+        lines = [strip.text for strip in panel.render_lines(panel.content_region.reset_offset)]
+        assert title in " ".join(" ".join(lines).split()), lines
+
+
+async def test_the_closing_means_fit_80_columns_with_a_long_group_label(make_app, session_dir):
+    """At 80×24 a long group label (« Conseils départementaux ») pushed the last question's
+    means out of the screen (« rese », « 4,0/ », tmux pass i14): the label gives way."""
+    app = make_app(day=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_block(app, pilot, "cloture")
+        app.live.session.group(survey_groups(app.live.session)[0]).label = "Conseils " * 6
+        await pilot.press(*"1 5 4", "enter")
+        await pilot.pause()
+        means = app.screen.query_one("#means")
+        lines = [strip.text for strip in means.render_lines(means.content_region.reset_offset)]
+        last = app.screen.config.survey[-1].id
+        assert last in lines[0] and "4,0/5" in lines[1], lines

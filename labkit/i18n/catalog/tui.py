@@ -280,7 +280,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.territory.all_done": {"fr": "Chaque territoire a eu son tour.", "en": "Every territory had its turn."},
     # closing
     "tui.closing.words": {"fr": "Mots de la déclusion ({count})", "en": "Closing words ({count})"},
-    "tui.closing.answers": {"fr": "Questionnaires saisis ({count})",
+    "tui.closing.answers": {"fr": "Questionnaires ({count})",
                             "en": "Questionnaires entered ({count})"},
     "tui.closing.image": {"fr": "image", "en": "image"},
     "tui.closing.survey": {"fr": "Questionnaires ({count}) — moyennes par collège", "en": "Questionnaires ({count}) — means per group"},
@@ -349,6 +349,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.dash.drift_line": {"fr": "Journée : [b]{drift}[/b]", "en": "Day: [b]{drift}[/b]"},
     "tui.dash.next_line": {"fr": "Ensuite : {time} {title} ({duration})", "en": "Next: {time} {title} ({duration})"},
     "tui.dash.no_next": {"fr": "Fin de la journée après ce bloc.", "en": "The day ends after this block."},
+    "tui.dash.no_block_left": {
+        "fr": "Aucun bloc en cours\u00a0: tous les blocs du jour sont faits.",
+        "en": "No block running: every block of the day is done.",
+    },
     "tui.dash.day_over": {"fr": "La journée est terminée.", "en": "The day is over."},
     "tui.dash.time_up": {"fr": "⏰ TEMPS ÉCOULÉ", "en": "⏰ TIME IS UP"},
     "tui.dash.rounds_not_started": {
@@ -430,6 +434,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.undone.left": {"fr": "départ de {name}", "en": "{name}'s departure"},
     "tui.undone.absent": {"fr": "absence de {name}", "en": "{name}'s absence"},
     "tui.undone.text": {"fr": "« {text} »", "en": "“{text}”"},
+    "tui.undone.image": {"fr": "image «\u00a0{text}\u00a0»", "en": "image “{text}”"},
+    "tui.undone.survey": {"fr": "questionnaire ({group})", "en": "questionnaire ({group})"},
     "tui.nothing_to_undo": {"fr": "Rien à annuler.", "en": "Nothing to undo."},
     "tui.saved": {"fr": "Enregistré.", "en": "Saved."},
     "tui.error.no_block": {"fr": "Aucun bloc concerné.", "en": "No block to act on."},

@@ -27,6 +27,9 @@ from labkit.tui.widgets.plain import Plain
 from labkit.tui.widgets.tables import FitTable
 
 MODES = ("survey", "word", "image")
+GROUP_WIDTH = (18, 40)
+"""The means' group column at most (narrow, wide): at 80 columns « Conseils départementaux »
+pushed the last question's means out of the screen."""
 
 
 class ClosingScreen(CaptureScreen):
@@ -159,12 +162,14 @@ class ClosingScreen(CaptureScreen):
         self.query_one("#survey-title", Static).update(
             t("tui.closing.survey", count=total)
         )
+        limit = GROUP_WIDTH[self.app.size.width >= 100]
         for key in ls.survey_groups(self.live.session):
             if key not in counts:
                 continue
             group = self.live.session.group(key)
-            cells = [Text(group.label if group else key, overflow="ellipsis", no_wrap=True),
-                     str(counts[key])]
+            label = Text(group.label if group else key, overflow="ellipsis", no_wrap=True)
+            label.truncate(limit, overflow="ellipsis")
+            cells = [label, str(counts[key])]
             for question in self.config.survey:
                 found = means.get(key, {}).get(question.id)
                 cells.append(self._score(found[0] if found else None, question.scale_max))

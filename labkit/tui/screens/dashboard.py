@@ -70,7 +70,8 @@ class DashboardScreen(LiveScreen):
         banner = self.query_one("#alert-banner", Static)
         overrun = False
         if current is None:
-            title.update(message("tui.dash.no_block"))
+            # F6 has nothing left to start once the day's last block has ended
+            title.update(message("tui.dash.no_block" if following else "tui.dash.no_block_left"))
             countdown.display = False
             countdown.remaining = None
             countdown.paused = False
