@@ -490,8 +490,9 @@ class LabkitApp(App[None]):
             what = t("tui.undone." + kind.removeprefix("attendance."), name=person.full_name)
             return t("tui.undone_what", what=what)
         if kind == "survey.answered":  # anonymous: its group, never a person
-            group = self.live.session.group(event.group)
-            what = t("tui.undone.survey", group=group.label if group else event.group)
+            key = str(getattr(event, "group", ""))
+            group = self.live.session.group(key)
+            what = t("tui.undone.survey", group=group.label if group else key)
             return t("tui.undone_what", what=what)
         for field, key in (("text", "tui.undone.text"), ("image", "tui.undone.image")):
             text = getattr(event, field, None)
