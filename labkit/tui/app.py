@@ -30,12 +30,12 @@ from labkit.tui import live_state as ls
 from labkit.tui.controller import Alert, LiveSession
 from labkit.tui.keys import describe_bindings, translate_bindings
 from labkit.tui.screens.base import BlockScreen, LiveScreen
+from labkit.tui.undo_message import undone_message
 from labkit.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
-    from labkit.model.views import RecordedEvent
     from labkit.tui.serve import ServerProcess
 
 R = TypeVar("R")
@@ -477,27 +477,4 @@ class LabkitApp(App[None]):
         if undone is None:
             self.notify(t("tui.nothing_to_undo"), timeout=3)
             return
-        self.notify(self._undone_text(self.live.last_undone), timeout=5)
-
-    def _undone_text(self, targets: list[RecordedEvent]) -> str:
-        """« Annulé : arrivée de Martine. » or « Annulé : « Fiche de liaison ». »: Ctrl+Z acts on
-        the last entry of any screen, so the message says which one it cancelled."""
-        event = targets[0].event if targets else None
-        person_id = getattr(event, "participant_id", None)
-        person = self.live.session.participant(person_id) if person_id else None
-        kind = getattr(event, "type", "")
-        if person is not None and kind.startswith("attendance."):
-            what = t("tui.undone." + kind.removeprefix("attendance."), name=person.full_name)
-            return t("tui.undone_what", what=what)
-        if kind == "survey.answered":  # anonymous: its group, never a person
-            key = str(getattr(event, "group", ""))
-            group = self.live.session.group(key)
-            what = t("tui.undone.survey", group=group.label if group else key)
-            return t("tui.undone_what", what=what)
-        for field, key in (("text", "tui.undone.text"), ("image", "tui.undone.image")):
-            text = getattr(event, field, None)
-            if isinstance(text, str) and text.strip():
-                short = " ".join(text.split())
-                short = short if len(short) <= 40 else short[:39] + "…"
-                return t("tui.undone_what", what=t(key, text=short))
-        return t("tui.undone")
+        self.notify(undone_message(self.live.session, self.live.last_undone), timeout=5)

@@ -127,7 +127,8 @@ class AttendanceScreen(LiveScreen):
         person, candidates = ls.check_in_choice(self._people(), query)
         if person is not None:
             self._shown_query = ""
-            if not self._set(self.live.arrive, "tui.attendance.arrived", person, typed=""):
+            if not self._set(self.live.arrive, "tui.attendance.arrived", person,
+                             keep_line=True):  # fmt: skip
                 who = self.query_one("#who", Input)  # not written: the search comes back
                 who.value = query + who.value
                 who.cursor_position = len(who.value)
@@ -179,12 +180,11 @@ class AttendanceScreen(LiveScreen):
         return person
 
     def _set(self, write: Callable[[str], None], key: str, person: Participant,
-             typed: str | None = None) -> bool:
+             keep_line: bool = False) -> bool:
         """Record an arrival, departure or absence, say it with the name (departures and
         absences change the seating: the undo key is shown), then back to the search line
-        without `typed`, the search that designated the person (None: all of the line; ""
-        after Enter, which emptied it: what is there was typed after it and stays), unless
-        the journal could not write: False."""
+        emptied (`keep_line`: after Enter, which emptied it, what is there was typed after it
+        and stays), unless the journal could not write: False."""
         before = self.live.revision
         with self.labkit.keeping_text() as attempt:
             self.act(write, person.id)
@@ -196,10 +196,8 @@ class AttendanceScreen(LiveScreen):
         who = self.query_one("#who", Input)
         if not attempt.failed:  # a failed write keeps the search line as it was typed
             self._shown_query = ""
-            if typed is None or not who.value.startswith(typed):
+            if not keep_line:
                 who.value = ""
-            elif typed:
-                who.value = who.value[len(typed):]
             who.cursor_position = len(who.value)
         who.focus()
         self.refresh_view()
@@ -209,10 +207,9 @@ class AttendanceScreen(LiveScreen):
         person = self._row_person()
         if person is None:
             return
-        status = next(p.status for p in ls.presence(self.live.session, self.live.day,
-                                                    self.live.state)
-                      if p.participant.id == person.id)
-        if status != "present":  # said plainly, not as the journal's refusal of the event
+        # said plainly, not as the journal's refusal of the event
+        record = self.live.state.attendance_on(self.live.day).get(person.id)
+        if record is None or record.status != "present":
             self.app.bell()
             self.notify(t("tui.attendance.not_here", name=person.full_name),
                         severity="warning", timeout=6)
