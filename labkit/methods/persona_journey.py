@@ -62,7 +62,8 @@ class JourneysLive:
     def stages(self, persona_id: str | None,
                planned: list[str]) -> list[tuple[str, v.JourneyStep | None]]:  # fmt: skip
         """The rows of a persona's map: each planned stage with its step (None: not filled
-        yet), then the steps of stages the plan does not name."""
+        yet; a step renamed in the live app keeps its stage's place), then the steps of stages
+        the plan does not name."""
         steps = self.steps.get(persona_id, ()) if persona_id else ()
         rows: list[tuple[str, v.JourneyStep | None]] = []
         used: set[str] = set()
@@ -71,6 +72,14 @@ class JourneysLive:
             if step:
                 used.add(step.step_id)
             rows.append((stage, step))
+        names = set(planned)
+        for index, (_, step) in enumerate(rows):
+            if step is None:  # a planned stage renamed: the step in its place, by position
+                renamed = next((s for s in steps if s.position == index + 1
+                                and s.stage not in names and s.step_id not in used), None)
+                if renamed is not None:
+                    used.add(renamed.step_id)
+                    rows[index] = (renamed.stage, renamed)
         rows += [(s.stage, s) for s in steps if s.step_id not in used]
         return rows
 

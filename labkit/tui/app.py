@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -28,6 +29,7 @@ from labkit.model import Block
 from labkit.store.session_log import log_path, session_log
 from labkit.tui import live_state as ls
 from labkit.tui.controller import Alert, LiveSession
+from labkit.tui.key_hold import KeyHold
 from labkit.tui.keys import describe_bindings, translate_bindings
 from labkit.tui.screens.base import BlockScreen, LiveScreen
 from labkit.tui.undo_message import undone_message
@@ -108,7 +110,6 @@ class LabkitApp(App[None]):
         Binding("f10", "serve", "tui.key.serve", show=False, priority=True),
         Binding("ctrl+z", "undo", "tui.key.undo_short", priority=True),
         Binding("ctrl+q", "quit_app", "tui.key.quit", show=False, priority=True),
-        Binding("q", "quit_app", "tui.key.quit", show=False),
     ]
 
     # Not repainting the app: the screens watch these and redraw what changed; a reactive's
@@ -136,6 +137,7 @@ class LabkitApp(App[None]):
         self._session_log = contextlib.ExitStack()
         self._attempt: TextAttempt | None = None
         self._log_file: Path | None = None
+        self.key_hold = KeyHold(self)
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -248,6 +250,19 @@ class LabkitApp(App[None]):
         ):
             return False
         return await super()._check_bindings(key, priority)
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        """Textual's, and the keys typed while the screen opens wait for it (`KeyHold`)."""
+        pushed = super().push_screen(*args, **kwargs)
+        self.key_hold.opened(self.screen_stack[-1])
+        return pushed
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.key_hold.keep(event):
+            event.stop()
+            event.prevent_default()
+            return
+        await super().on_event(event)
 
     async def key_in_turn(self, key: str) -> bool:
         """The priority bindings of `key`, read by the focused text field in its turn; whether

@@ -199,3 +199,17 @@ def test_plenary_notes_and_vote_ideas(session: Session, journal: Journal) -> Non
     idea = IdeaVote.idea(block(session, "vote"), "Une idée de dernière minute")
     assert idea.payload() == {"block_id": "vote", "text": "Une idée de dernière minute",
                               "kind": "idea"}
+
+
+def test_a_stage_renamed_in_the_live_app_keeps_its_place(session: Session,
+                                                         journal: Journal) -> None:  # fmt: skip
+    parcours = block(session, "parcours")
+    stages = parcours.method.stages  # type: ignore[union-attr]
+    persona = created(journal, PersonaJourney.persona(parcours, "Inès", team="1"))
+    # the first stage renamed before anything was filled, the second renamed after
+    first = created(journal, PersonaJourney.step(persona, "Avant tout", position=1))
+    second = created(journal, PersonaJourney.step(persona, stages[1], position=2))
+    journal.record(PersonaJourney.step_edited(second, stage="Se renseigner"))
+    rows = live(session, journal, "parcours").stages(persona, stages)
+    assert [name for name, _ in rows] == ["Avant tout", "Se renseigner", *stages[2:]]
+    assert [step.step_id for _, step in rows[:2] if step] == [first, second]

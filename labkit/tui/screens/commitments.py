@@ -96,7 +96,8 @@ class CommitmentsScreen(BlockScreen):
 
     BINDINGS = [
         Binding("n", "new", "tui.key.new"),
-        Binding("enter", "edit", "tui.key.edit"),
+        # Priority: the form opens as Enter arrives, so what is typed next goes into it.
+        Binding("enter", "edit", "tui.key.edit", show=False, priority=True),
         Binding("v", "status", "tui.key.status"),
         Binding("x,delete", "delete", "tui.key.delete"),
         Binding("right_square_bracket", "group(1)", "tui.key.next_group", show=False),

@@ -25,7 +25,9 @@ class DashboardScreen(LiveScreen):
     """Where the session stands: what runs, how long is left, how late the day is."""
 
     BINDINGS = [
-        Binding("enter", "open_selected", "tui.key.open_block", show=False),
+        Binding("enter", "open_selected", "tui.key.open_block", show=False, priority=True),
+        # Only here: on a screen with a grid or a list, a letter typed by mistake never quits.
+        Binding("q", "app.quit_app", "tui.key.quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -82,6 +82,7 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         self._check_all = check_all
         self._save = save
         """Writes the checked values; False when nothing was recorded (the form stays open)."""
+        self._saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="overlay-box form-box"):
@@ -116,12 +117,24 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
             self.action_save_typed()
 
     def action_save_typed(self) -> None:
-        """Save after the keys already sent to the focused field are in it."""
+        """Save after the keys already sent to the focused field are in it; the keys typed
+        after wait for the save (they go to the screen below, or to this form if it stays)."""
         field = self.focused
-        if isinstance(field, Input):
-            field.call_later(self.action_save)
-        else:
+        if not isinstance(field, Input):
             self.action_save()
+            return
+        hold = cast("LabkitApp", self.app).key_hold
+        if hold.holding and self._saving:
+            return  # a second Enter typed before the save: the save is on its way
+        self._saving = True
+        hold.start()
+
+        def save_then_release() -> None:
+            self._saving = False
+            self.action_save()
+            hold.until_ready(self.app.screen)
+
+        field.call_later(save_then_release)
 
     def values(self) -> dict[str, Any]:
         """The checked values (FieldError names the first wrong field)."""

@@ -52,7 +52,10 @@ class JourneyScreen(BlockScreen):
     """One team at a time: ←/→ cells, Enter edits, 1–5 sets the emotion, [ ] changes team."""
 
     BINDINGS = [
-        Binding("enter,ctrl+e", "edit", "tui.key.edit"),
+        # Priority: the prompt opens as Enter arrives, so what is typed next goes into it
+        # (the table's own Enter would open it a message later, after those keys).
+        Binding("enter", "edit", "tui.key.edit", show=False, priority=True),
+        Binding("ctrl+e", "edit", "tui.key.edit", priority=True),
         Binding("delete", "delete_step", "tui.key.delete_entry"),
         Binding("right_square_bracket,tab", "team(1)", "tui.key.next_team"),
         Binding("left_square_bracket,shift+tab", "team(-1)", "tui.key.prev_team", show=False),

@@ -28,6 +28,10 @@ class TextField(Input):
     acts: « idée ⏎ Ctrl+Z » undoes that idea); else `Submitted` is posted, as Textual does."""
 
     async def _on_key(self, event: events.Key) -> None:
+        hold = getattr(self.app, "key_hold", None)
+        if hold is not None and self.screen is not self.app.screen and hold.keep(event):
+            self._taken(event)  # typed after a key that opened a screen: it goes there
+            return
         in_turn: Callable[[str], Awaitable[bool]] | None = getattr(self.app, "key_in_turn", None)
         if in_turn is not None and await in_turn(event.key):
             self._taken(event)  # a priority binding, in the field's turn
