@@ -384,6 +384,9 @@ class LiveSession:
         if running is not None:
             events.append(ev.RoundEnded(block_id=block_id, round=running.round, at=now))
         chosen = number or self.state.next_round(block_id)
+        planned = len(spec_of(self.block(block_id)).parts(self.block(block_id).method))
+        if planned and chosen > planned:  # a round the plan has no seats nor question for
+            raise InvalidInputError(t("tui.error.no_round_left", rounds=planned))
         events.append(ev.RoundStarted(block_id=block_id, round=chosen, at=now))
         self.record(*events)
         return chosen

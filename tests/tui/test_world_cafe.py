@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
 from textual import events
 
+from labkit.errors import InvalidInputError
 from labkit.store.journal import Journal
 from labkit.tui import rotation
 from labkit.tui.widgets.cafe.table_card import TableCard
@@ -430,3 +432,24 @@ async def test_a_burst_idea_next_round_idea_keeps_the_first_in_its_round(make_ap
     config = app.live.block("cafe").method
     ideas = [(c.text, c.round, c.question) for c in app.live.state.contributions.values()]
     assert ideas == [("A", 1, config.question_at(1, 1)), ("B", 2, config.question_at(1, 2))]
+
+
+async def test_ctrl_n_on_the_last_round_ends_it_and_starts_no_round_beyond_the_plan(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_cafe(app, pilot)
+        rounds = app.screen.config.rounds
+        for _ in range(rounds + 2):  # one too many, then once more
+            await pilot.press("ctrl+n")
+        await pilot.pause()
+        played = app.live.state.rounds_of("cafe")
+        assert [r.round for r in played] == list(range(1, rounds + 1))
+        assert all(r.ended_at is not None for r in played)
+
+
+def test_the_live_session_refuses_a_round_the_plan_does_not_have(make_app):
+    app = make_app()
+    for _ in range(app.live.block("cafe").method.rounds):
+        app.live.start_round("cafe")
+    with pytest.raises(InvalidInputError, match="tours prévus"):
+        app.live.start_round("cafe")

@@ -161,6 +161,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "⚠ {missing} absent, {extra} not in the plan — Ctrl+R: re-plan from round {round}",
     },
     "tui.cafe.replanning": {"fr": "Replanification en cours…", "en": "Re-planning…"},
+    "tui.error.no_round_left": {"fr": "Les {rounds} tours prévus sont joués : pas de tour de plus.", "en": "The {rounds} planned rounds are played: no further round."},
     "tui.cafe.rounds_done": {"fr": "Tous les tours sont joués : Ctrl+G pour la récolte", "en": "All rounds played: Ctrl+G for the harvest"},
     "tui.cafe.round_next": {"fr": "Tour {number}/{count} à venir (Ctrl+N)", "en": "Round {number}/{count} to come (Ctrl+N)"},
     "tui.cafe.round_started": {"fr": "Tour {number} lancé.", "en": "Round {number} started."},

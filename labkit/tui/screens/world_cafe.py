@@ -309,9 +309,9 @@ class WorldCafeScreen(CaptureScreen):
         return (self.selected, self.shown_round)
 
     def action_next_round(self) -> None:
-        if self.live.last_round(self.block.id) >= self.config.rounds and (
-            self.live.running_round(self.block.id) is None
-        ):
+        if self.live.last_round(self.block.id) >= self.config.rounds:  # no round after the last
+            if self.live.running_round(self.block.id) is not None:
+                self.act(self.live.end_round, self.block.id)
             self.notify(t("tui.cafe.rounds_done"), timeout=3)
             return
         number = self.act(self.live.start_round, self.block.id)
