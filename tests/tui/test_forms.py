@@ -38,3 +38,31 @@ async def test_a_commitment_typed_in_one_burst_fills_each_field(make_app):
         assert type(app.screen).__name__ == "CommitmentsScreen"
     (item,) = app.live.state.commitments.values()
     assert (item.what, item.owner_person, item.territory) == ("Un guichet commun", "Karim", "59")
+
+
+async def test_a_refused_field_takes_the_focus_back_for_its_correction(make_app):
+    """A date typed « septembre »: the error names « Échéance » and the correction typed next
+    goes there, not into the last field (seen in the tmux pass)."""
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "engagements")
+        await pilot.press("n")
+        await pilot.pause()
+        names = [f.name for f in app.screen._fields]
+        typed = {"what": "Un guichet commun", "owner_person": "Karim", "due": "septembre",
+                 "group": "59"}
+        keys = []
+        for name in names:
+            keys += [*typed.get(name, ""), "enter"]
+        burst(app, keys)
+        for _ in range(6):
+            await pilot.pause()
+        assert type(app.screen).__name__ == "FormScreen"
+        assert app.focused.id == "field-due"
+        app.post_message(events.Key("ctrl+u", "\x15"))
+        burst(app, [*"06/2027"])
+        app.post_message(events.Key("ctrl+o", "\x0f"))
+        for _ in range(6):
+            await pilot.pause()
+    (item,) = app.live.state.commitments.values()
+    assert (item.what, str(item.due)) == ("Un guichet commun", "2027-06-30")

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 class FieldError(ValueError):
     """A typed value that a field refuses (the message says why, in plain words)."""
 
+    field: str | None = None
+    """The refused field's name, once the form knows it (the focus goes back there)."""
+
 
 @dataclass(frozen=True)
 class FormField:
@@ -144,7 +147,9 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
             try:
                 result[field.name] = (field.check or _plain)(text)
             except FieldError as error:
-                raise FieldError(t("tui.colon", label=field.label, value=error)) from None
+                named = FieldError(t("tui.colon", label=field.label, value=error))
+                named.field = field.name
+                raise named from None
         return self._check_all(result) if self._check_all else result
 
     def action_save(self) -> None:
@@ -153,6 +158,8 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         except FieldError as error:
             self.query_one("#form-error", Static).update(Content(str(error)))
             self.app.bell()
+            if error.field is not None:  # the correction is typed where the error is
+                self.set_focus(self.query_one(f"#field-{error.field}", Input))
             return
         if self._save is not None:
             with cast("LabkitApp", self.app).keeping_text():
