@@ -66,3 +66,28 @@ async def test_a_refused_field_takes_the_focus_back_for_its_correction(make_app)
             await pilot.pause()
     (item,) = app.live.state.commitments.values()
     assert (item.what, str(item.due)) == ("Un guichet commun", "2027-06-30")
+
+
+async def test_a_commitment_typed_in_one_burst_from_its_list_key(make_app):
+    """« n quoi ⏎ qui ⏎ … » in one burst, the form opened by the list's key: every key reaches
+    its field (the keys typed behind « n » used to wait behind Enter bindings or be lost)."""
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "engagements")
+        await pilot.pause()
+        typed = ["Un guichet commun", "Karim", "", "06/2027", "", "59"]
+        keys = ["n"]
+        for text in typed:
+            keys += [*text, "enter"]
+        burst(app, keys)
+        for _ in range(8):
+            await pilot.pause()
+        assert type(app.screen).__name__ == "CommitmentsScreen"
+        # the form opens with its text selected: what is typed replaces it
+        burst(app, ["enter", *"Un guichet commun (révisé)", *["enter"] * 6])
+        for _ in range(8):
+            await pilot.pause()
+        assert type(app.screen).__name__ == "CommitmentsScreen"
+    (item,) = app.live.state.commitments.values()
+    assert (item.what, item.owner_person, item.territory) == (
+        "Un guichet commun (révisé)", "Karim", "59")

@@ -42,3 +42,13 @@ async def test_q_on_a_grid_does_not_quit(make_app):
         await pilot.press("q")
         await pilot.pause()
         assert app.is_running and type(app.screen).__name__ == "JourneyScreen"
+
+
+async def test_an_idea_typed_right_after_enter_on_the_dashboard_reaches_the_cafe(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        burst(app, ["down", "down", "enter", "ctrl+n", *"Idée", "enter"])
+        await settle(pilot)
+        assert type(app.screen).__name__ == "WorldCafeScreen"
+    assert ideas_at_tables(app) == [("Idée", 1)]

@@ -96,8 +96,7 @@ class CommitmentsScreen(BlockScreen):
 
     BINDINGS = [
         Binding("n", "new", "tui.key.new"),
-        # Priority: the form opens as Enter arrives, so what is typed next goes into it.
-        Binding("enter", "edit", "tui.key.edit", show=False, priority=True),
+        Binding("enter", "edit", "tui.key.edit"),
         Binding("v", "status", "tui.key.status"),
         Binding("x,delete", "delete", "tui.key.delete"),
         Binding("right_square_bracket", "group(1)", "tui.key.next_group", show=False),
@@ -120,7 +119,8 @@ class CommitmentsScreen(BlockScreen):
         yield FitFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#commitments", DataTable)
+        table = self.query_one("#commitments", FitTable)
+        table.on_select = self.action_edit  # the form opens in Enter's turn
         group = "tui.commit.territory" if self.by_territory else "tui.commit.team"
         self.wide = self.app.size.width >= 120
         width = (20 if self.wide else 12) if self.by_territory else (12 if self.wide else 5)

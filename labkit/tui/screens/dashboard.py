@@ -25,7 +25,7 @@ class DashboardScreen(LiveScreen):
     """Where the session stands: what runs, how long is left, how late the day is."""
 
     BINDINGS = [
-        Binding("enter", "open_selected", "tui.key.open_block", show=False, priority=True),
+        Binding("enter", "open_selected", "tui.key.open_block", show=False),
         # Only here: on a screen with a grid or a list, a letter typed by mistake never quits.
         Binding("q", "app.quit_app", "tui.key.quit", show=False),
     ]
@@ -46,6 +46,7 @@ class DashboardScreen(LiveScreen):
 
     def on_mount(self) -> None:
         self.query_one(Timeline).zone = self.live.zone
+        self.query_one(Timeline).on_select = self.action_open_selected  # in Enter's turn
         super().on_mount()
         self.query_one(Timeline).focus()
 

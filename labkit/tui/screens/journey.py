@@ -20,6 +20,7 @@ from labkit.tui.screens.forms import FieldError, FormField, FormScreen, prompt, 
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.footer import FitFooter
 from labkit.tui.widgets.plain import Plain
+from labkit.tui.widgets.tables import SelectTable
 
 LIST_FIELDS = ("actions", "touchpoints", "pain_points", "opportunities")
 COLUMNS = ("stage", "actions", "touchpoints", "emotion", "pain_points", "opportunities")
@@ -52,10 +53,7 @@ class JourneyScreen(BlockScreen):
     """One team at a time: ←/→ cells, Enter edits, 1–5 sets the emotion, [ ] changes team."""
 
     BINDINGS = [
-        # Priority: the prompt opens as Enter arrives, so what is typed next goes into it
-        # (the table's own Enter would open it a message later, after those keys).
-        Binding("enter", "edit", "tui.key.edit", show=False, priority=True),
-        Binding("ctrl+e", "edit", "tui.key.edit", priority=True),
+        Binding("enter,ctrl+e", "edit", "tui.key.edit"),
         Binding("delete", "delete_step", "tui.key.delete_entry"),
         Binding("right_square_bracket,tab", "team(1)", "tui.key.next_team"),
         Binding("left_square_bracket,shift+tab", "team(-1)", "tui.key.prev_team", show=False),
@@ -73,14 +71,15 @@ class JourneyScreen(BlockScreen):
     def compose(self) -> ComposeResult:
         yield BlockBar(id="block-bar")
         yield Plain(id="persona", classes="summary")
-        yield DataTable(id="journey", cursor_type="cell", classes="items")
+        yield SelectTable(id="journey", cursor_type="cell", classes="items")
         yield Plain(t("tui.journey.hint"), classes="hint")
         yield FitFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#journey", DataTable)
+        table = self.query_one("#journey", SelectTable)
         for column in COLUMNS:
             table.add_column(t(f"tui.journey.{column}"), key=column)
+        table.on_select = self.action_edit  # the prompt opens in Enter's turn
         super().on_mount()
         table.focus()
 

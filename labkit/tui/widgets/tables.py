@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.coordinate import Coordinate
@@ -34,7 +35,24 @@ def fill_width(table: DataTable[Any], key: str, minimum: int = 10) -> None:
         table.refresh()
 
 
-class FitTable(DataTable[Any]):
+class SelectTable(DataTable[Any]):
+    """A `DataTable` whose Enter can act in its own key turn (`on_select`).
+
+    `DataTable` answers Enter by posting a selection message, read a turn later: a form opened
+    from it opens after the keys typed right behind Enter have reached the table (a fast
+    typist, tmux), and those keys are lost or act on the table. With `on_select` set, Enter
+    calls it at once, so the form is open (`KeyHold`) before the next key is read."""
+
+    on_select: Callable[[], object] | None = None
+
+    def action_select_cursor(self) -> None:
+        if self.on_select is not None and self.row_count and self.show_cursor:
+            self.on_select()
+        else:
+            super().action_select_cursor()
+
+
+class FitTable(SelectTable):
     """A `DataTable` whose `fill` column takes the free width (refitted on every resize)."""
 
     def __init__(self, *, fill: str, **kwargs: Any) -> None:
