@@ -90,7 +90,7 @@ class Journal:
         self._lock = threading.RLock()
         self._events: list[RecordedEvent] = []
         """The events read, all of them or (`_base` > 0) those after the checkpoint."""
-        self._state = checkpoint.load(database.connection) or JournalState()
+        self._state = checkpoint.load(database.connection, self._refold) or JournalState()
         self._base = self._checkpointed = self._state.last_event_id
         self._wrote = False
         self._data_version = -1
@@ -176,6 +176,15 @@ class Journal:
             ).fetchone()
             if last is not None:
                 checkpoint.save(connection, self._state, str(last[0]))
+
+    def _refold(self, last_id: int) -> dict[str, Any]:
+        """The contributions folded from the events up to `last_id` (a checkpoint's, when its
+        own copy cannot be read)."""
+        try:
+            rows = self._db.connection.execute(schema.SELECT_EVENTS_UPTO, (last_id,)).fetchall()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from exc
+        return dict(derive([parse_row(row, self.path) for row in rows]).contributions)
 
     def _all_events(self) -> list[RecordedEvent]:
         """Every event, reading those the checkpoint stood for on first need (O(N), readers)."""
