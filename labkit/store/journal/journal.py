@@ -265,8 +265,10 @@ class Journal:
         """The state as of the last read or write, itself, without a copy or a query: O(1),
         and later events change it (the live app reads it on its one thread between writes and
         `refresh` calls; other readers take `state`). An undo or a rolled-back write replaces
-        it: ask again after each change."""
+        it: ask again after each change. The contributions a checkpoint left unread are read
+        here, under the lock, not later on the reader's thread while another writes."""
         with self._lock:
+            self._state.contributions  # noqa: B018
             return self._state
 
     def events(self, *, since: int = 0, types: Iterable[str] | None = None) -> list[RecordedEvent]:
