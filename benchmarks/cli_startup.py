@@ -4,6 +4,11 @@ Issue 16's targets, CPU time as a ratio to `python -c pass` measured in the same
 whole processes, through `harness.py`): `labkit note` ≤ 15× on a journal of 3,000 and of 20,000
 events and flat between them; `labkit validate` and `labkit agenda` on a bundled example ≤ 20×.
 `labkit --help` is measured too (it goes through the same general path as every command).
+Issue 17's target: `labkit rotate --json` (a plan of its own, no session) wall time ≤ 6x that of
+`python -c pass` for N ≤ 100 (N = 20 and N = 100). An INFO line gives the framework's floor:
+a minimal Typer app taking `labkit note`'s kinds of parameters (`typer_floor.py`), as a ratio to
+`python -c pass`, i.e. the part of the 15x budget that Typer and pydantic take before any labkit
+code runs.
 The journals are prepared copies of the bundled example, filled by a labkit writer (which leaves
 a state checkpoint on close, as the live app and `labkit note` do); one more line measures a
 note on the 20,000 events with the checkpoint removed before every run (the one-off cost after,
@@ -95,6 +100,20 @@ def main() -> None:
         pair = paired(Command("labkit --help", [*labkit, "--help"], env=env), bare, runs)
         print(pair.describe())
         met &= verdict("labkit --help CPU / python -c pass CPU", pair.cpu_ratio(), target=15.0)
+        for size, tables in ((20, 5), (100, 20)):
+            argv = [*labkit, "rotate", "--size", str(size), "--tables", str(tables), "--rounds",
+                    "5", "--json"]  # fmt: skip
+            pair = paired(Command(f"labkit rotate --json (N={size})", argv, env=env), bare, runs)
+            print(pair.describe())
+            met &= verdict(f"labkit rotate --json at N={size} wall / python -c pass wall",
+                           pair.wall_ratio(), target=6.0)
+        floor = Path(__file__).resolve().parent / "typer_floor.py"
+        pair = paired(Command("typer floor (note's parameters)",
+                              [sys.executable, str(floor), "note", str(small), "Une idée"],
+                              env=env), bare, runs)  # fmt: skip
+        print(pair.describe())
+        print(f"INFO a minimal Typer app with note's parameters (the framework's floor): "
+              f"{pair.cpu_ratio():.2f}x python -c pass CPU")
     if not met:
         print("ABOVE TARGET: at least one figure missed its target")
 

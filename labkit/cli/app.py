@@ -49,6 +49,27 @@ def module_commands(module: str) -> dict[str, Any]:
     return dict(typer.main.get_group(sub).commands)
 
 
+def module_command(module: str, name: str) -> Any:
+    """The click command `name` that `labkit.cli.<module>` registers, built alone (its module's
+    other commands are registered but not turned into click commands), or None."""
+    sub = typer.Typer()
+    importlib.import_module(f"labkit.cli.{module}").register(sub)
+    for info in sub.registered_commands:
+        assert info.callback is not None  # every labkit command has its function
+        if (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
+            return typer.main.get_command_from_info(
+                command_info=info, pretty_exceptions_short=sub.pretty_exceptions_short,
+                rich_markup_mode=sub.rich_markup_mode,
+            )  # fmt: skip
+    for group in sub.registered_groups:
+        if group.name == name:
+            return typer.main.get_group_from_info(
+                group, pretty_exceptions_short=sub.pretty_exceptions_short,
+                suggest_commands=sub.suggest_commands, rich_markup_mode=sub.rich_markup_mode,
+            )  # fmt: skip
+    return None
+
+
 class LabkitGroup(TyperGroup):
     """The root command: loads a command's module on first use, lists the commands from the
     static table, and turns a LabkitError from any command into a plain message and exit 1."""
@@ -58,8 +79,9 @@ class LabkitGroup(TyperGroup):
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name not in self.commands and cmd_name in MODULE_OF:
-            for name, command in module_commands(MODULE_OF[cmd_name]).items():
-                self.commands.setdefault(name, command)
+            command = module_command(MODULE_OF[cmd_name], cmd_name)
+            if command is not None:
+                self.commands[cmd_name] = command
         return self.commands.get(cmd_name)
 
     def format_help(self, ctx: Any, formatter: Any) -> None:

@@ -122,7 +122,8 @@ def note_command(
     recording = device or f"note-{socket.gethostname()}"
     # refused text: no journal created
     with Journal.open(plan.parent / JOURNAL_FILE, device=recording, recorder=by) as journal:
-        running = journal.state().current_block() if block is None else None
+        with journal.reading() as state:  # no copy of the state: O(1) in its size
+            running = state.current_block() if block is None else None
         if running is not None:  # the app shows it on the block being run
             fields["block_id"] = running.block_id
         contribution_id = journal.add_contribution(text, kind=kind, **fields)

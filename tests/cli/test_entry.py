@@ -98,3 +98,29 @@ def test_agenda_builds_no_journal_model_nor_the_method_registry(example: Path) -
     unneeded = ("labkit.model.events", "labkit.model.views", "labkit.store.journal",
                 "labkit.store.seating", "labkit.methods")
     assert [m for m in unneeded if _loaded(modules, m)] == []
+
+
+def test_a_command_is_built_alone_not_with_its_module_siblings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`note` shares its module with history, export and import: only `note` becomes a click
+    command (each costs its parameters' inspection), and a group is built as a whole."""
+    import typer
+
+    from labkit.cli.app import app
+
+    built: list[str] = []
+    real = typer.main.get_command_from_info
+
+    def counting(command_info: typer.models.CommandInfo, **kwargs: object) -> object:
+        built.append(command_info.name or "")
+        return real(command_info=command_info, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(typer.main, "get_command_from_info", counting)
+    root = typer.main.get_command(app)
+    ctx = root.make_context("labkit", ["note", "x", "y"], resilient_parsing=True)
+    assert root.get_command(ctx, "note").name == "note"  # type: ignore[attr-defined]
+    assert built == ["note"]
+    group = root.get_command(ctx, "participants")  # type: ignore[attr-defined]
+    assert group is not None and "import" in group.commands
+    assert root.get_command(ctx, "nope") is None  # type: ignore[attr-defined]

@@ -62,7 +62,9 @@ def canonical(value: Any) -> str:
 
 
 def fingerprint(state: JournalState) -> str:
-    """A short digest of everything in `state`."""
+    """A short digest of everything in `state` (its contributions read first: a checkpoint's are
+    read on first use)."""
+    state.contributions  # noqa: B018
     return hashlib.sha256(canonical(vars(state)).encode()).hexdigest()[:20]
 
 

@@ -90,7 +90,7 @@ class Journal:
         self._lock = threading.RLock()
         self._events: list[RecordedEvent] = []
         """The events read, all of them or (`_base` > 0) those after the checkpoint."""
-        self._state = checkpoint.load(database.connection) or JournalState()
+        self._state = checkpoint.load(database.connection, self._refold) or JournalState()
         self._base = self._checkpointed = self._state.last_event_id
         self._wrote = False
         self._data_version = -1
@@ -177,6 +177,15 @@ class Journal:
             if last is not None:
                 checkpoint.save(connection, self._state, str(last[0]))
 
+    def _refold(self, last_id: int) -> dict[str, Any]:
+        """The contributions folded from the events up to `last_id` (a checkpoint's, when its
+        own copy cannot be read)."""
+        try:
+            rows = self._db.connection.execute(schema.SELECT_EVENTS_UPTO, (last_id,)).fetchall()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from exc
+        return dict(derive([parse_row(row, self.path) for row in rows]).contributions)
+
     def _all_events(self) -> list[RecordedEvent]:
         """Every event, reading those the checkpoint stood for on first need (O(N), readers)."""
         if self._base:
@@ -256,8 +265,10 @@ class Journal:
         """The state as of the last read or write, itself, without a copy or a query: O(1),
         and later events change it (the live app reads it on its one thread between writes and
         `refresh` calls; other readers take `state`). An undo or a rolled-back write replaces
-        it: ask again after each change."""
+        it: ask again after each change. The contributions a checkpoint left unread are read
+        here, under the lock, not later on the reader's thread while another writes."""
         with self._lock:
+            self._state.contributions  # noqa: B018
             return self._state
 
     def events(self, *, since: int = 0, types: Iterable[str] | None = None) -> list[RecordedEvent]:

@@ -13,7 +13,7 @@ import copy
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from labkit.model import events as ev
 from labkit.model import views as v
@@ -57,7 +57,8 @@ class JournalState(StateQueries):
         self.rounds = {}
         self.rotations = {}
         self.attendance = defaultdict(dict)
-        self.contributions = {}
+        self._contributions: dict[str, v.Contribution] = {}
+        self._unread: _UnreadTable | None = None
         self.block_contributions = defaultdict(dict)
         self.clusters = {}
         self.cluster_of = {}
@@ -70,8 +71,36 @@ class JournalState(StateQueries):
         self.closing_words = {}
         self.attachments = {}
 
+    # --- the contributions, read from a checkpoint on first use ------------------------------
+
+    @property
+    def contributions(self) -> dict[str, v.Contribution]:
+        """contribution id -> its view (the checkpoint's are unpickled on first use)."""
+        unread = self._unread
+        if unread is not None:
+            table = unread.load()
+            table.update(unread.added)
+            self._contributions, self._unread = table, None
+        return self._contributions
+
+    @contributions.setter
+    def contributions(self, table: dict[str, v.Contribution]) -> None:
+        self._contributions, self._unread = table, None
+
+    def defer_contributions(
+        self, ids: Iterable[str], load: Callable[[], dict[str, v.Contribution]]
+    ) -> None:
+        """Leave the contributions unread until first use (a checkpoint's, one view each: a
+        writer that only appends never needs them); `ids` are their keys, `load` reads them."""
+        self._unread = _UnreadTable(set(ids), load, {})
+
+    def __getstate__(self) -> dict[str, Any]:
+        self.contributions  # noqa: B018 -- read a deferred table before pickling
+        return dict(vars(self))
+
     def snapshot(self) -> JournalState:
         """A copy that later events will not change (the views themselves are immutable)."""
+        self.contributions  # noqa: B018 -- read a deferred table before copying
         other = copy.copy(self)
         for name, value in vars(self).items():
             if isinstance(value, dict | set):
@@ -195,9 +224,15 @@ class JournalState(StateQueries):
     # contributions, clusters, kept ideas, votes
 
     def _contribution_added(self, e: ev.ContributionAdded, r: v.RecordedEvent) -> None:
-        if e.contribution_id is None or e.contribution_id in self.contributions:
+        unread = self._unread  # an append reads none of the checkpoint's contributions
+        if e.contribution_id is None or (
+            e.contribution_id in unread.ids if unread else e.contribution_id in self._contributions
+        ):
             return
-        self.contributions[e.contribution_id] = v.Contribution(
+        if unread is not None:
+            unread.ids.add(e.contribution_id)
+        table = unread.added if unread is not None else self._contributions
+        table[e.contribution_id] = v.Contribution(
             e.contribution_id, e.text, e.kind, e.block_id, e.question, e.round, e.table, e.pair,
             e.team, e.territory, e.author, r.id, r.at, r.device, r.recorder,
         )  # fmt: skip
@@ -360,6 +395,14 @@ def _editor(table: str, stamp: str | None) -> Handler:
         state._edit(getattr(state, table), event, record, stamp)
 
     return handler
+
+
+class _UnreadTable(NamedTuple):
+    """Contributions not read yet: their ids, how to read them, and those added since."""
+
+    ids: set[str]
+    load: Callable[[], dict[str, v.Contribution]]
+    added: dict[str, v.Contribution]
 
 
 S = JournalState

@@ -87,3 +87,49 @@ def test_a_checkpoint_of_another_labkit_or_a_forged_one_is_ignored(tmp_path: Pat
                     (tag.replace(tag.split(":")[2], "0.0.old") + "\n" + blob, checkpoint.KEY))
     with Journal.open(path) as journal:
         assert len(journal.state().contributions) == 600
+
+
+def _unpickled_contributions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A counter of the contribution views unpickled from now on."""
+    from labkit.model import views
+
+    count = [0]
+    real = views.Contribution.__setstate__  # type: ignore[attr-defined]
+
+    def counting(self: object, state: object) -> None:
+        count[0] += 1
+        real(self, state)
+
+    monkeypatch.setattr(views.Contribution, "__setstate__", counting)
+    return count
+
+
+def test_a_writer_that_appends_unpickles_none_of_the_checkpoint_contributions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(tmp_path, 600)
+    unpickled = _unpickled_contributions(monkeypatch)
+    with Journal.open(tmp_path, device="cli") as journal:
+        with journal.reading() as state:
+            assert state.current_block() is None and state.event_count == 600
+        assert journal.add_contribution("encore une") == "c601"
+        assert unpickled[0] == 0
+        contributions = journal.state().contributions  # a reader: read on first use
+        assert unpickled[0] == 600
+        assert list(contributions)[-2:] == ["c600", "c601"] and len(contributions) == 601
+
+
+def test_unreadable_checkpoint_contributions_are_folded_again(tmp_path: Path) -> None:
+    _fill(tmp_path, 600)
+    path = tmp_path / "journal.db"
+    with sqlite3.connect(path) as raw:
+        value = raw.execute("SELECT value FROM meta WHERE key = ?",
+                            (checkpoint.KEY,)).fetchone()[0]
+        tag, shell, _ = value.split("\n")
+        raw.execute("UPDATE meta SET value = ? WHERE key = ?",
+                    (f"{tag}\n{shell}\nbm90IGEgcGlja2xl", checkpoint.KEY))
+    with Journal.open(path) as journal:
+        journal.add_contribution("après le point", kind="idea")
+        state = journal.state()
+        assert len(state.contributions) == 601
+        assert derive(journal.events()).contributions == state.contributions
