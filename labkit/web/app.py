@@ -33,6 +33,7 @@ from labkit.web.security import (
     host_of,
     unseal,
 )
+from labkit.web.writer import GroupWriter
 
 HERE = Path(__file__).parent
 HEADERS = {
@@ -101,8 +102,11 @@ class Web:
     forms: Forms = field(default_factory=Forms)
     limits: RateLimit = field(default_factory=RateLimit)
     templates: Environment = field(init=False)
+    writer: GroupWriter = field(init=False)
+    """The one writer of the participants' posts (group commit)."""
 
     def __post_init__(self) -> None:
+        self.writer = GroupWriter(self.room.journal)
         self.templates = Environment(
             loader=FileSystemLoader(HERE / "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),

@@ -18,8 +18,8 @@ import sqlite3
 import threading
 import uuid as uuid_module
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -78,6 +78,20 @@ def parse_row(row: tuple[Any, ...], path: Path) -> RecordedEvent:
             t("journal.error.bad_event", path=str(path), id=event_id, type=event_type)
         ) from exc
     return RecordedEvent(event_id, uid, stamp, device, recorder, event)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One write of a group (`Journal.record_each`): its events, all written or none, and who
+    recorded them (the journal's device and recorder when None)."""
+
+    events: Sequence[ev.EventModel]
+    recorder: str | None = None
+    device: str | None = None
+
+
+Job = Callable[[JournalState], Prepared]
+"""Builds one write from the current state, checking what it needs (it raises to refuse)."""
 
 
 class Journal:
@@ -333,12 +347,79 @@ class Journal:
                         written.append(self._insert(connection, model, who))
             except BaseException:
                 if written:  # rolled back: forget them and rebuild the state from disk
-                    lost = {e.id for e in written}
-                    self._events = [e for e in self._all_events() if e.id not in lost]
-                    self._state = derive(self._events)
+                    self._forget(written)
                 raise
             self._wrote = self._wrote or bool(written)
             return written
+
+    def record_each(self, jobs: Sequence[Job]) -> list[list[RecordedEvent] | Exception]:
+        """Group commit: several independent writes in one transaction (one commit), each all or
+        nothing; the outcome of each, its stored events or the exception that refused it.
+
+        Each job is built against the state read before taking SQLite's write lock (so the lock
+        is held for the writes only), and built again inside the transaction only when another
+        connection wrote in between. A job refused, by itself or by the journal's rules, writes
+        nothing and the others land. Jobs must not depend on one another's events (a server puts
+        one per participant in a group). StorageError (the disk refused the commit) is raised,
+        and then none is written.
+        """
+        with self._lock:
+            self._catch_up()
+            prepared = [self._prepare(job) for job in jobs]
+            outcomes: list[list[RecordedEvent] | Exception] = []
+            written: list[RecordedEvent] = []
+            try:
+                with self._db.write() as connection:
+                    if self._catch_up():  # another writer committed since the checks: redo them
+                        prepared = [self._prepare(job) for job in jobs]
+                    for one in prepared:
+                        outcome = one if isinstance(one, Exception) else \
+                            self._insert_job(connection, one)  # fmt: skip
+                        outcomes.append(outcome)
+                        if isinstance(outcome, list):
+                            written += outcome
+            except BaseException:
+                if written:
+                    self._forget(written)
+                raise
+            self._wrote = self._wrote or bool(written)
+            return outcomes
+
+    def _prepare(self, job: Job) -> Prepared | Exception:
+        try:
+            prepared = job(self._state)
+            models = [validate_event(e) for e in prepared.events]
+        except Exception as refused:  # the job's own refusal, returned as its outcome
+            return refused
+        return replace(prepared, events=models)
+
+    def _insert_job(self, connection: Any, job: Prepared) -> list[RecordedEvent] | Exception:
+        """Insert one job's events; refused by the rules, none of them (a savepoint when there
+        are several: the rules check each before its insert)."""
+        who = (job.device or self.device, job.recorder or self.recorder)
+        several = len(job.events) > 1
+        if several:
+            connection.execute("SAVEPOINT job")
+        mine: list[RecordedEvent] = []
+        try:
+            for model in job.events:
+                mine.append(self._insert(connection, model, who))
+        except InvalidInputError as refused:
+            if several:
+                connection.execute("ROLLBACK TO job")
+                connection.execute("RELEASE job")
+            if mine:
+                self._forget(mine)
+            return refused
+        if several:
+            connection.execute("RELEASE job")
+        return mine
+
+    def _forget(self, records: list[RecordedEvent]) -> None:
+        """Drop events rolled back from the memory, the state rebuilt without them."""
+        lost = {e.id for e in records}
+        self._events = [e for e in self._all_events() if e.id not in lost]
+        self._state = derive(self._events)
 
     def _insert(
         self, connection: Any, event: ev.EventModel, who: tuple[str, str | None]
