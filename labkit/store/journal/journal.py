@@ -372,12 +372,19 @@ class Journal:
                 with self._db.write() as connection:
                     if self._catch_up():  # another writer committed since the checks: redo them
                         prepared = [self._prepare(job) for job in jobs]
+                    first = self._db.scalar("SELECT coalesce(max(id), 0) FROM events") + 1
                     for one in prepared:
                         outcome = one if isinstance(one, Exception) else \
-                            self._insert_job(connection, one)  # fmt: skip
+                            self._stage_job(one, first + len(written))  # fmt: skip
                         outcomes.append(outcome)
                         if isinstance(outcome, list):
                             written += outcome
+                    # one statement for the group: the write lock is held for as few calls
+                    # into SQLite (each lets another thread take Python's lock) as can be
+                    connection.executemany(schema.INSERT_EVENT_WITH_ID, [
+                        (r.id, r.uuid, r.ts.isoformat(), r.device, r.recorder, r.type,
+                         r.event.payload_json()) for r in written
+                    ])  # fmt: skip
             except BaseException:
                 if written:
                     self._forget(written)
@@ -393,26 +400,22 @@ class Journal:
             return refused
         return replace(prepared, events=models)
 
-    def _insert_job(self, connection: Any, job: Prepared) -> list[RecordedEvent] | Exception:
-        """Insert one job's events; refused by the rules, none of them (a savepoint when there
-        are several: the rules check each before its insert)."""
+    def _stage_job(self, job: Prepared, first_id: int) -> list[RecordedEvent] | Exception:
+        """Check one job's events by the rules and fold them, numbered from `first_id`, into
+        the state, to be inserted with the group; refused, none of them."""
         who = (job.device or self.device, job.recorder or self.recorder)
-        several = len(job.events) > 1
-        if several:
-            connection.execute("SAVEPOINT job")
         mine: list[RecordedEvent] = []
         try:
             for model in job.events:
-                mine.append(self._insert(connection, model, who))
+                event = self._checked(model)
+                record = RecordedEvent(first_id + len(mine), str(uuid_module.uuid4()),
+                                       utc_now(), *who, event)  # fmt: skip
+                self._append(record)
+                mine.append(record)
         except InvalidInputError as refused:
-            if several:
-                connection.execute("ROLLBACK TO job")
-                connection.execute("RELEASE job")
             if mine:
                 self._forget(mine)
             return refused
-        if several:
-            connection.execute("RELEASE job")
         return mine
 
     def _forget(self, records: list[RecordedEvent]) -> None:
@@ -424,11 +427,7 @@ class Journal:
     def _insert(
         self, connection: Any, event: ev.EventModel, who: tuple[str, str | None]
     ) -> RecordedEvent:
-        if event.id_field and event.new_id() is None:
-            event = event.model_copy(update={event.id_field: self._state.next_id(event)})
-        problems = rules.check(self._state, event)
-        if problems:
-            raise InvalidInputError(t("journal.refused", type=event.type), problems)
+        event = self._checked(event)
         uid = str(uuid_module.uuid4())
         now = utc_now()
         payload = event.payload_json()
@@ -439,6 +438,16 @@ class Journal:
         record = RecordedEvent(int(cursor.lastrowid), uid, now, *who, event)
         self._append(record)
         return record
+
+    def _checked(self, event: ev.EventModel) -> ev.EventModel:
+        """`event` with its new id given, if it names one; InvalidInputError if the current
+        state's rules refuse it."""
+        if event.id_field and event.new_id() is None:
+            event = event.model_copy(update={event.id_field: self._state.next_id(event)})
+        problems = rules.check(self._state, event)
+        if problems:
+            raise InvalidInputError(t("journal.refused", type=event.type), problems)
+        return event
 
     def restore(self, records: Iterable[RecordedEvent]) -> list[RecordedEvent]:
         """Append events recorded elsewhere (an import) in one transaction, keeping their uuid,

@@ -74,22 +74,20 @@ def test_a_write_failing_mid_group_writes_none_of_it(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     journal.add_contribution("before", kind="idea")
-    insert = journal._insert
-    inserted: list[str] = []
+    stage = journal._stage_job
+    inserted: list[int] = []
 
-    def fails_second(
-        connection: object, event: ev.EventModel, who: tuple[str, str | None]
-    ) -> RecordedEvent:
+    def fails_second(job: Prepared, first_id: int) -> list[RecordedEvent] | Exception:
         if inserted:
             raise KeyboardInterrupt  # not a refusal: the whole transaction is abandoned
-        inserted.append(event.type)
-        return insert(connection, event, who)
+        inserted.append(first_id)
+        return stage(job, first_id)
 
-    monkeypatch.setattr(journal, "_insert", fails_second)
+    monkeypatch.setattr(journal, "_stage_job", fails_second)
     with pytest.raises(KeyboardInterrupt):
         journal.record_each([lambda state: Prepared([idea("a")]),
                              lambda state: Prepared([idea("b")])])  # fmt: skip
-    assert inserted == ["contribution.added"]
+    assert inserted == [2]
     assert texts(journal) == ["before"]
     with Journal.open(journal.path, device="check") as fresh:
         assert texts(fresh) == ["before"]
