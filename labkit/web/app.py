@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
@@ -92,6 +94,12 @@ class Settings:
         return found
 
 
+_CONTROL: ContextVar[Control | None] = ContextVar("labkit_web_control", default=None)
+"""The control read when the request being served came in (see `Web.control`)."""
+PAGES = ("phone.html", "message.html", "join.html", "name.html", "projector.html")
+"""The templates compiled on start, not on a phone's first request."""
+
+
 @dataclass
 class Web:
     """What every handler reaches through `request.app.state.web`."""
@@ -115,10 +123,16 @@ class Web:
             auto_reload=False,
         )
         self.limits = RateLimit(*self.settings.rate)
+        for name in PAGES:
+            self.templates.get_template(name)
 
     @property
     def control(self) -> Control:
-        return self.watcher.current
+        """The facilitator's switches and tokens: as read once per request (a request reads
+        them several times; each look at the file costs a system call), else as the file says
+        now (the projector's live feed, which lasts)."""
+        return _CONTROL.get() or self.watcher.current
+
 
     @property
     def lang(self) -> str:
@@ -143,6 +157,24 @@ class Web:
     def message(self, key: str, status: int, **params: object) -> HTMLResponse:
         """A page saying why a request was refused."""
         return self.render("message.html", status, text=self.words(key, **params))
+
+
+class ControlPerRequest:
+    """ASGI middleware: each request reads the control file once, as it comes in (`Web.control`);
+    the projector's live feed, which lasts, reads it each time."""
+
+    def __init__(self, app: Any, watcher: ControlWatcher) -> None:
+        self.app, self.watcher = app, watcher
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] == "/live":
+            await self.app(scope, receive, send)
+            return
+        token = _CONTROL.set(self.watcher.current)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _CONTROL.reset(token)
 
 
 def web_of(request: Request) -> Web:
@@ -182,6 +214,7 @@ def create_app(folder: SessionFolder, settings: Settings) -> Any:
         room.close()
 
     app = Starlette(routes=routes, exception_handlers={404: not_found, BodyTooLarge: too_big},
+                    middleware=[Middleware(ControlPerRequest, watcher=web.watcher)],
                     lifespan=lifespan)  # fmt: skip
     app.state.web = web
 
