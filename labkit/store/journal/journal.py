@@ -368,11 +368,11 @@ class Journal:
             prepared = [self._prepare(job) for job in jobs]
             outcomes: list[list[RecordedEvent] | Exception] = []
             written: list[RecordedEvent] = []
-            try:
-                with self._db.write() as connection:
+            try:  # no garbage collection while SQLite's write lock is held
+                with gc_paused(), self._db.write() as connection:
                     if self._catch_up():  # another writer committed since the checks: redo them
                         prepared = [self._prepare(job) for job in jobs]
-                    first = self._db.scalar("SELECT coalesce(max(id), 0) FROM events") + 1
+                    first = self._state.last_event_id + 1  # every event read: the next ids
                     for one in prepared:
                         outcome = one if isinstance(one, Exception) else \
                             self._stage_job(one, first + len(written))  # fmt: skip
