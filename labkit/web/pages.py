@@ -85,6 +85,17 @@ def _page(web: Web, visitor: Visitor, status: int = 200, **extra: Any) -> Respon
     return web.render("phone.html", status, **context)
 
 
+def _page_now(web: Web, visitor: Visitor, status: int = 200, **extra: Any) -> Response | None:
+    """`_page` on the calling thread (the event loop: no hand-over to a worker thread) if the
+    journal is free now; None when a writer holds it."""
+    with web.room.journal.reading_if_free() as state:
+        if state is None:
+            return None
+        context = _page_context(web, visitor, state)
+    context.update(extra)
+    return web.render("phone.html", status, **context)
+
+
 def _page_context(web: Web, visitor: Visitor, state: JournalState) -> dict[str, Any]:
     room = web.room
     block = room.running(state)
@@ -120,7 +131,8 @@ async def me(request: Request) -> Response:
     count = request.query_params.get("n", "")
     n = int(count) if count.isascii() and count.isdigit() and len(count) <= 6 else 0
     shown = web.words(notice, n=n) if notice in NOTICES else None  # n: a count, for its plural
-    return await run_in_threadpool(_page, web, visitor, notice=shown)
+    return _page_now(web, visitor, notice=shown) or \
+        await run_in_threadpool(_page, web, visitor, notice=shown)  # fmt: skip
 
 
 async def _posted(request: Request) -> tuple[Web, Visitor, FormData] | Response:

@@ -266,6 +266,19 @@ class Journal:
             self._catch_up()
             yield self._state
 
+    @contextlib.contextmanager
+    def reading_if_free(self) -> Iterator[JournalState | None]:
+        """`reading`, or None at once when another thread holds the journal (a writer in its
+        transaction): a server's event loop then reads on a worker thread rather than wait."""
+        if not self._lock.acquire(blocking=False):
+            yield None
+            return
+        try:
+            self._catch_up()
+            yield self._state
+        finally:
+            self._lock.release()
+
     def live_state(self) -> JournalState:
         """The state as of the last read or write, itself, without a copy or a query: O(1),
         and later events change it (the live app reads it on its one thread between writes and

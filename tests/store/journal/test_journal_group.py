@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,27 @@ def test_a_write_failing_mid_group_writes_none_of_it(
     assert texts(journal) == ["before"]
     with Journal.open(journal.path, device="check") as fresh:
         assert texts(fresh) == ["before"]
+
+
+def test_reading_if_free_does_not_wait_for_a_writer(journal: Journal) -> None:
+    journal.add_contribution("a", kind="idea")
+    with journal.reading_if_free() as state:
+        assert state is not None and len(state.contributions) == 1
+    held, release = threading.Event(), threading.Event()
+
+    def writer() -> None:  # another thread holding the journal, as a group commit does
+        with journal.reading():
+            held.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    held.wait(10)
+    try:
+        with journal.reading_if_free() as busy:
+            assert busy is None
+    finally:
+        release.set()
+        thread.join(10)
+    with journal.reading_if_free() as state:
+        assert state is not None
