@@ -378,13 +378,15 @@ class Journal:
         """
         with self._lock:
             self._catch_up()
+            seen = self._state.last_event_id
             prepared = [self._prepare(job) for job in jobs]
             outcomes: list[list[RecordedEvent] | Exception] = []
             written: list[RecordedEvent] = []
             try:  # no garbage collection while SQLite's write lock is held
                 with gc_paused(), self._db.write() as connection:
-                    if self._catch_up():  # another writer committed since the checks: redo them
-                        prepared = [self._prepare(job) for job in jobs]
+                    self._catch_up()
+                    if self._state.last_event_id != seen:  # another writer committed since the
+                        prepared = [self._prepare(job) for job in jobs]  # checks: redo them
                     first = self._state.last_event_id + 1  # every event read: the next ids
                     for one in prepared:
                         outcome = one if isinstance(one, Exception) else \

@@ -59,6 +59,27 @@ def test_jobs_are_built_again_when_another_writer_committed_meanwhile(
     assert texts(journal) == ["from the live app", "after 1"]
 
 
+def test_jobs_are_built_again_when_a_later_job_read_another_writers_event(
+    journal: Journal, session_dir: Path
+) -> None:
+    with Journal.open(session_dir, device="live-app") as other:
+        seen: list[int] = []
+
+        def first(state: JournalState) -> Prepared:
+            seen.append(len(state.contributions))
+            if len(seen) == 1:
+                other.add_contribution("from the live app", kind="idea")
+            return Prepared([idea(f"after {len(state.contributions)}")])
+
+        def second(state: JournalState) -> Prepared:
+            journal.refresh()  # a check that reads the journal catches the other's event up
+            return Prepared([idea("second")])
+
+        journal.record_each([first, second])
+    assert seen == [0, 1]
+    assert texts(journal) == ["from the live app", "after 1", "second"]
+
+
 def test_a_job_is_built_once_when_no_one_else_wrote(journal: Journal) -> None:
     calls: list[int] = []
 
