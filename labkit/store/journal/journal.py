@@ -394,8 +394,8 @@ class Journal:
                         outcomes.append(outcome)
                         if isinstance(outcome, list):
                             written += outcome
-                    # one statement for the group: the write lock is held for as few calls
-                    # into SQLite (each lets another thread take Python's lock) as can be
+                    # one statement for the group: the write lock is held across as few
+                    # calls into SQLite (each hands the GIL over, then waits for it) as can be
                     connection.executemany(schema.INSERT_EVENT_WITH_ID, [
                         (r.id, r.uuid, r.ts.isoformat(), r.device, r.recorder, r.type,
                          r.event.payload_json()) for r in written
