@@ -131,8 +131,9 @@ async def me(request: Request) -> Response:
     count = request.query_params.get("n", "")
     n = int(count) if count.isascii() and count.isdigit() and len(count) <= 6 else 0
     shown = web.words(notice, n=n) if notice in NOTICES else None  # n: a count, for its plural
-    return _page_now(web, visitor, notice=shown) or \
-        await run_in_threadpool(_page, web, visitor, notice=shown)  # fmt: skip
+    page = _page_now(web, visitor, notice=shown)
+    return page if page is not None else await run_in_threadpool(_page, web, visitor,
+                                                                 notice=shown)  # fmt: skip
 
 
 async def _posted(request: Request) -> tuple[Web, Visitor, FormData] | Response:
