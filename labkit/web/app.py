@@ -7,13 +7,16 @@ pages, `labkit.web.projector` the room's screen and its live feed.
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import AsyncIterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
@@ -33,6 +36,7 @@ from labkit.web.security import (
     host_of,
     unseal,
 )
+from labkit.web.writer import GroupWriter
 
 HERE = Path(__file__).parent
 HEADERS = {
@@ -91,6 +95,12 @@ class Settings:
         return found
 
 
+_CONTROL: ContextVar[Control | None] = ContextVar("labkit_web_control", default=None)
+"""The control read when the request being served came in (see `Web.control`)."""
+PAGES = ("phone.html", "message.html", "join.html", "name.html", "projector.html")
+"""The templates compiled on start, not on a phone's first request."""
+
+
 @dataclass
 class Web:
     """What every handler reaches through `request.app.state.web`."""
@@ -101,8 +111,11 @@ class Web:
     forms: Forms = field(default_factory=Forms)
     limits: RateLimit = field(default_factory=RateLimit)
     templates: Environment = field(init=False)
+    writer: GroupWriter = field(init=False)
+    """The one writer of the participants' posts (group commit)."""
 
     def __post_init__(self) -> None:
+        self.writer = GroupWriter(self.room.journal)
         self.templates = Environment(
             loader=FileSystemLoader(HERE / "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -111,10 +124,16 @@ class Web:
             auto_reload=False,
         )
         self.limits = RateLimit(*self.settings.rate)
+        for name in PAGES:
+            self.templates.get_template(name)
 
     @property
     def control(self) -> Control:
-        return self.watcher.current
+        """The facilitator's switches and tokens: as read once per request (a request reads
+        them several times; each look at the file costs a system call), else as the file says
+        now (the projector's live feed, which lasts)."""
+        return _CONTROL.get() or self.watcher.current
+
 
     @property
     def lang(self) -> str:
@@ -139,6 +158,24 @@ class Web:
     def message(self, key: str, status: int, **params: object) -> HTMLResponse:
         """A page saying why a request was refused."""
         return self.render("message.html", status, text=self.words(key, **params))
+
+
+class ControlPerRequest:
+    """ASGI middleware: each request reads the control file once, as it comes in (`Web.control`);
+    the projector's live feed, which lasts, reads it each time."""
+
+    def __init__(self, app: Any, watcher: ControlWatcher) -> None:
+        self.app, self.watcher = app, watcher
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] == "/live":
+            await self.app(scope, receive, send)
+            return
+        token = _CONTROL.set(self.watcher.current)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _CONTROL.reset(token)
 
 
 def web_of(request: Request) -> Web:
@@ -174,10 +211,15 @@ def create_app(folder: SessionFolder, settings: Settings) -> Any:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # What start-up built (the session, its journal's events) set aside from the garbage
+        # collector: a full collection over it takes tens of milliseconds of a post's time.
+        gc.collect()
+        gc.freeze()
         yield
         room.close()
 
     app = Starlette(routes=routes, exception_handlers={404: not_found, BodyTooLarge: too_big},
+                    middleware=[Middleware(ControlPerRequest, watcher=web.watcher)],
                     lifespan=lifespan)  # fmt: skip
     app.state.web = web
 

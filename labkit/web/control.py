@@ -145,12 +145,13 @@ class ControlWatcher:
 
     def __init__(self, root: Path, tables: int) -> None:
         self.root = Path(root)
+        self._path = str(control_path(self.root))
         self._control = ensure(self.root, tables)
         self._stamp = self._mtime()
 
     def _mtime(self) -> int:
         try:
-            return control_path(self.root).stat().st_mtime_ns
+            return os.stat(self._path).st_mtime_ns
         except OSError:
             return 0
 

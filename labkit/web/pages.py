@@ -15,7 +15,8 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from labkit.store.journal import JournalState
+from labkit.errors import InvalidInputError
+from labkit.store.journal import Job, JournalState
 from labkit.web.app import HEADERS, Web, web_of
 from labkit.web.room import Refused
 from labkit.web.security import COOKIE, Visitor, new_pid, seal
@@ -84,6 +85,17 @@ def _page(web: Web, visitor: Visitor, status: int = 200, **extra: Any) -> Respon
     return web.render("phone.html", status, **context)
 
 
+def _page_now(web: Web, visitor: Visitor, status: int = 200, **extra: Any) -> Response | None:
+    """`_page` on the calling thread (the event loop: no hand-over to a worker thread) if the
+    journal is free now; None when a writer holds it."""
+    with web.room.journal.reading_if_free() as state:
+        if state is None:
+            return None
+        context = _page_context(web, visitor, state)
+    context.update(extra)
+    return web.render("phone.html", status, **context)
+
+
 def _page_context(web: Web, visitor: Visitor, state: JournalState) -> dict[str, Any]:
     room = web.room
     block = room.running(state)
@@ -119,7 +131,9 @@ async def me(request: Request) -> Response:
     count = request.query_params.get("n", "")
     n = int(count) if count.isascii() and count.isdigit() and len(count) <= 6 else 0
     shown = web.words(notice, n=n) if notice in NOTICES else None  # n: a count, for its plural
-    return await run_in_threadpool(_page, web, visitor, notice=shown)
+    page = _page_now(web, visitor, notice=shown)
+    return page if page is not None else await run_in_threadpool(_page, web, visitor,
+                                                                 notice=shown)  # fmt: skip
 
 
 async def _posted(request: Request) -> tuple[Web, Visitor, FormData] | Response:
@@ -139,18 +153,25 @@ async def _posted(request: Request) -> tuple[Web, Visitor, FormData] | Response:
     return web, visitor, form
 
 
-async def _act(request: Request, action: Any, notice: str) -> Response:
+async def _act(request: Request, action: Any, notice: str, counted: bool = False) -> Response:
+    """Check a post, then write its job (`action(web, visitor, form)`) in the writer's next
+    group; answered once it is committed (`counted`: the notice says how many dots)."""
     posted = await _posted(request)
     if isinstance(posted, Response):
         return posted
     web, visitor, form = posted
     try:
-        count = await run_in_threadpool(action, web, visitor, form)
-    except Refused as refused:
-        error = web.words(refused.key, **refused.params)
-        return await run_in_threadpool(_page, web, visitor, 400, error=error)
-    suffix = f"&n={count}" if isinstance(count, int) else ""
-    return _redirect(web, f"/me?ok={notice}{suffix}")
+        job: Job = action(web, visitor, form)
+        written = await web.writer.submit(visitor.pid, job)
+    except InvalidInputError as error:  # the journal's rules refused it
+        refused = Refused("web.refused", reason=str(error))
+    except Refused as error:
+        refused = error
+    else:
+        count = sum(r.type == "vote.cast" for r in written)
+        return _redirect(web, f"/me?ok={notice}" + (f"&n={count}" if counted else ""))
+    message = web.words(refused.key, **refused.params)
+    return await run_in_threadpool(_page, web, visitor, 400, error=message)
 
 
 def _too_long(form: FormData, key: str, limit: int) -> str:
@@ -162,23 +183,23 @@ def _too_long(form: FormData, key: str, limit: int) -> str:
 
 
 async def contribute(request: Request) -> Response:
-    def action(web: Web, visitor: Visitor, form: FormData) -> None:
-        web.room.contribute(visitor, _text(form, "block", 100), _text(form, "kind", 40),
+    def action(web: Web, visitor: Visitor, form: FormData) -> Job:
+        return web.room.contribute(visitor, _text(form, "block", 100), _text(form, "kind", 40),
                             _too_long(form, "text", 2000), _text(form, "team", 100))  # fmt: skip
 
     return await _act(request, action, "web.sent")
 
 
 async def vote(request: Request) -> Response:
-    def action(web: Web, visitor: Visitor, form: FormData) -> int:
+    def action(web: Web, visitor: Visitor, form: FormData) -> Job:
         items = [i for i in form.getlist("item") if isinstance(i, str)][:200]
         return web.room.vote(visitor, _text(form, "block", 100), items)
 
-    return await _act(request, action, "web.vote.saved")
+    return await _act(request, action, "web.vote.saved", counted=True)
 
 
 async def survey(request: Request) -> Response:
-    def action(web: Web, visitor: Visitor, form: FormData) -> None:
+    def action(web: Web, visitor: Visitor, form: FormData) -> Job:
         scores: dict[str, float] = {}
         for key, value in form.multi_items():
             if key.startswith("q_") and isinstance(value, str):
@@ -186,15 +207,16 @@ async def survey(request: Request) -> Response:
                     scores[key[2:]] = float(value)
                 except ValueError:
                     raise Refused("web.survey.incomplete") from None
-        web.room.survey(visitor, _text(form, "block", 100), _text(form, "group", 100), scores,
-                        _too_long(form, "comment", 2000))  # fmt: skip
+        return web.room.survey(visitor, _text(form, "block", 100), _text(form, "group", 100),
+                               scores, _too_long(form, "comment", 2000))  # fmt: skip
 
     return await _act(request, action, "web.survey.done")
 
 
 async def word(request: Request) -> Response:
-    def action(web: Web, visitor: Visitor, form: FormData) -> None:
-        web.room.closing_word(visitor, _text(form, "block", 100), _too_long(form, "word", 80))
+    def action(web: Web, visitor: Visitor, form: FormData) -> Job:
+        return web.room.closing_word(visitor, _text(form, "block", 100),
+                                     _too_long(form, "word", 80))  # fmt: skip
 
     return await _act(request, action, "web.sent")
 

@@ -23,7 +23,7 @@ from labkit.model import events as ev
 from labkit.model.naming import NamingGuard
 from labkit.model.views import Vote
 from labkit.store import seating
-from labkit.store.journal import Journal, JournalState
+from labkit.store.journal import Job, Journal, JournalState, Prepared
 from labkit.store.session_folder import SessionFolder
 from labkit.web.control import table_count
 from labkit.web.security import Visitor
@@ -214,21 +214,21 @@ class Room:
             raise Refused("web.error.not_now")
         return block
 
-    def _write(self, visitor: Visitor, events: list[ev.EventModel], host: bool = False) -> None:
-        try:
-            self.journal.record_many(events, recorder=visitor.pid,
-                                     device="host" if host else "phone")  # fmt: skip
-        except InvalidInputError as error:
-            raise Refused("web.refused", reason=str(error)) from None
+    @staticmethod
+    def _write(visitor: Visitor, events: list[ev.EventModel], host: bool = False) -> Prepared:
+        return Prepared(events, recorder=visitor.pid, device="host" if host else "phone")
+
+    # Each write below is a job (`labkit.store.journal.Job`) for the server's group writer
+    # (`labkit.web.writer`): it checks the post against the state it is given and builds the
+    # events, or raises Refused; the journal's rules check them again as they are written.
 
     def contribute(self, visitor: Visitor, block_id: str, kind: str, text: str,
-                   team: str | None = None) -> None:  # fmt: skip
+                   team: str | None = None) -> Job:  # fmt: skip
         """A text contribution (idea, ingredient, note, feedback, decision, commitment)."""
-        with self.reading() as state:  # checked and written against the same state
-            self._contribute(state, visitor, block_id, kind, text, team)
+        return lambda state: self._contribute(state, visitor, block_id, kind, text, team)
 
     def _contribute(self, state: JournalState, visitor: Visitor, block_id: str, kind: str,
-                    text: str, team: str | None) -> None:  # fmt: skip
+                    text: str, team: str | None) -> Prepared:  # fmt: skip
         block = self._check_running(block_id, state)
         wanted = next((i for i in self.inputs(block, visitor) if i.kind == kind), None)
         if wanted is None:
@@ -254,15 +254,14 @@ class Room:
                                      table=visitor.table, team=team,
                                      territory=territory)  # fmt: skip
             event = base.model_copy(update={"author": author}) if author else base
-        self._write(visitor, [event], host=wanted.host_only)
+        return self._write(visitor, [event], host=wanted.host_only)
 
-    def vote(self, visitor: Visitor, block_id: str, items: list[str]) -> int:
-        """Replace `visitor`'s dots in the vote by one dot on each of `items`; the dots given."""
-        with self.reading() as state:
-            return self._vote(state, visitor, block_id, items)
+    def vote(self, visitor: Visitor, block_id: str, items: list[str]) -> Job:
+        """Replace `visitor`'s dots in the vote by one dot on each of `items`."""
+        return lambda state: self._vote(state, visitor, block_id, items)
 
     def _vote(self, state: JournalState, visitor: Visitor, block_id: str,
-              items: list[str]) -> int:  # fmt: skip
+              items: list[str]) -> Prepared:  # fmt: skip
         block = self._check_running(block_id, state)
         known = {c.item_id: c for c in self.candidates(block, state)}
         if any(i not in known for i in items):
@@ -277,30 +276,34 @@ class Room:
         ]
         events += [IdeaVote.vote(block, i, 1, question=known[i].question,
                                  participant_id=visitor.pid) for i in chosen]  # fmt: skip
-        if events:
-            self._write(visitor, events)
-        return len(chosen)
+        return self._write(visitor, events)
 
     def survey(self, visitor: Visitor, block_id: str, group: str,
-               scores: dict[str, float], comment: str) -> None:  # fmt: skip
+               scores: dict[str, float], comment: str) -> Job:  # fmt: skip
         """A questionnaire answer: one per participant, every question scored."""
-        with self.reading() as state:
-            block = self._check_running(block_id, state)
-            config: ClosingConfig = block.method  # type: ignore[assignment]
-            wanted = {q.id for q in config.survey}
-            if self.session.group(group) is None or set(scores) != wanted:
-                raise Refused("web.survey.incomplete")
-            if self.answered(visitor.pid):
-                raise Refused("web.survey.twice")
-            event = ev.SurveyAnswered(group=group, scores=scores,
-                                      comment=comment.strip() or None)  # fmt: skip
-            self._write(visitor, [event])
+        return lambda state: self._survey(state, visitor, block_id, group, scores, comment)
 
-    def closing_word(self, visitor: Visitor, block_id: str, word: str) -> None:
+    def _survey(self, state: JournalState, visitor: Visitor, block_id: str, group: str,
+                scores: dict[str, float], comment: str) -> Prepared:  # fmt: skip
+        block = self._check_running(block_id, state)
+        config: ClosingConfig = block.method  # type: ignore[assignment]
+        wanted = {q.id for q in config.survey}
+        if self.session.group(group) is None or set(scores) != wanted:
+            raise Refused("web.survey.incomplete")
+        if self.answered(visitor.pid):
+            raise Refused("web.survey.twice")
+        event = ev.SurveyAnswered(group=group, scores=scores,
+                                  comment=comment.strip() or None)  # fmt: skip
+        return self._write(visitor, [event])
+
+    def closing_word(self, visitor: Visitor, block_id: str, word: str) -> Job:
         """A closing word (or short phrase) for the closing block's word cloud."""
         word = " ".join(word.split())
-        with self.reading() as state:
+
+        def job(state: JournalState) -> Prepared:
             block = self._check_running(block_id, state)
             if not word:
                 raise Refused("web.error.empty")
-            self._write(visitor, [ev.ClosingWordAdded(text=word, block_id=block.id)])
+            return self._write(visitor, [ev.ClosingWordAdded(text=word, block_id=block.id)])
+
+        return job

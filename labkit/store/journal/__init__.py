@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from labkit.model.events import EVENT_MODELS, MODELS, Event, EventModel
 from labkit.model.views import RecordedEvent
-from labkit.store.journal.journal import Journal
+from labkit.store.journal.journal import Job, Journal, Prepared
 from labkit.store.journal.schema import SCHEMA_VERSION
 from labkit.store.journal.state import JournalState, derive
 
@@ -19,8 +19,10 @@ __all__ = [
     "SCHEMA_VERSION",
     "Event",
     "EventModel",
+    "Job",
     "Journal",
     "JournalState",
+    "Prepared",
     "RecordedEvent",
     "derive",
 ]

@@ -18,8 +18,8 @@ import sqlite3
 import threading
 import uuid as uuid_module
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -78,6 +78,20 @@ def parse_row(row: tuple[Any, ...], path: Path) -> RecordedEvent:
             t("journal.error.bad_event", path=str(path), id=event_id, type=event_type)
         ) from exc
     return RecordedEvent(event_id, uid, stamp, device, recorder, event)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One write of a group (`Journal.record_each`): its events, all written or none, and who
+    recorded them (the journal's device and recorder when None)."""
+
+    events: Sequence[ev.EventModel]
+    recorder: str | None = None
+    device: str | None = None
+
+
+Job = Callable[[JournalState], Prepared]
+"""Builds one write from the current state, checking what it needs (it raises to refuse)."""
 
 
 class Journal:
@@ -261,6 +275,19 @@ class Journal:
             self._catch_up()
             yield self._state
 
+    @contextlib.contextmanager
+    def reading_if_free(self) -> Iterator[JournalState | None]:
+        """`reading`, or None at once when another thread holds the journal (a writer in its
+        transaction): a server's event loop then reads on a worker thread rather than wait."""
+        if not self._lock.acquire(blocking=False):
+            yield None
+            return
+        try:
+            self._catch_up()
+            yield self._state
+        finally:
+            self._lock.release()
+
     def live_state(self) -> JournalState:
         """The state as of the last read or write, itself, without a copy or a query: O(1),
         and later events change it (the live app reads it on its one thread between writes and
@@ -344,21 +371,89 @@ class Journal:
                         written.append(self._insert(connection, model, who))
             except BaseException:
                 if written:  # rolled back: forget them and rebuild the state from disk
-                    lost = {e.id for e in written}
-                    self._events = [e for e in self._all_events() if e.id not in lost]
-                    self._state = derive(self._events)
+                    self._forget(written)
                 raise
             self._wrote = self._wrote or bool(written)
             return written
 
+    def record_each(self, jobs: Sequence[Job]) -> list[list[RecordedEvent] | Exception]:
+        """Group commit: several independent writes in one transaction (one commit), each all or
+        nothing; the outcome of each, its stored events or the exception that refused it.
+
+        Each job is built against the state read before taking SQLite's write lock (so the lock
+        is held for the writes only), and built again inside the transaction only when another
+        connection wrote in between. A job refused, by itself or by the journal's rules, writes
+        nothing and the others land. Jobs must not depend on one another's events (a server puts
+        one per participant in a group). StorageError (the disk refused the commit) is raised,
+        and then none is written.
+        """
+        with self._lock:
+            self._catch_up()
+            seen = self._state.last_event_id
+            prepared = [self._prepare(job) for job in jobs]
+            outcomes: list[list[RecordedEvent] | Exception] = []
+            written: list[RecordedEvent] = []
+            try:  # no garbage collection while SQLite's write lock is held
+                with gc_paused(), self._db.write() as connection:
+                    self._catch_up()
+                    if self._state.last_event_id != seen:  # another writer committed since the
+                        prepared = [self._prepare(job) for job in jobs]  # checks: redo them
+                    first = self._state.last_event_id + 1  # every event read: the next ids
+                    for one in prepared:
+                        outcome = one if isinstance(one, Exception) else \
+                            self._stage_job(one, first + len(written))  # fmt: skip
+                        outcomes.append(outcome)
+                        if isinstance(outcome, list):
+                            written += outcome
+                    # one statement for the group: the write lock is held across as few
+                    # calls into SQLite (each hands the GIL over, then waits for it) as can be
+                    connection.executemany(schema.INSERT_EVENT_WITH_ID, [
+                        (r.id, r.uuid, r.ts.isoformat(), r.device, r.recorder, r.type,
+                         r.event.payload_json()) for r in written
+                    ])  # fmt: skip
+            except BaseException:
+                if written:
+                    self._forget(written)
+                raise
+            self._wrote = self._wrote or bool(written)
+            return outcomes
+
+    def _prepare(self, job: Job) -> Prepared | Exception:
+        try:
+            prepared = job(self._state)
+            models = [validate_event(e) for e in prepared.events]
+        except Exception as refused:  # the job's own refusal, returned as its outcome
+            return refused
+        return replace(prepared, events=models)
+
+    def _stage_job(self, job: Prepared, first_id: int) -> list[RecordedEvent] | Exception:
+        """Check one job's events by the rules and fold them, numbered from `first_id`, into
+        the state, to be inserted with the group; refused, none of them."""
+        who = (job.device or self.device, job.recorder or self.recorder)
+        mine: list[RecordedEvent] = []
+        try:
+            for model in job.events:
+                event = self._checked(model)
+                record = RecordedEvent(first_id + len(mine), str(uuid_module.uuid4()),
+                                       utc_now(), *who, event)  # fmt: skip
+                self._append(record)
+                mine.append(record)
+        except InvalidInputError as refused:
+            if mine:
+                self._forget(mine)
+            return refused
+        return mine
+
+    def _forget(self, records: list[RecordedEvent]) -> None:
+        """Drop events rolled back from the memory, the state rebuilt without them."""
+        lost = {e.id for e in records}
+        self._events = [e for e in self._all_events() if e.id not in lost]
+        self._state = derive(self._events)
+
     def _insert(
         self, connection: Any, event: ev.EventModel, who: tuple[str, str | None]
     ) -> RecordedEvent:
-        if event.id_field and event.new_id() is None:
-            event = event.model_copy(update={event.id_field: self._state.next_id(event)})
-        problems = rules.check(self._state, event)
-        if problems:
-            raise InvalidInputError(t("journal.refused", type=event.type), problems)
+        event = self._checked(event)
         uid = str(uuid_module.uuid4())
         now = utc_now()
         payload = event.payload_json()
@@ -369,6 +464,16 @@ class Journal:
         record = RecordedEvent(int(cursor.lastrowid), uid, now, *who, event)
         self._append(record)
         return record
+
+    def _checked(self, event: ev.EventModel) -> ev.EventModel:
+        """`event` with its new id given, if it names one; InvalidInputError if the current
+        state's rules refuse it."""
+        if event.id_field and event.new_id() is None:
+            event = event.model_copy(update={event.id_field: self._state.next_id(event)})
+        problems = rules.check(self._state, event)
+        if problems:
+            raise InvalidInputError(t("journal.refused", type=event.type), problems)
+        return event
 
     def restore(self, records: Iterable[RecordedEvent]) -> list[RecordedEvent]:
         """Append events recorded elsewhere (an import) in one transaction, keeping their uuid,

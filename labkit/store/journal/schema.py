@@ -48,6 +48,11 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 INSERT_EVENT = (
     "INSERT INTO events (uuid, ts, device, recorder, type, payload) VALUES (?, ?, ?, ?, ?, ?)"
 )
+INSERT_EVENT_WITH_ID = (
+    "INSERT INTO events (id, uuid, ts, device, recorder, type, payload) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+"""A group's insert (`Journal.record_each`): the ids given, the next ones under the write lock."""
 SELECT_EVENTS = (
     "SELECT id, uuid, ts, device, recorder, type, payload FROM events WHERE id > ? ORDER BY id"
 )
