@@ -25,7 +25,7 @@ MAX_DEFER = 0.2
 
 def _queued_key(pump: Any) -> bool:
     queue = getattr(pump, "_message_queue", None)
-    waiting = getattr(queue, "_queue", ())  # asyncio.Queue's deque (read only)
+    waiting = getattr(queue, "values", ())  # textual._queue.Queue's deque (read only)
     return any(isinstance(message, events.Key) for message in waiting)
 
 
