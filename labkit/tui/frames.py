@@ -41,22 +41,35 @@ def keys_waiting(app: Any) -> bool:
 def draw_now(screen: Screen[Any]) -> bool:
     """Draw what changed on `screen` now, within the current turn, instead of after the widgets'
     next idle messages (Textual's path: each changed widget posts ``Update`` to its screen, which
-    draws on its next timer tick, by then after the keys queued meanwhile). Whether it drew: not
-    when the screen is not the app's top one, or when a change needs a style refresh or a new
-    layout (then Textual's own path draws it, as usual)."""
+    draws on its next timer tick, by then after the keys queued meanwhile), laying the screen out
+    again if a widget asked for it. Whether it drew: not when the screen is not the app's top one,
+    or when a widget's styles must be refreshed first (then Textual's own path draws it)."""
     if screen.app.screen is not screen:
         return False
     changed: list[Widget] = []
+    laid_out: list[Widget] = []
     scrolled = False
     for widget in screen.walk_children(Widget):
-        if widget._refresh_styles_required or widget._layout_required:
+        if widget._refresh_styles_required:
             return False
+        if widget._layout_required:
+            laid_out.append(widget)
         if widget._repaint_required and widget.display:
             changed.append(widget)
         scrolled = scrolled or widget._scroll_required
     for widget in changed:
         widget._repaint_required = False  # its `Update` is this draw (a later one is harmless)
         screen._dirty_widgets.add(widget)
+    for widget in laid_out:  # as Textual's `Widget._check_refresh` and `Screen._on_layout`
+        widget._layout_required = False
+        for ancestor in widget.ancestors:
+            if not isinstance(ancestor, Widget):
+                break
+            ancestor._clear_arrangement_cache()
+            ancestor._layout_updates += 1
+            if not ancestor.styles.auto_dimensions:
+                break
+        screen._layout_required = True
     if scrolled:
         for widget in screen.walk_children(Widget):
             widget._scroll_required = False
