@@ -9,6 +9,7 @@ widgets post, the screen calls `LiveSession` to write.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -22,6 +23,7 @@ from labkit.i18n import t
 from labkit.model import Block
 from labkit.model.views import Contribution, RecordedEvent
 from labkit.tui import live_state as ls
+from labkit.tui.frames import MAX_DEFER, draw_now, keys_waiting
 from labkit.tui.keys import translate_bindings
 from labkit.tui.sources import SOURCE_WIDTH, source_tag
 from labkit.tui.widgets.agenda.block_bar import BarInfo
@@ -52,6 +54,8 @@ class LiveScreen(Screen):
         self._stale = False
         self._seen = 0
         """The live session's revision this screen shows."""
+        self._drawn_at = 0.0
+        """When this screen last drew a frame (`time.monotonic`)."""
 
     @property
     def labkit(self) -> LabkitApp:
@@ -90,6 +94,28 @@ class LiveScreen(Screen):
             self.refresh_clock(self.live.now())
         else:
             self._stale = True
+
+    def _on_timer_update(self) -> None:
+        """Textual's frame, except while keys wait for the focused text field (for at most
+        `MAX_DEFER`): they are read first (`labkit.tui.frames`). The timer keeps running, so the
+        frame follows as soon as they are."""
+        now = time.monotonic()
+        if now - self._drawn_at < MAX_DEFER and keys_waiting(self.app):
+            return
+        self._drawn_at = now
+        super()._on_timer_update()
+
+    def draw_now(self) -> None:
+        """Draw what changed at once, in the current key's turn (after an entry is written,
+        before the keys typed after it are read: `labkit.tui.frames.draw_now`)."""
+        if draw_now(self):
+            self._drawn_at = time.monotonic()
+
+    def catch_up(self) -> None:
+        """Show the live session's latest revision now, in the current turn (the app's
+        `revision` watcher calls `_on_revision` later, in this screen's queue: then a no-op)."""
+        if self._seen != self.live.revision:
+            self._on_revision(self.live.revision)
 
     def _on_now(self, now: datetime) -> None:
         if self.shown:

@@ -78,6 +78,10 @@ class CaptureScreen(BlockScreen):
         with self.labkit.keeping_text() as attempt:
             self.capture(message.text)
         message.bar.settle(message.text, failed=attempt.failed)
+        # The entry on screen before the keys typed after it are read: the app's `revision`
+        # watcher would run in this screen's queue, after them.
+        self.catch_up()
+        self.draw_now()
 
     def capture(self, text: str) -> None:
         """Write the entry typed in the capture line (a failed write puts the text back)."""

@@ -145,11 +145,14 @@ class WorldCafeScreen(CaptureScreen):
         self.query_one(f"#table-{view.number}", TableCard).view = view
 
     def apply_changes(self, added: list[RecordedEvent]) -> bool:
-        """Ideas noted (here or on a phone): one row more in the list if it is the selected
-        table's, one card's count; nothing else is re-read. Any other event: re-read all."""
+        """Ideas noted (here or on phones): rows more in the list for the selected table's, and
+        each card they change redrawn once for the whole batch (a pick-up may bring dozens of
+        phones' ideas); nothing else is re-read. Any other event: re-read all."""
         if not all(isinstance(r.event, ev.ContributionAdded) for r in added):
             return False
         contributions = self.live.state.contributions
+        counts: dict[int, int] = {}
+        mine: list[Contribution] = []
         for record in added:
             event = record.event
             assert isinstance(event, ev.ContributionAdded)
@@ -159,11 +162,15 @@ class WorldCafeScreen(CaptureScreen):
             idea = contributions.get(event.contribution_id or "")
             if idea is None or idea.block_id != self.block.id or idea.kind != "idea":
                 continue  # another block's, or undone since
-            shown = self._views.get(idea.table or 0)
-            if shown is not None:
-                self._show_table(replace(shown, ideas=shown.ideas + 1))
+            counts[idea.table or 0] = counts.get(idea.table or 0, 0) + 1
             if idea.table == self.selected:
-                self._append_ideas((idea,))
+                mine.append(idea)
+        for table, more in counts.items():
+            shown = self._views.get(table)
+            if shown is not None:
+                self._show_table(replace(shown, ideas=shown.ideas + more))
+        if mine:
+            self._append_ideas(tuple(mine))
         return True
 
     def _person_name(self, person_id: str) -> str:
