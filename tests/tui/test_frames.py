@@ -4,8 +4,6 @@ table card once."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual import events
 from textual.widgets import DataTable, Input
 
