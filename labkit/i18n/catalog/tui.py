@@ -137,8 +137,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.key.ungroup": {"fr": "Sortir du groupe", "en": "Take out of the cluster"},
     "tui.key.back": {"fr": "Retour", "en": "Back"},
     "tui.form.keys": {
-        "fr": "Entrée : champ suivant (enregistre au dernier) · ctrl+o : enregistrer · Échap : annuler",
-        "en": "Enter: next field (saves on the last) · ctrl+o: save · Escape: cancel",
+        "fr": "Entrée : champ suivant (enregistre au dernier) · Ctrl+O : enregistrer · Échap : annuler",
+        "en": "Enter: next field (saves on the last) · Ctrl+O: save · Escape: cancel",
     },
     "tui.form.required": {"fr": "à remplir", "en": "required"},
     # world café
@@ -167,6 +167,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.cafe.nothing_to_replan": {"fr": "Plus aucun tour à replanifier.", "en": "No round left to re-plan."},
     "tui.cafe.replan_reason": {"fr": "arrivées et départs pendant le café", "en": "arrivals and departures during the café"},
     "tui.cafe.replanned": {"fr": "Tours replanifiés à partir du tour {round}.", "en": "Rounds re-planned from round {round}."},
+    "tui.cafe.planned": {
+        "fr": "Tours planifiés : {rounds} {rounds:plural:tour|tours} sur {tables} {tables:plural:table|tables}, à partir du tour {first}.",
+        "en": "Rounds planned: {rounds} {rounds:plural:round|rounds} at {tables} {tables:plural:table|tables}, from round {first}.",
+    },
     "tui.replan.nobody_moves": {"fr": "Personne ne change de table.", "en": "Nobody changes table."},
     "tui.replan.table_step": {"fr": "T{before} → T{after} (tour {round})", "en": "T{before} → T{after} (round {round})"},
     "tui.replan.table_moves": {"fr": "{count} {count:plural:personne change|personnes changent} de table : {names}", "en": "{count} {count:plural:person changes|people change} table: {names}"},
@@ -250,8 +254,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.commit.status.done": {"fr": "fait", "en": "done"},
     "tui.commit.status.dropped": {"fr": "abandonné", "en": "dropped"},
     "tui.commit.hint": {
-        "fr": "n : nouvel engagement · Entrée : modifier · v : statut · x : supprimer · [ ] : filtrer",
-        "en": "n: new commitment · Enter: edit · v: status · x: delete · [ ]: filter",
+        "fr": "n : nouvel engagement · Entrée : modifier · v : statut · Suppr : supprimer · [ ] : filtrer",
+        "en": "n: new commitment · Enter: edit · v: status · Del: delete · [ ]: filter",
     },
     "tui.commit.count": {"fr": "{count} {count:plural:engagement|engagements}", "en": "{count} {count:plural:commitment|commitments}"},
     "tui.commit.filter": {"fr": "affichage", "en": "showing"},
@@ -363,6 +367,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.round.crossed_interviews": {"fr": "Étape {number}/{count}", "en": "Step {number}/{count}"},
     "tui.round.peer_help": {"fr": "Territoire {number}/{count}", "en": "Territory {number}/{count}"},
     "tui.bar.block_left": {"fr": "bloc", "en": "block"},
+    "tui.bar.ended": {"fr": "Bloc terminé", "en": "Block over"},
+    "tui.bar.day_over": {"fr": "Bloc terminé, fin de la journée", "en": "Block over, the day is over"},
     # alerts
     "tui.alert.title": {"fr": "Temps écoulé", "en": "Time is up"},
     "tui.alert.block_end": {"fr": "Fin prévue du bloc « {block} ».", "en": "Planned end of “{block}”."},
@@ -429,6 +435,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.keyname.space": {"fr": "Espace", "en": "Space"},
     "tui.keyname.escape": {"fr": "Échap", "en": "Esc"},
     "tui.keyname.delete": {"fr": "Suppr", "en": "Del"},
+    "tui.keyname.ctrl": {"fr": "Ctrl", "en": "Ctrl"},
+    "tui.keyname.shift": {"fr": "Maj", "en": "Shift"},
     "tui.undone_what": {"fr": "Annulé : {what}.", "en": "Undone: {what}."},
     "tui.undone.arrived": {"fr": "arrivée de {name}", "en": "{name}'s arrival"},
     "tui.undone.left": {"fr": "départ de {name}", "en": "{name}'s departure"},

@@ -60,8 +60,10 @@ class WorldCafeScreen(CaptureScreen):
         """The planner answered (from a worker thread)."""
 
         def __init__(self, plan: rotation.Plan | None, from_round: int, error: str = "",
-                     moves: str = "") -> None:
+                     moves: str = "", first: bool = False) -> None:
             super().__init__()
+            self.first = first
+            """No plan existed: the rounds were planned, not re-planned."""
             self.plan = plan
             self.from_round = from_round
             self.error = error
@@ -368,9 +370,13 @@ class WorldCafeScreen(CaptureScreen):
             logger.exception("re-planning block %s from round %s failed", self.block.id, frozen + 1)
             self.post_message(self.Replanned(None, frozen + 1, repr(error)))
             return
-        moves = rotation.cafe_moves_text(self.live.session,
-                                         rotation.cafe_changes(plan, full, frozen))
-        self.post_message(self.Replanned(full[frozen:], frozen + 1, moves=moves))
+        if plan is None:  # the first plan: nobody had a table to change
+            moves = ""
+        else:
+            moves = rotation.cafe_moves_text(self.live.session,
+                                             rotation.cafe_changes(plan, full, frozen))
+        self.post_message(self.Replanned(full[frozen:], frozen + 1, moves=moves,
+                                         first=plan is None))
 
     @on(Replanned)
     def _replanned(self, message: Replanned) -> None:
@@ -382,7 +388,14 @@ class WorldCafeScreen(CaptureScreen):
             return
         self.act(self.live.record, WorldCafe.replanned(
             self.block, message.from_round, as_lists(message.plan), t("tui.cafe.replan_reason")))
-        self.moves = message.moves
-        self.notify(t("tui.cafe.replanned", round=message.from_round) + " " + message.moves,
-                    timeout=15)
+        if message.first:
+            rounds = len(message.plan)
+            tables = max((len(seating) for seating in message.plan), default=0)
+            self.moves = t("tui.cafe.planned", rounds=rounds, tables=tables,
+                           first=message.from_round)
+            self.notify(self.moves, timeout=15)
+        else:
+            self.moves = message.moves
+            self.notify(t("tui.cafe.replanned", round=message.from_round) + " " + message.moves,
+                        timeout=15)
         self._refresh_notice(set(self.live.room()))
