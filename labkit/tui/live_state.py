@@ -8,8 +8,10 @@ session.yaml) read in the session's time zone; every datetime here is timezone-a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from datetime import date, datetime, timedelta
 
+from labkit.document.text import shorten
 from labkit.i18n import format_duration, t
 from labkit.model import Block, Participant, Phase, Session, schedule_day
 from labkit.model.text import fold
@@ -330,6 +332,18 @@ def survey_groups(session: Session) -> list[str]:
     return [k for k in keys if k in seated] + [k for k in keys if k not in seated]
 
 
+def group_label(session: Session, key: str, width: int | None = None) -> str:
+    """A group's label (its key if it has none), shortened to `width` with « … »."""
+    group = session.group(key)
+    label = group.label if group and group.label else key
+    return shorten(label, width) if width else label
+
+
+def question_label(question: Any, width: int | None = None) -> str:
+    """A questionnaire question's text (never its id), shortened to `width` with « … »."""
+    return shorten(question.text, width) if width else question.text
+
+
 def parse_questionnaire(text: str, session: Session, questions: list) -> QuestionnaireEntry:
     """Read "GROUP SCORES [COMMENT]": e.g. "par 5 4 très utile", "2 54", "cons 5 - merci".
 
@@ -361,7 +375,7 @@ def parse_questionnaire(text: str, session: Session, questions: list) -> Questio
             question = questions[position]
             value = int(digit)
             if not question.scale_min <= value <= question.scale_max:
-                raise EntryError(t("tui.closing.err_scale", question=question.id,
+                raise EntryError(t("tui.closing.err_scale", question=question_label(question, 30),
                                    low=question.scale_min, high=question.scale_max))
             scores[question.id] = float(value)
             position += 1
@@ -398,4 +412,5 @@ def _match_group(word: str, session: Session) -> str:
         return found[0]
     if not found:
         raise EntryError(t("tui.closing.err_group_unknown", word=word))
-    raise EntryError(t("tui.closing.err_group_ambiguous", word=word, found=", ".join(found)))
+    raise EntryError(t("tui.closing.err_group_ambiguous", word=word,
+                       found=", ".join(group_label(session, key, 20) for key in found)))

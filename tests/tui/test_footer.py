@@ -60,7 +60,7 @@ async def test_at_80_columns_every_footer_key_says_what_it_does_and_reads_ctrl(
 def test_inherited_screen_keys_give_way_before_the_screens_own() -> None:
     items = [FooterItem("Ctrl+E", "Corriger", inherited=True), FooterItem("Ctrl+N", "Tour"),
              FooterItem("F8", "Terminer", session=True)]
-    assert fit_descriptions(items, 20) == [None, "Tour", "Terminer"]
+    assert fit_descriptions(items, 24) == [None, "Tour", "Terminer"]
 
 
 async def test_the_help_names_ctrl_keys_in_words(make_app, clock) -> None:

@@ -292,8 +292,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.closing.mode.word": {"fr": "Mot", "en": "Word"},
     "tui.closing.mode.image": {"fr": "Image", "en": "Image"},
     "tui.closing.placeholder.survey": {
-        "fr": "collège notes [commentaire], ex. « 1 5 4 très utile » — ctrl+t : mots",
-        "en": "group scores [comment], e.g. “1 5 4 very useful” — ctrl+t: words",
+        "fr": "collège notes [commentaire], ex. « 1 5 4 très utile » — Ctrl+T : mots",
+        "en": "group scores [comment], e.g. “1 5 4 very useful” — Ctrl+T: words",
     },
     "tui.closing.placeholder.word": {"fr": "Le mot d'un·e participant·e, puis Entrée", "en": "A participant's word, then Enter"},
     "tui.closing.placeholder.image": {"fr": "L'image choisie (son nom), puis Entrée", "en": "The picture chosen (its name), then Enter"},
