@@ -175,6 +175,14 @@ def day_drift(
     return max(waiting, last_drift)
 
 
+def expected_start(row: TimelineRow, drift: timedelta | None) -> datetime:
+    """When a block not started yet should start, the day's drift (`day_drift`) applied: after
+    early ends it comes earlier than planned, after overruns later, as the drift shown says."""
+    if drift is None or abs(drift) < timedelta(minutes=1):
+        return row.planned.start
+    return row.planned.start + drift
+
+
 @dataclass(frozen=True)
 class RoundClock:
     """A timed part of a block: a world-café round, an interview half, a regroup."""

@@ -114,7 +114,8 @@ class DashboardScreen(LiveScreen):
         if following is not None:
             nxt = following.block
             self.query_one("#next-block", Static).update(
-                t("tui.dash.next_line", time=format_time(following.planned.start, zone=zone),
+                t("tui.dash.next_line",
+                  time=format_time(ls.expected_start(following, drift), zone=zone),
                   title=nxt.title, duration=format_duration(nxt.duration))
             )
         else:
