@@ -136,6 +136,8 @@ class LabkitApp(App[None]):
         self._session_log = contextlib.ExitStack()
         self._attempt: TextAttempt | None = None
         self._log_file: Path | None = None
+        self._lifecycle_shown: tuple[bool, ...] = ()
+        """What F6 to F9 could do when the footer was last refreshed (`watch_revision`)."""
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -405,7 +407,12 @@ class LabkitApp(App[None]):
         return self.live.state.block(block.id).status in ("running", "paused")
 
     def watch_revision(self) -> None:
-        self.refresh_bindings()  # what F6 to F9 can act on changed
+        """The footer again only when what F6 to F9 can do changed (a new footer lays the
+        screen out: not after every entry)."""
+        can = tuple(bool(self.check_action(a, ())) for a in sorted(self.LIFECYCLE_ACTIONS))
+        if can != self._lifecycle_shown:
+            self._lifecycle_shown = can
+            self.refresh_bindings()
 
     def _target(self, action: str) -> Block | None:
         screen = self.live_screen

@@ -154,7 +154,7 @@ async def test_the_day_not_started_agrees_with_journee(make_app):
     async with app.run_test() as pilot:
         await pilot.pause()
         drift = str(app.screen.query_one("#day-drift", Static).render())
-        assert "Journée : pas encore commencée" in drift
+        assert "Journée\u00a0: pas encore commencée" in drift
 
 
 async def test_after_the_last_block_the_dashboard_no_longer_offers_f6(make_app, clock):

@@ -62,7 +62,7 @@ async def test_a_commitment_is_deleted_with_suppr_after_one_question_not_with_x(
         await pilot.pause()
         assert len(app.screen.query_one("DataTable").rows) == 1
         hint = " ".join(str(w.render()) for w in app.screen.query("Static"))
-        assert "Suppr : supprimer" in hint and "x : supprimer" not in hint
+        assert "Suppr\u00a0: supprimer" in hint and "x\u00a0: supprimer" not in hint
         await pilot.press("n")
         await pilot.pause()
         form_hint = str(app.screen.query_one(".overlay-hint").render())

@@ -246,7 +246,7 @@ async def test_the_first_plan_says_it_was_made_not_re_planned(make_app, session_
         notice = str(app.screen.query_one("#cafe-notice").content)
         messages = " ".join(n.message for n in app._notifications)
         for text in (notice, messages):
-            assert "Tours planifiés : 3 tours sur 3 tables" in text, text
+            assert "Tours planifiés\u00a0: 3 tours sur 3 tables" in text, text
             assert "replanifiés" not in text and "Personne ne change" not in text
 
 

@@ -105,8 +105,9 @@ class ClosingScreen(CaptureScreen):
         table.clear()
         for word in words:
             label = word.text or f"[{t('tui.closing.image')}] {word.image}"
-            table.add_row(Text(label, overflow="ellipsis", no_wrap=True),
-                          self.source_of(word.event_id), key=word.word_id)
+            # a word wraps (at 80 columns the side panel cut « Interdisciplinarité » at 13)
+            table.add_row(Text(label, overflow="fold"), self.source_of(word.event_id),
+                          key=word.word_id, height=None)
         if words:
             table.move_cursor(row=len(words) - 1, animate=False)
         answers = self.query_one("#responses", DataTable)
