@@ -8,8 +8,8 @@ session.yaml) read in the session's time zone; every datetime here is timezone-a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from labkit.document.text import shorten
 from labkit.i18n import format_duration, t

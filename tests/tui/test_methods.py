@@ -292,10 +292,12 @@ async def test_undo_names_the_closing_image_or_questionnaire(make_app):
         await pilot.press(*"1 5 4", "enter", "ctrl+z")
         await pilot.pause()
         group = app.live.session.group(survey_groups(app.live.session)[0]).label
-        assert any(n.message == f"Annulé\u00a0: questionnaire ({group})." for n in app._notifications)
+        assert any(n.message == f"Annulé\u00a0: questionnaire ({group})."
+                   for n in app._notifications)
         await pilot.press("ctrl+t", "ctrl+t", *"relais", "enter", "ctrl+z")
         await pilot.pause()
-        assert any(n.message == "Annulé\u00a0: image «\u00a0relais\u00a0»." for n in app._notifications)
+        assert any(n.message == "Annulé\u00a0: image «\u00a0relais\u00a0»."
+                   for n in app._notifications)
 
 
 @pytest.mark.parametrize("mode_keys, title", [((), "Questionnaires (1)"),

@@ -92,7 +92,8 @@ def commitment_territory(text: str, known: list[str]) -> str:
 
 
 class CommitmentsScreen(BlockScreen):
-    """n: new commitment · Enter: edit · v: status · Suppr (Delete): delete · [ ]: filter by group."""
+    """n: new commitment · Enter: edit · v: status · Suppr (Delete): delete (asks once) ·
+    [ ]: filter by group."""
 
     BINDINGS = [
         Binding("n", "new", "tui.key.new"),

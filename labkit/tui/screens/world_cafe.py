@@ -307,7 +307,8 @@ class WorldCafeScreen(CaptureScreen):
         """Ctrl+T where no text field nor list read it first (`route_key` does)."""
         self.route_key("ctrl+t", typing=False)
 
-    def entry_stamp(self) -> object:
+    def entry_stamp(self) -> tuple[int, int]:
+        """The table and round an idea whose Enter is read now goes to."""
         return (self.selected, self.shown_round)
 
     def action_next_round(self) -> None:
@@ -329,11 +330,9 @@ class WorldCafeScreen(CaptureScreen):
         self.app.push_screen(HarvestScreen(self.block))
 
     def capture(self, text: str) -> None:
-        """The idea at the table and in the round shown when its Enter was read
-        (`entry_stamp`)."""
-        table, number = self.selected, self.shown_round
-        if isinstance(self.captured_stamp, tuple):
-            table, number = self.captured_stamp
+        """The idea at the table and in the round shown when its Enter was read (it is
+        written in Enter's own turn, before a ↓ typed after it: `entry_stamp`)."""
+        table, number = self.entry_stamp()
         self.act(self.live.write, WorldCafe.idea, self.block, text, round_number=number,
                  table=table, question=self.config.question_at(table, number))
 

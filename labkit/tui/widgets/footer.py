@@ -3,8 +3,9 @@
 When the keys and their descriptions do not fit, the footer gives way, in this order, until they
 do: F1's description (F1 is the help, which lists every key), then the screen's keys from the
 last one (those it inherits, such as Ctrl+E on every list, before those of its own class, such as
-the café's next round), then the session keys (start, pause, end, undo) from the last one. A key goes with its
-description: the footer never shows a key without saying what it does (but F1), nor cuts one.
+the café's next round), then the session keys (start, pause, end, undo) from the last one. A key
+goes with its description: the footer never shows a key without saying what it does (but F1),
+nor cuts one.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def fit_descriptions(items: list[FooterItem], width: int) -> list[str | None]:
 
     order = [n for n, i in enumerate(items) if i.help]
     screen = [n for n in reversed(range(len(items))) if not items[n].session and not items[n].help]
-    order += [n for n in screen if items[n].inherited] + [n for n in screen if not items[n].inherited]
+    order += [n for n in screen if items[n].inherited]
+    order += [n for n in screen if not items[n].inherited]
     order += [n for n in reversed(range(len(items))) if items[n].session and not items[n].help]
     for index in order:
         if needed() <= width:
