@@ -138,6 +138,8 @@ class LabkitApp(App[None]):
         self._attempt: TextAttempt | None = None
         self._log_file: Path | None = None
         self.key_hold = KeyHold(self)
+        self._lifecycle_shown: tuple[bool, ...] = ()
+        """What F6 to F9 could do when the footer was last refreshed (`watch_revision`)."""
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -403,6 +405,30 @@ class LabkitApp(App[None]):
 
     # --- block lifecycle keys -----------------------------------------------------------------
 
+    LIFECYCLE_ACTIONS = frozenset({"start", "pause", "end", "extend", "shorten"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F6 to F9 only where they can act: the footer drops them once nothing is left to
+        start, pause or end (after the day's last block, F6, F7 and F8 go)."""
+        if action not in self.LIFECYCLE_ACTIONS:
+            return True
+        screen = self.live_screen
+        key = "extend" if action == "shorten" else action
+        block = screen.target_block(key) if screen else self.live.current_block()
+        if block is None:
+            return False
+        if action == "start":
+            return self.live.state.block(block.id).status == "not_started"
+        return self.live.state.block(block.id).status in ("running", "paused")
+
+    def watch_revision(self) -> None:
+        """The footer again only when what F6 to F9 can do changed (a new footer lays the
+        screen out: not after every entry)."""
+        can = tuple(bool(self.check_action(a, ())) for a in sorted(self.LIFECYCLE_ACTIONS))
+        if can != self._lifecycle_shown:
+            self._lifecycle_shown = can
+            self.refresh_bindings()
+
     def _target(self, action: str) -> Block | None:
         screen = self.live_screen
         block = screen.target_block(action) if screen else self.live.current_block()
@@ -479,13 +505,26 @@ class LabkitApp(App[None]):
     KEY_NAMES = {"space": "tui.keyname.space", "escape": "tui.keyname.escape",
                  "delete": "tui.keyname.delete"}
     """Keys Textual names in English (« space », « esc », « del »), in the UI's language."""
+    MODIFIER_NAMES = {"ctrl": "tui.keyname.ctrl", "shift": "tui.keyname.shift"}
 
     def get_key_display(self, binding: Binding) -> str:
-        """A key as the footer and the help show it: Textual's, but « Espace », « Échap » and
-        « Suppr » in French."""
-        if binding.key_display is None and binding.key in self.KEY_NAMES:
-            return t(self.KEY_NAMES[binding.key])
-        return super().get_key_display(binding)
+        """A key as the footer and the help show it, as the rest of the UI writes it:
+        « Ctrl+Z », « F6 », « Maj+F9 », and « Espace », « Échap », « Suppr » in French
+        (Textual's would be « ^z », « f6 », « space »)."""
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        if key in self.KEY_NAMES:
+            name = t(self.KEY_NAMES[key])
+        elif len(key) <= 3 and key[:1] == "f" and key[1:].isdigit():
+            name = key.upper()
+        elif len(key) == 1:
+            name = key.upper() if modifiers else key
+        else:
+            name = super().get_key_display(Binding(key, binding.action))
+        names = [t(self.MODIFIER_NAMES[m]) if m in self.MODIFIER_NAMES else m.capitalize()
+                 for m in modifiers]
+        return "+".join([*names, name])
 
     def action_undo(self) -> None:
         undone = self.act(self.live.undo_last)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
+from labkit.document.text import shorten
 from labkit.i18n import format_duration, t
 from labkit.model import Block, Participant, Phase, Session, schedule_day
 from labkit.model.text import fold
@@ -173,6 +175,14 @@ def day_drift(
     return max(waiting, last_drift)
 
 
+def expected_start(row: TimelineRow, drift: timedelta | None) -> datetime:
+    """When a block not started yet should start, the day's drift (`day_drift`) applied: after
+    early ends it comes earlier than planned, after overruns later, as the drift shown says."""
+    if drift is None or abs(drift) < timedelta(minutes=1):
+        return row.planned.start
+    return row.planned.start + drift
+
+
 @dataclass(frozen=True)
 class RoundClock:
     """A timed part of a block: a world-café round, an interview half, a regroup."""
@@ -330,6 +340,18 @@ def survey_groups(session: Session) -> list[str]:
     return [k for k in keys if k in seated] + [k for k in keys if k not in seated]
 
 
+def group_label(session: Session, key: str, width: int | None = None) -> str:
+    """A group's label (its key if it has none), shortened to `width` with « … »."""
+    group = session.group(key)
+    label = group.label if group and group.label else key
+    return shorten(label, width) if width else label
+
+
+def question_label(question: Any, width: int | None = None) -> str:
+    """A questionnaire question's text (never its id), shortened to `width` with « … »."""
+    return shorten(question.text, width) if width else question.text
+
+
 def parse_questionnaire(text: str, session: Session, questions: list) -> QuestionnaireEntry:
     """Read "GROUP SCORES [COMMENT]": e.g. "par 5 4 très utile", "2 54", "cons 5 - merci".
 
@@ -361,7 +383,7 @@ def parse_questionnaire(text: str, session: Session, questions: list) -> Questio
             question = questions[position]
             value = int(digit)
             if not question.scale_min <= value <= question.scale_max:
-                raise EntryError(t("tui.closing.err_scale", question=question.id,
+                raise EntryError(t("tui.closing.err_scale", question=question_label(question, 30),
                                    low=question.scale_min, high=question.scale_max))
             scores[question.id] = float(value)
             position += 1
@@ -398,4 +420,5 @@ def _match_group(word: str, session: Session) -> str:
         return found[0]
     if not found:
         raise EntryError(t("tui.closing.err_group_unknown", word=word))
-    raise EntryError(t("tui.closing.err_group_ambiguous", word=word, found=", ".join(found)))
+    raise EntryError(t("tui.closing.err_group_ambiguous", word=word,
+                       found=", ".join(group_label(session, key, 20) for key in found)))

@@ -26,7 +26,7 @@ def test_default_output_is_beside_the_plan(sessions_dir: Path) -> None:
     expected = target / "restitution-atelier-collaboratif.docx"
     assert expected.is_file()
     assert str(expected) in result.output.replace("\n", "")
-    assert "17 contributions" in result.output
+    assert "29 contributions" in result.output
     headings = [p.text for p in Document(str(expected)).paragraphs if p.style.name == "Heading 1"]
     assert headings[:2] == ["L'essentiel", "Contexte et objectifs"]
 

@@ -86,12 +86,12 @@ async def test_undo_says_which_entry_it_cancelled(make_app):
         await pilot.pause()
         karine = app.live.session.participant("p14").full_name
         assert app._notifications and any(
-            n.message == f"Annulé : arrivée de {karine}." for n in app._notifications)
+            n.message == f"Annulé\u00a0: arrivée de {karine}." for n in app._notifications)
         app.open_block("ouverture")
         await pilot.pause()
         await pilot.press(*"Une note", "enter", "ctrl+z")
         await pilot.pause()
-        assert any(n.message == "Annulé : « Une note »." for n in app._notifications)
+        assert any(n.message == "Annulé\u00a0: «\u00a0Une note\u00a0»." for n in app._notifications)
 
 
 KEY_CHARS = {"enter": "\r", "ctrl+d": "\x04", "ctrl+x": "\x18"}

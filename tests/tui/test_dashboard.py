@@ -154,7 +154,7 @@ async def test_the_day_not_started_agrees_with_journee(make_app):
     async with app.run_test() as pilot:
         await pilot.pause()
         drift = str(app.screen.query_one("#day-drift", Static).render())
-        assert "Journée : pas encore commencée" in drift
+        assert "Journée\u00a0: pas encore commencée" in drift
 
 
 async def test_after_the_last_block_the_dashboard_no_longer_offers_f6(make_app, clock):
@@ -174,3 +174,25 @@ async def test_after_the_last_block_the_dashboard_no_longer_offers_f6(make_app, 
                    for b in app.live.session.days[0].agenda)
         shown = str(app.screen.query_one("#current-title", Static).render())
         assert "F6" not in shown and "tous les blocs du jour sont faits" in shown, shown
+
+
+async def test_after_an_early_end_the_next_block_is_expected_earlier(make_app, clock):
+    """« Ensuite : 09:15 … » followed the plan after the opening ended early: the next block's
+    expected time moves by the drift the dashboard shows (here, 10 min ahead: now)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f6")
+        opening = app.live.block("ouverture")
+        clock.advance(minutes=5)
+        await pilot.press("f8", "o")
+        app.tick()
+        await pilot.pause()
+        ahead = opening.duration - 5
+        drift = str(app.screen.query_one("#day-drift").render())
+        assert f"{ahead} min d'avance" in drift, drift
+        line = str(app.screen.query_one("#next-block").render())
+        assert "09:05" in line, line
+        clock.advance(minutes=3)  # waiting: the next block is expected now, no earlier
+        app.tick()
+        await pilot.pause()
+        assert "09:08" in str(app.screen.query_one("#next-block").render())

@@ -91,3 +91,31 @@ async def test_a_commitment_typed_in_one_burst_from_its_list_key(make_app):
     (item,) = app.live.state.commitments.values()
     assert (item.what, item.owner_person, item.territory) == (
         "Un guichet commun (révisé)", "Karim", "59")
+
+
+async def test_a_commitment_is_deleted_with_suppr_after_one_question_not_with_x(make_app, clock):
+    """Every other list deletes with Suppr: so do the commitments (asking once); `x` is a
+    letter like any other. The form's hint writes « Ctrl+O », as the rest of the UI."""
+    from . import scenario
+
+    app = make_app(day=2)
+    scenario.afternoon(app.live, clock, "engagements")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "engagements")
+        count = len(app.screen.query_one("DataTable").rows)
+        assert count == 2
+        await pilot.press("x")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommitmentsScreen"
+        await pilot.press("delete")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("o")
+        await pilot.pause()
+        assert len(app.screen.query_one("DataTable").rows) == 1
+        hint = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Suppr\u00a0: supprimer" in hint and "x\u00a0: supprimer" not in hint
+        await pilot.press("n")
+        await pilot.pause()
+        form_hint = str(app.screen.query_one(".overlay-hint").render())
+        assert "Ctrl+O" in form_hint and "ctrl+o" not in form_hint

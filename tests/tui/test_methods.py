@@ -292,10 +292,12 @@ async def test_undo_names_the_closing_image_or_questionnaire(make_app):
         await pilot.press(*"1 5 4", "enter", "ctrl+z")
         await pilot.pause()
         group = app.live.session.group(survey_groups(app.live.session)[0]).label
-        assert any(n.message == f"Annulé : questionnaire ({group})." for n in app._notifications)
+        assert any(n.message == f"Annulé\u00a0: questionnaire ({group})."
+                   for n in app._notifications)
         await pilot.press("ctrl+t", "ctrl+t", *"relais", "enter", "ctrl+z")
         await pilot.pause()
-        assert any(n.message == "Annulé : image «\u00a0relais\u00a0»." for n in app._notifications)
+        assert any(n.message == "Annulé\u00a0: image «\u00a0relais\u00a0»."
+                   for n in app._notifications)
 
 
 @pytest.mark.parametrize("mode_keys, title", [((), "Questionnaires (1)"),
@@ -325,5 +327,40 @@ async def test_the_closing_means_fit_80_columns_with_a_long_group_label(make_app
         await pilot.pause()
         means = app.screen.query_one("#means")
         lines = [strip.text for strip in means.render_lines(means.content_region.reset_offset)]
-        last = app.screen.config.survey[-1].id
-        assert last in lines[0] and "4,0/5" in lines[1], lines
+        assert "Utilité" in lines[0] and "4,0/5" in lines[1], lines
+        assert all(len(line.rstrip()) <= means.content_region.width for line in lines)
+
+
+async def test_the_questionnaire_speaks_of_group_and_question_labels_not_ids(make_app):
+    """The hint, the refusals and the means' headers showed ids (« utilite »,
+    « demandeurs »): they show labels, shortened with « … » at 80 columns."""
+    app = make_app(day=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_block(app, pilot, "cloture")
+        await pilot.pause()
+        preview = str(app.screen.query_one("#entry-preview").render())
+        assert "1 Demandeurs d'emploi" in preview and "1 demandeurs" not in preview, preview
+        means = app.screen.query_one("#means")
+        header = means.render_lines(means.content_region.reset_offset)[0].text
+        assert "Utilité des…" in header and "utilite" not in header, header
+        assert len(header.rstrip()) <= means.content_region.width
+        await pilot.press(*"1 9", "enter")  # out of the scale: refused, by the question's text
+        await pilot.pause()
+        refusal = [n.message for n in app._notifications][-1]
+        assert "Satisfaction globale : une note de 1 à 5" in refusal.replace("\u00a0", " ")
+        await pilot.press(*"1 5 4")  # the preview, before Enter
+        await pilot.pause()
+        recorded = str(app.screen.query_one("#entry-preview").render())
+        assert "Satisfaction globale 5" in recorded and "utilite" not in recorded, recorded
+
+
+def test_an_ambiguous_group_is_named_by_its_labels(make_app) -> None:
+    from labkit.tui import live_state as ls
+
+    app = make_app(day=2)
+    session = app.live.session
+    session.group("conseillers").label = "Conseillers emploi"
+    session.group("demandeurs").label = "Conseils de quartier"
+    with pytest.raises(ls.EntryError) as error:
+        ls.parse_questionnaire("cons 5", session, [])
+    assert "Conseillers emploi" in str(error.value) and "conseillers" not in str(error.value)

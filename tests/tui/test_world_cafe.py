@@ -235,6 +235,23 @@ async def test_a_round_started_without_a_plan_is_planned_too(make_app, session_d
         assert plan and all(any(tables) for tables in plan)
 
 
+async def test_the_first_plan_says_it_was_made_not_re_planned(make_app, session_dir):
+    """The café's first plan is no re-plan: « Tours replanifiés… Personne ne change de
+    table. » told of changes that never were; it says the rounds and tables planned."""
+    (session_dir / "rotations" / "cafe.json").unlink(missing_ok=True)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        notice = str(app.screen.query_one("#cafe-notice").content)
+        messages = " ".join(n.message for n in app._notifications)
+        for text in (notice, messages):
+            assert "Tours planifiés\u00a0: 3 tours sur 3 tables" in text, text
+            assert "replanifiés" not in text and "Personne ne change" not in text
+
+
 def _five_tables_of_eight(session_dir) -> None:
     """The fixture's café made a real room's: 38 people at 5 tables, 5 questions, no saved plan."""
     from ruamel.yaml import YAML
@@ -339,8 +356,8 @@ async def test_ctrl_t_then_a_digit_picks_the_table_and_a_digit_alone_is_text(mak
         await pilot.press("ctrl+t", "7", *"Sans table 7", "enter")  # no table 7: nothing typed
         await pilot.press("escape", "ctrl+t", "1", *"Depuis la liste", "enter")
         footer = app.screen.query_one("FitFooter")
-        assert "^t" in str(footer.render()) or any(
-            "^t" in str(w.render()) for w in footer.query("*"))
+        assert "Ctrl+T" in str(footer.render()) or any(
+            "Ctrl+T" in str(w.render()) for w in footer.query("*"))
     assert ideas_at_tables(app) == [
         ("Aller vers les employeurs", 3), ("2 permanences", 3), ("Sans table 7", 3),
         ("Depuis la liste", 1),
@@ -405,7 +422,10 @@ async def test_the_harvest_corrects_and_deletes_an_idea_as_the_report_shows(make
         await pilot.pause()
         assert harvest_texts(app) == ["Guichet unique", "Permanences"]
         footer = [str(k.render()).split()[0] for k in app.screen.query("FooterKey")]
-        assert "^e" in footer and "Suppr" in footer  # descriptions give way at 100 columns
+        from labkit.tui.keys import describe_bindings
+
+        keys = [k for k, _ in describe_bindings(app, app.screen)]  # the help: every key
+        assert "Ctrl+E" in keys and "Suppr" in keys
         assert "Espace" in footer and "space" not in footer and "del" not in footer  # French
         report = report_text(app)
         assert "Guichet unique" in report and "unqiue" not in report

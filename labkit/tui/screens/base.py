@@ -232,4 +232,5 @@ class BlockScreen(LiveScreen):
             round_label=round_label,
             round_remaining=round_remaining,
             drift=ls.drift_text(ls.day_drift(rows, now, self.live.on_session_date)),
+            day_over=ls.next_row(rows) is None and ls.current_row(rows) is None,
         )

@@ -68,13 +68,9 @@ class CaptureScreen(BlockScreen):
     captured_kind: str | None = None
     """The kind of note chosen when the entry being written was typed (`KindStrip`)."""
 
-    captured_stamp: object = None
-    """Where the entry being written goes, as `entry_stamp` said when its Enter was read."""
-
     def write_entry(self, message: CaptureBar.Captured) -> None:
         """An entry typed and confirmed, written in its Enter's turn (`CaptureBar`)."""
         self.captured_kind = message.kind
-        self.captured_stamp = message.stamp
         with self.labkit.keeping_text() as attempt:
             self.capture(message.text)
         message.bar.settle(message.text, failed=attempt.failed)
@@ -114,10 +110,6 @@ class CaptureScreen(BlockScreen):
         if chosen is not None or armed:
             routes.relabel()
         return chosen is not None
-
-    def entry_stamp(self) -> object:
-        """Where an entry whose Enter is read now goes (`captured_stamp` when it is written)."""
-        return None
 
     def on_key(self, event: events.Key) -> None:
         """A list has the focus: Ctrl+T and its digit still choose (before the letters go to

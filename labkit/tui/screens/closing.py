@@ -68,14 +68,25 @@ class ClosingScreen(CaptureScreen):
         means = self.query_one("#means", DataTable)
         means.add_column(t("tui.attendance.group"), key="group")
         means.add_column("n", key="n")
+        width = self._header_width()
         for question in self.config.survey:
-            means.add_column(Text(question.id), key=question.id)
-        legend = " · ".join(t("tui.colon", label=q.id,
-                                             value=f"{q.text} ({q.scale_min}–{q.scale_max})")
-                            for q in self.config.survey)
+            means.add_column(Text(ls.question_label(question, width)), key=question.id)
+        legend = " · ".join(f"{q.text} ({q.scale_min}–{q.scale_max})" for q in self.config.survey)
         self.query_one("#survey-legend", Static).update(legend)
         super().on_mount()
         self._set_mode(self.mode)
+
+    def _header_width(self) -> int:
+        """The width of a question's header in the means (its text, shortened with « … »):
+        the means' columns share what the group and n columns leave (80 columns too)."""
+        wide = self.app.size.width >= 100
+        main = self.app.size.width - 25  # the side panel and the border
+        left = main - GROUP_WIDTH[wide] - 2 - 2 * (len(self.config.survey) + 2)
+        return max(6, min(30, left // max(len(self.config.survey), 1)))
+
+    def _label_width(self) -> int:
+        """A group's label at most, in the hint and the messages."""
+        return 20 if self.app.size.width < 100 else 32
 
     def refresh_clock(self, now: datetime) -> None:
         self.query_one(BlockBar).info = self.bar_info(now)
@@ -94,8 +105,9 @@ class ClosingScreen(CaptureScreen):
         table.clear()
         for word in words:
             label = word.text or f"[{t('tui.closing.image')}] {word.image}"
-            table.add_row(Text(label, overflow="ellipsis", no_wrap=True),
-                          self.source_of(word.event_id), key=word.word_id)
+            # a word wraps (at 80 columns the side panel cut « Interdisciplinarité » at 13)
+            table.add_row(Text(label, overflow="fold"), self.source_of(word.event_id),
+                          key=word.word_id, height=None)
         if words:
             table.move_cursor(row=len(words) - 1, animate=False)
         answers = self.query_one("#responses", DataTable)
@@ -196,7 +208,8 @@ class ClosingScreen(CaptureScreen):
             self._show_list()
         bar = self.query_one(CaptureBar)
         bar.context = t(f"tui.closing.mode.{mode}") + " ›"
-        groups = ", ".join(f"{n} {k}" for n, k in
+        width = self._label_width()
+        groups = ", ".join(f"{n} {ls.group_label(self.live.session, k, width)}" for n, k in
                            enumerate(ls.survey_groups(self.live.session), 1))
         bar.input.placeholder = t(f"tui.closing.placeholder.{mode}", groups=groups)
         self.query_one("#entry-preview", Static).update(
@@ -222,13 +235,17 @@ class ClosingScreen(CaptureScreen):
         preview.update(self._describe(entry))
 
     def _describe(self, entry: ls.QuestionnaireEntry) -> str:
-        group = self.live.session.group(entry.group)
-        scores = " · ".join(f"{q} {format_number(v, digits=0)}" for q, v in entry.scores.items())
-        comment = f" · « {entry.comment} »" if entry.comment else ""
-        missing = [q.id for q in self.config.survey if q.id not in entry.scores]
+        width = self._label_width()
+        questions = {q.id: q for q in self.config.survey}
+        scores = " · ".join(f"{ls.question_label(questions[q], width) if q in questions else q} "
+                            f"{format_number(v, digits=0)}" for q, v in entry.scores.items())
+        comment = f" · «\u00a0{entry.comment}\u00a0»" if entry.comment else ""
+        missing = [ls.question_label(q, width) for q in self.config.survey
+                   if q.id not in entry.scores]
         unanswered = (" · " + t("tui.closing.unanswered", questions=", ".join(missing))
                       if missing else "")
-        return f"→ {group.label if group else entry.group} · {scores}{comment}{unanswered}"
+        group = ls.group_label(self.live.session, entry.group, 2 * width)
+        return f"→ {group} · {scores}{comment}{unanswered}"
 
     def capture(self, text: str) -> None:
         if self.mode == "word":

@@ -92,13 +92,14 @@ def commitment_territory(text: str, known: list[str]) -> str:
 
 
 class CommitmentsScreen(BlockScreen):
-    """n: new commitment · Enter: edit · v: status · x: delete · [ ]: filter by group."""
+    """n: new commitment · Enter: edit · v: status · Suppr (Delete): delete (asks once) ·
+    [ ]: filter by group."""
 
     BINDINGS = [
         Binding("n", "new", "tui.key.new"),
         Binding("enter", "edit", "tui.key.edit"),
         Binding("v", "status", "tui.key.status"),
-        Binding("x,delete", "delete", "tui.key.delete"),
+        Binding("delete", "delete", "tui.key.delete"),
         Binding("right_square_bracket", "group(1)", "tui.key.next_group", show=False),
         Binding("left_square_bracket", "group(-1)", "tui.key.prev_group", show=False),
     ]

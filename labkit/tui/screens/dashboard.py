@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from labkit.document.text import shorten
 from labkit.i18n import format_date, format_duration, format_time, t
 from labkit.methods import round_count, round_minutes
 from labkit.model import Block
@@ -55,10 +56,13 @@ class DashboardScreen(LiveScreen):
     def refresh_view(self) -> None:
         session = self.live.session
         day = session.days[self.live.day - 1]
-        self.query_one("#day-title", Static).update(
-            f" {t('word.day')} {self.live.day} · {format_date(day.date, None, 'full')} — "
-            f"{session.title}"
-        )
+        title = (f"{t('word.day')} {self.live.day} · {format_date(day.date, None, 'full')} — "
+                 f"{session.title}")
+        # on one line, ended with « … » when the terminal is narrower (80 columns)
+        self.query_one("#day-title", Static).update(" " + shorten(title, self.app.size.width - 3))
+
+    def on_resize(self) -> None:
+        self.refresh_view()
 
     def refresh_clock(self, now: datetime) -> None:
         rows = self.live.rows(now)
@@ -117,7 +121,8 @@ class DashboardScreen(LiveScreen):
         if following is not None:
             nxt = following.block
             self.query_one("#next-block", Static).update(
-                t("tui.dash.next_line", time=format_time(following.planned.start, zone=zone),
+                t("tui.dash.next_line",
+                  time=format_time(ls.expected_start(following, drift), zone=zone),
                   title=nxt.title, duration=format_duration(nxt.duration))
             )
         else:

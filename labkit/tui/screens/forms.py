@@ -54,7 +54,7 @@ def _plain(text: str) -> Any:
 
 
 class FormScreen(ModalScreen[dict[str, Any] | None]):
-    """A few fields; Enter on the last one (or ctrl+o anywhere) saves, Escape cancels."""
+    """A few fields; Enter on the last one (or Ctrl+O anywhere) saves, Escape cancels."""
 
     BINDINGS = [
         Binding("escape", "cancel", "tui.key.cancel"),

@@ -248,7 +248,8 @@ class PrototypeScreen(CaptureScreen):
         """Ctrl+T where no text field nor list read it first (`route_key` does)."""
         self.route_key("ctrl+t", typing=False)
 
-    def entry_stamp(self) -> object:
+    def entry_stamp(self) -> tuple[int, int, int]:
+        """The team, facet and visit a feedback whose Enter is read now goes to."""
         return (self.selected, self.facet, self.visit)
 
     def action_next_part(self) -> None:
@@ -269,9 +270,7 @@ class PrototypeScreen(CaptureScreen):
 
     def capture(self, text: str) -> None:
         """For the team, facet and visit shown when its Enter was read (`entry_stamp`)."""
-        selected, facet, visit = self.selected, self.facet, self.visit
-        if isinstance(self.captured_stamp, tuple):
-            selected, facet, visit = self.captured_stamp
+        selected, facet, visit = self.entry_stamp()
         team = self.teams[selected] if self.teams else None
         if team is None:
             return

@@ -66,6 +66,7 @@ class VoteScreen(CaptureScreen):
             with Vertical(id="ranking-side"):
                 yield Plain(t("tui.vote.ranking", top=self.config.top_n), classes="panel-title")
                 yield Plain(id="ranking")
+                yield Plain(id="ranking-tie")
         yield Plain(id="vote-status", classes="summary")
         yield from self.compose_capture(t("tui.vote.placeholder"))
 
@@ -138,9 +139,10 @@ class VoteScreen(CaptureScreen):
             style = "bold" if entry.in_top else "dim"
             line = f"{entry.rank:>2}. {mark} {entry.dots:>3}  {self.label(entry.item_id)}"
             text.append(line[:200] + "\n", style=style)
-        if ties:
-            text.append("\n" + t("tui.vote.tie"), style="bold reverse")
         self.query_one("#ranking", Static).update(text)
+        # the tie's notice wraps at 80 columns (the ranking's lines end with « … »)
+        self.query_one("#ranking-tie", Static).update(
+            Text(t("tui.vote.tie"), style="bold reverse") if ties else "")
 
     def _refresh_status(self, totals: dict[str, int]) -> None:
         counted = sum(totals.values())

@@ -60,8 +60,10 @@ class WorldCafeScreen(CaptureScreen):
         """The planner answered (from a worker thread)."""
 
         def __init__(self, plan: rotation.Plan | None, from_round: int, error: str = "",
-                     moves: str = "") -> None:
+                     moves: str = "", first: bool = False) -> None:
             super().__init__()
+            self.first = first
+            """No plan existed: the rounds were planned, not re-planned."""
             self.plan = plan
             self.from_round = from_round
             self.error = error
@@ -312,7 +314,8 @@ class WorldCafeScreen(CaptureScreen):
         """Ctrl+T where no text field nor list read it first (`route_key` does)."""
         self.route_key("ctrl+t", typing=False)
 
-    def entry_stamp(self) -> object:
+    def entry_stamp(self) -> tuple[int, int]:
+        """The table and round an idea whose Enter is read now goes to."""
         return (self.selected, self.shown_round)
 
     def action_next_round(self) -> None:
@@ -334,11 +337,9 @@ class WorldCafeScreen(CaptureScreen):
         self.app.push_screen(HarvestScreen(self.block))
 
     def capture(self, text: str) -> None:
-        """The idea at the table and in the round shown when its Enter was read
-        (`entry_stamp`)."""
-        table, number = self.selected, self.shown_round
-        if isinstance(self.captured_stamp, tuple):
-            table, number = self.captured_stamp
+        """The idea at the table and in the round shown when its Enter was read (it is
+        written in Enter's own turn, before a ↓ typed after it: `entry_stamp`)."""
+        table, number = self.entry_stamp()
         self.act(self.live.write, WorldCafe.idea, self.block, text, round_number=number,
                  table=table, question=self.config.question_at(table, number))
 
@@ -375,9 +376,13 @@ class WorldCafeScreen(CaptureScreen):
             logger.exception("re-planning block %s from round %s failed", self.block.id, frozen + 1)
             self.post_message(self.Replanned(None, frozen + 1, repr(error)))
             return
-        moves = rotation.cafe_moves_text(self.live.session,
-                                         rotation.cafe_changes(plan, full, frozen))
-        self.post_message(self.Replanned(full[frozen:], frozen + 1, moves=moves))
+        if plan is None:  # the first plan: nobody had a table to change
+            moves = ""
+        else:
+            moves = rotation.cafe_moves_text(self.live.session,
+                                             rotation.cafe_changes(plan, full, frozen))
+        self.post_message(self.Replanned(full[frozen:], frozen + 1, moves=moves,
+                                         first=plan is None))
 
     @on(Replanned)
     def _replanned(self, message: Replanned) -> None:
@@ -389,7 +394,14 @@ class WorldCafeScreen(CaptureScreen):
             return
         self.act(self.live.record, WorldCafe.replanned(
             self.block, message.from_round, as_lists(message.plan), t("tui.cafe.replan_reason")))
-        self.moves = message.moves
-        self.notify(t("tui.cafe.replanned", round=message.from_round) + " " + message.moves,
-                    timeout=15)
+        if message.first:
+            rounds = len(message.plan)
+            tables = max((len(seating) for seating in message.plan), default=0)
+            self.moves = t("tui.cafe.planned", rounds=rounds, tables=tables,
+                           first=message.from_round)
+            self.notify(self.moves, timeout=15)
+        else:
+            self.moves = message.moves
+            self.notify(t("tui.cafe.replanned", round=message.from_round) + " " + message.moves,
+                        timeout=15)
         self._refresh_notice(set(self.live.room()))

@@ -26,6 +26,8 @@ class BarInfo:
     round_label: str = ""
     round_remaining: timedelta | None = None
     drift: str = ""
+    day_over: bool = False
+    """No block of the day is left to start (said once this block has ended)."""
 
 
 class BlockBar(Static):
@@ -52,12 +54,15 @@ class BlockBar(Static):
                 text.append(f" {clock_text(info.round_remaining)}", style="bold reverse")
                 overrun = info.round_remaining.total_seconds() <= 0
             text.append(" │")
-        if info.remaining is not None and info.status != "not_started":
+        if info.status == "ended":
+            text.append(f" {t('tui.bar.day_over' if info.day_over else 'tui.bar.ended')} │",
+                        style="bold")
+        elif info.remaining is not None and info.status != "not_started":
             text.append(f" {t('tui.bar.block_left')} {clock_text(info.remaining)} │")
             overrun = overrun or info.remaining.total_seconds() <= 0
         if info.status == "paused":
             text.append(f" {t('tui.status.paused').upper()} │", style="bold reverse")
-        if info.drift:
+        if info.drift and not (info.status == "ended" and info.day_over):
             text.append(f" {info.drift} │")
         text.append(f" {info.title}", style="bold")
         text.no_wrap = True

@@ -38,15 +38,13 @@ class CaptureBar(Horizontal):
         """Text typed and confirmed with Enter."""
 
         def __init__(
-            self, bar: CaptureBar, text: str, kind: str | None = None, stamp: object = None
+            self, bar: CaptureBar, text: str, kind: str | None = None
         ) -> None:
             super().__init__()
             self.bar = bar
             self.text = text
             self.kind = kind
             """The kind of note chosen when Enter was read (screens with a `KindStrip`)."""
-            self.stamp = stamp
-            """Where the entry goes, as the screen said when Enter was read (`KeyRouter`)."""
 
         @property
         def control(self) -> CaptureBar:
@@ -107,9 +105,7 @@ class CaptureBar(Horizontal):
         """Enter in the line (in its key turn): the entry to the screen."""
         text = event.value.strip()
         if text:
-            message = self.Captured(
-                self, text, getattr(event, "kind", None), getattr(event, "stamp", None)
-            )
+            message = self.Captured(self, text, getattr(event, "kind", None))
             if self.on_captured is not None:
                 self.on_captured(message)
             else:

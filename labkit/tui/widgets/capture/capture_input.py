@@ -27,10 +27,6 @@ class KeyRouter(Protocol):
         it did (then it is not text)."""
         ...
 
-    def entry_stamp(self) -> object:
-        """Where an entry whose Enter is read now goes (carried by its `Submitted`)."""
-        ...
-
 
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 
@@ -59,7 +55,7 @@ class CaptureInput(TextField):
     router: KeyRouter | None = None
     """The screen's keys that choose where the next entry goes (↑/↓, Ctrl+T then a digit),
     read here, in order with the text and Enter: in a burst « idea ⏎ ↓ idea ⏎ », the second
-    idea goes where ↓ pointed, and the first where it was typed (see `entry_stamp`)."""
+    idea goes where ↓ pointed, and the first where it was typed (written in its Enter's turn)."""
 
     _typing = False
 
@@ -104,5 +100,4 @@ class CaptureInput(TextField):
         self.value = ""
         message = self.Submitted(self, value, None)
         message.kind = self.kind_strip.current if self.kind_strip else None  # type: ignore[attr-defined]
-        message.stamp = self.router.entry_stamp() if self.router else None  # type: ignore[attr-defined]
         self.submitted(message)
