@@ -248,7 +248,7 @@ class PrototypeScreen(CaptureScreen):
         """Ctrl+T where no text field nor list read it first (`route_key` does)."""
         self.route_key("ctrl+t", typing=False)
 
-    def entry_stamp(self) -> tuple[int, int, int]:
+    def entry_stamp(self) -> tuple[int, int, int | None]:
         """The team, facet and visit a feedback whose Enter is read now goes to."""
         return (self.selected, self.facet, self.visit)
 
