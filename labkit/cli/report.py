@@ -81,7 +81,8 @@ def cli_summary(report: Report) -> str:
 
     words = Words(ui_language())
     answers = report.satisfaction.overall.respondents if report.satisfaction else 0
-    said = len(report.closing.words) if report.closing is not None else 0
+    closing = getattr(report, "closing", None)  # a summary of counts alone has none
+    said = len(closing.words) if closing is not None else 0
     counts = (  # the closing's words are contributions too (questionnaires are counted apart)
         ("contributions", report.contribution_count + said),
         ("modules", len(report.outputs)),
