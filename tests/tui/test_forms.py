@@ -13,6 +13,14 @@ def burst(app, keys: list[str]) -> None:
         app.post_message(events.Key(key, "\r" if key == "enter" else key))
 
 
+def form_keys(names: list[str], typed: dict[str, str]) -> list[str]:
+    """Each field's text then Enter, field after field (empty where nothing is typed)."""
+    keys: list[str] = []
+    for name in names:
+        keys += [*typed.get(name, ""), "enter"]
+    return keys
+
+
 async def test_a_commitment_typed_in_one_burst_fills_each_field(make_app):
     """« quoi ⏎ qui ⏎ … » at once: Enter (a binding) used to move to the next field only after
     the following keys, so everything landed in the first field (seen in the tmux pass)."""
@@ -24,9 +32,7 @@ async def test_a_commitment_typed_in_one_burst_fills_each_field(make_app):
         names = [f.name for f in app.screen._fields]
         typed = {"what": "Un guichet commun", "owner_person": "Karim", "due": "06/2027",
                  "group": "59"}
-        keys = []
-        for name in names:
-            keys += [*typed.get(name, ""), "enter"]
+        keys = form_keys(names, typed)
         burst(app, keys[:-1])  # the last Enter apart: check the fields before saving
         for _ in range(4):
             await pilot.pause()
@@ -51,9 +57,7 @@ async def test_a_refused_field_takes_the_focus_back_for_its_correction(make_app)
         names = [f.name for f in app.screen._fields]
         typed = {"what": "Un guichet commun", "owner_person": "Karim", "due": "septembre",
                  "group": "59"}
-        keys = []
-        for name in names:
-            keys += [*typed.get(name, ""), "enter"]
+        keys = form_keys(names, typed)
         burst(app, keys)
         for _ in range(6):
             await pilot.pause()
