@@ -22,7 +22,7 @@ def test_list_in_french() -> None:
     result = run("examples")
     assert result.exit_code == 0, result.output
     for words in ("Exemples fournis", "Nom", "Titre", "Jours", "Participants",
-                  "Copier un exemple : labkit examples copy NOM", *NAMES):
+                  "Copier un exemple\u00a0: labkit examples copy NOM", *NAMES):
         assert words in result.stdout, words
 
 
@@ -81,7 +81,7 @@ def test_copy_again_unchanged_is_fine_changed_is_refused_force_replaces(
 def test_copy_an_unknown_example_exit_1(sessions_dir: Path) -> None:
     result = run("examples", "copy", "inconnu")
     assert result.exit_code == 1
-    assert "aucun exemple ne s'appelle « inconnu »" in result.stderr
+    assert "aucun exemple ne s'appelle «\u00a0inconnu\u00a0»" in result.stderr
     assert "garde-enfants-parents" in result.stderr
     assert not (sessions_dir / "inconnu").exists()
 

@@ -48,7 +48,7 @@ def test_csv_export_masks_names_in_every_table_and_the_history(session: Path,
     for leak in LEAKS:
         assert leak not in text, leak
     assert "Idée de Participant·e 3" in text and "Participant·e 3" in text
-    assert "Masqués par le garde-nom : 3 noms, 2 adresses e-mail" in result.output
+    assert "Masqués par le garde-nom\u00a0: 3 noms, 2 adresses e-mail" in result.output
 
 
 def test_json_export_masks_names_and_raw_keeps_everything(session: Path, tmp_path: Path) -> None:

@@ -91,7 +91,8 @@ def test_true_is_not_a_number(
     text = text[:where] + f"{field}: true" + text[end:]
     path = write_session(text, folder="bool")
     line = text[:where].count("\n") + 1
-    _refused(run("validate", path.parent), f"session.yaml:{line}", f"→ {field}", "« true »")
+    _refused(run("validate", path.parent), f"session.yaml:{line}", f"→ {field}",
+             "«\u00a0true\u00a0»")
 
 
 def test_an_unknown_time_zone_fails_validate(
@@ -200,5 +201,5 @@ def test_an_unclosed_quote_is_reported_where_it_opened(
     path = write_session(text, folder=f"quote-{key}")
     line = text[:where].count("\n") + 1
     output = _refused(run("validate", path.parent))
-    assert re.search(rf"session\.yaml:{line}[: ]", output), output
+    assert re.search(rf"session\.yaml:{line}[:\u00a0 ]", output), output
     assert "remarqué ligne" in output or "guillemet ouvert" in output

@@ -69,7 +69,7 @@ def test_note_refuses_an_unknown_block_or_kind_and_writes_nothing(session: Path)
     assert 'no block "nulle-part"' in result.output and "cafe" in result.output
     result = run("note", session, "x", "--kind", "rumeur")
     assert result.exit_code == 2
-    assert "type de contribution inconnu « rumeur »" in result.output
+    assert "type de contribution inconnu «\u00a0rumeur\u00a0»" in result.output
     assert not (session / "journal.db").exists()
 
 
@@ -77,7 +77,7 @@ def test_note_refuses_megabytes_of_text_with_a_clear_message(session: Path) -> N
     run("note", session, "avant")
     result = run("note", session, "x" * 1_000_000)
     assert result.exit_code == 1
-    assert "Événement « contribution.added » refusé" in result.output
+    assert "Événement «\u00a0contribution.added\u00a0» refusé" in result.output
     assert "texte de 1000000 caractères, 20000 au maximum" in result.output
     assert "Traceback" not in result.output
     assert list(_contributions(session)) == ["c1"]
@@ -111,7 +111,7 @@ def test_export_csv_and_json_then_import_round_trip(
     session: Path, write_session: Callable[..., Path], session_data: dict[str, Any], tmp_path: Path
 ) -> None:
     run("note", session, "Places réservées en crèche", "--kind", "idea", "--block", "cafe")
-    run("note", session, "« On ne sait pas à qui demander »", "--kind", "quote")
+    run("note", session, "«\u00a0On ne sait pas à qui demander\u00a0»", "--kind", "quote")
     result = run("export", session, "--format", "csv", "--out", tmp_path / "csv")
     assert result.exit_code == 0, result.output
     contributions = (tmp_path / "csv" / "contributions.csv").read_bytes()
@@ -128,7 +128,7 @@ def test_export_csv_and_json_then_import_round_trip(
     assert "2 événements importés" in result.stdout
     assert vars(_state(target)) == vars(_state(session))
     again = run("import", target, exported)
-    assert "0 événement importé ; le journal en compte 2" in again.stdout
+    assert "0 événement importé\u00a0; le journal en compte 2" in again.stdout
 
 
 def test_export_defaults_to_french_excel_and_writes_xlsx(session: Path, tmp_path: Path) -> None:

@@ -39,10 +39,11 @@ def run(*args: str | Path, lang: str = "fr"):  # noqa: ANN201 - click's Result
 def test_import_cp1252_csv_prints_counts_and_saves(session_dir: Path) -> None:
     result = run("participants", "import", session_dir, FIXTURES / "inscrits_excel_cp1252.csv")
     assert result.exit_code == 0, result.output
-    assert "7 participants ajoutés à garde-enfants-test (total : 8)." in result.stdout
-    assert "colonnes non importées : Téléphone" in result.stdout
-    assert "ligne 12 : doublon de la ligne 6" in result.stdout
-    assert "1 personne déjà dans la session, ignorée (ligne 4) ; --update la met" in result.stdout
+    assert "7 participants ajoutés à garde-enfants-test (total\u00a0: 8)." in result.stdout
+    assert "colonnes non importées\u00a0: Téléphone" in result.stdout
+    assert "ligne 12\u00a0: doublon de la ligne 6" in result.stdout
+    assert ("1 personne déjà dans la session, ignorée (ligne 4)\u00a0; --update la"
+            " met") in result.stdout
     text = (session_dir / "session.yaml").read_text(encoding="utf-8")
     assert "# Déjà inscrite à la main par l'équipe du Lab." in text
     assert "organisation: Caisse d'allocations familiales" in text
@@ -72,10 +73,10 @@ def test_failed_import_exits_1_lists_every_bad_row_and_leaves_the_file_untouched
     before = (session_dir / "session.yaml").read_bytes()
     result = run("participants", "import", session_dir, FIXTURES / "inscrits_erreurs.csv")
     assert result.exit_code == 1
-    assert "8 lignes à corriger ; rien n'a été importé" in result.stderr
+    assert "8 lignes à corriger\u00a0; rien n'a été importé" in result.stderr
     for row in (3, 4, 5, 6, 7, 9, 10, 11):
-        assert f"ligne {row} : " in result.stderr
-    assert "ligne 2 :" not in result.stderr and "ligne 8 :" not in result.stderr
+        assert f"ligne {row}\u00a0: " in result.stderr
+    assert "ligne 2\u00a0:" not in result.stderr and "ligne 8\u00a0:" not in result.stderr
     assert "Traceback" not in result.output
     assert (session_dir / "session.yaml").read_bytes() == before
 
@@ -95,10 +96,10 @@ def test_replace_reports_new_updated_kept_and_removed(session_dir: Path) -> None
         "participants", "import", session_dir, FIXTURES / "inscrits.xlsx", "--replace"
     )
     assert result.exit_code == 0, result.output
-    assert "Liste de garde-enfants-test remplacée : 4 participants" in result.stdout
+    assert "Liste de garde-enfants-test remplacée\u00a0: 4 participants" in result.stdout
     # the one already there gains its "Fonction" from the xlsx: updated, not unchanged
     assert "3 nouveaux, 1 mis à jour, 0 inchangé, 7 retirés" in result.stdout
-    assert "retirés : Hélène D., Sébastien L." in result.stdout
+    assert "retirés\u00a0: Hélène D., Sébastien L." in result.stdout
     assert len(open_session(session_dir).session.participants) == 4
 
 
@@ -109,7 +110,7 @@ def test_dry_run_leaves_the_file_untouched(session_dir: Path) -> None:
     )
     assert result.exit_code == 0
     assert "4 participants ajoutés" in result.stdout
-    assert "Essai à blanc : rien n'a été enregistré." in result.stdout
+    assert "Essai à blanc\u00a0: rien n'a été enregistré." in result.stdout
     assert (session_dir / "session.yaml").read_bytes() == before
 
 
@@ -155,7 +156,7 @@ def test_list_groups_people_with_counts_and_a_total(session_dir: Path) -> None:
     assert "Caisse d'allocations familiales (1)" in out
     assert "Gestionnaires de crèches (1)" in out
     assert "Demandeurs d'emploi (1)" in out
-    assert "Total : 8 participants dans 5 collèges" in out
+    assert "Total\u00a0: 8 participants dans 5 collèges" in out
     assert "Seine-Saint-Denis (93)" in out  # a territory by its name and code
     # First name and last-name initial only.
     assert "Sébastien L." in out and "Lefèvre" not in out
@@ -203,9 +204,9 @@ def test_update_tells_each_change_and_dry_run_writes_nothing(session_dir: Path,
     others = open_session(session_dir).session.participants[1:]
     dry = run("participants", "import", session_dir, file, "--update", "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert ("Hélène Dubois (ligne 2) : Rôle : participant·e → hôte de table ; "
-            "Consentement : non → oui") in dry.stdout  # fmt: skip
-    assert "1 personne modifiée, 0 ajoutée, 0 inchangée ; 8 participants" in (
+    assert ("Hélène Dubois (ligne 2)\u00a0: Rôle\u00a0: participant·e → hôte de table\u00a0; "
+            "Consentement\u00a0: non → oui") in dry.stdout  # fmt: skip
+    assert "1 personne modifiée, 0 ajoutée, 0 inchangée\u00a0; 8 participants" in (
         dry.stdout)
     assert (session_dir / "session.yaml").read_text(encoding="utf-8") == before
     result = run("participants", "import", session_dir, file, "--update")

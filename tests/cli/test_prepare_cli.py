@@ -93,7 +93,7 @@ def test_plan_with_a_fixed_today_shows_what_stands_out(session_dir: Path) -> Non
 def test_plan_done_saves_atomically_and_keeps_the_comment(session_dir: Path) -> None:
     result = run("plan", session_dir, "--today", "2026-04-25", "--done", "J-45")
     assert result.exit_code == 0, result.output
-    assert "« Invitations envoyées » marquée faite" in result.stdout
+    assert "«\u00a0Invitations envoyées\u00a0» marquée faite" in result.stdout
     assert "fait le 25 avr. 2026" in result.stdout
     assert "1 tâche en retard" in result.stdout
     text = (session_dir / "session.yaml").read_text(encoding="utf-8")

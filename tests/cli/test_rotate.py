@@ -120,7 +120,7 @@ def test_session_form_human_output_names_people(session_folder: Path) -> None:
     result = run("rotate", session_folder, "--block", "cafe")
     assert result.exit_code == 0, result.output
     assert "Hélène" in result.output and "Conseiller·es" in result.output
-    assert "Tour 2 : table" in result.output
+    assert "Tour 2\u00a0: table" in result.output
 
 
 @pytest.mark.parametrize(("args", "fragment"), [

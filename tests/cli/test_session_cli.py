@@ -98,9 +98,9 @@ def test_new_writes_a_valid_skeleton_and_the_schema(sessions_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     path = sessions_dir / "atelier-mars" / "session.yaml"
     assert result.stdout.splitlines() == [
-        f"Session créée : {path}",
-        "Ensuite : complétez-la, puis « labkit validate atelier-mars » et "
-        "« labkit agenda atelier-mars ».",
+        f"Session créée\u00a0: {path}",
+        "Ensuite\u00a0: complétez-la, puis «\u00a0labkit validate atelier-mars\u00a0» et "
+        "«\u00a0labkit agenda atelier-mars\u00a0».",
     ]
     folder = open_session(path, strict=True)
     assert folder.session.title == "Atelier de mars"
@@ -125,7 +125,7 @@ def test_new_refuses_to_overwrite(sessions_dir: Path) -> None:
     before = path.read_bytes()
     result = run("new", "atelier", "--title", "B", "--date", "2026-04-01")
     assert result.exit_code == 1
-    assert "Erreur :" in result.stderr and "existe déjà" in result.stderr
+    assert "Erreur\u00a0:" in result.stderr and "existe déjà" in result.stderr
     assert path.read_bytes() == before
 
 
@@ -187,8 +187,8 @@ def test_validate_plan_errors_exit_1_with_line_and_field(overrun: Path) -> None:
     assert result.exit_code == 1, result.output
     assert f"✗ {yaml} — 1 erreur, 0 avertissement" in result.stdout
     (line,) = [x for x in result.stdout.splitlines() if x.startswith("  erreur ")]
-    assert f"{yaml}:" in line and "days[1] → agenda[7] : le jour 1 déborde" in line
-    number = int(line.split(f"{yaml}:")[1].split(" ")[0])
+    assert f"{yaml}:" in line and "days[1] → agenda[7]\u00a0: le jour 1 déborde" in line
+    number = int(line.split(f"{yaml}:")[1].split("\u00a0")[0])
     assert yaml.read_text(encoding="utf-8").splitlines()[number - 1].lstrip().startswith("- ")
 
 
@@ -204,7 +204,7 @@ def test_validate_structural_errors_exit_1(write_session: Any) -> None:
     result = run("validate", path)
     assert result.exit_code == 1
     assert "✗" in result.stdout and "2 problèmes à corriger" in result.stdout
-    assert "vouliez-vous dire « title »" in result.stdout
+    assert "vouliez-vous dire «\u00a0title\u00a0»" in result.stdout
     assert "Traceback" not in result.output and "pydantic" not in result.output
 
 
@@ -212,14 +212,14 @@ def test_validate_yaml_syntax_error_exit_1(write_session: Any) -> None:
     path = write_session("slug: a\ntitle: T\n  lab: L\n")
     result = run("validate", path)
     assert result.exit_code == 1
-    assert f"{path}:3:6 : YAML illisible" in result.stdout
+    assert f"{path}:3:6\u00a0: YAML illisible" in result.stdout
 
 
 def test_validate_several_reports_each_and_fails_if_one_fails(plan: Path) -> None:
     result = run("validate", plan, "inconnue")
     assert result.exit_code == 1
     assert "✓ " in result.stdout
-    assert "« inconnue » : aucune session trouvée" in result.stdout
+    assert "«\u00a0inconnue\u00a0»\u00a0: aucune session trouvée" in result.stdout
 
 
 def test_validate_an_unknown_session_exit_1() -> None:
@@ -241,7 +241,7 @@ def test_agenda_in_french(plan: Path) -> None:
     for words in ("Horaire", "Séquence", "Méthode", "interviews croisées", "world café",
                   "parcours usager", "déjeuner", "déclusion", "Scan", "Focus", "Act", "1 h 30"):
         assert words in out, words
-    totals = ("Total par phase : Scan 3 h 45 · Focus 3 h 15 · Act 2 h · "
+    totals = ("Total par phase\u00a0: Scan 3 h 45 · Focus 3 h 15 · Act 2 h · "
               "autres (pauses, repas) 2 h 30")
     assert totals in out
 
@@ -266,7 +266,7 @@ def test_agenda_docx(plan: Path, tmp_path: Path) -> None:
     target = tmp_path / "agenda.docx"
     result = run("agenda", plan, "--docx", target)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Écrit : {target}\n"
+    assert result.stdout == f"Écrit\u00a0: {target}\n"
     assert target.read_bytes()[:2] == b"PK"
 
 
@@ -282,7 +282,7 @@ def test_schema_to_a_file(tmp_path: Path) -> None:
     target = tmp_path / "session.schema.json"
     result = run("schema", "--out", target)
     assert result.exit_code == 0
-    assert result.stdout == f"Écrit : {target}\n"
+    assert result.stdout == f"Écrit\u00a0: {target}\n"
     assert json.loads(target.read_text(encoding="utf-8"))["$defs"]["Block"]
 
 
@@ -301,5 +301,5 @@ def test_square_brackets_in_titles_are_text_not_markup(write_session: Any,
     assert check.exit_code == 1 and "Traceback" not in check.output
     session_data["days"][0]["agenda"][0]["duration"] = "[red]long"
     broken = write_session(session_data, folder="crochets-2")
-    assert "« [red]long » n'est pas un nombre entier" in run("validate", broken).stdout
-    assert "« [red]long »" in run("agenda", broken).stderr
+    assert "«\u00a0[red]long\u00a0» n'est pas un nombre entier" in run("validate", broken).stdout
+    assert "«\u00a0[red]long\u00a0»" in run("agenda", broken).stderr

@@ -27,7 +27,7 @@ from labkit.document.wording import Words, describe_chart
                 "Aucun questionnaire n'a été rempli.",
                 "Un questionnaire rempli.",
                 "2 questionnaires remplis. Moyennes par collège, sur l'échelle de chaque question"
-                " :",
+                "\u00a0:",
             ],
         ),
         (
@@ -43,9 +43,11 @@ from labkit.document.wording import Words, describe_chart
             "annex.intro",
             [
                 "Aucune contribution n'a été saisie pendant la session.",
-                "La contribution saisie pendant la session, telle quelle : rien de ce qui a été"
+                "La contribution saisie pendant la session, telle quelle\u00a0: rien de ce qui"
+                " a été"
                 " dit n'est perdu.",
-                "Les 2 contributions saisies pendant la session, telles quelles et par séquence :"
+                "Les 2 contributions saisies pendant la session, telles quelles et par"
+                " séquence\u00a0:"
                 " rien de ce qui a été dit n'est perdu.",
             ],
         ),

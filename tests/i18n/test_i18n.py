@@ -90,7 +90,7 @@ def test_every_method_phase_role_format_and_mode_has_a_word() -> None:
 
 
 def test_t_formats_in_the_asked_language() -> None:
-    assert t("session.created", "fr", path="x") == "Session créée : x"
+    assert t("session.created", "fr", path="x") == "Session créée\u00a0: x"
     assert t("session.created", "en", path="x") == "Session created: x"
     assert t("word.day", "EN_gb") == "Day"
 

@@ -33,9 +33,9 @@ def test_a_counted_word_follows_the_language_rules_at_0_1_and_2(
 @pytest.mark.parametrize(
     ("lang", "count", "files", "expected"),
     [
-        ("fr", 1, 2, "1 événement exporté dans x (2 fichiers) :"),
-        ("fr", 0, 1, "0 événement exporté dans x (1 fichier) :"),
-        ("fr", 5, 1, "5 événements exportés dans x (1 fichier) :"),
+        ("fr", 1, 2, "1 événement exporté dans x (2 fichiers)\u00a0:"),
+        ("fr", 0, 1, "0 événement exporté dans x (1 fichier)\u00a0:"),
+        ("fr", 5, 1, "5 événements exportés dans x (1 fichier)\u00a0:"),
         ("en", 1, 2, "1 event exported to x (2 files):"),
         ("en", 0, 1, "0 events exported to x (1 file):"),
     ],
@@ -49,9 +49,9 @@ def test_a_message_with_two_counts_words_each_by_its_own(
 def test_a_word_agrees_with_a_count_it_does_not_print() -> None:
     one = t("check.plan_unknown_person", "fr", path="p", ids="awa", count=1)
     two = t("check.plan_unknown_person", "fr", path="p", ids="awa, léo", count=2)
-    assert one == "p : le plan place awa, absent des participants"
-    assert two == "p : le plan place awa, léo, absents des participants"
-    assert t("participants.out.removed", "fr", names="Awa D.", count=1) == "retiré : Awa D."
+    assert one == "p\u00a0: le plan place awa, absent des participants"
+    assert two == "p\u00a0: le plan place awa, léo, absents des participants"
+    assert t("participants.out.removed", "fr", names="Awa D.", count=1) == "retiré\u00a0: Awa D."
 
 
 def test_the_mechanism_itself() -> None:
@@ -70,10 +70,10 @@ def test_plain_writing_applies_to_the_forms() -> None:
     def invite(n: int) -> str:
         return t("prepare.out.invite_written", "fr", path="i.ics", attendees=n)
 
-    assert invite(2) == "Invitation écrite : i.ics (2 invité·es)."
+    assert invite(2) == "Invitation écrite\u00a0: i.ics (2 invité·es)."
     with plain_writing():
-        assert invite(2) == "Invitation écrite : i.ics (2 invités)."
-        assert invite(1) == "Invitation écrite : i.ics (1 invité)."
+        assert invite(2) == "Invitation écrite\u00a0: i.ics (2 invités)."
+        assert invite(1) == "Invitation écrite\u00a0: i.ics (1 invité)."
 
 
 def test_babel_is_imported_only_when_a_plural_field_is_formatted() -> None:

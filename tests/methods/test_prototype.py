@@ -96,7 +96,8 @@ def test_visits_and_revision_must_fit_in_the_block(session_data: dict) -> None:
     assert problems(session) == [("error", "prototype_exceeds_block", ("rounds",))]
     found = next(p for p in check_session(session) if p.code == "prototype_exceeds_block")
     assert found.message("fr") == (
-        "« Test des prototypes » : 3 visites de 10 min, les transitions et 15 min de révision "
+        "«\u00a0Test des prototypes\u00a0»\u00a0: 3 visites de 10 min, les transitions et 15"
+        " min de révision "
         "demandent 51 min, le bloc n'en dure que 45")  # fmt: skip
     assert "need 51 min" in found.message("en")
 
@@ -108,7 +109,7 @@ def test_at_least_two_teams_and_no_more_rounds_than_other_teams(session_data: di
     assert problems(too_many) == [("error", "prototype_rounds_exceed_teams", ("rounds",))]
     message = next(p for p in check_session(too_many)
                    if p.code == "prototype_rounds_exceed_teams").message("fr")  # fmt: skip
-    assert message.startswith("3 tours de visite pour 3 équipes : 2 au plus")
+    assert message.startswith("3 tours de visite pour 3 équipes\u00a0: 2 au plus")
 
 
 def test_teams_names_prototypes_and_people(session_data: dict) -> None:
@@ -139,7 +140,7 @@ def captured(tmp_path: Path, session_data: dict) -> tuple[Session, Block, Any]:
     events = [
         SPEC.feedback(b, "Un seul guichet", team="Accueil", facet=1, round_number=1),
         SPEC.feedback(b, "Les horaires du soir", team="Accueil", facet=2, round_number=1),
-        SPEC.feedback(b, "Et si on ouvrait le samedi ?", team="Accueil", facet=3,
+        SPEC.feedback(b, "Et si on ouvrait le samedi\u00a0?", team="Accueil", facet=3,
                       round_number=2),
         SPEC.feedback(b, "Une place vite trouvée", team="Garde", facet=1, round_number=1),
         SPEC.feedback(b, "Sans facette", team="Garde", facet=None, round_number=2),
@@ -168,7 +169,7 @@ def test_the_live_fold_groups_feedback_by_team_and_facet(captured) -> None:
     session, b, state = captured
     live = SPEC.live(session, b, b.method, state)
     assert [x.text for x in live.at("Accueil", 1)] == ["Un seul guichet"]
-    assert [x.text for x in live.at("Accueil", 3)] == ["Et si on ouvrait le samedi ?"]
+    assert [x.text for x in live.at("Accueil", 3)] == ["Et si on ouvrait le samedi\u00a0?"]
     assert live.count("Accueil") == 3 and live.count("Garde") == 2  # not the café's entry
     assert [x.text for x in live.decisions["Accueil"]] == [
         "On garde le guichet, on teste le samedi"]
@@ -184,7 +185,7 @@ def test_the_report_gives_each_team_its_feedback_by_facet_and_its_decision(captu
     assert (first.label, first.prototype) == ("Accueil", "Le guichet unique")
     assert [(f.prompt, [i.text for i in f.items]) for f in first.facets] == [
         ("Ce qui marche", ["Un seul guichet"]), ("Ce qui manque", ["Les horaires du soir"]),
-        ("Et si…", ["Et si on ouvrait le samedi ?"]),
+        ("Et si…", ["Et si on ouvrait le samedi\u00a0?"]),
     ]  # fmt: skip
     assert [i.text for i in first.decisions] == ["On garde le guichet, on teste le samedi"]
     assert [(f.prompt, len(f.items)) for f in second.facets][-1] == ("Autres retours", 1)
@@ -198,7 +199,7 @@ def test_the_report_gives_each_team_its_feedback_by_facet_and_its_decision(captu
     headings = [x.text for x in elements if isinstance(x, e.Heading)]
     assert headings == ["Accueil", "Garde", "Emploi", "Suivi"]
     quotes = [x.text for x in elements if isinstance(x, e.Paragraph) and x.style == "quote"]
-    assert quotes == ["Prototype : Le guichet unique", "Prototype : La place réservée"]
+    assert quotes == ["Prototype\u00a0: Le guichet unique", "Prototype\u00a0: La place réservée"]
     notes = [x.text for x in elements if isinstance(x, e.Paragraph) and x.style == "note"]
     assert "Aucune décision n'a été notée." in notes
     assert "Aucun retour n'a été noté pour ce prototype." in notes

@@ -44,7 +44,7 @@ def test_the_store_names_the_line_and_the_field_in_plain_words(write_session: An
     with pytest.raises(InvalidInputError) as info:
         open_session(path)
     [line] = info.value.problems
-    assert ": timezone : fuseau horaire inconnu « Europe/Pariss »" in line
+    assert ": timezone\u00a0: fuseau horaire inconnu «\u00a0Europe/Pariss\u00a0»" in line
 
 
 # --- every place reads Session.zone --------------------------------------------------------

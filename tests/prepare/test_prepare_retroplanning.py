@@ -47,7 +47,7 @@ def test_due_dates_and_urgency_from_a_fixed_today(folder: SessionFolder) -> None
     assert planned["scoping"].due == dt.date(2026, 1, 9)
     assert planned["scoping"].shift.planned == dt.date(2026, 1, 11)
     assert planned["scoping"].shift.note("fr") == (
-        "avancé : le dimanche 11 janvier 2026 n'est pas travaillé (week-end)")
+        "avancé\u00a0: le dimanche 11 janvier 2026 n'est pas travaillé (week-end)")
     assert planned["invitations"].due == dt.date(2026, 1, 26)
     assert planned["invitations"].shift is None
     assert planned["restitution"].due == dt.date(2026, 3, 26)
@@ -133,7 +133,7 @@ def test_mark_done_materialises_the_template_and_keeps_comments(session_dir: Pat
     folder.update(lambda doc: mark_done_in_document(doc, "invitations", dt.date(2026, 1, 27), "fr"))
     text = (session_dir / "session.yaml").read_text(encoding="utf-8")
     assert text.startswith("# Session de test — un commentaire que labkit doit garder")
-    assert "# Rétroplanning : offset_days" in text
+    assert "# Rétroplanning\u00a0: offset_days" in text
     reloaded = open_session(session_dir).session
     assert reloaded.preparation is not None and len(reloaded.preparation) == 9
     done = {t.id: t for t in reloaded.preparation}["invitations"]

@@ -168,7 +168,7 @@ def test_annex_holds_every_contribution_by_block(captured, report: c.Report) -> 
     in_annex = [x.text for block in report.annex for x in block.entries]
     assert sorted(in_annex) == sorted(xml_safe(x.text) for x in state.contributions.values())
     titles = [b.title for b in report.annex]
-    assert titles[-2:] == ["Séquence « ancien-bloc » (hors programme)",
+    assert titles[-2:] == ["Séquence «\u00a0ancien-bloc\u00a0» (hors programme)",
                            "Contributions hors séquence"]  # fmt: skip
     assert report.contribution_count == len(state.contributions)
 

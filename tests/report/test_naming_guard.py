@@ -111,11 +111,11 @@ def test_report_command_counts_what_it_masked_outside_the_document(
     out = tmp_path / "r.md"
     result = CliRunner().invoke(app, ["report", str(folder.root), "-f", "md", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "Masqués par le garde-nom : 2 noms, 2 adresses e-mail (--show-masked" in (
+    assert "Masqués par le garde-nom\u00a0: 2 noms, 2 adresses e-mail (--show-masked" in (
         result.output)
     listed = CliRunner().invoke(app, ["report", str(folder.root), "-f", "md", "-o", str(out),
                                       "--show-masked"])  # fmt: skip
-    assert "« Mme Lefort » → Participant 3" in listed.output  # plain writing: no « ·e »
+    assert "«\u00a0Mme Lefort\u00a0» → Participant 3" in listed.output  # plain writing: no « ·e »
     assert "garde-nom" not in out.read_text(encoding="utf-8")
 
 
@@ -133,7 +133,8 @@ def test_a_bundled_example_report_leaks_no_protected_name(sessions_dir: Path,
     assert sum(p.group == "parents" for p in protected) >= 3
     with Journal.open(root / "journal.db", device="test") as journal:
         for p in protected[:6]:
-            journal.add_contribution(f"{p.first_name} propose : écrire à {p.first_name.lower()}"
+            journal.add_contribution(f"{p.first_name} propose\u00a0: écrire à"
+                                     f" {p.first_name.lower()}"
                                      f"@mail.example", kind="note")  # fmt: skip
     out = tmp_path / "example.md"
     result = CliRunner().invoke(app, ["report", "garde-enfants-parents", "--named", "-f", "md",

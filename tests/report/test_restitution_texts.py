@@ -106,8 +106,8 @@ def test_next_steps_name_the_meeting_the_follow_up_and_the_next_deadlines(
     sponsored: SessionFolder,
 ) -> None:
     texts = _texts(_section(_elements(sponsored), "Les suites"))
-    assert texts[0] == "Prochain rendez-vous : Comité de suivi, le 23 septembre 2026 (Bobigny)"
-    assert texts[1] == "Suivi des engagements : Le Lab et la DREETS."
+    assert texts[0] == "Prochain rendez-vous\u00a0: Comité de suivi, le 23 septembre 2026 (Bobigny)"
+    assert texts[1] == "Suivi des engagements\u00a0: Le Lab et la DREETS."
     assert "Les prochaines échéances des engagements" in texts
     deadlines = [x for x in texts if re.match(r"\d+ \w+ 2026 : ", x)]
     assert deadlines[0].startswith("15 avril 2026 : Signer la convention")
@@ -122,7 +122,7 @@ def test_thanks_and_contact_close_the_body(sponsored: SessionFolder) -> None:
         "Organisation et contact",
         f"Session conçue et animée par {sponsored.session.lab}.",
         "Session coorganisée avec DREETS (co-organisatrice).",
-        "Pour toute question : Camille Martin · camille@lab.example",
+        "Pour toute question\u00a0: Camille Martin · camille@lab.example",
     ]
 
 

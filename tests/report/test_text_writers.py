@@ -27,7 +27,7 @@ def test_markdown_escapes_markup_and_never_runs_template_code(captured) -> None:
     assert "\\*pas\\* du \\_markdown\\_ \\[lien\\](http://x)" in text
     assert BIDI in text and EMOJI in text
     assert text.startswith("*Restitution*\n\n# Garde d'enfants")
-    assert "## Annexe : toutes les contributions" in text
+    assert "## Annexe\u00a0: toutes les contributions" in text
 
 
 def test_markdown_tables_keep_their_columns_whatever_the_text(captured) -> None:  # noqa: ANN001

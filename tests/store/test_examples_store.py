@@ -50,7 +50,7 @@ def test_find_example_names_the_others() -> None:
     with pytest.raises(InvalidInputError) as info:
         find_example("garde")
     text = str(info.value)
-    assert text.startswith("aucun exemple ne s'appelle « garde »")
+    assert text.startswith("aucun exemple ne s'appelle «\u00a0garde\u00a0»")
     assert all(name in text for name in EXPECTED)
 
 

@@ -101,7 +101,7 @@ def test_yaml_syntax_errors_name_file_line_and_column(write_session: Any, text: 
     path = write_session(text)
     error = raised(path)
     assert type(error) is InvalidInputError
-    assert str(error).startswith(f"{path}:{where} : YAML illisible : ")
+    assert str(error).startswith(f"{path}:{where}\u00a0: YAML illisible\u00a0: ")
     assert "Traceback" not in str(error)
 
 
@@ -114,15 +114,17 @@ def test_yaml_syntax_error_in_english(write_session: Any, en_ui: None) -> None:
 def test_every_field_error_is_reported_with_its_line_in_plain_words(write_session: Any) -> None:
     path = write_session(BROKEN)
     error = raised(path)
-    assert error.message == f"{path} : 5 problèmes à corriger"
+    assert error.message == f"{path}\u00a0: 5 problèmes à corriger"
     assert error.problems == [
-        f"{path}:1 : title : champ obligatoire manquant",
-        f"{path}:2 : titel : champ inconnu : vouliez-vous dire « title » ?",
-        f"{path}:6 : days[1] → start : « 25h00 » n'est pas une heure "
+        f"{path}:1\u00a0: title\u00a0: champ obligatoire manquant",
+        (f"{path}:2\u00a0: titel\u00a0: champ inconnu\u00a0: vouliez-vous dire"
+         f" «\u00a0title\u00a0»\u00a0?"),
+        f"{path}:6\u00a0: days[1] → start\u00a0: «\u00a025h00\u00a0» n'est pas une heure "
         "(HH:MM, par ex. 09:30 ou 9h30)",
-        f"{path}:8 : days[1] → agenda[1] → duration : champ obligatoire manquant",
-        f"{path}:14 : days[1] → agenda[2] → method : méthode inconnue « plenery » "
-        "(méthodes : break, closing, commitments, crossed_interviews, idea_vote, lunch, "
+        f"{path}:8\u00a0: days[1] → agenda[1] → duration\u00a0: champ obligatoire manquant",
+        f"{path}:14\u00a0: days[1] → agenda[2] → method\u00a0: méthode inconnue"
+        f" «\u00a0plenery\u00a0» "
+        "(méthodes\u00a0: break, closing, commitments, crossed_interviews, idea_vote, lunch, "
         "peer_help, persona_journey, plenary, prototype_test, territorial_diagnostic, world_cafe)",
     ]
     assert "  - " + error.problems[1] in str(error)
@@ -141,28 +143,33 @@ def test_field_errors_in_english(write_session: Any, en_ui: None) -> None:
 @pytest.mark.parametrize(
     ("change", "line", "words"),
     [
-        (("    start: \"9h00\"", "    start: 9.5"), 13, "« 9.5 » n'est pas une heure"),
-        (("        duration: 30", "        duration: trente"), 19, "« trente » n'est pas un"),
+        (("    start: \"9h00\"", "    start: 9.5"), 13, "«\u00a09.5\u00a0» n'est pas une heure"),
+        (("        duration: 30", "        duration: trente"), 19, ("«\u00a0trente\u00a0» n'est"
+                                                                    " pas un")),
         (("        duration: 30", "        duration: 0"), 19, "doit valoir au moins 1"),
-        (("  - date: 2026-03-12", "  - date: 12/03/2026"), 12, "« 12/03/2026 » n'est pas une date"),
+        (("  - date: 2026-03-12", "  - date: 12/03/2026"), 12, ("«\u00a012/03/2026\u00a0» n'est"
+                                                                " pas une date")),
         (("  - date: 2026-03-12", "  - date: 2026-03-12 10:00"), 12, "n'est pas une date"),
-        (("method: plenary", "method: 5"), 20, "des champs « clé: valeur » sont attendus"),
+        (("method: plenary", "method: 5"), 20, ("des champs «\u00a0clé: valeur\u00a0» sont"
+                                                " attendus")),
         (("method: plenary", "method:\n          kind: opening"), 20,
-         "indiquez la méthode avec « type: … »"),
+         "indiquez la méthode avec «\u00a0type: …\u00a0»"),
         (("    label: Demandeurs d'emploi", "    label: DE\n    colour: bleu"), 9,
-         "« bleu »"),
+         "«\u00a0bleu\u00a0»"),
         (("group: ds}", "group: ds, role: animateur}"), 10,
-         "valeur attendue : participant, table_host"),
-        (("group: ds}", "group: ds, email: helene}"), 10, "« helene » n'est pas une adresse"),
-        (("lab: Lab", "lab: Lab\nlanguage: de"), 5, "valeur attendue : fr, en"),
+         "valeur attendue\u00a0: participant, table_host"),
+        (("group: ds}", "group: ds, email: helene}"), 10, ("«\u00a0helene\u00a0» n'est pas une"
+                                                           " adresse")),
+        (("lab: Lab", "lab: Lab\nlanguage: de"), 5, "valeur attendue\u00a0: fr, en"),
         (("lab: Lab", "lab: Lab\nurls: {questionnaire: forms}"), 5,
-         "« forms » n'est pas une adresse web"),
-        (("slug: atelier ", "slug: Atelier_1 "), 2, "« Atelier_1 » : lettres minuscules"),
+         "«\u00a0forms\u00a0» n'est pas une adresse web"),
+        (("slug: atelier ", "slug: Atelier_1 "), 2, ("«\u00a0Atelier_1\u00a0»\u00a0: lettres"
+                                                     " minuscules")),
         (("        title: Ouverture", "        title: \"\""), 18, "ne peut pas être vide"),
         (("  - {id: p01, first_name: Hélène, group: ds}", "  - {id: p01, group: ds}"), 10,
          "champ obligatoire manquant"),
         (("      - id: pause\n", "      - id: pause\n        frase: x\n"), 22,
-         "champ inconnu : vouliez-vous dire « phase » ?"),
+         "champ inconnu\u00a0: vouliez-vous dire «\u00a0phase\u00a0»\u00a0?"),
     ],
 )
 def test_field_errors_are_plain_words_on_the_right_line(write_session: Any,
@@ -185,23 +192,24 @@ def test_a_world_cafe_typo_suggests_the_field(write_session: Any) -> None:
     )
     problems = raised(write_session(text)).problems
     assert len(problems) == 2
-    assert "method → tables : champ obligatoire manquant" in problems[0]
+    assert "method → tables\u00a0: champ obligatoire manquant" in problems[0]
     assert line_of(problems[0]) == 24  # the method: line
-    assert "tabels : champ inconnu : vouliez-vous dire « tables » ?" in problems[1]
+    assert ("tabels\u00a0: champ inconnu\u00a0: vouliez-vous dire"
+            " «\u00a0tables\u00a0»\u00a0?") in problems[1]
     assert line_of(problems[1]) == 27
 
 
 def test_a_newer_schema_version_is_a_plain_error_on_its_line(write_session: Any) -> None:
     error = raised(write_session(GOOD + "schema_version: 9\n"))
     (problem,) = error.problems
-    assert "schema_version : ce fichier est au format 9" in problem and "(1)" in problem
+    assert "schema_version\u00a0: ce fichier est au format 9" in problem and "(1)" in problem
     assert line_of(problem) == 25
 
 
 def test_a_file_in_cp1252_is_a_clear_error(write_session: Any) -> None:
     path = write_session(GOOD.replace("—", "-"), encoding="cp1252")  # first accent: Hélène
     error = raised(path)
-    assert str(error) == f"{path}:10 : ce fichier n'est pas en UTF-8 (enregistrez-le en UTF-8)"
+    assert str(error) == f"{path}:10\u00a0: ce fichier n'est pas en UTF-8 (enregistrez-le en UTF-8)"
 
 
 def test_a_utf8_bom_is_tolerated(write_session: Any) -> None:
@@ -243,7 +251,8 @@ def test_describe_names_file_line_and_field(write_session: Any) -> None:
     folder = open_session(path)
     (problem,) = folder.problems()
     assert folder.describe(problem) == (
-        f"{path}:21 : days[1] → agenda[2] : le jour 1 déborde : « Pause » finit à 09:45, "
+        f"{path}:21\u00a0: days[1] → agenda[2]\u00a0: le jour 1 déborde\u00a0:"
+        f" «\u00a0Pause\u00a0» finit à 09:45, "
         "après la fin prévue (09:30), soit 15 min de trop"
     )
     assert folder.describe(problem, "en").startswith(f"{path}:21: days[1] → agenda[2]: day 1")
@@ -290,7 +299,7 @@ def test_an_invalid_update_writes_nothing(write_session: Any) -> None:
     folder = open_session(path)
     with pytest.raises(InvalidInputError) as info:
         folder.update(lambda doc: doc["days"][0]["agenda"][0].__setitem__("duration", "long"))
-    assert "« long » n'est pas un nombre entier" in str(info.value)
+    assert "«\u00a0long\u00a0» n'est pas un nombre entier" in str(info.value)
     assert path.read_bytes() == before
     assert folder.session.days[0].agenda[0].duration == 30
     assert sorted(os.listdir(path.parent)) == ["session.yaml"]
@@ -435,7 +444,7 @@ def test_session_resolution_by_folder_file_and_slug(sessions_dir: Path, tmp_path
 def test_an_unknown_session_is_a_plain_error() -> None:
     with pytest.raises(SessionNotFoundError) as info:
         resolve_session_path("inconnue")
-    assert str(info.value).startswith("« inconnue » : aucune session trouvée")
+    assert str(info.value).startswith("«\u00a0inconnue\u00a0»\u00a0: aucune session trouvée")
     assert isinstance(info.value, InvalidInputError)
 
 

@@ -162,3 +162,20 @@ async def test_an_ambiguous_enter_in_a_burst_lists_and_the_next_letters_refine_i
         assert app.live.state.present(1) == ["p15"]
         assert app.screen.query_one("#who").value == ""
         assert any("Mamadou" in n.message for n in app._notifications)
+
+
+async def test_a_check_in_burst_names_the_arrivals_on_one_line_not_a_toast_each(make_app):
+    """Five arrivals typed at once stacked five toasts over the list (a tmux pass): each
+    arrival is now said on the line under the search, newest first, with no toast."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        _app_burst(app, [*"hugo", "enter", *"kar", "enter", *"ines", "enter",
+                         *"veron", "enter", *"nadia", "enter"])
+        await _settle(pilot)
+        assert len(app.live.state.present(1)) == 5
+        assert not [n.message for n in app._notifications]
+        line = str(app.screen.query_one("#arrivals").render())
+        assert line.startswith("Arrivé·es à l'instant\u00a0: Nadia"), line
+        assert "Hugo" not in line  # four names at most: the oldest gives way
+        assert app.screen.query_one("#arrivals").region.height == 1

@@ -110,3 +110,24 @@ async def test_an_ended_block_that_is_not_the_last_says_it_is_over(make_app, clo
         bar = str(app.screen.query_one("BlockBar").render())
         assert "Bloc terminé" in bar and "fin de la journée" not in bar, bar
         assert "F6" in footer_keys(app)  # the closing can start
+
+
+async def test_the_bar_says_what_is_left_of_the_block_and_by_how_much_it_overran(
+        make_app, clock) -> None:
+    """« bloc 14:57 » read like a time of day (a tmux pass): the bar says « reste 14:57 »,
+    then « dépassé de 03:00 » once the block runs over."""
+    app = make_app(day=2)
+    scenario.afternoon(app.live, clock, "engagements")
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_block("engagements")
+        await pilot.pause()
+        bar = str(app.screen.query_one("BlockBar").render())
+        assert "reste " in bar and "bloc " not in bar, bar
+        block = app.live.state.block("engagements")
+        left = app.screen.query_one("BlockBar").info.remaining
+        clock.advance(seconds=left.total_seconds() + 180)
+        app.tick()
+        await pilot.pause()
+        bar = str(app.screen.query_one("BlockBar").render())
+        assert "dépassé de 03:00" in bar and "-" not in bar.split("dépassé")[1][:8], bar
+        assert block.status == "running"

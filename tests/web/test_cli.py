@@ -37,8 +37,8 @@ def test_serve_binds_loopback_by_default_and_prints_the_addresses(session_root: 
         server.terminate()
         server.wait(timeout=20)
     token = control.read(session_root).session_token  # type: ignore[union-attr]
-    assert lines[0].strip() == f"Serveur prêt : http://127.0.0.1:{port}"
-    assert lines[1].strip() == f"Lien à scanner (session) : http://127.0.0.1:{port}/j/{token}"
+    assert lines[0].strip() == f"Serveur prêt\u00a0: http://127.0.0.1:{port}"
+    assert lines[1].strip() == f"Lien à scanner (session)\u00a0: http://127.0.0.1:{port}/j/{token}"
     assert "/projector?key=" in lines[2]
     assert "127.0.0.1" in lines[3] and "--lan" in lines[3]
 
@@ -46,8 +46,8 @@ def test_serve_binds_loopback_by_default_and_prints_the_addresses(session_root: 
 def test_check_on_loopback_says_phones_cannot_reach_it(session_root: Path) -> None:
     result = _labkit("serve", str(session_root), "--check", "--port", str(free_port()))
     assert result.returncode == 1
-    assert "Les téléphones pourront-ils joindre labkit ?" in result.stdout
-    assert "libre sur 127.0.0.1 : oui" in result.stdout
+    assert "Les téléphones pourront-ils joindre labkit\u00a0?" in result.stdout
+    assert "libre sur 127.0.0.1\u00a0: oui" in result.stdout
     assert "aucun téléphone ne pourra se connecter" in result.stdout
 
 
@@ -66,7 +66,7 @@ def test_check_says_when_the_port_is_busy(session_root: Path) -> None:
 def test_switches_and_revoke(session_root: Path) -> None:
     first = _labkit("serve", str(session_root), "--lock", "on", "--reveal", "on")
     assert first.returncode == 0, first.stderr
-    assert "Saisies : fermées" in first.stdout and "montrés" in first.stdout
+    assert "Saisies\u00a0: fermées" in first.stdout and "montrés" in first.stdout
     before = control.read(session_root)
     assert before is not None and before.locked and before.revealed
     revoked = _labkit("serve", str(session_root), "--revoke")

@@ -175,7 +175,7 @@ def test_a_name_is_never_offered_to_a_vulnerable_group(cafe: Served) -> None:
         )
         assert answer.status_code == 303
         page = phone.get("/me")
-        assert "Vous : Hélène" in page.text
+        assert "Vous\u00a0: Hélène" in page.text
         phone.post(
             "/me/contribute",
             data={"csrf": csrf_of(page.text), "block": "cafe", "kind": "idea", "text": "Signée"},

@@ -1,15 +1,15 @@
 """Messages of the command line."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "cli.error_prefix": {"fr": "Erreur :", "en": "Error:"},
-    "cli.warning_prefix": {"fr": "Attention :", "en": "Warning:"},
+    "cli.error_prefix": {"fr": "Erreur\u00a0:", "en": "Error:"},
+    "cli.warning_prefix": {"fr": "Attention\u00a0:", "en": "Warning:"},
     "cli.help.app": {
         "fr": "labkit — préparer, animer en direct et restituer les sessions d'intelligence "
         "collective d'un Lab.",
         "en": "labkit — prepare, run live and restitute collective-intelligence Lab sessions.",
     },
     "cli.help.lang": {
-        "fr": "Langue de l'interface : fr ou en (par défaut : $LABKIT_LANG, puis la locale).",
+        "fr": "Langue de l'interface\u00a0: fr ou en (par défaut\u00a0: $LABKIT_LANG, puis la locale).",
         "en": "Interface language: fr or en (default: $LABKIT_LANG, then the locale).",
     },
     "cli.help.version": {"fr": "Affiche la version.", "en": "Show the version."},
@@ -18,7 +18,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.commands": {"fr": "Commandes", "en": "Commands"},
     "cli.help.help": {"fr": "Affiche cette aide.", "en": "Show this message and exit."},
     "cli.help.more": {
-        "fr": "Aide d'une commande : labkit COMMANDE --help",
+        "fr": "Aide d'une commande\u00a0: labkit COMMANDE --help",
         "en": "Help on a command: labkit COMMAND --help",
     },
 }

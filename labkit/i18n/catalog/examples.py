@@ -2,11 +2,11 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "examples.unknown": {
-        "fr": "aucun exemple ne s'appelle « {name} » (exemples : {names})",
+        "fr": "aucun exemple ne s'appelle «\u00a0{name}\u00a0» (exemples\u00a0: {names})",
         "en": "no example is called '{name}' (examples: {names})",
     },
     "examples.exists": {
-        "fr": "{path} existe déjà (ajoutez --force pour le remplacer ; l'ancien est mis de côté)",
+        "fr": "{path} existe déjà (ajoutez --force pour le remplacer\u00a0; l'ancien est mis de côté)",
         "en": "{path} already exists (add --force to replace it; the old one is moved aside)",
     },
     "examples.copied": {
@@ -19,7 +19,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "examples.col.days": {"fr": "Jours", "en": "Days"},
     "examples.col.participants": {"fr": "Participants", "en": "Participants"},
     "examples.hint": {
-        "fr": "Copier un exemple : labkit examples copy NOM",
+        "fr": "Copier un exemple\u00a0: labkit examples copy NOM",
         "en": "Copy one: labkit examples copy NAME",
     },
     "cli.help.examples": {
@@ -35,7 +35,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Replace an existing session, moved aside to NAME.YYYYMMDD-HHMMSS.bak.",
     },
     "cli.help.blank": {
-        "fr": "Copier le plan seul, sans les productions capturées : pour animer l'exemple en direct.",
+        "fr": "Copier le plan seul, sans les productions capturées\u00a0: pour animer l'exemple en direct.",
         "en": "Copy the plan only, without the captured outputs: to run the example live.",
     },
     "cli.help.to": {"fr": "Dossier des sessions.", "en": "Sessions folder."},

@@ -130,19 +130,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     **{f"export.value.{k}": {"fr": fr, "en": en} for k, (fr, en) in _VALUES.items()},
     **{f"export.sheet.{k}": {"fr": fr, "en": en} for k, (fr, en) in _SHEETS.items()},
     "export.help.raw": {
-        "fr": "Copie complète, noms et adresses compris (sauvegarde pour « labkit import ») ; par "
+        "fr": "Copie complète, noms et adresses compris (sauvegarde pour «\u00a0labkit import\u00a0»)\u00a0; par "
         "défaut, les personnes qui n'ont pas consenti et les collèges vulnérables sont masqués.",
         "en": "Complete copy, names and addresses included (a backup for 'labkit import'); by "
         "default, people who did not consent and vulnerable groups are withheld.",
     },
     "export.help.dialect": {
-        "fr": "CSV : excel-fr (« ; », virgule décimale, heures locales, en-têtes en français ; "
+        "fr": "CSV\u00a0: excel-fr («\u00a0;\u00a0», virgule décimale, heures locales, en-têtes en français\u00a0; "
         "défaut d'une session en français), excel-en, ou rfc4180 (virgule, ISO UTC, clés).",
         "en": "CSV: excel-fr (';', decimal comma, local times, French headers; default for a "
         "French session), excel-en, or rfc4180 (comma, ISO UTC, keys).",
     },
     "export.xlsx_written": {
-        "fr": "Classeur écrit : {path} ({sheets} feuilles).",
+        "fr": "Classeur écrit\u00a0: {path} ({sheets} feuilles).",
         "en": "Workbook written: {path} ({sheets} sheets).",
     },
     "export.dialect_not_csv": {

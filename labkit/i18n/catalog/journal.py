@@ -3,40 +3,40 @@
 MESSAGES: dict[str, dict[str, str]] = {
     # --- storage errors ---
     "journal.error.disk_full": {
-        "fr": "Disque plein : rien n'a été écrit dans le journal {path}, qui reste intact. "
+        "fr": "Disque plein\u00a0: rien n'a été écrit dans le journal {path}, qui reste intact. "
         "Libérez de la place puis recommencez.",
         "en": "Disk full: nothing was written to the journal {path}, which is intact. "
         "Free some space and try again.",
     },
     "journal.error.read_only": {
-        "fr": "Impossible d'écrire dans le journal {path} : le dossier ou le fichier est en "
+        "fr": "Impossible d'écrire dans le journal {path}\u00a0: le dossier ou le fichier est en "
         "lecture seule. Copiez la session dans un dossier modifiable.",
         "en": "Cannot write the journal {path}: the folder or the file is read-only. "
         "Copy the session to a writable folder.",
     },
     "journal.error.low_space": {
-        "fr": "Disque presque plein : {free} Mo libres pour le journal {path} (il en faut au "
+        "fr": "Disque presque plein\u00a0: {free} Mo libres pour le journal {path} (il en faut au "
         "moins {needed}). Libérez de la place ou copiez la session sur un autre disque.",
         "en": "Disk almost full: {free} MB free for the journal {path} (at least {needed} "
         "needed). Free some space or copy the session to another disk.",
     },
     "journal.error.cannot_open": {
-        "fr": "Impossible d'ouvrir le journal {path} (dossier en lecture seule ou introuvable ?).",
+        "fr": "Impossible d'ouvrir le journal {path} (dossier en lecture seule ou introuvable\u00a0?).",
         "en": "Cannot open the journal {path} (read-only or missing folder?).",
     },
     "journal.error.not_sqlite": {
-        "fr": "{path} n'est pas un journal labkit : ce n'est pas une base SQLite. "
+        "fr": "{path} n'est pas un journal labkit\u00a0: ce n'est pas une base SQLite. "
         "Le fichier n'a pas été modifié.",
         "en": "{path} is not a labkit journal: it is not an SQLite database. "
         "The file was left untouched.",
     },
     "journal.error.not_journal": {
-        "fr": "{path} est une base SQLite mais pas un journal labkit ; elle n'a pas été modifiée.",
+        "fr": "{path} est une base SQLite mais pas un journal labkit\u00a0; elle n'a pas été modifiée.",
         "en": "{path} is an SQLite database but not a labkit journal; it was left untouched.",
     },
     "journal.error.newer_schema": {
         "fr": "Le journal {path} a été écrit par une version plus récente de labkit (schéma "
-        "{version}, cette version lit jusqu'au schéma {supported}). Mettez labkit à jour ; "
+        "{version}, cette version lit jusqu'au schéma {supported}). Mettez labkit à jour\u00a0; "
         "le journal n'a pas été modifié.",
         "en": "The journal {path} was written by a newer labkit (schema {version}; this version "
         "reads up to schema {supported}). Upgrade labkit; the journal was left untouched.",
@@ -48,28 +48,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "-wal/-shm files before any repair.",
     },
     "journal.error.io": {
-        "fr": "Erreur d'entrée-sortie sur le journal {path} ({detail}) : disque retiré ou "
-        "défaillant ? Rien n'a été écrit.",
+        "fr": "Erreur d'entrée-sortie sur le journal {path} ({detail})\u00a0: disque retiré ou "
+        "défaillant\u00a0? Rien n'a été écrit.",
         "en": "Input/output error on the journal {path} ({detail}): disk removed or failing? "
         "Nothing was written.",
     },
     "journal.error.busy": {
-        "fr": "Le journal {path} est occupé par un autre programme depuis trop longtemps ; "
+        "fr": "Le journal {path} est occupé par un autre programme depuis trop longtemps\u00a0; "
         "rien n'a été écrit. Réessayez.",
         "en": "The journal {path} has been busy in another program for too long; nothing was "
         "written. Try again.",
     },
     "journal.error.sqlite": {
-        "fr": "Erreur SQLite sur le journal {path} : {detail}. Rien n'a été écrit.",
+        "fr": "Erreur SQLite sur le journal {path}\u00a0: {detail}. Rien n'a été écrit.",
         "en": "SQLite error on the journal {path}: {detail}. Nothing was written.",
     },
     "journal.error.os": {
-        "fr": "Erreur du système de fichiers pour {path} : {detail}",
+        "fr": "Erreur du système de fichiers pour {path}\u00a0: {detail}",
         "en": "File system error for {path}: {detail}",
     },
     "journal.error.no_wal": {
-        "fr": "Le journal {path} ne peut pas passer en mode WAL (mode actuel : {mode}) ; "
-        "le système de fichiers ne le permet peut-être pas (partage réseau ?).",
+        "fr": "Le journal {path} ne peut pas passer en mode WAL (mode actuel\u00a0: {mode})\u00a0; "
+        "le système de fichiers ne le permet peut-être pas (partage réseau\u00a0?).",
         "en": "The journal {path} cannot use WAL mode (current mode: {mode}); the file system "
         "may not allow it (network share?).",
     },
@@ -101,15 +101,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- refused events ---
     "journal.refused": {
-        "fr": "Événement « {type} » refusé :",
+        "fr": "Événement «\u00a0{type}\u00a0» refusé\u00a0:",
         "en": 'Event "{type}" refused:',
     },
     "journal.unknown_type": {
-        "fr": "Type d'événement inconnu : {type} (types connus : {known}).",
+        "fr": "Type d'événement inconnu\u00a0: {type} (types connus\u00a0: {known}).",
         "en": "Unknown event type: {type} (known types: {known}).",
     },
     "journal.no_device": {
-        "fr": "Indiquez l'appareil qui enregistre (par exemple « cli »).",
+        "fr": "Indiquez l'appareil qui enregistre (par exemple «\u00a0cli\u00a0»).",
         "en": 'Name the recording device (e.g. "cli").',
     },
     "journal.problem.text_too_long": {
@@ -154,7 +154,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "journal.problem.missing": {"fr": "champ obligatoire", "en": "required field"},
     "journal.problem.extra_forbidden": {"fr": "champ inconnu", "en": "unknown field"},
     "journal.problem.literal_error": {
-        "fr": "valeur attendue : {expected}",
+        "fr": "valeur attendue\u00a0: {expected}",
         "en": "expected: {expected}",
     },
     "journal.problem.greater_than_equal": {
@@ -220,23 +220,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the event {uuid} is already undone",
     },
     "journal.rule.block_cannot_start": {
-        "fr": "le bloc {block} ne peut pas démarrer : il est {status}",
+        "fr": "le bloc {block} ne peut pas démarrer\u00a0: il est {status}",
         "en": "the block {block} cannot start: it is {status}",
     },
     "journal.rule.block_cannot_pause": {
-        "fr": "le bloc {block} ne peut pas être mis en pause : il est {status}",
+        "fr": "le bloc {block} ne peut pas être mis en pause\u00a0: il est {status}",
         "en": "the block {block} cannot be paused: it is {status}",
     },
     "journal.rule.block_cannot_resume": {
-        "fr": "le bloc {block} ne peut pas reprendre : il est {status}",
+        "fr": "le bloc {block} ne peut pas reprendre\u00a0: il est {status}",
         "en": "the block {block} cannot resume: it is {status}",
     },
     "journal.rule.block_cannot_extend": {
-        "fr": "le bloc {block} ne peut plus être prolongé : il est {status}",
+        "fr": "le bloc {block} ne peut plus être prolongé\u00a0: il est {status}",
         "en": "the block {block} can no longer be extended: it is {status}",
     },
     "journal.rule.block_cannot_end": {
-        "fr": "le bloc {block} ne peut pas se terminer : il est {status}",
+        "fr": "le bloc {block} ne peut pas se terminer\u00a0: il est {status}",
         "en": "the block {block} cannot end: it is {status}",
     },
     "journal.rule.before_start": {
@@ -244,7 +244,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this time is before the start of the block {block}",
     },
     "journal.rule.round_block_not_running": {
-        "fr": "un tour ne peut démarrer que dans un bloc en cours ; le bloc {block} est {status}",
+        "fr": "un tour ne peut démarrer que dans un bloc en cours\u00a0; le bloc {block} est {status}",
         "en": "a round can only start in a running block; the block {block} is {status}",
     },
     "journal.rule.round_running": {
@@ -268,7 +268,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{participant} is not present on day {day}",
     },
     "journal.rule.present_not_absent": {
-        "fr": "{participant} est présent·e le jour {day} : enregistrez d'abord son départ",
+        "fr": "{participant} est présent·e le jour {day}\u00a0: enregistrez d'abord son départ",
         "en": "{participant} is present on day {day}: record their departure first",
     },
     "journal.status.not_started": {"fr": "pas commencé", "en": "not started"},
@@ -285,16 +285,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is too big for an attachment (at most {max} MB).",
     },
     "journal.attach.disk_full": {
-        "fr": "Disque plein : {name} n'a pas été joint (rien n'a été écrit dans {path}).",
+        "fr": "Disque plein\u00a0: {name} n'a pas été joint (rien n'a été écrit dans {path}).",
         "en": "Disk full: {name} was not attached (nothing was written to {path}).",
     },
     "journal.attach.failed": {
-        "fr": "{name} n'a pas pu être copié dans {path} : {detail}",
+        "fr": "{name} n'a pas pu être copié dans {path}\u00a0: {detail}",
         "en": "{name} could not be copied into {path}: {detail}",
     },
     # --- import ---
     "journal.import.unreadable": {
-        "fr": "Impossible de lire {path} : {detail}",
+        "fr": "Impossible de lire {path}\u00a0: {detail}",
         "en": "Cannot read {path}: {detail}",
     },
     "journal.import.not_json": {
@@ -319,12 +319,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "… and {count} more {count:plural:problem|problems}",
     },
     "journal.import.invalid": {
-        "fr": "L'export {path} est invalide ; rien n'a été importé :",
+        "fr": "L'export {path} est invalide\u00a0; rien n'a été importé\u00a0:",
         "en": "The export {path} is invalid; nothing was imported:",
     },
     "journal.import.diverged": {
         "fr": "Le journal {journal} contient déjà {count} {count:plural:événement qui n'est pas|événements qui ne sont pas} le début "
-        "de l'historique de {path} ; rien n'a été importé. Importez dans une session vide.",
+        "de l'historique de {path}\u00a0; rien n'a été importé. Importez dans une session vide.",
         "en": "The journal {journal} already holds {count} {count:plural:event that is not|events that are not} the beginning "
         "of the history in {path}; nothing was imported. Import into an empty session.",
     },
@@ -338,7 +338,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "List the journal's events, oldest first.",
     },
     "journal.cli.help.export": {
-        "fr": "Exporter tout ce qui a été saisi : JSON (historique complet) ou CSV (un fichier "
+        "fr": "Exporter tout ce qui a été saisi\u00a0: JSON (historique complet) ou CSV (un fichier "
         "par type, lisible dans Excel).",
         "en": "Export everything captured: JSON (the full history) or CSV (one file per kind, "
         "Excel-ready).",
@@ -348,14 +348,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Restore a JSON export into a session's journal.",
     },
     "journal.cli.help.session": {
-        "fr": "La session : son dossier, son session.yaml ou son identifiant.",
+        "fr": "La session\u00a0: son dossier, son session.yaml ou son identifiant.",
         "en": "The session: its folder, its session.yaml or its slug.",
     },
     "journal.cli.help.text": {"fr": "Le texte de la contribution.", "en": "The contribution."},
-    "journal.cli.help.block": {"fr": "Identifiant du bloc (par défaut : celui en cours).",
+    "journal.cli.help.block": {"fr": "Identifiant du bloc (par défaut\u00a0: celui en cours).",
                                "en": "Block id (default: the running one)."},
     "journal.cli.help.device": {
-        "fr": "Nom du poste qui saisit (par défaut : note-<nom de la machine>).",
+        "fr": "Nom du poste qui saisit (par défaut\u00a0: note-<nom de la machine>).",
         "en": "Name of the recording device (default: note-<host name>).",
     },
     "journal.cli.help.by": {
@@ -371,7 +371,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "journal.cli.help.round": {"fr": "Numéro du tour de world café.", "en": "World café round."},
     "journal.cli.help.team": {"fr": "Équipe.", "en": "Team."},
     "journal.cli.help.territory": {
-        "fr": "Territoire : un département (7, 07 ou Ardèche) ou une région (R84, "
+        "fr": "Territoire\u00a0: un département (7, 07 ou Ardèche) ou une région (R84, "
         "Auvergne-Rhône-Alpes).",
         "en": "Territory: a département (7, 07 or Ardèche) or a region (R84, "
         "Auvergne-Rhône-Alpes).",
@@ -392,11 +392,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "journal.cli.help.format": {"fr": "json ou csv.", "en": "json or csv."},
     "journal.cli.help.file": {"fr": "L'export JSON à importer.", "en": "The JSON export."},
     "journal.cli.unknown_block": {
-        "fr": "aucun bloc « {block} » dans la session (blocs : {known})",
+        "fr": "aucun bloc «\u00a0{block}\u00a0» dans la session (blocs\u00a0: {known})",
         "en": 'no block "{block}" in the session (blocks: {known})',
     },
     "journal.cli.unknown_kind": {
-        "fr": "type de contribution inconnu « {kind} » (types : {known})",
+        "fr": "type de contribution inconnu «\u00a0{kind}\u00a0» (types\u00a0: {known})",
         "en": 'unknown contribution kind "{kind}" (kinds: {known})',
     },
     "journal.cli.empty": {
@@ -405,11 +405,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "journal.cli.undone": {"fr": "annulé", "en": "undone"},
     "journal.cli.exported": {
-        "fr": "{count} {count:plural:événement exporté|événements exportés} dans {out} ({files} {files:plural:fichier|fichiers}) :",
+        "fr": "{count} {count:plural:événement exporté|événements exportés} dans {out} ({files} {files:plural:fichier|fichiers})\u00a0:",
         "en": "{count} {count:plural:event|events} exported to {out} ({files} {files:plural:file|files}):",
     },
     "journal.cli.imported": {
-        "fr": "{added} {added:plural:événement importé|événements importés} ; le journal en compte {total}.",
+        "fr": "{added} {added:plural:événement importé|événements importés}\u00a0; le journal en compte {total}.",
         "en": "{added} {added:plural:event|events} imported; the journal holds {total}.",
     },
 }

@@ -3,7 +3,7 @@
 MESSAGES: dict[str, dict[str, str]] = {
     # -- help
     "planning.help.rotate": {
-        "fr": "Calcule les tables d'un world café : qui s'assoit où à chaque tour (hôtes fixes, "
+        "fr": "Calcule les tables d'un world café\u00a0: qui s'assoit où à chaque tour (hôtes fixes, "
         "mélange des collèges et des structures, le moins de rencontres répétées).",
         "en": "Plan a world café: who sits where in each round (fixed hosts, mixed groups and "
         "organisations, as few repeated meetings as possible).",
@@ -15,7 +15,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "twice.",
     },
     "planning.help.session": {
-        "fr": "Dossier de session, ou son session.yaml (sinon : forme libre avec --size).",
+        "fr": "Dossier de session, ou son session.yaml (sinon\u00a0: forme libre avec --size).",
         "en": "Session folder or its session.yaml (otherwise: ad-hoc form with --size).",
     },
     "planning.help.block": {
@@ -39,7 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The first T participants host tables 1 to T.",
     },
     "planning.help.groups": {
-        "fr": 'Collèges des participants suivants, dans l\'ordre : "A=16,B=8,C=6,D=6".',
+        "fr": 'Collèges des participants suivants, dans l\'ordre\u00a0: "A=16,B=8,C=6,D=6".',
         "en": 'Groups of the next participants, in order: "A=16,B=8,C=6,D=6".',
     },
     "planning.help.visit_once": {
@@ -47,7 +47,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Everyone visits each table at most once (one question per table).",
     },
     "planning.help.seed": {
-        "fr": "Graine : même graine, même plan.",
+        "fr": "Graine\u00a0: même graine, même plan.",
         "en": "Seed: same seed, same plan.",
     },
     "planning.help.time_limit": {
@@ -76,7 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{option} only works with SESSION",
     },
     "planning.err.groups_syntax": {
-        "fr": "« {value} » : attendu NOM=NOMBRE séparés par des virgules, p. ex. A=16,B=8",
+        "fr": "«\u00a0{value}\u00a0»\u00a0: attendu NOM=NOMBRE séparés par des virgules, p. ex. A=16,B=8",
         "en": "'{value}': expected NAME=COUNT separated by commas, e.g. A=16,B=8",
     },
     "planning.err.bad_adhoc": {
@@ -90,7 +90,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "besides the hosts",
     },
     "planning.err.hosts_too_many": {
-        "fr": "--hosts : {tables} hôtes pour {size} participants",
+        "fr": "--hosts\u00a0: {tables} hôtes pour {size} participants",
         "en": "--hosts: {tables} hosts for {size} participants",
     },
     "planning.err.no_block": {
@@ -98,33 +98,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "session {session} has no {method} block",
     },
     "planning.err.which_block": {
-        "fr": "la session {session} a plusieurs blocs de type {method} : choisissez avec "
+        "fr": "la session {session} a plusieurs blocs de type {method}\u00a0: choisissez avec "
         "--block ({ids})",
         "en": "session {session} has several {method} blocks: pick one with --block ({ids})",
     },
     "planning.err.unknown_block": {
-        "fr": "la session {session} n'a pas de bloc « {block} »",
+        "fr": "la session {session} n'a pas de bloc «\u00a0{block}\u00a0»",
         "en": "session {session} has no block '{block}'",
     },
     "planning.err.wrong_method": {
-        "fr": "le bloc « {block} » n'est pas un bloc de type {method}",
+        "fr": "le bloc «\u00a0{block}\u00a0» n'est pas un bloc de type {method}",
         "en": "block '{block}' is not a {method} block",
     },
     "planning.err.host_absent": {
-        "fr": "Hôte absent·e ({names}) : désignez un autre hôte dans session.yaml (hosts) avant de replanifier.",
+        "fr": "Hôte absent·e ({names})\u00a0: désignez un autre hôte dans session.yaml (hosts) avant de replanifier.",
         "en": "Table host absent ({names}): name another host in session.yaml (hosts) before re-planning.",
     },
     "planning.err.no_participants": {
-        "fr": "personne à placer pour le bloc « {block} » (jour {day})",
+        "fr": "personne à placer pour le bloc «\u00a0{block}\u00a0» (jour {day})",
         "en": "nobody to seat for block '{block}' (day {day})",
     },
     # -- human output
     "planning.out.cafe_title": {
-        "fr": "World café : {people} participants, {tables} tables, {rounds} tours",
+        "fr": "World café\u00a0: {people} participants, {tables} tables, {rounds} tours",
         "en": "World café: {people} participants, {tables} tables, {rounds} rounds",
     },
     "planning.out.pairs_title": {
-        "fr": "Interviews croisées : {people} {people:plural:participant|participants}, {rounds} {rounds:plural:tour|tours}",
+        "fr": "Interviews croisées\u00a0: {people} {people:plural:participant|participants}, {rounds} {rounds:plural:tour|tours}",
         "en": "Crossed interviews: {people} {people:plural:participant|participants}, {rounds} {rounds:plural:round|rounds}",
     },
     "planning.out.round": {"fr": "Tour {number}", "en": "Round {number}"},
@@ -133,23 +133,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "planning.out.group": {"fr": "Binôme", "en": "Pair"},
     "planning.out.regroup": {"fr": "Regroupement", "en": "Regroup"},
     "planning.out.regroups": {
-        "fr": "Tour {number} : regroupements par 4",
+        "fr": "Tour {number}\u00a0: regroupements par 4",
         "en": "Round {number}: regroups of 4",
     },
     "planning.out.host": {"fr": "hôte", "en": "host"},
-    "planning.out.bye": {"fr": "Tour {number} : {name} ne participe pas", "en": "Round {number}: "
+    "planning.out.bye": {"fr": "Tour {number}\u00a0: {name} ne participe pas", "en": "Round {number}: "
                          "{name} sits out"},
     "planning.out.routes": {"fr": "Parcours", "en": "Routes"},
-    "planning.out.route_step": {"fr": "Tour {round} : table {table}",
+    "planning.out.route_step": {"fr": "Tour {round}\u00a0: table {table}",
                                 "en": "Round {round}: table {table}"},
-    "planning.out.route_away": {"fr": "Tour {round} : —", "en": "Round {round}: —"},
+    "planning.out.route_away": {"fr": "Tour {round}\u00a0: —", "en": "Round {round}: —"},
     "planning.out.metrics": {"fr": "Qualité du plan", "en": "Plan quality"},
     "planning.out.method": {
-        "fr": "Méthode : {method} · {seconds} s",
+        "fr": "Méthode\u00a0: {method} · {seconds} s",
         "en": "Method: {method} · {seconds} s",
     },
     "planning.out.optimal": {
-        "fr": "Optimal : rencontres répétées au minimum possible.",
+        "fr": "Optimal\u00a0: rencontres répétées au minimum possible.",
         "en": "Optimal: repeated meetings at the lowest possible.",
     },
     "planning.out.gap": {
@@ -161,7 +161,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Repeated meetings at the lowest possible.",
     },
     "planning.out.optimal_questions": {
-        "fr": "Optimal : rencontres répétées et questions retrouvées au minimum possible.",
+        "fr": "Optimal\u00a0: rencontres répétées et questions retrouvées au minimum possible.",
         "en": "Optimal: repeated meetings and questions met again at the lowest possible.",
     },
     "planning.out.gap_questions": {
@@ -174,7 +174,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Rencontres répétées et questions retrouvées au minimum possible.",
         "en": "Repeated meetings and questions met again at the lowest possible.",
     },
-    "planning.out.saved": {"fr": "Plan enregistré : {path}", "en": "Plan saved: {path}"},
+    "planning.out.saved": {"fr": "Plan enregistré\u00a0: {path}", "en": "Plan saved: {path}"},
     "planning.metric.repeats": {
         "fr": "Rencontres répétées",
         "en": "Repeated meetings",
@@ -230,28 +230,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- notes attached to a plan (PlanNote codes)
     "planning.note.visit_once_infeasible": {
         "fr": "Passer une seule fois par table est impossible ({rounds} tours pour {tables} "
-        "tables) : le plan limite les retours.",
+        "tables)\u00a0: le plan limite les retours.",
         "en": "Visiting each table once is impossible ({rounds} rounds for {tables} tables): the "
         "plan keeps returns to a minimum.",
     },
     "planning.note.visit_once_unmet": {
-        "fr": "Attention : {count} {count:plural:retour|retours} à une table déjà visitée.",
+        "fr": "Attention\u00a0: {count} {count:plural:retour|retours} à une table déjà visitée.",
         "en": "Warning: {count} {count:plural:return|returns} to a table already visited.",
     },
     "planning.note.must_not_meet_unmet": {
-        "fr": "Attention : {count} {count:plural:rencontre interdite n'a pu être évitée|rencontres interdites n'ont pu être évitées}.",
+        "fr": "Attention\u00a0: {count} {count:plural:rencontre interdite n'a pu être évitée|rencontres interdites n'ont pu être évitées}.",
         "en": "Warning: {count} forbidden {count:plural:meeting|meetings} could not be avoided.",
     },
     "planning.note.keep_together_unmet": {
-        "fr": "Attention : {count} fois, des personnes à garder ensemble sont séparées.",
+        "fr": "Attention\u00a0: {count} fois, des personnes à garder ensemble sont séparées.",
         "en": "Warning: {count} {count:plural:time|times}, people to keep together are apart.",
     },
     "planning.note.unbalanced": {
-        "fr": "Attention : tables déséquilibrées dans {count} {count:plural:tour|tours}.",
+        "fr": "Attention\u00a0: tables déséquilibrées dans {count} {count:plural:tour|tours}.",
         "en": "Warning: unbalanced tables in {count} {count:plural:round|rounds}.",
     },
     "planning.note.time_limit_reached": {
-        "fr": "Calcul arrêté par la limite de temps ({seconds} s) : une autre exécution peut "
+        "fr": "Calcul arrêté par la limite de temps ({seconds} s)\u00a0: une autre exécution peut "
         "donner un autre plan.",
         "en": "Search stopped by the time limit ({seconds} s): another run may give another plan.",
     },

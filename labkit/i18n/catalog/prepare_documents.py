@@ -4,11 +4,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- working days --------------------------------------------------------------------------
     "prepare.workdays.weekend": {"fr": "week-end", "en": "weekend"},
     "prepare.workdays.moved_earlier": {
-        "fr": "avancé : le {date} n'est pas travaillé ({reason})",
+        "fr": "avancé\u00a0: le {date} n'est pas travaillé ({reason})",
         "en": "moved earlier: {date} is not a working day ({reason})",
     },
     "prepare.workdays.moved_later": {
-        "fr": "repoussé : le {date} n'est pas travaillé ({reason})",
+        "fr": "repoussé\u00a0: le {date} n'est pas travaillé ({reason})",
         "en": "moved later: {date} is not a working day ({reason})",
     },
     "prepare.workdays.short": {
@@ -16,15 +16,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "instead of {date} ({reason})",
     },
     "prepare.workdays.bad_country": {
-        "fr": "pays des jours fériés inconnu : {value!r} (un code ISO à deux lettres : FR, BE, CH…)",
+        "fr": "pays des jours fériés inconnu\u00a0: {value!r} (un code ISO à deux lettres\u00a0: FR, BE, CH…)",
         "en": "unknown country for public holidays: {value!r} (a two-letter ISO code: FR, BE, CH...)",
     },
     "prepare.workdays.bad_subdivision": {
-        "fr": "calendar.subdivision : {value!r} n'est pas une région de {country} ; connues : {known}",
+        "fr": "calendar.subdivision\u00a0: {value!r} n'est pas une région de {country}\u00a0; connues\u00a0: {known}",
         "en": "calendar.subdivision: {value!r} is not a region of {country}; known: {known}",
     },
     "prepare.help.country": {
-        "fr": "Pays des jours fériés (code ISO, ex. FR, BE) ; par défaut calendar.country de la session.",
+        "fr": "Pays des jours fériés (code ISO, ex. FR, BE)\u00a0; par défaut calendar.country de la session.",
         "en": "Country of the public holidays (ISO code, e.g. FR, BE); default: the session's calendar.country.",
     },
     "prepare.out.moved_tasks": {
@@ -34,13 +34,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.col.note": {"fr": "Remarque", "en": "Note"},
     # -- calendar ------------------------------------------------------------------------------
     "prepare.ics.no_organiser": {
-        "fr": "une invitation (--invite) a besoin d'un organisateur : renseignez contact (name, "
+        "fr": "une invitation (--invite) a besoin d'un organisateur\u00a0: renseignez contact (name, "
         "email) dans session.yaml",
         "en": "an invitation (--invite) needs an organiser: fill in contact (name, email) in "
         "session.yaml",
     },
     "prepare.ics.invite_milestones": {
-        "fr": "--invite et --milestones ne vont pas ensemble : les jalons sont pour l'équipe, "
+        "fr": "--invite et --milestones ne vont pas ensemble\u00a0: les jalons sont pour l'équipe, "
         "pas pour les invité·es (écrivez deux fichiers)",
         "en": "--invite and --milestones do not go together: milestones are for the team, not "
         "the guests (write two files)",
@@ -50,23 +50,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Times in UTC, without a time-zone block (safest for old software).",
     },
     "prepare.help.invite": {
-        "fr": "Une vraie invitation (METHOD:REQUEST) : organisateur = contact de la session, "
-        "invité·es = participant·es avec e-mail et consent_contact ; un fichier par jour.",
+        "fr": "Une vraie invitation (METHOD:REQUEST)\u00a0: organisateur = contact de la session, "
+        "invité·es = participant·es avec e-mail et consent_contact\u00a0; un fichier par jour.",
         "en": "A real invitation (METHOD:REQUEST): organiser = the session's contact, attendees = "
         "participants with an e-mail and consent_contact; one file per day.",
     },
     "prepare.out.uid_saved": {
-        "fr": "Identifiant de calendrier {uid} enregistré dans {path} (calendar.uid) : les "
+        "fr": "Identifiant de calendrier {uid} enregistré dans {path} (calendar.uid)\u00a0: les "
         "prochains exports mettront à jour les mêmes événements.",
         "en": "Calendar id {uid} saved in {path} (calendar.uid): later exports will update the "
         "same events.",
     },
     "prepare.out.invite_written": {
-        "fr": "Invitation écrite : {path} ({attendees} {attendees:plural:invité·e|invité·es}).",
+        "fr": "Invitation écrite\u00a0: {path} ({attendees} {attendees:plural:invité·e|invité·es}).",
         "en": "Invitation written: {path} ({attendees} {attendees:plural:attendee|attendees}).",
     },
     "prepare.out.utc_fallback": {
-        "fr": "Le fuseau {zone} n'a pas de règle annuelle simple : heures écrites en UTC.",
+        "fr": "Le fuseau {zone} n'a pas de règle annuelle simple\u00a0: heures écrites en UTC.",
         "en": "Time zone {zone} has no simple yearly rule: times written in UTC.",
     },
     # -- invitation ----------------------------------------------------------------------------
@@ -74,7 +74,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.inv.date": {"fr": "Date", "en": "Date"},
     "prepare.inv.contact_label": {"fr": "Contact", "en": "Contact"},
     "prepare.inv.contact_named": {
-        "fr": "Une question ? Contactez {contact}.",
+        "fr": "Une question\u00a0? Contactez {contact}.",
         "en": "Any question? Contact {contact}.",
     },
     "prepare.inv.access": {"fr": "Accès", "en": "Getting there"},
@@ -100,7 +100,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.sheet.privacy_default": {
         "fr": "Cette feuille d'émargement est conservée par {keeper}, responsable du traitement, "
         "pour justifier de la tenue de la session et de la présence des participant·es "
-        "(base légale : mission d'intérêt public). Elle n'est communiquée qu'aux organisateurs "
+        "(base légale\u00a0: mission d'intérêt public). Elle n'est communiquée qu'aux organisateurs "
         "et, sur demande, aux autorités de contrôle, et elle est conservée {duration} puis "
         "détruite. Vous pouvez demander l'accès à vos données, leur rectification ou leur "
         "effacement{contact}. Vous pouvez aussi saisir la CNIL (www.cnil.fr).",
@@ -119,7 +119,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "prepare.sheet.certify_role": {"fr": "pour l'équipe d'animation", "en": "for the facilitation team"},
     "prepare.sheet.certify_place": {
-        "fr": "Fait à ____________________, le ____ / ____ / ________        Signature :",
+        "fr": "Fait à ____________________, le ____ / ____ / ________        Signature\u00a0:",
         "en": "Place: ____________________   Date: ____ / ____ / ________        Signature:",
     },
     "prepare.sheet.role_column": {"fr": "Rôle", "en": "Role"},
@@ -127,30 +127,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.sheet.file_all": {"fr": "emargement.docx", "en": "sign-in.docx"},
     "prepare.sheet.day_heading": {"fr": "Jour {n}", "en": "Day {n}"},
     "prepare.bad_logo": {
-        "fr": "logo introuvable ou illisible (une image PNG ou JPEG est attendue) : {path}",
+        "fr": "logo introuvable ou illisible (une image PNG ou JPEG est attendue)\u00a0: {path}",
         "en": "logo missing or unreadable (a PNG or JPEG image is expected): {path}",
     },
     "prepare.help.card_back": {
-        "fr": "Verso des chevalets : text (cadre de texte retourné, modifiable dans Word) ou "
+        "fr": "Verso des chevalets\u00a0: text (cadre de texte retourné, modifiable dans Word) ou "
         "image (retournée partout, y compris LibreOffice).",
         "en": "Back of the table cards: text (an upside-down text box, editable in Word) or "
         "image (upside down everywhere, LibreOffice included).",
     },
     "prepare.note.card_back_text": {
-        "fr": "chevalets : le verso est un cadre de texte retourné, modifiable dans Word ; "
-        "LibreOffice l'affiche à l'endroit : pour l'imprimer depuis LibreOffice, relancez avec "
+        "fr": "chevalets\u00a0: le verso est un cadre de texte retourné, modifiable dans Word\u00a0; "
+        "LibreOffice l'affiche à l'endroit\u00a0: pour l'imprimer depuis LibreOffice, relancez avec "
         "--card-back image",
         "en": "table cards: the back is an upside-down text box, editable in Word; LibreOffice "
         "shows it upright: to print from LibreOffice, run again with --card-back image",
     },
     "prepare.help.sheet_per_day": {
-        "fr": "Une feuille d'émargement par jour (par défaut : une seule, une colonne de "
+        "fr": "Une feuille d'émargement par jour (par défaut\u00a0: une seule, une colonne de "
         "signature par demi-journée de chaque jour).",
         "en": "One sign-in sheet per day (default: one sheet, a signature column per half-day "
         "of each day).",
     },
     "prepare.help.remote_column": {
-        "fr": "Ajoute une case « À distance » par jour sur la feuille d'émargement.",
+        "fr": "Ajoute une case «\u00a0À distance\u00a0» par jour sur la feuille d'émargement.",
         "en": "Add a \"Remote\" box per day on the sign-in sheet.",
     },
 }

@@ -10,35 +10,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "method.prototype_test": {"fr": "test de prototypes", "en": "prototype test"},
     # --- validation
     "validation.prototype_exceeds_block": {
-        "fr": "« {title} » : {rounds} visites de {minutes} min, les transitions et {revision} min de révision demandent {needed} min, le bloc n'en dure que {duration}",
+        "fr": "«\u00a0{title}\u00a0»\u00a0: {rounds} visites de {minutes} min, les transitions et {revision} min de révision demandent {needed} min, le bloc n'en dure que {duration}",
         "en": "'{title}': {rounds} visits of {minutes} min, the transitions and {revision} min of revision need {needed} min, the block lasts {duration}",
     },
     "validation.prototype_too_few_teams": {
-        "fr": "{teams} {teams:plural:équipe|équipes} : il en faut au moins deux pour se rendre visite",
+        "fr": "{teams} {teams:plural:équipe|équipes}\u00a0: il en faut au moins deux pour se rendre visite",
         "en": "{teams} {teams:plural:team|teams}: at least two are needed to visit each other",
     },
     "validation.prototype_rounds_exceed_teams": {
-        "fr": "{rounds} tours de visite pour {teams} équipes : {most} au plus, sinon une équipe revient voir le même prototype (ou le sien)",
+        "fr": "{rounds} tours de visite pour {teams} équipes\u00a0: {most} au plus, sinon une équipe revient voir le même prototype (ou le sien)",
         "en": "{rounds} rounds of visits for {teams} teams: {most} at most, otherwise a team sees the same prototype again (or its own)",
     },
     "validation.prototype_duplicate_team": {
-        "fr": "l'équipe « {name} » est déclarée deux fois",
+        "fr": "l'équipe «\u00a0{name}\u00a0» est déclarée deux fois",
         "en": "team '{name}' is declared twice",
     },
     "validation.prototype_more_prototypes": {
-        "fr": "{prototypes} prototypes pour {teams} équipes : un par équipe au plus",
+        "fr": "{prototypes} prototypes pour {teams} équipes\u00a0: un par équipe au plus",
         "en": "{prototypes} prototypes for {teams} teams: one per team at most",
     },
     "validation.prototype_more_teams_than_people": {
-        "fr": "{teams} équipes pour {people} participant·es présent·es : trop d'équipes",
+        "fr": "{teams} équipes pour {people} participant·es présent·es\u00a0: trop d'équipes",
         "en": "{teams} teams for {people} participants present: too many teams",
     },
     "validation.prototype_round_short": {
-        "fr": "« {title} » : des visites de {minutes} min sont très courtes (5 min au moins pour présenter et recueillir les retours)",
+        "fr": "«\u00a0{title}\u00a0»\u00a0: des visites de {minutes} min sont très courtes (5 min au moins pour présenter et recueillir les retours)",
         "en": "'{title}': visits of {minutes} min are very short (5 min at least to present and gather feedback)",
     },
     "validation.prototype_no_revision": {
-        "fr": "« {title} » : aucun temps de révision prévu ; les équipes n'auront pas le temps de décider ce qu'elles gardent",
+        "fr": "«\u00a0{title}\u00a0»\u00a0: aucun temps de révision prévu\u00a0; les équipes n'auront pas le temps de décider ce qu'elles gardent",
         "en": "'{title}': no revision time planned; the teams will have no time to decide what they keep",
     },
     # --- live app
@@ -76,7 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.prototype.other": {"fr": "Autres retours", "en": "Other feedback"},
     "report.prototype.no_team": {"fr": "Sans équipe", "en": "No team"},
     "report.prototype.no_feedback": {"fr": "Aucun retour n'a été noté pour ce prototype.", "en": "No feedback was noted for this prototype."},
-    "report.prototype.prototype": {"fr": "Prototype : {title}", "en": "Prototype: {title}"},
+    "report.prototype.prototype": {"fr": "Prototype\u00a0: {title}", "en": "Prototype: {title}"},
     "report.prototype.decision": {"fr": "La décision de l'équipe", "en": "The team's decision"},
     "report.prototype.no_decision": {"fr": "Aucune décision n'a été notée.", "en": "No decision was noted."},
     "report.prototype.col.team": {"fr": "Équipe", "en": "Team"},

@@ -2,44 +2,44 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "session.exists": {
-        "fr": "{path} existe déjà : choisissez un autre identifiant",
+        "fr": "{path} existe déjà\u00a0: choisissez un autre identifiant",
         "en": "{path} already exists: choose another slug",
     },
     "session.days_range": {
-        "fr": "une session dure de 1 à 3 jours (demandé : {days})",
+        "fr": "une session dure de 1 à 3 jours (demandé\u00a0: {days})",
         "en": "a session lasts 1 to 3 days (asked: {days})",
     },
     "session.bad_date": {
-        "fr": "« {value} » n'est pas une date AAAA-MM-JJ",
+        "fr": "«\u00a0{value}\u00a0» n'est pas une date AAAA-MM-JJ",
         "en": "'{value}' is not a YYYY-MM-DD date",
     },
     "session.bad_slug": {
-        "fr": "« {value} » : lettres minuscules sans accent, chiffres et tirets (ex. atelier-mars)",
+        "fr": "«\u00a0{value}\u00a0»\u00a0: lettres minuscules sans accent, chiffres et tirets (ex. atelier-mars)",
         "en": "'{value}': lowercase plain letters, digits and dashes (e.g. march-workshop)",
     },
-    "session.created": {"fr": "Session créée : {path}", "en": "Session created: {path}"},
+    "session.created": {"fr": "Session créée\u00a0: {path}", "en": "Session created: {path}"},
     "session.next_steps": {
-        "fr": "Ensuite : complétez-la, puis « labkit validate {slug} » et « labkit agenda {slug} ».",
+        "fr": "Ensuite\u00a0: complétez-la, puis «\u00a0labkit validate {slug}\u00a0» et «\u00a0labkit agenda {slug}\u00a0».",
         "en": "Next: fill it in, then 'labkit validate {slug}' and 'labkit agenda {slug}'.",
     },
     "session.summary": {
         "fr": "{errors} {errors:plural:erreur|erreurs}, {warnings} {warnings:plural:avertissement|avertissements}",
         "en": "{errors} {errors:plural:error|errors}, {warnings} {warnings:plural:warning|warnings}",
     },
-    "session.written": {"fr": "Écrit : {path}", "en": "Written: {path}"},
+    "session.written": {"fr": "Écrit\u00a0: {path}", "en": "Written: {path}"},
     "agenda.col.time": {"fr": "Horaire", "en": "Time"},
     "agenda.col.phase": {"fr": "Phase", "en": "Phase"},
     "agenda.col.title": {"fr": "Séquence", "en": "Block"},
     "agenda.col.method": {"fr": "Méthode", "en": "Method"},
     "agenda.col.duration": {"fr": "Durée", "en": "Duration"},
-    "agenda.totals": {"fr": "Total par phase :", "en": "Total per phase:"},
+    "agenda.totals": {"fr": "Total par phase\u00a0:", "en": "Total per phase:"},
     "agenda.other": {"fr": "autres (pauses, repas)", "en": "other (breaks, meals)"},
     "cli.help.new": {
         "fr": "Créer une session (squelette commenté et valide) dans sessions/.",
         "en": "Create a session (a valid, commented skeleton) under sessions/.",
     },
     "cli.help.validate": {
-        "fr": "Vérifier une ou plusieurs sessions : erreurs et avertissements (code 1 si erreur).",
+        "fr": "Vérifier une ou plusieurs sessions\u00a0: erreurs et avertissements (code 1 si erreur).",
         "en": "Check one or more sessions: errors and warnings (exit 1 on any error).",
     },
     "cli.help.agenda": {
@@ -55,7 +55,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Write the JSON Schema of session.yaml (editor autocompletion).",
     },
     "cli.help.schema_out": {
-        "fr": "Fichier à écrire (par défaut : la sortie standard).",
+        "fr": "Fichier à écrire (par défaut\u00a0: la sortie standard).",
         "en": "File to write (default: standard output).",
     },
     "cli.help.slug": {
@@ -66,12 +66,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.help.date": {"fr": "Premier jour (AAAA-MM-JJ).", "en": "First day (YYYY-MM-DD)."},
     "cli.help.days": {"fr": "Nombre de jours (1 à 3).", "en": "Number of days (1 to 3)."},
     "cli.help.session_lang": {
-        "fr": "Langue de la session et de ses documents : fr ou en.",
+        "fr": "Langue de la session et de ses documents\u00a0: fr ou en.",
         "en": "Language of the session and its documents: fr or en.",
     },
     "cli.help.lab": {"fr": "Nom du Lab.", "en": "Name of the Lab."},
     "cli.help.session": {
-        "fr": "La session : son dossier, son session.yaml, ou son identifiant dans sessions/.",
+        "fr": "La session\u00a0: son dossier, son session.yaml, ou son identifiant dans sessions/.",
         "en": "The session: its folder, its session.yaml, or its slug under sessions/.",
     },
     "cli.help.sessions": {

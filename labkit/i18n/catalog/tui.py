@@ -315,11 +315,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     # harvest
     "tui.harvest.name": {"fr": "Récolte", "en": "Harvest"},
     "tui.harvest.kept": {
-        "fr": "Retenues\u00a0: {kept}/{wanted} · {ideas} {ideas:plural:idée|idées} · {marked} {marked:plural:cochée|cochées} — espace\u00a0: cocher, g\u00a0: regrouper, k\u00a0: retenir",
-        "en": "Kept: {kept}/{wanted} · {ideas} {ideas:plural:idea|ideas} · {marked} marked — space: mark, g: cluster, k: keep",
+        "fr": "Retenues\u00a0: {kept}/{wanted} · {ideas} {ideas:plural:idée|idées} · {marked} {marked:plural:cochée|cochées} — Espace\u00a0: cocher · g\u00a0: regrouper · k\u00a0: retenir",
+        "en": "Kept: {kept}/{wanted} · {ideas} {ideas:plural:idea|ideas} · {marked} marked — Space: mark · g: cluster · k: keep",
     },
     "tui.harvest.too_many": {"fr": "⚠ plus que prévu", "en": "⚠ more than planned"},
-    "tui.harvest.mark_first": {"fr": "Cochez d'abord des idées (espace).", "en": "Mark ideas first (space)."},
+    "tui.harvest.mark_first": {"fr": "Cochez d'abord des idées (Espace).", "en": "Mark ideas first (Space)."},
     "tui.harvest.cluster_title": {"fr": "Regroupement d'idées", "en": "Cluster of ideas"},
     "tui.harvest.title_label": {"fr": "Titre", "en": "Title"},
     # statuses and words
@@ -367,7 +367,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.round.world_cafe": {"fr": "Tour {number}/{count}", "en": "Round {number}/{count}"},
     "tui.round.crossed_interviews": {"fr": "Étape {number}/{count}", "en": "Step {number}/{count}"},
     "tui.round.peer_help": {"fr": "Territoire {number}/{count}", "en": "Territory {number}/{count}"},
-    "tui.bar.block_left": {"fr": "bloc", "en": "block"},
+    "tui.bar.block_left": {"fr": "reste {time}", "en": "{time} left"},
+    "tui.bar.block_over": {"fr": "dépassé de {time}", "en": "{time} over"},
     "tui.bar.ended": {"fr": "Bloc terminé", "en": "Block over"},
     "tui.bar.day_over": {"fr": "Bloc terminé, fin de la journée", "en": "Block over, the day is over"},
     # alerts
@@ -394,6 +395,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.attendance.group": {"fr": "Collège", "en": "Group"},
     "tui.attendance.status": {"fr": "Statut", "en": "Status"},
     "tui.attendance.arrived": {"fr": "{name}\u00a0: arrivé·e", "en": "{name}: arrived"},
+    "tui.attendance.arrivals": {"fr": "Arrivé·es à l'instant\u00a0: {names}", "en": "Just arrived: {names}"},
     "tui.attendance.left": {"fr": "{name}\u00a0: parti·e", "en": "{name}: left"},
     "tui.attendance.absent": {"fr": "{name}\u00a0: absent·e", "en": "{name}: absent"},
     "tui.attendance.not_here": {

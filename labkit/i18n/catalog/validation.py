@@ -2,16 +2,16 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "validation.duplicate_group": {
-        "fr": "le collège « {key} » est déclaré deux fois",
+        "fr": "le collège «\u00a0{key}\u00a0» est déclaré deux fois",
         "en": "stakeholder group '{key}' is declared twice",
     },
     "validation.duplicate_participant": {
-        "fr": "l'identifiant de participant « {id} » est utilisé deux fois",
+        "fr": "l'identifiant de participant «\u00a0{id}\u00a0» est utilisé deux fois",
         "en": "participant id '{id}' is used twice",
     },
     "validation.unknown_group": {
-        "fr": "{name} appartient au collège « {group} », qui n'est pas déclaré dans groups "
-        "(collèges connus : {known})",
+        "fr": "{name} appartient au collège «\u00a0{group}\u00a0», qui n'est pas déclaré dans groups "
+        "(collèges connus\u00a0: {known})",
         "en": "{name} belongs to group '{group}', which is not declared in groups "
         "(known groups: {known})",
     },
@@ -28,70 +28,70 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "day {day} ends before it starts",
     },
     "validation.block_before_day_start": {
-        "fr": "« {title} » commence à {start}, avant l'ouverture de la journée ({day_start})",
+        "fr": "«\u00a0{title}\u00a0» commence à {start}, avant l'ouverture de la journée ({day_start})",
         "en": "'{title}' starts at {start}, before the day opens ({day_start})",
     },
     "validation.block_overlap": {
-        "fr": "« {title} » commence à {start} alors que le bloc précédent finit à {previous_end}",
+        "fr": "«\u00a0{title}\u00a0» commence à {start} alors que le bloc précédent finit à {previous_end}",
         "en": "'{title}' starts at {start} but the previous block ends at {previous_end}",
     },
     "validation.day_overrun": {
-        "fr": "le jour {day} déborde : « {title} » finit à {end}, après la fin prévue ({day_end}), "
+        "fr": "le jour {day} déborde\u00a0: «\u00a0{title}\u00a0» finit à {end}, après la fin prévue ({day_end}), "
         "soit {minutes} min de trop",
         "en": "day {day} overruns: '{title}' ends at {end}, after the day's end ({day_end}), "
         "{minutes} min too long",
     },
     "validation.no_break": {
-        "fr": "plus de 3 h sans pause jusqu'à « {title} » ({hours} h {minutes:02d})",
+        "fr": "plus de 3 h sans pause jusqu'à «\u00a0{title}\u00a0» ({hours} h {minutes:02d})",
         "en": "more than 3 hours without a break up to '{title}' ({hours} h {minutes:02d})",
     },
     "validation.duplicate_block": {
-        "fr": "l'identifiant de bloc « {id} » est utilisé deux fois",
+        "fr": "l'identifiant de bloc «\u00a0{id}\u00a0» est utilisé deux fois",
         "en": "block id '{id}' is used twice",
     },
     "validation.unknown_block": {
-        "fr": "aucun bloc ne s'appelle « {id} »",
+        "fr": "aucun bloc ne s'appelle «\u00a0{id}\u00a0»",
         "en": "no block has the id '{id}'",
     },
     "validation.unknown_participant": {
-        "fr": "aucun participant n'a l'identifiant « {id} »",
+        "fr": "aucun participant n'a l'identifiant «\u00a0{id}\u00a0»",
         "en": "no participant has the id '{id}'",
     },
     "validation.interviews_exceed_block": {
-        "fr": "« {title} » : les interviews et le regroupement demandent {needed} min, "
+        "fr": "«\u00a0{title}\u00a0»\u00a0: les interviews et le regroupement demandent {needed} min, "
         "le bloc n'en dure que {duration}",
         "en": "'{title}': the interviews and the regroup need {needed} min, "
         "the block lasts {duration}",
     },
     "validation.duplicate_persona": {
-        "fr": "le persona « {id} » est déclaré deux fois",
+        "fr": "le persona «\u00a0{id}\u00a0» est déclaré deux fois",
         "en": "persona '{id}' is declared twice",
     },
     "validation.peer_help_exceeds_block": {
-        "fr": "« {title} » : les territoires demandent {needed} min, "
+        "fr": "«\u00a0{title}\u00a0»\u00a0: les territoires demandent {needed} min, "
         "le bloc n'en dure que {duration}",
         "en": "'{title}': the territories need {needed} min, the block lasts {duration}",
     },
     "validation.cafe_rounds_exceed_block": {
-        "fr": "« {title} » : {rounds} tours de {minutes} min et les transitions de "
+        "fr": "«\u00a0{title}\u00a0»\u00a0: {rounds} tours de {minutes} min et les transitions de "
         "{transitions} min demandent {needed} min, le bloc n'en dure que {duration}",
         "en": "'{title}': {rounds} rounds of {minutes} min plus {transitions}-min transitions "
         "need {needed} min, the block lasts {duration}",
     },
     "validation.cafe_round_short": {
-        "fr": "« {title} » : des tours de {minutes} min sont très courts (10 min au moins)",
+        "fr": "«\u00a0{title}\u00a0»\u00a0: des tours de {minutes} min sont très courts (10 min au moins)",
         "en": "'{title}': rounds of {minutes} min are very short (10 min at least)",
     },
     "validation.cafe_fewer_hosts": {
-        "fr": "{hosts} {hosts:plural:hôte|hôtes} de table pour {tables} tables : il en faut un par table",
+        "fr": "{hosts} {hosts:plural:hôte|hôtes} de table pour {tables} tables\u00a0: il en faut un par table",
         "en": "{hosts} table {hosts:plural:host|hosts} for {tables} tables: one per table is needed",
     },
     "validation.cafe_more_hosts": {
-        "fr": "{hosts} hôtes de table pour {tables} tables : un seul par table",
+        "fr": "{hosts} hôtes de table pour {tables} tables\u00a0: un seul par table",
         "en": "{hosts} table hosts for {tables} tables: only one per table",
     },
     "validation.cafe_duplicate_host": {
-        "fr": "« {id} » est hôte de deux tables",
+        "fr": "«\u00a0{id}\u00a0» est hôte de deux tables",
         "en": "'{id}' hosts two tables",
     },
     "validation.host_absent": {
@@ -99,48 +99,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "table host {name} does not attend day {day}",
     },
     "validation.cafe_more_tables_than_people": {
-        "fr": "{tables} tables pour {people} participant·es présent·es : trop de tables",
+        "fr": "{tables} tables pour {people} participant·es présent·es\u00a0: trop de tables",
         "en": "{tables} tables for {people} participants present: too many tables",
     },
     "validation.cafe_large_tables": {
-        "fr": "des tables de {size} personnes avec {tables} tables : un world café se joue "
+        "fr": "des tables de {size} personnes avec {tables} tables\u00a0: un world café se joue "
         "plutôt à 4–6 par table",
         "en": "tables of {size} people with {tables} tables: a world café works best with "
         "4–6 per table",
     },
     "validation.cafe_questions_per_round": {
-        "fr": "une question par tour : {rounds} tours mais {questions} {questions:plural:question|questions}",
+        "fr": "une question par tour\u00a0: {rounds} tours mais {questions} {questions:plural:question|questions}",
         "en": "one question per round: {rounds} rounds but {questions} {questions:plural:question|questions}",
     },
     "validation.cafe_questions_per_table": {
-        "fr": "une question par table : {questions} questions pour seulement {tables} tables",
+        "fr": "une question par table\u00a0: {questions} questions pour seulement {tables} tables",
         "en": "one question per table: {questions} questions for only {tables} tables",
     },
     "validation.cafe_question_again": {
-        "fr": "{rounds} tours pour {questions} {questions:plural:question|questions} aux tables : chacun·e retrouvera "
+        "fr": "{rounds} tours pour {questions} {questions:plural:question|questions} aux tables\u00a0: chacun·e retrouvera "
         "au moins une fois une question déjà discutée (moins de tours, ou plus de questions)",
         "en": "{rounds} rounds for {questions} {questions:plural:question|questions} at the tables: everyone will meet a "
         "question already discussed at least once (fewer rounds, or more questions)",
     },
     "validation.cafe_question_crowded": {
-        "fr": "la question {number} est à {count} tables sur {tables} : en {rounds} tours, "
+        "fr": "la question {number} est à {count} tables sur {tables}\u00a0: en {rounds} tours, "
         "certain·es la retrouveront forcément (répartir les questions sur les tables)",
         "en": "question {number} is at {count} of {tables} tables: over {rounds} rounds, some "
         "people will meet it again (spread the questions over the tables)",
     },
     "validation.duplicate_survey_question": {
-        "fr": "la question du questionnaire « {id} » est déclarée deux fois",
+        "fr": "la question du questionnaire «\u00a0{id}\u00a0» est déclarée deux fois",
         "en": "survey question '{id}' is declared twice",
     },
     "validation.survey_scale": {
-        "fr": "question « {id} » : l'échelle va de {low} à {high}, le minimum doit être "
+        "fr": "question «\u00a0{id}\u00a0»\u00a0: l'échelle va de {low} à {high}, le minimum doit être "
         "inférieur au maximum",
         "en": "question '{id}': the scale runs from {low} to {high}; the minimum must be "
         "below the maximum",
     },
     "validation.phase_order": {
-        "fr": "« {title} » est en phase {phase} après un bloc en phase {reached} "
-        "(ordre attendu : Scan → Focus → Act)",
+        "fr": "«\u00a0{title}\u00a0» est en phase {phase} après un bloc en phase {reached} "
+        "(ordre attendu\u00a0: Scan → Focus → Act)",
         "en": "'{title}' is in phase {phase} after a block in phase {reached} "
         "(expected order: Scan → Focus → Act)",
     },

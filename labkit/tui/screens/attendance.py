@@ -40,6 +40,8 @@ class AttendanceScreen(LiveScreen):
     """
 
     _shown_query = ""
+    ARRIVALS_SHOWN = 4
+    """How many of the latest arrivals the line under the search names (newest first)."""
 
     BINDINGS = [
         Binding("up", "cursor(-1)", show=False),
@@ -55,6 +57,9 @@ class AttendanceScreen(LiveScreen):
         who.on_enter = self.entered  # in Enter's own turn: « hugo ⏎ kar ⏎ » typed at once
         yield who  # checks Hugo in before « kar » is read, as when typed slowly
         yield Plain(t("tui.attendance.hint"), classes="hint")
+        # arrivals are said on this line, not by a toast each: a check-in burst stacked a
+        # dozen toasts over the list
+        yield Plain(id="arrivals", classes="hint")
         yield FitTable(fill="organisation", id="people", cursor_type="row")
         yield FitFooter()
 
@@ -64,6 +69,8 @@ class AttendanceScreen(LiveScreen):
         table.add_column(t("tui.attendance.status"), key="status", width=12)
         table.add_column(t("tui.attendance.group"), key="group", width=18)
         table.add_column(t("tui.attendance.organisation"), key="organisation")
+        self._arrivals: list[str] = []
+        self.query_one("#arrivals").display = False
         super().on_mount()
         self.query_one("#who", Input).focus()
 
@@ -189,10 +196,10 @@ class AttendanceScreen(LiveScreen):
         with self.labkit.keeping_text() as attempt:
             self.act(write, person.id)
         if self.live.revision != before:
-            message = t(key, name=person.full_name)
-            if key != "tui.attendance.arrived":
-                message = t("tui.undo_hint", what=message)
-            self.notify(message, timeout=5)
+            if key == "tui.attendance.arrived":
+                self._said_arrived(person.full_name)
+            else:
+                self.notify(t("tui.undo_hint", what=t(key, name=person.full_name)), timeout=5)
         who = self.query_one("#who", Input)
         if not attempt.failed:  # a failed write keeps the search line as it was typed
             self._shown_query = ""
@@ -202,6 +209,14 @@ class AttendanceScreen(LiveScreen):
         who.focus()
         self.refresh_view()
         return not attempt.failed
+
+    def _said_arrived(self, name: str) -> None:
+        """Name the newest arrivals on the line under the search (newest first)."""
+        self._arrivals = [name, *(n for n in self._arrivals if n != name)][:self.ARRIVALS_SHOWN]
+        line = self.query_one("#arrivals", Plain)
+        line.update(Text(t("tui.attendance.arrivals", names=" · ".join(self._arrivals)),
+                         no_wrap=True, overflow="ellipsis"))
+        line.display = True
 
     def action_leave(self) -> None:
         person = self._row_person()

@@ -129,7 +129,7 @@ def test_errors_are_in_french_too(journal: Journal) -> None:
     set_ui_language("fr")
     with pytest.raises(InvalidInputError) as caught:
         journal.vote("c1")
-    assert "Événement « vote.cast » refusé" in str(caught.value)
+    assert "Événement «\u00a0vote.cast\u00a0» refusé" in str(caught.value)
     assert "c1 n'est ni une contribution ni un regroupement existant" in str(caught.value)
 
 

@@ -18,17 +18,18 @@ def test_every_bad_row_is_reported_with_its_number(session_dir: Path) -> None:
     error = caught.value
     assert "8 lignes à corriger" in error.message
     assert "rien n'a été importé" in error.message
-    rows = [problem.split(" : ", 1)[0] for problem in error.problems]
+    rows = [problem.split("\u00a0: ", 1)[0] for problem in error.problems]
     assert rows == [f"ligne {n}" for n in (3, 4, 5, 6, 7, 9, 10, 11)]
     text = "\n".join(error.problems)
-    assert "collège « élus » inconnu (collèges : demandeurs (Demandeurs d'emploi)" in text
-    assert "rôle « chef de projet » inconnu" in text
-    assert "« luc.bernard@ » n'est pas une adresse e-mail" in text
-    assert "jour 3 : la session compte 2 jours" in text
-    assert "ligne 7 : prénom manquant" in text
+    assert ("collège «\u00a0élus\u00a0» inconnu (collèges\u00a0: demandeurs (Demandeurs"
+            " d'emploi)") in text
+    assert "rôle «\u00a0chef de projet\u00a0» inconnu" in text
+    assert "«\u00a0luc.bernard@\u00a0» n'est pas une adresse e-mail" in text
+    assert "jour 3\u00a0: la session compte 2 jours" in text
+    assert "ligne 7\u00a0: prénom manquant" in text
     assert "figure déjà ligne 2 avec d'autres informations (Collège)" in text
-    assert "consentement « peut-être » illisible" in text
-    assert "ligne 11 : collège manquant" in text
+    assert "consentement «\u00a0peut-être\u00a0» illisible" in text
+    assert "ligne 11\u00a0: collège manquant" in text
 
 
 def test_bad_rows_in_english(session_dir: Path) -> None:
@@ -45,8 +46,8 @@ def test_several_reasons_on_one_row_are_listed_together(session_dir: Path, tmp_p
     with pytest.raises(InvalidInputError) as caught:
         _plan(session_dir, path)
     (problem,) = caught.value.problems
-    assert problem.startswith("ligne 2 : collège « inconnu » inconnu")
-    assert "rôle « chef » inconnu" in problem and "jour 5" in problem
+    assert problem.startswith("ligne 2\u00a0: collège «\u00a0inconnu\u00a0» inconnu")
+    assert "rôle «\u00a0chef\u00a0» inconnu" in problem and "jour 5" in problem
 
 
 def test_an_unquoted_separator_shifting_cells_is_a_bad_row(
@@ -66,14 +67,14 @@ def test_missing_group_column(session_dir: Path, tmp_path: Path) -> None:
     path = _write(tmp_path, "Prénom;Nom\nAnne;Dupuis\n")
     with pytest.raises(InvalidInputError) as caught:
         _plan(session_dir, path)
-    assert "colonne « Collège » manquante" in caught.value.problems
+    assert "colonne «\u00a0Collège\u00a0» manquante" in caught.value.problems
 
 
 def test_two_columns_for_the_same_field(session_dir: Path, tmp_path: Path) -> None:
     path = _write(tmp_path, "Prénom;First name;Collège\nAnne;Anne;caf\n")
     with pytest.raises(InvalidInputError) as caught:
         _plan(session_dir, path)
-    assert "deux colonnes pour « Prénom »" in caught.value.problems[0]
+    assert "deux colonnes pour «\u00a0Prénom\u00a0»" in caught.value.problems[0]
 
 
 def test_a_file_without_participants_is_refused(session_dir: Path, tmp_path: Path) -> None:
@@ -97,7 +98,7 @@ def test_explicit_id_taken_by_someone_else_is_a_bad_row(session_dir: Path, tmp_p
     path = _write(tmp_path, "Id;Prénom;Nom;Collège\np001;Anne;Dupuis;caf\n")
     with pytest.raises(InvalidInputError) as caught:
         _plan(session_dir, path)
-    assert "identifiant « p001 » déjà attribué à Hélène D." in caught.value.problems[0]
+    assert "identifiant «\u00a0p001\u00a0» déjà attribué à Hélène D." in caught.value.problems[0]
 
 
 def test_explicit_id_twice_in_the_file(session_dir: Path, tmp_path: Path) -> None:
@@ -105,8 +106,9 @@ def test_explicit_id_twice_in_the_file(session_dir: Path, tmp_path: Path) -> Non
     with pytest.raises(InvalidInputError) as caught:
         _plan(session_dir, path)
     assert caught.value.problems == [
-        "ligne 3 : identifiant « x1 » déjà utilisé ligne 2",
-        "ligne 4 : identifiant « bad id » non valide (lettres sans accent, chiffres, tirets)",
+        "ligne 3\u00a0: identifiant «\u00a0x1\u00a0» déjà utilisé ligne 2",
+        ("ligne 4\u00a0: identifiant «\u00a0bad id\u00a0» non valide (lettres sans accent,"
+         " chiffres, tirets)"),
     ]
 
 

@@ -63,8 +63,8 @@ def test_cp1252_semicolon_csv_from_french_excel(session_dir: Path) -> None:
     assert len(plan.participants) == 8
     assert plan.duplicates == 1
     messages = [n.message("fr") for n in plan.notices]
-    assert "colonnes non importées : Téléphone" in messages
-    assert any("ligne 12 : doublon de la ligne 6" in m for m in messages)
+    assert "colonnes non importées\u00a0: Téléphone" in messages
+    assert any("ligne 12\u00a0: doublon de la ligne 6" in m for m in messages)
     assert any("déjà dans la session" in m and "4" in m for m in messages)
 
 
@@ -155,7 +155,8 @@ def test_xlsx_row_numbers_count_empty_rows(session_dir: Path, tmp_path: Path) ->
     workbook.save(path)
     with pytest.raises(InvalidInputError) as caught:
         _plan(session_dir, path)
-    assert caught.value.problems[0].startswith("ligne 7 : collège « inconnu » inconnu")
+    assert caught.value.problems[0].startswith("ligne 7\u00a0: collège «\u00a0inconnu\u00a0»"
+                                                " inconnu")
 
 
 def test_tab_separated_utf16_unicode_text_export(session_dir: Path, tmp_path: Path) -> None:

@@ -33,9 +33,9 @@ def test_an_update_changes_the_columns_given_and_adds_new_people(
     plan = import_participants(open_session(session_dir), _write(tmp_path, UPDATE), update=True,
                                lang="fr")  # fmt: skip
     assert [c.describe("fr") for c in plan.changes["p001"]] == [
-        "Rôle : participant·e → hôte de table",
-        "Département : Seine-Saint-Denis (93) → Ardèche (07)",
-        "Consentement : non → oui",
+        "Rôle\u00a0: participant·e → hôte de table",
+        "Département\u00a0: Seine-Saint-Denis (93) → Ardèche (07)",
+        "Consentement\u00a0: non → oui",
     ]
     assert plan.rows == {"p001": 2}
     people = {p.id: p for p in open_session(session_dir).session.participants}
@@ -67,7 +67,8 @@ def test_an_ambiguous_row_is_refused_with_the_names_and_nothing_is_written(
     with pytest.raises(InvalidInputError) as caught:
         import_participants(open_session(session_dir), file, update=True, lang="fr")
     (problem,) = caught.value.problems
-    assert problem.startswith("ligne 3 : « HELENE dubois » désigne plusieurs personnes")
+    assert problem.startswith("ligne 3\u00a0: «\u00a0HELENE dubois\u00a0» désigne plusieurs"
+                               " personnes")
     assert "Hélène Dubois (Conseil départemental), Hélène Dubois (CAF)" in problem
     assert (session_dir / "session.yaml").read_text(encoding="utf-8") == before
 
@@ -79,7 +80,7 @@ def test_a_new_person_needs_a_group_and_one_person_is_updated_once(
                             "Hélène;Dubois;Mairie;oui\nHelene;Dubois;CD 93;non\n")  # fmt: skip
     with pytest.raises(InvalidInputError) as caught:
         _plan(session_dir, file, update=True)
-    assert [p.split(" : ", 1)[0] for p in caught.value.problems] == ["ligne 2", "ligne 4"]
+    assert [p.split("\u00a0: ", 1)[0] for p in caught.value.problems] == ["ligne 2", "ligne 4"]
     assert "collège manquant" in caught.value.problems[0]
     assert "déjà mis·e à jour par la ligne 3" in caught.value.problems[1]
 

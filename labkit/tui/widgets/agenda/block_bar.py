@@ -58,8 +58,12 @@ class BlockBar(Static):
             text.append(f" {t('tui.bar.day_over' if info.day_over else 'tui.bar.ended')} │",
                         style="bold")
         elif info.remaining is not None and info.status != "not_started":
-            text.append(f" {t('tui.bar.block_left')} {clock_text(info.remaining)} │")
             overrun = overrun or info.remaining.total_seconds() <= 0
+            # « reste 14:57 », not « bloc 14:57 » that reads like a time of day
+            left = (t("tui.bar.block_over", time=clock_text(-info.remaining))
+                    if info.remaining.total_seconds() < 0
+                    else t("tui.bar.block_left", time=clock_text(info.remaining)))
+            text.append(f" {left} │")
         if info.status == "paused":
             text.append(f" {t('tui.status.paused').upper()} │", style="bold reverse")
         if info.drift and not (info.status == "ended" and info.day_over):

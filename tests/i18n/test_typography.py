@@ -1,4 +1,5 @@
-"""The live app's French messages follow French typography: a no-break space (U+00A0, or the
+"""Every French message of labkit (live app, command line, web pages, reports, errors) follows
+French typography: a no-break space (U+00A0, or the
 narrow U+202F) before « : ; ? ! » and inside « », never a plain space that a narrow terminal
 could break a line at, leaving a lone « : » at the start of the next line."""
 
@@ -13,14 +14,15 @@ PLAIN_SPACE = re.compile(r"[ \t][:;?!»]|«[ \t]")
 matched."""
 
 
-def tui_french() -> dict[str, str]:
-    return {key: texts["fr"] for key, texts in _catalog().items()
-            if key.startswith("tui.") and "fr" in texts}
+def every_french() -> dict[str, str]:
+    return {key: texts["fr"] for key, texts in _catalog().items() if "fr" in texts}
 
 
-def test_every_french_tui_string_has_no_break_spaces_around_its_punctuation() -> None:
-    strings = tui_french()
-    assert len(strings) > 300
+def test_every_french_string_has_no_break_spaces_around_its_punctuation() -> None:
+    strings = every_french()
+    assert len(strings) > 1400
+    assert {key.split(".")[0] for key in strings} >= {"tui", "cli", "report", "store", "web",
+                                                       "validation", "participants"}
     wrong = {key: text for key, text in strings.items() if PLAIN_SPACE.search(text)}
     assert not wrong, wrong
 
