@@ -162,3 +162,27 @@ async def test_an_ambiguous_enter_in_a_burst_lists_and_the_next_letters_refine_i
         assert app.live.state.present(1) == ["p15"]
         assert app.screen.query_one("#who").value == ""
         assert any("Mamadou" in n.message for n in app._notifications)
+
+
+async def test_a_candidate_chosen_with_down_then_the_next_name_in_one_burst(make_app):
+    """« ma ⏎ ↓ ⏎ hugo ⏎ » at once (seen in tmux at 120×40): Marion, chosen on the list,
+    arrives, then Hugo; the search line ends empty (the Enter on the list used to be read
+    after « hugo »: the line read « mahugo », its Enter found nobody, and Hugo was lost)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4")
+        _app_burst(app, [*"ma", "enter", "down", "enter", *"hugo", "enter"])
+        await _settle(pilot)
+        assert sorted(app.live.state.present(1)) == ["p15", "p18"]
+        assert app.screen.query_one("#who").value == ""
+
+
+async def test_a_departure_on_the_row_chosen_with_down(make_app):
+    """« ma ⏎ ↓ Ctrl+X »: the row chosen with ↓ from the search line is marked absent
+    (Marion), not refused as ambiguous."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4")
+        _app_burst(app, [*"ma", "enter", "down", "ctrl+x"])
+        await _settle(pilot)
+        assert app.live.state.attendance_on(1)["p15"].status == "absent"

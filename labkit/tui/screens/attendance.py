@@ -41,6 +41,10 @@ class AttendanceScreen(LiveScreen):
 
     _shown_query = ""
 
+    _picked = False
+    """↑/↓ moved the highlight in the search line's turn since the last Enter: the next Enter
+    (nothing typed since) checks in the highlighted row."""
+
     BINDINGS = [
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),
@@ -65,7 +69,23 @@ class AttendanceScreen(LiveScreen):
         table.add_column(t("tui.attendance.group"), key="group", width=18)
         table.add_column(t("tui.attendance.organisation"), key="organisation")
         super().on_mount()
-        self.query_one("#who", Input).focus()
+        who = self.query_one("#who", CaptureInput)
+        who.router = self
+        who.focus()
+
+    def route_key(self, key: str, *, typing: bool) -> bool:
+        """↑/↓ typed in the search line move the highlight there, in order with the text and
+        Enter (« ma ⏎ ↓ ⏎ hugo ⏎ » in one burst: the focus used to go to the list, whose
+        Enter was read after « hugo »; the line read « mahugo » and both arrivals were lost)."""
+        if not typing or key not in ("up", "down"):
+            return False
+        table = self.query_one("#people", DataTable)
+        if table.row_count:
+            step = -1 if key == "up" else 1
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)),
+                              animate=False)
+            self._picked = True
+        return True
 
     def typing_field(self) -> Input | None:
         return self.query_one("#who", Input)
@@ -120,6 +140,15 @@ class AttendanceScreen(LiveScreen):
         keys typed after it are not read yet): the one person it designates arrives; several
         are listed and wait for a choice (nobody is checked in)."""
         query = event.value.strip()
+        picked, self._picked = self._picked, False
+        if picked and query in ("", self._shown_query):
+            table = self.query_one("#people", FitTable)
+            key = table.highlighted_key()
+            chosen = self.live.session.participant(key) if key else None
+            if chosen is not None:
+                self._shown_query = ""
+                self._set(self.live.arrive, "tui.attendance.arrived", chosen, keep_line=True)
+                return
         if not query:
             self._shown_query = ""
             self.refresh_view()
@@ -145,8 +174,7 @@ class AttendanceScreen(LiveScreen):
         who.cursor_position = len(who.value)  # after Enter follow it)
         self.refresh_view()
         table = self.query_one("#people", DataTable)
-        table.move_cursor(row=0, animate=False)
-        table.focus()
+        table.move_cursor(row=0, animate=False)  # ↓ in the search line chooses
         names = ", ".join(p.full_name for p in candidates[:6])
         self.notify(t("tui.attendance.ambiguous", count=len(candidates), names=names),
                     severity="warning", timeout=8)
@@ -162,7 +190,7 @@ class AttendanceScreen(LiveScreen):
         """The person Ctrl+D / Ctrl+X act on: the highlighted row once the list has the focus,
         else the one person the search line designates (several: say so, act on nobody)."""
         table = self.query_one("#people", FitTable)
-        if self.focused is table:
+        if self.focused is table or self._picked:
             key = table.highlighted_key()
             return self.live.session.participant(key) if key else None
         query = self._query()
