@@ -186,3 +186,17 @@ async def test_a_departure_on_the_row_chosen_with_down(make_app):
         _app_burst(app, [*"ma", "enter", "down", "ctrl+x"])
         await _settle(pilot)
         assert app.live.state.attendance_on(1)["p15"].status == "absent"
+
+
+async def test_undoing_the_absence_of_someone_here_gives_the_arrival_back(make_app):
+    """« kar ⏎ kar Ctrl+X Ctrl+Z » (a wrong name marked absent, then undone, seen at 120×40):
+    Karine is present again, not « attendu·e » (the undo used to cancel the absence alone,
+    leaving her arrival cancelled)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4", *"kar", "enter", *"kar", "ctrl+x")
+        await _settle(pilot)
+        assert app.live.state.attendance_on(1)["p14"].status == "absent"
+        await pilot.press("ctrl+z")
+        await _settle(pilot)
+        assert app.live.state.attendance_on(1)["p14"].status == "present"
