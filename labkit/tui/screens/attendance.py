@@ -126,7 +126,7 @@ class AttendanceScreen(LiveScreen):
             table.move_cursor(row=min(max(cursor, 0), len(people) - 1), animate=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.value:
+        if event.value and event.value != self._shown_query:  # not the candidates' search
             self._shown_query = ""
             self.refresh_view()
             self.query_one("#people", DataTable).move_cursor(row=0, animate=False)
