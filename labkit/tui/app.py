@@ -33,7 +33,6 @@ from labkit.tui.key_hold import KeyHold
 from labkit.tui.keys import describe_bindings, translate_bindings
 from labkit.tui.screens.base import BlockScreen, LiveScreen
 from labkit.tui.undo_message import undone_message
-from labkit.tui.widgets.tables import SelectTable
 from labkit.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
@@ -243,12 +242,12 @@ class LabkitApp(App[None]):
     # --- keys typed in a text field act in their turn (`TextField`) ---------------------------
 
     async def _check_bindings(self, key: str, priority: bool = False) -> bool:
-        """Textual's binding check, except that while a text field or a list has the focus, a
-        priority binding (F8, Ctrl+Z, Ctrl+E…) does not act as the key arrives: the field or
-        list receives the key and runs it after the keys typed before it (`key_in_turn`). A screen's
+        """Textual's binding check, except that while a text field has the focus, a priority
+        binding (F8, Ctrl+Z, Ctrl+E…) does not act as the key arrives: the field receives the
+        key and runs it after the keys typed before it (`key_in_turn`). A screen's
         ``KEYS_AT_ONCE`` act as they arrive: they move the focus (a form's Enter), so that the
         keys typed after them go to the next field."""
-        if priority and isinstance(self.focused, (TextField, SelectTable)) and (
+        if priority and isinstance(self.focused, TextField) and (
             key not in getattr(self.screen, "KEYS_AT_ONCE", ())
         ):
             return False

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual import events
 from textual.coordinate import Coordinate
 from textual.geometry import Size
 from textual.widgets import DataTable
@@ -45,32 +44,6 @@ class SelectTable(DataTable[Any]):
     calls it at once, so the form is open (`KeyHold`) before the next key is read."""
 
     on_select: Callable[[], object] | None = None
-
-    CURSOR_KEYS = {"up": "cursor_up", "down": "cursor_down"}
-    """The table's own keys that move its cursor, run in its turn (see `_on_key`)."""
-
-    async def _on_key(self, event: events.Key) -> None:
-        """The cursor keys and the priority bindings act in this table's turn, in the order
-        they were typed, as in a `TextField`: in a burst « ↑ Ctrl+E », Ctrl+E (held back by the
-        app while a list has the focus) corrects the row ↑ reached, not the one before. Other
-        keys go on as Textual sends them (letters and Enter reach the screen's bindings)."""
-        hold = getattr(self.app, "key_hold", None)
-        on_top = self.screen is self.app.screen
-        if hold is not None and not on_top and hold.keep(event):
-            event.stop()  # typed after a key that opened a screen: it goes there
-            event.prevent_default()
-            return
-        in_turn = getattr(self.app, "key_in_turn", None)
-        if on_top and in_turn is not None and not event.is_printable:
-            taken = await in_turn(event.key)
-            if not taken and event.key in self.CURSOR_KEYS:
-                await self.run_action(self.CURSOR_KEYS[event.key])
-                taken = True
-            if taken:
-                event.stop()
-                event.prevent_default()
-                return
-        await super()._on_key(event)
 
     def action_select_cursor(self) -> None:
         if self.on_select is not None and self.row_count and self.show_cursor:
