@@ -142,8 +142,8 @@ class AttendanceScreen(LiveScreen):
         query = event.value.strip()
         picked, self._picked = self._picked, False
         if picked and query in ("", self._shown_query):
-            table = self.query_one("#people", FitTable)
-            key = table.highlighted_key()
+            people = self.query_one("#people", FitTable)
+            key = people.highlighted_key()
             chosen = self.live.session.participant(key) if key else None
             if chosen is not None:
                 self._shown_query = ""
