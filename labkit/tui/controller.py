@@ -420,6 +420,7 @@ class LiveSession:
     def mark_absent(self, participant_id: str) -> None:
         """Record an absence; someone checked in today by mistake has their arrivals undone
         first (undo events: the journal keeps both)."""
+        corrected: list[EventModel] = []
         record = self.state.attendance_on(self.day).get(participant_id)
         if record is not None and record.status in ("present", "left"):
             for found in self.journal.events(types=["attendance.arrived", "attendance.left"]):
@@ -427,9 +428,11 @@ class LiveSession:
                 if (getattr(event, "participant_id", None) == participant_id
                         and getattr(event, "day", None) == self.day
                         and not self.journal.is_undone(found)):
-                    self.journal.undo(found.id, reason="correction")
-            self._changed()
-        self.record(ev.AttendanceAbsent(participant_id=participant_id, day=self.day))
+                    corrected.append(ev.EventUndone(target=found.uuid, reason="correction"))
+        # one Ctrl+Z gives the arrival back with the absence (it used to cancel the absence
+        # alone: someone marked absent by mistake came back « expected », not present)
+        self.record(*corrected, ev.AttendanceAbsent(participant_id=participant_id, day=self.day),
+                    as_one=bool(corrected))
 
     # alerts
 

@@ -179,3 +179,41 @@ async def test_a_check_in_burst_names_the_arrivals_on_one_line_not_a_toast_each(
         assert line.startswith("Arrivé·es à l'instant\u00a0: Nadia"), line
         assert "Hugo" not in line  # four names at most: the oldest gives way
         assert app.screen.query_one("#arrivals").region.height == 1
+
+
+async def test_a_candidate_chosen_with_down_then_the_next_name_in_one_burst(make_app):
+    """« ma ⏎ ↓ ⏎ hugo ⏎ » at once (seen in tmux at 120×40): Marion, chosen on the list,
+    arrives, then Hugo; the search line ends empty (the Enter on the list used to be read
+    after « hugo »: the line read « mahugo », its Enter found nobody, and Hugo was lost)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4")
+        _app_burst(app, [*"ma", "enter", "down", "enter", *"hugo", "enter"])
+        await _settle(pilot)
+        assert sorted(app.live.state.present(1)) == ["p15", "p18"]
+        assert app.screen.query_one("#who").value == ""
+
+
+async def test_a_departure_on_the_row_chosen_with_down(make_app):
+    """« ma ⏎ ↓ Ctrl+X »: the row chosen with ↓ from the search line is marked absent
+    (Marion), not refused as ambiguous."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4")
+        _app_burst(app, [*"ma", "enter", "down", "ctrl+x"])
+        await _settle(pilot)
+        assert app.live.state.attendance_on(1)["p15"].status == "absent"
+
+
+async def test_undoing_the_absence_of_someone_here_gives_the_arrival_back(make_app):
+    """« kar ⏎ kar Ctrl+X Ctrl+Z » (a wrong name marked absent, then undone, seen at 120×40):
+    Karine is present again, not « attendu·e » (the undo used to cancel the absence alone,
+    leaving her arrival cancelled)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4", *"kar", "enter", *"kar", "ctrl+x")
+        await _settle(pilot)
+        assert app.live.state.attendance_on(1)["p14"].status == "absent"
+        await pilot.press("ctrl+z")
+        await _settle(pilot)
+        assert app.live.state.attendance_on(1)["p14"].status == "present"

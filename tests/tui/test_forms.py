@@ -123,3 +123,16 @@ async def test_a_commitment_is_deleted_with_suppr_after_one_question_not_with_x(
         await pilot.pause()
         form_hint = str(app.screen.query_one(".overlay-hint").render())
         assert "Ctrl+O" in form_hint and "ctrl+o" not in form_hint
+
+
+async def test_the_commitment_itself_keeps_room_at_120_columns(make_app):
+    """At 120×40 the commitment's own text is the widest column, not cut after ten
+    characters (« Un guiche… » beside a 26-column owner and a 24-column indicator)."""
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_block(app, pilot, "engagements")
+        await pilot.pause()
+        table = app.screen.query_one("#commitments")
+        widths = {key.value: column.width for key, column in table.columns.items()}
+        assert widths["what"] >= 30, widths
+        assert widths["what"] == max(widths.values()), widths

@@ -79,7 +79,7 @@ async def test_ambiguous_check_in_lists_the_candidates_and_checks_in_nobody(make
         assert app.live.state.attendance_on(1) == {}  # not Aude, not Audrey, not Reynaud
         table = app.screen.query_one("#people")
         assert table.row_count == 2  # the candidates wait, Reynaud is not one of them
-        assert app.focused is table
+        assert app.focused is app.screen.query_one("#who")  # ↓ there chooses, in turn
         await pilot.press("down", "enter")  # the second candidate, chosen
         assert list(app.live.state.attendance_on(1)) == ["p11"]
         await pilot.press(*"AUDE", "enter")  # a whole first name designates one person

@@ -43,6 +43,10 @@ class AttendanceScreen(LiveScreen):
     ARRIVALS_SHOWN = 4
     """How many of the latest arrivals the line under the search names (newest first)."""
 
+    _picked = False
+    """↑/↓ moved the highlight in the search line's turn since the last Enter: the next Enter
+    (nothing typed since) checks in the highlighted row."""
+
     BINDINGS = [
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),
@@ -72,7 +76,23 @@ class AttendanceScreen(LiveScreen):
         self._arrivals: list[str] = []
         self.query_one("#arrivals").display = False
         super().on_mount()
-        self.query_one("#who", Input).focus()
+        who = self.query_one("#who", CaptureInput)
+        who.router = self
+        who.focus()
+
+    def route_key(self, key: str, *, typing: bool) -> bool:
+        """↑/↓ typed in the search line move the highlight there, in order with the text and
+        Enter (« ma ⏎ ↓ ⏎ hugo ⏎ » in one burst: the focus used to go to the list, whose
+        Enter was read after « hugo »; the line read « mahugo » and both arrivals were lost)."""
+        if not typing or key not in ("up", "down"):
+            return False
+        table = self.query_one("#people", DataTable)
+        if table.row_count:
+            step = -1 if key == "up" else 1
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)),
+                              animate=False)
+            self._picked = True
+        return True
 
     def typing_field(self) -> Input | None:
         return self.query_one("#who", Input)
@@ -113,7 +133,7 @@ class AttendanceScreen(LiveScreen):
             table.move_cursor(row=min(max(cursor, 0), len(people) - 1), animate=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.value:
+        if event.value and event.value != self._shown_query:  # not the candidates' search
             self._shown_query = ""
             self.refresh_view()
             self.query_one("#people", DataTable).move_cursor(row=0, animate=False)
@@ -127,6 +147,15 @@ class AttendanceScreen(LiveScreen):
         keys typed after it are not read yet): the one person it designates arrives; several
         are listed and wait for a choice (nobody is checked in)."""
         query = event.value.strip()
+        picked, self._picked = self._picked, False
+        if picked and query in ("", self._shown_query):
+            people = self.query_one("#people", FitTable)
+            key = people.highlighted_key()
+            chosen = self.live.session.participant(key) if key else None
+            if chosen is not None:
+                self._shown_query = ""
+                self._set(self.live.arrive, "tui.attendance.arrived", chosen, keep_line=True)
+                return
         if not query:
             self._shown_query = ""
             self.refresh_view()
@@ -152,8 +181,7 @@ class AttendanceScreen(LiveScreen):
         who.cursor_position = len(who.value)  # after Enter follow it)
         self.refresh_view()
         table = self.query_one("#people", DataTable)
-        table.move_cursor(row=0, animate=False)
-        table.focus()
+        table.move_cursor(row=0, animate=False)  # ↓ in the search line chooses
         names = ", ".join(p.full_name for p in candidates[:6])
         self.notify(t("tui.attendance.ambiguous", count=len(candidates), names=names),
                     severity="warning", timeout=8)
@@ -169,7 +197,7 @@ class AttendanceScreen(LiveScreen):
         """The person Ctrl+D / Ctrl+X act on: the highlighted row once the list has the focus,
         else the one person the search line designates (several: say so, act on nobody)."""
         table = self.query_one("#people", FitTable)
-        if self.focused is table:
+        if self.focused is table or self._picked:
             key = table.highlighted_key()
             return self.live.session.participant(key) if key else None
         query = self._query()

@@ -111,6 +111,8 @@ class CommitmentsScreen(BlockScreen):
         self.by_territory = self.config.grouped_by == "territory"
         self.filter_index = 0  # 0: every group
         self.wide = False
+        self.indicator_shown = False
+        """The indicator has its column only where the commitment keeps its room (≥ 150)."""
 
     def compose(self) -> ComposeResult:
         yield BlockBar(id="block-bar")
@@ -124,12 +126,13 @@ class CommitmentsScreen(BlockScreen):
         table.on_select = self.action_edit  # the form opens in Enter's turn
         group = "tui.commit.territory" if self.by_territory else "tui.commit.team"
         self.wide = self.app.size.width >= 120
+        self.indicator_shown = self.app.size.width >= 150  # at 120 it left « Un guiche… »
         width = (20 if self.wide else 12) if self.by_territory else (12 if self.wide else 5)
         table.add_column(t(group)[:width], key="group", width=width)
         table.add_column(t("tui.commit.what"), key="what")
         table.add_column(t("tui.commit.owner"), key="owner", width=26 if self.wide else 14)
         table.add_column(t("tui.commit.due"), key="due", width=10)
-        if self.wide:
+        if self.indicator_shown:
             table.add_column(t("tui.commit.indicator"), key="indicator", width=24)
         table.add_column(t("tui.commit.status"), key="status", width=9)
         self.add_source_column(table)
@@ -193,7 +196,7 @@ class CommitmentsScreen(BlockScreen):
                      no_wrap=True),
                 item.due.strftime("%d/%m/%Y") if item.due else "—",
             ]
-            if self.wide:
+            if self.indicator_shown:
                 cells.append(Text(item.indicator or "—", overflow="ellipsis", no_wrap=True))
             cells.append(Text(t(f"tui.commit.status.{item.status}"),
                               style="bold" if item.status == "committed" else ""))

@@ -53,3 +53,15 @@ async def test_a_paste_on_the_list_goes_into_the_line_with_all_its_lines(make_ap
         await pilot.pause()
         await pilot.press("enter")
         assert texts(app)[-1] == "Collé : « é à ç » suite du mail et fin"
+
+
+async def test_a_pasted_tab_or_control_character_becomes_a_space(make_app):
+    """« et\\x07 le\\ttab » pasted (seen at 120×40): the tab was kept, a wide gap on screen and
+    a raw tab in the report's tables; the entry reads « et le tab »."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        bar = await open_notes(app, pilot)
+        bar.input.post_message(events.Paste("« é à ç » et\x07 le\ttab"))
+        await pilot.pause()
+        await pilot.press("enter")
+        assert texts(app)[-1] == "« é à ç » et le tab"
