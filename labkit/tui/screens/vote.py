@@ -71,11 +71,12 @@ class VoteScreen(CaptureScreen):
         yield from self.compose_capture(t("tui.vote.placeholder"))
 
     def on_mount(self) -> None:
-        table = self.query_one("#candidates", DataTable)
+        table = self.query_one("#candidates", FitTable)
         table.add_column(t("tui.vote.dots"), key="dots", width=6)
         table.add_column("", key="flag", width=3)
         table.add_column(t("tui.vote.idea"), key="text")
         self.add_source_column(table)
+        table.on_select = self.action_commit  # in Enter's turn: « 3⏎2⏎ » gives 3 then 2
         super().on_mount()
 
     # --- data -----------------------------------------------------------------------------------

@@ -1,0 +1,27 @@
+"""What the 80×24 tmux pass of issue 14 found: keys typed fast on the method screens."""
+
+from __future__ import annotations
+
+from tests.tui.test_forms import burst
+from tests.tui.test_methods import open_block, stored
+
+
+async def _settle(pilot) -> None:
+    for _ in range(6):
+        await pilot.pause()
+
+
+async def test_dots_typed_in_one_burst_go_to_each_idea_in_turn(make_app, session_dir):
+    """« 3 ⏎ 2 ⏎ » at once on the vote list: the table's Enter used to post its selection a turn
+    later, after the « 2 » was read, so the first idea got 32 dots and the second none."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_block(app, pilot, "vote")
+        await pilot.press("i")
+        for idea in ("A", "B", "C"):
+            await pilot.press(idea, "enter")
+        await pilot.press("escape")
+        app.screen.query_one("#candidates").move_cursor(row=0)
+        burst(app, ["3", "enter", "2", "enter"])
+        await _settle(pilot)
+    assert stored(session_dir).vote_totals(block_id="vote") == {"c1": 3, "c2": 2}
