@@ -25,3 +25,19 @@ async def test_dots_typed_in_one_burst_go_to_each_idea_in_turn(make_app, session
         burst(app, ["3", "enter", "2", "enter"])
         await _settle(pilot)
     assert stored(session_dir).vote_totals(block_id="vote") == {"c1": 3, "c2": 2}
+
+
+async def test_an_idea_typed_right_after_i_on_the_vote_list_keeps_every_letter(
+        make_app, session_dir):  # fmt: skip
+    """« i Un accueil commun ⏎ » at once from the vote list: the focus reaches the capture line
+    a turn late, so the list's own keys typed meanwhile (space: one dot, i, k, x, t, digits)
+    ran as commands and the idea was saved as « Unaccuelommun »."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_block(app, pilot, "vote")
+        await pilot.pause()
+        burst(app, ["i", *"Un accueil 2 fois", "enter"])
+        await _settle(pilot)
+    state = stored(session_dir)
+    assert [c.text for c in state.contributions.values()] == ["Un accueil 2 fois"]
+    assert state.vote_totals(block_id="vote") == {}
