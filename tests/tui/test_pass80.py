@@ -41,3 +41,22 @@ async def test_an_idea_typed_right_after_i_on_the_vote_list_keeps_every_letter(
     state = stored(session_dir)
     assert [c.text for c in state.contributions.values()] == ["Un accueil 2 fois"]
     assert state.vote_totals(block_id="vote") == {}
+
+
+async def test_a_cafe_idea_is_shown_whole_in_the_ideas_panel_at_80_columns(make_app):
+    """At 80×24 the ideas panel is 28 columns wide and the round and source columns left the
+    text about ten of them (« Un dossier… »): under 120 columns the idea takes the panel's
+    width and wraps, its round in front."""
+    from tests.tui.test_world_cafe import open_cafe
+
+    idea = "Un dossier unique partagé dès l'inscription, consultable par tous"
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.press(*idea, "enter")
+        await _settle(pilot)
+        table = app.screen.query_one("#ideas")
+        lines = [strip.text for strip in table.render_lines(table.region.reset_offset)]
+    shown = " ".join(" ".join(line.split()) for line in lines if line.strip())
+    assert idea in shown.replace("Tr1 ", "")
