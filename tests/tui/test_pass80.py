@@ -60,3 +60,15 @@ async def test_a_cafe_idea_is_shown_whole_in_the_ideas_panel_at_80_columns(make_
         lines = [strip.text for strip in table.render_lines(table.region.reset_offset)]
     shown = " ".join(" ".join(line.split()) for line in lines if line.strip())
     assert idea in shown.replace("Tr1 ", "")
+
+
+async def test_the_help_of_the_attendance_screen_is_titled_with_its_name(make_app):
+    """F1 on the attendance list said « Touches — Tableau de bord »."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("f1")
+        await _settle(pilot)
+        assert type(app.screen).__name__ == "HelpScreen"
+        assert app.screen._title == "Émargement"

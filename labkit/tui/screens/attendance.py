@@ -41,6 +41,9 @@ class AttendanceScreen(LiveScreen):
 
     _shown_query = ""
 
+    HELP_TITLE = "tui.key.attendance"
+    """The catalog key of this screen's name, heading its help (F1)."""
+
     BINDINGS = [
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),
