@@ -386,7 +386,8 @@ class LabkitApp(App[None]):
         if focused is not None and type(focused).__module__.startswith("labkit."):
             nodes.append(focused)  # Textual's own widgets' keys (cursor moves) are not listed
         nodes.append(screen)
-        title = getattr(getattr(screen, "block", None), "title", None) or t("tui.dash.name")
+        title = getattr(getattr(screen, "block", None), "title", None) or t(
+            getattr(screen, "HELP_TITLE", "tui.dash.name"))
         self.push_screen(HelpScreen(describe_bindings(self, *nodes), title))
 
     def action_quit_app(self) -> None:

@@ -47,6 +47,9 @@ class AttendanceScreen(LiveScreen):
     """↑/↓ moved the highlight in the search line's turn since the last Enter: the next Enter
     (nothing typed since) checks in the highlighted row."""
 
+    HELP_TITLE = "tui.key.attendance"
+    """The catalog key of this screen's name, heading its help (F1)."""
+
     BINDINGS = [
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),

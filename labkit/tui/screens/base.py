@@ -135,13 +135,24 @@ class LiveScreen(Screen):
         """The screen's text field, if it has one (where stray letters are sent)."""
         return None
 
+    field_asked = False
+    """A key read in its turn on a list sent the typing to the text field (« i » on the vote's),
+    whose focus comes a turn later: until then the keys typed behind still reach the list, and
+    they are text, the list's own keys (space, digits, k…) included."""
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is not self.typing_field():
+            self.field_asked = False
+
     def on_key(self, event: events.Key) -> None:
         """A letter typed while a list has the focus goes into the text field: on a screen where
         one types, a printable key never runs a command."""
         field = self.typing_field()
         if field is None or not event.is_printable or event.character is None:
             return
-        if isinstance(self.focused, Input) or event.key in self.LIST_KEYS:
+        if isinstance(self.focused, Input):
+            return
+        if event.key in self.LIST_KEYS and not self.field_asked:
             return
         event.stop()
         event.prevent_default()

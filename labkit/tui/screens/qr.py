@@ -34,6 +34,9 @@ def session_urls(session: object, block: Block | None) -> list[tuple[str, str]]:
 class QrScreen(LiveScreen):
     """One address as a QR code; left/right (or 1–5) show the others."""
 
+    HELP_TITLE = "tui.key.qr"
+    """The catalog key of this screen's name, heading its help (F1)."""
+
     BINDINGS = [
         Binding("right,n", "cycle(1)", "tui.key.next_url"),
         Binding("left", "cycle(-1)", show=False),

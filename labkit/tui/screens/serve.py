@@ -19,6 +19,9 @@ from labkit.tui.widgets.qr.qr_art import QrCode
 class ServeScreen(LiveScreen):
     """`labkit serve` from the live app: w starts/stops, l locks, v reveals, r revokes."""
 
+    HELP_TITLE = "tui.key.serve"
+    """The catalog key of this screen's name, heading its help (F1)."""
+
     BINDINGS = [
         Binding("l", "switch('locked')", "tui.key.serve_lock"),
         Binding("v", "switch('revealed')", "tui.key.serve_reveal"),

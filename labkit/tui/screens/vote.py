@@ -7,10 +7,11 @@ from datetime import datetime
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from labkit.i18n import t
 from labkit.methods import voting
@@ -71,11 +72,12 @@ class VoteScreen(CaptureScreen):
         yield from self.compose_capture(t("tui.vote.placeholder"))
 
     def on_mount(self) -> None:
-        table = self.query_one("#candidates", DataTable)
+        table = self.query_one("#candidates", FitTable)
         table.add_column(t("tui.vote.dots"), key="dots", width=6)
         table.add_column("", key="flag", width=3)
         table.add_column(t("tui.vote.idea"), key="text")
         self.add_source_column(table)
+        table.on_select = self.action_commit  # in Enter's turn: « 3⏎2⏎ » gives 3 then 2
         super().on_mount()
 
     # --- data -----------------------------------------------------------------------------------
@@ -161,6 +163,15 @@ class VoteScreen(CaptureScreen):
 
     def refresh_clock(self, now: datetime) -> None:
         self.query_one(BlockBar).info = self.bar_info(now)
+
+    def on_key(self, event: events.Key) -> None:
+        """« i » on the list, read in its turn: the keys typed right behind it are the idea's
+        text (its binding acted only after them: « i Un accueil ⏎ » lost its spaces and i's)."""
+        if event.key == "i" and not isinstance(self.focused, Input) and not self.field_asked:
+            event.stop()
+            event.prevent_default()
+            self.field_asked = True
+            self.action_capture()
 
     # --- tallying -------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from labkit.errors import LabkitError
 from labkit.i18n import t
@@ -38,6 +39,9 @@ logger = logging.getLogger(__name__)
 
 WIDE_COLUMNS = 120
 """From this width on, the cards are a grid of full cards (the app's `-wide` breakpoint)."""
+COMPACT_IDEA_WIDTH = 25
+"""The idea column of the 28-column ideas panel under 120 columns (its border and padding
+left), before the panel is laid out."""
 
 
 class WorldCafeScreen(CaptureScreen):
@@ -108,11 +112,26 @@ class WorldCafeScreen(CaptureScreen):
         yield from self.compose_capture(t("tui.cafe.placeholder"))
 
     def on_mount(self) -> None:
+        self._idea_columns()
+        super().on_mount()
+
+    _ideas_compact: bool | None = None
+    """Whether the ideas list has its compact columns (see `_idea_columns`)."""
+
+    def _idea_columns(self) -> None:
+        """The ideas list's columns: round, text, who recorded it; compact (under 120 columns,
+        a 28-column panel), the text alone, its round in front, wrapped: the three columns
+        left it about ten characters (« Un dossier… »)."""
         table = self.query_one("#ideas", DataTable)
+        table.clear(columns=True)
+        self._idea_keys = []
+        self._ideas_compact = self.compact
+        if self.compact:
+            table.add_column("", key="text", width=COMPACT_IDEA_WIDTH)
+            return
         table.add_column("", key="round", width=4)
         table.add_column("", key="text")
         self.add_source_column(table)
-        super().on_mount()
 
     # --- what is shown ------------------------------------------------------------------------
 
@@ -227,8 +246,14 @@ class WorldCafeScreen(CaptureScreen):
         question = self.config.question_at(self.selected, self.shown_round)
         show(self.query_one("#ideas-question", Static),
              f"Q{question}. {self.config.questions[question - 1]}", layout=True)
+        if self._ideas_compact != self.compact:
+            self._idea_columns()
         keys = [(i.contribution_id, i.text) for i in mine]
         known = self._idea_keys
+        width = self._text_width(table)
+        fill_width(table, "text")
+        if self.compact and known and self._text_width(table) != width:
+            known = []  # the wrapped rows' heights follow the width: drawn again
         if keys[: len(known)] == known and table.row_count == len(known):
             fresh = mine[len(known):]  # only append what is new: no full re-layout
         else:
@@ -236,16 +261,24 @@ class WorldCafeScreen(CaptureScreen):
             self._idea_keys = []
             fresh = mine
         self._append_ideas(fresh)
-        fill_width(table, "text")
+
+    @staticmethod
+    def _text_width(table: DataTable) -> int | None:
+        column = table.columns.get(ColumnKey("text"))
+        return column.width if column is not None else None
 
     def _append_ideas(self, fresh: tuple[Contribution, ...]) -> None:
         """Add rows for `fresh` ideas of the selected table, below the others."""
         table = self.query_one("#ideas", DataTable)
         for idea in fresh:
-            table.add_row(Text(t("tui.cafe.round_short", number=idea.round or "-"),
-                               style="dim"),
-                          Text(idea.text, overflow="ellipsis", no_wrap=True),
-                          self.source_of(idea), key=idea.contribution_id)
+            round_tag = t("tui.cafe.round_short", number=idea.round or "-")
+            if self._ideas_compact:
+                table.add_row(Text.assemble((round_tag + " ", "dim"), idea.text), height=None,
+                              key=idea.contribution_id)
+            else:
+                table.add_row(Text(round_tag, style="dim"),
+                              Text(idea.text, overflow="ellipsis", no_wrap=True),
+                              self.source_of(idea), key=idea.contribution_id)
             self._idea_keys.append((idea.contribution_id, idea.text))
         show(self.query_one("#ideas-title", Static),
              t("tui.cafe.ideas_title", table=self.selected, count=len(self._idea_keys)))
