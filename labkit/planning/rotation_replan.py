@@ -96,6 +96,10 @@ def _seat_round(pb: Problem, tables: list[list[int]], meet: list[list[int]],
                  for dst in range(pb.tables) if sizes[dst] == min(sizes)
                  for a in tables[src] if a not in pb.host_table
                  and len(pb.units[pb.unit_of[a]]) == 1]
+        if pb.visit_once and max(sizes) - min(sizes) == 2:
+            # a table one short of even breaks no one's route: moving someone there would
+            # (visit-once), and repairing that route is a search that moves many people
+            moves = [m for m in moves if visits[m[1]][m[3]] == 0]
         if not moves:
             return
         _, a, src, dst = min(moves)
@@ -105,12 +109,16 @@ def _seat_round(pb: Problem, tables: list[list[int]], meet: list[list[int]],
         visits[a][dst] += 1
 
 
+_REVISIT = 10**9
+"""What a table visited again costs a route when visit-once is asked (above any meeting)."""
+
+
 def _route_cost(pb: Problem, a: int, dst: int, visits: list[list[int]], src: int = -1) -> int:
     """What seating `a` at `dst` (leaving `src`) adds to their route: a table visited again
     with visit-once asked (above any meeting), a question met again (as one repeat)."""
     cost = 0
     if (pb.visit_once or pb.visit_once_soft) and visits[a][dst] >= 1:
-        cost += 10**9
+        cost += _REVISIT
     qof = pb.question_of
     if qof is not None and (src < 0 or qof[src] != qof[dst]):
         same = sum(visits[a][t] for t in range(pb.tables) if qof[t] == qof[dst])
