@@ -169,10 +169,15 @@ def format_date(value: date, lang: str | None = None, fmt: str = "full") -> str:
 
     `fmt` is a babel format name ("full", "long", "medium", "short") or pattern.
     """
-    from babel.dates import format_date as babel_format_date
+    from labkit.i18n.dates import format_date_words
 
-    text = babel_format_date(value, format=fmt, locale=_babel_locale(lang))
-    if value.day == 1 and (normalise_lang(lang) or ui_language()) == "fr":
+    chosen = normalise_lang(lang) or ui_language()
+    text = format_date_words(value, chosen, fmt)
+    if text is None:
+        from babel.dates import format_date as babel_format_date
+
+        text = babel_format_date(value, format=fmt, locale=_babel_locale(lang))
+    if value.day == 1 and chosen == "fr":
         text = re.sub(r"(^|\s)1(?=\s)", r"\g<1>1er", text, count=1)  # "1er juillet 2027"
     return text
 

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from labkit.document.text import clean
 from labkit.i18n import t
 from labkit.methods.outputs import Item, ItemGroup
 from labkit.methods.voting import dots_by_item
 from labkit.model import Block, Session
-from labkit.model import views as v
 from labkit.model.territories import territory_heading
+
+if TYPE_CHECKING:
+    from labkit.model import views as v
 
 
 class Captured(Protocol):

@@ -8,17 +8,20 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from labkit.document import elements as e
-from labkit.document.wording import Words
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.outputs import ModuleOutput, NotesOutput, notes_elements
 from labkit.methods.plenary import notes_report
 from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, TimedPart
 from labkit.model import Block, ClosingConfig, Session
 from labkit.model import events as ev
-from labkit.model import views as v
 from labkit.model.validation import Problem, duplicates, error
+
+if TYPE_CHECKING:
+    from labkit.document import elements as e
+    from labkit.document.wording import Words
+    from labkit.model import views as v
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from labkit.document import elements as e
 from labkit.document.text import clean, unwrap
-from labkit.document.wording import Words
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.outputs import ItemGroup, ModuleOutput, group_elements
 from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, TimedPart
 from labkit.model import Block, CrossedInterviewsConfig, Session
 from labkit.model import events as ev
-from labkit.model import views as v
 from labkit.model.validation import Problem, error
+
+if TYPE_CHECKING:
+    from labkit.document import elements as e
+    from labkit.document.wording import Words
+    from labkit.model import views as v
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ class CrossedInterviews(MethodSpec[CrossedInterviewsConfig]):
                                prompt=unwrap(clean(config.prompt)), groups=groups)  # fmt: skip
 
     def layout(self, output: ModuleOutput, words: Words) -> list[e.Element]:
+        from labkit.document import elements as e
+
         assert isinstance(output, InterviewOutput)
         out: list[e.Element] = []
         if output.prompt:

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from labkit.document import elements as e
-from labkit.document.chart_labels import figure
 from labkit.document.text import clean
-from labkit.document.wording import Words
 from labkit.methods import voting
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.outputs import Item, ModuleOutput
@@ -17,6 +15,10 @@ from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, Time
 from labkit.model import Block, IdeaVoteConfig, Session
 from labkit.model import events as ev
 from labkit.model.validation import Problem, error
+
+if TYPE_CHECKING:
+    from labkit.document import elements as e
+    from labkit.document.wording import Words
 
 BARS_PER_CHART = 12
 
@@ -117,6 +119,9 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
                           questions=tuple(questions), top_n=config.top_n)  # fmt: skip
 
     def layout(self, output: ModuleOutput, words: Words) -> list[e.Element]:
+        from labkit.document import elements as e
+        from labkit.document.chart_labels import figure
+
         assert isinstance(output, VoteOutput)
         out: list[e.Element] = [e.Paragraph(words.count("vote.intro", output.top_n))]
         for question in output.questions:

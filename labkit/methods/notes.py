@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from labkit.methods.captured import Captured
 from labkit.model import Block
-from labkit.model import views as v
+
+if TYPE_CHECKING:
+    from labkit.model import views as v
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,11 @@ document elements that show groups of items."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from labkit.document import elements as e
-from labkit.document.wording import Words
+if TYPE_CHECKING:
+    from labkit.document import elements as e
+    from labkit.document.wording import Words
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def item_text(item: Item, w: Words, dots: bool = False) -> str:
 
 def group_elements(groups: tuple[ItemGroup, ...], w: Words, dots: bool = False) -> list[e.Element]:
     """Grouped items as a two-level list (titled groups) and a plain list (the others)."""
+    from labkit.document import elements as e
+
     out: list[e.Element] = []
     titled = [g for g in groups if g.title]
     if titled:
@@ -79,6 +83,8 @@ def group_elements(groups: tuple[ItemGroup, ...], w: Words, dots: bool = False) 
 
 def notes_elements(output: ModuleOutput, w: Words) -> list[e.Element]:
     """The elements of a notes or territory output: its prompt, then its groups."""
+    from labkit.document import elements as e
+
     out: list[e.Element] = []
     prompt = getattr(output, "prompt", None)
     if prompt:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from labkit.document import elements as e
-from labkit.document.wording import Words
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.outputs import ModuleOutput, notes_elements
 from labkit.methods.plenary import notes_report
 from labkit.methods.spec import CheckContext, MethodSpec, TimedPart
 from labkit.model import Block, BreakConfig, LunchConfig, Session
 from labkit.model.validation import Problem
+
+if TYPE_CHECKING:
+    from labkit.document import elements as e
+    from labkit.document.wording import Words
 
 
 class _Pause(MethodSpec[BreakConfig | LunchConfig]):

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from labkit.document import elements as e
-from labkit.document.chart_labels import figure
 from labkit.document.text import clean, one_line, unwrap
-from labkit.document.wording import Words
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.outputs import ModuleOutput
 from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, TimedPart
 from labkit.model import Block, PersonaJourneyConfig, Session
 from labkit.model import events as ev
-from labkit.model import views as v
 from labkit.model.validation import Problem, duplicates, error
+
+if TYPE_CHECKING:
+    from labkit.document import elements as e
+    from labkit.document.wording import Words
+    from labkit.model import views as v
 
 STAGES_PER_TABLE = 6
 """Journey stages per map table (a landscape page holds about six readable columns)."""
@@ -170,6 +172,9 @@ class PersonaJourney(MethodSpec[PersonaJourneyConfig]):
         return JourneyOutput(block.id, clean(block.title), self.tag, day, maps=tuple(maps))
 
     def layout(self, output: ModuleOutput, words: Words) -> list[e.Element]:
+        from labkit.document import elements as e
+        from labkit.document.chart_labels import figure
+
         assert isinstance(output, JourneyOutput)
         out: list[e.Element] = []
         for journey in output.maps:  # no page break between them: no half-empty landscape page
@@ -199,6 +204,8 @@ class PersonaJourney(MethodSpec[PersonaJourneyConfig]):
 
 
 def _journey_table(stages: tuple[JourneyStage, ...], w: Words) -> e.Table:
+    from labkit.document import elements as e
+
     def cell(values: tuple[str, ...]) -> str:
         return "\n".join(f"• {x}" for x in values) if len(values) > 1 else "".join(values)
 

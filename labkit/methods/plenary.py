@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from labkit.document import elements as e
 from labkit.document.text import clean
-from labkit.document.wording import Words
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.notes import NotesLive, block_notes
 from labkit.methods.outputs import ModuleOutput, NotesOutput, notes_elements
@@ -14,6 +13,10 @@ from labkit.methods.spec import CheckContext, MethodSpec, TimedPart
 from labkit.model import Block, PlenaryConfig, Session
 from labkit.model import events as ev
 from labkit.model.validation import Problem
+
+if TYPE_CHECKING:
+    from labkit.document import elements as e
+    from labkit.document.wording import Words
 
 
 def note_event(

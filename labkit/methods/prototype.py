@@ -15,19 +15,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from labkit.document import elements as e
 from labkit.document.text import clean, one_line
-from labkit.document.wording import Words
 from labkit.i18n import t
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.outputs import Item, ModuleOutput
 from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, TimedPart
 from labkit.model import Block, Session
 from labkit.model import events as ev
-from labkit.model import views as v
 from labkit.model.methods import PrototypeTestConfig
 from labkit.model.validation import Problem, duplicates, error, warning
+
+if TYPE_CHECKING:
+    from labkit.document import elements as e
+    from labkit.document.wording import Words
+    from labkit.model import views as v
 
 __all__ = ["PrototypeLive", "PrototypeOutput", "PrototypeTest", "PrototypeTestConfig", "Team"]
 
@@ -276,6 +279,8 @@ class PrototypeTest(MethodSpec[PrototypeTestConfig]):
                                teams=tuple(out))  # fmt: skip
 
     def layout(self, output: ModuleOutput, words: Words) -> list[e.Element]:
+        from labkit.document import elements as e
+
         assert isinstance(output, PrototypeOutput)
         out: list[e.Element] = [_summary(output, words)]
         for team in output.teams:
@@ -299,6 +304,8 @@ class PrototypeTest(MethodSpec[PrototypeTestConfig]):
 
 def _summary(output: PrototypeOutput, w: Words) -> e.Table:
     """One row per team: its prototype, how much feedback on each facet, its decision."""
+    from labkit.document import elements as e
+
     prompts = output.prompts
     extra = any(len(team.facets) > len(prompts) for team in output.teams)
     header = (w("prototype.col.team"), w("prototype.col.prototype"), *prompts,

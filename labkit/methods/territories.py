@@ -4,10 +4,9 @@ difficulty and the others share practices. Notes are placed by territory."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from labkit.document import elements as e
 from labkit.document.text import clean, unwrap
-from labkit.document.wording import Words
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.notes import NotesLive, block_notes
 from labkit.methods.outputs import ModuleOutput, TerritoryOutput, notes_elements
@@ -15,6 +14,10 @@ from labkit.methods.spec import AlertKind, CheckContext, MethodSpec, Participant
 from labkit.model import Block, PeerHelpConfig, Session, TerritorialDiagnosticConfig
 from labkit.model import events as ev
 from labkit.model.validation import Problem, error
+
+if TYPE_CHECKING:
+    from labkit.document import elements as e
+    from labkit.document.wording import Words
 
 
 def territory_note(block: Block, text: str, territory: str | None,

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from labkit.model import Block, IdeaVoteConfig, Session
-from labkit.model import views as v
 from labkit.model.ranking import RankedItem, rank_votes
+
+if TYPE_CHECKING:
+    from labkit.model import views as v
 
 if TYPE_CHECKING:
     from labkit.methods.captured import Captured

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from labkit.document import elements as e
 from labkit.document.text import clean
-from labkit.document.wording import Words
 from labkit.i18n import t
 from labkit.methods import voting
 from labkit.methods.captured import Captured, Harvest
@@ -16,8 +15,12 @@ from labkit.methods.outputs import Item, ItemGroup, ModuleOutput, group_elements
 from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, TimedPart
 from labkit.model import Block, QuestionMode, Session, WorldCafeConfig
 from labkit.model import events as ev
-from labkit.model import views as v
 from labkit.model.validation import Problem, duplicates, error, warning
+
+if TYPE_CHECKING:
+    from labkit.document import elements as e
+    from labkit.document.wording import Words
+    from labkit.model import views as v
 
 MIN_ROUND_MINUTES = 10
 MAX_TABLE_SIZE = 8
@@ -254,6 +257,8 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
         return CafeOutput(block.id, clean(block.title), self.tag, day, questions=tuple(questions))
 
     def layout(self, output: ModuleOutput, words: Words) -> list[e.Element]:
+        from labkit.document import elements as e
+
         assert isinstance(output, CafeOutput)
         out: list[e.Element] = []
         for question in output.questions:

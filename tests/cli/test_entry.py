@@ -124,3 +124,22 @@ def test_a_command_is_built_alone_not_with_its_module_siblings(
     group = root.get_command(ctx, "participants")  # type: ignore[attr-defined]
     assert group is not None and "import" in group.commands
     assert root.get_command(ctx, "nope") is None  # type: ignore[attr-defined]
+
+
+def test_validate_loads_neither_the_views_nor_the_document_elements(example: Path) -> None:
+    """The method checks need each spec, not the live views nor the report's elements that the
+    specs build in other methods (about 50 ms of `labkit validate`, issue 16)."""
+    text, modules = _modules_after("validate", str(example))
+    assert "0 errors" in text
+    assert _loaded(modules, "labkit.methods")
+    unneeded = ("labkit.model.views", "labkit.document.elements", "labkit.document.wording",
+                "labkit.document.chart_labels")
+    assert [m for m in unneeded if _loaded(modules, m)] == []
+
+
+def test_agenda_dates_need_neither_babel_dates_nor_pytz(example: Path) -> None:
+    """`babel.dates` looks up the machine's time zone on import, through pytz (about 60 ms of
+    `labkit agenda`, issue 16); the agenda's dates are written by `labkit.i18n.dates`."""
+    text, modules = _modules_after("agenda", str(example))
+    assert "2026" in text or "2027" in text
+    assert [m for m in ("babel.dates", "pytz") if _loaded(modules, m)] == []
