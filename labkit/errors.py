@@ -37,6 +37,15 @@ class InvalidInputError(LabkitError):
         return "\n".join([self.message, *(f"  - {p}" for p in self.problems)])
 
 
+class RefusedEventError(InvalidInputError):
+    """The journal's rules refuse an event in the current state (`problems`: the reasons, in
+    plain words; `event_type`: the event's internal name, for logs and the command line)."""
+
+    def __init__(self, message: str, problems: list[str], event_type: str) -> None:
+        super().__init__(message, problems)
+        self.event_type = event_type
+
+
 class SessionNotFoundError(InvalidInputError):
     """A SESSION argument names no session folder or session.yaml."""
 

@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from labkit.errors import LabkitError, StorageError
+from labkit.errors import LabkitError, RefusedEventError, StorageError
 from labkit.i18n import set_ui_language, t
 from labkit.model import Block
 from labkit.store.session_log import log_path, session_log
@@ -279,7 +279,11 @@ class LabkitApp(App[None]):
         try:
             return action(*args, **kwargs)
         except LabkitError as error:
-            message = self.live.with_names(str(error))
+            # a refusal by the journal's rules is said by its reasons alone: its lead names
+            # the event's internal type (« attendance.arrived »), which means nothing here
+            text = ("\n".join(error.problems) if isinstance(error, RefusedEventError)
+                    else str(error))
+            message = self.live.with_names(text)
             if isinstance(error, StorageError) and self._attempt is not None:
                 self._attempt.failed = True
                 message = t("tui.error.text_kept", error=message)

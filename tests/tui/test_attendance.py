@@ -217,3 +217,15 @@ async def test_undoing_the_absence_of_someone_here_gives_the_arrival_back(make_a
         await pilot.press("ctrl+z")
         await _settle(pilot)
         assert app.live.state.attendance_on(1)["p14"].status == "present"
+
+
+async def test_checking_in_someone_already_here_says_so_without_the_events_name(make_app):
+    """A tmux pass: « Événement « attendance.arrived » refusé : … » on screen. The journal's
+    refusal is said by its reason alone, with the person's name."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f4", *"hugo", "enter", *"hugo", "enter")
+        await _settle(pilot)
+        shown = [n.message for n in app._notifications]
+        assert any("Hugo est déjà présent·e" in m for m in shown), shown
+        assert not any("attendance." in m or "Événement" in m for m in shown), shown

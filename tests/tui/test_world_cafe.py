@@ -473,3 +473,24 @@ def test_the_live_session_refuses_a_round_the_plan_does_not_have(make_app):
         app.live.start_round("cafe")
     with pytest.raises(InvalidInputError, match="tours prévus"):
         app.live.start_round("cafe")
+
+
+async def test_someone_who_left_is_said_gone_on_the_card_not_absent(make_app):
+    """A tmux pass: Farida, who came and left, read « Farida (absent·e) » on her card."""
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_cafe(app, pilot)
+        seated = [p for table in rotation.current_plan(app.live.root, "cafe",
+                                                        app.live.rotations("cafe"))[0]
+                  for p in table if p not in app.screen.config.hosts]
+        gone, away = seated[0], seated[1]
+        app.live.arrive(gone)
+        app.live.leave(gone)
+        app.live.mark_absent(away)
+        app.screen.refresh_view()
+        await pilot.pause()
+        cards = " ".join(str(card.query_one(".card-seats").render())
+                         for card in app.screen.query(TableCard))
+        name = app.live.session.participant
+        assert f"{name(gone).first_name} (parti·e)" in cards, cards
+        assert f"{name(away).first_name} (absent·e)" in cards, cards

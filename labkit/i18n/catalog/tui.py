@@ -157,8 +157,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No seating plan yet: Ctrl+R asks the planner for one.",
     },
     "tui.cafe.changes": {
-        "fr": "⚠ {missing} {missing:plural:absent·e|absent·es}, {extra} hors plan — Ctrl+R\u00a0: replanifier dès le tour {round}",
-        "en": "⚠ {missing} absent, {extra} not in the plan — Ctrl+R: re-plan from round {round}",
+        "fr": "⚠ {missing} {missing:plural:absent·e ou parti·e|absent·es ou parti·es}, {extra} hors plan — Ctrl+R\u00a0: replanifier dès le tour {round}",
+        "en": "⚠ {missing} absent or gone, {extra} not in the plan — Ctrl+R: re-plan from round {round}",
     },
     "tui.cafe.replanning": {"fr": "Replanification en cours…", "en": "Re-planning…"},
     "tui.error.no_round_left": {"fr": "Les {rounds} tours prévus sont joués\u00a0: pas de tour de plus.", "en": "The {rounds} planned rounds are played: no further round."},

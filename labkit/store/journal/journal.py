@@ -27,7 +27,7 @@ from typing import Any, Self
 
 from pydantic import ValidationError
 
-from labkit.errors import InvalidInputError, StorageError
+from labkit.errors import InvalidInputError, RefusedEventError, StorageError
 from labkit.i18n import t
 from labkit.model import events as ev
 from labkit.model.events.fields import clean_text, utc_now
@@ -472,7 +472,7 @@ class Journal:
             event = event.model_copy(update={event.id_field: self._state.next_id(event)})
         problems = rules.check(self._state, event)
         if problems:
-            raise InvalidInputError(t("journal.refused", type=event.type), problems)
+            raise RefusedEventError(t("journal.refused", type=event.type), problems, event.type)
         return event
 
     def restore(self, records: Iterable[RecordedEvent]) -> list[RecordedEvent]:

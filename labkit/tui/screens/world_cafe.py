@@ -217,12 +217,15 @@ class WorldCafeScreen(CaptureScreen):
         seats = []
         if host and host not in members:
             members.insert(0, host)
+        attendance = self.live.state.attendance_on(self.live.day)
         for person in members:
             is_host = person == host
             following = None
             if not is_host and number < self.config.rounds:
                 following = rotation.table_of(self.plan, number + 1, person)
-            seats.append(Seat(self._person_name(person), is_host, following, person not in room))
+            record = attendance.get(person)
+            seats.append(Seat(self._person_name(person), is_host, following, person not in room,
+                              left=record is not None and record.status == "left"))
         seats.sort(key=lambda s: not s.host)
         question = self.config.question_at(table, number)
         return TableView(table, question, self.config.questions[question - 1], tuple(seats),

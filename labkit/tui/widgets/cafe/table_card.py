@@ -26,6 +26,9 @@ class Seat:
     host: bool = False
     next_table: int | None = None
     absent: bool = False
+    """Not in the room this round (absent, or gone: `left`)."""
+    left: bool = False
+    """Came, then left (said « parti·e », not « absent·e »)."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ class TableCard(Vertical):
                 continue
             seats.append(seat.name, style=style)
             if seat.absent:
-                seats.append(f" ({t('tui.presence.absent')})")
+                seats.append(f" ({t('tui.presence.left' if seat.left else 'tui.presence.absent')})")
             elif seat.next_table is not None:
                 seats.append(f"→T{seat.next_table}", style="bold")
             if index < len(view.seats) - 1:
