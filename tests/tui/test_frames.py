@@ -67,3 +67,28 @@ async def test_phone_ideas_picked_up_together_redraw_each_card_once(make_app, se
         await pilot.pause()
         assert sorted(drawn) == [1, 2]  # table 1 (the entry) and table 2 (the phones), once each
         assert app.screen.query_one("#table-2", TableCard).view.ideas == 10
+
+
+async def test_the_journal_poll_waits_while_keys_wait_for_the_capture_line(
+    make_app, session_dir
+):
+    """A phone's idea in the journal and a burst of keys queued: the poll picks nothing up (its
+    reading and redrawing would come before the keys); once they are read, it does."""
+    fill(session_dir, 3)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        with Journal.open(session_dir, device="phone") as phone:
+            phone.record({"type": "contribution.added", "kind": "idea", "text": "Téléphone",
+                          "block_id": "cafe", "round": 1, "table": 2, "question": 1})  # fmt: skip
+        revision = app.revision
+        for key in "suite":
+            app.post_message(events.Key(key, key))
+        assert keys_waiting(app)
+        app.poll()
+        assert app.revision == revision
+        await pilot.pause()
+        assert not keys_waiting(app)
+        app.poll()
+        assert app.revision == revision + 1
+        assert app.screen.query_one("#table-2", TableCard).view.ideas == 1
