@@ -34,16 +34,15 @@ class TextField(Input):
     gathered = ""
     """Plain characters read and not yet inserted: the next key waits in this field's queue."""
 
-    inserts = 0
-    """Edits the gathered characters made (a test's count: one per burst, not one per key)."""
-
     on_enter: Callable[[Input.Submitted], object] | None = None
     """Who takes Enter in the key's own turn (its entry is then written before the next key
     acts: « idée ⏎ Ctrl+Z » undoes that idea); else `Submitted` is posted, as Textual does."""
 
     async def _on_key(self, event: events.Key) -> None:
-        if self._plain(event) and not await self.read_key(event):
+        if self._plain(event):
             self._taken(event)
+            if await self.read_key(event):  # a digit after Ctrl+T: text typed before it is
+                return  # already in (Ctrl+T is not a plain key)
             assert event.character is not None
             self.gathered += event.character
             if not self._key_queued():
@@ -94,7 +93,6 @@ class TextField(Input):
         if not text:
             return
         self.gathered = ""
-        self.inserts += 1
         self._restart_blink()
         selection = self.selection
         if selection.is_empty:
