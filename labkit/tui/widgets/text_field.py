@@ -22,9 +22,11 @@ the burst. To everything outside the field this is as if those keys were still q
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Awaitable, Callable
 
 from textual import events
+from textual.message import Message
 from textual.widgets import Input
 
 
@@ -83,7 +85,7 @@ class TextField(Input):
     def _key_queued(self) -> bool:
         """Whether the next message in this field's own queue is a key (it will be read here,
         before anything else this field does)."""
-        waiting = self._message_queue.values
+        waiting: deque[Message | None] = self._message_queue.values
         return bool(waiting) and isinstance(waiting[0], events.Key)
 
     def insert_gathered(self) -> None:
