@@ -29,6 +29,7 @@ from labkit.model import Block
 from labkit.store.session_log import log_path, session_log
 from labkit.tui import live_state as ls
 from labkit.tui.controller import Alert, LiveSession
+from labkit.tui.frames import keys_waiting
 from labkit.tui.key_hold import KeyHold
 from labkit.tui.keys import describe_bindings, translate_bindings
 from labkit.tui.screens.base import BlockScreen, LiveScreen
@@ -191,9 +192,11 @@ class LabkitApp(App[None]):
         collector: a full collection over the whole heap (the plan, thousands of journal
         events, the widgets) pauses the app for 100 ms or more, long enough to delay a
         keypress; after `gc.freeze` it only scans what the session creates from now on, and
-        less often (`GC_THRESHOLDS`)."""
+        less often (`GC_THRESHOLDS`). What F6 to F9 can do is noted: the first footer shows it
+        (`watch_revision`)."""
         import gc
 
+        self._lifecycle_shown = self._lifecycle_can()
         gc.collect()
         gc.freeze()
         gc.set_threshold(*GC_THRESHOLDS)
@@ -213,7 +216,10 @@ class LabkitApp(App[None]):
     def poll(self) -> None:
         """Pick up what other devices (the phones' server, a `labkit note`…) wrote in the
         journal: a cheap `PRAGMA data_version` check several times a second, a read when it
-        moved."""
+        moved. Not while keys wait for the focused text field: they are read first (the pick-up
+        and its redraw would delay them; the next poll, or the entry they write, picks up)."""
+        if keys_waiting(self):
+            return
         try:
             if self.live.refresh():
                 self.revision = self.live.revision
@@ -428,11 +434,15 @@ class LabkitApp(App[None]):
 
     def watch_revision(self) -> None:
         """The footer again only when what F6 to F9 can do changed (a new footer lays the
-        screen out: not after every entry)."""
-        can = tuple(bool(self.check_action(a, ())) for a in sorted(self.LIFECYCLE_ACTIONS))
+        screen out: not after every entry, nor after the first one, whose keys the first footer
+        already showed; tens of milliseconds of widgets mounted while the next keys wait)."""
+        can = self._lifecycle_can()
         if can != self._lifecycle_shown:
             self._lifecycle_shown = can
             self.refresh_bindings()
+
+    def _lifecycle_can(self) -> tuple[bool, ...]:
+        return tuple(bool(self.check_action(a, ())) for a in sorted(self.LIFECYCLE_ACTIONS))
 
     def _target(self, action: str) -> Block | None:
         screen = self.live_screen

@@ -7,6 +7,8 @@ delays every key behind it, the Enter included, and so the entry's write. So, wh
 wait for the focused text field, the screen's frame waits too (at most `MAX_DEFER`, so that a
 long paste still echoes), and an Enter's entry, once written, is drawn at once, in the Enter's own
 turn, before the next keys are read (`draw_now`): write first, draw after, then the next keys.
+A list's rows added by the entry are measured for that frame too (`DataTable` measures them when
+its queue is idle, which came after the next keys: a second drawing of the list in their way).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import DataTable
 
 from labkit.tui.widgets.text_field import TextField
 
@@ -38,14 +41,31 @@ def keys_waiting(app: Any) -> bool:
     return _queued_key(app) or _queued_key(focused)
 
 
+def measure_rows(table: DataTable[Any]) -> None:
+    """What `DataTable` does when its queue is idle, now: the widths of the cells changed and
+    the sizes of the rows added (then its scrollable size)."""
+    if table._updated_cells:
+        updated = table._updated_cells.copy()
+        table._updated_cells.clear()
+        table._update_column_widths(updated)
+    if table._require_update_dimensions:
+        table._require_update_dimensions = False
+        added = table._new_rows.copy()
+        table._new_rows.clear()
+        table._update_dimensions(added)
+
+
 def draw_now(screen: Screen[Any]) -> bool:
     """Draw what changed on `screen` now, within the current turn, instead of after the widgets'
     next idle messages (Textual's path: each changed widget posts ``Update`` to its screen, which
     draws on its next timer tick, by then after the keys queued meanwhile), laying the screen out
-    again if a widget asked for it. Whether it drew: not when the screen is not the app's top one,
-    or when a widget's styles must be refreshed first (then Textual's own path draws it)."""
+    again if a widget asked for it, its lists' new rows measured first. Whether it drew: not
+    when the screen is not the app's top one, or when a widget's styles must be refreshed first
+    (then Textual's own path draws it)."""
     if screen.app.screen is not screen:
         return False
+    for table in screen.query(DataTable):
+        measure_rows(table)
     changed: list[Widget] = []
     laid_out: list[Widget] = []
     scrolled = False

@@ -131,3 +131,32 @@ async def test_the_bar_says_what_is_left_of_the_block_and_by_how_much_it_overran
         bar = str(app.screen.query_one("BlockBar").render())
         assert "dépassé de 03:00" in bar and "-" not in bar.split("dépassé")[1][:8], bar
         assert block.status == "running"
+
+
+async def test_the_first_entry_leaves_the_footer_as_it_is(make_app, session_dir) -> None:
+    """The app opened on a café already running: F6 to F9 can do after its first idea what
+    they could before, and the footer is not composed again (its keys mounted anew, the screen
+    laid out: tens of milliseconds while the next keys wait)."""
+    from labkit.tui.widgets.footer import FitFooter
+    from tests.tui.test_incremental import fill
+
+    fill(session_dir, 3)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        assert type(app.screen).__name__ == "WorldCafeScreen"
+        composed: list[int] = []
+        footer = app.screen.query_one(FitFooter)
+        original = footer.recompose
+
+        async def counting():  # type: ignore[no-untyped-def]
+            composed.append(1)
+            return await original()
+
+        footer.recompose = counting  # type: ignore[method-assign]
+        await pilot.press(*"Une idée", "enter")
+        for _ in range(3):
+            await pilot.pause()
+        assert any(c.text == "Une idée" for c in app.live.state.contributions.values())
+        assert composed == []

@@ -43,6 +43,34 @@ async def test_an_entry_is_drawn_before_the_keys_typed_after_it_are_read(make_ap
         assert not keys_waiting(app)
 
 
+
+async def test_an_entrys_row_is_measured_for_its_own_frame(make_app, session_dir):
+    """« idée ⏎ suite » in one burst: the list's scrollable height counts the idea's row in the
+    frame drawn in the Enter's turn (DataTable measured it when idle, after « suite »: drawn
+    a second time then, while the keys waited)."""
+    fill(session_dir, 3)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#ideas", DataTable)
+        line = app.screen.query_one("#capture Input", Input)
+        before = table.row_count
+        drawn: list[tuple[int, int, str]] = []
+        composed = app._display
+
+        def recording(target, renderable):  # type: ignore[no-untyped-def]
+            composed(target, renderable)
+            if renderable is not None:
+                drawn.append((table.row_count, table.virtual_size.height, line.value))
+
+        app._display = recording  # type: ignore[method-assign]
+        for key in [*"idée", "enter", *"suite"]:
+            app.post_message(events.Key(key, "\r" if key == "enter" else key))
+        await pilot.pause()
+        first = next((height, value) for rows, height, value in drawn if rows == before + 1)
+        assert first == (before + 1, "")
+
+
 async def test_phone_ideas_picked_up_together_redraw_each_card_once(make_app, session_dir,
                                                                       monkeypatch):  # fmt: skip
     """Ten ideas from phones read in one pick-up (with the facilitator's next entry): each table
@@ -67,3 +95,28 @@ async def test_phone_ideas_picked_up_together_redraw_each_card_once(make_app, se
         await pilot.pause()
         assert sorted(drawn) == [1, 2]  # table 1 (the entry) and table 2 (the phones), once each
         assert app.screen.query_one("#table-2", TableCard).view.ideas == 10
+
+
+async def test_the_journal_poll_waits_while_keys_wait_for_the_capture_line(
+    make_app, session_dir
+):
+    """A phone's idea in the journal and a burst of keys queued: the poll picks nothing up (its
+    reading and redrawing would come before the keys); once they are read, it does."""
+    fill(session_dir, 3)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        with Journal.open(session_dir, device="phone") as phone:
+            phone.record({"type": "contribution.added", "kind": "idea", "text": "Téléphone",
+                          "block_id": "cafe", "round": 1, "table": 2, "question": 1})  # fmt: skip
+        revision = app.revision
+        for key in "suite":
+            app.post_message(events.Key(key, key))
+        assert keys_waiting(app)
+        app.poll()
+        assert app.revision == revision
+        await pilot.pause()
+        assert not keys_waiting(app)
+        app.poll()
+        assert app.revision == revision + 1
+        assert app.screen.query_one("#table-2", TableCard).view.ideas == 1
