@@ -280,7 +280,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Note pour ce territoire, puis Entrée (↑/↓\u00a0: territoire, ctrl+t\u00a0: type)",
         "en": "Note for this territory, then Enter (↑/↓: territory, ctrl+t: kind)",
     },
-    "tui.territory.turn": {"fr": "Tour de {territory} ({number}/{count})", "en": "{territory}'s turn ({number}/{count})"},
+    "tui.territory.turn": {"fr": "Tour\u00a0: {territory} ({number}/{count})", "en": "{territory}'s turn ({number}/{count})"},
     "tui.territory.next_turn": {"fr": "tour suivant\u00a0: Ctrl+N", "en": "next turn: Ctrl+N"},
     "tui.territory.all_done": {"fr": "Chaque territoire a eu son tour.", "en": "Every territory had its turn."},
     # closing
