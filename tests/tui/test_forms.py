@@ -136,3 +136,25 @@ async def test_the_commitment_itself_keeps_room_at_120_columns(make_app):
         widths = {key.value: column.width for key, column in table.columns.items()}
         assert widths["what"] >= 30, widths
         assert widths["what"] == max(widths.values()), widths
+
+
+async def test_at_80_columns_the_highlighted_commitment_is_shown_in_full(make_app, clock):
+    """At 80×24 the list cuts a commitment to ~15 characters (« Ouvrir un guic… », the 80x24
+    tmux pass): the one under the cursor is shown whole under the list, with who and when."""
+    from . import scenario
+
+    app = make_app(day=2)
+    scenario.afternoon(app.live, clock, "engagements")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_block(app, pilot, "engagements")
+        await pilot.pause()
+        table = app.screen.query_one("#commitments")
+        for row in range(table.row_count):
+            table.move_cursor(row=row)
+            await pilot.pause()
+            item = app.live.state.commitments[table.highlighted_key()]
+            detail = app.screen.query_one("#commit-detail")
+            shown = " ".join(str(detail.render()).split())
+            assert " ".join(item.what.split()) in shown, shown
+            assert item.due.strftime("%d/%m/%Y") in shown, shown
+            assert detail.region.height >= 2

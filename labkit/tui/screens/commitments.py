@@ -118,6 +118,8 @@ class CommitmentsScreen(BlockScreen):
         yield BlockBar(id="block-bar")
         yield Plain(id="commit-title", classes="summary")
         yield FitTable(fill="what", id="commitments", cursor_type="row", classes="items")
+        # the highlighted commitment in full: at 80 columns its column shows ~15 characters
+        yield Plain(id="commit-detail", classes="summary")
         yield Plain(t("tui.commit.hint"), classes="hint")
         yield FitFooter()
 
@@ -205,6 +207,25 @@ class CommitmentsScreen(BlockScreen):
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
         fill_width(table, "what")
+        self._show_detail()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The highlighted commitment in full under the list (what, who, when, indicator)."""
+        item = self._highlighted()
+        detail = self.query_one("#commit-detail", Plain)
+        if item is None:
+            detail.display = False
+            return
+        owner = " — ".join(filter(None, (item.owner_person, item.owner_organisation)))
+        parts = [owner or "⚠ " + t("tui.commit.no_owner"),
+                 item.due.strftime("%d/%m/%Y") if item.due else "",
+                 t("tui.colon", label=t("tui.commit.indicator"), value=item.indicator)
+                 if item.indicator else ""]
+        detail.update(bold_lead(f"▸ {item.what}", "\n  " + " · ".join(p for p in parts if p)))
+        detail.display = True
 
     def _highlighted(self) -> Commitment | None:
         key = self.query_one("#commitments", FitTable).highlighted_key()
