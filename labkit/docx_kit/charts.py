@@ -8,6 +8,7 @@ matplotlib is not needed for a .docx.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
@@ -24,7 +25,14 @@ CHART_RELATIONSHIP = R_NS + "/chart"
 PALETTE = ("2E6F9E", "E07A5F", "81B29A", "F2CC8F", "6D597A", "3D5A80", "B56576")
 _GREY, _DARK, _LIGHT = "555555", "222222", "DDDDDD"
 _EMU_PER_IN = 914400
+FONT = "Arial"
+"""The charts' typeface (the report's body font; a sans serif as the PNG charts had)."""
 _NSMAP = {"c": C_NS, "a": A_NS, "r": R_NS}
+Number = Callable[[float], str]
+
+
+def _plain(value: float) -> str:
+    return f"{value:.1f}"
 
 
 def _c(parent: Any, tag: str, val: object = None) -> Any:
@@ -38,8 +46,9 @@ def _a(parent: Any, tag: str, **attrs: str) -> Any:
     return etree.SubElement(parent, f"{{{A_NS}}}{tag}", attrs)
 
 
-def chart_xml(chart: Chart, lang: str = "fr") -> bytes:
-    """The chartSpace part of `chart`: bars (vertical or horizontal, grouped) or a line."""
+def chart_xml(chart: Chart, lang: str = "fr", number: Number = _plain) -> bytes:
+    """The chartSpace part of `chart`: bars (vertical or horizontal, grouped) or a line.
+    `number` writes a decimal value on its bar in the report's locale (« 4,6 »)."""
     space = etree.Element(f"{{{C_NS}}}chartSpace", nsmap=_NSMAP)
     _c(space, "date1904", 0)
     _c(space, "lang", "fr-FR" if lang == "fr" else "en-GB")
@@ -52,7 +61,7 @@ def chart_xml(chart: Chart, lang: str = "fr") -> bytes:
     if chart.kind == "line":
         _line(plot, chart)
     else:
-        _bars(plot, chart)
+        _bars(plot, chart, number)
     if len(chart.series) > 1:
         legend = _c(body, "legend")
         _c(legend, "legendPos", "b")
@@ -74,6 +83,7 @@ def _title(title: Any, text: str, size: int, colour: str = _DARK) -> None:
         run = _a(p, "r")
         props = _a(run, "rPr", lang="fr-FR", sz=str(size), b="0")
         _fill(props, colour)
+        _a(props, "latin", typeface=FONT)
         _a(run, "t").text = xml_safe(line)
     _c(title, "overlay", 0)
 
@@ -84,6 +94,7 @@ def _text_props(parent: Any, size: int, colour: str = _DARK) -> None:
     _a(tx, "lstStyle")
     props = _a(_a(_a(tx, "p"), "pPr"), "defRPr", sz=str(size))
     _fill(props, colour)
+    _a(props, "latin", typeface=FONT)
     _a(tx[-1], "endParaRPr", lang="fr-FR")
 
 
@@ -115,11 +126,7 @@ def _series(parent: Any, chart: Chart, index: int) -> Any:
     ser = _c(parent, "ser")
     _c(ser, "idx", index)
     _c(ser, "order", index)
-    name = _c(_c(_c(ser, "tx"), "strRef"), "strCache")
-    _c(name, "ptCount", 1)
-    _c(_c(name, "pt"), "v").text = xml_safe(wrap(series.name, *SERIES_ROOM))
-    name.getparent().insert(0, etree.Element(f"{{{C_NS}}}f"))
-    name.getparent()[0].text = f"Sheet1!${_column(index)}$1"
+    _c(_c(ser, "tx"), "v").text = xml_safe(wrap(series.name, *SERIES_ROOM))
     ser.append(etree.Element(f"{{{C_NS}}}spPr"))
     return ser
 
@@ -143,25 +150,26 @@ def _data(ser: Any, chart: Chart, index: int, code: str) -> None:
             _c(pt, "v").text = repr(float(value))
 
 
-def _column(index: int) -> str:
-    return chr(ord("B") + index % 24)
-
-
-def _labels(ser: Any, code: str, size: int, position: str | None) -> None:
+def _labels(ser: Any, code: str, size: int, position: str, texts: list[str | None] | None
+            ) -> None:  # fmt: skip
+    """The values on the bars; `texts`: each value as written in the report's locale (a chart's
+    number format would follow the reader's locale: « 4.6 » in a French report)."""
     labels = _c(ser, "dLbls")
+    for n, text in enumerate(texts or ()):
+        if text is not None:
+            _custom_label(labels, n, text, size, _DARK, position)
     fmt = _c(labels, "numFmt")
     fmt.set("formatCode", code)
     fmt.set("sourceLinked", "0")
     _no_line(_c(labels, "spPr"))
     _text_props(labels, size)
-    if position:
-        _c(labels, "dLblPos", position)
+    _c(labels, "dLblPos", position)
     for tag, on in (("showLegendKey", 0), ("showVal", 1), ("showCatName", 0),
                     ("showSerName", 0), ("showPercent", 0), ("showBubbleSize", 0)):  # fmt: skip
         _c(labels, tag, on)
 
 
-def _bars(plot: Any, chart: Chart) -> None:
+def _bars(plot: Any, chart: Chart, number: Number) -> None:
     """Grouped bars; horizontal ones rank from the top. One colour per category when given."""
     horizontal = chart.kind == "hbar"
     group = _c(plot, "barChart")
@@ -181,7 +189,9 @@ def _bars(plot: Any, chart: Chart) -> None:
                 _c(point, "invertIfNegative", 0)
                 _c(point, "bubble3D", 0)
                 _fill(_c(point, "spPr"), colour)
-        _labels(ser, code, 700 if several else 800, "outEnd")
+        values = None if code == "0" else [
+            None if v is None else number(v) for v in chart.series[index].values]
+        _labels(ser, code, 700 if several else 800, "outEnd", values)
         _data(ser, chart, index, code)
     _c(group, "gapWidth", 40 if horizontal else 60)
     _c(group, "overlap", -5 if several else 0)
@@ -214,28 +224,39 @@ def _line(plot: Any, chart: Chart) -> None:
     _axes(plot, group, chart, "0", reverse=False)
 
 
-def _level_labels(ser: Any, values: tuple[float | None, ...], levels: dict[float, str]) -> None:
-    """Each point labelled with the name of its level (« frustré·e »), above it."""
+def _level_labels(ser: Any, values: tuple[float | None, ...], levels: dict[float, str]
+                  ) -> None:  # fmt: skip
+    """Each point labelled with the name of its level (« frustré·e »), on its right (the last
+    one on its left): above or below, a label would sit on the line."""
     labels = _c(ser, "dLbls")
+    last = max((n for n, v in enumerate(values) if v is not None), default=0)
     for n, value in enumerate(values):
         if value is None:
             continue
-        label = _c(labels, "dLbl")
-        _c(label, "idx", n)
         nearest = min(levels, key=lambda level: abs(level - value))
-        rich = _c(_c(label, "tx"), "rich")
-        _a(rich, "bodyPr")
-        run = _a(_a(rich, "p"), "r")
-        _fill(_a(run, "rPr", lang="fr-FR", sz="700"), _GREY)
-        _a(run, "t").text = xml_safe(levels[nearest])
-        _c(label, "dLblPos", "t")
-        for tag, on in (("showLegendKey", 0), ("showVal", 1), ("showCatName", 0),
-                        ("showSerName", 0), ("showPercent", 0), ("showBubbleSize", 0)):  # fmt: skip
-            _c(label, tag, on)
+        _custom_label(labels, n, levels[nearest], 700, _GREY, "l" if n == last else "r")
     _c(labels, "dLblPos", "t")
     for tag in ("showLegendKey", "showVal", "showCatName", "showSerName", "showPercent",
                 "showBubbleSize"):  # fmt: skip
         _c(labels, tag, 0)
+
+
+def _custom_label(labels: Any, index: int, text: str, size: int, colour: str, position: str
+                  ) -> None:  # fmt: skip
+    """A data label of point `index` whose text is `text`."""
+    label = _c(labels, "dLbl")
+    _c(label, "idx", index)
+    rich = _c(_c(label, "tx"), "rich")
+    _a(rich, "bodyPr")
+    run = _a(_a(rich, "p"), "r")
+    props = _a(run, "rPr", lang="fr-FR", sz=str(size))
+    _fill(props, colour)
+    _a(props, "latin", typeface=FONT)
+    _a(run, "t").text = xml_safe(text)
+    _c(label, "dLblPos", position)
+    for tag, on in (("showLegendKey", 0), ("showVal", 1), ("showCatName", 0),
+                    ("showSerName", 0), ("showPercent", 0), ("showBubbleSize", 0)):  # fmt: skip
+        _c(label, tag, on)
 
 
 def _axes(plot: Any, group: Any, chart: Chart, code: str, *, reverse: bool) -> None:
@@ -284,14 +305,14 @@ def _axes(plot: Any, group: Any, chart: Chart, code: str, *, reverse: bool) -> N
     _c(val, "crossAx", 1001)
     _c(val, "crosses", "max" if reverse else "autoZero")
     _c(val, "crossBetween", "between")
-    if chart.kind == "line" or code == "0":
-        _c(val, "majorUnit", 1 if chart.kind == "line" else max(1, round((_top(chart)) / 6)))
+    if chart.kind == "line" or _axis_format(chart, code) == "0":
+        _c(val, "majorUnit", 1 if chart.kind == "line" else max(1, round(_top(chart) / 6)))
 
 
 def _axis_format(chart: Chart, code: str) -> str:
     if chart.kind == "line":
-        return '+0;\u22120;0'
-    return code
+        return "+0;\u22120;0"
+    return "0" if code == "0" or _top(chart) >= 3 else code
 
 
 def _top(chart: Chart) -> float:
@@ -303,7 +324,7 @@ def _bounds(chart: Chart) -> tuple[float | None, float | None]:
     if chart.kind == "line":
         low = chart.value_min if chart.value_min is not None else -2
         high = chart.value_max if chart.value_max is not None else 2
-        return low - 0.5, high + 0.5
+        return low, high
     top = chart.value_max or _top(chart)
     margin = 1.12 if chart.kind == "hbar" else 1.08
     high = top * margin
@@ -316,7 +337,7 @@ def code_integer(chart: Chart) -> bool:
 
 
 def add_chart(paragraph: Any, chart: Chart, width_cm: float, height_cm: float, alt: str,
-              title: str = "", lang: str = "fr") -> Any:  # fmt: skip
+              title: str = "", lang: str = "fr", number: Number = _plain) -> Any:  # fmt: skip
     """A native chart at the end of `paragraph` (a python-docx paragraph), `width_cm` wide,
     with its alternative text (docPr descr) and title; returns the chart part."""
     from docx.opc.packuri import PackURI
@@ -326,7 +347,8 @@ def add_chart(paragraph: Any, chart: Chart, width_cm: float, height_cm: float, a
     part = paragraph.part
     package = part.package
     partname = package.next_partname("/word/charts/chart%d.xml")
-    chart_part = Part(PackURI(partname), CHART_CONTENT_TYPE, chart_xml(chart, lang), package)
+    xml = chart_xml(chart, lang, number)
+    chart_part = Part(PackURI(partname), CHART_CONTENT_TYPE, xml, package)
     rid = part.relate_to(chart_part, CHART_RELATIONSHIP)
     cx, cy = round(width_cm / 2.54 * _EMU_PER_IN), round(height_cm / 2.54 * _EMU_PER_IN)
     shape_id = part.next_id

@@ -379,6 +379,7 @@ class _DocxWriter:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         from labkit.docx_kit.charts import WIDTH_IN, add_chart, chart_height_in
+        from labkit.i18n import format_number
 
         paragraph = self.paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -388,7 +389,7 @@ class _DocxWriter:
             width = CURVE_WIDTH_LANDSCAPE_CM
         height = width * chart_height_in(figure.chart) / WIDTH_IN
         add_chart(paragraph, figure.chart, width, height, figure.alt, figure.caption,
-                  self.doc.lang)  # fmt: skip
+                  self.doc.lang, lambda x: format_number(x, self.doc.lang))  # fmt: skip
         self.paragraph(figure.caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def _image(self, image: e.Image) -> None:
