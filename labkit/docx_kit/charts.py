@@ -375,14 +375,4 @@ def _attr(text: str) -> str:
             .replace(">", "&gt;").replace("\n", "&#10;"))  # fmt: skip
 
 
-def chart_height_in(chart: Chart) -> float:
-    """The chart's height in inches at WIDTH_IN wide (the same as its PNG's)."""
-    from labkit.report.charts import _height, _legend_lines
-
-    height = _height(chart)
-    if len(chart.series) > 1:
-        height += 0.16 * _legend_lines(chart)
-    return height
-
-
-__all__ = ["WIDTH_IN", "add_chart", "chart_height_in", "chart_xml"]
+__all__ = ["WIDTH_IN", "add_chart", "chart_xml"]

@@ -378,8 +378,9 @@ class _DocxWriter:
         """A native Word chart (vector, editable; no matplotlib) and its caption."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-        from labkit.docx_kit.charts import WIDTH_IN, add_chart, chart_height_in
+        from labkit.docx_kit.charts import WIDTH_IN, add_chart
         from labkit.i18n import format_number
+        from labkit.report.charts import height_in
 
         paragraph = self.paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -387,7 +388,7 @@ class _DocxWriter:
         width = min(CHART_WIDTH_CM, self.usable_width_cm())
         if figure.chart.kind == "line" and self.usable_width_cm() > CHART_WIDTH_CM + 4:
             width = CURVE_WIDTH_LANDSCAPE_CM
-        height = width * chart_height_in(figure.chart) / WIDTH_IN
+        height = width * height_in(figure.chart) / WIDTH_IN
         add_chart(paragraph, figure.chart, width, height, figure.alt, figure.caption,
                   self.doc.lang, lambda x: format_number(x, self.doc.lang))  # fmt: skip
         self.paragraph(figure.caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
