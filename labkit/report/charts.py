@@ -31,9 +31,7 @@ def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.
     from labkit.report.chart_canvas import Canvas
 
     draw = {"hbar": _hbar, "bar": _bar, "line": _line}[chart.kind]
-    height = _height(chart)
-    if len(chart.series) > 1:
-        height += 0.16 * _legend_lines(chart)
+    height = height_in(chart)
     figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI, facecolor="white")
     canvas = Canvas(figure)
     axes = figure.add_subplot()
@@ -51,6 +49,14 @@ def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.
         figure.subplots_adjust(left=left / WIDTH_IN, right=1 - 0.25 / WIDTH_IN,
                                bottom=bottom / height, top=1 - top / height)  # fmt: skip
         return _png(canvas)
+
+
+def height_in(chart: Chart) -> float:
+    """The chart's height in inches at WIDTH_IN wide (legend included); no matplotlib."""
+    height = _height(chart)
+    if len(chart.series) > 1:
+        height += 0.16 * _legend_lines(chart)
+    return height
 
 
 def _import_matplotlib() -> None:

@@ -375,20 +375,22 @@ class _DocxWriter:
             self.paragraph(table.caption, "Caption")
 
     def _figure(self, figure: e.Figure) -> None:
+        """A native Word chart (vector, editable; no matplotlib) and its caption."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-        from labkit.docx_kit.pictures import add_picture
+        from labkit.docx_kit.charts import WIDTH_IN, add_chart
         from labkit.i18n import format_number
-        from labkit.report.charts import render_chart
+        from labkit.report.charts import height_in
 
-        png = render_chart(figure.chart, lambda x: format_number(x, self.doc.lang))
         paragraph = self.paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
         width = min(CHART_WIDTH_CM, self.usable_width_cm())
         if figure.chart.kind == "line" and self.usable_width_cm() > CHART_WIDTH_CM + 4:
             width = CURVE_WIDTH_LANDSCAPE_CM
-        add_picture(paragraph, png, width, figure.alt, figure.caption)
+        height = width * height_in(figure.chart) / WIDTH_IN
+        add_chart(paragraph, figure.chart, width, height, figure.alt, figure.caption,
+                  self.doc.lang, lambda x: format_number(x, self.doc.lang))  # fmt: skip
         self.paragraph(figure.caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def _image(self, image: e.Image) -> None:

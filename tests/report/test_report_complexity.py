@@ -102,7 +102,8 @@ def test_each_chart_is_drawn_once_per_render(
     for fmt in ("docx", "html", "md"):
         drawn.clear()
         render_report(folder, fmt, tmp_path / f"report.{fmt}")
-        assert len(drawn) == figures, (fmt, drawn)
+        # the .docx has native charts: no picture drawn
+        assert len(drawn) == (0 if fmt == "docx" else figures), (fmt, drawn)
 
 
 def test_matplotlib_is_imported_only_when_a_chart_is_drawn() -> None:
