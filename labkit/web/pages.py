@@ -216,7 +216,8 @@ async def survey(request: Request) -> Response:
 async def word(request: Request) -> Response:
     def action(web: Web, visitor: Visitor, form: FormData) -> Job:
         return web.room.closing_word(visitor, _text(form, "block", 100),
-                                     _too_long(form, "word", 80))  # fmt: skip
+                                     _too_long(form, "word", 80),
+                                     image=form.get("kind") == "image")  # fmt: skip
 
     return await _act(request, action, "web.sent")
 

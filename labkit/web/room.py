@@ -296,14 +296,18 @@ class Room:
                                   comment=comment.strip() or None)  # fmt: skip
         return self._write(visitor, [event])
 
-    def closing_word(self, visitor: Visitor, block_id: str, word: str) -> Job:
-        """A closing word (or short phrase) for the closing block's word cloud."""
+    def closing_word(self, visitor: Visitor, block_id: str, word: str, *,
+                     image: bool = False) -> Job:
+        """A closing word (or short phrase) for the closing block's word cloud, or with
+        `image` the picture card chosen (its number or title), as the live app records it."""
         word = " ".join(word.split())
 
         def job(state: JournalState) -> Prepared:
             block = self._check_running(block_id, state)
             if not word:
                 raise Refused("web.error.empty")
-            return self._write(visitor, [ev.ClosingWordAdded(text=word, block_id=block.id)])
+            said = (ev.ClosingWordAdded(image=word, block_id=block.id) if image
+                    else ev.ClosingWordAdded(text=word, block_id=block.id))
+            return self._write(visitor, [said])
 
         return job

@@ -289,3 +289,18 @@ def test_projector_and_phone_say_whether_the_session_is_to_come_or_over(served: 
         shown = screen.get(served.projector_url()).text
         assert "La session est terminée." in shown and "va commencer" not in shown
         assert "La session est terminée" in phone.get("/me").text
+
+
+def test_the_closing_image_chosen_is_sent_from_a_phone(served: Served) -> None:
+    """The closing round is « a word or an image » (issue 11): a phone can send either; the
+    image is recorded as the live app records it (the card's number or title)."""
+    served.journal.start_block("cloture")
+    with served.client() as phone:
+        join(phone, served, group="cons")
+        page = phone.get("/me")
+        assert 'value="image"' in page.text
+        sent = phone.post("/me/word", data={"csrf": csrf_of(page.text), "block": "cloture",
+                                            "word": "Carte 12 — le pont", "kind": "image"})
+        assert sent.status_code == 303
+    (said,) = served.journal.state().closing_words.values()
+    assert (said.text, said.image) == (None, "Carte 12 — le pont")
