@@ -10,14 +10,20 @@ While a `TextField` has the focus, the app hands it every key (`LabkitApp._check
 the field runs the key's bindings itself, in the order Textual would (priority bindings, then the
 field's keys and text, then the other bindings): after every key queued before it, and before
 every key queued after it. With no text field focused, keys act at once as Textual does.
+A key that moves the focus to another field (Tab, Maj+Tab) hands the keys queued behind it to
+the field it reached.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.widgets import Input
+
+if TYPE_CHECKING:
+    from labkit.tui.key_hold import KeyHold
 
 
 class TextField(Input):
@@ -27,11 +33,25 @@ class TextField(Input):
     """Who takes Enter in the key's own turn (its entry is then written before the next key
     acts: « idée ⏎ Ctrl+Z » undoes that idea); else `Submitted` is posted, as Textual does."""
 
+    _giving_back = False
+    """A key read here moved the focus away: the keys queued here behind it are given back to
+    the app's `KeyHold`, which hands them to the field the focus went to (`_gave_focus`)."""
+
     async def _on_key(self, event: events.Key) -> None:
         hold = getattr(self.app, "key_hold", None)
-        if hold is not None and self.screen is not self.app.screen and hold.keep(event):
-            self._taken(event)  # typed after a key that opened a screen: it goes there
+        if hold is not None and (
+            self.screen is not self.app.screen or self._giving_back
+        ) and hold.keep(event):
+            self._taken(event)  # typed after a key that took the focus away: it goes there
             return
+        focused = self.screen.focused
+        try:
+            await self._read(event)
+        finally:
+            if hold is not None and self.screen.focused is not focused:
+                self._gave_focus(hold)
+
+    async def _read(self, event: events.Key) -> None:
         in_turn: Callable[[str], Awaitable[bool]] | None = getattr(self.app, "key_in_turn", None)
         if in_turn is not None and await in_turn(event.key):
             self._taken(event)  # a priority binding, in the field's turn
@@ -44,6 +64,26 @@ class TextField(Input):
             await self.app._check_bindings(event.key)
         ):
             self._taken(event)  # the field's bindings (Ctrl+U, ←), the screen's, the app's
+
+    def _gave_focus(self, hold: KeyHold) -> None:
+        """The key just read moved the focus: if to another widget of this screen (Tab,
+        Maj+Tab), the keys behind it, already queued here, are not this field's: they wait,
+        with those typed from now on, and go where the focus is once this field has given
+        them back (« Maj+Tab Ctrl+U texte » at once emptied the field Maj+Tab reached and put
+        the text here)."""
+        screen = self.screen
+        if self._giving_back or screen is not self.app.screen or screen.focused is self:
+            return
+        if screen.focused is None or hold.holding:
+            return  # the focus went nowhere, or whoever holds the keys hands them over
+        self._giving_back = True
+        number = hold.start()
+
+        def given_back() -> None:
+            self._giving_back = False
+            hold.until_ready(self.app.screen, number)
+
+        self.call_later(given_back)
 
     @staticmethod
     def _taken(event: events.Key) -> None:
