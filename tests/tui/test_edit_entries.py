@@ -262,3 +262,4 @@ async def test_up_then_ctrl_e_in_one_burst_on_the_list_corrects_the_row_up_reach
             await pilot.pause()
         assert type(app.screen).__name__ == "FormScreen"
         assert app.screen.query_one("Input").value == "Un guichet unqiue"
+
