@@ -58,16 +58,21 @@ class KeyHold:
             self.start()
             self.until_ready(screen)
 
-    def start(self) -> None:
-        """Hold the keys from now on, until `until_ready` (or at most `MOST_SECONDS`)."""
+    def start(self) -> int:
+        """Hold the keys from now on, until `until_ready` (or at most `MOST_SECONDS`); which
+        hold is on."""
         if self.held is None:
             self.held = []
             self._hold += 1
             hold = self._hold
             self.app.set_timer(MOST_SECONDS, lambda: self._release_if(hold))
+        return self._hold
 
-    def until_ready(self, screen: Screen[object]) -> None:
-        """Hand the held keys over once `screen` (or whatever is on top by then) is ready."""
+    def until_ready(self, screen: Screen[object], hold: int | None = None) -> None:
+        """Hand the held keys over once `screen` (or whatever is on top by then) is ready —
+        if `hold` is given, only if that hold is still the one on."""
+        if hold is not None and (self.held is None or hold != self._hold):
+            return
         self._screen = screen
         self.app.call_after_refresh(self._release_when_ready, screen, 0)
 

@@ -242,3 +242,24 @@ async def test_a_journey_step_is_deleted_after_one_question_and_comes_back(make_
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert [s.actions for s in app.live.state.steps.values()] == [("Appelle la CAF",)]
+
+
+async def test_up_then_ctrl_e_in_one_burst_on_the_list_corrects_the_row_up_reached(make_app):
+    """« Échap ↑ Ctrl+E » typed at once on the café's list (seen at 120×40 on the notes): the
+    form opens on the first idea, where ↑ went (Ctrl+E, a priority binding, acted as it
+    arrived, before ↑ had moved the cursor, and corrected the last entry instead)."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n", *"Un guichet unqiue", "enter", *"Des permanences", "enter")
+        await pilot.press("escape")
+        await pilot.pause()
+        for key, char in (("up", None), ("ctrl+e", "\x05")):
+            app.post_message(events.Key(key, char))
+        for _ in range(6):
+            await pilot.pause()
+        assert type(app.screen).__name__ == "FormScreen"
+        assert app.screen.query_one("Input").value == "Un guichet unqiue"
+

@@ -158,3 +158,61 @@ async def test_at_80_columns_the_highlighted_commitment_is_shown_in_full(make_ap
             assert " ".join(item.what.split()) in shown, shown
             assert item.due.strftime("%d/%m/%Y") in shown, shown
             assert detail.region.height >= 2
+
+
+async def _refused_date(app, pilot) -> list[str]:
+    """A new commitment whose date « 31/13/2027 » is refused (the focus is back on it)."""
+    await open_block(app, pilot, "engagements")
+    await pilot.press("n")
+    await pilot.pause()
+    names = [f.name for f in app.screen._fields]
+    typed = {"what": "Un guichet commun", "owner_person": "Delphine", "due": "31/13/2027",
+             "group": "59"}
+    burst(app, form_keys(names, typed))
+    for _ in range(6):
+        await pilot.pause()
+    assert type(app.screen).__name__ == "FormScreen"
+    assert app.focused.id == "field-due"
+    return names
+
+
+async def test_keys_typed_after_shift_tab_act_on_the_field_it_reached(make_app):
+    """« Maj+Tab Maj+Tab Ctrl+U 30/11/2027 Ctrl+O » at once after a refused date: Ctrl+U
+    emptied « Porteur » (the field Maj+Tab reached) while the date went into « Échéance »
+    (where the keys had been queued), and the form saved without its owner (tmux pass at
+    120×40). Each key now acts where the focus is when its turn comes, as typed slowly:
+    the date lands in « Porteur », « Échéance » is still refused, nothing is lost."""
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _refused_date(app, pilot)
+        app.post_message(events.Key("shift+tab", None))
+        app.post_message(events.Key("shift+tab", None))
+        app.post_message(events.Key("ctrl+u", "\x15"))
+        burst(app, [*"30/11/2027"])
+        app.post_message(events.Key("ctrl+o", "\x0f"))
+        for _ in range(8):
+            await pilot.pause()
+        assert type(app.screen).__name__ == "FormScreen"
+        value = {n: app.screen.query_one(f"#field-{n}").value for n in ("owner_person", "due")}
+        assert value == {"owner_person": "30/11/2027", "due": "31/13/2027"}
+        assert app.focused.id == "field-due"
+    assert not app.live.state.commitments
+
+
+async def test_two_fields_corrected_in_one_burst_of_tabs(make_app):
+    """« Maj+Tab Maj+Tab Ctrl+U Karim Tab Tab Ctrl+U 30/11/2027 Ctrl+O » at once: the owner
+    becomes Karim and the date is corrected, as typed slowly (the names used to go into
+    « Échéance » while Ctrl+U emptied « Porteur »: saved with no owner)."""
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _refused_date(app, pilot)
+        keys = ["shift+tab", "shift+tab", "ctrl+u", *"Karim", "tab", "tab", "ctrl+u",
+                *"30/11/2027", "ctrl+o"]
+        for key in keys:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        for _ in range(8):
+            await pilot.pause()
+        assert type(app.screen).__name__ == "CommitmentsScreen"
+    (item,) = app.live.state.commitments.values()
+    assert (item.what, item.owner_person, str(item.due), item.territory) == (
+        "Un guichet commun", "Karim", "2027-11-30", "59")

@@ -72,3 +72,23 @@ async def test_the_help_of_the_attendance_screen_is_titled_with_its_name(make_ap
         await _settle(pilot)
         assert type(app.screen).__name__ == "HelpScreen"
         assert app.screen._title == "Émargement"
+
+
+async def test_dots_a_move_and_dots_in_one_burst_act_in_the_order_typed(make_app, session_dir):
+    """« 3 ⏎ ↓ 2 ⏎ » at once (120×40 tmux pass: one idea got 32 dots): as typed slowly, 3 dots
+    for the first idea, Enter moves to the second, ↓ to the third, which gets 2."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_block(app, pilot, "vote")
+        await pilot.press("i")
+        for idea in ("A", "B", "C"):
+            await pilot.press(idea, "enter")
+        await pilot.press("escape")
+        app.screen.query_one("#candidates").move_cursor(row=0)
+        for key in ("3", "enter", "down", "2", "enter"):
+            app.post_message(events.Key(key, "\r" if key == "enter" else (
+                None if key == "down" else key)))
+        await _settle(pilot)
+    assert stored(session_dir).vote_totals(block_id="vote") == {"c1": 3, "c3": 2}

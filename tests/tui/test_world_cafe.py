@@ -494,3 +494,51 @@ async def test_someone_who_left_is_said_gone_on_the_card_not_absent(make_app):
         name = app.live.session.participant
         assert f"{name(gone).first_name} (parti·e)" in cards, cards
         assert f"{name(away).first_name} (absent·e)" in cards, cards
+
+
+def _keys_at_once(app, keys: list[str]) -> None:
+    """Keys queued at the app before any is handled (tmux send-keys, a fast typist)."""
+    from textual import events
+
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def _settle(pilot) -> None:
+    for _ in range(6):
+        await pilot.pause()
+
+
+async def test_down_then_f3_at_once_on_the_dashboard_opens_the_block_down_reached(make_app):
+    """« ↓ ↓ F3 » in one burst on the agenda opens the café, as typed slowly (F3, a priority
+    binding, acted as it arrived, before the list had read ↓ ↓)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        _keys_at_once(app, ["down", "down", "f3"])
+        await _settle(pilot)
+        assert type(app.screen).__name__ == "WorldCafeScreen"
+
+
+async def test_keys_on_the_harvest_list_act_in_the_order_typed(make_app):
+    """« k ↓ k » then « ↓ Ctrl+E » at once on the harvest: the first two ideas are kept (a
+    first attempt at « ↑ Ctrl+E » moved the cursor before the first « k » acted), and Ctrl+E
+    corrects the third idea, where ↓ went."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n")
+        for text in ("Guichet unique", "Un seul interlocuteur", "Permanences"):
+            await pilot.press(*text, "enter")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HarvestScreen"
+        app.screen.query_one("#harvest").move_cursor(row=0)
+        await pilot.pause()
+        _keys_at_once(app, ["k", "down", "k"])
+        await _settle(pilot)
+        assert app.live.state.kept[("cafe", 1)].item_ids == ("c1", "c2")
+        _keys_at_once(app, ["down", "ctrl+e"])
+        await _settle(pilot)
+        assert type(app.screen).__name__ == "FormScreen"
+        assert app.screen.query_one("Input").value == "Permanences"

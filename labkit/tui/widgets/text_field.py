@@ -18,16 +18,23 @@ Enter back by 25 ms. A character is kept aside while the next message in the fie
 a key, and every kept character is inserted, in one edit, before anything else the field reads:
 the next key that is not a plain character (Enter, ←, Ctrl+U…), any other message, or the end of
 the burst. To everything outside the field this is as if those keys were still queued.
+
+A key that moves the focus to another field (Tab, Maj+Tab) hands the keys queued behind it to
+the field it reached.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.message import Message
 from textual.widgets import Input
+
+if TYPE_CHECKING:
+    from labkit.tui.key_hold import KeyHold
 
 
 class TextField(Input):
@@ -39,6 +46,10 @@ class TextField(Input):
     on_enter: Callable[[Input.Submitted], object] | None = None
     """Who takes Enter in the key's own turn (its entry is then written before the next key
     acts: « idée ⏎ Ctrl+Z » undoes that idea); else `Submitted` is posted, as Textual does."""
+
+    _giving_back = False
+    """A key read here moved the focus away: the keys queued here behind it are given back to
+    the app's `KeyHold`, which hands them to the field the focus went to (`_gave_focus`)."""
 
     async def _on_key(self, event: events.Key) -> None:
         if self._plain(event):
@@ -52,9 +63,19 @@ class TextField(Input):
             return
         self.insert_gathered()  # the characters typed before this key, before it acts
         hold = getattr(self.app, "key_hold", None)
-        if hold is not None and self.screen is not self.app.screen and hold.keep(event):
-            self._taken(event)  # typed after a key that opened a screen: it goes there
+        if hold is not None and (
+            self.screen is not self.app.screen or self._giving_back
+        ) and hold.keep(event):
+            self._taken(event)  # typed after a key that took the focus away: it goes there
             return
+        focused = self.screen.focused
+        try:
+            await self._read(event)
+        finally:
+            if hold is not None and self.screen.focused is not focused:
+                self._gave_focus(hold)
+
+    async def _read(self, event: events.Key) -> None:
         in_turn: Callable[[str], Awaitable[bool]] | None = getattr(self.app, "key_in_turn", None)
         if in_turn is not None and await in_turn(event.key):
             self._taken(event)  # a priority binding, in the field's turn
@@ -79,7 +100,7 @@ class TextField(Input):
             and event.key not in self._bindings.key_to_bindings
             and not self.app._keymap
             and not (self.restrict or self.max_length) and self.type == "text"
-            and self.screen is self.app.screen
+            and self.screen is self.app.screen and not self._giving_back
         )  # fmt: skip
 
     def _key_queued(self) -> bool:
@@ -101,6 +122,26 @@ class TextField(Input):
             self.insert_text_at_cursor(text)
         else:
             self.replace(text, *selection)
+
+    def _gave_focus(self, hold: KeyHold) -> None:
+        """The key just read moved the focus: if to another widget of this screen (Tab,
+        Maj+Tab), the keys behind it, already queued here, are not this field's: they wait,
+        with those typed from now on, and go where the focus is once this field has given
+        them back (« Maj+Tab Ctrl+U texte » at once emptied the field Maj+Tab reached and put
+        the text here)."""
+        screen = self.screen
+        if self._giving_back or screen is not self.app.screen or screen.focused is self:
+            return
+        if screen.focused is None or hold.holding:
+            return  # the focus went nowhere, or whoever holds the keys hands them over
+        self._giving_back = True
+        number = hold.start()
+
+        def given_back() -> None:
+            self._giving_back = False
+            hold.until_ready(self.app.screen, number)
+
+        self.call_later(given_back)
 
     @staticmethod
     def _taken(event: events.Key) -> None:
