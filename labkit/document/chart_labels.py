@@ -14,6 +14,8 @@ from labkit.document.elements import Chart, Figure
 from labkit.document.text import wrapped_lines
 from labkit.document.wording import Words, describe_chart
 
+PALETTE = ("#2E6F9E", "#E07A5F", "#81B29A", "#F2CC8F", "#6D597A", "#3D5A80", "#B56576")
+"""The series colours of every chart (PNG and native), in order."""
 WIDTH_IN = 6.3
 """Width of a chart in inches (the renderer draws at this width)."""
 CHAR_IN = 0.062

@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from labkit.document.chart_labels import SERIES_ROOM, WIDTH_IN, category_room
+from labkit.document.chart_labels import PALETTE, SERIES_ROOM, WIDTH_IN, category_room
 from labkit.document.elements import Chart
 from labkit.document.text import wrap, xml_safe
 
@@ -22,7 +22,6 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CHART_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CHART_RELATIONSHIP = R_NS + "/chart"
-PALETTE = ("2E6F9E", "E07A5F", "81B29A", "F2CC8F", "6D597A", "3D5A80", "B56576")
 _GREY, _DARK, _LIGHT = "555555", "222222", "DDDDDD"
 _EMU_PER_IN = 914400
 FONT = "Arial"

@@ -92,12 +92,18 @@ def clean_text(value: Any) -> Any:
     return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
+def without_controls(text: str) -> str:
+    """`text` with its line breaks and tabs as one space each and its other control
+    characters dropped (not stripped: a pasted piece keeps its spaces)."""
+    return _CONTROL.sub("", _LINE_BREAKS.sub(" ", text))
+
+
 def clean_line(value: Any) -> Any:
     """Drop control characters and line breaks from a one-line value."""
     value = _as_text(value)
     if not isinstance(value, str):
         return value
-    return _CONTROL.sub("", _LINE_BREAKS.sub(" ", value)).strip()
+    return without_controls(value).strip()
 
 
 def clean_optional_line(value: Any) -> Any:

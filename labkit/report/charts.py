@@ -8,7 +8,7 @@ import zlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from labkit.document.chart_labels import CHAR_IN, SERIES_ROOM, WIDTH_IN, category_room
+from labkit.document.chart_labels import CHAR_IN, PALETTE, SERIES_ROOM, WIDTH_IN, category_room
 from labkit.document.elements import Chart
 from labkit.document.text import wrap
 
@@ -19,7 +19,6 @@ DPI = 150
 # Margins are computed from the labels (CHAR_IN per character) instead of by a layout engine,
 # which would draw every text twice (charts are the slowest part of a render). Labels are wrapped
 # in `category_room`, the room `chart_labels.keyed` fitted them to: none is cut here.
-PALETTE = ("#2E6F9E", "#E07A5F", "#81B29A", "#F2CC8F", "#6D597A", "#3D5A80", "#B56576")
 _GREY = "#555555"
 
 

@@ -11,17 +11,22 @@ async def _settle(pilot) -> None:
         await pilot.pause()
 
 
+async def three_ideas_on_the_vote(app, pilot) -> None:
+    """The vote open with ideas A, B and C, the list's cursor on the first."""
+    await open_block(app, pilot, "vote")
+    await pilot.press("i")
+    for idea in ("A", "B", "C"):
+        await pilot.press(idea, "enter")
+    await pilot.press("escape")
+    app.screen.query_one("#candidates").move_cursor(row=0)
+
+
 async def test_dots_typed_in_one_burst_go_to_each_idea_in_turn(make_app, session_dir):
     """« 3 ⏎ 2 ⏎ » at once on the vote list: the table's Enter used to post its selection a turn
     later, after the « 2 » was read, so the first idea got 32 dots and the second none."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_block(app, pilot, "vote")
-        await pilot.press("i")
-        for idea in ("A", "B", "C"):
-            await pilot.press(idea, "enter")
-        await pilot.press("escape")
-        app.screen.query_one("#candidates").move_cursor(row=0)
+        await three_ideas_on_the_vote(app, pilot)
         burst(app, ["3", "enter", "2", "enter"])
         await _settle(pilot)
     assert stored(session_dir).vote_totals(block_id="vote") == {"c1": 3, "c2": 2}
@@ -81,12 +86,7 @@ async def test_dots_a_move_and_dots_in_one_burst_act_in_the_order_typed(make_app
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_block(app, pilot, "vote")
-        await pilot.press("i")
-        for idea in ("A", "B", "C"):
-            await pilot.press(idea, "enter")
-        await pilot.press("escape")
-        app.screen.query_one("#candidates").move_cursor(row=0)
+        await three_ideas_on_the_vote(app, pilot)
         for key in ("3", "enter", "down", "2", "enter"):
             app.post_message(events.Key(key, "\r" if key == "enter" else (
                 None if key == "down" else key)))

@@ -89,13 +89,17 @@ class AttendanceScreen(LiveScreen):
         Enter was read after « hugo »; the line read « mahugo » and both arrivals were lost)."""
         if not typing or key not in ("up", "down"):
             return False
-        table = self.query_one("#people", DataTable)
-        if table.row_count:
-            step = -1 if key == "up" else 1
-            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)),
-                              animate=False)
+        if self._move_highlight(-1 if key == "up" else 1):
             self._picked = True
         return True
+
+    def _move_highlight(self, step: int) -> bool:
+        """Move the list's highlight by `step` rows (kept on the list); whether it has rows."""
+        table = self.query_one("#people", DataTable)
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)),
+                              animate=False)
+        return bool(table.row_count)
 
     def typing_field(self) -> Input | None:
         return self.query_one("#who", Input)
@@ -268,10 +272,8 @@ class AttendanceScreen(LiveScreen):
             self._set(self.live.mark_absent, "tui.attendance.absent", person)
 
     def action_cursor(self, step: int) -> None:
-        table = self.query_one("#people", DataTable)
-        if table.row_count:
-            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
-        table.focus()
+        self._move_highlight(step)
+        self.query_one("#people", DataTable).focus()
 
     def action_leave_search(self) -> None:
         self.query_one("#people", DataTable).focus()

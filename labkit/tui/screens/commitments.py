@@ -91,6 +91,12 @@ def commitment_territory(text: str, known: list[str]) -> str:
     return value
 
 
+def _owner_text(item: Commitment) -> str:
+    """Who carries a commitment (« Karim — CAF de l'Aisne »), or a warning that no one does."""
+    owner = " — ".join(filter(None, (item.owner_person, item.owner_organisation)))
+    return owner or "⚠ " + t("tui.commit.no_owner")
+
+
 class CommitmentsScreen(BlockScreen):
     """n: new commitment · Enter: edit · v: status · Suppr (Delete): delete (asks once) ·
     [ ]: filter by group."""
@@ -189,13 +195,11 @@ class CommitmentsScreen(BlockScreen):
         cursor = table.cursor_row
         table.clear()
         for item in items:
-            owner = " — ".join(filter(None, (item.owner_person, item.owner_organisation)))
             cells = [
                 Text(self.group_label(self._group_of(item)), style="bold", overflow="ellipsis",
                      no_wrap=True),
                 Text(item.what, overflow="ellipsis", no_wrap=True),
-                Text(owner or "⚠ " + t("tui.commit.no_owner"), overflow="ellipsis",
-                     no_wrap=True),
+                Text(_owner_text(item), overflow="ellipsis", no_wrap=True),
                 item.due.strftime("%d/%m/%Y") if item.due else "—",
             ]
             if self.indicator_shown:
@@ -219,8 +223,7 @@ class CommitmentsScreen(BlockScreen):
         if item is None:
             detail.display = False
             return
-        owner = " — ".join(filter(None, (item.owner_person, item.owner_organisation)))
-        parts = [owner or "⚠ " + t("tui.commit.no_owner"),
+        parts = [_owner_text(item),
                  item.due.strftime("%d/%m/%Y") if item.due else "",
                  t("tui.colon", label=t("tui.commit.indicator"), value=item.indicator)
                  if item.indicator else ""]

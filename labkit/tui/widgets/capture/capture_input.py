@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from textual import events
 
+from labkit.model.text import without_controls
 from labkit.tui.widgets.capture.kind_strip import KindStrip
 from labkit.tui.widgets.text_field import TextField
 
@@ -31,16 +32,11 @@ class KeyRouter(Protocol):
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 
 
-_TABS = re.compile(r"\t+")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
-
-
 def one_line(text: str) -> str:
     """Pasted text on one capture line: its lines joined by a space (an input keeps one line,
     and Textual's kept only the first, dropping the rest of a pasted paragraph); a tab is a
     space and other control characters go (a pasted tab stayed, a raw tab in the report)."""
-    joined = _LINE_BREAKS.sub(" ", text.strip("\r\n"))
-    return _CONTROLS.sub("", _TABS.sub(" ", joined))
+    return without_controls(_LINE_BREAKS.sub(" ", text.strip("\r\n")))
 
 
 class CaptureInput(TextField):
