@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
-from textual import events
-from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -31,11 +29,10 @@ from labkit.tui import live_state as ls
 from labkit.tui.controller import Alert, LiveSession
 from labkit.tui.frames import keys_waiting
 from labkit.tui.key_hold import KeyHold
+from labkit.tui.key_order import KeyOrderApp
 from labkit.tui.keys import describe_bindings, translate_bindings
 from labkit.tui.screens.base import BlockScreen, LiveScreen
 from labkit.tui.undo_message import undone_message
-from labkit.tui.widgets.tables import SelectTable
-from labkit.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -85,7 +82,7 @@ def method_screen_class(method_type: str) -> type[BlockScreen] | None:
         return None
 
 
-class LabkitApp(App[None]):
+class LabkitApp(KeyOrderApp):
     """Run a session live: dashboard, one screen per method, attendance, QR codes."""
 
     TITLE = "labkit"
@@ -245,58 +242,6 @@ class LabkitApp(App[None]):
             severity="warning",
             timeout=20,
         )
-
-    # --- keys typed in a text field act in their turn (`TextField`) ---------------------------
-
-    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
-        """Textual's binding check, except that while a text field or a list has the focus, a
-        priority binding (F8, Ctrl+Z, Ctrl+E…) does not act as the key arrives: the field
-        receives the key and runs it after the keys typed before it (`key_in_turn`), the list
-        lets it come back up to the app (`_on_key`). A screen's
-        ``KEYS_AT_ONCE`` act as they arrive: they move the focus (a form's Enter), so that the
-        keys typed after them go to the next field."""
-        if priority and self._waits_its_turn(key):
-            return False
-        return await super()._check_bindings(key, priority)
-
-    def _waits_its_turn(self, key: str) -> bool:
-        """Whether the priority bindings of `key` wait for the key's turn: a text field or a
-        list has the focus (see `_check_bindings` and `_on_key`)."""
-        return isinstance(self.focused, (TextField, SelectTable)) and (
-            key not in getattr(self.screen, "KEYS_AT_ONCE", ())
-        )
-
-    async def _on_key(self, event: events.Key) -> None:
-        """A key typed on a list whose priority binding waited (`_check_bindings`): it has
-        come back up here unhandled, behind the keys typed before it, whose bindings (↑, ↓,
-        letters) act here too; its priority binding acts now, in its turn. « ↑ Ctrl+E » at
-        once corrected the entry below the one ↑ reached: Ctrl+E acted as it arrived, ↑ only
-        once it had come back up. (Textual's `App._on_key` runs next, unless it acted.)"""
-        if getattr(event, "list_turn", False) and await self.key_in_turn(event.key):
-            event.stop()
-            event.prevent_default()
-
-    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
-        """Textual's, and the keys typed while the screen opens wait for it (`KeyHold`)."""
-        pushed = super().push_screen(*args, **kwargs)
-        self.key_hold.opened(self.screen_stack[-1])
-        return pushed
-
-    async def on_event(self, event: events.Event) -> None:
-        if self.key_hold.keep(event):
-            event.stop()
-            event.prevent_default()
-            return
-        if isinstance(event, events.Key) and not event.is_forwarded and (
-            isinstance(self.focused, SelectTable) and self._waits_its_turn(event.key)
-        ):
-            event.list_turn = True  # type: ignore[attr-defined]  # read in `_on_key`
-        await super().on_event(event)
-
-    async def key_in_turn(self, key: str) -> bool:
-        """The priority bindings of `key`, read by the focused text field in its turn; whether
-        one acted."""
-        return await super()._check_bindings(key, priority=True)
 
     # --- writes -------------------------------------------------------------------------------
 
