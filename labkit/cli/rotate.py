@@ -285,19 +285,31 @@ def _print_rotation(plan: RotationPlan, request: RotationRequest, names: dict) -
     routes = Table(title=t("planning.out.routes"), title_justify="left", show_header=False)
     routes.add_column()
     routes.add_column()
+    team_of = {pid: name for name, members in zip(_team_names(plan), plan.teams, strict=False)
+               for pid in members}
     for person in request.people:
         steps = [
             t("planning.out.route_step", round=r, table=tab + 1) if tab is not None
             else t("planning.out.route_away", round=r)
             for r, tab in enumerate(plan.route(person.id), 1)
         ]
+        team = team_of.get(person.id)
+        if team is not None:
+            steps.insert(0, t("planning.out.team", team=team))
         routes.add_row(_label(person.id, names, hosts), " · ".join(steps))
     console.print(routes)
     _print_metrics(console, plan, questions=bool(request.table_questions))
     console.print(t("planning.out.method", method=plan.method,
                     seconds=format_number(plan.seconds, digits=2)))
     for note in plan.notes:
-        console.print(f"[yellow]{t('planning.note.' + note.code, **note.params)}[/]")
+        params = dict(note.params)
+        if "person" in params:
+            params["person"] = names.get(params["person"], (params["person"],))[0]
+        console.print(f"[yellow]{t('planning.note.' + note.code, **params)}[/]")
+
+
+def _team_names(plan: RotationPlan) -> tuple[str, ...]:
+    return plan.team_names or tuple(str(k + 1) for k in range(len(plan.teams)))
 
 
 def _print_metrics(console: Console, plan: RotationPlan, questions: bool = False) -> None:
@@ -310,6 +322,8 @@ def _print_metrics(console: Console, plan: RotationPlan, questions: bool = False
             "repeats_lower_bound_at_max", "group_spread_deviation", "organisation_clashes"]
     if questions:
         rows[1:1] = ["question_revisits", "question_revisits_lower_bound"]
+    if plan.teams:
+        rows.insert(1, "teammate_repeats")
     if m.table_revisits or plan.notes:
         rows.append("table_revisits")
     rows.append("hard_violations")
@@ -320,7 +334,10 @@ def _print_metrics(console: Console, plan: RotationPlan, questions: bool = False
     for key in rows:
         table.add_row(t(f"planning.metric.{key}"), str(data[key]))
     console.print(table)
-    if plan.verdict == "optimal":  # proven: every figure at its lower bound
+    if plan.teams:  # teams fix the plan: teammates meet again on purpose
+        console.print(t("planning.out.teams_together", teammates=m.teammate_repeats,
+                        others=m.repeats - m.teammate_repeats))
+    elif plan.verdict == "optimal":  # proven: every figure at its lower bound
         key = "planning.out.optimal_questions" if questions else "planning.out.optimal"
         console.print(f"[green]{t(key)}[/]")
     else:  # not proven: "at most N above the best possible", or at the bound when N is 0

@@ -15,6 +15,7 @@ from labkit.methods.outputs import Item, ItemGroup, ModuleOutput, group_elements
 from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, TimedPart
 from labkit.model import Block, QuestionMode, Session, WorldCafeConfig
 from labkit.model import events as ev
+from labkit.model.text import fold
 from labkit.model.validation import Problem, duplicates, error, warning
 
 if TYPE_CHECKING:
@@ -183,6 +184,7 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
             yield warning("cafe_round_short", (*path, "minutes_per_round"), title=block.title,
                           minutes=config.minutes_per_round)  # fmt: skip
         yield from _check_hosts(context, config)
+        yield from _check_teams(context, config)
         seated = len(session.attendees(context.day))
         if session.participants and config.tables > seated:
             yield error("cafe_more_tables_than_people", (*path, "tables"), tables=config.tables,
@@ -310,6 +312,31 @@ def _check_questions_met_again(path: tuple[str | int, ...],
     if config.rounds * count > config.tables:
         yield warning("cafe_question_crowded", (*path, "tables"), number=number, count=count,
                       tables=config.tables, rounds=config.rounds)  # fmt: skip
+
+
+def _check_teams(context: CheckContext, config: WorldCafeConfig) -> Iterator[Problem]:
+    """`teams`: no more teams than tables, tables that keep their question, names distinct,
+    people enough; fewer teams than tables, or more rounds, leave a table empty or a team
+    back at a table (warnings)."""
+    path, teams = (*context.path, "teams"), len(config.teams)
+    if not teams:
+        return
+    if teams > config.tables:
+        yield error("cafe_teams_more_than_tables", path, teams=teams, tables=config.tables)
+    elif teams < config.tables:
+        yield warning("cafe_teams_fewer_than_tables", path, teams=teams, tables=config.tables)
+    if config.question_mode == QuestionMode.PER_ROUND:
+        yield error("cafe_teams_per_round", path)
+    if teams <= config.tables < config.rounds:
+        yield warning("cafe_teams_round_again", path, rounds=config.rounds, tables=config.tables)
+    seen: set[str] = set()
+    for index, name in enumerate(config.teams):
+        if fold(name) in seen:  # "verte" and "Verte" are one team
+            yield error("cafe_duplicate_team", (*path, index), name=name)
+        seen.add(fold(name))
+    movers = [p for p in context.session.attendees(context.day) if p.id not in config.hosts]
+    if context.session.participants and len(movers) < teams:
+        yield error("cafe_teams_more_than_people", path, teams=teams, people=len(movers))
 
 
 def _check_hosts(context: CheckContext, config: WorldCafeConfig) -> Iterator[Problem]:

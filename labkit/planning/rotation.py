@@ -172,6 +172,10 @@ def plan_rotation(request: RotationRequest, *, deadline: Deadline | None = None
     clocks). A start at every lower bound ends the search at once. Raises InvalidInputError
     when the request is inconsistent (unknown ids, hosts ≠ tables...).
     """
+    if request.teams:  # teams that move together fix the plan: no search
+        from labkit.planning.team_rotation import plan_team_rotation
+
+        return plan_team_rotation(request)
     started = time.perf_counter()
     if deadline is None:
         # keep a little room for measuring and returning the plan within the limit

@@ -57,6 +57,9 @@ class RotationMetrics:
     another table of that question); 0 when the plan was measured without table questions."""
     question_revisits_lower_bound: int = 0
     """No plan of the same shape (and history) meets questions again fewer times."""
+    teammate_repeats: int = 0
+    """Of `repeats`, those between teammates (teams that move together meet again on
+    purpose); 0 when the plan was measured without teams."""
 
     @property
     def hard_violations(self) -> int:
@@ -153,11 +156,13 @@ def rotation_metrics(
     visit_once: bool = False,
     frozen_rounds: int = 0,
     table_questions: Sequence[int] = (),
+    teams: Sequence[Collection[str]] = (),
 ) -> RotationMetrics:
     """Measure a plan: `rounds[r][t]` lists the ids at table t in round r (hosts included).
 
     `table_questions[t]` is the question of table t (see `RotationRequest.table_questions`):
-    given, questions met again are counted and bounded."""
+    given, questions met again are counted and bounded. `teams` (teams that move together):
+    their members' repeats are also counted apart (`teammate_repeats`)."""
     info = {p.id: p for p in people}
     host_table = {h: t for t, h in enumerate(hosts)}
     meetings: Counter[tuple[str, str]] = Counter()
@@ -166,6 +171,9 @@ def rotation_metrics(
             meetings.update(pairs_of(table))
     repeats = sum(m - 1 for m in meetings.values() if m > 1)
     max_meet = max(meetings.values(), default=0)
+    team_of = {pid: k for k, team in enumerate(teams) for pid in team}
+    teammate_repeats = sum(m - 1 for (a, b), m in meetings.items()
+                           if m > 1 and a in team_of and team_of[a] == team_of.get(b))
 
     group_dev = org_clash = org_floor = balance = host_bad = 0
     forbidden_hits = together_bad = history_revisits = 0
@@ -272,6 +280,7 @@ def rotation_metrics(
         table_revisits_lower_bound=revisit_floor,
         question_revisits=q_revisits,
         question_revisits_lower_bound=q_floor,
+        teammate_repeats=teammate_repeats,
     )
 
 

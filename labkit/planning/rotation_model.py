@@ -55,6 +55,11 @@ class RotationRequest:
     its question (world café "per_table"). Given, a route meeting a question again (another
     table of the same question, or the same table) counts like a repeated meeting, in the
     objective and in the metrics; empty: tables are interchangeable, no question term."""
+    teams: Sequence[Sequence[str]] = ()
+    """Teams that move together (ids, team 1 first; `labkit.planning.team_rotation`): team N
+    starts at table N and every team moves on one table a round. Empty: people rotate alone."""
+    team_names: Sequence[str] = ()
+    """The teams' names ("Verte", ...), as many as `teams` (empty: numbered)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +87,17 @@ class RotationPlan:
     seed: int = 0
     moved: int = 0
     """Re-plans: (person, round) seats that differ from `plan_in_force` (arrivals excluded)."""
+    teams: tuple[tuple[str, ...], ...] = ()
+    """Teams that moved together (ids, team 1 first); empty: people rotated alone."""
+    team_names: tuple[str, ...] = ()
 
     @property
     def verdict(self) -> str:
-        """"optimal" only with a proof (every figure at its lower bound), else "best found"."""
+        """"optimal" only with a proof (every figure at its lower bound), else "best found";
+        with teams, "teams together" when no hard constraint is broken (the teams fix the
+        plan: teammates meet again on purpose, so the repeat bounds do not apply)."""
+        if self.teams:
+            return "teams together" if self.metrics.hard_violations == 0 else "best found"
         return "optimal" if self.metrics.proven_optimal else "best found"
 
     def route(self, person_id: str) -> tuple[int | None, ...]:
@@ -109,6 +121,9 @@ class RotationPlan:
             "seed": self.seed,
             "verdict": self.verdict,
             "moved": self.moved,
+            **({"teams": [{"name": name, "members": list(members)} for name, members in
+                          zip(self.team_names or [str(k + 1) for k in range(len(self.teams))],
+                              self.teams, strict=False)]} if self.teams else {}),
         }
 
 

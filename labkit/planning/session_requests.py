@@ -14,6 +14,8 @@ from labkit.i18n import t
 from labkit.model import Block, Participant, QuestionMode, Session, WorldCafeConfig
 from labkit.planning.rotation_model import RotationRequest
 from labkit.planning.seatable import Seatable
+from labkit.planning.team_rotation import teams_in_rounds
+from labkit.planning.teams import balanced_teams
 
 
 def seatable(person: Participant) -> Seatable:
@@ -40,6 +42,8 @@ def cafe_request(
     the room: a clear error names the hosts who are not. With `plan_in_force` (the rounds after
     `history` as planned before) the re-plan starts from it and moves few people. Tables that
     keep their question pass it on, so that nobody meets a question twice if it can be helped.
+    With `teams` in the block, the non-host people are dealt into balanced teams (groups and
+    territories mixed; see `cafe_teams`) that move together.
     """
     config = block.method
     if not isinstance(config, WorldCafeConfig):
@@ -69,8 +73,9 @@ def cafe_request(
         if host is not None and host_id not in chosen_ids:
             chosen.append(host)
             chosen_ids.add(host_id)
+    people = [seatable(p) for p in chosen]
     return RotationRequest(
-        people=[seatable(p) for p in chosen],
+        people=people,
         tables=config.tables,
         rounds=config.rounds,
         hosts=hosts,
@@ -81,7 +86,31 @@ def cafe_request(
         time_limit=time_limit,
         plan_in_force=[[list(table) for table in tables] for tables in plan_in_force],
         table_questions=table_questions(config),
+        teams=cafe_teams(config, people, [*history, *plan_in_force], seed),
+        team_names=tuple(config.teams),
     )
+
+
+def cafe_teams(config: WorldCafeConfig, people: Sequence[Seatable],
+               rounds: Sequence[Sequence[Sequence[str]]], seed: int = 0
+               ) -> tuple[tuple[str, ...], ...]:  # fmt: skip
+    """The block's teams (members' ids, team 1 first), empty without `teams`.
+
+    With rounds already planned or played, the teams are read from them (so a re-plan keeps
+    them; someone they do not seat joins a team in the planner); otherwise the non-host
+    people are dealt into balanced teams mixing stakeholder groups, then territories."""
+    if not config.teams:
+        return ()
+    count = len(config.teams)
+    if count > config.tables:
+        raise InvalidInputError(t("planning.err.teams_more_than_tables", teams=count,
+                                  tables=config.tables))
+    if any(any(rnd) for rnd in rounds):
+        return tuple(tuple(team) for team in teams_in_rounds(rounds, config.hosts, count))
+    hosts = set(config.hosts)
+    movers = [p for p in people if p.id not in hosts]
+    dealt = balanced_teams(movers, count, seed=seed, mix_territories=True)
+    return tuple(team.members for team in dealt)
 
 
 def table_questions(config: WorldCafeConfig) -> tuple[int, ...]:

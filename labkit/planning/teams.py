@@ -39,9 +39,11 @@ def balanced_teams(
     spread: Attribute = by_group,
     seed: int = 0,
     effort: int = 2000,
+    mix_territories: bool = False,
 ) -> tuple[Team, ...]:
     """`teams` teams whose sizes differ by at most one, each value of `spread` dealt evenly
-    across them; then swaps between people with the same value separate organisations."""
+    across them; then swaps between people with the same value separate organisations (and,
+    with `mix_territories`, then territories: fewer teammates of one territory)."""
     if teams < 1:
         raise InvalidInputError(f"teams must be at least 1 (got {teams})")
     rng = random.Random(seed)
@@ -61,8 +63,14 @@ def balanced_teams(
             out[t].append(p)
             have[t][value] += 1
 
+    def same(values: list[str]) -> int:
+        return sum(1 for a, b in pairs_of(values) if a and a == b)
+
     def clashes(team: list[Seatable]) -> int:
-        return sum(1 for a, b in pairs_of([p.organisation or "" for p in team]) if a and a == b)
+        orgs = same([p.organisation or "" for p in team])
+        if not mix_territories:
+            return orgs
+        return orgs * (len(people) ** 2 + 1) + same([p.territory or "" for p in team])
 
     for _ in range(effort if teams > 1 else 0):
         i, j = rng.randrange(teams), rng.randrange(teams)

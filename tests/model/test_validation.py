@@ -118,6 +118,19 @@ RULES = [
     Rule("cafe_question_crowded", Level.WARNING, (*CAFE, "tables"),
          lambda d: cafe(d).update(tables=3, hosts=[]),
          ("question 1", "2 tables sur 3", "2 tours")),
+    Rule("cafe_teams_more_than_tables", Level.ERROR, (*CAFE, "teams"),
+         lambda d: cafe(d).update(teams=["A", "B", "C"]), ("3 équipes", "2 tables")),
+    Rule("cafe_teams_fewer_than_tables", Level.WARNING, (*CAFE, "teams"),
+         lambda d: cafe(d).update(teams=["Verte"]), ("1 équipe pour", "2 tables")),
+    Rule("cafe_teams_per_round", Level.ERROR, (*CAFE, "teams"),
+         lambda d: cafe(d).update(teams=["A", "B"], question_mode="per_round"), ("per_table",)),
+    Rule("cafe_teams_round_again", Level.WARNING, (*CAFE, "teams"),
+         lambda d: cafe(d).update(teams=["A", "B"], rounds=3), ("3 tours", "2 tables")),
+    Rule("cafe_duplicate_team", Level.ERROR, (*CAFE, "teams", 1),
+         lambda d: cafe(d).update(teams=["Verte", "verte"]), ("verte",)),
+    Rule("cafe_teams_more_than_people", Level.ERROR, (*CAFE, "teams"),
+         lambda d: cafe(d).update(tables=6, hosts=[f"p0{i}" for i in range(1, 7)],
+                                  teams=list("ABCDEF")), ("6 équipes", "4 participant")),
     Rule("duplicate_survey_question", Level.ERROR,
          ("days", 1, "agenda", 5, "method", "survey"), _add_survey_duplicate, ("satisfaction",)),
     Rule("survey_scale", Level.ERROR, ("days", 1, "agenda", 5, "method", "survey", 0),
@@ -126,7 +139,8 @@ RULES = [
     Rule("phase_order", Level.WARNING, ("days", 1, "agenda", 0, "phase"),
          lambda d: agenda(d, 1)[0].update(phase="scan"), ("Vote", "scan", "focus")),
 ]
-WARNINGS = {"no_break", "cafe_round_short", "cafe_large_tables", "phase_order",
+WARNINGS = {"no_break", "cafe_round_short", "cafe_large_tables", "cafe_teams_fewer_than_tables",
+            "cafe_teams_round_again", "phase_order",
             "cafe_question_again", "cafe_question_crowded"}
 
 

@@ -114,6 +114,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Hôte absent·e ({names})\u00a0: désignez un autre hôte dans session.yaml (hosts) avant de replanifier.",
         "en": "Table host absent ({names}): name another host in session.yaml (hosts) before re-planning.",
     },
+    "planning.err.teams_more_than_tables": {
+        "fr": "{teams} équipes pour {tables} tables (teams)\u00a0: une équipe par table au plus",
+        "en": "{teams} teams for {tables} tables (teams): one team a table at most",
+    },
     "planning.err.no_participants": {
         "fr": "personne à placer pour le bloc «\u00a0{block}\u00a0» (jour {day})",
         "en": "nobody to seat for block '{block}' (day {day})",
@@ -137,6 +141,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Round {number}: regroups of 4",
     },
     "planning.out.host": {"fr": "hôte", "en": "host"},
+    "planning.out.team": {"fr": "Équipe {team}", "en": "Team {team}"},
     "planning.out.bye": {"fr": "Tour {number}\u00a0: {name} ne participe pas", "en": "Round {number}: "
                          "{name} sits out"},
     "planning.out.routes": {"fr": "Parcours", "en": "Routes"},
@@ -169,6 +174,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "l'optimum possible.",
         "en": "At most {gap} repeated {gap:plural:meeting or question|meetings or questions} met again above the best "
         "possible.",
+    },
+    "planning.out.teams_together": {
+        "fr": "Les équipes restent ensemble (teams)\u00a0: {teammates} {teammates:plural:rencontre répétée|rencontres répétées} "
+        "entre coéquipier·es, voulues\u00a0; {others} entre personnes d'équipes différentes.",
+        "en": "Teams stay together (teams): {teammates} repeated {teammates:plural:meeting|meetings} between teammates, "
+        "on purpose; {others} between people of different teams.",
+    },
+    "planning.metric.teammate_repeats": {
+        "fr": "dont entre coéquipier·es (voulues)",
+        "en": "of which between teammates (on purpose)",
+    },
+    "planning.note.team_joined": {
+        "fr": "{person} arrive et rejoint l'équipe {team} (la plus petite).",
+        "en": "{person} arrives and joins team {team} (the smallest).",
     },
     "planning.out.gap_questions_none": {
         "fr": "Rencontres répétées et questions retrouvées au minimum possible.",

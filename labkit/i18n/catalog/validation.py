@@ -108,6 +108,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "tables of {size} people with {tables} tables: a world café works best with "
         "4–6 per table",
     },
+    "validation.cafe_teams_more_than_tables": {
+        "fr": "{teams} équipes pour {tables} tables\u00a0: une équipe par table au plus (moins "
+        "d'équipes, ou plus de tables)",
+        "en": "{teams} teams for {tables} tables: one team a table at most (fewer teams, or "
+        "more tables)",
+    },
+    "validation.cafe_teams_fewer_than_tables": {
+        "fr": "{teams} {teams:plural:équipe|équipes} pour {tables} tables\u00a0: à chaque tour, "
+        "une table n'aura que son hôte",
+        "en": "{teams} {teams:plural:team|teams} for {tables} tables: in each round a table will "
+        "have only its host",
+    },
+    "validation.cafe_teams_per_round": {
+        "fr": "des équipes qui passent d'une table à l'autre demandent une question par table "
+        "(question_mode: per_table)",
+        "en": "teams moving from table to table need one question a table "
+        "(question_mode: per_table)",
+    },
+    "validation.cafe_teams_round_again": {
+        "fr": "{rounds} tours pour {tables} tables\u00a0: les équipes reviendront à une table déjà "
+        "visitée",
+        "en": "{rounds} rounds for {tables} tables: the teams will come back to a table already "
+        "visited",
+    },
+    "validation.cafe_duplicate_team": {
+        "fr": "l'équipe «\u00a0{name}\u00a0» est nommée deux fois",
+        "en": "team '{name}' is named twice",
+    },
+    "validation.cafe_teams_more_than_people": {
+        "fr": "{teams} équipes pour {people} participant·es qui tournent\u00a0: trop d'équipes",
+        "en": "{teams} teams for {people} participants who move: too many teams",
+    },
     "validation.cafe_questions_per_round": {
         "fr": "une question par tour\u00a0: {rounds} tours mais {questions} {questions:plural:question|questions}",
         "en": "one question per round: {rounds} rounds but {questions} {questions:plural:question|questions}",
