@@ -148,13 +148,13 @@ def _cafe_section(
 
 
 def team_of(config: WorldCafeConfig, plan: SavedPlan, participant_id: str) -> str | None:
-    """The name of the participant's team in a team-based café (the table they start at)."""
+    """The name of the participant's team in a team-based café, read from the plan (team N
+    starts at table N, then moves on a table a round); hosts are in none."""
+    from labkit.planning.team_rotation import team_of as teams_of
+
     if not config.teams:
         return None
-    start = plan.table_of(participant_id, 1)
-    if start is None or start > len(config.teams):
-        return None
-    return config.teams[start - 1]
+    return teams_of(plan.rounds, config.hosts, config.teams).get(participant_id)
 
 
 def _interview_section(

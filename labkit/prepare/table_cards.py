@@ -37,6 +37,8 @@ class TableCard:
     question: str | None
     round_questions: tuple[str, ...] = ()
     host: str | None = None
+    teams: tuple[str, ...] = ()
+    """The team at the table in each round, round 1 first (a café with `teams`)."""
 
 
 def table_card_url(session: Session, override: str | None = None) -> str | None:
@@ -61,13 +63,25 @@ def table_cards(session: Session) -> list[TableCard]:
             if number <= len(config.hosts):
                 person = session.participant(config.hosts[number - 1])
                 host = person.display_name if person else None
+            teams = _teams_at(config, number)
             if config.question_mode == QuestionMode.PER_TABLE:
                 question = config.questions[config.question_at(number, 1) - 1]
-                cards.append(TableCard(number, block.title, when, question, host=host))
+                cards.append(TableCard(number, block.title, when, question, host=host,
+                                       teams=teams))
             else:
                 cards.append(TableCard(number, block.title, when, None,
                                        tuple(config.questions), host=host))
     return cards
+
+
+def _teams_at(config: WorldCafeConfig, table: int) -> tuple[str, ...]:
+    """The team at `table` in each round ("—": none that round), empty without teams."""
+    from labkit.planning.team_rotation import team_at_table
+
+    if not config.teams:
+        return ()
+    return tuple(team_at_table(config.teams, table, r, config.tables) or "—"
+                 for r in range(1, config.rounds + 1))
 
 
 def render_table_cards(
@@ -144,6 +158,10 @@ def _front(cells: Any, card: TableCard, session: Session, url: str | None,
                     size=dc.fit_size(question, QUESTION_SIZES[2:], 11.0) - 4, space_after=2)
     if card.host:
         dc.add_text(main, t("prepare.cards.host", lang, name=card.host), size=12, colour=GREY)
+    if card.teams:
+        rounds = " · ".join(t("prepare.cards.team_round", lang, n=n, team=team)
+                            for n, team in enumerate(card.teams, 1))
+        dc.add_text(main, t("prepare.cards.teams", lang, rounds=rounds), size=11, colour=GREY)
     if url:
         side = cells[1]
         side.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER

@@ -185,9 +185,11 @@ def test_team_based_cafe_cards_name_the_team(session_dir: Path, tmp_path: Path) 
     folder = open_session(session_dir)
     plans = load_saved_plans(folder.rotations_dir, session)
     cards = {card.participant.id: card for card in route_cards(session, plans)}
-    cafe = next(s for s in cards["p01"].sections if s.title == "World café")
+    assert all(line.label != "Équipe" for s in cards["p01"].sections for line in s.lines)
+    mover = next(pid for pid in cards if pid not in ("p01", "p02", "p03"))  # hosts: no team
+    cafe = next(s for s in cards[mover].sections if s.title == "World café")
     team = cafe.lines[0]
-    start = plans.plans["cafe"].table_of("p01", 1)
+    start = plans.plans["cafe"].table_of(mover, 1)
     assert (team.label, team.value) == ("Équipe", ["Verte", "Jaune", "Bleue"][start - 1])
     text = document_text(_reopen(build_route_cards(session, plans), tmp_path))
     assert "Équipe : " in text

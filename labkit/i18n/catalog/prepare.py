@@ -138,6 +138,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "prepare.route.partner": {"fr": "Binôme", "en": "Partner"},
     "prepare.route.team": {"fr": "Équipe", "en": "Team"},
+    "prepare.cards.teams": {"fr": "Équipes\u00a0: {rounds}", "en": "Teams: {rounds}"},
+    "prepare.cards.team_round": {
+        "fr": "{team} (tour {n})",
+        "en": "{team} (round {n})",
+    },
     "prepare.route.trio": {"fr": "Trio", "en": "Trio"},
     "prepare.route.title": {"fr": "Cartes de parcours", "en": "Route cards"},
     "prepare.route.heading": {
