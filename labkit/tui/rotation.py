@@ -13,12 +13,14 @@ from pathlib import Path
 
 from labkit.errors import InvalidInputError
 from labkit.i18n import t
-from labkit.model import Block, CrossedInterviewsConfig, Session
+from labkit.model import Block, CrossedInterviewsConfig, Session, WorldCafeConfig
 from labkit.model.views import Rotation
 from labkit.planning import interview_pairs, plan_rotation, planned_regroups
 from labkit.planning.pairs import QUARTET, partner_changes, repair_pairs, repair_regroups
 from labkit.planning.rotation_replan import SeatChange, people_moved, seat_changes
 from labkit.planning.session_requests import cafe_request, seatable
+from labkit.planning.team_rotation import team_at_table as team_at_table
+from labkit.planning.team_rotation import team_of
 from labkit.store import seating
 from labkit.store.seating import Rounds
 from labkit.store.seating import seated_rounds as seated_rounds
@@ -89,6 +91,23 @@ def cafe_changes(before: Plan | None, after: Plan, frozen_rounds: int) -> tuple[
     if not before:
         return ()
     return seat_changes(before[frozen_rounds:], after[frozen_rounds:], frozen_rounds + 1)
+
+
+def team_arrivals_text(session: Session, block: Block, before: Plan | None, after: Plan,
+                       frozen_rounds: int) -> str:
+    """"Awa rejoint l'équipe Bleue." for each person a team café's re-plan seats who was not
+    in the plan before (a late arrival joins the smallest team); "" without teams."""
+    config = block.method
+    if not isinstance(config, WorldCafeConfig) or not config.teams:
+        return ""
+    known = {p for rnd in (before or ()) for table in rnd for p in table}
+    teams = team_of(after, config.hosts, config.teams)
+    joined = dict.fromkeys(p for rnd in after[frozen_rounds:] for table in rnd for p in table
+                           if p not in known and p in teams)
+    if before is None:
+        return ""
+    return " ".join(t("tui.cafe.team_joined", name=_name(session, pid), team=teams[pid])
+                    for pid in joined)
 
 
 def _name(session: Session, person_id: str) -> str:

@@ -150,6 +150,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.cafe.ideas_count": {"fr": "{count} {count:plural:idée|idées}", "en": "{count} {count:plural:idea|ideas}"},
     "tui.cafe.round_short": {"fr": "Tr{number}", "en": "R{number}"},
     "tui.cafe.host": {"fr": "hôte", "en": "host"},
+    "tui.cafe.team": {"fr": "Équipe {team}", "en": "Team {team}"},
+    "tui.cafe.team_joined": {
+        "fr": "{name} arrive et rejoint l'équipe {team} (la plus petite).",
+        "en": "{name} arrives and joins team {team} (the smallest).",
+    },
     "tui.cafe.nobody": {"fr": "(personne dans le plan)", "en": "(nobody in the plan)"},
     "tui.cafe.ideas_title": {"fr": "Idées de la table {table} ({count})", "en": "Ideas of table {table} ({count})"},
     "tui.cafe.no_plan": {

@@ -228,8 +228,10 @@ class WorldCafeScreen(CaptureScreen):
                               left=record is not None and record.status == "left"))
         seats.sort(key=lambda s: not s.host)
         question = self.config.question_at(table, number)
+        team = rotation.team_at_table(self.config.teams, table, number, self.config.tables) \
+            if self.config.teams else None
         return TableView(table, question, self.config.questions[question - 1], tuple(seats),
-                         ideas, table == self.selected, self.compact)
+                         ideas, table == self.selected, self.compact, team)
 
     @property
     def compact(self) -> bool:
@@ -417,6 +419,8 @@ class WorldCafeScreen(CaptureScreen):
         else:
             moves = rotation.cafe_moves_text(self.live.session,
                                              rotation.cafe_changes(plan, full, frozen))
+        moves = " ".join(x for x in (moves, rotation.team_arrivals_text(
+            self.live.session, self.block, plan, full, frozen)) if x)
         self.post_message(self.Replanned(full[frozen:], frozen + 1, moves=moves,
                                          first=plan is None))
 

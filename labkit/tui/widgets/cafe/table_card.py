@@ -42,6 +42,8 @@ class TableView:
     ideas: int
     selected: bool = False
     compact: bool = False
+    team: str | None = None
+    """The team at the table this round (a café with `teams`), or None."""
 
 
 class TableCard(Vertical):
@@ -62,6 +64,8 @@ class TableCard(Vertical):
         head = Text(no_wrap=True, overflow="ellipsis")
         head.append(("▶ " if view.selected else "") + f"T{view.number} · Q{view.question_number}",
                     style="bold")
+        if view.team:
+            head.append(f" · {t('tui.cafe.team', team=view.team)}", style="bold")
         head.append(f" · {t('tui.cafe.ideas_count', count=view.ideas)}")
         if view.compact:
             head.append(f" · {view.question}", style="italic")
