@@ -22,6 +22,7 @@ from labkit.model import Block, ClosingConfig, IdeaVoteConfig, WorldCafeConfig
 from labkit.model import events as ev
 from labkit.model.naming import NamingGuard
 from labkit.model.views import Vote
+from labkit.planning.team_rotation import team_at_table
 from labkit.store import seating
 from labkit.store.journal import Job, Journal, JournalState, Prepared
 from labkit.store.session_folder import SessionFolder
@@ -52,6 +53,8 @@ class Position:
     table: int | None
     question: int | None
     question_text: str | None
+    team: str | None = None
+    """The team at the table this round (a café with `teams`)."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,9 @@ class Room:
         if not isinstance(config, WorldCafeConfig) or table is None:
             return Position(number, table, None, None)
         question = config.question_at(table, number or 1)
-        return Position(number, table, question, config.questions[question - 1])
+        team = team_at_table(config.teams, table, number or 1, config.tables) \
+            if config.teams else None
+        return Position(number, table, question, config.questions[question - 1], team)
 
     def moves(self, block: Block, state: JournalState) -> list[tuple[str, int]]:
         """Who moves to which table at the next round (first names; a member of a vulnerable

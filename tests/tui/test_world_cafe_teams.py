@@ -42,7 +42,8 @@ async def test_each_table_names_its_team_and_the_team_moves_on(teams_dir, make_a
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
         await open_cafe(app, pilot)
-        assert [f"Équipe {team}" in head for head, team in zip(heads(app), TEAMS)] == [True] * 3
+        assert [f"Équipe {team}" in head
+                for head, team in zip(heads(app), TEAMS, strict=True)] == [True] * 3
         plan = rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
         team = set(plan[0][0][1:])  # team Verte, at table 1 in round 1
         assert set(plan[1][1][1:]) == team  # round 2: together at table 2

@@ -257,6 +257,27 @@ def test_projector_shows_a_per_round_question_once(session_data: dict, write_ses
         assert '<p class="question">Q1</p>' in page and "Table 1</strong>" not in page
 
 
+def test_projector_and_phones_name_the_team_at_each_table(  # type: ignore[no-untyped-def]
+    session_data: dict, write_session,  # type: ignore[type-arg]
+) -> None:
+    from tests.web.conftest import join, serve
+
+    session_data["days"][0]["agenda"][6]["method"]["teams"] = ["Verte", "Jaune"]
+    root = write_session(session_data).parent
+    for served in serve(root):
+        served.journal.start_block("cafe")
+        served.journal.start_round("cafe")
+        with served.client() as screen:
+            page = screen.get(served.projector_url()).text
+        assert "Table 1</strong> · Équipe Verte" in page
+        assert "Table 2</strong> · Équipe Jaune" in page
+        served.journal.end_round("cafe")
+        served.journal.start_round("cafe")  # round 2: the teams moved on
+        with served.client() as phone:
+            join(phone, served, table=1)
+            assert "Tour 2 · Table 1 · Équipe Jaune" in phone.get("/me").text
+
+
 def test_projector_says_who_moves_where_never_naming_a_vulnerable_member(cafe: Served) -> None:
     import html
 

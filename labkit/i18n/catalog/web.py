@@ -57,6 +57,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.running": {"fr": "En cours\u00a0: {title}", "en": "Now: {title}"},
     "web.round": {"fr": "Tour {round}", "en": "Round {round}"},
     "web.table": {"fr": "Table {table}", "en": "Table {table}"},
+    "web.team_here": {"fr": "Équipe {team}", "en": "Team {team}"},
     "web.question": {"fr": "Question", "en": "Question"},
     "web.choose_table": {"fr": "Votre table", "en": "Your table"},
     "web.idea.label": {"fr": "Votre idée", "en": "Your idea"},
