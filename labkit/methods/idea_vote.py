@@ -12,6 +12,7 @@ from labkit.methods import voting
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.outputs import Item, ModuleOutput
 from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, TimedPart
+from labkit.methods.vote_teams import team_key
 from labkit.model import Block, IdeaVoteConfig, Session
 from labkit.model import events as ev
 from labkit.model.validation import Problem, error
@@ -99,7 +100,7 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
         for number in sorted({x.question for x in votes}, key=lambda n: (n is None, n or 0)):
             chosen = [x for x in votes if x.question == number]
             found = voting.question_tally(session, block, captured, votes, number)
-            voters = {x.participant_id or f"team:{x.team}" for x in chosen
+            voters = {x.participant_id or f"team:{team_key(x.team or '')}" for x in chosen
                       if x.participant_id or x.team}  # fmt: skip
             text = None
             if number is not None and number <= len(config.questions):

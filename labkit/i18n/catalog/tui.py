@@ -244,6 +244,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.vote.team_first": {"fr": "Vote par équipe\u00a0: indiquez d'abord l'équipe.", "en": "Team vote: name the team first."},
     "tui.vote.team_title": {"fr": "Équipe qui vote", "en": "Voting team"},
     "tui.vote.team_label": {"fr": "Équipe", "en": "Team"},
+    "tui.vote.team_hint": {"fr": "Équipes\u00a0: {teams}", "en": "Teams: {teams}"},
     # commitments
     "tui.commit.territory": {"fr": "Territoire", "en": "Territory"},
     "tui.commit.team": {"fr": "Équipe", "en": "Team"},

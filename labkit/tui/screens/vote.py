@@ -14,14 +14,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Static
 
 from labkit.i18n import t
-from labkit.methods import voting
+from labkit.methods import vote_teams, voting
 from labkit.methods.idea_vote import IdeaVote
 from labkit.methods.voting import QuestionTally
 from labkit.model import Block, IdeaVoteConfig
 from labkit.model.ranking import RankedItem
 from labkit.tui.screens.base import checked
 from labkit.tui.screens.capture import CaptureScreen
-from labkit.tui.screens.forms import prompt
+from labkit.tui.screens.forms import prompt, required
 from labkit.tui.widgets.agenda.block_bar import BlockBar
 from labkit.tui.widgets.capture.capture_bar import CaptureBar
 from labkit.tui.widgets.plain import Plain, bold_lead
@@ -246,14 +246,31 @@ class VoteScreen(CaptureScreen):
     def _record_kept(self, items: list[str]) -> None:
         self.act(self.live.write, self.spec.kept, self.block, self.question_number, items)
 
+    def known_teams(self) -> tuple[str, ...]:
+        """The café's teams, then the teams typed so far at this vote (each once)."""
+        votes = voting.block_votes(self.live.session, self.block, self.live.state)
+        return vote_teams.known_teams(self.live.session, self.block, (v.team for v in votes))
+
     def action_team(self) -> None:
+        """Name the voting team: typed in any case or accents, a known team keeps its spelling
+        (« verte » is Verte); the form offers the known teams, the next one filled in."""
+        known = self.known_teams()
+
+        def check(text: str) -> str:
+            return vote_teams.team_name(required(text), known)
+
         def chosen(values: dict[str, Any] | None) -> None:
             if values is not None:
                 self.team = values["value"]
                 self.refresh_view()
 
+        following = self.team or ""
+        if known:
+            after = [k for k, n in enumerate(known) if self.team and n == self.team]
+            following = known[(after[0] + 1) % len(known)] if after else known[0]
+        hint = t("tui.vote.team_hint", teams=", ".join(known)) if known else ""
         self.app.push_screen(prompt(t("tui.vote.team_title"), t("tui.vote.team_label"),
-                                    self.team or ""), chosen)
+                                    following, check=check, hint=hint), chosen)
 
     def action_question(self, step: int) -> None:
         if self.config.questions:
