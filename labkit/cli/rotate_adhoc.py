@@ -51,8 +51,11 @@ def rotation_json(plan: RotationPlan, numeric: bool) -> dict[str, Any]:
         "seed": plan.seed, "notes": [{"code": n.code, **n.params} for n in plan.notes],
         "verdict": plan.verdict, "moved": plan.moved,
     })
-    return {
+    out: dict[str, Any] = {
         "rounds": [[[int(x) if numeric else x for x in table] for table in rnd]
                    for rnd in plan.rounds],
         "metrics": metrics,
     }
+    if plan.teams:  # teams that moved together (a café with `teams`)
+        out["teams"] = plan.as_dict()["teams"]
+    return out

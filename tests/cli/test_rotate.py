@@ -255,6 +255,30 @@ def test_an_unproven_plan_at_its_bound_does_not_say_at_most_0(
     metrics = Figures(int, repeats=repeats, repeats_lower_bound=8, question_revisits=2,
                       question_revisits_lower_bound=2)  # fmt: skip
     out = StringIO()
-    plan = SimpleNamespace(metrics=metrics, verdict="best found", notes=())
+    plan = SimpleNamespace(metrics=metrics, verdict="best found", notes=(), teams=())
     _print_metrics(Console(file=out, width=200), plan, questions=questions)  # type: ignore[arg-type]
     assert out.getvalue().splitlines()[-1] == expected
+
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "cooperation-territoriale"
+
+
+def test_a_cafe_with_teams_prints_each_persons_team_and_says_teams_stay_together(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    folder = tmp_path / "cooperation"
+    shutil.copytree(EXAMPLE, folder)
+    result = run("rotate", folder, "--block", "cafe")
+    assert result.exit_code == 0, result.output
+    assert "Équipe Verte · Tour 1\u00a0: table 1 · Tour 2\u00a0: table 2" in result.output
+    assert "Les équipes restent ensemble" in result.output
+    assert "0 entre personnes d'équipes différentes" in result.output
+    saved = run("rotate", folder, "--block", "cafe", "--json", "--save")
+    data = json.loads(saved.output)
+    assert [team["name"] for team in data["teams"]] == ["Verte", "Jaune", "Bleue", "Rouge"]
+    assert data["metrics"]["verdict"] == "teams together"
+    assert data["metrics"]["teammate_repeats"] == data["metrics"]["repeats"] > 0
+    planner = json.loads((folder / "rotations" / "cafe.json").read_text("utf-8"))["planner"]
+    assert planner["teams"] == data["teams"]
