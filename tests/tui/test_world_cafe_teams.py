@@ -34,6 +34,14 @@ async def open_cafe(app, pilot) -> None:
     assert type(app.screen).__name__ == "WorldCafeScreen"
 
 
+async def replanned(app, pilot):  # noqa: ANN201 - the plan in force
+    """Ctrl+R, the planner's answer recorded: the plan in force."""
+    await pilot.press("ctrl+r")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
+
+
 def heads(app) -> list[str]:
     return [str(card.query_one(".card-head").render()) for card in app.screen.query(TableCard)]
 
@@ -63,17 +71,11 @@ async def test_a_late_arrival_joins_the_smallest_team_and_nobody_else_moves(
         for person in [f"p{i:02d}" for i in range(1, 18)]:  # Hugo (p18) is late
             app.live.arrive(person)
         await open_cafe(app, pilot)
-        await pilot.press("ctrl+r")  # the first plan: 14 people in teams of 5, 5 and 4
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        before = rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
+        before = await replanned(app, pilot)  # the first plan: teams of 5, 5 and 4
         assert [len(table) for table in before[0]] == [6, 6, 5]
         await pilot.press("ctrl+n")
         app.live.arrive("p18")
-        await pilot.press("ctrl+r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        after = rotation.current_plan(app.live.root, "cafe", app.live.rotations("cafe"))
+        after = await replanned(app, pilot)
         assert after[0] == before[0]
         for r in (1, 2):  # Bleue (the smallest) takes Hugo along; nobody else changes table
             assert [[p for p in table if p != "p18"] for table in after[r]] == \

@@ -242,16 +242,21 @@ def test_every_method_page_renders_and_a_commitment_is_proposed(served: Served) 
     )
 
 
-def test_projector_shows_a_per_round_question_once(session_data: dict, write_session) -> None:  # type: ignore[no-untyped-def,type-arg]
+def _cafe_running(session_data: dict, write_session):  # type: ignore[no-untyped-def,type-arg]
+    """A server of the session written from `session_data`, its café running, round 1."""
     from tests.web.conftest import serve
 
+    for served in serve(write_session(session_data).parent):
+        served.journal.start_block("cafe")
+        served.journal.start_round("cafe")
+        yield served
+
+
+def test_projector_shows_a_per_round_question_once(session_data: dict, write_session) -> None:  # type: ignore[no-untyped-def,type-arg]
     cafe_block = session_data["days"][0]["agenda"][6]
     cafe_block["method"]["question_mode"] = "per_round"
     cafe_block["method"]["questions"] = ["Q1", "Q2", "Q3"]
-    root = write_session(session_data).parent
-    for served in serve(root):
-        served.journal.start_block("cafe")
-        served.journal.start_round("cafe")
+    for served in _cafe_running(session_data, write_session):
         with served.client() as screen:
             page = screen.get(served.projector_url()).text
         assert '<p class="question">Q1</p>' in page and "Table 1</strong>" not in page
@@ -260,13 +265,10 @@ def test_projector_shows_a_per_round_question_once(session_data: dict, write_ses
 def test_projector_and_phones_name_the_team_at_each_table(  # type: ignore[no-untyped-def]
     session_data: dict, write_session,  # type: ignore[type-arg]
 ) -> None:
-    from tests.web.conftest import join, serve
+    from tests.web.conftest import join
 
     session_data["days"][0]["agenda"][6]["method"]["teams"] = ["Verte", "Jaune"]
-    root = write_session(session_data).parent
-    for served in serve(root):
-        served.journal.start_block("cafe")
-        served.journal.start_round("cafe")
+    for served in _cafe_running(session_data, write_session):
         with served.client() as screen:
             page = screen.get(served.projector_url()).text
         assert "Table 1</strong> · Équipe Verte" in page
