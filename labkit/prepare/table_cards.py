@@ -159,7 +159,7 @@ def _front(cells: Any, card: TableCard, session: Session, url: str | None,
     if card.host:
         dc.add_text(main, t("prepare.cards.host", lang, name=card.host), size=12, colour=GREY)
     if card.teams:
-        rounds = " · ".join(t("prepare.cards.team_round", lang, n=n, team=team)
+        rounds = " · ".join(t("prepare.cards.team_round", lang, round=n, team=team)
                             for n, team in enumerate(card.teams, 1))
         dc.add_text(main, t("prepare.cards.teams", lang, rounds=rounds), size=11, colour=GREY)
     if url:

@@ -140,8 +140,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.route.team": {"fr": "Équipe", "en": "Team"},
     "prepare.cards.teams": {"fr": "Équipes\u00a0: {rounds}", "en": "Teams: {rounds}"},
     "prepare.cards.team_round": {
-        "fr": "{team} (tour {n})",
-        "en": "{team} (round {n})",
+        "fr": "{team} (tour {round})",
+        "en": "{team} (round {round})",
     },
     "prepare.route.trio": {"fr": "Trio", "en": "Trio"},
     "prepare.route.title": {"fr": "Cartes de parcours", "en": "Route cards"},
