@@ -96,7 +96,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.word.is_word": {"fr": "un mot", "en": "a word"},
     "web.word.is_image": {"fr": "une image (son numéro ou son titre)", "en": "an image (its number or title)"},
     "web.commitment.what": {"fr": "Ce que nous nous engageons à faire", "en": "What we commit to do"},
-    "web.commitment.who": {"fr": "Qui le porte (organisation)", "en": "Who carries it (organisation)"},
+    "web.commitment.who": {"fr": "Qui le porte (structure)", "en": "Who carries it (organisation)"},
     "web.commitment.indicator": {"fr": "Indicateur de réussite", "en": "Success indicator"},
     "web.team": {"fr": "Équipe ou territoire", "en": "Team or territory"},
     "web.refused": {"fr": "Refusé\u00a0: {reason}", "en": "Refused: {reason}"},
