@@ -131,7 +131,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.projector.between": {"fr": "La prochaine activité va commencer.", "en": "The next activity will start soon."},
     "web.projector.day_over": {"fr": "La journée est terminée. À la prochaine journée\u00a0!", "en": "The day is over. See you on the next day!"},
     "web.projector.over": {"fr": "La session est terminée. Merci de votre participation\u00a0!", "en": "The session is over. Thank you for taking part!"},
-    "web.projector.left": {"fr": "restantes", "en": "left"},
+    "web.projector.left": {"fr": "Temps restant\u00a0:", "en": "Time left:"},
     "web.projector.moves": {"fr": "Au prochain tour", "en": "Next round"},
     "web.projector.move": {"fr": "{who} → table {table}", "en": "{who} → table {table}"},
     "web.projector.results": {"fr": "Résultats du vote", "en": "Vote results"},
