@@ -3,14 +3,12 @@
 MESSAGES: dict[str, dict[str, str]] = {
     # -- help
     "planning.help.rotate": {
-        "fr": "Calculer les tables d'un world café\u00a0: qui s'assoit où à chaque tour (hôtes fixes, mélange des collèges et des structures, le moins de rencontres répétées possible)."
-        "mélange des collèges et des structures, le moins de rencontres répétées).",
+        "fr": "Calculer les tables d'un world café\u00a0: qui s'assoit où à chaque tour (hôtes fixes, mélange des collèges et des structures, le moins de rencontres répétées possible).",
         "en": "Plan a world café: who sits where in each round (fixed hosts, mixed groups and "
         "organisations, as few repeated meetings as possible).",
     },
     "planning.help.pairs": {
-        "fr": "Former les binômes des interviews croisées (un trio si le nombre est impair), sans jamais reformer le même binôme."
-        "jamais reformer le même binôme.",
+        "fr": "Former les binômes des interviews croisées (un trio si le nombre est impair), sans jamais reformer le même binôme.",
         "en": "Form crossed-interview pairs (one trio when the count is odd), never the same pair "
         "twice.",
     },
@@ -84,10 +82,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the world café settings do not fit",
     },
     "planning.err.groups_too_many": {
-        "fr": "les collèges comptent {total} {total:plural:personne|personnes}, mais il n'y a que {available} {available:plural:participant|participants} hors hôtes"
-        "participants hors hôtes",
-        "en": "the groups hold {total} {total:plural:person|people} but there are only {available} {available:plural:participant|participants} besides the hosts"
-        "besides the hosts",
+        "fr": "les collèges comptent {total} {total:plural:personne|personnes}, mais il n'y a que {available} {available:plural:participant|participants} hors hôtes",
+        "en": "the groups hold {total} {total:plural:person|people} but there are only {available} {available:plural:participant|participants} besides the hosts",
     },
     "planning.err.hosts_too_many": {
         "fr": "--hosts\u00a0: {tables} {tables:plural:hôte|hôtes} pour {size} {size:plural:participant|participants}",
@@ -229,10 +225,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- notes attached to a plan (PlanNote codes)
     "planning.note.visit_once_infeasible": {
-        "fr": "Passer une seule fois par table est impossible ({rounds} {rounds:plural:tour|tours} pour {tables} {tables:plural:table|tables})\u00a0: le plan limite les retours."
-        "tables)\u00a0: le plan limite les retours.",
-        "en": "Visiting each table once is impossible ({rounds} {rounds:plural:round|rounds} for {tables} {tables:plural:table|tables}): the plan keeps returns to a minimum."
-        "plan keeps returns to a minimum.",
+        "fr": "Passer une seule fois par table est impossible ({rounds} {rounds:plural:tour|tours} pour {tables} {tables:plural:table|tables})\u00a0: le plan limite les retours.",
+        "en": "Visiting each table once is impossible ({rounds} {rounds:plural:round|rounds} for {tables} {tables:plural:table|tables}): the plan keeps returns to a minimum.",
     },
     "planning.note.visit_once_unmet": {
         "fr": "Attention\u00a0: {count} {count:plural:retour|retours} à une table déjà visitée.",

@@ -73,10 +73,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{title}': the territories need {needed} min, the block lasts {duration}",
     },
     "validation.cafe_rounds_exceed_block": {
-        "fr": "«\u00a0{title}\u00a0»\u00a0: {rounds} {rounds:plural:tour|tours} de {minutes} min et les transitions de {transitions} min demandent {needed} min, le bloc n'en dure que {duration}"
-        "{transitions} min demandent {needed} min, le bloc n'en dure que {duration}",
-        "en": "'{title}': {rounds} {rounds:plural:round|rounds} of {minutes} min plus {transitions}-min transitions need {needed} min, the block lasts {duration}"
-        "need {needed} min, the block lasts {duration}",
+        "fr": "«\u00a0{title}\u00a0»\u00a0: {rounds} {rounds:plural:tour|tours} de {minutes} min et les transitions de {transitions} min demandent {needed} min, le bloc n'en dure que {duration}",
+        "en": "'{title}': {rounds} {rounds:plural:round|rounds} of {minutes} min plus {transitions}-min transitions need {needed} min, the block lasts {duration}",
     },
     "validation.cafe_round_short": {
         "fr": "«\u00a0{title}\u00a0»\u00a0: des tours de {minutes} min sont très courts (10 min au moins)",
@@ -103,10 +101,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{tables} {tables:plural:table|tables} for {people} {people:plural:participant|participants} present: too many tables",
     },
     "validation.cafe_large_tables": {
-        "fr": "des tables de {size} {size:plural:personne|personnes} avec {tables} {tables:plural:table|tables}\u00a0: un world café se joue plutôt à 4–6 par table"
-        "plutôt à 4–6 par table",
-        "en": "tables of {size} {size:plural:person|people} with {tables} {tables:plural:table|tables}: a world café works best with 4–6 per table"
-        "4–6 per table",
+        "fr": "des tables de {size} {size:plural:personne|personnes} avec {tables} {tables:plural:table|tables}\u00a0: un world café se joue plutôt à 4–6 par table",
+        "en": "tables of {size} {size:plural:person|people} with {tables} {tables:plural:table|tables}: a world café works best with 4–6 per table",
     },
     "validation.cafe_questions_per_round": {
         "fr": "une question par tour\u00a0: {rounds} {rounds:plural:tour|tours} mais {questions} {questions:plural:question|questions}",
@@ -117,16 +113,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "one question per table: {questions} {questions:plural:question|questions} for only {tables} {tables:plural:table|tables}",
     },
     "validation.cafe_question_again": {
-        "fr": "{rounds} {rounds:plural:tour|tours} pour {questions} {questions:plural:question|questions} aux tables\u00a0: chacun·e retrouvera au moins une fois une question déjà discutée (moins de tours, ou plus de questions)"
-        "au moins une fois une question déjà discutée (moins de tours, ou plus de questions)",
-        "en": "{rounds} {rounds:plural:round|rounds} for {questions} {questions:plural:question|questions} at the tables: everyone will meet a question already discussed at least once (fewer rounds, or more questions)"
-        "question already discussed at least once (fewer rounds, or more questions)",
+        "fr": "{rounds} {rounds:plural:tour|tours} pour {questions} {questions:plural:question|questions} aux tables\u00a0: chacun·e retrouvera au moins une fois une question déjà discutée (moins de tours, ou plus de questions)",
+        "en": "{rounds} {rounds:plural:round|rounds} for {questions} {questions:plural:question|questions} at the tables: everyone will meet a question already discussed at least once (fewer rounds, or more questions)",
     },
     "validation.cafe_question_crowded": {
-        "fr": "la question {number} est à {count} {count:plural:table|tables} sur {tables}\u00a0: en {rounds} {rounds:plural:tour|tours}, certain·es la retrouveront forcément (répartir les questions sur les tables)"
-        "certain·es la retrouveront forcément (répartir les questions sur les tables)",
-        "en": "question {number} is at {count} of {tables} tables: over {rounds} {rounds:plural:round|rounds}, some people will meet it again (spread the questions over the tables)"
-        "people will meet it again (spread the questions over the tables)",
+        "fr": "la question {number} est à {count} {count:plural:table|tables} sur {tables}\u00a0: en {rounds} {rounds:plural:tour|tours}, certain·es la retrouveront forcément (répartir les questions sur les tables)",
+        "en": "question {number} is at {count} of {tables} tables: over {rounds} {rounds:plural:round|rounds}, some people will meet it again (spread the questions over the tables)",
     },
     "validation.duplicate_survey_question": {
         "fr": "la question du questionnaire «\u00a0{id}\u00a0» est déclarée deux fois",
