@@ -139,3 +139,20 @@ def title_cased(messages: dict[str, str]) -> list[str]:
 def test_french_titles_capitalise_only_their_first_word() -> None:
     assert title_cased(_french()) == []
     assert title_cased({"x": "Interviews Croisées", "y": "Interviews croisées"}) == ["x: Croisées"]
+
+
+def repeated_endings(messages: dict[str, str]) -> list[str]:
+    """Messages whose last words are written twice (« …par table plutôt à 4–6 par table »)."""
+    found = []
+    for key, text in messages.items():
+        plain = re.sub(r"\{[^{}]*\}", "X", text)
+        if len(plain) > 24 and plain[-12:] in plain[:-12]:
+            found.append(key)
+    return found
+
+
+def test_no_message_repeats_its_ending() -> None:
+    """A message edited as one string literal where it was several kept its old tail."""
+    assert repeated_endings({k: v for k, texts in _catalog().items() for k, v in
+                             ((f"{k}.{lang}", text) for lang, text in texts.items())}) == []
+    assert repeated_endings({"x": "un world café se joue à 4–6 par table à 4–6 par table"}) == ["x"]
