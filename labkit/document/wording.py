@@ -88,14 +88,15 @@ class Words:
 def describe_chart(chart: Chart, words: Words, limit: int = 900) -> str:
     """An alternative text giving the chart's data in words (for screen readers)."""
     parts = []
-    colon = " : " if words.lang == "fr" else ": "  # French: a space before ":" (shorten flattens)
+    french = words.lang == "fr"  # a space before ":" and ";" (shorten flattens a no-break one)
+    colon, semicolon = (" : ", " ; ") if french else (": ", "; ")
     for series in chart.series:
         values = [
             f"{shorten(category, 60)}{colon}{_value(value, words)}"
             for category, value in zip(chart.categories, series.values, strict=False)
         ]
         head = f"{series.name} — " if series.name and len(chart.series) > 1 else ""
-        parts.append(head + "; ".join(values))
+        parts.append(head + semicolon.join(values))
     kind = words(f"chart.{chart.kind}")
     return shorten(f"{kind} — {chart.title}. " + " | ".join(parts), limit)
 

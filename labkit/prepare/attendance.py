@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from labkit.docx_kit.page import add_page_of_pages, readable_image
-from labkit.i18n import format_date, format_time, plain_writing, t
+from labkit.i18n import format_date, format_time, t
 from labkit.model import Participant, Role, Session
 from labkit.model.text import fold
 from labkit.prepare import docx_common as dc
+from labkit.prepare.wording import session_wording
 
 ACCENT = "1F3864"
 GREY = "595959"
@@ -122,16 +123,11 @@ def _columns(session: Session, days: list[int], remote: bool, width: float) -> t
     return texts + [REMOTE_CM if half == "remote" else sign for _, half in slots], slots
 
 
+@session_wording
 def build_attendance_sheet(session: Session, days: int | Sequence[int] | None = None,
                            options: SheetOptions | None = None) -> Any:
     """The sign-in sheet of `days` (default: every day of the session) as a Document, in plain
     wording ("Je soussigné") unless the session asks for inclusive writing."""
-    with plain_writing(not session.inclusive_writing):
-        return _build_attendance_sheet(session, days, options)
-
-
-def _build_attendance_sheet(session: Session, days: int | Sequence[int] | None,
-                            options: SheetOptions | None) -> Any:
     options = options or SheetOptions()
     lang = session.language
     numbers = list(range(1, len(session.days) + 1)) if days is None else (

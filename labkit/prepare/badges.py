@@ -15,6 +15,7 @@ from labkit.i18n import t
 from labkit.model import Role, Session
 from labkit.model.text import fold
 from labkit.prepare import docx_common as dc
+from labkit.prepare.wording import session_wording
 
 BADGE_WIDTH_CM = 9.0
 BADGE_HEIGHT_CM = 5.4
@@ -64,6 +65,7 @@ def render_badges(session: Session, path: Path | str) -> Path | None:
     return dc.save_docx(document, Path(path)) if document is not None else None
 
 
+@session_wording
 def build_badges(session: Session) -> Any:
     """The badges as a python-docx Document, or None without participants."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT

@@ -16,6 +16,7 @@ from labkit.i18n import format_date, format_time, t
 from labkit.model import Phase, Session, SessionMode, schedule_session
 from labkit.model.methods import PAUSE_TYPES
 from labkit.prepare import docx_common as dc
+from labkit.prepare.wording import session_wording
 
 ACCENT = "1F3864"
 LIGHT = "E8EDF5"
@@ -55,6 +56,7 @@ def render_invitation_agenda(session: Session, path: Path | str) -> Path:
     return dc.save_docx(build_invitation_agenda(session), Path(path))
 
 
+@session_wording
 def build_invitation_agenda(session: Session) -> Any:
     """The invitation agenda as a python-docx Document (not saved)."""
     lang = session.language

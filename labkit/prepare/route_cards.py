@@ -13,6 +13,7 @@ from labkit.i18n import t
 from labkit.model import Session
 from labkit.prepare import docx_common as dc
 from labkit.prepare.seating import RouteCard, SavedPlans, route_cards
+from labkit.prepare.wording import session_wording
 
 CARD_WIDTH_CM = 9.0
 COLUMNS = 2
@@ -28,6 +29,7 @@ def render_route_cards(session: Session, path: Path | str, plans: SavedPlans) ->
     return dc.save_docx(document, Path(path)) if document is not None else None
 
 
+@session_wording
 def build_route_cards(session: Session, plans: SavedPlans) -> Any:
     """The route cards as a python-docx Document, or None when no participant needs one."""
     cards = route_cards(session, plans)

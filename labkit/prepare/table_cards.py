@@ -18,6 +18,7 @@ from labkit.docx_kit.textbox import move_into_text_box
 from labkit.i18n import format_time, t
 from labkit.model import QuestionMode, Session, WorldCafeConfig, schedule_session
 from labkit.prepare import docx_common as dc
+from labkit.prepare.wording import session_wording
 
 ACCENT = "1F3864"
 GREY = "595959"
@@ -93,6 +94,7 @@ def render_table_cards(
     return dc.save_docx(document, Path(path)) if document is not None else None
 
 
+@session_wording
 def build_table_cards(session: Session, *, url: str | None = None, back: str = "text",
                       join_urls: Mapping[int, str] | None = None) -> Any:  # fmt: skip
     """The table cards as a python-docx Document, or None without a world café.

@@ -125,7 +125,7 @@ def test_ics_twice_gives_the_same_uids(session_dir: Path, tmp_path: Path) -> Non
     for name in ("a.ics", "b.ics"):
         result = run("ics", session_dir, "--out", tmp_path / name, "--milestones")
         assert result.exit_code == 0, result.output
-        assert "10 évènements, fuseau Europe/Paris" in result.stdout
+        assert "10 événements, fuseau Europe/Paris" in result.stdout
         calendar = Calendar.from_ical((tmp_path / name).read_bytes())
         uids.append([str(e["UID"]) for e in calendar.walk("VEVENT")])
     saved = open_session(session_dir).session.calendar.uid

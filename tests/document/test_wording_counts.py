@@ -69,3 +69,10 @@ def test_chart_alt_text_has_a_french_colon() -> None:
     )
     assert "Idée A : 3" in describe_chart(chart, Words("fr"))
     assert "Idée A: 3" in describe_chart(chart, Words("en"))
+
+
+def test_chart_alt_text_separates_its_values_with_a_french_semicolon() -> None:
+    chart = Chart(kind="bar", title="Gommettes par idée", categories=("Idée A", "Idée B"),
+                  series=(Series(name="", values=(3, 1)),))  # fmt: skip
+    assert "Idée A : 3 ; Idée B : 1" in describe_chart(chart, Words("fr"))
+    assert "Idée A: 3; Idée B: 1" in describe_chart(chart, Words("en"))

@@ -107,7 +107,7 @@ RULES = [
          lambda d: cafe(d).update(tables=11, hosts=[]), ("11 tables", "10 participant")),
     Rule("cafe_large_tables", Level.WARNING, (*CAFE, "tables"),
          lambda d: cafe(d).update(tables=1, hosts=["p01"], questions=["Q1"]),
-         ("10 personnes", "1 tables")),
+         ("10 personnes", "1 table\u00a0:")),
     Rule("cafe_questions_per_round", Level.ERROR, (*CAFE, "questions"),
          lambda d: cafe(d).update(question_mode="per_round", rounds=3),
          ("3 tours", "2 question")),

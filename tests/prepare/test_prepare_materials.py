@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import docx
@@ -221,7 +222,8 @@ def test_badges_grid_with_large_first_names(folder: SessionFolder, tmp_path: Pat
     amina = table.rows[0].cells[0]
     assert amina.paragraphs[1].runs[0].font.size.pt >= 34
     text = document_text(document)
-    assert "CAF du Nord" in text and "Facilitateur·rice" in text
+    assert "CAF du Nord" in text and "Facilitateur" in text
+    assert "Facilitateur·rice" not in text  # no point médian unless the session asks for it
     assert "Demandeur·ses d'emploi" not in text  # vulnerable groups: colour only
 
 
@@ -344,3 +346,27 @@ def test_sign_in_sheet_in_plain_wording_unless_inclusive_writing(
     inclusive = folder.session.model_copy(update={"inclusive_writing": True})
     kept = document_text(_reopen(build_attendance_sheet(inclusive), tmp_path, "incl.docx"))
     assert "Je soussigné·e," in kept
+
+
+def test_every_printed_document_in_plain_wording_unless_inclusive_writing(
+    folder: SessionFolder, tmp_path: Path
+) -> None:
+    """Issue 12: the badges, cards and invitation printed « Facilitateur·rice » and
+    « participant·es » although the session had not chosen inclusive writing (only the report
+    and the sign-in sheet followed the circular of 21 November 2017)."""
+    from labkit.prepare.invitation import build_invitation_agenda
+
+    plans = load_saved_plans(folder.rotations_dir, folder.session)
+    builds = {
+        "badges": build_badges, "cards": build_table_cards, "invitation": build_invitation_agenda,
+        "routes": lambda session: build_route_cards(session, plans),
+    }  # fmt: skip
+    inclusive = folder.session.model_copy(update={"inclusive_writing": True})
+    user_words = ("Demandeur·ses", "Conseiller·es", "conseiller·es")  # the session's own text
+    for name, build in builds.items():
+        plain = document_text(_reopen(build(folder.session), tmp_path, f"{name}.docx"))
+        for word in user_words:
+            plain = plain.replace(word, "")
+        assert not re.search(r"\w·\w", plain), name  # « Jour 1 · 10:45 » is a separator
+    badges = document_text(_reopen(build_badges(inclusive), tmp_path, "incl-badges.docx"))
+    assert "Facilitateur·rice" in badges

@@ -157,7 +157,7 @@ async def test_note_kinds_are_chosen_explicitly_and_always_shown(make_app):
         app.open_block("ouverture")
         await pilot.pause()
         strip = app.screen.query_one("#kinds")
-        assert "2 citation" in str(strip.render()) and "3 question" in str(strip.render())
+        assert "2 verbatim" in str(strip.render()) and "3 question" in str(strip.render())
         await pilot.press("ctrl+t")
         assert strip.choosing and "chiffre" in str(strip.render())
         await pilot.press("3", *"Et apres ?", "enter")  # question, by its number

@@ -191,6 +191,8 @@ def test_projector_shows_the_tables_questions_and_new_ideas(cafe: Served) -> Non
         assert page.status_code == 200
         assert "Table 1</strong> — Q1" in page.text and "Table 2</strong> — Q2" in page.text
         assert "<svg" in page.text and cafe.control().session_token in page.text
+        # « Temps restant : 12:30 », not « 1 min restantes » (a count the clock changes live)
+        assert 'Temps restant\u00a0: <span class="clock">' in page.text
         cafe.journal.add_contribution("Note du facilitateur", kind="idea", block_id="cafe")
         assert "Note du facilitateur" in screen.get(cafe.projector_url()).text
 

@@ -40,7 +40,7 @@ _COLUMNS = {
     "size": ("Taille", "Size"),
     "rank": ("Rang", "Rank"),
     "item_id": ("Élément (id)", "Item id"),
-    "event_id": ("Évènement (id)", "Event id"),
+    "event_id": ("Événement (id)", "Event id"),
     "persona_id": ("Persona (id)", "Persona id"),
     "name": ("Nom", "Name"),
     "description": ("Description", "Description"),
@@ -74,7 +74,7 @@ _COLUMNS = {
     "id": ("N°", "No."),
     "uuid": ("UUID", "UUID"),
     "ts": ("Horodatage", "Timestamp"),
-    "type": ("Type d'évènement", "Event type"),
+    "type": ("Type d'événement", "Event type"),
     "undone": ("Annulé", "Undone"),
     "payload": ("Contenu (JSON)", "Payload (JSON)"),
 }
@@ -92,9 +92,9 @@ _VALUES = {
     "note": ("note", "note"),
     # commitments
     "proposed": ("proposé", "proposed"),
-    "committed": ("engagé", "committed"),
+    "committed": ("validé", "committed"),
     "in_progress": ("en cours", "in progress"),
-    "done": ("fait", "done"),
+    "done": ("réalisé", "done"),
     "dropped": ("abandonné", "dropped"),
     # presence
     "present": ("présent·e", "present"),
@@ -142,8 +142,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "French session), excel-en, or rfc4180 (comma, ISO UTC, keys).",
     },
     "export.xlsx_written": {
-        "fr": "Classeur écrit\u00a0: {path} ({sheets} feuilles).",
-        "en": "Workbook written: {path} ({sheets} sheets).",
+        "fr": "Classeur écrit\u00a0: {path} ({sheets} {sheets:plural:feuille|feuilles}).",
+        "en": "Workbook written: {path} ({sheets} {sheets:plural:sheet|sheets}).",
     },
     "export.dialect_not_csv": {
         "fr": "--dialect ne vaut que pour --format csv",

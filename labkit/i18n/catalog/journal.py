@@ -113,8 +113,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'Name the recording device (e.g. "cli").',
     },
     "journal.problem.text_too_long": {
-        "fr": "texte de {length} caractères, {max} au maximum",
-        "en": "text of {length} characters, at most {max}",
+        "fr": "texte de {length} {length:plural:caractère|caractères}, {max} au maximum",
+        "en": "text of {length} {length:plural:character|characters}, at most {max}",
     },
     "journal.problem.text_empty": {"fr": "texte vide", "en": "empty text"},
     "journal.problem.edit_empty": {"fr": "rien à modifier", "en": "nothing to change"},
@@ -166,8 +166,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "must be at most {le}",
     },
     "journal.problem.too_long": {
-        "fr": "{actual_length} éléments, {max_length} au maximum",
-        "en": "{actual_length} items, at most {max_length}",
+        "fr": "{actual_length} {actual_length:plural:élément|éléments}, {max_length} au maximum",
+        "en": "{actual_length} {actual_length:plural:item|items}, at most {max_length}",
     },
     "journal.problem.too_short": {
         "fr": "au moins {min_length} {min_length:plural:élément|éléments}",
@@ -359,8 +359,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Name of the recording device (default: note-<host name>).",
     },
     "journal.cli.help.by": {
-        "fr": "Qui saisit (un prénom, une animatrice).",
-        "en": "Who is recording (a first name, a facilitator).",
+        "fr": "Qui saisit (par exemple un prénom).",
+        "en": "Who is recording (a first name, for instance).",
     },
     "journal.cli.help.question": {"fr": "Numéro de la question.", "en": "Question number."},
     "journal.cli.help.table": {"fr": "Numéro de la table.", "en": "Table number."},

@@ -53,10 +53,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "participants.bad_row": {"fr": "ligne {row}\u00a0: {reasons}", "en": "row {row}: {reasons}"},
     "participants.reason_separator": {"fr": "\u00a0; ", "en": "; "},
     "participants.reason.too_many_cells": {
-        "fr": "{count} cellules pour {expected} colonnes (une valeur contient-elle le "
-        "séparateur «\u00a0{separator}\u00a0»\u00a0? mettez-la entre guillemets)",
-        "en": "{count} cells for {expected} columns (does a value contain the separator "
-        "'{separator}'? put it in quotes)",
+        "fr": "{count} {count:plural:cellule|cellules} pour {expected} {expected:plural:colonne|colonnes} (une valeur contient-elle le séparateur «\u00a0{separator}\u00a0»\u00a0? mettez-la entre guillemets)",
+        "en": "{count} {count:plural:cell|cells} for {expected} {expected:plural:column|columns} (does a value contain the separator '{separator}'? put it in quotes)",
     },
     "participants.reason.field": {"fr": "{field}\u00a0: {message}", "en": "{field}: {message}"},
     "participants.reason.first_name_missing": {
@@ -188,19 +186,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Participants: import a registration spreadsheet, list by stakeholder group.",
     },
     "participants.help.import": {
-        "fr": "Importe les participants d'un fichier CSV ou XLSX (tout ou rien). Par défaut, "
-        "ajoute les nouvelles personnes et ignore celles déjà présentes (même prénom, nom et "
-        "structure).",
+        "fr": "Importer les participants d'un fichier CSV ou XLSX (tout ou rien). Par défaut, ajoute les nouvelles personnes et ignore celles déjà présentes (même prénom, nom et structure).",
         "en": "Import participants from a CSV or XLSX file (all or nothing). By default, adds "
         "new people and skips those already present (same first name, last name and "
         "organisation).",
     },
     "participants.help.list": {
-        "fr": "Liste les participants par collège, avec les effectifs.",
+        "fr": "Lister les participants par collège, avec les effectifs.",
         "en": "List the participants by stakeholder group, with counts.",
     },
     "participants.help.session": {
-        "fr": "Dossier de la session, son session.yaml, ou son nom sous sessions/.",
+        "fr": "La session\u00a0: son dossier, son session.yaml ou son identifiant (dans sessions/).",
         "en": "The session folder, its session.yaml, or its name under sessions/.",
     },
     "participants.help.file": {
@@ -213,12 +209,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Replace the whole list with the file (people already present keep their id).",
     },
     "participants.help.update": {
-        "fr": "Met à jour les personnes déjà présentes (même e-mail, sinon même prénom et nom) "
-        "avec les colonnes du fichier (consentement, rôle, collège, fonction, département...) "
-        "et ajoute les autres\u00a0; personne n'est retiré.",
-        "en": "Update the people already present (same e-mail, else same first name and surname) "
-        "with the file's columns (consent, role, group, job title, territory...) and add the "
-        "others; nobody is removed.",
+        "fr": "Met à jour les personnes déjà présentes (même e-mail, sinon même prénom et nom) avec les colonnes du fichier (consentement, rôle, collège, fonction, département…) et ajoute les autres\u00a0; personne n'est retiré.",
+        "en": "Update the people already present (same e-mail, else same first name and surname) with the file's columns (consent, role, group, job title, territory…) and add the others; nobody is removed.",
     },
     "participants.help.dry_run": {
         "fr": "Vérifie le fichier et affiche le résultat sans rien enregistrer.",

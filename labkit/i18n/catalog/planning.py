@@ -3,14 +3,12 @@
 MESSAGES: dict[str, dict[str, str]] = {
     # -- help
     "planning.help.rotate": {
-        "fr": "Calcule les tables d'un world café\u00a0: qui s'assoit où à chaque tour (hôtes fixes, "
-        "mélange des collèges et des structures, le moins de rencontres répétées).",
+        "fr": "Calculer les tables d'un world café\u00a0: qui s'assoit où à chaque tour (hôtes fixes, mélange des collèges et des structures, le moins de rencontres répétées possible).",
         "en": "Plan a world café: who sits where in each round (fixed hosts, mixed groups and "
         "organisations, as few repeated meetings as possible).",
     },
     "planning.help.pairs": {
-        "fr": "Forme les binômes des interviews croisées (un trio si le nombre est impair), sans "
-        "jamais reformer le même binôme.",
+        "fr": "Former les binômes des interviews croisées (un trio si le nombre est impair), sans jamais reformer le même binôme.",
         "en": "Form crossed-interview pairs (one trio when the count is odd), never the same pair "
         "twice.",
     },
@@ -84,14 +82,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the world café settings do not fit",
     },
     "planning.err.groups_too_many": {
-        "fr": "les collèges comptent {total} personnes, mais il n'y a que {available} "
-        "participants hors hôtes",
-        "en": "the groups hold {total} people but there are only {available} participants "
-        "besides the hosts",
+        "fr": "les collèges comptent {total} {total:plural:personne|personnes}, mais il n'y a que {available} {available:plural:participant|participants} hors hôtes",
+        "en": "the groups hold {total} {total:plural:person|people} but there are only {available} {available:plural:participant|participants} besides the hosts",
     },
     "planning.err.hosts_too_many": {
-        "fr": "--hosts\u00a0: {tables} hôtes pour {size} participants",
-        "en": "--hosts: {tables} hosts for {size} participants",
+        "fr": "--hosts\u00a0: {tables} {tables:plural:hôte|hôtes} pour {size} {size:plural:participant|participants}",
+        "en": "--hosts: {tables} {tables:plural:host|hosts} for {size} {size:plural:participant|participants}",
     },
     "planning.err.no_block": {
         "fr": "la session {session} n'a aucun bloc de type {method}",
@@ -124,8 +120,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- human output
     "planning.out.cafe_title": {
-        "fr": "World café\u00a0: {people} participants, {tables} tables, {rounds} tours",
-        "en": "World café: {people} participants, {tables} tables, {rounds} rounds",
+        "fr": "World café\u00a0: {people} {people:plural:participant|participants}, {tables} {tables:plural:table|tables}, {rounds} {rounds:plural:tour|tours}",
+        "en": "World café: {people} {people:plural:participant|participants}, {tables} {tables:plural:table|tables}, {rounds} {rounds:plural:round|rounds}",
     },
     "planning.out.pairs_title": {
         "fr": "Interviews croisées\u00a0: {people} {people:plural:participant|participants}, {rounds} {rounds:plural:tour|tours}",
@@ -199,7 +195,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Repeated meetings",
     },
     "planning.metric.max_meetings": {
-        "fr": "Rencontres maximum d'une même paire",
+        "fr": "Nombre maximal de rencontres d'une même paire",
         "en": "Most meetings of one pair",
     },
     "planning.metric.pairs_met_more_than_once": {
@@ -219,7 +215,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Group spread deviation",
     },
     "planning.metric.organisation_clashes": {
-        "fr": "Paires d'une même structure à table",
+        "fr": "Paires d'une même structure à la même table",
         "en": "Same-organisation pairs at a table",
     },
     "planning.metric.table_revisits": {
@@ -248,10 +244,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- notes attached to a plan (PlanNote codes)
     "planning.note.visit_once_infeasible": {
-        "fr": "Passer une seule fois par table est impossible ({rounds} tours pour {tables} "
-        "tables)\u00a0: le plan limite les retours.",
-        "en": "Visiting each table once is impossible ({rounds} rounds for {tables} tables): the "
-        "plan keeps returns to a minimum.",
+        "fr": "Passer une seule fois par table est impossible ({rounds} {rounds:plural:tour|tours} pour {tables} {tables:plural:table|tables})\u00a0: le plan limite les retours.",
+        "en": "Visiting each table once is impossible ({rounds} {rounds:plural:round|rounds} for {tables} {tables:plural:table|tables}): the plan keeps returns to a minimum.",
     },
     "planning.note.visit_once_unmet": {
         "fr": "Attention\u00a0: {count} {count:plural:retour|retours} à une table déjà visitée.",

@@ -13,8 +13,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Agenda validated with the sponsor",
     },
     "prepare.task.participants": {
-        "fr": "Liste des participant·es et groupes arrêtés",
-        "en": "Participant list and groups final",
+        "fr": "Liste des participant·es et des collèges arrêtée",
+        "en": "Participant and group lists final",
     },
     "prepare.task.materials": {
         "fr": "Supports imprimés et salle réservée",
@@ -28,7 +28,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.task.restitution": {"fr": "Restitution remise", "en": "Restitution delivered"},
     "prepare.yaml_comment": {
         "fr": "Rétroplanning\u00a0: offset_days compte les jours depuis le premier jour (-45 = J-45).\n"
-        "status\u00a0: todo | done\u00a0; owner\u00a0: qui s'en charge. Marquer fait\u00a0: labkit plan SESSION --done ID",
+        "status\u00a0: todo | done\u00a0; owner\u00a0: qui s'en charge. Marquer une tâche faite\u00a0: labkit plan SESSION --done ID",
         "en": "Backward schedule: offset_days counts days from the first day (-45 = J-45).\n"
         "status: todo | done; owner: who does it. Mark done: labkit plan SESSION --done ID",
     },
@@ -165,7 +165,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.sheet.title": {"fr": "Feuille d'émargement", "en": "Attendance sign-in sheet"},
     "prepare.sheet.file": {"fr": "emargement-jour-{n}.docx", "en": "sign-in-day-{n}.docx"},
     "prepare.sheet.name": {"fr": "Nom, prénom", "en": "Name"},
-    "prepare.sheet.organisation": {"fr": "Organisation", "en": "Organisation"},
+    "prepare.sheet.organisation": {"fr": "Structure", "en": "Organisation"},
     "prepare.sheet.morning": {"fr": "Matin", "en": "Morning"},
     "prepare.sheet.afternoon": {"fr": "Après-midi", "en": "Afternoon"},
     "prepare.sheet.count": {"fr": "Nombre de présent·es\u00a0:", "en": "Number present:"},
@@ -204,15 +204,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- command line ------------------------------------------------------------------------
     "prepare.help.plan": {
-        "fr": "Rétroplanning de la préparation (J-60 … J+14)\u00a0; --done marque une tâche faite.",
-        "en": "Backward schedule of the preparation (J-60 … J+14); --done marks a task done.",
+        "fr": "Afficher le rétroplanning de la préparation (J-60 … J+14)\u00a0; --done marque une tâche faite.",
+        "en": "Show the backward schedule of the preparation (J-60 … J+14); --done marks a task done.",
     },
     "prepare.help.ics": {
-        "fr": "Exporte les journées (et les jalons) au format calendrier .ics.",
+        "fr": "Exporter les journées (et les jalons) au format calendrier .ics.",
         "en": "Export the session days (and milestones) as an .ics calendar.",
     },
     "prepare.help.materials": {
-        "fr": "Écrit les supports à imprimer\u00a0: chevalets, cartes de parcours, badges, émargement.",
+        "fr": "Écrire les supports à imprimer\u00a0: chevalets, cartes de parcours, badges, émargement.",
         "en": "Write the printed materials: table cards, route cards, badges, sign-in sheets.",
     },
     "prepare.help.session": {
@@ -229,7 +229,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "prepare.help.ics_out": {"fr": "Le fichier .ics à écrire.", "en": "The .ics file to write."},
     "prepare.help.milestones": {
-        "fr": "Ajoute les jalons du rétroplanning (évènements sur la journée).",
+        "fr": "Ajoute les jalons du rétroplanning (événements d'une journée entière).",
         "en": "Add the backward-schedule milestones (all-day events).",
     },
     "prepare.help.tz": {
@@ -282,7 +282,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": '"{task}" was already done: nothing to change.',
     },
     "prepare.out.ics_written": {
-        "fr": "Calendrier écrit\u00a0: {path} ({events} {events:plural:évènement|évènements}, fuseau {zone}).",
+        "fr": "Calendrier écrit\u00a0: {path} ({events} {events:plural:événement|événements}, fuseau {zone}).",
         "en": "Calendar written: {path} ({events} {events:plural:event|events}, time zone {zone}).",
     },
     "prepare.out.materials_written": {

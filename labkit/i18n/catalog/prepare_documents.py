@@ -137,11 +137,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "image (upside down everywhere, LibreOffice included).",
     },
     "prepare.note.card_back_text": {
-        "fr": "chevalets\u00a0: le verso est un cadre de texte retourné, modifiable dans Word\u00a0; "
-        "LibreOffice l'affiche à l'endroit\u00a0: pour l'imprimer depuis LibreOffice, relancez avec "
-        "--card-back image",
-        "en": "table cards: the back is an upside-down text box, editable in Word; LibreOffice "
-        "shows it upright: to print from LibreOffice, run again with --card-back image",
+        "fr": "chevalets\u00a0: le verso est un cadre de texte retourné, modifiable dans Word, que LibreOffice affiche à l'endroit\u00a0; pour imprimer depuis LibreOffice, relancez avec --card-back image",
+        "en": "table cards: the back is an upside-down text box, editable in Word, which LibreOffice shows upright; to print from LibreOffice, run again with --card-back image",
     },
     "prepare.help.sheet_per_day": {
         "fr": "Une feuille d'émargement par jour (par défaut\u00a0: une seule, une colonne de "

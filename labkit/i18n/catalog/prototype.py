@@ -10,28 +10,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "method.prototype_test": {"fr": "test de prototypes", "en": "prototype test"},
     # --- validation
     "validation.prototype_exceeds_block": {
-        "fr": "«\u00a0{title}\u00a0»\u00a0: {rounds} visites de {minutes} min, les transitions et {revision} min de révision demandent {needed} min, le bloc n'en dure que {duration}",
-        "en": "'{title}': {rounds} visits of {minutes} min, the transitions and {revision} min of revision need {needed} min, the block lasts {duration}",
+        "fr": "«\u00a0{title}\u00a0»\u00a0: {rounds} {rounds:plural:visite|visites} de {minutes} min, les transitions et {revision} min de révision demandent {needed} min, le bloc n'en dure que {duration}",
+        "en": "'{title}': {rounds} {rounds:plural:visit|visits} of {minutes} min, the transitions and {revision} min of revision need {needed} min, the block lasts {duration}",
     },
     "validation.prototype_too_few_teams": {
         "fr": "{teams} {teams:plural:équipe|équipes}\u00a0: il en faut au moins deux pour se rendre visite",
         "en": "{teams} {teams:plural:team|teams}: at least two are needed to visit each other",
     },
     "validation.prototype_rounds_exceed_teams": {
-        "fr": "{rounds} tours de visite pour {teams} équipes\u00a0: {most} au plus, sinon une équipe revient voir le même prototype (ou le sien)",
-        "en": "{rounds} rounds of visits for {teams} teams: {most} at most, otherwise a team sees the same prototype again (or its own)",
+        "fr": "{rounds} {rounds:plural:tour|tours} de visite pour {teams} {teams:plural:équipe|équipes}\u00a0: {most} au plus, sinon une équipe revient voir le même prototype (ou le sien)",
+        "en": "{rounds} {rounds:plural:round|rounds} of visits for {teams} {teams:plural:team|teams}: {most} at most, otherwise a team sees the same prototype again (or its own)",
     },
     "validation.prototype_duplicate_team": {
         "fr": "l'équipe «\u00a0{name}\u00a0» est déclarée deux fois",
         "en": "team '{name}' is declared twice",
     },
     "validation.prototype_more_prototypes": {
-        "fr": "{prototypes} prototypes pour {teams} équipes\u00a0: un par équipe au plus",
-        "en": "{prototypes} prototypes for {teams} teams: one per team at most",
+        "fr": "{prototypes} {prototypes:plural:prototype|prototypes} pour {teams} {teams:plural:équipe|équipes}\u00a0: un par équipe au plus",
+        "en": "{prototypes} {prototypes:plural:prototype|prototypes} for {teams} {teams:plural:team|teams}: one per team at most",
     },
     "validation.prototype_more_teams_than_people": {
-        "fr": "{teams} équipes pour {people} participant·es présent·es\u00a0: trop d'équipes",
-        "en": "{teams} teams for {people} participants present: too many teams",
+        "fr": "{teams} {teams:plural:équipe|équipes} pour {people} {people:plural:participant·e présent·e|participant·es présent·es}\u00a0: trop d'équipes",
+        "en": "{teams} {teams:plural:team|teams} for {people} {people:plural:participant|participants} present: too many teams",
     },
     "validation.prototype_round_short": {
         "fr": "«\u00a0{title}\u00a0»\u00a0: des visites de {minutes} min sont très courtes (5 min au moins pour présenter et recueillir les retours)",

@@ -39,7 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Create a session (a valid, commented skeleton) under sessions/.",
     },
     "cli.help.validate": {
-        "fr": "Vérifier une ou plusieurs sessions\u00a0: erreurs et avertissements (code 1 si erreur).",
+        "fr": "Vérifier une ou plusieurs sessions\u00a0: erreurs et avertissements (code de sortie 1 en cas d'erreur).",
         "en": "Check one or more sessions: errors and warnings (exit 1 on any error).",
     },
     "cli.help.agenda": {
@@ -71,7 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.help.lab": {"fr": "Nom du Lab.", "en": "Name of the Lab."},
     "cli.help.session": {
-        "fr": "La session\u00a0: son dossier, son session.yaml, ou son identifiant dans sessions/.",
+        "fr": "La session\u00a0: son dossier, son session.yaml ou son identifiant (dans sessions/).",
         "en": "The session: its folder, its session.yaml, or its slug under sessions/.",
     },
     "cli.help.sessions": {

@@ -19,8 +19,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{reason} (opened here, never closed; noticed at line {line})",
     },
     "store.too_deep": {
-        "fr": "{where}\u00a0: imbrication trop profonde (au plus {limit} niveaux)",
-        "en": "{where}: nested too deeply ({limit} levels at most)",
+        "fr": "{where}\u00a0: imbrication trop profonde (au plus {limit} {limit:plural:niveau|niveaux})",
+        "en": "{where}: nested too deeply ({limit} {limit:plural:level|levels} at most)",
     },
     "store.too_large": {
         "fr": "{path}\u00a0: fichier trop gros ({size}\u00a0; au plus {limit} pour un session.yaml)",
@@ -145,8 +145,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "pydantic.string_too_short": {"fr": "ne peut pas être vide", "en": "cannot be empty"},
     "pydantic.string_too_long": {
-        "fr": "trop long ({max_length} caractères au plus)",
-        "en": "too long ({max_length} characters at most)",
+        "fr": "trop long ({max_length} {max_length:plural:caractère|caractères} au plus)",
+        "en": "too long ({max_length} {max_length:plural:character|characters} at most)",
     },
     "pydantic.string_type": {"fr": "un texte est attendu", "en": "text expected"},
     "pydantic.int_parsing": {

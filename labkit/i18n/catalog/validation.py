@@ -73,22 +73,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{title}': the territories need {needed} min, the block lasts {duration}",
     },
     "validation.cafe_rounds_exceed_block": {
-        "fr": "«\u00a0{title}\u00a0»\u00a0: {rounds} tours de {minutes} min et les transitions de "
-        "{transitions} min demandent {needed} min, le bloc n'en dure que {duration}",
-        "en": "'{title}': {rounds} rounds of {minutes} min plus {transitions}-min transitions "
-        "need {needed} min, the block lasts {duration}",
+        "fr": "«\u00a0{title}\u00a0»\u00a0: {rounds} {rounds:plural:tour|tours} de {minutes} min et les transitions de {transitions} min demandent {needed} min, le bloc n'en dure que {duration}",
+        "en": "'{title}': {rounds} {rounds:plural:round|rounds} of {minutes} min plus {transitions}-min transitions need {needed} min, the block lasts {duration}",
     },
     "validation.cafe_round_short": {
         "fr": "«\u00a0{title}\u00a0»\u00a0: des tours de {minutes} min sont très courts (10 min au moins)",
         "en": "'{title}': rounds of {minutes} min are very short (10 min at least)",
     },
     "validation.cafe_fewer_hosts": {
-        "fr": "{hosts} {hosts:plural:hôte|hôtes} de table pour {tables} tables\u00a0: il en faut un par table",
-        "en": "{hosts} table {hosts:plural:host|hosts} for {tables} tables: one per table is needed",
+        "fr": "{hosts} {hosts:plural:hôte|hôtes} de table pour {tables} {tables:plural:table|tables}\u00a0: il en faut un par table",
+        "en": "{hosts} table {hosts:plural:host|hosts} for {tables} {tables:plural:table|tables}: one per table is needed",
     },
     "validation.cafe_more_hosts": {
-        "fr": "{hosts} hôtes de table pour {tables} tables\u00a0: un seul par table",
-        "en": "{hosts} table hosts for {tables} tables: only one per table",
+        "fr": "{hosts} {hosts:plural:hôte|hôtes} de table pour {tables} {tables:plural:table|tables}\u00a0: un seul par table",
+        "en": "{hosts} table {hosts:plural:host|hosts} for {tables} {tables:plural:table|tables}: only one per table",
     },
     "validation.cafe_duplicate_host": {
         "fr": "«\u00a0{id}\u00a0» est hôte de deux tables",
@@ -99,14 +97,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "table host {name} does not attend day {day}",
     },
     "validation.cafe_more_tables_than_people": {
-        "fr": "{tables} tables pour {people} participant·es présent·es\u00a0: trop de tables",
-        "en": "{tables} tables for {people} participants present: too many tables",
+        "fr": "{tables} {tables:plural:table|tables} pour {people} {people:plural:participant·e présent·e|participant·es présent·es}\u00a0: trop de tables",
+        "en": "{tables} {tables:plural:table|tables} for {people} {people:plural:participant|participants} present: too many tables",
     },
     "validation.cafe_large_tables": {
-        "fr": "des tables de {size} personnes avec {tables} tables\u00a0: un world café se joue "
-        "plutôt à 4–6 par table",
-        "en": "tables of {size} people with {tables} tables: a world café works best with "
-        "4–6 per table",
+        "fr": "des tables de {size} {size:plural:personne|personnes} avec {tables} {tables:plural:table|tables}\u00a0: un world café se joue plutôt à 4–6 par table",
+        "en": "tables of {size} {size:plural:person|people} with {tables} {tables:plural:table|tables}: a world café works best with 4–6 per table",
     },
     "validation.cafe_teams_more_than_tables": {
         "fr": "{teams} équipes pour {tables} tables\u00a0: une équipe par table au plus (moins "
@@ -141,24 +137,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{teams} teams for {people} participants who move: too many teams",
     },
     "validation.cafe_questions_per_round": {
-        "fr": "une question par tour\u00a0: {rounds} tours mais {questions} {questions:plural:question|questions}",
-        "en": "one question per round: {rounds} rounds but {questions} {questions:plural:question|questions}",
+        "fr": "une question par tour\u00a0: {rounds} {rounds:plural:tour|tours} mais {questions} {questions:plural:question|questions}",
+        "en": "one question per round: {rounds} {rounds:plural:round|rounds} but {questions} {questions:plural:question|questions}",
     },
     "validation.cafe_questions_per_table": {
-        "fr": "une question par table\u00a0: {questions} questions pour seulement {tables} tables",
-        "en": "one question per table: {questions} questions for only {tables} tables",
+        "fr": "une question par table\u00a0: {questions} {questions:plural:question|questions} pour seulement {tables} {tables:plural:table|tables}",
+        "en": "one question per table: {questions} {questions:plural:question|questions} for only {tables} {tables:plural:table|tables}",
     },
     "validation.cafe_question_again": {
-        "fr": "{rounds} tours pour {questions} {questions:plural:question|questions} aux tables\u00a0: chacun·e retrouvera "
-        "au moins une fois une question déjà discutée (moins de tours, ou plus de questions)",
-        "en": "{rounds} rounds for {questions} {questions:plural:question|questions} at the tables: everyone will meet a "
-        "question already discussed at least once (fewer rounds, or more questions)",
+        "fr": "{rounds} {rounds:plural:tour|tours} pour {questions} {questions:plural:question|questions} aux tables\u00a0: chacun·e retrouvera au moins une fois une question déjà discutée (moins de tours, ou plus de questions)",
+        "en": "{rounds} {rounds:plural:round|rounds} for {questions} {questions:plural:question|questions} at the tables: everyone will meet a question already discussed at least once (fewer rounds, or more questions)",
     },
     "validation.cafe_question_crowded": {
-        "fr": "la question {number} est à {count} tables sur {tables}\u00a0: en {rounds} tours, "
-        "certain·es la retrouveront forcément (répartir les questions sur les tables)",
-        "en": "question {number} is at {count} of {tables} tables: over {rounds} rounds, some "
-        "people will meet it again (spread the questions over the tables)",
+        "fr": "la question {number} est à {count} {count:plural:table|tables} sur {tables}\u00a0: en {rounds} {rounds:plural:tour|tours}, certain·es la retrouveront forcément (répartir les questions sur les tables)",
+        "en": "question {number} is at {count} of {tables} tables: over {rounds} {rounds:plural:round|rounds}, some people will meet it again (spread the questions over the tables)",
     },
     "validation.duplicate_survey_question": {
         "fr": "la question du questionnaire «\u00a0{id}\u00a0» est déclarée deux fois",

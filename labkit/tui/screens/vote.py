@@ -73,7 +73,8 @@ class VoteScreen(CaptureScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#candidates", FitTable)
-        table.add_column(t("tui.vote.dots"), key="dots", width=6)
+        dots = t("tui.vote.dots")  # « Gommettes »: the column fits its header
+        table.add_column(dots, key="dots", width=max(6, len(dots)))
         table.add_column("", key="flag", width=3)
         table.add_column(t("tui.vote.idea"), key="text")
         self.add_source_column(table)
