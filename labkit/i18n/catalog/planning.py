@@ -111,8 +111,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Table host absent ({names}): name another host in session.yaml (hosts) before re-planning.",
     },
     "planning.err.teams_more_than_tables": {
-        "fr": "{teams} équipes pour {tables} tables (teams)\u00a0: une équipe par table au plus",
-        "en": "{teams} teams for {tables} tables (teams): one team a table at most",
+        "fr": "{teams} {teams:plural:équipe|équipes} pour {tables} {tables:plural:table|tables} (teams)\u00a0: une équipe par table au plus",
+        "en": "{teams} {teams:plural:team|teams} for {tables} {tables:plural:table|tables} (teams): one team a table at most",
     },
     "planning.err.no_participants": {
         "fr": "personne à placer pour le bloc «\u00a0{block}\u00a0» (jour {day})",
@@ -173,9 +173,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "planning.out.teams_together": {
         "fr": "Les équipes restent ensemble (teams)\u00a0: {teammates} {teammates:plural:rencontre répétée|rencontres répétées} "
-        "entre coéquipier·es, voulues\u00a0; {others} entre personnes d'équipes différentes.",
+        "entre coéquipier·es (c'est voulu)\u00a0; {others} {others:plural:rencontre|rencontres} entre personnes d'équipes différentes.",
         "en": "Teams stay together (teams): {teammates} repeated {teammates:plural:meeting|meetings} between teammates, "
-        "on purpose; {others} between people of different teams.",
+        "on purpose; {others} {others:plural:meeting|meetings} between people of different teams.",
     },
     "planning.metric.teammate_repeats": {
         "fr": "dont entre coéquipier·es (voulues)",

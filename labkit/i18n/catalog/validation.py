@@ -105,15 +105,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "tables of {size} {size:plural:person|people} with {tables} {tables:plural:table|tables}: a world café works best with 4–6 per table",
     },
     "validation.cafe_teams_more_than_tables": {
-        "fr": "{teams} équipes pour {tables} tables\u00a0: une équipe par table au plus (moins "
+        "fr": "{teams} {teams:plural:équipe|équipes} pour {tables} {tables:plural:table|tables}\u00a0: une équipe par table au plus (moins "
         "d'équipes, ou plus de tables)",
-        "en": "{teams} teams for {tables} tables: one team a table at most (fewer teams, or "
+        "en": "{teams} {teams:plural:team|teams} for {tables} {tables:plural:table|tables}: one team a table at most (fewer teams, or "
         "more tables)",
     },
     "validation.cafe_teams_fewer_than_tables": {
-        "fr": "{teams} {teams:plural:équipe|équipes} pour {tables} tables\u00a0: à chaque tour, "
+        "fr": "{teams} {teams:plural:équipe|équipes} pour {tables} {tables:plural:table|tables}\u00a0: à chaque tour, "
         "une table n'aura que son hôte",
-        "en": "{teams} {teams:plural:team|teams} for {tables} tables: in each round a table will "
+        "en": "{teams} {teams:plural:team|teams} for {tables} {tables:plural:table|tables}: in each round a table will "
         "have only its host",
     },
     "validation.cafe_teams_per_round": {
@@ -123,9 +123,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(question_mode: per_table)",
     },
     "validation.cafe_teams_round_again": {
-        "fr": "{rounds} tours pour {tables} tables\u00a0: les équipes reviendront à une table déjà "
+        "fr": "{rounds} {rounds:plural:tour|tours} pour {tables} {tables:plural:table|tables}\u00a0: les équipes reviendront à une table déjà "
         "visitée",
-        "en": "{rounds} rounds for {tables} tables: the teams will come back to a table already "
+        "en": "{rounds} {rounds:plural:round|rounds} for {tables} {tables:plural:table|tables}: the teams will come back to a table already "
         "visited",
     },
     "validation.cafe_duplicate_team": {
@@ -133,8 +133,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "team '{name}' is named twice",
     },
     "validation.cafe_teams_more_than_people": {
-        "fr": "{teams} équipes pour {people} participant·es qui tournent\u00a0: trop d'équipes",
-        "en": "{teams} teams for {people} participants who move: too many teams",
+        "fr": "{teams} {teams:plural:équipe|équipes} pour {people} {people:plural:participant·e qui tourne|participant·es qui tournent}\u00a0: trop d'équipes",
+        "en": "{teams} {teams:plural:team|teams} for {people} {people:plural:participant who moves|participants who move}: too many teams",
     },
     "validation.cafe_questions_per_round": {
         "fr": "une question par tour\u00a0: {rounds} {rounds:plural:tour|tours} mais {questions} {questions:plural:question|questions}",
