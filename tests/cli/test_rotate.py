@@ -274,7 +274,7 @@ def test_a_cafe_with_teams_prints_each_persons_team_and_says_teams_stay_together
     assert result.exit_code == 0, result.output
     assert "Équipe Verte · Tour 1\u00a0: table 1 · Tour 2\u00a0: table 2" in result.output
     assert "Les équipes restent ensemble" in result.output
-    assert "0 entre personnes d'équipes différentes" in result.output
+    assert "0 rencontre entre personnes d'équipes différentes" in result.output
     saved = run("rotate", folder, "--block", "cafe", "--json", "--save")
     data = json.loads(saved.output)
     assert [team["name"] for team in data["teams"]] == ["Verte", "Jaune", "Bleue", "Rouge"]
