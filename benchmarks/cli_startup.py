@@ -7,8 +7,8 @@ events and flat between them; `labkit validate` and `labkit agenda` on a bundled
 Issue 17's target: `labkit rotate --json` (a plan of its own, no session) wall time ≤ 6x that of
 `python -c pass` for N ≤ 100 (N = 20 and N = 100). An INFO line gives the framework's floor:
 a minimal Typer app taking `labkit note`'s kinds of parameters (`typer_floor.py`), as a ratio to
-`python -c pass`, i.e. the part of the 15x budget that Typer and pydantic take before any labkit
-code runs.
+`python -c pass`, i.e. the part of the 15x budget that Typer takes before any labkit code runs
+(labkit pins `typer<0.29`: 0.29 imports pydantic for every command, see `typer_floor.py`).
 The journals are prepared copies of the bundled example, filled by a labkit writer (which leaves
 a state checkpoint on close, as the live app and `labkit note` do); one more line measures a
 note on the 20,000 events with the checkpoint removed before every run (the one-off cost after,

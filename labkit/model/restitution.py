@@ -17,7 +17,7 @@ from labkit.model.text import clean_line, clean_optional_line, clean_text
 class NextMeeting(BaseModel):
     """The next time the people of the session meet (a follow-up committee, a second Lab...)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     date: dt.date
     what: str = Field(min_length=1, description='E.g. "Comité de suivi des engagements".')
@@ -30,7 +30,7 @@ class NextMeeting(BaseModel):
 class Restitution(BaseModel):
     """The restitution document's own texts and settings."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     foreword: str = Field(
         default="", description="The sponsor's foreword (« Avant-propos »), paragraphs apart."

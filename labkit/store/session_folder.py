@@ -1,14 +1,16 @@
 """The session folder: `sessions/<slug>/session.yaml` and what labkit keeps beside it.
 
 `open_session` resolves a SESSION argument (a folder, its session.yaml, or a slug under
-`sessions/`), loads the YAML keeping comments, migrates old layouts, validates, and reports every
-problem with file, line and field in plain words.
+`sessions/`), loads the YAML, migrates old layouts, validates, and reports every problem with
+file, line and field in plain words. The values come through ruamel's C parser when it can tell
+(`yaml_fast`); the round-trip document, which knows the lines and keeps the comments, is parsed
+when a problem must be located or a change saved (`SessionFolder.document`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,16 +28,28 @@ from labkit.store.plain_errors import explain_all, field_path
 from labkit.store.session_paths import resolve_session_path as resolve_session_path
 from labkit.store.session_paths import sessions_home as sessions_home
 from labkit.store.yaml_document import locate, parse_yaml, read_text, save_yaml
+from labkit.store.yaml_fast import load_values
 
 
 @dataclass
 class SessionFolder:
-    """A loaded session: its folder, the validated plan and the round-trip YAML document."""
+    """A loaded session: its folder, the validated plan and (`document`) its round-trip YAML."""
 
     root: Path
     session: Session
-    document: CommentedMap
     file: Path | None = None  # the plan's file when it is not called session.yaml
+    text: str | None = field(default=None, repr=False)
+    """The plan's text as validated, from which `document` is parsed on first need."""
+    _document: CommentedMap | None = field(default=None, repr=False)
+
+    @property
+    def document(self) -> CommentedMap:
+        """The round-trip YAML document (comments, key order, the line of each value), parsed
+        from the validated text on first need."""
+        if self._document is None:
+            text = self.text if self.text is not None else read_text(self.yaml_path)
+            self._document = document_of(text, self.yaml_path)
+        return self._document
 
     @property
     def yaml_path(self) -> Path:
@@ -82,7 +96,7 @@ class SessionFolder:
         change(document)
         session = validate_document(document, self.yaml_path)
         save_yaml(self.yaml_path, document)
-        self.document = document
+        self._document, self.text = document, None
         self.session = session
 
 
@@ -98,7 +112,12 @@ def describe_at(
 
 def load_document(path: Path) -> CommentedMap:
     """Read and parse a session.yaml (syntax errors name the line)."""
-    document = parse_yaml(read_text(path), path)
+    return document_of(read_text(path), path)
+
+
+def document_of(text: str, path: Path) -> CommentedMap:
+    """The round-trip document of a session.yaml's text (syntax errors name the line)."""
+    document = parse_yaml(text, path)
     if not isinstance(document, CommentedMap):
         raise InvalidInputError(t("store.not_a_mapping", None, path=path))
     return document
@@ -149,9 +168,9 @@ def open_session(arg: str | Path, strict: bool = False) -> SessionFolder:
     never are.
     """
     path = resolve_session_path(arg)
-    document = load_document(path)
-    session = validate_document(document, path)
-    folder = SessionFolder(root=path.parent, session=session, document=document, file=path)
+    text = read_text(path)
+    session = _valid_session(text, path)
+    folder = SessionFolder(root=path.parent, session=session, file=path, text=text)
     if strict:
         errors = [p for p in folder.problems() if p.level == Level.ERROR]
         if errors:
@@ -160,6 +179,18 @@ def open_session(arg: str | Path, strict: bool = False) -> SessionFolder:
                 [folder.describe(p) for p in errors],
             )
     return folder
+
+
+def _valid_session(text: str, path: Path) -> Session:
+    """The session of a plan's text: from its values alone when they are valid, else through
+    the round-trip document, which names the line of every problem."""
+    values = load_values(text)
+    if isinstance(values, dict):
+        try:
+            return Session.model_validate(migrate(_plain(values, [MAX_NODES], path)))
+        except (ValidationError, ValueError, InvalidInputError):
+            pass  # reported below, with the lines
+    return validate_document(document_of(text, path), path)
 
 
 def save_session_document(path: Path, document: CommentedMap) -> None:

@@ -143,3 +143,99 @@ def test_agenda_dates_need_neither_babel_dates_nor_pytz(example: Path) -> None:
     text, modules = _modules_after("agenda", str(example))
     assert "2026" in text or "2027" in text
     assert [m for m in ("babel.dates", "pytz") if _loaded(modules, m)] == []
+
+
+def _fake_pydantic_plugin(root: Path) -> Path:
+    """An installed-looking distribution declaring a pydantic plugin that says when it loads."""
+    site = root / "site"
+    info = site / "labkit_probe_plugin-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: labkit-probe-plugin\n"
+                                   "Version: 1.0\n", encoding="utf-8")  # fmt: skip
+    (info / "entry_points.txt").write_text("[pydantic]\nprobe = labkit_probe_plugin:plugin\n",
+                                           encoding="utf-8")  # fmt: skip
+    (site / "labkit_probe_plugin.py").write_text(
+        "import sys\n"
+        "sys.stderr.write('PROBE PLUGIN LOADED\\n')\n"
+        "class Plugin:\n"
+        "    def new_schema_validator(self, *args, **kwargs):\n"
+        "        return None, None, None\n"
+        "plugin = Plugin()\n",
+        encoding="utf-8",
+    )
+    return site
+
+
+@pytest.mark.parametrize("disabled", [None, ""])
+def test_commands_do_not_look_for_pydantic_plugins(
+    example: Path, tmp_path: Path, disabled: str | None
+) -> None:
+    """Looking for pydantic plugins reads every installed distribution's metadata when the first
+    model is built (about 10 ms of each command, issue 16): the CLI turns them off, unless the
+    environment sets PYDANTIC_DISABLE_PLUGINS itself (here to "", i.e. plugins on)."""
+    env = {"LABKIT_LANG": "en", "PATH": "/usr/bin:/bin",
+           "PYTHONPATH": str(_fake_pydantic_plugin(tmp_path))}  # fmt: skip
+    if disabled is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = disabled
+    out = subprocess.run([sys.executable, "-m", "labkit", "note", str(example), "Une idée"],
+                         capture_output=True, text=True, env=env)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert ("PROBE PLUGIN LOADED" in out.stderr) == (disabled is not None)
+
+
+def _built_models_after(*argv: str) -> set[str]:
+    """The pydantic models whose validator a labkit call built (a deferred model is built on
+    its first use: the call paid for those only)."""
+    code = (
+        "import sys, atexit, json\n"
+        "def built():\n"
+        "    from pydantic import BaseModel\n"
+        "    todo, seen = [BaseModel], set()\n"
+        "    while todo:\n"
+        "        for sub in todo.pop().__subclasses__():\n"
+        "            todo.append(sub)\n"
+        "            if sub.__module__.startswith('labkit') and sub.__pydantic_complete__:\n"
+        "                seen.add(sub.__name__)\n"
+        "    print('BUILT', json.dumps(sorted(seen)))\n"
+        "atexit.register(built)\n"
+        f"sys.argv = ['labkit', *{list(argv)!r}]\n"
+        "from labkit.cli.entry import main; main()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"LABKIT_LANG": "en", "PATH": "/usr/bin:/bin"})  # fmt: skip
+    line = next(x for x in out.stdout.splitlines() if x.startswith("BUILT "))
+    return set(json.loads(line[len("BUILT "):]))
+
+
+def test_note_builds_only_the_event_model_it_writes(example: Path, tmp_path: Path) -> None:
+    """The 34 event models are deferred: a note on a journal holding only contributions builds
+    the contribution's model, nothing else (each model built costs about a millisecond)."""
+    import shutil
+
+    folder = tmp_path / "session"
+    shutil.copytree(example, folder)
+    assert _built_models_after("note", str(folder), "Une idée") == {"ContributionAdded"}
+    assert _built_models_after("note", str(folder), "Une autre") == {"ContributionAdded"}
+
+
+def test_validate_builds_the_session_model_but_no_event_model(example: Path) -> None:
+    """The plan's models are deferred: validating a plan builds the session's model, whose
+    schema holds its parts (a part built on its own at import, as the restitution's model was,
+    is work done twice); the method checks import the event models but build none."""
+    from labkit.model.events import EVENT_MODELS
+
+    built = _built_models_after("validate", str(example))
+    assert "Session" in built
+    assert not built & {"Restitution", "NextMeeting", "Day", "Block", "Participant"}
+    assert not built & {model.__name__ for model in EVENT_MODELS}
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["rotate", "--size", "20", "--tables", "5",
+                                               "--rounds", "5", "--json"]])  # fmt: skip
+def test_commands_without_a_session_import_no_pydantic(argv: list[str]) -> None:
+    """`labkit --help` and an ad hoc rotation validate nothing with pydantic. Typer 0.29 built a
+    pydantic TypeAdapter per parameter (pydantic imported by every command; 13.8x python -c pass
+    for a minimal Typer app against 5.6x on 0.28): labkit pins typer<0.29."""
+    _, modules = _modules_after(*argv)
+    assert not _loaded(modules, "pydantic") and not _loaded(modules, "pydantic_core")
+    assert not _loaded(modules, "ruamel")
