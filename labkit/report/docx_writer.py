@@ -298,7 +298,8 @@ class _DocxWriter:
             style = _PARAGRAPH_STYLES.get(element.style, "Normal")
             # a short line introducing a table or a chart (« 10 gommettes · 4 équipes ») stays on
             # its page: with the heading's keep-with-next, heading, line and table go together
-            introduces = isinstance(following, e.Table | e.Figure) and len(element.text) <= 300
+            introduces = element.keep_with_next or (
+                isinstance(following, e.Table | e.Figure) and len(element.text) <= 300)
             for line in element.text.split("\n"):
                 paragraph = self.paragraph(line, style)
                 if introduces:

@@ -175,7 +175,8 @@ def _agenda(days: tuple[c.AgendaDay, ...], w: Words, out: list[e.Element]) -> No
 
 def _commitments(section: c.Commitments, w: Words, out: list[e.Element]) -> None:
     out.append(e.Heading(1, section.title or w("h.commitments"), "commitments"))
-    out.append(e.Paragraph(w.count("commitments_count", section.count), "lead"))
+    out.append(e.Paragraph(w.count("commitments_count", section.count), "lead",
+                           keep_with_next=True))  # fmt: skip
     for group in section.groups:
         if group.label:
             out.append(e.Heading(2, group.label))

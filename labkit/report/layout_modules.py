@@ -18,7 +18,7 @@ def module_elements(output: ModuleOutput, w: Words) -> list[e.Element]:
     out: list[e.Element] = [e.Orientation(landscape=True)] if spec.landscape else []
     out += [
         e.Heading(2, output.title, f"block-{output.block_id}"),
-        e.Paragraph(f"{day}{method}", "note"),
+        e.Paragraph(f"{day}{method}", "note", keep_with_next=True),
     ]
     out.extend(spec.layout(output, w))
     return out

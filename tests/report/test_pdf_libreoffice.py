@@ -100,3 +100,45 @@ def test_no_page_is_near_empty(name: str, pdfs: dict[str, Path]) -> None:
         and len([line for line in page.splitlines() if line.strip()]) < NEAR_EMPTY_LINES
     ]  # fmt: skip
     assert not near_empty, f"near-empty pages: {near_empty}"
+
+
+def _toc(text: str) -> list[tuple[int, str]]:
+    """The contents' entries, (level, title): a dotted leader and a page number; a chapter's
+    title is not indented."""
+    entries = []
+    for line in text.splitlines():
+        match = re.match(r"^(\s*)(\S.*?)\s*\.{3,}\s*\d+$", line)
+        if match:
+            entries.append((1 if not match.group(1) else 2, match.group(2)))
+    return entries
+
+
+def _body(page: str) -> list[str]:
+    """A page's lines of text, squashed, without the running header and footer."""
+    lines = [_squash(line) for line in page.splitlines() if line.strip()]
+    return lines[1:-1]
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_no_heading_is_stranded_at_a_page_bottom(name: str, pdfs: dict[str, Path]) -> None:
+    """Issue 12, point 4: no heading at a page's bottom, its content on the next page. Every
+    chapter or section title of the contents, where it stands in the text, has at least two
+    lines under it on its page (its « Jour 1 · method » line alone does not do)."""
+    text = _text(pdfs[name])
+    titles = {_squash(title) for _, title in _toc(text)}
+    stranded = []
+    for number, page in enumerate(text.split("\f")[:-1], 1):
+        if re.search(r"\.{5,}\s*\d+\s*$", page, re.M):
+            continue  # the contents
+        lines = _body(page)
+        for index, line in enumerate(lines):
+            for title in titles:
+                if not line or not title.startswith(line) or len(line) < min(len(title), 12):
+                    continue
+                end, seen = index + 1, line
+                while seen != title and end < len(lines) and title.startswith(seen + lines[end]):
+                    seen += lines[end]
+                    end += 1
+                if seen == title and len(lines) - end < 2:
+                    stranded.append(f"p. {number}: {title[:40]}")
+    assert not stranded, f"headings alone at a page bottom: {stranded}"
