@@ -49,8 +49,9 @@ def test_headings_follow_the_restitution_outline(docx_path: Path) -> None:
     level_one = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert level_one == [
         "L'essentiel", "Contexte et objectifs", "Qui a participé", "Le déroulé de la session",
-        "Ce que les groupes ont produit", "Engagements", "La satisfaction des participants",
-        "Le mot de la fin", "Les suites", "Remerciements", "Annexe\u00a0: toutes les contributions",
+        "Ce que les groupes ont produit", "Les parcours des personas", "Engagements",
+        "La satisfaction des participants", "Le mot de la fin", "Les suites", "Remerciements",
+        "Annexe\u00a0: toutes les contributions",
     ]  # fmt: skip
     level_two = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert "World café" in level_two and "Interviews croisés" in level_two  # the plan's own title
