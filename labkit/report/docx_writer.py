@@ -297,9 +297,11 @@ class _DocxWriter:
         elif isinstance(element, e.Paragraph):
             style = _PARAGRAPH_STYLES.get(element.style, "Normal")
             # a short line introducing a table or a chart (« 10 gommettes · 4 équipes ») stays on
-            # its page: with the heading's keep-with-next, heading, line and table go together
+            # its page: with the heading's keep-with-next, heading, line and table go together;
+            # so does a label (« Ce qui marche (2) ») with its list
             introduces = element.keep_with_next or (
-                isinstance(following, e.Table | e.Figure) and len(element.text) <= 300)
+                isinstance(following, e.Table | e.Figure) and len(element.text) <= 300) or (
+                element.style == "label" and not isinstance(following, e.Heading | None))
             for line in element.text.split("\n"):
                 paragraph = self.paragraph(line, style)
                 if introduces:
