@@ -428,12 +428,15 @@ class _DocxWriter:
     def _orientation(self, landscape: bool) -> None:
         from docx.enum.section import WD_ORIENT, WD_SECTION
 
+        from labkit.docx_kit.page import fold_section_break
+
         self.break_before = False  # a new section starts a page anyway
         current = self.document.sections[-1]
         if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
             return
         self._keep_tail_together()
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        fold_section_break(self.end.getprevious())  # no empty paragraph ending the section
         self._usable_cm = None
         section.different_first_page_header_footer = False
         width, height = section.page_width, section.page_height
