@@ -21,6 +21,9 @@ class Paragraph:
     text: str
     style: str = "body"
     """body, lead (introduction), note (small, grey), quote, label (bold lead-in)."""
+    keep_with_next: bool = False
+    """Stays on the page of what follows (a line under a heading: never left alone at a page
+    bottom, its content on the next page)."""
 
 
 @dataclass(frozen=True)

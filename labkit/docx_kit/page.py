@@ -74,3 +74,29 @@ def readable_image(path: Path | None) -> io.BytesIO | None:
         return None
     buffer.seek(0)
     return buffer
+
+
+def fold_section_break(holder: Any) -> bool:
+    """Move the section properties that python-docx's `add_section` puts in an empty paragraph
+    (`holder`: w:p/w:pPr/w:sectPr) into the paragraph before it, and drop `holder`: the section
+    then ends on its last line of text, as Word writes it, instead of an empty line that, when
+    the text fills its page, goes to a page of its own. Left as it is (False) after a table, a
+    section cannot end in one, or after another section's end."""
+    from docx.oxml.ns import qn
+
+    p_pr = holder.find(qn("w:pPr"))
+    section = p_pr.find(qn("w:sectPr")) if p_pr is not None else None
+    before = holder.getprevious()
+    if section is None or before is None or before.tag != qn("w:p"):
+        return False
+    target = before.find(qn("w:pPr"))
+    if target is None:
+        from docx.oxml import OxmlElement
+
+        target = OxmlElement("w:pPr")
+        before.insert(0, target)
+    if target.find(qn("w:sectPr")) is not None:
+        return False
+    target.append(section)  # w:sectPr comes last in a w:pPr but for a w:pPrChange, never written
+    holder.getparent().remove(holder)
+    return True

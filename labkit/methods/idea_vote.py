@@ -124,7 +124,8 @@ class IdeaVote(MethodSpec[IdeaVoteConfig]):
         from labkit.document.chart_labels import figure
 
         assert isinstance(output, VoteOutput)
-        out: list[e.Element] = [e.Paragraph(words.count("vote.intro", output.top_n))]
+        out: list[e.Element] = [e.Paragraph(words.count("vote.intro", output.top_n),
+                                            keep_with_next=True)]  # fmt: skip
         for question in output.questions:
             if question.text and len(output.questions) > 1:
                 out.append(e.Heading(3, question.text))

@@ -199,7 +199,6 @@ class PersonaJourney(MethodSpec[PersonaJourneyConfig]):
                     value_min=EMOTION_MIN, value_max=EMOTION_MAX, value_labels=labels,
                 )  # fmt: skip
                 out.append(figure(chart, words, chart.title))
-        out.append(e.Orientation(landscape=False))
         return out
 
 

@@ -297,8 +297,11 @@ class _DocxWriter:
         elif isinstance(element, e.Paragraph):
             style = _PARAGRAPH_STYLES.get(element.style, "Normal")
             # a short line introducing a table or a chart (« 10 gommettes · 4 équipes ») stays on
-            # its page: with the heading's keep-with-next, heading, line and table go together
-            introduces = isinstance(following, e.Table | e.Figure) and len(element.text) <= 300
+            # its page: with the heading's keep-with-next, heading, line and table go together;
+            # so does a label (« Ce qui marche (2) ») with its list
+            introduces = element.keep_with_next or (
+                isinstance(following, e.Table | e.Figure) and len(element.text) <= 300) or (
+                element.style == "label" and not isinstance(following, e.Heading | None))
             for line in element.text.split("\n"):
                 paragraph = self.paragraph(line, style)
                 if introduces:
@@ -425,12 +428,15 @@ class _DocxWriter:
     def _orientation(self, landscape: bool) -> None:
         from docx.enum.section import WD_ORIENT, WD_SECTION
 
+        from labkit.docx_kit.page import fold_section_break
+
         self.break_before = False  # a new section starts a page anyway
         current = self.document.sections[-1]
         if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
             return
         self._keep_tail_together()
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        fold_section_break(self.end.getprevious())  # no empty paragraph ending the section
         self._usable_cm = None
         section.different_first_page_header_footer = False
         width, height = section.page_width, section.page_height

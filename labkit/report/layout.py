@@ -11,7 +11,7 @@ from labkit.document.wording import Words
 from labkit.i18n import t
 from labkit.report import content as c
 from labkit.report.essentials import essentials
-from labkit.report.layout_modules import module_elements
+from labkit.report.layout_modules import module_elements, wide_chapter
 
 
 def layout(report: c.Report) -> e.ReportDocument:
@@ -28,6 +28,7 @@ def layout(report: c.Report) -> e.ReportDocument:
         out.append(e.Heading(1, w("h.outputs"), "outputs"))
         for output in report.outputs:
             out.extend(module_elements(output, w))
+        out.extend(wide_chapter(report.outputs, w))
     for section in report.commitments:
         _commitments(section, w, out)
     if report.satisfaction:
@@ -175,7 +176,8 @@ def _agenda(days: tuple[c.AgendaDay, ...], w: Words, out: list[e.Element]) -> No
 
 def _commitments(section: c.Commitments, w: Words, out: list[e.Element]) -> None:
     out.append(e.Heading(1, section.title or w("h.commitments"), "commitments"))
-    out.append(e.Paragraph(w.count("commitments_count", section.count), "lead"))
+    out.append(e.Paragraph(w.count("commitments_count", section.count), "lead",
+                           keep_with_next=True))  # fmt: skip
     for group in section.groups:
         if group.label:
             out.append(e.Heading(2, group.label))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -49,8 +50,9 @@ def test_headings_follow_the_restitution_outline(docx_path: Path) -> None:
     level_one = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert level_one == [
         "L'essentiel", "Contexte et objectifs", "Qui a participé", "Le déroulé de la session",
-        "Ce que les groupes ont produit", "Engagements", "La satisfaction des participants",
-        "Le mot de la fin", "Les suites", "Remerciements", "Annexe\u00a0: toutes les contributions",
+        "Ce que les groupes ont produit", "Les parcours des personas", "Engagements",
+        "La satisfaction des participants", "Le mot de la fin", "Les suites", "Remerciements",
+        "Annexe\u00a0: toutes les contributions",
     ]  # fmt: skip
     level_two = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert "World café" in level_two and "Interviews croisés" in level_two  # the plan's own title
@@ -269,3 +271,23 @@ def test_what_introduces_a_table_stays_on_its_page(docx_path: Path) -> None:
         assert keep is not None, f"« {text} » may be left alone at the foot of a page"
         checked += 1
     assert checked >= 5
+
+
+def test_a_section_ends_on_its_last_line_of_text_not_an_empty_paragraph(
+    captured  # noqa: ANN001
+) -> None:
+    """The landscape chapter's section breaks are section properties in the section's last
+    paragraph of text (as Word writes them), not an empty paragraph of their own that Word and
+    LibreOffice would push onto an empty page when the text fills the page before."""
+    words = e.Paragraph("Une ligne de texte avant les cartes.")
+    folder, _ = captured
+    doc = layout(build_report(folder.session, journal_state(folder), lang="fr"))
+    elements = (words, e.Orientation(landscape=True), e.Heading(1, "Cartes"), words,
+                e.Orientation(landscape=False), words)  # fmt: skip
+    document = Document(io.BytesIO(render_docx(replace(doc, elements=elements))))
+    body = document.element.body
+    holders = [p for p in body.iter(qn("w:p"))
+               if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None]  # fmt: skip
+    assert len(holders) == 2
+    assert all("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in holders)
+    assert [s.orientation for s in document.sections] == [0, 1, 0]

@@ -100,3 +100,100 @@ def test_no_page_is_near_empty(name: str, pdfs: dict[str, Path]) -> None:
         and len([line for line in page.splitlines() if line.strip()]) < NEAR_EMPTY_LINES
     ]  # fmt: skip
     assert not near_empty, f"near-empty pages: {near_empty}"
+
+
+FILLED = 0.40
+"""How far down its text area a page's content must reach (cover and last page aside)."""
+CHAPTER_END_FILLED = 0.10
+"""A chapter's last page, the next chapter starting a page (a landscape section's break)."""
+BODY_CM = (2.2, 2.2)
+"""The header's and the footer's bands (cm from the page's top and bottom edges), not counted."""
+
+
+def _fills(path: Path, folder: Path) -> list[float]:
+    """How far down each page's text area (between the header and footer bands) the lowest ink
+    reaches, 0 to 1, from a 30 dpi greyscale rendering."""
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-png", "-gray", "-r", "30", str(path), str(folder / "p")],
+                   check=True, timeout=120)  # fmt: skip
+    fills = []
+    for png in sorted(folder.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[1])):
+        with Image.open(png) as image:
+            width, height = image.size
+            per_cm = height / (21.0 if width > height else 29.7)
+            top, bottom = round(BODY_CM[0] * per_cm), height - round(BODY_CM[1] * per_cm)
+            band = image.crop((0, top, width, bottom)).point(lambda v: 255 if v < 200 else 0)
+            box = band.getbbox()
+            fills.append(box[3] / (bottom - top) if box else 0.0)
+    return fills
+
+
+def _toc(text: str) -> list[tuple[int, str]]:
+    """The contents' entries, (level, title): a dotted leader and a page number; a chapter's
+    title is not indented."""
+    entries = []
+    for line in text.splitlines():
+        match = re.match(r"^(\s*)(\S.*?)\s*\.{3,}\s*\d+$", line)
+        if match:
+            entries.append((1 if not match.group(1) else 2, match.group(2)))
+    return entries
+
+
+def _body(page: str) -> list[str]:
+    """A page's lines of text, squashed, without the running header and footer."""
+    lines = [_squash(line) for line in page.splitlines() if line.strip()]
+    return lines[1:-1]
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_no_page_ends_early_before_a_section_break(name: str, pdfs: dict[str, Path],
+                                                   tmp_path: Path) -> None:  # fmt: skip
+    """Issue 12, point 4: no near-empty pages. A section break (a landscape section) starts a
+    new page, so whatever portrait text came before it left the rest of its page blank
+    (garde-enfants-parents p. 8: the end of a module, 29 % of the page, then a landscape page).
+
+    Measured on LibreOffice's PDF rendered as an image: every page's content reaches at least
+    FILLED of the way down its text area (pictures and charts count), except the cover, the last
+    page, and a chapter's last page when the next page opens on a chapter title (the contents'
+    unindented entries): that page may end early, as a chapter's end, but not near-empty
+    (CHAPTER_END_FILLED). A page whose content stops early mid-chapter is what a section break,
+    a page break or a block kept together too large for the page's rest leaves."""
+    text = _text(pdfs[name])
+    pages = text.split("\f")[:-1]
+    chapters = {_squash(title) for level, title in _toc(text) if level == 1}
+    fills = _fills(pdfs[name], tmp_path)
+    assert len(fills) == len(pages)
+    short = []
+    for number, fill in enumerate(fills[1:-1], 2):
+        first = (_body(pages[number]) or [""])[0]  # the next page's first line
+        opens_chapter = any(first == c or (len(first) > 12 and c.startswith(first))
+                            for c in chapters)  # fmt: skip
+        if fill < (CHAPTER_END_FILLED if opens_chapter else FILLED):
+            short.append(f"p. {number}: {fill:.0%}")
+    assert not short, f"pages ending early: {short}"
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_no_heading_is_stranded_at_a_page_bottom(name: str, pdfs: dict[str, Path]) -> None:
+    """Issue 12, point 4: no heading at a page's bottom, its content on the next page. Every
+    chapter or section title of the contents, where it stands in the text, has at least two
+    lines under it on its page (its « Jour 1 · method » line alone does not do)."""
+    text = _text(pdfs[name])
+    titles = {_squash(title) for _, title in _toc(text)}
+    stranded = []
+    for number, page in enumerate(text.split("\f")[:-1], 1):
+        if re.search(r"\.{5,}\s*\d+\s*$", page, re.M):
+            continue  # the contents
+        lines = _body(page)
+        for index, line in enumerate(lines):
+            for title in titles:
+                if not line or not title.startswith(line) or len(line) < min(len(title), 12):
+                    continue
+                end, seen = index + 1, line
+                while seen != title and end < len(lines) and title.startswith(seen + lines[end]):
+                    seen += lines[end]
+                    end += 1
+                if seen == title and len(lines) - end < 2:
+                    stranded.append(f"p. {number}: {title[:40]}")
+    assert not stranded, f"headings alone at a page bottom: {stranded}"

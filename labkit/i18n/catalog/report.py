@@ -33,6 +33,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.h.named": {"fr": "Les participant·es", "en": "The participants"},
     "report.h.agenda": {"fr": "Le déroulé de la session", "en": "The session as it ran"},
     "report.h.outputs": {"fr": "Ce que les groupes ont produit", "en": "What the groups produced"},
+    "report.h.wide": {"fr": "Les parcours des personas", "en": "Persona journeys"},
+    "report.wide.where": {"fr": "parcours détaillés au chapitre «\u00a0{chapter}\u00a0».", "en": "journeys detailed in the chapter “{chapter}”."},
     "report.h.commitments": {"fr": "Les engagements", "en": "Commitments"},
     "report.h.satisfaction": {"fr": "La satisfaction des participant·es", "en": "Participants' satisfaction"},
     "report.h.comments": {"fr": "Commentaires libres", "en": "Comments"},
