@@ -10,7 +10,8 @@ their pseudonym ("Participant·e 7") in its place:
 - a civility and the last name ("M. Dupont", "Mme N'Diaye", "Madame Dupont");
 - initials ("J. D.", "Jean D.", "J. Dupont"): a one-letter token counts only in capitals;
 - any single word of the first or last name ("Dupont", "Pierre" of "Jean-Pierre") when it is
-  capitalised in the text or is the whole field: "une rose" stays, "Rose a dit" does not;
+  capitalised in the text, is the whole field or comes right after a masked mention: "une rose"
+  stays, "Rose a dit" does not;
   particles ("de", "du", "la"…) and one-letter words are never masked alone, nor a first name
   that is also a persona's (`fictional`: « Inès, 27 ans » of a persona journey);
 - the person's e-mail address.
@@ -231,8 +232,10 @@ class NamingGuard:
         folded = [w.folded for w in words]
         out: list[str] = []
         position = i = 0
+        masked_up_to = -1  # the word index just after the last masked mention
         while i < len(words):
-            found = self._match(text, words, folded, i) if folded[i] in starts else None
+            continues = i == masked_up_to and not _far(text, words[i - 1], words[i])
+            found = self._match(text, words, folded, i, continues) if folded[i] in starts else None
             if found is None:
                 i += 1
                 continue
@@ -250,13 +253,16 @@ class NamingGuard:
                 if record:
                     self.masked.append(MaskedMention("name", text[start:end], replacement))
                 position = end
+                masked_up_to = i + length
             i += length
         return "".join(out) + text[position:] if out else text
 
     def _match(
-        self, text: str, words: list[Word], folded: list[str], i: int
+        self, text: str, words: list[Word], folded: list[str], i: int, continues: bool = False
     ) -> tuple[int, _Entry] | None:
-        """The longest mention starting at word `i` that the text's case and spacing allow."""
+        """The longest mention starting at word `i` that the text's case and spacing allow;
+        `continues`: word `i` follows a masked mention at once, so a lone word of a name needs no
+        capital there ("Aaa aaa aaa": a first name, then the full name in lower case)."""
         for length in range(min(self._longest, len(words) - i), 0, -1):
             entry = self._keys.get(tuple(folded[i:i + length]))
             if entry is None:
@@ -266,7 +272,8 @@ class NamingGuard:
                 continue
             if any(not text[span[n].start].isupper() for n in entry.capitals):
                 continue
-            if entry.lone and len(words) > 1 and not text[span[0].start].isupper():
+            lower = not text[span[0].start].isupper()
+            if entry.lone and len(words) > 1 and not continues and lower:
                 continue
             return length, entry
         return None

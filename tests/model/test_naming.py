@@ -49,6 +49,16 @@ def test_mentions_are_masked(text: str, masked: str) -> None:
     assert guard(AWA, JP, ROSE, HELENE).mask(text) == masked
 
 
+def test_a_lower_case_word_of_a_name_right_after_a_masked_mention_is_masked_too() -> None:
+    """« Laurent laurent laurent »: the first name, then the full name in lower case; read from
+    the left, « Laurent laurent » is the full name and the last « laurent » stood alone in lower
+    case (found by the property below)."""
+    laurent = person("p5", "Laurent", "Laurent")
+    assert guard(laurent).mask("Laurent laurent laurent a dit") == "Participant·e 5 "\
+        "Participant·e 5 a dit"
+    assert guard(ROSE).mask("Rose Petit, une rose") == "Participant·e 3, une rose"  # not next
+
+
 def test_ordinary_words_equal_to_a_name_survive_in_lower_case() -> None:
     g = guard(AWA, JP, ROSE, HELENE)
     assert g.mask("une rose et un petit groupe de la ville") == (
