@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from labkit.model import WorldCafeConfig
 from labkit.planning import (
     RotationPlan,
     RotationRequest,
@@ -18,7 +19,7 @@ from labkit.planning import (
 )
 from labkit.planning.rotation_metrics import rotation_metrics
 from labkit.planning.rotation_replan import people_moved, seat_changes
-from labkit.planning.session_requests import cafe_request
+from labkit.planning.session_requests import seatable
 from labkit.store.session_folder import open_session
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cooperation-territoriale"
@@ -26,11 +27,17 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cooperation-territ
 
 @pytest.fixture(scope="module")
 def example_cafe() -> tuple[RotationRequest, RotationPlan]:
+    """The example's café as this test measured it: its people, 4 tables × 4 rounds, hosts
+    p01 p11 p21 p29, visit-once, no teams (the team path is `rotation_replan`'s other one)."""
     session = open_session(EXAMPLE).session
     block = next(b for _, b in session.blocks() if b.method_type == "world_cafe")
-    request = cafe_request(session, block, session.day_of_block(block.id) or 1, seed=0,
-                           time_limit=0.5)
-    assert request.visit_once and request.hosts == ["p01", "p11", "p21", "p29"]
+    assert isinstance(block.method, WorldCafeConfig)
+    people = [seatable(p) for p in session.attendees(session.day_of_block(block.id) or 1)]
+    request = RotationRequest(people, block.method.tables, block.method.rounds,
+                              hosts=list(block.method.hosts), visit_once=True, seed=0,
+                              time_limit=0.5)
+    assert (request.tables, request.rounds, len(people)) == (4, 4, 32)
+    assert request.hosts == ["p01", "p11", "p21", "p29"]
     plan = plan_rotation(request)
     assert plan.metrics.visit_once_violations == 0
     return request, plan
