@@ -96,8 +96,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from labkit.model import CrossedInterviewsConfig
         from labkit.planning import Seatable, interview_pairs, planned_regroups
+        from labkit.planning.pairs import PAIR_ACROSS
 
         regroup = 0
+        across: list[str] = list(PAIR_ACROSS)
         if session is not None:
             _reject({"--size": size})
             folder = _open(session)
@@ -105,12 +107,13 @@ def register(app: typer.Typer) -> None:
             people, names = _attendees(folder.session, block_obj, day)
             assert isinstance(block_obj.method, CrossedInterviewsConfig)
             regroup = block_obj.method.regroup_size
+            across = list(block_obj.method.pair_across)
         else:
             _reject({"--block": block, "--save": save or None}, session_only=True)
             if size is None:
                 raise typer.BadParameter(t("planning.err.adhoc_needs", options="--size"))
             people, names = [Seatable(str(i)) for i in range(size)], {}
-        plan = interview_pairs(people, rounds)
+        plan = interview_pairs(people, rounds, across=across)
         if save and session is not None:
             path = _save(folder, block_obj.id, plan.rounds, plan.as_dict())
         if as_json:
@@ -379,5 +382,7 @@ def _print_pairs(plan: PairsPlan, people: list[Seatable], names: dict,
     summary.add_column(justify="right")
     summary.add_row(t("planning.metric.repeats"), str(plan.repeats))
     summary.add_row(t("planning.metric.same_organisation"), str(plan.same_organisation))
+    if plan.same_territory is not None:
+        summary.add_row(t("planning.metric.same_territory"), str(plan.same_territory))
     summary.add_row(t("planning.metric.same_group"), str(plan.same_group))
     console.print(summary)

@@ -40,6 +40,11 @@ class PlenaryConfig(_Config):
     speakers: list[str] = Field(default_factory=list, description="Who speaks (free text).")
 
 
+PairMix = Literal["territory", "organisation", "group"]
+"""What crossed-interview pairs can mix (`labkit.planning.pairs.Mix`)."""
+DEFAULT_PAIR_ACROSS: tuple[PairMix, ...] = ("organisation", "group")
+
+
 class CrossedInterviewsConfig(_Config):
     """Crossed interviews: pairs interview each other, then regroup to extract ingredients."""
 
@@ -48,8 +53,25 @@ class CrossedInterviewsConfig(_Config):
     minutes_per_person: int = Field(default=8, ge=1, le=60)
     regroup_size: int = Field(default=4, ge=2, le=12, description="People per regroup (e.g. 4).")
     regroup_minutes: int = Field(default=20, ge=0, le=180, description="Harvest of ingredients.")
+    pair_across: list[PairMix] = Field(
+        default_factory=lambda: list(DEFAULT_PAIR_ACROSS),
+        description="What each pair (and the trio) mixes, first first: territory (different "
+        "territories, e.g. départements, whenever the numbers allow), organisation, group. "
+        "Default: organisation, then group.",
+    )
 
     _clean = field_validator("prompt", mode="before")(clean_text)
+
+    @field_validator("pair_across")
+    @classmethod
+    def _once_each(cls, value: list[PairMix]) -> list[PairMix]:
+        twice = sorted({x for x in value if value.count(x) > 1})
+        if twice:
+            from pydantic_core import PydanticCustomError
+
+            raise PydanticCustomError("listed_twice", "listed twice: {names}",
+                                      {"names": ", ".join(twice)})
+        return value
 
 
 class QuestionMode(StrEnum):

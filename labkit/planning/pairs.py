@@ -4,7 +4,9 @@ Rounds come from the circle method (one person fixed, the others turn), so no pa
 up to n-1 rounds (n even) — with an odd count a dummy is added: whoever faces it sits out
 (`odd="bye"`) or joins a pair that forms a trio with two people it meets in no other round
 (`odd="trio"`). Who stands where on the circle is then improved by swaps so that pairs mix
-organisations first, then stakeholder groups.
+what `across` names, first first: by default organisations, then stakeholder groups; with
+"territory" (e.g. départements) first, pairs and the trio come from different territories
+whenever the numbers allow, else with the fewest same-territory pairs (`same_territory`).
 """
 
 from __future__ import annotations
@@ -13,12 +15,34 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from labkit.errors import InvalidInputError
 from labkit.planning.seatable import Seatable, pair_key, pairs_of
 
-_ORG, _GROUP, _REPEAT = 4, 1, 1_000
+_REPEAT = 1_000
+
+Mix = Literal["territory", "organisation", "group"]
+"""What pairs can be asked to mix (`Seatable` attributes)."""
+MIXES: tuple[str, ...] = get_args(Mix)
+PAIR_ACROSS: tuple[Mix, ...] = ("organisation", "group")
+"""The default: pairs mix organisations first, then stakeholder groups."""
+
+Weights = tuple[tuple[str, int], ...]
+
+
+def mix_weights(across: Sequence[str] = PAIR_ACROSS) -> Weights:
+    """What a pair sharing each attribute of `across` costs, the first dominating the next
+    ones (4**k: one shared territory outweighs any organisations and groups a swap changes);
+    the default gives organisation 4, group 1."""
+    unknown = [x for x in across if x not in MIXES]
+    if unknown:
+        raise InvalidInputError(f"unknown pair_across value(s): {', '.join(unknown)} "
+                                f"(expected {', '.join(MIXES)})")
+    return tuple((name, 4 ** (len(across) - 1 - k)) for k, name in enumerate(across))
+
+
+_DEFAULT = mix_weights()
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +56,19 @@ class PairsPlan:
     """Σ over pairs of max(0, meetings - 1); 0 unless more rounds than the circle allows."""
     same_organisation: int
     same_group: int
+    same_territory: int | None = None
+    """Pairs (trio pairs included) within one territory, when `across` names "territory"."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form: {"rounds": [[[a, b], [c, d], [e, f, g]], ...], ...}."""
+        metrics = {"repeats": self.repeats, "same_organisation": self.same_organisation,
+                   "same_group": self.same_group}
+        if self.same_territory is not None:
+            metrics["same_territory"] = self.same_territory
         return {
             "rounds": [[list(g) for g in rnd] for rnd in self.rounds],
             "byes": list(self.byes),
-            "metrics": {"repeats": self.repeats, "same_organisation": self.same_organisation,
-                        "same_group": self.same_group},
+            "metrics": metrics,
         }
 
 
@@ -57,12 +86,12 @@ def circle_rounds(count: int, rounds: int) -> list[list[tuple[int, int]]]:
     return out
 
 
-def _pair_cost(a: Seatable, b: Seatable) -> int:
+def _pair_cost(a: Seatable, b: Seatable, weights: Weights = _DEFAULT) -> int:
     cost = 0
-    if a.organisation and a.organisation == b.organisation:
-        cost += _ORG
-    if a.group and a.group == b.group:
-        cost += _GROUP
+    for name, weight in weights:
+        mine = getattr(a, name)
+        if mine and mine == getattr(b, name):
+            cost += weight
     return cost
 
 
@@ -73,8 +102,11 @@ def interview_pairs(
     odd: Literal["trio", "bye"] = "trio",
     seed: int = 0,
     effort: int = 4000,
+    across: Sequence[str] = PAIR_ACROSS,
 ) -> PairsPlan:
-    """Pairs for `rounds` interview rounds; no pair twice while the circle method allows it."""
+    """Pairs for `rounds` interview rounds; no pair twice while the circle method allows it;
+    pairs mix what `across` names, first first."""
+    weights = mix_weights(across)
     ids = [p.id for p in people]
     if len(set(ids)) != len(ids):
         raise InvalidInputError("duplicate participant ids", sorted(
@@ -83,7 +115,8 @@ def interview_pairs(
         raise InvalidInputError(f"rounds must be at least 0 (got {rounds})")
     if len(people) < 2:
         return PairsPlan(tuple(() for _ in range(rounds)),
-                         tuple(ids[0] if ids else None for _ in range(rounds)), 0, 0, 0)
+                         tuple(ids[0] if ids else None for _ in range(rounds)), 0, 0, 0,
+                         0 if "territory" in across else None)
     rng = random.Random(seed)
     n = len(people)
     slots = n + (n % 2)
@@ -107,7 +140,7 @@ def interview_pairs(
         for k in range(len(circle)):
             other = label[partner[pos][k]]
             if other != dummy:
-                total += _pair_cost(people[me], people[other])
+                total += _pair_cost(people[me], people[other], weights)
         return total
 
     fixed = 1 if dummy >= 0 else 0
@@ -132,14 +165,14 @@ def interview_pairs(
             byes.append(None)
         plan.append(groups)
     if dummy >= 0 and odd == "trio":
-        _add_trios(plan, byes, people, [p.id for p in people])
+        _add_trios(plan, byes, people, [p.id for p in people], weights)
         byes = [None] * len(plan)
     rounds_out = tuple(tuple(tuple(ids[i] for i in g) for g in rnd) for rnd in plan)
-    return _measured(rounds_out, tuple(byes), people)
+    return _measured(rounds_out, tuple(byes), people, "territory" in across)
 
 
 def _add_trios(plan: list[list[list[int]]], byes: list[str | None], people: Sequence[Seatable],
-               ids: list[str]) -> None:
+               ids: list[str], weights: Weights = _DEFAULT) -> None:
     """Seat each round's odd one out with the pair whose members it meets nowhere else."""
     index = {pid: i for i, pid in enumerate(ids)}
     met: Counter[tuple[int, int]] = Counter()
@@ -153,8 +186,8 @@ def _add_trios(plan: list[list[list[int]]], byes: list[str | None], people: Sequ
         b = index[odd_one]
 
         def cost(g: list[int], b: int = b) -> int:
-            return sum(_REPEAT * met[(min(b, x), max(b, x))] + _pair_cost(people[b], people[x])
-                       for x in g)
+            return sum(_REPEAT * met[(min(b, x), max(b, x))]
+                       + _pair_cost(people[b], people[x], weights) for x in g)
 
         best = min(rnd, key=cost)
         for x in best:
@@ -163,10 +196,10 @@ def _add_trios(plan: list[list[list[int]]], byes: list[str | None], people: Sequ
 
 
 def _measured(rounds: tuple[tuple[tuple[str, ...], ...], ...], byes: tuple[str | None, ...],
-              people: Sequence[Seatable]) -> PairsPlan:
+              people: Sequence[Seatable], territories: bool = False) -> PairsPlan:
     info = {p.id: p for p in people}
     met: Counter[tuple[str, str]] = Counter()
-    same_org = same_group = 0
+    same_org = same_group = same_territory = 0
     for rnd in rounds:
         for g in rnd:
             for a, b in pairs_of(g):
@@ -174,8 +207,17 @@ def _measured(rounds: tuple[tuple[tuple[str, ...], ...], ...], byes: tuple[str |
                 pa, pb = info[a], info[b]
                 same_org += bool(pa.organisation and pa.organisation == pb.organisation)
                 same_group += bool(pa.group and pa.group == pb.group)
+                same_territory += bool(pa.territory and pa.territory == pb.territory)
     repeats = sum(c - 1 for c in met.values() if c > 1)
-    return PairsPlan(rounds, byes, repeats, same_org, same_group)
+    return PairsPlan(rounds, byes, repeats, same_org, same_group,
+                     same_territory if territories else None)
+
+
+def same_territory_pairs(groups: Sequence[Sequence[str]], people: Sequence[Seatable]) -> int:
+    """Pairs within one territory in a round of pairs (and trio): a trio counts its pairs."""
+    info = {p.id: p for p in people}
+    return sum(1 for g in groups for a, b in pairs_of(g)
+               if info[a].territory and info[a].territory == info[b].territory)
 
 
 QUARTET = 4
@@ -227,15 +269,17 @@ def quartets(
     return tuple(tuple(x for u in bucket for x in u) for bucket in buckets)
 
 
-def repair_pairs(pairs: Sequence[Sequence[str]], people: Sequence[Seatable], *, seed: int = 0
-                 ) -> tuple[tuple[str, ...], ...]:
+def repair_pairs(pairs: Sequence[Sequence[str]], people: Sequence[Seatable], *, seed: int = 0,
+                 across: Sequence[str] = PAIR_ACROSS) -> tuple[tuple[str, ...], ...]:
     """The pairs in force for the people now in the room (`people`), moving as few as it can.
 
     Every pair (or trio) whose members are all here stays, in its order; a trio that lost one
     stays as a pair. People whose partner left and arrivals are paired among themselves (as
     `interview_pairs` does, new pairs last); an odd one out takes a member of the trio in
-    force if there is one, else joins the pair that mixes best with them as a trio.
+    force if there is one, else joins the pair that mixes best with them as a trio. New pairs
+    mix what `across` names, as the plan did.
     """
+    weights = mix_weights(across)
     info = {p.id: p for p in people}
     kept: list[list[str]] = []
     loose: list[str] = []
@@ -251,19 +295,53 @@ def repair_pairs(pairs: Sequence[Sequence[str]], people: Sequence[Seatable], *, 
     trio = next((g for g in kept if len(g) > 2), None)
     if len(loose) % 2 and trio is not None:  # the trio's best match for the odd one out
         single = loose[-1] if len(loose) == 1 else None
-        pick = min(trio, key=lambda x: _pair_cost(info[x], info[single]) if single else 0)
+        pick = min(trio, key=lambda x: _pair_cost(info[x], info[single], weights)
+                   if single else 0)
         trio.remove(pick)
         loose.append(pick)
     if len(loose) == 1 and kept:
         alone = info[loose[0]]
         host = min((g for g in kept if len(g) == 2), key=lambda g: sum(
-            _pair_cost(alone, info[x]) for x in g), default=kept[0])
+            _pair_cost(alone, info[x], weights) for x in g), default=kept[0])
         host.append(alone.id)
         loose = []
     if len(loose) >= 2:
-        fresh = interview_pairs([info[p] for p in loose], rounds=1, odd="trio", seed=seed)
+        fresh = interview_pairs([info[p] for p in loose], rounds=1, odd="trio", seed=seed,
+                                across=across)
+        start = len(kept)
         kept.extend(list(g) for g in fresh.rounds[0])
+        if "territory" in across:
+            _uncross(kept, start, info, weights)
     return tuple(tuple(g) for g in kept)
+
+
+def _uncross(groups: list[list[str]], start: int, info: dict[str, Seatable],
+             weights: Weights) -> None:
+    """Each new pair (from `start` on) within one territory swaps a partner with a kept pair
+    when that lowers the same-territory pairs: the pair that mixes best once swapped, so the
+    constraint holds after absences as far as the numbers allow (two more people move)."""
+    def clashes(g: Sequence[str]) -> int:
+        return sum(1 for a, b in pairs_of(g)
+                   if info[a].territory and info[a].territory == info[b].territory)
+
+    for k in range(start, len(groups)):
+        mine = groups[k]
+        if len(mine) != 2 or not clashes(mine):
+            continue
+        options = []
+        for j in range(start):
+            other = groups[j]
+            if len(other) != 2:
+                continue
+            for a, b in (([mine[0], other[0]], [mine[1], other[1]]),
+                         ([mine[0], other[1]], [mine[1], other[0]])):
+                gain = clashes(mine) + clashes(other) - clashes(a) - clashes(b)
+                if gain > 0:
+                    cost = sum(_pair_cost(info[p], info[q], weights) for p, q in (a, b))
+                    options.append((-gain, cost, j, a, b))
+        if options:
+            _, _, j, a, b = min(options)
+            groups[j], groups[k] = a, b
 
 
 def repair_regroups(regroups: Sequence[Sequence[str]], pairs: Sequence[Sequence[str]],

@@ -2,7 +2,11 @@
 
 Absent people are dropped, arrivals sit where they meet the fewest people they already met,
 and tables are rebalanced by moving as few people as possible (each move chosen to add the
-fewest repeated meetings). Unaffected seats stay as they were; the search then starts here.
+fewest repeated meetings). With visit-once, nobody is sent to a table they visit in another
+round, nor given a repeated meeting: a person may instead swap two of their rounds' tables (their
+route keeps its tables) while the repeats stay those of the plan with the absent dropped; a
+table left short is left so (the plan says the tables are unbalanced). Unaffected seats stay
+as they were; the search then starts here.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ def repair_plan(pb: Problem, in_force: Sequence[Sequence[Sequence[str]]]) -> Pla
     visits = _visits(pb, [*pb.history, *out])
     for tables in out:
         _seat_round(pb, tables, meet, visits)
+    if pb.visit_once:
+        _swap_routes(pb, out, meet)
     return out
 
 
@@ -96,10 +102,13 @@ def _seat_round(pb: Problem, tables: list[list[int]], meet: list[list[int]],
                  for dst in range(pb.tables) if sizes[dst] == min(sizes)
                  for a in tables[src] if a not in pb.host_table
                  and len(pb.units[pb.unit_of[a]]) == 1]
-        if pb.visit_once and max(sizes) - min(sizes) == 2:
-            # a table one short of even breaks no one's route: moving someone there would
-            # (visit-once), and repairing that route is a search that moves many people
-            moves = [m for m in moves if visits[m[1]][m[3]] == 0]
+        if pb.visit_once:
+            # a short table breaks no one's route: moving someone to a table they visit in
+            # another round would (visit-once), and repairing that route is a search that moves
+            # many people; `_swap_routes` rebalances within routes instead. Nor does a move
+            # add a repeated meeting: the repeats stay those of the plan with the absent dropped
+            moves = [m for m in moves if visits[m[1]][m[3]] == 0
+                     and _adds_no_repeat(pb, m[1], tables[m[2]], tables[m[3]], meet)]
         if not moves:
             return
         _, a, src, dst = min(moves)
@@ -107,6 +116,70 @@ def _seat_round(pb: Problem, tables: list[list[int]], meet: list[list[int]],
         _add(tables[dst], a, meet)
         visits[a][src] -= 1
         visits[a][dst] += 1
+
+
+def _swap_routes(pb: Problem, rounds: PlannedRounds, meet: list[list[int]]) -> None:
+    """Rebalance visit-once rounds with the fewest route swaps: someone at table s in round r
+    and table d in round r2 sits at d in r and s in r2 (same tables, no revisit). Each swap
+    is the one that balances most, then adds the fewest repeats, then meetings; the repeats
+    never exceed those of the plan in force with the absent dropped, and no swap adds a
+    forbidden meeting."""
+    where = [{a: t for t, table in enumerate(rnd) for a in table} for rnd in rounds]
+    movable = [a for a in pb.present if a not in pb.host_table
+               and len(pb.units[pb.unit_of[a]]) == 1]
+    slack = 0  # repeats removed so far by the swaps made
+    while any(max(map(len, rnd)) - min(map(len, rnd)) > 1 for rnd in rounds):
+        best: tuple[int, int, int, int, int, int] | None = None
+        for r, r2 in ((x, y) for x in range(len(rounds)) for y in range(x + 1, len(rounds))):
+            for a in movable:
+                s, d = where[r].get(a), where[r2].get(a)
+                if s is None or d is None or s == d:
+                    continue
+                one, two = rounds[r], rounds[r2]
+                gain = (len(one[d]) - len(one[s]) + 1) + (len(two[s]) - len(two[d]) + 1)
+                if gain >= 0:
+                    continue  # Σ size² drops by 2·|gain|: only swaps that balance
+                found = _swap_repeats(pb, a, (one[s], two[d]), (one[d], two[s]), meet)
+                if found is None or found[0] > slack:
+                    continue
+                if best is None or (gain, *found) < best[:3]:
+                    best = (gain, *found, a, r, r2)
+        if best is None:
+            return
+        _, repeats, _, a, r, r2 = best
+        slack -= repeats
+        s, d = where[r][a], where[r2][a]
+        for k, src, dst in ((r, s, d), (r2, d, s)):
+            _remove(rounds[k][src], a, meet)
+            _add(rounds[k][dst], a, meet)
+            where[k][a] = dst
+
+
+def _adds_no_repeat(pb: Problem, a: int, src: list[int], dst: list[int],
+                    meet: list[list[int]]) -> bool:
+    """Whether moving `a` from `src` to `dst` keeps (or lowers) the repeats, meeting nobody
+    they must not meet."""
+    found = _swap_repeats(pb, a, (src,), (dst,), meet)
+    return found is not None and found[0] <= 0
+
+
+def _swap_repeats(pb: Problem, a: int, leaves: Sequence[list[int]],
+                  joins: Sequence[list[int]], meet: list[list[int]]) -> tuple[int, int] | None:
+    """(repeats, meetings) `a` adds by leaving the tables `leaves` for `joins`, or None when
+    it would meet someone they must not meet."""
+    row = {y: meet[a][y] for table in (*leaves, *joins) for y in table if y != a}
+    before = sum(max(0, m - 1) for m in row.values())
+    for table in leaves:
+        for y in table:
+            if y != a:
+                row[y] -= 1
+    for table in joins:
+        for y in table:
+            if y in pb.forbidden[a]:
+                return None
+            row[y] += 1
+    after = sum(max(0, m - 1) for m in row.values())
+    return after - before, sum(len(t) for t in joins) - sum(len(t) - 1 for t in leaves)
 
 
 _REVISIT = 10**9

@@ -153,7 +153,7 @@ def replan_pairs(session: Session, block: Block, pairs: Sequence[Sequence[str]],
     people = [seatable(p) for p in session.participants if p.id in here]
     if len(people) < 2:
         raise InvalidInputError(t("tui.interviews.too_few"))
-    fixed = repair_pairs(pairs, people, seed=seed)
+    fixed = repair_pairs(pairs, people, seed=seed, across=_config(block).pair_across)
     if _regroup_size(block) != QUARTET:
         return (fixed,)
     if regroups:
@@ -162,9 +162,13 @@ def replan_pairs(session: Session, block: Block, pairs: Sequence[Sequence[str]],
     return (fixed,) if groups is None else (fixed, groups)
 
 
-def _regroup_size(block: Block) -> int:
+def _config(block: Block) -> CrossedInterviewsConfig:
     assert isinstance(block.method, CrossedInterviewsConfig), block.method_type
-    return block.method.regroup_size
+    return block.method
+
+
+def _regroup_size(block: Block) -> int:
+    return _config(block).regroup_size
 
 
 def plan_pairs(session: Session, block: Block, room: Sequence[str], seed: int = 0) -> Plan:
@@ -178,7 +182,8 @@ def plan_pairs(session: Session, block: Block, room: Sequence[str], seed: int = 
     people = [seatable(p) for p in session.participants if p.id in here]
     if len(people) < 2:
         raise InvalidInputError(t("tui.interviews.too_few"))
-    pairs = interview_pairs(people, rounds=1, odd="trio", seed=seed).rounds[0]
+    pairs = interview_pairs(people, rounds=1, odd="trio", seed=seed,
+                            across=_config(block).pair_across).rounds[0]
     groups = planned_regroups(pairs, people, _regroup_size(block), seed=seed)
     return (pairs,) if groups is None else (pairs, groups)
 

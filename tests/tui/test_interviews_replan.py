@@ -4,27 +4,37 @@
 from __future__ import annotations
 
 
+async def pairs_of_18(app, pilot):
+    """p01…p18 arrive, the interviews screen opens, Ctrl+R plans the pairs with everyone."""
+    for person in [f"p{i:02d}" for i in range(1, 19)]:
+        app.live.arrive(person)
+    app.open_block("interviews")
+    await pilot.pause()
+    await pilot.press("ctrl+r")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def re_pair_after_leaving(app, pilot, gone):
+    """Record `gone` leaving, press Ctrl+R on the interviews screen: the pairs in force."""
+    for person in gone:
+        app.live.leave(person)
+    app.revision = app.live.revision
+    await pilot.pause()
+    await pilot.press("ctrl+r")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return [tuple(p) for p in app.screen.pairs]
+
+
 async def test_three_absences_keep_the_unaffected_pairs_and_name_who_moves(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        for person in [f"p{i:02d}" for i in range(1, 19)]:
-            app.live.arrive(person)
-        app.open_block("interviews")
-        await pilot.pause()
-        await pilot.press("ctrl+r")  # the pairs, planned with everyone here
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pairs_of_18(app, pilot)
         before = [tuple(p) for p in app.screen.pairs]
         assert len(before) == 9
         gone = [before[0][0], before[3][1], before[6][0]]  # three different pairs
-        for person in gone:
-            app.live.leave(person)
-        app.revision = app.live.revision
-        await pilot.pause()
-        await pilot.press("ctrl+r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        after = [tuple(p) for p in app.screen.pairs]
+        after = await re_pair_after_leaving(app, pilot, gone)
         untouched = [g for g in before if not set(gone) & set(g)]
         assert after[: len(untouched)] == untouched  # the 6 pairs nobody left stay
         assert sorted(p for g in after for p in g) == sorted(

@@ -238,6 +238,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Binômes d'une même structure",
         "en": "Same-organisation pairs",
     },
+    "planning.metric.same_territory": {
+        "fr": "Binômes d'un même territoire",
+        "en": "Same-territory pairs",
+    },
     "planning.metric.same_group": {
         "fr": "Binômes d'un même collège",
         "en": "Same-group pairs",

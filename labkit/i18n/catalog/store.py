@@ -93,6 +93,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "«\u00a0{person}\u00a0» est placé deux fois au tour {round}",
         "en": "'{person}' is placed twice in round {round}",
     },
+    "pydantic.listed_twice": {
+        "fr": "valeur donnée deux fois\u00a0: {names}",
+        "en": "listed twice: {names}",
+    },
     "pydantic.unknown_timezone": {
         "fr": "fuseau horaire inconnu «\u00a0{zone}\u00a0» (un nom IANA comme Europe/Paris, "
         "America/Cayenne, Indian/Reunion)",
