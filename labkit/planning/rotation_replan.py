@@ -1,8 +1,9 @@
 """Minimal re-plans: the plan in force, repaired for who is in the room.
 
-Absent people are dropped, arrivals sit where they meet the fewest people they already met,
-and tables are rebalanced by moving as few people as possible (each move chosen to add the
-fewest repeated meetings). With visit-once, nobody is sent to a table they visit in another
+Absent people are dropped; a newcomer takes over the seats of someone who left (one each, round
+by round), other arrivals sit at the shortest tables where they meet the fewest people they
+already met, and tables are rebalanced by moving as few people as possible (each move chosen
+to add the fewest repeated meetings). With visit-once, nobody is sent to a table they visit in another
 round, nor given a repeated meeting: a person may instead swap two of their rounds' tables (their
 route keeps its tables) while the repeats stay those of the plan with the absent dropped; a
 table left short is left so (the plan says the tables are unbalanced). Unaffected seats stay
@@ -39,9 +40,12 @@ def repair_plan(pb: Problem, in_force: Sequence[Sequence[Sequence[str]]]) -> Pla
     """
     index = {pid: i for i, pid in enumerate(pb.ids)}
     present = set(pb.present)
+    rounds = list(in_force)[: pb.planned]
+    stand_in = _stand_ins(pb, rounds, index)
     out: PlannedRounds = []
-    for rnd in list(in_force)[: pb.planned]:
-        tables = [[index[p] for p in table if p in index and index[p] in present]
+    for rnd in rounds:
+        tables = [[stand_in[p] if p in stand_in else index[p] for p in table
+                   if p in stand_in or (p in index and index[p] in present)]
                   for table in list(rnd)[: pb.tables]]
         tables += [[] for _ in range(pb.tables - len(tables))]
         out.append(tables)
@@ -51,6 +55,31 @@ def repair_plan(pb: Problem, in_force: Sequence[Sequence[Sequence[str]]]) -> Pla
         _seat_round(pb, tables, meet, visits)
     if pb.visit_once:
         _swap_routes(pb, out, meet)
+    return out
+
+
+def _stand_ins(pb: Problem, rounds: Sequence[Sequence[Sequence[str]]],
+               index: dict[str, int]) -> dict[str, int]:
+    """Newcomers who take over the seats of someone who left, one each: the tables stay as
+    balanced as the plan was and nobody else moves (a route of the plan visits each table once,
+    as visit-once asks). A newcomer is someone present, seated nowhere in `rounds`, with no round
+    played, no host, no one to sit with and no one they must not meet on that route."""
+    present = set(pb.present)
+    seated = {p for rnd in rounds for table in rnd for p in table}
+    played = {i for rnd in pb.history for table in rnd for i in table}
+    newcomers = [i for i in pb.present if pb.ids[i] not in seated and i not in played
+                 and i not in pb.host_table and len(pb.units[pb.unit_of[i]]) == 1]
+    gone = [p for p in dict.fromkeys(p for rnd in rounds for table in rnd for p in table)
+            if not (p in index and index[p] in present)
+            and not (p in index and index[p] in pb.host_table)]
+    out: dict[str, int] = {}
+    for p in gone:
+        met = {index[q] for rnd in rounds for table in rnd if p in table for q in table
+               if q != p and q in index}
+        for a in newcomers:
+            if a not in out.values() and not pb.forbidden[a] & met:
+                out[p] = a
+                break
     return out
 
 
@@ -86,7 +115,13 @@ def _seat_round(pb: Problem, tables: list[list[int]], meet: list[list[int]],
             unit = pb.units[pb.unit_of[a]]
             partner = next((t for i in unit if i != a for t in range(pb.tables)
                             if i in tables[t]), None)
-            options = [t for t in range(pb.tables) if len(tables[t]) < cap] or range(pb.tables)
+            options = [t for t in range(pb.tables) if len(tables[t]) < cap]
+            options = options or list(range(pb.tables))
+            # the shortest tables first (an arrival evens a table a departure left short, with
+            # no one moved), unless the route forbids them all
+            shortest = min(len(tables[t]) for t in options)
+            options = [t for t in options if len(tables[t]) == shortest
+                       and _route_cost(pb, a, t, visits) == 0] or options
             t = partner if partner is not None else min(options, key=lambda t: (
                 _cost(pb, a, tables[t], meet) + _route_cost(pb, a, t, visits),
                 len(tables[t]), t))

@@ -109,3 +109,23 @@ def test_one_departure_in_a_visit_once_cafe_moves_nobody_and_says_the_table_is_s
     assert again.moved == 0
     assert again.metrics.visit_once_violations == 0
     assert "unbalanced" in {note.code for note in again.notes}
+
+
+@pytest.mark.parametrize("leaver", [6, 7, 8, 11])
+def test_a_newcomer_takes_the_seats_of_someone_who_left_in_a_visit_once_cafe(leaver: int) -> None:
+    """One departure and one late arrival at once (6 tables with hosts, visit-once): the newcomer
+    sits where the one who left would have sat, round by round, so the tables stay as even as
+    the plan's and nobody else moves (the arrival used to take the first short table, then the
+    departure's table could not be filled later: a table of 3 against 5)."""
+    people = [Seatable(f"p{i}", group="ABC"[i % 3], organisation="xyz"[i % 3]) for i in range(26)]
+    request = RotationRequest(people, tables=6, rounds=4, hosts=[f"p{i}" for i in range(6)],
+                              visit_once=True, seed=0, time_limit=10, max_iterations=300)
+    plan = plan_rotation(request)
+    gone = f"p{leaver}"
+    again = replan_rotation(request, plan, 1, absent=[gone],
+                            arrivals=[Seatable("late", group="A", organisation="x")])
+    for before, after in zip(plan.rounds[1:], again.rounds[1:], strict=True):
+        assert [len(t) for t in after] == [len(t) for t in before]
+        assert [t for t, table in enumerate(after) if "late" in table] == [
+            t for t, table in enumerate(before) if gone in table]
+    assert people_moved(seat_changes(plan.rounds[1:], again.rounds[1:], 2)) == ()
