@@ -4,7 +4,7 @@ shading and pictures are `labkit.docx_kit`'s, shared with the printed materials.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from copy import deepcopy
 from typing import Any
 
@@ -19,6 +19,9 @@ from labkit.docx_kit import tables as kit
 HEADER_FILL = "1F4E79"
 ALIGN = {"l": None, "r": WD_ALIGN_PARAGRAPH.RIGHT, "c": WD_ALIGN_PARAGRAPH.CENTER}
 _W_R, _W_RPR, _W_B, _W_I, _W_T = (qn(t) for t in ("w:r", "w:rPr", "w:b", "w:i", "w:t"))
+_W_PPR, _W_PSTYLE, _W_KEEP_NEXT, _W_PAGE_BREAK_BEFORE = (
+    qn(t) for t in ("w:pPr", "w:pStyle", "w:keepNext", "w:pageBreakBefore")
+)
 
 # children of w:pPr that must come after w:bidi (ECMA-376 order)
 _AFTER_BIDI = {
@@ -109,6 +112,29 @@ class RowFiller:
         return tr
 
 
+def keep_with_next(p: Any) -> None:
+    """`paragraph_format.keep_with_next = True` on a raw ``w:p``: the same ``<w:keepNext/>``,
+    put straight after ``w:pStyle`` (the only property that precedes it) instead of python-docx's
+    search of every later property in schema order."""
+    p_pr = p.get_or_add_pPr()
+    if p_pr.find(_W_KEEP_NEXT) is not None:
+        return
+    first = p_pr[0] if len(p_pr) else None
+    position = 1 if first is not None and first.tag == _W_PSTYLE else 0
+    p_pr.insert(position, OxmlElement("w:keepNext"))
+
+
+def new_paragraph(style_id: str, page_break_before: bool = False) -> Any:
+    """A ``w:p`` in style `style_id`, starting a page when asked (``w:pageBreakBefore`` follows
+    ``w:pStyle``; `keep_with_next` later goes between them, as the schema orders them)."""
+    p = OxmlElement("w:p")
+    p_pr = SubElement(p, _W_PPR)
+    SubElement(p_pr, _W_PSTYLE).set(qn("w:val"), style_id)
+    if page_break_before:
+        SubElement(p_pr, _W_PAGE_BREAK_BEFORE)
+    return p
+
+
 def set_rtl(paragraph: Any) -> None:
     """Mark a paragraph as right-to-left."""
     _bidi(paragraph._p.get_or_add_pPr())
@@ -178,12 +204,35 @@ def bookmark(paragraph: Any, name: str, number: int) -> None:
     p.append(end)
 
 
-def new_table(document: Any, header: Sequence[str], widths_cm: Sequence[float], style: Any,
-              header_style: Any) -> Any:  # fmt: skip
+class BodyEnd:
+    """Where the report's tables go: the end of the body, through the writer's O(1) `append`,
+    `width` (EMU) the text width (python-docx's `Document.add_table` looks for the last section's
+    properties through the whole document, once per table)."""
+
+    def __init__(self, body: Any, append: Callable[[Any], None], width: int) -> None:
+        self.body, self.append, self.width = body, append, width
+
+    def add_table(self, rows: int, cols: int) -> Any:
+        """`Document.add_table(rows, cols)`: the same table, appended without a search."""
+        from docx.oxml.table import CT_Tbl
+        from docx.shared import Emu
+        from docx.table import Table
+
+        tbl = CT_Tbl.new_tbl(rows, cols, Emu(self.width))
+        self.append(tbl)
+        return Table(tbl, self.body)
+
+
+def new_table(container: Any, header: Sequence[str], widths_cm: Sequence[float],
+              style: Any, header_style: Any) -> Any:  # fmt: skip
     """A fixed-layout table (`labkit.docx_kit.tables.new_table`) in the report's table style,
-    with a shaded header row kept whole and repeated on every page."""
-    table = kit.new_table(document, widths_cm, rows=1)
-    table.style = style
+    with a shaded header row kept whole and repeated on every page. `style` is a table style or
+    the id it writes (None: the document's default table style)."""
+    table = kit.new_table(container, widths_cm, rows=1)
+    if style is None or isinstance(style, str):
+        table._tbl.tblStyle_val = style
+    else:
+        table.style = style
     row = table.rows[0]
     kit.keep_row_together(row)
     kit.repeat_as_header(row)

@@ -21,6 +21,7 @@ from lxml.etree import SubElement
 
 from labkit.document import elements as e
 from labkit.document.text import xml_safe
+from labkit.report.docx_parts import keep_with_next
 from labkit.report.reference import LIGHT_FILL, REFERENCE_NAME, TABLE_STYLE, ensure_styles
 
 if TYPE_CHECKING:
@@ -113,6 +114,7 @@ class _DocxWriter:
         """Every paragraph this writer appended to the body, in order (no walk of the body to
         find the latest ones)."""
         self._usable_cm: float | None = None
+        self._table_style: str | None | bool = False
         ensure_styles(self.document)
         styles = self.document.styles
         self.style_ids = {s.name: s.style_id for s in styles}
@@ -136,16 +138,13 @@ class _DocxWriter:
             self.progress(min(self.done, self.total), self.total)
 
     def paragraph(self, text: str = "", style: str = "Normal", **options: Any) -> Any:
-        from labkit.report.docx_parts import write_text
+        from labkit.report.docx_parts import new_paragraph, write_text
 
-        p = OxmlElement("w:p")
-        SubElement(SubElement(p, _W_PPR), _W_PSTYLE).set(_W_VAL, self.style_ids[style])
+        p = new_paragraph(self.style_ids[style], page_break_before=self.break_before)
+        self.break_before = False
         self._append(p)
         self.appended.append(p)
         paragraph = Paragraph(cast("CT_P", p), self.document._body)  # w:p parses as a CT_P
-        if self.break_before:
-            paragraph.paragraph_format.page_break_before = True
-            self.break_before = False
         write_text(paragraph, text, **options)
         return paragraph
 
@@ -156,6 +155,16 @@ class _DocxWriter:
             self.end.addprevious(block)
         else:
             self.body.append(block)
+
+    def _table_style_id(self) -> str | None:
+        """The id `Table.style = TABLE_STYLE` writes (None for the default table style), found
+        once: python-docx looks for the default style through all the styles at each table."""
+        if self._table_style is False:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            self._table_style = self.document.part.get_style_id(self.styles[TABLE_STYLE],
+                                                                WD_STYLE_TYPE.TABLE)  # fmt: skip
+        return cast("str | None", self._table_style)
 
     def usable_width_cm(self) -> float:
         """The text width of the current section (cached: `sections[-1]` searches the whole
@@ -288,7 +297,7 @@ class _DocxWriter:
             self._keep_with_qr(element)
         elif isinstance(element, e.Heading):
             paragraph = self.paragraph(element.text, f"Heading {min(max(element.level, 1), 3)}")
-            paragraph.paragraph_format.keep_with_next = True
+            keep_with_next(paragraph._p)
             if element.level <= 2:
                 from labkit.report.docx_parts import bookmark
 
@@ -302,11 +311,11 @@ class _DocxWriter:
             for line in element.text.split("\n"):
                 paragraph = self.paragraph(line, style)
                 if introduces:
-                    paragraph.paragraph_format.keep_with_next = True
+                    keep_with_next(paragraph._p)
         elif isinstance(element, e.Bullets):
             last = self._bullets(element)
             if last is not None and isinstance(following, e.Table | e.Figure):
-                last.paragraph_format.keep_with_next = True  # the list's end with its table
+                keep_with_next(last._p)  # the list's end with its table
         elif isinstance(element, e.Table):
             self._table(element)
             if isinstance(following, e.Table | e.Figure) or following is None:
@@ -330,7 +339,7 @@ class _DocxWriter:
         else:
             self._element(element, None)
         for p in self.appended[start:]:
-            Paragraph(p, self.document._body).paragraph_format.keep_with_next = True
+            keep_with_next(p)
 
     def _bullets(self, bullets: e.Bullets) -> Paragraph | None:
         """The items (and sub-items); the last paragraph written."""
@@ -348,13 +357,14 @@ class _DocxWriter:
         return last
 
     def _table(self, table: e.Table) -> None:
-        from labkit.report.docx_parts import RowFiller, new_table
+        from labkit.report.docx_parts import BodyEnd, RowFiller, new_table
 
         total = sum(table.widths) or 1
         usable = self.usable_width_cm()
         widths = [usable * w / total for w in table.widths]
         text_style = self.style_ids["Table Text Small" if table.compact else "Table Text"]
-        grid = new_table(self.document, table.header, widths, self.styles[TABLE_STYLE],
+        container = BodyEnd(self.document._body, self._append, round(usable * 360000))
+        grid = new_table(container, table.header, widths, self._table_style_id(),
                          self.style_ids["Table Header"])  # fmt: skip
         if table.align:
             from labkit.report.docx_parts import ALIGN
@@ -367,10 +377,10 @@ class _DocxWriter:
         for index, row in enumerate(table.rows):
             rows.add(row, bold=index in table.emphasis, shade_first=shaded)
         if len(table.rows) <= KEEP_TOGETHER_ROWS:  # a short table is never split across pages
-            for row in grid.rows[:-1]:
-                for cell in row.cells:
-                    for paragraph in cell.paragraphs:
-                        paragraph.paragraph_format.keep_with_next = True
+            for tr in grid._tbl.tr_lst[:-1]:
+                for tc in tr.tc_lst:
+                    for p in tc.p_lst:
+                        keep_with_next(p)
         if table.caption:
             self.paragraph(table.caption, "Caption")
 
@@ -384,7 +394,7 @@ class _DocxWriter:
 
         paragraph = self.paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.keep_with_next = True
+        keep_with_next(paragraph._p)
         width = min(CHART_WIDTH_CM, self.usable_width_cm())
         if figure.chart.kind == "line" and self.usable_width_cm() > CHART_WIDTH_CM + 4:
             width = CURVE_WIDTH_LANDSCAPE_CM
@@ -405,7 +415,7 @@ class _DocxWriter:
                 if photo.height > photo.width:  # an upright flipchart: at most 16 cm tall
                     width = min(width, PHOTO_MAX_HEIGHT_CM * photo.width / photo.height)
                 picture = self.paragraph()
-                picture.paragraph_format.keep_with_next = True
+                keep_with_next(picture._p)
                 add_picture(picture, photo.data, width, image.alt, image.caption)
             except Exception:  # noqa: BLE001 - an unreadable photo must not stop the report
                 logger.exception("photo %s could not be placed in the report", path)
@@ -418,7 +428,7 @@ class _DocxWriter:
         from labkit.docx_kit.pictures import QR_PREFIX, add_picture, qr_png
 
         picture = self.paragraph()
-        picture.paragraph_format.keep_with_next = True
+        keep_with_next(picture._p)
         add_picture(picture, qr_png(qr.url), QR_WIDTH_CM, QR_PREFIX + qr.url, "QR")
         self.paragraph(qr.caption, "Caption")
 
@@ -456,7 +466,7 @@ class _DocxWriter:
                 break
             block = block.getprevious()
         for paragraph in chain[1:]:  # the last one is followed by the section break
-            Paragraph(paragraph, self.document._body).paragraph_format.keep_with_next = True
+            keep_with_next(paragraph)
 
 
 def _lines(p: Any) -> int:
