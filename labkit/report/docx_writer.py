@@ -13,11 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
-from lxml.etree import SubElement
 
 from labkit.document import elements as e
 from labkit.document.text import xml_safe
@@ -29,7 +27,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_W_PPR, _W_PSTYLE, _W_VAL, _W_SECTPR = (qn(t) for t in ("w:pPr", "w:pStyle", "w:val", "w:sectPr"))
+_W_PPR, _W_SECTPR = qn("w:pPr"), qn("w:sectPr")
 _W_P, _W_T, _W_DRAWING, _W_PAGE_BREAK_BEFORE = (
     qn(t) for t in ("w:p", "w:t", "w:drawing", "w:pageBreakBefore")
 )
