@@ -5,7 +5,6 @@ shading and pictures are `labkit.docx_kit`'s, shared with the printed materials.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from copy import deepcopy
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -45,13 +44,13 @@ def write_text(paragraph: Any, text: str, *, bold: bool = False, italic: bool = 
         run.bold, run.italic = bold or None, italic or None
         r = run._r
     else:
-        r = _run_element(paragraph._p, text, bold, italic)
+        r = run_element(paragraph._p, text, bold, italic)
     if is_rtl(text):
         set_rtl(paragraph)
         r.get_or_add_rPr().append(OxmlElement("w:rtl"))
 
 
-def _run_element(p: Any, text: str, bold: bool = False, italic: bool = False) -> Any:
+def run_element(p: Any, text: str, bold: bool = False, italic: bool = False) -> Any:
     """A <w:r> with one <w:t> at the end of the paragraph element `p`, built directly."""
     r = SubElement(p, _W_R)
     if bold or italic:
@@ -64,52 +63,6 @@ def _run_element(p: Any, text: str, bold: bool = False, italic: bool = False) ->
     t.text = text
     t.set(_XML_SPACE, "preserve")
     return r
-
-
-class RowFiller:
-    """Appends rows to a table by copying a prepared prototype row (cell widths, paragraph
-    style, alignment) and writing the texts into the copy.
-
-    Body rows may split across pages: a "row can't split" on every row of a long table makes
-    LibreOffice drop rows when the table starts near a page bottom (the annex lost 34 of 72).
-
-    Row by row, never `Table.cell(r, c)`; and about fifteen times faster than `add_row()` plus
-    python-docx runs, which is what keeps a 3,000-contribution annex under a second."""
-
-    def __init__(self, table: Any, style_id: str, align: Sequence[str] = ()) -> None:
-        self.table = table
-        prototype = table.add_row()._tr
-        table._tbl.remove(prototype)
-        for index, tc in enumerate(prototype.tc_lst):
-            p_pr = tc.p_lst[0].get_or_add_pPr()
-            p_pr.style = style_id
-            code = align[index] if index < len(align) else "l"
-            if ALIGN.get(code) is not None:
-                p_pr.jc_val = ALIGN[code]
-        self.prototype = prototype
-
-    def add(self, values: Sequence[str], *, bold: bool = False, shade_first: str | None = None
-            ) -> Any:  # fmt: skip
-        """Append a row; a value's line breaks start new paragraphs in its cell."""
-        tr = deepcopy(self.prototype)
-        for index, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=False)):
-            strong = bold or (shade_first is not None and index == 0)
-            first = tc.p_lst[0]
-            lines = xml_safe(value).replace("\t", " ").split("\n")
-            template = deepcopy(first) if len(lines) > 1 else first  # copied only when needed
-            for number, line in enumerate(lines):
-                p = first if number == 0 else deepcopy(template)
-                if number:
-                    tc.append(p)
-                if line:
-                    r = _run_element(p, line, strong)
-                    if is_rtl(line):
-                        _bidi(p.get_or_add_pPr())
-                        r.get_or_add_rPr().append(OxmlElement("w:rtl"))
-            if shade_first is not None and index == 0:
-                kit.shade_tc(tc, shade_first)
-        self.table._tbl.append(tr)
-        return tr
 
 
 def keep_with_next(p: Any) -> None:
@@ -137,18 +90,19 @@ def new_paragraph(style_id: str, page_break_before: bool = False) -> Any:
 
 def set_rtl(paragraph: Any) -> None:
     """Mark a paragraph as right-to-left."""
-    _bidi(paragraph._p.get_or_add_pPr())
+    bidi(paragraph._p.get_or_add_pPr())
 
 
-def _bidi(p_pr: Any) -> None:
+def bidi(p_pr: Any) -> None:
+    """Mark paragraph properties right-to-left (``w:bidi`` in its schema place)."""
     if p_pr.find(qn("w:bidi")) is not None:
         return
-    bidi = OxmlElement("w:bidi")
+    element = OxmlElement("w:bidi")
     for index, child in enumerate(p_pr):
         if child.tag in _AFTER_BIDI:
-            p_pr.insert(index, bidi)
+            p_pr.insert(index, element)
             return
-    p_pr.append(bidi)
+    p_pr.append(element)
 
 
 def add_field(paragraph: Any, instruction: str, placeholder: str = "", dirty: bool = False) -> None:

@@ -355,7 +355,8 @@ class _DocxWriter:
         return last
 
     def _table(self, table: e.Table) -> None:
-        from labkit.report.docx_parts import BodyEnd, RowFiller, new_table
+        from labkit.report.docx_parts import BodyEnd, new_table
+        from labkit.report.docx_rows import RowFiller
 
         total = sum(table.widths) or 1
         usable = self.usable_width_cm()
@@ -374,6 +375,7 @@ class _DocxWriter:
         rows = RowFiller(grid, text_style, table.align)
         for index, row in enumerate(table.rows):
             rows.add(row, bold=index in table.emphasis, shade_first=shaded)
+        rows.finish()
         if len(table.rows) <= KEEP_TOGETHER_ROWS:  # a short table is never split across pages
             for tr in grid._tbl.tr_lst[:-1]:
                 for tc in tr.tc_lst:
