@@ -91,3 +91,15 @@ def test_a_table_costs_a_fixed_number_of_copies_and_parses_whatever_its_rows(
     small, large = seen
     assert large["copies"] == small["copies"], seen
     assert large["parses"] <= 1 + 400 // docx_rows._BATCH, seen
+
+
+@pytest.mark.parametrize("text", ["•\tune idée", "\tdébut", "a\tb\tc ", "1.\tligne\nsuite\r"])
+@pytest.mark.parametrize(("bold", "italic"), [(False, False), (True, False), (True, True)])
+def test_a_run_with_tabs_is_the_run_python_docx_makes(text: str, bold: bool, italic: bool) -> None:
+    from labkit.report.docx_parts import tabbed_run
+
+    document = Document()
+    expected = document.add_paragraph().add_run(text)
+    expected.bold, expected.italic = bold or None, italic or None
+    made = tabbed_run(document.add_paragraph()._p, text, bold, italic)
+    assert _xml(made) == _xml(expected._r)
