@@ -113,6 +113,7 @@ class _DocxWriter:
         find the latest ones)."""
         self._usable_cm: float | None = None
         self._table_style: str | None | bool = False
+        self._next_shape_id: int | None = None
         ensure_styles(self.document)
         styles = self.document.styles
         self.style_ids = {s.name: s.style_id for s in styles}
@@ -163,6 +164,24 @@ class _DocxWriter:
             self._table_style = self.document.part.get_style_id(self.styles[TABLE_STYLE],
                                                                 WD_STYLE_TYPE.TABLE)  # fmt: skip
         return cast("str | None", self._table_style)
+
+    def _shape_id(self) -> int:
+        """The id python-docx's `part.next_id` gives the next drawing (one more than the
+        largest ``@id`` of the document), counted here: python-docx searches every attribute of
+        the document for it, once per chart."""
+        if self._next_shape_id is None:
+            self._next_shape_id = self.document.part.next_id
+        self._next_shape_id += 1
+        return self._next_shape_id - 1
+
+    def _picture(self, paragraph: Any, image: bytes, width_cm: float, alt: str, title: str = ""
+                 ) -> None:  # fmt: skip
+        """`docx_kit.pictures.add_picture`; python-docx numbers the picture itself (the count
+        of `_shape_id` starts again from the document after it)."""
+        from labkit.docx_kit.pictures import add_picture
+
+        add_picture(paragraph, image, width_cm, alt, title)
+        self._next_shape_id = None
 
     def usable_width_cm(self) -> float:
         """The text width of the current section (cached: `sections[-1]` searches the whole
@@ -218,7 +237,7 @@ class _DocxWriter:
     def _cover(self) -> None:
         from docx.shared import Pt
 
-        from labkit.docx_kit.pictures import QR_PREFIX, add_picture, qr_png
+        from labkit.docx_kit.pictures import QR_PREFIX, qr_png
 
         cover = self.doc.cover
         if cover.logos:
@@ -231,7 +250,7 @@ class _DocxWriter:
         if cover.qr:
             spacer = self.paragraph("", "Cover Line")
             spacer.paragraph_format.space_before = Pt(36)
-            add_picture(self.paragraph(), qr_png(cover.qr.url), QR_WIDTH_CM,
+            self._picture(self.paragraph(), qr_png(cover.qr.url), QR_WIDTH_CM,
                         QR_PREFIX + cover.qr.url, "QR")  # fmt: skip
             self.paragraph(cover.qr.caption, "Caption")
         if cover.edition:
@@ -241,7 +260,6 @@ class _DocxWriter:
 
     def _logos(self, logos: tuple[e.Image, ...]) -> None:
         """The Lab's and the sponsor's logos side by side, each in a 5 × 2.4 cm box."""
-        from labkit.docx_kit.pictures import add_picture
         from labkit.report.photos import logo_width_cm
 
         paragraph = self.paragraph("", "Cover Line")
@@ -255,7 +273,7 @@ class _DocxWriter:
                 data = path.read_bytes()
                 if placed:
                     paragraph.add_run("\u2003\u2003")
-                add_picture(paragraph, data, logo_width_cm(data), logo.alt, logo.caption)
+                self._picture(paragraph, data, logo_width_cm(data), logo.alt, logo.caption)
                 placed += 1
             except Exception:  # noqa: BLE001 - an unreadable logo must not stop the report
                 logger.exception("logo %s could not be placed on the cover", path)
@@ -400,11 +418,11 @@ class _DocxWriter:
             width = CURVE_WIDTH_LANDSCAPE_CM
         height = width * height_in(figure.chart) / WIDTH_IN
         add_chart(paragraph, figure.chart, width, height, figure.alt, figure.caption,
-                  self.doc.lang, lambda x: format_number(x, self.doc.lang))  # fmt: skip
+                  self.doc.lang, lambda x: format_number(x, self.doc.lang),
+                  shape_id=self._shape_id())  # fmt: skip
         self.paragraph(figure.caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def _image(self, image: e.Image) -> None:
-        from labkit.docx_kit.pictures import add_picture
         from labkit.report.photos import is_picture, photo_budget, prepare_photo
 
         path = (self.root / image.path) if self.root else None
@@ -416,7 +434,7 @@ class _DocxWriter:
                     width = min(width, PHOTO_MAX_HEIGHT_CM * photo.width / photo.height)
                 picture = self.paragraph()
                 keep_with_next(picture._p)
-                add_picture(picture, photo.data, width, image.alt, image.caption)
+                self._picture(picture, photo.data, width, image.alt, image.caption)
             except Exception:  # noqa: BLE001 - an unreadable photo must not stop the report
                 logger.exception("photo %s could not be placed in the report", path)
                 self.paragraph(image.path, "Report Note")
@@ -425,11 +443,11 @@ class _DocxWriter:
         self.paragraph(image.caption, "Caption")
 
     def _qr(self, qr: e.Qr) -> None:
-        from labkit.docx_kit.pictures import QR_PREFIX, add_picture, qr_png
+        from labkit.docx_kit.pictures import QR_PREFIX, qr_png
 
         picture = self.paragraph()
         keep_with_next(picture._p)
-        add_picture(picture, qr_png(qr.url), QR_WIDTH_CM, QR_PREFIX + qr.url, "QR")
+        self._picture(picture, qr_png(qr.url), QR_WIDTH_CM, QR_PREFIX + qr.url, "QR")
         self.paragraph(qr.caption, "Caption")
 
     def _orientation(self, landscape: bool) -> None:
