@@ -20,12 +20,14 @@ _AFTER = re.compile(r"«[ \t]+")
 _CLOCK = re.compile(r"\b(\d{1,2}) h(?: (\d{2})\b)?")
 _DURATION = re.compile(r"\b(\d+) (min|h|%)(?=\W|$)")
 _MARKS = (":", ";", "?", "!", "»")
+_ANY = re.compile(r"[ \t][:;?!»]|«[ \t]| (?:h|min|%)")
+"""What one rule at least needs: a space before a mark, after «, before h, min or %."""
 
 
 def french(text: str) -> str:
     """`text` with French no-break spaces (see the module's docstring)."""
-    if not text:
-        return text
+    if not text or _ANY.search(text) is None:
+        return text  # most texts have nothing to change: one scan for what every rule needs
     # each rule only where its characters are (a substring test is far cheaper than a regex)
     if any(mark in text for mark in _MARKS):
         text = _BEFORE.sub(NBSP + r"\1", text)
@@ -55,12 +57,18 @@ def _walk(value: Any) -> Any:
     if isinstance(value, str):
         return french(value)
     if isinstance(value, tuple):
-        return tuple(_walk(v) for v in value)
+        walked = tuple(_walk(v) for v in value)
+        return value if all(a is b for a, b in zip(walked, value, strict=True)) else walked
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = _TEXT_FIELDS.get(type(value))
         if names is None:
             names = tuple(f.name for f in dataclasses.fields(value) if f.name not in _NOT_TEXT)
             _TEXT_FIELDS[type(value)] = names
-        changes = {name: _walk(getattr(value, name)) for name in names}
-        return dataclasses.replace(value, **changes)
+        changes = {}
+        for name in names:
+            before = getattr(value, name)
+            after = _walk(before)
+            if after is not before:
+                changes[name] = after
+        return dataclasses.replace(value, **changes) if changes else value  # unchanged: kept
     return value

@@ -336,9 +336,12 @@ def code_integer(chart: Chart) -> bool:
 
 
 def add_chart(paragraph: Any, chart: Chart, width_cm: float, height_cm: float, alt: str,
-              title: str = "", lang: str = "fr", number: Number = _plain) -> Any:  # fmt: skip
+              title: str = "", lang: str = "fr", number: Number = _plain, *,
+              shape_id: int | None = None) -> Any:  # fmt: skip
     """A native chart at the end of `paragraph` (a python-docx paragraph), `width_cm` wide,
-    with its alternative text (docPr descr) and title; returns the chart part."""
+    with its alternative text (docPr descr) and title; returns the chart part. `shape_id` is
+    its drawing's id when the caller counts them (default: python-docx's `part.next_id`, a
+    search of the whole document)."""
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from docx.oxml import parse_xml
@@ -350,7 +353,7 @@ def add_chart(paragraph: Any, chart: Chart, width_cm: float, height_cm: float, a
     chart_part = Part(PackURI(partname), CHART_CONTENT_TYPE, xml, package)
     rid = part.relate_to(chart_part, CHART_RELATIONSHIP)
     cx, cy = round(width_cm / 2.54 * _EMU_PER_IN), round(height_cm / 2.54 * _EMU_PER_IN)
-    shape_id = part.next_id
+    shape_id = part.next_id if shape_id is None else shape_id
     name = f"Chart {shape_id}"
     descr = _attr(xml_safe(alt))
     caption = _attr(xml_safe(title)[:250])

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any, BinaryIO
 
@@ -12,19 +13,53 @@ QR_PREFIX = "QR: "
 """How a QR code's alternative text begins: "QR: <url>" (readers and tests tell them apart)."""
 
 
+@functools.lru_cache(maxsize=16)
 def qr_png(url: str, *, box_size: int = 8, border: int = 2) -> bytes:
-    """A QR code for `url` as PNG bytes (error correction M), `box_size` pixels per module."""
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
-    from qrcode.image.pil import PilImage
+    """A QR code for `url` as PNG bytes (error correction M), `box_size` pixels per module.
 
+    The pixels qrcode's PIL image has, written as a 1-bit PNG here: Pillow is neither imported
+    nor initialised for it (about a tenth of a report's .docx). Cached: the cover and the
+    closing page show the same code."""
+    import sys
+
+    # qrcode's package imports its PIL drawers « for backwards compatibility » unless PIL is
+    # missing (ImportError): labkit draws none of them, so they stay unimported here
+    drawers = "qrcode.image.styles.moduledrawers.pil"
+    blocked = drawers not in sys.modules and "qrcode" not in sys.modules
+    if blocked:
+        sys.modules[drawers] = None  # type: ignore[assignment]
+    try:
+        import qrcode
+        from qrcode.constants import ERROR_CORRECT_M
+    finally:
+        if blocked:
+            del sys.modules[drawers]
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=border)
     code.add_data(url)
     code.make(fit=True)
-    buffer = io.BytesIO()
-    image = code.make_image(PilImage, fill_color="black", back_color="white")
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
+    return _bilevel_png(code.get_matrix(), box_size)
+
+
+def _bilevel_png(modules: list[list[bool]], box_size: int) -> bytes:
+    """A black-on-white 1-bit greyscale PNG of `modules` (True: dark), `box_size` pixels each."""
+    import struct
+    import zlib
+
+    size = len(modules) * box_size
+    lines = []
+    for row in modules:
+        bits = "".join(("0" if dark else "1") * box_size for dark in row)
+        bits += "0" * (-len(bits) % 8)
+        line = b"\0" + int(bits, 2).to_bytes(len(bits) // 8, "big")
+        lines += [line] * box_size
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))  # fmt: skip
+
+    header = struct.pack(">IIBBBBB", size, size, 1, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"".join(lines), 9)) + chunk(b"IEND", b""))  # fmt: skip
 
 
 def add_picture(

@@ -59,10 +59,16 @@ def _catalog() -> dict[str, dict[str, str]]:
     return merged
 
 
+_LANGS = {lang.value: lang for lang in Lang}
+
+
 def normalise_lang(value: str | None) -> Lang | None:
     """The `Lang` of a language tag such as "fr_FR.UTF-8" or "EN", else None."""
     if not value:
         return None
+    exact = _LANGS.get(value)  # "fr", Lang.FR: what nearly every call passes (once per text)
+    if exact is not None:
+        return exact
     head = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
     return next((lang for lang in Lang if lang.value == head), None)
 

@@ -304,20 +304,36 @@ class NamingGuard:
         if isinstance(value, str):
             return self.mask(value)
         if isinstance(value, tuple):
-            return tuple(self.mask_tree(x, keep) for x in value)
+            masked = tuple(self.mask_tree(x, keep) for x in value)
+            return value if all(a is b for a, b in zip(masked, value, strict=True)) else masked
         if isinstance(value, list):
             return [self.mask_tree(x, keep) for x in value]
         if isinstance(value, Mapping):
             return {k: x if isinstance(k, str) and _identifier(k, keep) else
                     self.mask_tree(x, keep) for k, x in value.items()}  # fmt: skip
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            changes = {
-                f.name: self.mask_tree(getattr(value, f.name), keep)
-                for f in dataclasses.fields(value)
-                if f.init and not _identifier(f.name, keep)
-            }
-            return dataclasses.replace(value, **changes)
+            changes = {}
+            for name in _text_fields(type(value), keep):
+                before = getattr(value, name)
+                after = self.mask_tree(before, keep)
+                if after is not before:
+                    changes[name] = after
+            # a frozen dataclass nobody is named in stays as it is (most of a report)
+            return dataclasses.replace(value, **changes) if changes else value
         return value
+
+
+def _text_fields(cls: type, keep: frozenset[str]) -> tuple[str, ...]:
+    """The fields of dataclass `cls` that `mask_tree` goes into (found once per class)."""
+    names = _FIELDS.get((cls, keep))
+    if names is None:
+        names = _FIELDS[(cls, keep)] = tuple(
+            f.name for f in dataclasses.fields(cls) if f.init and not _identifier(f.name, keep)
+        )
+    return names
+
+
+_FIELDS: dict[tuple[type, frozenset[str]], tuple[str, ...]] = {}
 
 
 def _identifier(name: str, keep: frozenset[str]) -> bool:

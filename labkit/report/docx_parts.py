@@ -4,8 +4,8 @@ shading and pictures are `labkit.docx_kit`'s, shared with the printed materials.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from copy import deepcopy
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -19,6 +19,9 @@ from labkit.docx_kit import tables as kit
 HEADER_FILL = "1F4E79"
 ALIGN = {"l": None, "r": WD_ALIGN_PARAGRAPH.RIGHT, "c": WD_ALIGN_PARAGRAPH.CENTER}
 _W_R, _W_RPR, _W_B, _W_I, _W_T = (qn(t) for t in ("w:r", "w:rPr", "w:b", "w:i", "w:t"))
+_W_PPR, _W_PSTYLE, _W_KEEP_NEXT, _W_PAGE_BREAK_BEFORE = (
+    qn(t) for t in ("w:pPr", "w:pStyle", "w:keepNext", "w:pageBreakBefore")
+)
 
 # children of w:pPr that must come after w:bidi (ECMA-376 order)
 _AFTER_BIDI = {
@@ -30,6 +33,8 @@ _AFTER_BIDI = {
 
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_W_TAB, _W_BR = qn("w:tab"), qn("w:br")
+_BREAKS = re.compile(r"([\t\r\n])")
 
 
 def write_text(paragraph: Any, text: str, *, bold: bool = False, italic: bool = False) -> None:
@@ -37,18 +42,39 @@ def write_text(paragraph: Any, text: str, *, bold: bool = False, italic: bool = 
     text = xml_safe(text)
     if not text:
         return
-    if "\t" in text:  # python-docx turns tabs into <w:tab/> (slower: character by character)
-        run = paragraph.add_run(text)
-        run.bold, run.italic = bold or None, italic or None
-        r = run._r
+    if "\t" in text:
+        r = tabbed_run(paragraph._p, text, bold, italic)
     else:
-        r = _run_element(paragraph._p, text, bold, italic)
+        r = run_element(paragraph._p, text, bold, italic)
     if is_rtl(text):
         set_rtl(paragraph)
         r.get_or_add_rPr().append(OxmlElement("w:rtl"))
 
 
-def _run_element(p: Any, text: str, bold: bool = False, italic: bool = False) -> Any:
+def tabbed_run(p: Any, text: str, bold: bool = False, italic: bool = False) -> Any:
+    """The run python-docx's ``add_run(text)`` then ``bold``/``italic`` make (tabs as
+    ``<w:tab/>``, line breaks as ``<w:br/>``, an ``<w:rPr>`` even when plain), built in one pass
+    instead of python-docx's character by character."""
+    r = SubElement(p, _W_R)
+    r_pr = SubElement(r, _W_RPR)
+    if bold:
+        SubElement(r_pr, _W_B)
+    if italic:
+        SubElement(r_pr, _W_I)
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            SubElement(r, _W_TAB)
+        elif piece in ("\r", "\n"):
+            SubElement(r, _W_BR)
+        elif piece:
+            t = SubElement(r, _W_T)
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(_XML_SPACE, "preserve")
+    return r
+
+
+def run_element(p: Any, text: str, bold: bool = False, italic: bool = False) -> Any:
     """A <w:r> with one <w:t> at the end of the paragraph element `p`, built directly."""
     r = SubElement(p, _W_R)
     if bold or italic:
@@ -63,66 +89,44 @@ def _run_element(p: Any, text: str, bold: bool = False, italic: bool = False) ->
     return r
 
 
-class RowFiller:
-    """Appends rows to a table by copying a prepared prototype row (cell widths, paragraph
-    style, alignment) and writing the texts into the copy.
+def keep_with_next(p: Any) -> None:
+    """`paragraph_format.keep_with_next = True` on a raw ``w:p``: the same ``<w:keepNext/>``,
+    put straight after ``w:pStyle`` (the only property that precedes it) instead of python-docx's
+    search of every later property in schema order."""
+    p_pr = p.get_or_add_pPr()
+    if p_pr.find(_W_KEEP_NEXT) is not None:
+        return
+    first = p_pr[0] if len(p_pr) else None
+    position = 1 if first is not None and first.tag == _W_PSTYLE else 0
+    p_pr.insert(position, OxmlElement("w:keepNext"))
 
-    Body rows may split across pages: a "row can't split" on every row of a long table makes
-    LibreOffice drop rows when the table starts near a page bottom (the annex lost 34 of 72).
 
-    Row by row, never `Table.cell(r, c)`; and about fifteen times faster than `add_row()` plus
-    python-docx runs, which is what keeps a 3,000-contribution annex under a second."""
-
-    def __init__(self, table: Any, style_id: str, align: Sequence[str] = ()) -> None:
-        self.table = table
-        prototype = table.add_row()._tr
-        table._tbl.remove(prototype)
-        for index, tc in enumerate(prototype.tc_lst):
-            p_pr = tc.p_lst[0].get_or_add_pPr()
-            p_pr.style = style_id
-            code = align[index] if index < len(align) else "l"
-            if ALIGN.get(code) is not None:
-                p_pr.jc_val = ALIGN[code]
-        self.prototype = prototype
-
-    def add(self, values: Sequence[str], *, bold: bool = False, shade_first: str | None = None
-            ) -> Any:  # fmt: skip
-        """Append a row; a value's line breaks start new paragraphs in its cell."""
-        tr = deepcopy(self.prototype)
-        for index, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=False)):
-            strong = bold or (shade_first is not None and index == 0)
-            first = tc.p_lst[0]
-            lines = xml_safe(value).replace("\t", " ").split("\n")
-            template = deepcopy(first) if len(lines) > 1 else first  # copied only when needed
-            for number, line in enumerate(lines):
-                p = first if number == 0 else deepcopy(template)
-                if number:
-                    tc.append(p)
-                if line:
-                    r = _run_element(p, line, strong)
-                    if is_rtl(line):
-                        _bidi(p.get_or_add_pPr())
-                        r.get_or_add_rPr().append(OxmlElement("w:rtl"))
-            if shade_first is not None and index == 0:
-                kit.shade_tc(tc, shade_first)
-        self.table._tbl.append(tr)
-        return tr
+def new_paragraph(style_id: str, page_break_before: bool = False) -> Any:
+    """A ``w:p`` in style `style_id`, starting a page when asked (``w:pageBreakBefore`` follows
+    ``w:pStyle``; `keep_with_next` later goes between them, as the schema orders them)."""
+    p = OxmlElement("w:p")
+    p_pr = SubElement(p, _W_PPR)
+    SubElement(p_pr, _W_PSTYLE).set(qn("w:val"), style_id)
+    if page_break_before:
+        SubElement(p_pr, _W_PAGE_BREAK_BEFORE)
+    return p
 
 
 def set_rtl(paragraph: Any) -> None:
     """Mark a paragraph as right-to-left."""
-    _bidi(paragraph._p.get_or_add_pPr())
+    bidi(paragraph._p.get_or_add_pPr())
 
 
-def _bidi(p_pr: Any) -> None:
+def bidi(p_pr: Any) -> None:
+    """Mark paragraph properties right-to-left (``w:bidi`` in its schema place)."""
     if p_pr.find(qn("w:bidi")) is not None:
         return
-    bidi = OxmlElement("w:bidi")
+    element = OxmlElement("w:bidi")
     for index, child in enumerate(p_pr):
         if child.tag in _AFTER_BIDI:
-            p_pr.insert(index, bidi)
+            p_pr.insert(index, element)
             return
-    p_pr.append(bidi)
+    p_pr.append(element)
 
 
 def add_field(paragraph: Any, instruction: str, placeholder: str = "", dirty: bool = False) -> None:
@@ -178,12 +182,35 @@ def bookmark(paragraph: Any, name: str, number: int) -> None:
     p.append(end)
 
 
-def new_table(document: Any, header: Sequence[str], widths_cm: Sequence[float], style: Any,
-              header_style: Any) -> Any:  # fmt: skip
+class BodyEnd:
+    """Where the report's tables go: the end of the body, through the writer's O(1) `append`,
+    `width` (EMU) the text width (python-docx's `Document.add_table` looks for the last section's
+    properties through the whole document, once per table)."""
+
+    def __init__(self, body: Any, append: Callable[[Any], None], width: int) -> None:
+        self.body, self.append, self.width = body, append, width
+
+    def add_table(self, rows: int, cols: int) -> Any:
+        """`Document.add_table(rows, cols)`: the same table, appended without a search."""
+        from docx.oxml.table import CT_Tbl
+        from docx.shared import Emu
+        from docx.table import Table
+
+        tbl = CT_Tbl.new_tbl(rows, cols, Emu(self.width))
+        self.append(tbl)
+        return Table(tbl, self.body)
+
+
+def new_table(container: Any, header: Sequence[str], widths_cm: Sequence[float],
+              style: Any, header_style: Any) -> Any:  # fmt: skip
     """A fixed-layout table (`labkit.docx_kit.tables.new_table`) in the report's table style,
-    with a shaded header row kept whole and repeated on every page."""
-    table = kit.new_table(document, widths_cm, rows=1)
-    table.style = style
+    with a shaded header row kept whole and repeated on every page. `style` is a table style or
+    the id it writes (None: the document's default table style)."""
+    table = kit.new_table(container, widths_cm, rows=1)
+    if style is None or isinstance(style, str):
+        table._tbl.tblStyle_val = style
+    else:
+        table.style = style
     row = table.rows[0]
     kit.keep_row_together(row)
     kit.repeat_as_header(row)

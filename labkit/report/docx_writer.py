@@ -13,14 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
-from lxml.etree import SubElement
 
 from labkit.document import elements as e
 from labkit.document.text import xml_safe
+from labkit.report.docx_parts import keep_with_next
 from labkit.report.reference import LIGHT_FILL, REFERENCE_NAME, TABLE_STYLE, ensure_styles
 
 if TYPE_CHECKING:
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_W_PPR, _W_PSTYLE, _W_VAL, _W_SECTPR = (qn(t) for t in ("w:pPr", "w:pStyle", "w:val", "w:sectPr"))
+_W_PPR, _W_SECTPR = qn("w:pPr"), qn("w:sectPr")
 _W_P, _W_T, _W_DRAWING, _W_PAGE_BREAK_BEFORE = (
     qn(t) for t in ("w:p", "w:t", "w:drawing", "w:pageBreakBefore")
 )
@@ -113,6 +112,8 @@ class _DocxWriter:
         """Every paragraph this writer appended to the body, in order (no walk of the body to
         find the latest ones)."""
         self._usable_cm: float | None = None
+        self._table_style: str | None | bool = False
+        self._next_shape_id: int | None = None
         ensure_styles(self.document)
         styles = self.document.styles
         self.style_ids = {s.name: s.style_id for s in styles}
@@ -136,16 +137,13 @@ class _DocxWriter:
             self.progress(min(self.done, self.total), self.total)
 
     def paragraph(self, text: str = "", style: str = "Normal", **options: Any) -> Any:
-        from labkit.report.docx_parts import write_text
+        from labkit.report.docx_parts import new_paragraph, write_text
 
-        p = OxmlElement("w:p")
-        SubElement(SubElement(p, _W_PPR), _W_PSTYLE).set(_W_VAL, self.style_ids[style])
+        p = new_paragraph(self.style_ids[style], page_break_before=self.break_before)
+        self.break_before = False
         self._append(p)
         self.appended.append(p)
         paragraph = Paragraph(cast("CT_P", p), self.document._body)  # w:p parses as a CT_P
-        if self.break_before:
-            paragraph.paragraph_format.page_break_before = True
-            self.break_before = False
         write_text(paragraph, text, **options)
         return paragraph
 
@@ -156,6 +154,34 @@ class _DocxWriter:
             self.end.addprevious(block)
         else:
             self.body.append(block)
+
+    def _table_style_id(self) -> str | None:
+        """The id `Table.style = TABLE_STYLE` writes (None for the default table style), found
+        once: python-docx looks for the default style through all the styles at each table."""
+        if self._table_style is False:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            self._table_style = self.document.part.get_style_id(self.styles[TABLE_STYLE],
+                                                                WD_STYLE_TYPE.TABLE)  # fmt: skip
+        return cast("str | None", self._table_style)
+
+    def _shape_id(self) -> int:
+        """The id python-docx's `part.next_id` gives the next drawing (one more than the
+        largest ``@id`` of the document), counted here: python-docx searches every attribute of
+        the document for it, once per chart."""
+        if self._next_shape_id is None:
+            self._next_shape_id = self.document.part.next_id
+        self._next_shape_id += 1
+        return self._next_shape_id - 1
+
+    def _picture(self, paragraph: Any, image: bytes, width_cm: float, alt: str, title: str = ""
+                 ) -> None:  # fmt: skip
+        """`docx_kit.pictures.add_picture`; python-docx numbers the picture itself (the count
+        of `_shape_id` starts again from the document after it)."""
+        from labkit.docx_kit.pictures import add_picture
+
+        add_picture(paragraph, image, width_cm, alt, title)
+        self._next_shape_id = None
 
     def usable_width_cm(self) -> float:
         """The text width of the current section (cached: `sections[-1]` searches the whole
@@ -211,7 +237,7 @@ class _DocxWriter:
     def _cover(self) -> None:
         from docx.shared import Pt
 
-        from labkit.docx_kit.pictures import QR_PREFIX, add_picture, qr_png
+        from labkit.docx_kit.pictures import QR_PREFIX, qr_png
 
         cover = self.doc.cover
         if cover.logos:
@@ -224,7 +250,7 @@ class _DocxWriter:
         if cover.qr:
             spacer = self.paragraph("", "Cover Line")
             spacer.paragraph_format.space_before = Pt(36)
-            add_picture(self.paragraph(), qr_png(cover.qr.url), QR_WIDTH_CM,
+            self._picture(self.paragraph(), qr_png(cover.qr.url), QR_WIDTH_CM,
                         QR_PREFIX + cover.qr.url, "QR")  # fmt: skip
             self.paragraph(cover.qr.caption, "Caption")
         if cover.edition:
@@ -234,7 +260,6 @@ class _DocxWriter:
 
     def _logos(self, logos: tuple[e.Image, ...]) -> None:
         """The Lab's and the sponsor's logos side by side, each in a 5 × 2.4 cm box."""
-        from labkit.docx_kit.pictures import add_picture
         from labkit.report.photos import logo_width_cm
 
         paragraph = self.paragraph("", "Cover Line")
@@ -248,7 +273,7 @@ class _DocxWriter:
                 data = path.read_bytes()
                 if placed:
                     paragraph.add_run("\u2003\u2003")
-                add_picture(paragraph, data, logo_width_cm(data), logo.alt, logo.caption)
+                self._picture(paragraph, data, logo_width_cm(data), logo.alt, logo.caption)
                 placed += 1
             except Exception:  # noqa: BLE001 - an unreadable logo must not stop the report
                 logger.exception("logo %s could not be placed on the cover", path)
@@ -288,7 +313,7 @@ class _DocxWriter:
             self._keep_with_qr(element)
         elif isinstance(element, e.Heading):
             paragraph = self.paragraph(element.text, f"Heading {min(max(element.level, 1), 3)}")
-            paragraph.paragraph_format.keep_with_next = True
+            keep_with_next(paragraph._p)
             if element.level <= 2:
                 from labkit.report.docx_parts import bookmark
 
@@ -305,11 +330,11 @@ class _DocxWriter:
             for line in element.text.split("\n"):
                 paragraph = self.paragraph(line, style)
                 if introduces:
-                    paragraph.paragraph_format.keep_with_next = True
+                    keep_with_next(paragraph._p)
         elif isinstance(element, e.Bullets):
             last = self._bullets(element)
             if last is not None and isinstance(following, e.Table | e.Figure):
-                last.paragraph_format.keep_with_next = True  # the list's end with its table
+                keep_with_next(last._p)  # the list's end with its table
         elif isinstance(element, e.Table):
             self._table(element)
             if isinstance(following, e.Table | e.Figure) or following is None:
@@ -333,7 +358,7 @@ class _DocxWriter:
         else:
             self._element(element, None)
         for p in self.appended[start:]:
-            Paragraph(p, self.document._body).paragraph_format.keep_with_next = True
+            keep_with_next(p)
 
     def _bullets(self, bullets: e.Bullets) -> Paragraph | None:
         """The items (and sub-items); the last paragraph written."""
@@ -351,13 +376,15 @@ class _DocxWriter:
         return last
 
     def _table(self, table: e.Table) -> None:
-        from labkit.report.docx_parts import RowFiller, new_table
+        from labkit.report.docx_parts import BodyEnd, new_table
+        from labkit.report.docx_rows import RowFiller
 
         total = sum(table.widths) or 1
         usable = self.usable_width_cm()
         widths = [usable * w / total for w in table.widths]
         text_style = self.style_ids["Table Text Small" if table.compact else "Table Text"]
-        grid = new_table(self.document, table.header, widths, self.styles[TABLE_STYLE],
+        container = BodyEnd(self.document._body, self._append, round(usable * 360000))
+        grid = new_table(container, table.header, widths, self._table_style_id(),
                          self.style_ids["Table Header"])  # fmt: skip
         if table.align:
             from labkit.report.docx_parts import ALIGN
@@ -369,11 +396,12 @@ class _DocxWriter:
         rows = RowFiller(grid, text_style, table.align)
         for index, row in enumerate(table.rows):
             rows.add(row, bold=index in table.emphasis, shade_first=shaded)
+        rows.finish()
         if len(table.rows) <= KEEP_TOGETHER_ROWS:  # a short table is never split across pages
-            for row in grid.rows[:-1]:
-                for cell in row.cells:
-                    for paragraph in cell.paragraphs:
-                        paragraph.paragraph_format.keep_with_next = True
+            for tr in grid._tbl.tr_lst[:-1]:
+                for tc in tr.tc_lst:
+                    for p in tc.p_lst:
+                        keep_with_next(p)
         if table.caption:
             self.paragraph(table.caption, "Caption")
 
@@ -387,17 +415,17 @@ class _DocxWriter:
 
         paragraph = self.paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.keep_with_next = True
+        keep_with_next(paragraph._p)
         width = min(CHART_WIDTH_CM, self.usable_width_cm())
         if figure.chart.kind == "line" and self.usable_width_cm() > CHART_WIDTH_CM + 4:
             width = CURVE_WIDTH_LANDSCAPE_CM
         height = width * height_in(figure.chart) / WIDTH_IN
         add_chart(paragraph, figure.chart, width, height, figure.alt, figure.caption,
-                  self.doc.lang, lambda x: format_number(x, self.doc.lang))  # fmt: skip
+                  self.doc.lang, lambda x: format_number(x, self.doc.lang),
+                  shape_id=self._shape_id())  # fmt: skip
         self.paragraph(figure.caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def _image(self, image: e.Image) -> None:
-        from labkit.docx_kit.pictures import add_picture
         from labkit.report.photos import is_picture, photo_budget, prepare_photo
 
         path = (self.root / image.path) if self.root else None
@@ -408,8 +436,8 @@ class _DocxWriter:
                 if photo.height > photo.width:  # an upright flipchart: at most 16 cm tall
                     width = min(width, PHOTO_MAX_HEIGHT_CM * photo.width / photo.height)
                 picture = self.paragraph()
-                picture.paragraph_format.keep_with_next = True
-                add_picture(picture, photo.data, width, image.alt, image.caption)
+                keep_with_next(picture._p)
+                self._picture(picture, photo.data, width, image.alt, image.caption)
             except Exception:  # noqa: BLE001 - an unreadable photo must not stop the report
                 logger.exception("photo %s could not be placed in the report", path)
                 self.paragraph(image.path, "Report Note")
@@ -418,11 +446,11 @@ class _DocxWriter:
         self.paragraph(image.caption, "Caption")
 
     def _qr(self, qr: e.Qr) -> None:
-        from labkit.docx_kit.pictures import QR_PREFIX, add_picture, qr_png
+        from labkit.docx_kit.pictures import QR_PREFIX, qr_png
 
         picture = self.paragraph()
-        picture.paragraph_format.keep_with_next = True
-        add_picture(picture, qr_png(qr.url), QR_WIDTH_CM, QR_PREFIX + qr.url, "QR")
+        keep_with_next(picture._p)
+        self._picture(picture, qr_png(qr.url), QR_WIDTH_CM, QR_PREFIX + qr.url, "QR")
         self.paragraph(qr.caption, "Caption")
 
     def _orientation(self, landscape: bool) -> None:
@@ -462,7 +490,7 @@ class _DocxWriter:
                 break
             block = block.getprevious()
         for paragraph in chain[1:]:  # the last one is followed by the section break
-            Paragraph(paragraph, self.document._body).paragraph_format.keep_with_next = True
+            keep_with_next(paragraph)
 
 
 def _lines(p: Any) -> int:

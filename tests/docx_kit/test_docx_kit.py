@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from docx import Document
 
 from labkit.docx_kit import pictures, tables
@@ -54,3 +55,39 @@ def test_a_report_table_has_one_layout_and_header_widths_of_its_columns() -> Non
     assert len(layouts) == 1  # python-docx's autofit and ours used to write two
     widths = [cell.width.cm for cell in table.rows[0].cells]
     assert [round(w, 1) for w in widths] == [3.0, 5.0]
+
+
+URLS = ["https://ressources.example.org/atelier", "https://x.org/" + "q" * 300]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_a_qr_code_has_the_pixels_of_qrcodes_pil_image(url: str) -> None:
+    import io
+
+    import qrcode
+    from PIL import Image
+    from qrcode.image.pil import PilImage
+
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=8, border=2)
+    code.add_data(url)
+    code.make(fit=True)
+    buffer = io.BytesIO()
+    code.make_image(PilImage, fill_color="black", back_color="white").save(buffer, format="PNG")
+    expected = Image.open(io.BytesIO(buffer.getvalue()))
+    drawn = Image.open(io.BytesIO(pictures.qr_png(url)))
+    assert (drawn.mode, drawn.size) == (expected.mode, expected.size)
+    assert drawn.convert("L").tobytes() == expected.convert("L").tobytes()
+
+
+def test_a_qr_code_is_drawn_without_pillow() -> None:
+    """Pillow's import and initialisation were about a tenth of a report's .docx (issue 16)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom labkit.docx_kit.pictures import qr_png\nqr_png('https://x.org')\n"
+            "print('PIL' in sys.modules)\n"
+            "from qrcode.image.styles.moduledrawers.pil import SquareModuleDrawer\n"
+            "print('PIL' in sys.modules)\n")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout  # fmt: skip
+    assert out.split() == ["False", "True"]  # the drawers stay importable for who needs them

@@ -3,6 +3,7 @@ linearly with what it appends, each chart is drawn once per render, matplotlib o
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -194,3 +195,26 @@ def test_drawing_a_chart_leaves_matplotlib_s_3d_toolkit_unimported() -> None:
     out = subprocess.run([sys.executable, "-W", "error::UserWarning", "-c", code],
                          capture_output=True, text=True, cwd=root, check=True).stdout  # fmt: skip
     assert out.split() == ["False", "ok"]
+
+
+def test_charts_are_numbered_without_searching_the_document(monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:  # fmt: skip
+    """python-docx's `part.next_id` searches every attribute of the document: once per chart,
+    it made the charts' cost grow with the document. The writer counts the ids itself now."""
+    searches = [0]
+    original = CT_Document.xpath
+
+    def xpath(self, path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        searches[0] += path == "//@id"
+        return original(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(CT_Document, "xpath", xpath)
+    seen = []
+    for charts in (1, 8):
+        searches[0] = 0
+        doc = _doc(20)
+        figures = tuple(e.Figure(_chart(f"Graphique {n}"), f"Légende {n}", f"Texte {n}")
+                        for n in range(charts))  # fmt: skip
+        render_docx(dataclasses.replace(doc, elements=doc.elements + figures))
+        seen.append(searches[0])
+    assert seen[0] == seen[1] <= 1, seen
