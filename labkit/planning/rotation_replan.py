@@ -2,13 +2,12 @@
 
 Absent people are dropped; a newcomer takes over the seats of someone who left (one each, round
 by round), other arrivals sit at the shortest tables where they meet the fewest people they
-already met, and tables are rebalanced by moving as few people as possible (each move chosen
-to add the fewest repeated meetings). With visit-once, nobody is sent to a table they visit in another
-round, nor given a repeated meeting: a person may instead swap two of their rounds' tables (their
-route keeps its tables) while the repeats stay those of the plan with the absent dropped; a
-table left short is left so (the plan says the tables are unbalanced). Unaffected seats stay
-as they were; the search then starts here.
-"""
+already met, and tables are rebalanced by moving as few people as possible (each move chosen to
+add the fewest repeated meetings). With visit-once, nobody is sent to a table they visit in
+another round, nor given a repeated meeting: a person may instead swap two of their rounds'
+tables (their route keeps its tables) while the repeats stay those of the plan with the absent
+dropped; a table left short is left so (the plan says the tables are unbalanced). Unaffected
+seats stay as they were; the search then starts here."""
 
 from __future__ import annotations
 
