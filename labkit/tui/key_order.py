@@ -38,10 +38,14 @@ class KeyOrderApp(App[None]):
 
     def _waits_its_turn(self, key: str) -> bool:
         """Whether the priority bindings of `key` wait for the key's turn: a text field or a
-        list has the focus (see `_check_bindings` and `_on_key`)."""
-        return isinstance(self.focused, (TextField, SelectTable)) and (
-            key not in getattr(self.screen, "KEYS_AT_ONCE", ())
-        )
+        list has the focus (see `_check_bindings` and `_on_key`). A key of ``KEYS_AT_ONCE``
+        waits too behind a key queued in the field that is not text: « Ctrl+O texte ⏎ » at
+        once in a form saved it on Enter, before Ctrl+O (read in its turn) had acted, and
+        the text went into the form instead of the screen the save led to."""
+        focused = self.focused
+        if key in getattr(self.screen, "KEYS_AT_ONCE", ()):
+            return isinstance(focused, TextField) and focused.command_queued()
+        return isinstance(focused, (TextField, SelectTable))
 
     async def _on_key(self, event: events.Key) -> None:
         """A key typed on a list whose priority binding waited (`_check_bindings`): it has

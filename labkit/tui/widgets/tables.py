@@ -10,6 +10,8 @@ from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from labkit.tui.widgets.focus_now import FocusNow
+
 _ELSEWHERE = Coordinate(-2, -2)
 """A cursor on no row: what a row's drawing depends on when the cursor is on another row."""
 
@@ -35,7 +37,7 @@ def fill_width(table: DataTable[Any], key: str, minimum: int = 10) -> None:
         table.refresh()
 
 
-class SelectTable(DataTable[Any]):
+class SelectTable(FocusNow, DataTable[Any]):
     """A `DataTable` whose Enter can act in its own key turn (`on_select`).
 
     `DataTable` answers Enter by posting a selection message, read a turn later: a form opened

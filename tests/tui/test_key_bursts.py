@@ -1,0 +1,84 @@
+"""Issue 14's key-order cases: bursts typed at once act as if typed slowly."""
+
+from __future__ import annotations
+
+from textual import events
+
+
+async def open_cafe(app, pilot) -> None:
+    await pilot.press("down", "down", "f3")
+    await pilot.pause()
+    assert type(app.screen).__name__ == "WorldCafeScreen"
+
+
+def keys_at_once(app, keys: list[tuple[str, str | None]]) -> None:
+    """Keys queued at the app before any is handled (tmux send-keys, a fast typist)."""
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+
+
+async def settle(pilot, times: int = 8) -> None:
+    for _ in range(times):
+        await pilot.pause()
+
+
+async def test_escape_up_ctrl_e_at_once_from_the_capture_line_corrects_the_row_up_reached(
+    make_app,
+):
+    """« Échap ↑ Ctrl+E » typed at once from the café's capture line opens the correction of
+    the first idea, where ↑ went, as typed slowly."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n", *"Un guichet unqiue", "enter", *"Des permanences", "enter")
+        await settle(pilot)
+        keys_at_once(app, [("escape", "\x1b"), ("up", None), ("ctrl+e", "\x05")])
+        await settle(pilot)
+        assert type(app.screen).__name__ == "FormScreen"
+        assert app.screen.query_one("Input").value == "Un guichet unqiue"
+
+
+def ideas(app) -> list[str]:
+    table = app.screen.query_one("#ideas")
+    return [str(table.get_cell(row, "text")).split(" ", 1)[-1] for row in table.rows]
+
+
+async def test_keys_typed_after_ctrl_o_go_to_the_capture_line_behind_the_saved_form(make_app):
+    """« Ctrl+E texte Ctrl+O Un autre texte ⏎ » at once from the capture line: the correction
+    is saved as typed, and the text after Ctrl+O is a new idea (it went into the form, before
+    the save)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_cafe(app, pilot)
+        await pilot.press("ctrl+n", *"Un guichet unique", "enter", *"Des permanences", "enter")
+        await settle(pilot)
+        keys_at_once(app, [("ctrl+e", "\x05"), *((c, c) for c in "Des permanences le samedi"),
+                           ("ctrl+o", "\x0f"), *((c, c) for c in "Un autre texte"),
+                           ("enter", "\r")])
+        await settle(pilot, 12)
+        assert type(app.screen).__name__ == "WorldCafeScreen"
+        texts = sorted(c.text for c in app.live.state.contributions.values())
+        assert texts == ["Des permanences le samedi", "Un autre texte", "Un guichet unique"]
+
+
+async def test_a_second_commitment_typed_after_ctrl_o_opens_its_own_form(make_app):
+    """« n quoi Tab … 59 Ctrl+O n autre Tab … 59 Ctrl+O » at once on the commitments: two
+    commitments (the second « n autre … » went into the first form before it saved)."""
+    from tests.tui.test_methods import open_block
+
+    app = make_app(day=2)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_block(app, pilot, "engagements")
+        await pilot.pause()
+        keys: list[tuple[str, str | None]] = []
+        for what in ("Un guichet commun", "Des permanences"):
+            keys.append(("n", "n"))
+            for text in (what, "Karim", "", "06/2027", "", "59"):
+                keys += [*((c, c) for c in text), ("tab", "\t")]
+            keys[-1] = ("ctrl+o", "\x0f")  # saved from the last field, not by its Enter
+        keys_at_once(app, keys)
+        await settle(pilot, 12)
+        assert type(app.screen).__name__ == "CommitmentsScreen"
+    assert sorted(c.what for c in app.live.state.commitments.values()) == [
+        "Des permanences", "Un guichet commun"]
+
