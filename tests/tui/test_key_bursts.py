@@ -82,3 +82,26 @@ async def test_a_second_commitment_typed_after_ctrl_o_opens_its_own_form(make_ap
     assert sorted(c.what for c in app.live.state.commitments.values()) == [
         "Des permanences", "Un guichet commun"]
 
+
+async def test_f8_pressed_again_on_its_question_after_a_relaunch_asks_once(make_app):
+    """F6, the app closed and relaunched, then F8 twice: one « Terminer … ? » — answering it
+    ends the block and leaves no second, stale question on screen (seen in tmux)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        block = app.screen.block
+        await pilot.press("f8")
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        assert [type(s).__name__ for s in app.screen_stack].count("ConfirmScreen") == 1
+        await pilot.press("o")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "NotesScreen"
+        assert app.live.state.block(block.id).status == "ended"
+
