@@ -105,3 +105,47 @@ async def test_f8_pressed_again_on_its_question_after_a_relaunch_asks_once(make_
         assert type(app.screen).__name__ == "NotesScreen"
         assert app.live.state.block(block.id).status == "ended"
 
+
+def column_text(table, key: str) -> str:
+    """What a table shows in column `key`, its lines joined (a wrapped text reads whole)."""
+    from textual.widgets.data_table import ColumnKey
+
+    start = 0
+    for column_key, column in table.columns.items():
+        if column_key == ColumnKey(key):
+            width = column.get_render_width(table)
+            break
+        start += column.get_render_width(table)
+    lines = [strip.text[start:start + width] for strip in table.render_lines(
+        table.region.reset_offset)]
+    return " ".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+async def test_at_80_columns_the_dashboard_shows_every_block_title_whole(make_app):
+    """The agenda's titles had 16 columns at 80×24 (« Interviews croi… »): they wrap."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        timeline = app.screen.query_one("#timeline")
+        shown = column_text(timeline, "title")
+        titles = [block.title for block in app.live.day_blocks()] if hasattr(
+            app.live, "day_blocks") else [r.block.title for r in app.live.rows()]
+    assert len(max(titles, key=len)) > 16
+    position = 0
+    for title in titles[:6]:  # the rows 80×24 has room for
+        position = shown.index(title, position)
+
+
+async def test_at_80_columns_a_territory_note_is_shown_whole(make_app):
+    """The diagnostic's notes had 26 columns at 80×24: a note wraps, whole."""
+    from tests.tui.test_methods import open_block
+
+    note = "Les permanences communes ont réduit les délais de moitié à Laon"
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_block(app, pilot, "diagnostic")
+        await pilot.press(*note, "enter")
+        await settle(pilot)
+        table = app.screen.query_one("#territory-notes")
+        shown = column_text(table, "text")
+    assert note in shown, shown
