@@ -53,6 +53,16 @@ class KeyOrderApp(App[None]):
         letters) act here too; its priority binding acts now, in its turn. « ↑ Ctrl+E » at
         once corrected the entry below the one ↑ reached: Ctrl+E acted as it arrived, ↑ only
         once it had come back up. (Textual's `App._on_key` runs next, unless it acted.)"""
+        screen = getattr(event, "typed_on", None)
+        if screen is not None and event.character is not None:  # a letter typed on a list
+            event.stop()
+            event.prevent_default()
+            if screen is self.screen:
+                screen.type_letter(event.character)
+            else:  # a screen opened since (not yet held): the letter is that screen's
+                (self.focused or self.screen)._forward_event(
+                    events.Key(event.key, event.character))
+            return
         if getattr(event, "list_turn", False) and await self.key_in_turn(event.key):
             event.stop()
             event.prevent_default()
