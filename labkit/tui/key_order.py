@@ -9,7 +9,7 @@ key typed while a screen opens until that screen is ready (`KeyHold`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, cast
 
 from textual import events
 from textual.app import App
@@ -17,6 +17,12 @@ from textual.app import App
 from labkit.tui.key_hold import KeyHold
 from labkit.tui.widgets.tables import SelectTable
 from labkit.tui.widgets.text_field import TextField
+
+
+class TypesLetters(Protocol):
+    """A screen that sends a letter typed on its list to its text field (`LiveScreen`)."""
+
+    def type_letter(self, character: str) -> None: ...
 
 
 class KeyOrderApp(App[None]):
@@ -53,12 +59,12 @@ class KeyOrderApp(App[None]):
         letters) act here too; its priority binding acts now, in its turn. « ↑ Ctrl+E » at
         once corrected the entry below the one ↑ reached: Ctrl+E acted as it arrived, ↑ only
         once it had come back up. (Textual's `App._on_key` runs next, unless it acted.)"""
-        screen = getattr(event, "typed_on", None)
+        screen = getattr(event, "typed_on", None)  # a LiveScreen (`type_letter`)
         if screen is not None and event.character is not None:  # a letter typed on a list
             event.stop()
             event.prevent_default()
-            if screen is self.screen:
-                screen.type_letter(event.character)
+            if self.screen is screen:
+                cast(TypesLetters, screen).type_letter(event.character)
             else:  # a screen opened since (not yet held): the letter is that screen's
                 (self.focused or self.screen)._forward_event(
                     events.Key(event.key, event.character))
