@@ -154,11 +154,20 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
         template = plain_gender(template)
     if not params:
         return template
-    if ":plural:" in template:  # {count:plural:idée|idées}: see labkit.i18n.plural
-        from labkit.i18n.plural import format_plural
+    if ":plural:" in template or _elided(template):  # {count:plural:idée|idées}, {name:de}:
+        from labkit.i18n.plural import format_plural  # see labkit.i18n.plural and .elision
 
         return format_plural(template, str(chosen), params)
     return template.format(**params)
+
+
+def _elided(template: str) -> bool:
+    """Whether `template` has an elided field, « {name:de} » (`labkit.i18n.elision`)."""
+    if ":" not in template:
+        return False
+    from labkit.i18n.elision import MARKS
+
+    return any(mark in template for mark in MARKS)
 
 
 def has_key(key: str) -> bool:

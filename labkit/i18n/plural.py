@@ -15,6 +15,8 @@ from __future__ import annotations
 import string
 from functools import lru_cache
 
+from labkit.i18n.elision import WORDS, elide
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -62,12 +64,15 @@ def choose(n: float, lang: str, one: str, other: str) -> str:
 
 
 class PluralFormatter(string.Formatter):
-    """`str.format` with ``{name:plural:one|other}`` fields, in one language."""
+    """`str.format` with ``{name:plural:one|other}`` fields, in one language (and the
+    elided ``{name:de}`` fields of `labkit.i18n.elision`)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
     def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec in WORDS:  # {name:de}: « d'Océane » (labkit.i18n.elision)
+            return elide(format_spec, value)
         if not format_spec.startswith("plural:"):
             return super().format_field(value, format_spec)
         forms = format_spec[len("plural:") :].split("|")

@@ -418,9 +418,15 @@ class LabkitApp(KeyOrderApp):
         return block
 
     def confirm(self, question: str, then: Callable[[], None]) -> None:
-        """Ask one yes/no question before a change of the day's course; `then` on yes."""
+        """Ask one yes/no question before a change of the day's course; `then` on yes. While
+        a question waits, another is not asked: F8 pressed again on « Terminer … ? » (after a
+        relaunch, while the app seemed slow) stacked a second question, left on screen once
+        the first was answered."""
         from labkit.tui.screens.overlays import ConfirmScreen
 
+        if isinstance(self.screen, ConfirmScreen):
+            self.bell()
+            return
         def answered(confirmed: bool | None) -> None:
             if confirmed:
                 then()

@@ -9,7 +9,7 @@ key typed while a screen opens until that screen is ready (`KeyHold`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, cast
 
 from textual import events
 from textual.app import App
@@ -17,6 +17,12 @@ from textual.app import App
 from labkit.tui.key_hold import KeyHold
 from labkit.tui.widgets.tables import SelectTable
 from labkit.tui.widgets.text_field import TextField
+
+
+class TypesLetters(Protocol):
+    """A screen that sends a letter typed on its list to its text field (`LiveScreen`)."""
+
+    def type_letter(self, character: str) -> None: ...
 
 
 class KeyOrderApp(App[None]):
@@ -38,10 +44,14 @@ class KeyOrderApp(App[None]):
 
     def _waits_its_turn(self, key: str) -> bool:
         """Whether the priority bindings of `key` wait for the key's turn: a text field or a
-        list has the focus (see `_check_bindings` and `_on_key`)."""
-        return isinstance(self.focused, (TextField, SelectTable)) and (
-            key not in getattr(self.screen, "KEYS_AT_ONCE", ())
-        )
+        list has the focus (see `_check_bindings` and `_on_key`). A key of ``KEYS_AT_ONCE``
+        waits too behind a key queued in the field that is not text: « Ctrl+O texte ⏎ » at
+        once in a form saved it on Enter, before Ctrl+O (read in its turn) had acted, and
+        the text went into the form instead of the screen the save led to."""
+        focused = self.focused
+        if key in getattr(self.screen, "KEYS_AT_ONCE", ()):
+            return isinstance(focused, TextField) and focused.command_queued()
+        return isinstance(focused, (TextField, SelectTable))
 
     async def _on_key(self, event: events.Key) -> None:
         """A key typed on a list whose priority binding waited (`_check_bindings`): it has
@@ -49,6 +59,16 @@ class KeyOrderApp(App[None]):
         letters) act here too; its priority binding acts now, in its turn. « ↑ Ctrl+E » at
         once corrected the entry below the one ↑ reached: Ctrl+E acted as it arrived, ↑ only
         once it had come back up. (Textual's `App._on_key` runs next, unless it acted.)"""
+        screen = getattr(event, "typed_on", None)  # a LiveScreen (`type_letter`)
+        if screen is not None and event.character is not None:  # a letter typed on a list
+            event.stop()
+            event.prevent_default()
+            if self.screen is screen:
+                cast(TypesLetters, screen).type_letter(event.character)
+            else:  # a screen opened since (not yet held): the letter is that screen's
+                (self.focused or self.screen)._forward_event(
+                    events.Key(event.key, event.character))
+            return
         if getattr(event, "list_turn", False) and await self.key_in_turn(event.key):
             event.stop()
             event.prevent_default()

@@ -23,6 +23,7 @@ from labkit.i18n import (
     t,
     ui_language,
 )
+from labkit.i18n.elision import WORDS
 
 CATALOG = i18n._catalog()
 
@@ -52,8 +53,10 @@ def test_every_key_has_french_and_english() -> None:
 
 def printed(template: str) -> set[tuple[str, str, str | None]]:
     """The placeholders that print a value (plural fields only choose a word by a count: a
-    language may need one where the other does not, « {count:plural:absent|absents} »)."""
-    return {field for field in fields(template) if not field[1].startswith("plural:")}
+    language may need one where the other does not, « {count:plural:absent|absents} »); an
+    elided field, « départ {name:de} », prints its value as « {name}'s departure » does."""
+    return {(name, "" if spec in WORDS else spec, conversion)
+            for name, spec, conversion in fields(template) if not spec.startswith("plural:")}
 
 
 def test_placeholders_are_the_same_in_both_languages() -> None:

@@ -221,7 +221,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} {count:plural:participant|participants} added to {session} (total: {total}).",
     },
     "participants.out.replaced": {
-        "fr": "Liste de {session} remplacée\u00a0: {total} {total:plural:participant|participants} ({added} "
+        "fr": "Liste {session:de} remplacée\u00a0: {total} {total:plural:participant|participants} ({added} "
         "{added:plural:nouveau|nouveaux}, {updated} mis à jour, {kept} {kept:plural:inchangé|inchangés}, "
         "{removed} {removed:plural:retiré|retirés}).",
         "en": "{session} list replaced: {total} {total:plural:participant|participants} ({added} new, {updated} updated, "

@@ -110,7 +110,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "and then destroyed. You may ask to access, correct or erase your data{contact}.",
     },
     "prepare.sheet.privacy_duration": {"fr": "trois ans", "en": "for three years"},
-    "prepare.sheet.privacy_contact": {"fr": " auprès de {who}", "en": " by writing to {who}"},
+    "prepare.sheet.privacy_contact": {"fr": " auprès {who:de}", "en": " by writing to {who}"},
     "prepare.sheet.certify": {
         "fr": "Je soussigné·e, ______________________________, {role}, certifie l'exactitude des "
         "présences ci-dessus.",

@@ -154,10 +154,16 @@ class LiveScreen(Screen):
             return
         if event.key in self.LIST_KEYS and not self.field_asked:
             return
-        event.stop()
-        event.prevent_default()
-        field.focus()
-        field.insert_text_at_cursor(event.character)
+        event.typed_on = self  # type: ignore[attr-defined]  # read by the app: `type_letter`
+
+    def type_letter(self, character: str) -> None:
+        """A letter typed on a list, into the text field: in the key's turn at the app, behind
+        the priority keys typed before it (`KeyOrderApp._on_key`) — « Ctrl+E texte » at once
+        on the café's list put « texte » in the capture line before Ctrl+E opened the form."""
+        field = self.typing_field()
+        if field is not None:
+            self.set_focus(field)  # now: an Enter typed behind, read next here, submits it
+            field.insert_text_at_cursor(character)
 
     def on_paste(self, event: events.Paste) -> None:
         """Text pasted while a list has the focus goes into the text field too (it used to

@@ -121,7 +121,8 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
 
     def action_save_typed(self) -> None:
         """Save after the keys already sent to the focused field are in it; the keys typed
-        after wait for the save (they go to the screen below, or to this form if it stays)."""
+        after wait for the save (they go to the screen below, or to this form if it stays),
+        those already queued in the field behind a Ctrl+O read in its turn too."""
         field = self.focused
         if not isinstance(field, Input):
             self.action_save()
@@ -131,9 +132,14 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
             return  # a second Enter typed before the save: the save is on its way
         self._saving = True
         hold.start()
+        in_turn = isinstance(field, TextField) and field.reading
+        if in_turn:  # Ctrl+O read in the field's turn: the keys queued there came after it
+            cast(TextField, field).give_back_queued()
 
         def save_then_release() -> None:
             self._saving = False
+            if in_turn:
+                cast(TextField, field).given_back()
             self.action_save()
             hold.until_ready(self.app.screen)
 

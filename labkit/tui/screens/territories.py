@@ -65,8 +65,8 @@ class TerritoriesScreen(CaptureScreen):
                 yield Plain(id="territories")
             with Vertical(classes="method-main"):
                 yield Plain(id="notes-title", classes="panel-title")
-                yield FitTable(fill="text", id="territory-notes", cursor_type="row",
-                               show_header=False)
+                yield FitTable(fill="text", wrap=True, id="territory-notes",
+                               cursor_type="row", show_header=False)
         yield KindStrip(self.kinds, id="kinds", classes="summary")
         yield from self.compose_capture(t("tui.territory.placeholder"))
 
@@ -118,13 +118,12 @@ class TerritoriesScreen(CaptureScreen):
         )
         table = self.query_one("#territory-notes", DataTable)
         table.clear()
-        for note in mine:
-            table.add_row(Text(t(f"tui.kind.{note.kind}"), style="dim"),
-                          Text(note.text, overflow="ellipsis", no_wrap=True),
-                          self.source_of(note), key=note.contribution_id)
+        fill_width(table, "text")  # before the rows: each is as tall as its wrapped note
+        for note in mine:  # whole, wrapped: at 80 columns the column is about 26 wide
+            table.add_row(Text(t(f"tui.kind.{note.kind}"), style="dim"), Text(note.text),
+                          self.source_of(note), height=None, key=note.contribution_id)
         if mine:
             table.move_cursor(row=len(mine) - 1, animate=False)
-        fill_width(table, "text")
         self._update_context()
 
     def _update_context(self) -> None:

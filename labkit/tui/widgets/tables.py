@@ -10,6 +10,8 @@ from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from labkit.tui.widgets.focus_now import FocusNow
+
 _ELSEWHERE = Coordinate(-2, -2)
 """A cursor on no row: what a row's drawing depends on when the cursor is on another row."""
 
@@ -35,7 +37,7 @@ def fill_width(table: DataTable[Any], key: str, minimum: int = 10) -> None:
         table.refresh()
 
 
-class SelectTable(DataTable[Any]):
+class SelectTable(FocusNow, DataTable[Any]):
     """A `DataTable` whose Enter can act in its own key turn (`on_select`).
 
     `DataTable` answers Enter by posting a selection message, read a turn later: a form opened
@@ -55,9 +57,12 @@ class SelectTable(DataTable[Any]):
 class FitTable(SelectTable):
     """A `DataTable` whose `fill` column takes the free width (refitted on every resize)."""
 
-    def __init__(self, *, fill: str, **kwargs: Any) -> None:
+    def __init__(self, *, fill: str, wrap: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.fill = fill
+        self.wrap = wrap
+        """The `fill` column's texts wrap (rows added with ``height=None``): each row is
+        measured again when that column's width changes (`fit`)."""
 
     _quiet_growth = False
     """The next layout asked for only follows a change of rows that keeps the scroll bars."""
@@ -136,7 +141,24 @@ class FitTable(SelectTable):
         self.fit()
 
     def fit(self) -> None:
+        """Give the `fill` column the free width; wrapped rows are measured again at a new
+        width (`DataTable` measures a row's height only when it is added)."""
+        before = self._fill_width()
         fill_width(self, self.fill)
+        if self.wrap and self.row_count and self._fill_width() != before:
+            self._measure_again()
+
+    def _fill_width(self) -> int | None:
+        column = self.columns.get(ColumnKey(self.fill))
+        return None if column is None or column.auto_width else column.width
+
+    def _measure_again(self) -> None:
+        cursor = self.cursor_row
+        rows = [(row.key.value, self.get_row(row.key)) for row in self.ordered_rows]
+        self.clear()
+        for key, cells in rows:
+            DataTable.add_row(self, *cells, height=None, key=key)
+        self.move_cursor(row=min(max(cursor, 0), self.row_count - 1), animate=False)
 
     def highlighted_key(self) -> str | None:
         """The key of the row under the cursor (None when the table is empty)."""

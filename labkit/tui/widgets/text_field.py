@@ -33,11 +33,13 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
+from labkit.tui.widgets.focus_now import FocusNow
+
 if TYPE_CHECKING:
     from labkit.tui.key_hold import KeyHold
 
 
-class TextField(Input):
+class TextField(FocusNow, Input):
     """An `Input` whose keys act in the order they were typed."""
 
     gathered = ""
@@ -46,6 +48,9 @@ class TextField(Input):
     on_enter: Callable[[Input.Submitted], object] | None = None
     """Who takes Enter in the key's own turn (its entry is then written before the next key
     acts: « idée ⏎ Ctrl+Z » undoes that idea); else `Submitted` is posted, as Textual does."""
+
+    reading = False
+    """A key's bindings are being read here, in its turn (the keys queued here came after it)."""
 
     _giving_back = False
     """A key read here moved the focus away: the keys queued here behind it are given back to
@@ -69,9 +74,11 @@ class TextField(Input):
             self._taken(event)  # typed after a key that took the focus away: it goes there
             return
         focused = self.screen.focused
+        self.reading = True
         try:
             await self._read(event)
         finally:
+            self.reading = False
             if hold is not None and self.screen.focused is not focused:
                 self._gave_focus(hold)
 
@@ -109,6 +116,11 @@ class TextField(Input):
         waiting: deque[Message | None] = self._message_queue.values
         return bool(waiting) and isinstance(waiting[0], events.Key)
 
+    def command_queued(self) -> bool:
+        """Whether a key that is not text (Ctrl+O, Tab, ←…) waits in this field's queue."""
+        waiting: deque[Message | None] = self._message_queue.values
+        return any(isinstance(m, events.Key) and not m.is_printable for m in waiting)
+
     def insert_gathered(self) -> None:
         """Insert the characters read and kept aside, as `Input` inserts one (over the
         selection, else at the cursor)."""
@@ -142,6 +154,15 @@ class TextField(Input):
             hold.until_ready(self.app.screen, number)
 
         self.call_later(given_back)
+
+    def give_back_queued(self) -> None:
+        """The key being read closes or leaves this field (a form's Ctrl+O): the keys queued
+        here behind it are given back to the app's `KeyHold` (which must be holding) until
+        `given_back`, to act where the focus is then."""
+        self._giving_back = True
+
+    def given_back(self) -> None:
+        self._giving_back = False
 
     @staticmethod
     def _taken(event: events.Key) -> None:

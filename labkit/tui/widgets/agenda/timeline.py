@@ -46,7 +46,8 @@ class Timeline(FitTable):
             self.block_id = block_id
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(fill="title", cursor_type="row", zebra_stripes=False, **kwargs)
+        super().__init__(fill="title", wrap=True, cursor_type="row", zebra_stripes=False,
+                         **kwargs)
         self._columns_ready = False
 
     def on_mount(self) -> None:
@@ -65,8 +66,9 @@ class Timeline(FitTable):
         keys = [r.block.id for r in rows]
         if [str(k.value) for k in self.rows] != keys:
             self.clear()
+            self.fit()  # before the rows: each is as tall as its wrapped title
             for row in rows:
-                self.add_row(*self._cells(row), key=row.block.id)
+                self.add_row(*self._cells(row), height=None, key=row.block.id)
         else:
             for row in rows:
                 for column, value in zip(
@@ -86,7 +88,7 @@ class Timeline(FitTable):
         status = Text(STATUS_MARK[row.status], style="bold" if row.status != "ended" else "dim")
         phase = row.block.phase.value
         phase_cell = Text(f" {PHASE_MARK[row.block.phase] or '·':<5} ", style=PHASE_STYLE[phase])
-        title = Text(row.block.title, overflow="ellipsis", no_wrap=True)
+        title = Text(row.block.title)  # whole, wrapped: 16 columns at 80 (« Interviews croi… »)
         if row.status in ("running", "paused"):
             title.stylize("bold reverse")
         elif row.status == "ended":
