@@ -103,7 +103,7 @@ async def test_killed_mid_cafe_resumes_block_round_and_ideas(session_dir, make_a
 LABKIT = [sys.executable, "-m", "labkit"]
 KEY_UNDO = b"\x1a"  # Ctrl+Z
 CAFE_SCREEN = "Idées de la table 1".encode()  # drawn by the world café's screen only
-VOTE_SCREEN = b"Classement (top 3)"  # the vote's
+VOTE_SCREEN = "Classement (3 idées retenues)".encode()  # the vote's
 
 
 def stored(session_dir: Path, *types: str) -> list[tuple[str, str]]:
