@@ -61,8 +61,9 @@ def _stand_ins(pb: Problem, rounds: Sequence[Sequence[Sequence[str]]],
                index: dict[str, int]) -> dict[str, int]:
     """Newcomers who take over the seats of someone who left, one each: the tables stay as
     balanced as the plan was and nobody else moves (a route of the plan visits each table once,
-    as visit-once asks). A newcomer is someone present, seated nowhere in `rounds`, with no round
-    played, no host, no one to sit with and no one they must not meet on that route."""
+    as visit-once asks). Only a route meeting nobody twice is taken over, by someone present,
+    seated nowhere in `rounds`, with no round played, no host, no one to sit with and no one they
+    must not meet on that route."""
     present = set(pb.present)
     seated = {p for rnd in rounds for table in rnd for p in table}
     played = {i for rnd in pb.history for table in rnd for i in table}
@@ -73,8 +74,11 @@ def _stand_ins(pb: Problem, rounds: Sequence[Sequence[Sequence[str]]],
             and not (p in index and index[p] in pb.host_table)]
     out: dict[str, int] = {}
     for p in gone:
-        met = {index[q] for rnd in rounds for table in rnd if p in table for q in table
-               if q != p and q in index}
+        mates = [index[q] for rnd in rounds for table in rnd if p in table for q in table
+                 if q != p and q in index and index[q] in present]
+        met = set(mates)
+        if len(met) < len(mates):
+            continue  # the route meets someone twice: the newcomer would start with a repeat
         for a in newcomers:
             if a not in out.values() and not pb.forbidden[a] & met:
                 out[p] = a
