@@ -3,6 +3,7 @@ answer (issue 16: the pure-Python round-trip parse was most of `labkit validate`
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from ruamel.yaml.comments import CommentedMap
 from labkit.resources import data_dir
 from labkit.store.session_folder import MAX_NODES, _plain, open_session
 from labkit.store.yaml_document import MAX_DEPTH, parse_yaml
-from labkit.store.yaml_fast import load_values, might_nest_deeper
+from labkit.store.yaml_fast import flow_depth, load_values, might_nest_deeper
 
 EXAMPLES = sorted(data_dir("examples").glob("*/session.yaml"))
 
@@ -26,6 +27,25 @@ def test_the_bundled_plans_load_their_values_through_the_c_parser(plan: Path) ->
     values = load_values(text)
     assert values is not None
     assert _plain(values, [MAX_NODES], plan) == _round_trip_values(text)
+
+
+@pytest.mark.parametrize("plan", EXAMPLES, ids=lambda p: p.parent.name)
+def test_a_json_plan_loads_its_values_through_the_c_parser(plan: Path) -> None:
+    """JSON is YAML: its many brackets defeat the quick nesting bound, the parser's events
+    show it shallow (the benchmark's plans are JSON, issue 16)."""
+    values = _round_trip_values(plan.read_text(encoding="utf-8"))
+    text = json.dumps(values, ensure_ascii=False, indent=1, default=str)
+    assert might_nest_deeper(text)
+    loaded = load_values(text)
+    assert loaded is not None
+    assert _plain(loaded, [MAX_NODES], plan) == _round_trip_values(text)
+
+
+def test_flow_nesting_is_counted_on_the_events() -> None:
+    assert flow_depth("a: [" + "[1], " * 500 + "{b: {c: [2]}}]\n") == 5  # the top mapping too
+    assert flow_depth("[" * MAX_DEPTH + "]" * MAX_DEPTH) == MAX_DEPTH
+    assert load_values("[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1)) is not None
+    assert load_values("[" * MAX_DEPTH + "]" * MAX_DEPTH) is None  # one past: round-trip
 
 
 TRICKY = """\
