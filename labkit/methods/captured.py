@@ -113,9 +113,11 @@ class Harvest:
         )
         return Item(item_id, clean(cluster.title), members, self.dots.get(item_id), kept)
 
-    def grouped(self, block_id: str, question: int | None, *, by: str) -> tuple[ItemGroup, ...]:
+    def grouped(self, block_id: str, question: int | None, *, by: str,
+                word: str | None = None) -> tuple[ItemGroup, ...]:  # fmt: skip
         """The contributions of a block (and question), by cluster, then by `by` (a table, for
-        interview regroups; "" for no grouping)."""
+        interview regroups; "" for no grouping); `word`: the catalog key of a group's title
+        (default `report.where.<by>`)."""
         contributions = [
             x for x in self.contributions(block_id) if question is None or x.question == question
         ]
@@ -138,15 +140,16 @@ class Harvest:
                 rest[getattr(contribution, by) if by else None].append(contribution)
         ordered = sorted(rest, key=lambda k: (k is None, str(k).zfill(6)))
         for key in ordered:
-            title = None if key is None or (not groups and len(rest) == 1) else self.label(by, key)
+            title = None if key is None or (not groups and len(rest) == 1) \
+                else self.label(by, key, word)
             groups.append(ItemGroup(title, tuple(self.contribution_item(x) for x in rest[key])))
         return tuple(groups)
 
-    def label(self, by: str, key: object) -> str:
+    def label(self, by: str, key: object, word: str | None = None) -> str:
         """The title of a group of items placed by `by` (a table, a pair, a territory)."""
         if by == "territory":
             return territory_heading(str(key), self.lang)
-        return t(f"report.where.{by}", self.lang, n=key)
+        return t(word or f"report.where.{by}", self.lang, n=key)
 
     def by_territory(self, block_id: str, order: Iterable[str]) -> tuple[ItemGroup, ...]:
         """A block's contributions per territory, in the plan's order, then the others."""

@@ -44,6 +44,7 @@ class CrossedInterviews(MethodSpec[CrossedInterviewsConfig]):
     config_type = CrossedInterviewsConfig
     events = (ev.ContributionAdded, ev.RotationReplanned)
     contributions = (ParticipantInput("ingredient", ev.ContributionAdded, ("table",)),)
+    table_word = "report.where.regroup"  # « groupe 2 », as the live screen says, not « table 2 »
 
     def parts(self, config: CrossedInterviewsConfig) -> tuple[TimedPart, ...]:
         halves = (TimedPart(1, config.minutes_per_person, "swap"),
@@ -79,7 +80,7 @@ class CrossedInterviews(MethodSpec[CrossedInterviewsConfig]):
 
     def report(self, block: Block, config: CrossedInterviewsConfig, day: int,
                harvest: Harvest) -> InterviewOutput | None:  # fmt: skip
-        groups = harvest.grouped(block.id, None, by="table")
+        groups = harvest.grouped(block.id, None, by="table", word=self.table_word)
         if not groups:
             return None
         return InterviewOutput(block.id, clean(block.title), self.tag, day,

@@ -135,6 +135,9 @@ class MethodSpec(ABC, Generic[C]):
         round, table, pair, team, territory)."""
         return None
 
+    table_word: ClassVar[str] = "report.where.table"
+    """The catalog key naming a contribution's `table` in the restitution (« table 3 »)."""
+
     landscape: ClassVar[bool] = False
     """Whether the block's restitution is laid out on landscape pages (wide tables)."""
 

@@ -355,7 +355,8 @@ class _Builder:
         entries = []
         for x in contributions:
             where = spec.placement(block.method, x, self.lang) if spec and block else None
-            where = self.where(x) if where is None else where
+            if where is None:
+                where = self.where(x, spec.table_word if spec else "report.where.table")
             if x.edited_at is not None:  # corrected after it was recorded (the journal keeps both)
                 where = " · ".join(filter(None, [where, t("report.edited", self.lang)]))
             entries.append(c.AnnexEntry(
@@ -364,13 +365,15 @@ class _Builder:
             ))  # fmt: skip
         return tuple(entries)
 
-    def where(self, x: v.Contribution) -> str:
-        """Where a contribution was said: question, round, table, pair, team, territory."""
+    def where(self, x: v.Contribution, table_word: str = "report.where.table") -> str:
+        """Where a contribution was said: question, round, table (`table_word`: its name, e.g.
+        an interview regroup's), pair, team, territory."""
         parts = []
         for name in ("question", "round", "table", "pair"):
             value = getattr(x, name)
             if value is not None:
-                parts.append(t(f"report.where.{name}", self.lang, n=value))
+                key = table_word if name == "table" else f"report.where.{name}"
+                parts.append(t(key, self.lang, n=value))
         if x.team:
             parts.append(t("report.team", self.lang, name=one_line(x.team)))
         if x.territory:

@@ -132,6 +132,10 @@ class LabkitApp(KeyOrderApp):
         self.tick_seconds = tick_seconds
         self.poll_seconds = poll_seconds
         self.alerts: list[Alert] = []
+        self.places: dict[str, int] = {}
+        """Per block, the table (café) or regroup (interviews) its screen had selected: it opens
+        there again, so that F4 then F3 in the middle of a table's ideas does not send the next
+        one to table 1."""
         self._server: ServerProcess | None = None
         self._session_log = contextlib.ExitStack()
         self._attempt: TextAttempt | None = None

@@ -15,7 +15,7 @@ NUMBERING = {  # "{n}" as a number in a name, not a count
     "prepare.route.round", "prepare.cards.table", "prepare.cards.back_alt",
     "prepare.sheet.file", "prepare.sheet.day_heading", "report.prototype.team_n",
     "report.day_n", "report.question_n", "report.where.question", "report.where.round",
-    "report.where.table", "report.where.pair",
+    "report.where.table", "report.where.regroup", "report.where.pair",
 }  # fmt: skip
 
 

@@ -118,6 +118,19 @@ def test_interviews_are_grouped_by_cluster_then_by_table(report: c.Report) -> No
     ]  # fmt: skip
 
 
+def test_interview_regroups_are_called_groups_as_on_the_live_screen(report: c.Report) -> None:
+    """The live screen says « Ingrédients du groupe 2 » (G2): the restitution said « table 2 »
+    for the same regroup, in its list and in the annex (seen in the acceptance try)."""
+    interviews = next(o for o in report.outputs if isinstance(o, InterviewOutput))
+    titles = [g.title for g in interviews.groups if g.title and not g.title.startswith("Famille")]
+    assert titles and all(re.fullmatch(r"groupe \d+", title) for title in titles)
+    annex = {b.title: b.entries for b in report.annex}
+    ingredients = next(entries for title, entries in annex.items() if "Interviews" in title)
+    assert all(x.where.startswith("groupe ") for x in ingredients if x.where), ingredients
+    cafe = next(entries for title, entries in annex.items() if "café" in title.lower())
+    assert any("table " in x.where for x in cafe)  # a café's tables stay tables
+
+
 def test_journey_map_and_emotions(report: c.Report) -> None:
     journeys = next(o for o in report.outputs if isinstance(o, JourneyOutput))
     (journey,) = journeys.maps

@@ -12,6 +12,8 @@ import pytest
 from labkit.tui import rotation
 from labkit.tui.widgets.cafe.table_card import TableCard
 
+from .test_markup import on_screen
+
 TEAMS = ["Verte", "Jaune", "Bleue"]
 
 
@@ -43,7 +45,9 @@ async def replanned(app, pilot):  # noqa: ANN201 - the plan in force
 
 
 def heads(app) -> list[str]:
-    return [str(card.query_one(".card-head").render()) for card in app.screen.query(TableCard)]
+    """Each card's head and, on a full card, the team's line under it."""
+    return [" · ".join(str(card.query_one(part).render()) for part in (".card-head", ".card-team"))
+            for card in app.screen.query(TableCard)]
 
 
 async def test_each_table_names_its_team_and_the_team_moves_on(teams_dir, make_app, clock):
@@ -82,3 +86,14 @@ async def test_a_late_arrival_joins_the_smallest_team_and_nobody_else_moves(
                 [list(table) for table in before[r]]
             assert "p18" in after[r][(2 + r) % 3]
         assert "Hugo arrive et rejoint l'équipe Bleue (la plus petite)." in app.screen.moves
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+async def test_the_team_at_each_table_is_drawn_whole(teams_dir, make_app, clock, size):
+    """At 120 columns a full card is about 20 columns wide: « T1 · Q1 · Équipe Verte · 0 idée »
+    was cut to « T1 · Q1 · Équ… » on screen (seen in the acceptance try at 120x40)."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await open_cafe(app, pilot)
+        drawn = on_screen(app)
+        assert [f"Équipe {team}" in drawn for team in TEAMS] == [True] * 3

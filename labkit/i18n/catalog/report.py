@@ -156,6 +156,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.where.question": {"fr": "Q{n}", "en": "Q{n}"},
     "report.where.round": {"fr": "tour {n}", "en": "round {n}"},
     "report.where.table": {"fr": "table {n}", "en": "table {n}"},
+    "report.where.regroup": {"fr": "groupe {n}", "en": "group {n}"},
     "report.where.pair": {"fr": "binôme {n}", "en": "pair {n}"},
     "report.source.phone": {"fr": "saisi sur téléphone", "en": "entered on a phone"},
     "report.edited": {"fr": "corrigé", "en": "corrected"},

@@ -114,6 +114,7 @@ class InterviewsScreen(CaptureScreen):
         ingredients = self.query_one("#ingredients", DataTable)
         ingredients.add_column("", key="text")
         self.add_source_column(ingredients)
+        self.regroup = self.labkit.places.get(self.block.id, 1)  # kept below the group count
         super().on_mount()
 
     def _person(self, person_id: str) -> str:
@@ -218,7 +219,7 @@ class InterviewsScreen(CaptureScreen):
 
     def action_regroup(self, step: int) -> None:
         count = max(len(self.groups), 1)
-        self.regroup = (self.regroup - 1 + step) % count + 1
+        self.regroup = self.labkit.places[self.block.id] = (self.regroup - 1 + step) % count + 1
         self.refresh_view()
 
     def capture(self, text: str) -> None:

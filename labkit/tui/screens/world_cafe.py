@@ -113,6 +113,7 @@ class WorldCafeScreen(CaptureScreen):
 
     def on_mount(self) -> None:
         self._idea_columns()
+        self.selected = min(self.labkit.places.get(self.block.id, 1), self.config.tables)
         super().on_mount()
 
     _ideas_compact: bool | None = None
@@ -340,7 +341,7 @@ class WorldCafeScreen(CaptureScreen):
 
     def action_pick_table(self, number: int) -> None:
         if 1 <= number <= self.config.tables:
-            self.selected = number
+            self.selected = self.labkit.places[self.block.id] = number
             self.refresh_view()
             self.query_one(f"#table-{number}", TableCard).scroll_visible(animate=False)
         else:

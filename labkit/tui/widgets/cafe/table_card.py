@@ -1,7 +1,9 @@
 """A world-café table: its question, its host, who sits there and where each goes next.
 
 A compact card (narrow terminals, 80 columns) is one head line holding the question, then the
-seats, host first, on as few lines as their names take: five tables of eight fit in 80×24."""
+seats, host first, on as few lines as their names take: five tables of eight fit in 80×24. A full
+card (120 columns and more, about 20 columns wide each) gives the team at the table its own line,
+under the head, so that it is not cut off."""
 
 from __future__ import annotations
 
@@ -53,6 +55,7 @@ class TableCard(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Plain(classes="card-head")
+        yield Plain(classes="card-team")
         yield Plain(classes="card-question")
         yield Plain(classes="card-seats")
 
@@ -64,12 +67,16 @@ class TableCard(Vertical):
         head = Text(no_wrap=True, overflow="ellipsis")
         head.append(("▶ " if view.selected else "") + f"T{view.number} · Q{view.question_number}",
                     style="bold")
-        if view.team:
-            head.append(f" · {t('tui.cafe.team', team=view.team)}", style="bold")
+        team = t("tui.cafe.team", team=view.team) if view.team else ""
+        if team and view.compact:
+            head.append(f" · {team}", style="bold")
         head.append(f" · {t('tui.cafe.ideas_count', count=view.ideas)}")
         if view.compact:
             head.append(f" · {view.question}", style="italic")
         show(self.query_one(".card-head", Static), head)
+        team_line = self.query_one(".card-team", Static)
+        team_line.display = bool(team) and not view.compact
+        show(team_line, Text(team, style="bold", no_wrap=True, overflow="ellipsis"))
         show(self.query_one(".card-question", Static),
              Text(view.question, style="italic", no_wrap=True, overflow="ellipsis"))
         seats = Text()
