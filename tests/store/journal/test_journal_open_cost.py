@@ -133,3 +133,34 @@ def test_unreadable_checkpoint_contributions_are_folded_again(tmp_path: Path) ->
         state = journal.state()
         assert len(state.contributions) == 601
         assert derive(journal.events()).contributions == state.contributions
+
+
+def test_events_of_some_types_parse_only_those_behind_a_checkpoint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The live app reads a café's re-plans as it opens: behind a checkpoint of thousands of
+    ideas, only the re-plans' rows are parsed (not every event), in order, with those after."""
+    replan = {"type": "rotation.replanned", "block_id": "cafe", "from_round": 1,
+              "plan": [[["p1"], ["p2"]]]}
+    with Journal.open(tmp_path, device="test") as journal:
+        journal.record(replan)
+    _fill(tmp_path, 3000)  # the checkpoint stands for the re-plan and the ideas
+    with Journal.open(tmp_path, device="test") as journal:
+        journal.record({**replan, "from_round": 2})  # after the checkpoint
+    parsed = [0]
+    real = ev.parse_payload
+
+    def counting(*args: object, **kwargs: object) -> object:
+        parsed[0] += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ev, "parse_payload", counting)
+    with Journal.open(tmp_path, device="test") as journal:
+        opened = parsed[0]
+        found = journal.events(types={"rotation.replanned"})
+        assert parsed[0] - opened == 1  # the stored re-plan only; the later one was read on open
+        assert [(e.id, e.event.from_round) for e in found] == [(1, 1), (3002, 2)]  # type: ignore[attr-defined]
+        assert journal.events(since=1, types={"rotation.replanned"}) == found[1:]
+        monkeypatch.undo()
+        everything = journal.events()
+    assert found == [e for e in everything if e.type == "rotation.replanned"]
