@@ -19,8 +19,8 @@ def _fill(folder: Path, count: int) -> None:
                                  for n in range(start, min(count, start + 250))])
 
 
-def _open_and_note(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int, str]:
-    """(payloads parsed, event rows fetched) while opening the journal and adding a note."""
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A counter (one item) of the event payloads parsed from now on."""
     parsed = [0]
     real = ev.parse_payload
 
@@ -29,6 +29,12 @@ def _open_and_note(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, 
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ev, "parse_payload", counting)
+    return parsed
+
+
+def _open_and_note(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int, str]:
+    """(payloads parsed, event rows fetched) while opening the journal and adding a note."""
+    parsed = _count_parses(monkeypatch)
     statements: list[str] = []
     real_connect = sqlite3.connect
 
@@ -147,14 +153,7 @@ def test_events_of_some_types_parse_only_those_behind_a_checkpoint(
     _fill(tmp_path, 3000)  # the checkpoint stands for the re-plan and the ideas
     with Journal.open(tmp_path, device="test") as journal:
         journal.record({**replan, "from_round": 2})  # after the checkpoint
-    parsed = [0]
-    real = ev.parse_payload
-
-    def counting(*args: object, **kwargs: object) -> object:
-        parsed[0] += 1
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(ev, "parse_payload", counting)
+    parsed = _count_parses(monkeypatch)
     with Journal.open(tmp_path, device="test") as journal:
         opened = parsed[0]
         found = journal.events(types={"rotation.replanned"})
