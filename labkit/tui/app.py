@@ -190,15 +190,19 @@ class LabkitApp(KeyOrderApp):
         self._close_messages_no_wait()
 
     def on_ready(self) -> None:
-        """Once the first frame is drawn, set the start-up objects aside from the garbage
-        collector: a full collection over the whole heap (the plan, thousands of journal
-        events, the widgets) pauses the app for 100 ms or more, long enough to delay a
-        keypress; after `gc.freeze` it only scans what the session creates from now on, and
-        less often (`GC_THRESHOLDS`). What F6 to F9 can do is noted: the first footer shows it
-        (`watch_revision`)."""
+        """What F6 to F9 can do is noted: the first footer shows it (`watch_revision`). The
+        heap is set aside once the first frame is out (`_set_heap_aside`: Textual sends Ready
+        before it draws that frame)."""
+        self._lifecycle_shown = self._lifecycle_can()
+        self.call_after_refresh(self._set_heap_aside)
+
+    def _set_heap_aside(self) -> None:
+        """Set the start-up objects aside from the garbage collector: a full collection over
+        the whole heap (the plan, thousands of journal events, the widgets) pauses the app for
+        100 ms or more, long enough to delay a keypress; after `gc.freeze` it only scans what
+        the session creates from now on, and less often (`GC_THRESHOLDS`)."""
         import gc
 
-        self._lifecycle_shown = self._lifecycle_can()
         gc.collect()
         gc.freeze()
         gc.set_threshold(*GC_THRESHOLDS)

@@ -214,6 +214,18 @@ class Journal:
             self._base = 0
         return self._events
 
+    def _stored_of(self, types: set[str], since: int) -> list[RecordedEvent]:
+        """The events of `types` after `since` up to the checkpoint's last (not yet read)."""
+        marks = ", ".join("?" * len(types))
+        try:
+            rows = self._db.connection.execute(
+                schema.SELECT_EVENTS_BETWEEN_OF_TYPES.format(types=marks),
+                (since, self._base, *sorted(types)),
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from exc
+        return [parse_row(row, self.path) for row in rows]
+
     # --- reading -----------------------------------------------------------------------------
 
     def refresh(self) -> int:
@@ -299,10 +311,18 @@ class Journal:
             return self._state
 
     def events(self, *, since: int = 0, types: Iterable[str] | None = None) -> list[RecordedEvent]:
-        """The events after id `since` (all by default), optionally of some `types` only."""
+        """The events after id `since` (all by default), optionally of some `types` only.
+
+        Of `types` only, the events a checkpoint stood for and not yet read are read apart:
+        only the rows of those types are parsed (the live app asks for its re-plans as it
+        opens, and must not parse thousands of ideas for that)."""
         wanted = set(types) if types is not None else None
         with self._lock:
             self._catch_up()
+            if wanted is not None and since < self._base:
+                return self._stored_of(wanted, since) + [
+                    e for e in self._events if e.type in wanted
+                ]  # fmt: skip
             events = self._all_events() if since < self._base else self._events
             start = bisect_right(events, since, key=lambda e: e.id) if since else 0
             return [

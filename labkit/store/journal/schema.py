@@ -59,3 +59,8 @@ SELECT_EVENTS = (
 SELECT_EVENTS_UPTO = (
     "SELECT id, uuid, ts, device, recorder, type, payload FROM events WHERE id <= ? ORDER BY id"
 )
+SELECT_EVENTS_BETWEEN_OF_TYPES = (
+    "SELECT id, uuid, ts, device, recorder, type, payload FROM events "
+    "WHERE id > ? AND id <= ? AND type IN ({types}) ORDER BY id"
+)
+"""Some types' events in an id range (`{types}`: one ``?`` per type)."""

@@ -19,8 +19,8 @@ def _fill(folder: Path, count: int) -> None:
                                  for n in range(start, min(count, start + 250))])
 
 
-def _open_and_note(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int, str]:
-    """(payloads parsed, event rows fetched) while opening the journal and adding a note."""
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A counter (one item) of the event payloads parsed from now on."""
     parsed = [0]
     real = ev.parse_payload
 
@@ -29,6 +29,12 @@ def _open_and_note(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, 
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ev, "parse_payload", counting)
+    return parsed
+
+
+def _open_and_note(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int, str]:
+    """(payloads parsed, event rows fetched) while opening the journal and adding a note."""
+    parsed = _count_parses(monkeypatch)
     statements: list[str] = []
     real_connect = sqlite3.connect
 
@@ -133,3 +139,27 @@ def test_unreadable_checkpoint_contributions_are_folded_again(tmp_path: Path) ->
         state = journal.state()
         assert len(state.contributions) == 601
         assert derive(journal.events()).contributions == state.contributions
+
+
+def test_events_of_some_types_parse_only_those_behind_a_checkpoint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The live app reads a café's re-plans as it opens: behind a checkpoint of thousands of
+    ideas, only the re-plans' rows are parsed (not every event), in order, with those after."""
+    replan = {"type": "rotation.replanned", "block_id": "cafe", "from_round": 1,
+              "plan": [[["p1"], ["p2"]]]}
+    with Journal.open(tmp_path, device="test") as journal:
+        journal.record(replan)
+    _fill(tmp_path, 3000)  # the checkpoint stands for the re-plan and the ideas
+    with Journal.open(tmp_path, device="test") as journal:
+        journal.record({**replan, "from_round": 2})  # after the checkpoint
+    parsed = _count_parses(monkeypatch)
+    with Journal.open(tmp_path, device="test") as journal:
+        opened = parsed[0]
+        found = journal.events(types={"rotation.replanned"})
+        assert parsed[0] - opened == 1  # the stored re-plan only; the later one was read on open
+        assert [(e.id, e.event.from_round) for e in found] == [(1, 1), (3002, 2)]  # type: ignore[attr-defined]
+        assert journal.events(since=1, types={"rotation.replanned"}) == found[1:]
+        monkeypatch.undo()
+        everything = journal.events()
+    assert found == [e for e in everything if e.type == "rotation.replanned"]
