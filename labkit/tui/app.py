@@ -23,14 +23,12 @@ from textual.screen import Screen
 
 from labkit.errors import LabkitError, RefusedEventError, StorageError
 from labkit.i18n import set_ui_language, t
-from labkit.model import Block
 from labkit.store.session_log import log_path, session_log
-from labkit.tui import live_state as ls
+from labkit.tui.block_actions import BlockActionsApp
 from labkit.tui.controller import Alert, LiveSession
 from labkit.tui.frames import keys_waiting
 from labkit.tui.key_hold import KeyHold
-from labkit.tui.key_order import KeyOrderApp
-from labkit.tui.keys import describe_bindings, translate_bindings
+from labkit.tui.keys import describe_bindings, key_display, translate_bindings
 from labkit.tui.screens.base import BlockScreen, LiveScreen
 from labkit.tui.undo_message import undone_message
 
@@ -82,7 +80,7 @@ def method_screen_class(method_type: str) -> type[BlockScreen] | None:
         return None
 
 
-class LabkitApp(KeyOrderApp):
+class LabkitApp(BlockActionsApp):
     """Run a session live: dashboard, one screen per method, attendance, QR codes."""
 
     TITLE = "labkit"
@@ -388,23 +386,7 @@ class LabkitApp(KeyOrderApp):
 
         self.push_screen(QuitScreen(current.title), answered)
 
-    # --- block lifecycle keys -----------------------------------------------------------------
-
-    LIFECYCLE_ACTIONS = frozenset({"start", "pause", "end", "extend", "shorten"})
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """F6 to F9 only where they can act: the footer drops them once nothing is left to
-        start, pause or end (after the day's last block, F6, F7 and F8 go)."""
-        if action not in self.LIFECYCLE_ACTIONS:
-            return True
-        screen = self.live_screen
-        key = "extend" if action == "shorten" else action
-        block = screen.target_block(key) if screen else self.live.current_block()
-        if block is None:
-            return False
-        if action == "start":
-            return self.live.state.block(block.id).status == "not_started"
-        return self.live.state.block(block.id).status in ("running", "paused")
+    # --- block lifecycle keys (`BlockActionsApp`) -----------------------------------------------
 
     def watch_revision(self) -> None:
         """The footer again only when what F6 to F9 can do changed (a new footer lays the
@@ -415,111 +397,9 @@ class LabkitApp(KeyOrderApp):
             self._lifecycle_shown = can
             self.refresh_bindings()
 
-    def _lifecycle_can(self) -> tuple[bool, ...]:
-        return tuple(bool(self.check_action(a, ())) for a in sorted(self.LIFECYCLE_ACTIONS))
-
-    def _target(self, action: str) -> Block | None:
-        screen = self.live_screen
-        block = screen.target_block(action) if screen else self.live.current_block()
-        if block is None:
-            self.notify(t("tui.error.no_block"), severity="warning", timeout=3)
-        return block
-
-    def confirm(self, question: str, then: Callable[[], None]) -> None:
-        """Ask one yes/no question before a change of the day's course; `then` on yes. While
-        a question waits, another is not asked: F8 pressed again on « Terminer … ? » (after a
-        relaunch, while the app seemed slow) stacked a second question, left on screen once
-        the first was answered."""
-        from labkit.tui.screens.overlays import ConfirmScreen
-
-        if isinstance(self.screen, ConfirmScreen):
-            self.bell()
-            return
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                then()
-
-        self.push_screen(ConfirmScreen(question), answered)
-
-    def action_start(self) -> None:
-        block = self._target("start")
-        if block is None:
-            return
-        running = self.live.current_block()
-        if running is not None and running.id != block.id and (
-            self.live.state.block(running.id).status in ("running", "paused")
-        ):
-            self.confirm(t("tui.confirm.start_while", block=block.title, running=running.title),
-                         lambda: self._start(block))
-            return
-        self._start(block)
-
-    def _start(self, block: Block) -> None:
-        before = self.live.revision
-        self.act(self.live.start_block, block.id)
-        shown = getattr(self.screen, "block", None)
-        if self.live.revision != before and shown is not None and shown.id != block.id:
-            self.open_block(block.id)  # started from another block's screen: follow it
-
-    def action_pause(self) -> None:
-        block = self._target("pause")
-        if block is not None:
-            self.act(self.live.toggle_pause, block.id)
-
-    def action_extend(self) -> None:
-        block = self._target("extend")
-        if block is not None and self.act(self.live.extend, block.id, 5) is not None:
-            self.notify(t("tui.extended", block=block.title, minutes=5), timeout=3)
-
-    def action_shorten(self) -> None:
-        block = self._target("extend")
-        if block is not None:
-            self.act(self.live.extend, block.id, -5)
-
-    def action_end(self) -> None:
-        block = self._target("end")
-        if block is None:
-            return
-        row = next((r for r in self.live.rows() if r.block.id == block.id), None)
-        left = ls.remaining(row, self.live.now()) if row is not None else None
-        if row is not None and row.status in ("running", "paused") and left is not None and (
-            left.total_seconds() >= 60
-        ):
-            self.confirm(t("tui.confirm.end_early", block=block.title,
-                           minutes=int(left.total_seconds() // 60)),
-                         lambda: self._end(block))
-            return
-        self._end(block)
-
-    def _end(self, block: Block) -> None:
-        before = self.live.revision
-        self.act(self.live.end_block, block.id)
-        if self.live.revision != before:
-            self.notify(t("tui.ended_undo", block=block.title), timeout=6)
-
-    KEY_NAMES = {"space": "tui.keyname.space", "escape": "tui.keyname.escape",
-                 "delete": "tui.keyname.delete"}
-    """Keys Textual names in English (« space », « esc », « del »), in the UI's language."""
-    MODIFIER_NAMES = {"ctrl": "tui.keyname.ctrl", "shift": "tui.keyname.shift"}
-
     def get_key_display(self, binding: Binding) -> str:
-        """A key as the footer and the help show it, as the rest of the UI writes it:
-        « Ctrl+Z », « F6 », « Maj+F9 », and « Espace », « Échap », « Suppr » in French
-        (Textual's would be « ^z », « f6 », « space »)."""
-        if binding.key_display:
-            return binding.key_display
-        modifiers, key = binding.parse_key()
-        if key in self.KEY_NAMES:
-            name = t(self.KEY_NAMES[key])
-        elif len(key) <= 3 and key[:1] == "f" and key[1:].isdigit():
-            name = key.upper()
-        elif len(key) == 1:
-            name = key.upper() if modifiers else key
-        else:
-            name = super().get_key_display(Binding(key, binding.action))
-        names = [t(self.MODIFIER_NAMES[m]) if m in self.MODIFIER_NAMES else m.capitalize()
-                 for m in modifiers]
-        return "+".join([*names, name])
+        """A key as the footer and the help show it (`keys.key_display`)."""
+        return binding.key_display or key_display(binding, super().get_key_display)
 
     def action_undo(self) -> None:
         undone = self.act(self.live.undo_last)

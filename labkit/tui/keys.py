@@ -61,3 +61,28 @@ def describe_bindings(app: Any, *nodes: Any) -> list[tuple[str, str]]:
                 seen.add(row)
                 rows.append(row)
     return rows
+
+
+KEY_NAMES = {"space": "tui.keyname.space", "escape": "tui.keyname.escape",
+             "delete": "tui.keyname.delete"}
+"""Keys Textual names in English (« space », « esc », « del »), in the UI's language."""
+MODIFIER_NAMES = {"ctrl": "tui.keyname.ctrl", "shift": "tui.keyname.shift"}
+
+
+def key_display(binding: Any, textual_name: Any) -> str:
+    """A key as the footer and the help show it, as the rest of the UI writes it: « Ctrl+Z »,
+    « F6 », « Maj+F9 », and « Espace », « Échap », « Suppr » in French (Textual's would be
+    « ^z », « f6 », « space »); `textual_name(binding)` names the other keys."""
+    from textual.binding import Binding
+
+    modifiers, key = binding.parse_key()
+    if key in KEY_NAMES:
+        name = t(KEY_NAMES[key])
+    elif len(key) <= 3 and key[:1] == "f" and key[1:].isdigit():
+        name = key.upper()
+    elif len(key) == 1:
+        name = key.upper() if modifiers else key
+    else:
+        name = textual_name(Binding(key, binding.action))
+    names = [t(MODIFIER_NAMES[m]) if m in MODIFIER_NAMES else m.capitalize() for m in modifiers]
+    return "+".join([*names, name])
