@@ -288,8 +288,7 @@ def _print_rotation(plan: RotationPlan, request: RotationRequest, names: dict) -
     routes = Table(title=t("planning.out.routes"), title_justify="left", show_header=False)
     routes.add_column()
     routes.add_column()
-    team_of = {pid: name for name, members in zip(_team_names(plan), plan.teams, strict=False)
-               for pid in members}
+    team_of = {pid: team["name"] for team in plan.named_teams for pid in team["members"]}
     for person in request.people:
         steps = [
             t("planning.out.route_step", round=r, table=tab + 1) if tab is not None
@@ -309,10 +308,6 @@ def _print_rotation(plan: RotationPlan, request: RotationRequest, names: dict) -
         if "person" in params:
             params["person"] = names.get(params["person"], (params["person"],))[0]
         console.print(f"[yellow]{t('planning.note.' + note.code, **params)}[/]")
-
-
-def _team_names(plan: RotationPlan) -> tuple[str, ...]:
-    return plan.team_names or tuple(str(k + 1) for k in range(len(plan.teams)))
 
 
 def _print_metrics(console: Console, plan: RotationPlan, questions: bool = False) -> None:

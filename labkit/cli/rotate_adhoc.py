@@ -57,5 +57,5 @@ def rotation_json(plan: RotationPlan, numeric: bool) -> dict[str, Any]:
         "metrics": metrics,
     }
     if plan.teams:  # teams that moved together (a café with `teams`)
-        out["teams"] = plan.as_dict()["teams"]
+        out["teams"] = plan.named_teams
     return out

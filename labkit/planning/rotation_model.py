@@ -62,6 +62,11 @@ class RotationRequest:
     """The teams' names ("Verte", ...), as many as `teams` (empty: numbered)."""
 
 
+def default_team_names(count: int) -> list[str]:
+    """The names of `count` unnamed teams: "1", "2", "3"..."""
+    return [str(k + 1) for k in range(count)]
+
+
 @dataclass(frozen=True, slots=True)
 class PlanNote:
     """Something the facilitator must know about a plan; `code` names an i18n message."""
@@ -121,10 +126,16 @@ class RotationPlan:
             "seed": self.seed,
             "verdict": self.verdict,
             "moved": self.moved,
-            **({"teams": [{"name": name, "members": list(members)} for name, members in
-                          zip(self.team_names or [str(k + 1) for k in range(len(self.teams))],
-                              self.teams, strict=False)]} if self.teams else {}),
+            **({"teams": self.named_teams} if self.teams else {}),
         }
+
+    @property
+    def named_teams(self) -> list[dict[str, Any]]:
+        """The teams as [{"name": ..., "members": [ids]}], team 1 first (numbered when
+        `team_names` is empty); empty without teams."""
+        names = self.team_names or default_team_names(len(self.teams))
+        return [{"name": name, "members": list(members)}
+                for name, members in zip(names, self.teams, strict=False)]
 
 
 @dataclass

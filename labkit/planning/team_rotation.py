@@ -16,7 +16,13 @@ from collections.abc import Sequence
 
 from labkit.errors import InvalidInputError
 from labkit.planning.rotation_metrics import rotation_metrics
-from labkit.planning.rotation_model import PlanNote, RotationPlan, RotationRequest, build_problem
+from labkit.planning.rotation_model import (
+    PlanNote,
+    RotationPlan,
+    RotationRequest,
+    build_problem,
+    default_team_names,
+)
 from labkit.planning.seatable import Round, freeze_rounds
 
 Rounds = Sequence[Sequence[Sequence[str]]]
@@ -83,7 +89,7 @@ def present_teams(request: RotationRequest) -> tuple[list[list[str]], list[PlanN
     absent = set(request.absent)
     teams = [[pid for pid in team if pid not in absent] for team in request.teams]
     placed = {pid for team in request.teams for pid in team} | set(request.hosts)
-    names = list(request.team_names) or [str(k + 1) for k in range(len(teams))]
+    names = list(request.team_names) or default_team_names(len(teams))
     notes = []
     for person in request.people:
         if person.id in placed or person.id in absent or not teams:
