@@ -20,13 +20,15 @@ from dataclasses import replace
 
 from labkit.planning.constructions import candidate_designs
 from labkit.planning.deadline import Deadline
-from labkit.planning.rotation_metrics import RotationMetrics, rotation_metrics
+from labkit.planning.rotation_metrics import RotationMetrics
 from labkit.planning.rotation_model import (
     PlanNote,
     Problem,
     RotationPlan,
     RotationRequest,
     build_problem,
+    measure_plan,
+    unmet_notes,
 )
 from labkit.planning.rotation_replan import moved_seats, repair_plan, send_home
 from labkit.planning.rotation_search import Key, PlannedRounds, TabuSearch
@@ -38,16 +40,6 @@ from labkit.planning.table_exchange import move_stayers, relabel_questions
 def _as_ids(pb: Problem, planned: PlannedRounds) -> tuple[Round, ...]:
     rounds = [*pb.history, *planned]
     return freeze_rounds([[pb.ids[i] for i in table] for table in rnd] for rnd in rounds)
-
-
-def _measure(pb: Problem, rounds: Sequence[Round]) -> RotationMetrics:
-    req = pb.request
-    return rotation_metrics(
-        rounds, req.people, tables=pb.tables, hosts=req.hosts,
-        must_not_meet=req.must_not_meet, keep_together=req.keep_together,
-        visit_once=req.visit_once, frozen_rounds=pb.frozen,
-        table_questions=req.table_questions,
-    )
 
 
 def _good_enough(pb: Problem, bounds: RotationMetrics) -> Callable[[Key], bool]:
@@ -188,13 +180,13 @@ def plan_rotation(request: RotationRequest, *, deadline: Deadline | None = None
                               {"rounds": pb.rounds, "tables": pb.tables}))
     if pb.planned <= 0 or not pb.present:
         rounds = _as_ids(pb, [[[] for _ in range(pb.tables)] for _ in range(pb.planned)])
-        return RotationPlan(rounds, _measure(pb, rounds), tuple(request.hosts), pb.frozen,
+        return RotationPlan(rounds, measure_plan(pb, rounds), tuple(request.hosts), pb.frozen,
                             "history", tuple(notes), time.perf_counter() - started,
                             "optimal", request.seed)
 
     # the bounds hold for any plan of the same shape: measure one dealt in O(people) a round
     quick = greedy_start(pb, random.Random(request.seed), deadline=Deadline(0.0))
-    bounds = _measure(pb, _as_ids(pb, quick))
+    bounds = measure_plan(pb, _as_ids(pb, quick))
     good_enough = _good_enough(pb, bounds)
 
     def stands(key: Key) -> bool:
@@ -213,13 +205,8 @@ def plan_rotation(request: RotationRequest, *, deadline: Deadline | None = None
         if kept is None:  # re-plans move only whom they must
             best = move_stayers(pb, best, Deadline(request.time_limit * 0.05))
     rounds = _as_ids(pb, best)
-    metrics = _measure(pb, rounds)
-    for code, count in (("must_not_meet_unmet", metrics.forbidden_meetings),
-                        ("visit_once_unmet", metrics.visit_once_violations),
-                        ("keep_together_unmet", metrics.keep_together_violations),
-                        ("unbalanced", metrics.balance_violations)):
-        if count:
-            notes.append(PlanNote(code, {"count": count}))
+    metrics = measure_plan(pb, rounds)
+    notes += unmet_notes(metrics)
     if stopped_by == "time":
         notes.append(PlanNote("time_limit_reached", {"seconds": request.time_limit}))
     moved = moved_seats(request.plan_in_force, rounds[pb.frozen:]) if request.plan_in_force \

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from labkit.errors import InvalidInputError
-from labkit.planning.rotation_metrics import RotationMetrics
+from labkit.planning.rotation_metrics import RotationMetrics, rotation_metrics
 from labkit.planning.seatable import Round, Seatable, balanced_sizes, freeze_rounds
 
 
@@ -315,3 +315,29 @@ def build_problem(request: RotationRequest) -> Problem:
         group_count=len(groups), org_count=len(orgs),
         question_of=question_of, questions=len(set(question_of or ())),
     )
+
+
+def measure_plan(pb: Problem, rounds: Sequence[Round],
+                 teams: Sequence[Collection[str]] = ()) -> RotationMetrics:
+    """`rotation_metrics` of `rounds` (ids, history included) for the request of `pb`;
+    `teams`: the teams that moved together (their repeats counted apart)."""
+    req = pb.request
+    return rotation_metrics(
+        rounds, req.people, tables=pb.tables, hosts=req.hosts,
+        must_not_meet=req.must_not_meet, keep_together=req.keep_together,
+        visit_once=req.visit_once, frozen_rounds=pb.frozen,
+        table_questions=req.table_questions, teams=teams,
+    )
+
+
+def unmet_notes(metrics: RotationMetrics, codes: Collection[str] | None = None
+                ) -> list[PlanNote]:  # fmt: skip
+    """A note for each constraint the plan breaks ("must_not_meet_unmet", "visit_once_unmet",
+    "keep_together_unmet", "unbalanced", in that order) with its count; `codes`: only
+    these notes (None: all)."""
+    counts = (("must_not_meet_unmet", metrics.forbidden_meetings),
+              ("visit_once_unmet", metrics.visit_once_violations),
+              ("keep_together_unmet", metrics.keep_together_violations),
+              ("unbalanced", metrics.balance_violations))
+    return [PlanNote(code, {"count": count}) for code, count in counts
+            if count and (codes is None or code in codes)]

@@ -15,13 +15,14 @@ import time
 from collections.abc import Sequence
 
 from labkit.errors import InvalidInputError
-from labkit.planning.rotation_metrics import rotation_metrics
 from labkit.planning.rotation_model import (
     PlanNote,
     RotationPlan,
     RotationRequest,
     build_problem,
     default_team_names,
+    measure_plan,
+    unmet_notes,
 )
 from labkit.planning.seatable import Round, freeze_rounds
 
@@ -117,18 +118,10 @@ def plan_team_rotation(request: RotationRequest) -> RotationPlan:
             rnd[team_table(k, r, pb.tables)].extend(members)
         planned.append(tuple(tuple(table) for table in rnd))
     rounds = (*freeze_rounds(request.history), *planned)
-    metrics = rotation_metrics(
-        rounds, request.people, tables=pb.tables, hosts=request.hosts,
-        must_not_meet=request.must_not_meet, keep_together=request.keep_together,
-        visit_once=request.visit_once, frozen_rounds=pb.frozen,
-        table_questions=request.table_questions, teams=teams,
-    )
+    metrics = measure_plan(pb, rounds, teams=teams)
     if request.visit_once and not pb.visit_once:
         notes.append(PlanNote("visit_once_infeasible", {"rounds": pb.rounds, "tables": pb.tables}))
-    for code, count in (("visit_once_unmet", metrics.visit_once_violations),
-                        ("unbalanced", metrics.balance_violations)):
-        if count:
-            notes.append(PlanNote(code, {"count": count}))
+    notes += unmet_notes(metrics, codes=("visit_once_unmet", "unbalanced"))
     moved = 0
     if request.plan_in_force:
         from labkit.planning.rotation_replan import moved_seats
