@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -202,22 +202,27 @@ def _measured(rounds: tuple[tuple[tuple[str, ...], ...], ...], byes: tuple[str |
     same_org = same_group = same_territory = 0
     for rnd in rounds:
         for g in rnd:
+            same_territory += _territory_clashes(g, info)
             for a, b in pairs_of(g):
                 met[pair_key(a, b)] += 1
                 pa, pb = info[a], info[b]
                 same_org += bool(pa.organisation and pa.organisation == pb.organisation)
                 same_group += bool(pa.group and pa.group == pb.group)
-                same_territory += bool(pa.territory and pa.territory == pb.territory)
     repeats = sum(c - 1 for c in met.values() if c > 1)
     return PairsPlan(rounds, byes, repeats, same_org, same_group,
                      same_territory if territories else None)
 
 
+def _territory_clashes(group: Sequence[str], info: Mapping[str, Seatable]) -> int:
+    """The pairs of `group` (a pair or trio) within one territory."""
+    return sum(1 for a, b in pairs_of(group)
+               if info[a].territory and info[a].territory == info[b].territory)
+
+
 def same_territory_pairs(groups: Sequence[Sequence[str]], people: Sequence[Seatable]) -> int:
     """Pairs within one territory in a round of pairs (and trio): a trio counts its pairs."""
     info = {p.id: p for p in people}
-    return sum(1 for g in groups for a, b in pairs_of(g)
-               if info[a].territory and info[a].territory == info[b].territory)
+    return sum(_territory_clashes(g, info) for g in groups)
 
 
 QUARTET = 4
@@ -321,8 +326,7 @@ def _uncross(groups: list[list[str]], start: int, info: dict[str, Seatable],
     when that lowers the same-territory pairs: the pair that mixes best once swapped, so the
     constraint holds after absences as far as the numbers allow (two more people move)."""
     def clashes(g: Sequence[str]) -> int:
-        return sum(1 for a, b in pairs_of(g)
-                   if info[a].territory and info[a].territory == info[b].territory)
+        return _territory_clashes(g, info)
 
     for k in range(start, len(groups)):
         mine = groups[k]
