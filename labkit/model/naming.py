@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from labkit.i18n import t
@@ -323,17 +324,12 @@ class NamingGuard:
         return value
 
 
+@cache
 def _text_fields(cls: type, keep: frozenset[str]) -> tuple[str, ...]:
     """The fields of dataclass `cls` that `mask_tree` goes into (found once per class)."""
-    names = _FIELDS.get((cls, keep))
-    if names is None:
-        names = _FIELDS[(cls, keep)] = tuple(
-            f.name for f in dataclasses.fields(cls) if f.init and not _identifier(f.name, keep)
-        )
-    return names
-
-
-_FIELDS: dict[tuple[type, frozenset[str]], tuple[str, ...]] = {}
+    return tuple(
+        f.name for f in dataclasses.fields(cls) if f.init and not _identifier(f.name, keep)
+    )
 
 
 def _identifier(name: str, keep: frozenset[str]) -> bool:
