@@ -13,9 +13,9 @@ from labkit.methods import voting
 from labkit.methods.captured import Captured, Harvest
 from labkit.methods.outputs import Item, ItemGroup, ModuleOutput, group_elements, item_text
 from labkit.methods.spec import CheckContext, MethodSpec, ParticipantInput, TimedPart
+from labkit.methods.vote_teams import team_key
 from labkit.model import Block, QuestionMode, Session, WorldCafeConfig
 from labkit.model import events as ev
-from labkit.model.text import fold
 from labkit.model.validation import Problem, duplicates, error, warning
 
 if TYPE_CHECKING:
@@ -331,9 +331,10 @@ def _check_teams(context: CheckContext, config: WorldCafeConfig) -> Iterator[Pro
         yield warning("cafe_teams_round_again", path, rounds=config.rounds, tables=config.tables)
     seen: set[str] = set()
     for index, name in enumerate(config.teams):
-        if fold(name) in seen:  # "verte" and "Verte" are one team
+        key = team_key(name)
+        if key in seen:  # "verte" and "Verte" are one team
             yield error("cafe_duplicate_team", (*path, index), name=name)
-        seen.add(fold(name))
+        seen.add(key)
     movers = [p for p in context.session.attendees(context.day) if p.id not in config.hosts]
     if context.session.participants and len(movers) < teams:
         yield error("cafe_teams_more_than_people", path, teams=teams, people=len(movers))
