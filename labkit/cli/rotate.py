@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
         from labkit.planning.pairs import PAIR_ACROSS
 
         regroup = 0
-        across: list[str] = list(PAIR_ACROSS)
+        across: Sequence[str] = PAIR_ACROSS
         if session is not None:
             _reject({"--size": size})
             folder = _open(session)
@@ -107,7 +107,7 @@ def register(app: typer.Typer) -> None:
             people, names = _attendees(folder.session, block_obj, day)
             assert isinstance(block_obj.method, CrossedInterviewsConfig)
             regroup = block_obj.method.regroup_size
-            across = list(block_obj.method.pair_across)
+            across = block_obj.method.pair_across
         else:
             _reject({"--block": block, "--save": save or None}, session_only=True)
             if size is None:

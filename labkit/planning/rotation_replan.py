@@ -40,7 +40,7 @@ def repair_plan(pb: Problem, in_force: Sequence[Sequence[Sequence[str]]]) -> Pla
     index = {pid: i for i, pid in enumerate(pb.ids)}
     present = set(pb.present)
     rounds = list(in_force)[: pb.planned]
-    stand_in = _stand_ins(pb, rounds, index)
+    stand_in = _stand_ins(pb, rounds, index, present)
     out: PlannedRounds = []
     for rnd in rounds:
         tables = [[stand_in[p] if p in stand_in else index[p] for p in table
@@ -58,13 +58,12 @@ def repair_plan(pb: Problem, in_force: Sequence[Sequence[Sequence[str]]]) -> Pla
 
 
 def _stand_ins(pb: Problem, rounds: Sequence[Sequence[Sequence[str]]],
-               index: dict[str, int]) -> dict[str, int]:
+               index: dict[str, int], present: set[int]) -> dict[str, int]:
     """Newcomers who take over the seats of someone who left, one each: the tables stay as
     balanced as the plan was and nobody else moves (a route of the plan visits each table once,
     as visit-once asks). Only a route meeting nobody twice is taken over, by someone present,
     seated nowhere in `rounds`, with no round played, no host, no one to sit with and no one they
-    must not meet on that route."""
-    present = set(pb.present)
+    must not meet on that route; `present`: the indexes of `pb.present`."""
     seated = {p for rnd in rounds for table in rnd for p in table}
     played = {i for rnd in pb.history for table in rnd for i in table}
     newcomers = [i for i in pb.present if pb.ids[i] not in seated and i not in played
