@@ -52,14 +52,24 @@ def _bilevel_png(modules: list[list[bool]], box_size: int) -> bytes:
         bits += "0" * (-len(bits) % 8)
         line = b"\0" + int(bits, 2).to_bytes(len(bits) // 8, "big")
         lines += [line] * box_size
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data)))  # fmt: skip
-
     header = struct.pack(">IIBBBBB", size, size, 1, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"".join(lines), 9)) + chunk(b"IEND", b""))  # fmt: skip
+    return png_file(header, zlib.compress(b"".join(lines), 9))
+
+
+def png_file(header: bytes, pixels: bytes, *extra: tuple[bytes, bytes]) -> bytes:
+    """A PNG file: the signature, the IHDR chunk of `header`, the `extra` (kind, data) chunks,
+    the IDAT chunk of the compressed `pixels`, then IEND."""
+    chunks = [png_chunk(b"IHDR", header), *(png_chunk(kind, data) for kind, data in extra)]
+    return b"".join((b"\x89PNG\r\n\x1a\n", *chunks, png_chunk(b"IDAT", pixels),
+                     png_chunk(b"IEND", b"")))  # fmt: skip
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    """One PNG chunk: the length of `data`, `kind`, `data`, then their CRC-32."""
+    import struct
+    import zlib
+
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def add_picture(
