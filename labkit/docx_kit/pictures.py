@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
+import sys
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from labkit.document.text import xml_safe
@@ -20,24 +23,31 @@ def qr_png(url: str, *, box_size: int = 8, border: int = 2) -> bytes:
     The pixels qrcode's PIL image has, written as a 1-bit PNG here: Pillow is neither imported
     nor initialised for it (about a tenth of a report's .docx). Cached: the cover and the
     closing page show the same code."""
-    import sys
-
     # qrcode's package imports its PIL drawers « for backwards compatibility » unless PIL is
     # missing (ImportError): labkit draws none of them, so they stay unimported here
     drawers = "qrcode.image.styles.moduledrawers.pil"
-    blocked = drawers not in sys.modules and "qrcode" not in sys.modules
-    if blocked:
-        sys.modules[drawers] = None  # type: ignore[assignment]
-    try:
+    first = "qrcode" not in sys.modules
+    with without_module(drawers) if first else contextlib.nullcontext():
         import qrcode
         from qrcode.constants import ERROR_CORRECT_M
-    finally:
-        if blocked:
-            del sys.modules[drawers]
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=border)
     code.add_data(url)
     code.make(fit=True)
     return _bilevel_png(code.get_matrix(), box_size)
+
+
+@contextlib.contextmanager
+def without_module(name: str) -> Iterator[None]:
+    """Within the block, importing `name` fails (ImportError) unless it is imported already:
+    for a package that imports an optional module only when it can. Importable as usual after."""
+    blocked = name not in sys.modules
+    if blocked:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if blocked and sys.modules.get(name, 0) is None:
+            del sys.modules[name]
 
 
 def _bilevel_png(modules: list[list[bool]], box_size: int) -> bytes:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from labkit.document.chart_labels import CHAR_IN, PALETTE, SERIES_ROOM, WIDTH_IN, category_room
 from labkit.document.elements import Chart
 from labkit.document.text import wrap
-from labkit.docx_kit.pictures import png_file
+from labkit.docx_kit.pictures import png_file, without_module
 
 if TYPE_CHECKING:
     from labkit.report.chart_canvas import Canvas
@@ -67,16 +67,9 @@ def _import_matplotlib() -> None:
 
     if "matplotlib.projections" in sys.modules:
         return
-    blocked = "mpl_toolkits.mplot3d" not in sys.modules
-    if blocked:
-        sys.modules["mpl_toolkits.mplot3d"] = None  # type: ignore[assignment]
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="Unable to import Axes3D")
-            import matplotlib.figure  # noqa: F401
-    finally:
-        if blocked and sys.modules.get("mpl_toolkits.mplot3d", 0) is None:
-            del sys.modules["mpl_toolkits.mplot3d"]
+    with without_module("mpl_toolkits.mplot3d"), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Unable to import Axes3D")
+        import matplotlib.figure  # noqa: F401
 
 
 def _png(canvas: Canvas) -> bytes:
