@@ -19,7 +19,18 @@ from docx.text.paragraph import Paragraph
 
 from labkit.document import elements as e
 from labkit.document.text import xml_safe
-from labkit.report.docx_parts import keep_with_next
+from labkit.report.docx_parts import (
+    ALIGN,
+    BodyEnd,
+    add_field,
+    begin_field,
+    bookmark,
+    end_field,
+    keep_with_next,
+    new_paragraph,
+    new_table,
+    write_text,
+)
 from labkit.report.reference import LIGHT_FILL, REFERENCE_NAME, TABLE_STYLE, ensure_styles
 
 if TYPE_CHECKING:
@@ -137,8 +148,6 @@ class _DocxWriter:
             self.progress(min(self.done, self.total), self.total)
 
     def paragraph(self, text: str = "", style: str = "Normal", **options: Any) -> Any:
-        from labkit.report.docx_parts import new_paragraph, write_text
-
         p = new_paragraph(self.style_ids[style], page_break_before=self.break_before)
         self.break_before = False
         self._append(p)
@@ -218,8 +227,6 @@ class _DocxWriter:
     def _page_furniture(self) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-        from labkit.report.docx_parts import add_field, write_text
-
         section = self.document.sections[0]
         section.different_first_page_header_footer = True
         header = section.header.paragraphs[0]
@@ -285,8 +292,6 @@ class _DocxWriter:
         from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
         from docx.shared import Cm
 
-        from labkit.report.docx_parts import add_field, begin_field, end_field, write_text
-
         self.paragraph(self.doc.toc_title, "TOC Heading")
         headings = [h for h in self.doc.elements if isinstance(h, e.Heading) and h.level <= 2]
         first = self.paragraph("", "TOC 1")
@@ -315,8 +320,6 @@ class _DocxWriter:
             paragraph = self.paragraph(element.text, f"Heading {min(max(element.level, 1), 3)}")
             keep_with_next(paragraph._p)
             if element.level <= 2:
-                from labkit.report.docx_parts import bookmark
-
                 self.toc_marks += 1
                 bookmark(paragraph, f"_Toc{self.toc_marks}", self.toc_marks)
         elif isinstance(element, e.Paragraph):
@@ -376,7 +379,6 @@ class _DocxWriter:
         return last
 
     def _table(self, table: e.Table) -> None:
-        from labkit.report.docx_parts import BodyEnd, new_table
         from labkit.report.docx_rows import RowFiller
 
         total = sum(table.widths) or 1
@@ -387,8 +389,6 @@ class _DocxWriter:
         grid = new_table(container, table.header, widths, self._table_style_id(),
                          self.style_ids["Table Header"])  # fmt: skip
         if table.align:
-            from labkit.report.docx_parts import ALIGN
-
             for cell, code in zip(grid.rows[0].cells, table.align, strict=False):
                 if ALIGN.get(code) is not None:
                     cell.paragraphs[0].alignment = ALIGN[code]
