@@ -7,6 +7,7 @@ resources. Every text goes through `xml_safe` (characters XML cannot hold are dr
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 from collections.abc import Callable
@@ -123,7 +124,6 @@ class _DocxWriter:
         """Every paragraph this writer appended to the body, in order (no walk of the body to
         find the latest ones)."""
         self._usable_cm: float | None = None
-        self._table_style: str | None | bool = False
         self._next_shape_id: int | None = None
         ensure_styles(self.document)
         styles = self.document.styles
@@ -164,15 +164,13 @@ class _DocxWriter:
         else:
             self.body.append(block)
 
+    @functools.cached_property
     def _table_style_id(self) -> str | None:
         """The id `Table.style = TABLE_STYLE` writes (None for the default table style), found
         once: python-docx looks for the default style through all the styles at each table."""
-        if self._table_style is False:
-            from docx.enum.style import WD_STYLE_TYPE
+        from docx.enum.style import WD_STYLE_TYPE
 
-            self._table_style = self.document.part.get_style_id(self.styles[TABLE_STYLE],
-                                                                WD_STYLE_TYPE.TABLE)  # fmt: skip
-        return cast("str | None", self._table_style)
+        return self.document.part.get_style_id(self.styles[TABLE_STYLE], WD_STYLE_TYPE.TABLE)
 
     def _shape_id(self) -> int:
         """The id python-docx's `part.next_id` gives the next drawing (one more than the
@@ -386,7 +384,7 @@ class _DocxWriter:
         widths = [usable * w / total for w in table.widths]
         text_style = self.style_ids["Table Text Small" if table.compact else "Table Text"]
         container = BodyEnd(self.document._body, self._append, round(usable * 360000))
-        grid = new_table(container, table.header, widths, self._table_style_id(),
+        grid = new_table(container, table.header, widths, self._table_style_id,
                          self.style_ids["Table Header"])  # fmt: skip
         if table.align:
             for cell, code in zip(grid.rows[0].cells, table.align, strict=False):
