@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from copy import deepcopy
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls
@@ -52,8 +53,7 @@ def _opening(element: Any, children: str, shade: str | None = None) -> str:
 
 def _escape(text: str) -> str:
     """Element text as lxml writes it (a carriage return would otherwise be read as a newline)."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\r", "&#13;"))  # fmt: skip
+    return escape(text, {"\r": "&#13;"})
 
 
 def _run(text: str, bold: bool) -> str:
