@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
+import sys
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from labkit.document.text import xml_safe
@@ -20,24 +23,31 @@ def qr_png(url: str, *, box_size: int = 8, border: int = 2) -> bytes:
     The pixels qrcode's PIL image has, written as a 1-bit PNG here: Pillow is neither imported
     nor initialised for it (about a tenth of a report's .docx). Cached: the cover and the
     closing page show the same code."""
-    import sys
-
     # qrcode's package imports its PIL drawers « for backwards compatibility » unless PIL is
     # missing (ImportError): labkit draws none of them, so they stay unimported here
     drawers = "qrcode.image.styles.moduledrawers.pil"
-    blocked = drawers not in sys.modules and "qrcode" not in sys.modules
-    if blocked:
-        sys.modules[drawers] = None  # type: ignore[assignment]
-    try:
+    first = "qrcode" not in sys.modules
+    with without_module(drawers) if first else contextlib.nullcontext():
         import qrcode
         from qrcode.constants import ERROR_CORRECT_M
-    finally:
-        if blocked:
-            del sys.modules[drawers]
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=border)
     code.add_data(url)
     code.make(fit=True)
     return _bilevel_png(code.get_matrix(), box_size)
+
+
+@contextlib.contextmanager
+def without_module(name: str) -> Iterator[None]:
+    """Within the block, importing `name` fails (ImportError) unless it is imported already:
+    for a package that imports an optional module only when it can. Importable as usual after."""
+    blocked = name not in sys.modules
+    if blocked:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if blocked and sys.modules.get(name, 0) is None:
+            del sys.modules[name]
 
 
 def _bilevel_png(modules: list[list[bool]], box_size: int) -> bytes:
@@ -52,14 +62,24 @@ def _bilevel_png(modules: list[list[bool]], box_size: int) -> bytes:
         bits += "0" * (-len(bits) % 8)
         line = b"\0" + int(bits, 2).to_bytes(len(bits) // 8, "big")
         lines += [line] * box_size
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data)))  # fmt: skip
-
     header = struct.pack(">IIBBBBB", size, size, 1, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"".join(lines), 9)) + chunk(b"IEND", b""))  # fmt: skip
+    return png_file(header, zlib.compress(b"".join(lines), 9))
+
+
+def png_file(header: bytes, pixels: bytes, *extra: tuple[bytes, bytes]) -> bytes:
+    """A PNG file: the signature, the IHDR chunk of `header`, the `extra` (kind, data) chunks,
+    the IDAT chunk of the compressed `pixels`, then IEND."""
+    chunks = [png_chunk(b"IHDR", header), *(png_chunk(kind, data) for kind, data in extra)]
+    return b"".join((b"\x89PNG\r\n\x1a\n", *chunks, png_chunk(b"IDAT", pixels),
+                     png_chunk(b"IEND", b"")))  # fmt: skip
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    """One PNG chunk: the length of `data`, `kind`, `data`, then their CRC-32."""
+    import struct
+    import zlib
+
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def add_picture(

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from labkit.document.text import clean, one_line, unwrap
 from labkit.i18n import t
-from labkit.methods import spec_of
+from labkit.methods import MethodSpec, spec_of
 from labkit.model import Block, ClosingConfig, CommitmentsConfig, Session, schedule_session
 from labkit.model import views as v
 from labkit.model.naming import NamingGuard
@@ -356,7 +356,7 @@ class _Builder:
         for x in contributions:
             where = spec.placement(block.method, x, self.lang) if spec and block else None
             if where is None:
-                where = self.where(x, spec.table_word if spec else "report.where.table")
+                where = self.where(x, (spec or MethodSpec).table_word)
             if x.edited_at is not None:  # corrected after it was recorded (the journal keeps both)
                 where = " · ".join(filter(None, [where, t("report.edited", self.lang)]))
             entries.append(c.AnnexEntry(
@@ -365,7 +365,7 @@ class _Builder:
             ))  # fmt: skip
         return tuple(entries)
 
-    def where(self, x: v.Contribution, table_word: str = "report.where.table") -> str:
+    def where(self, x: v.Contribution, table_word: str) -> str:
         """Where a contribution was said: question, round, table (`table_word`: its name, e.g.
         an interview regroup's), pair, team, territory."""
         parts = []

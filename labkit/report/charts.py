@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from labkit.document.chart_labels import CHAR_IN, PALETTE, SERIES_ROOM, WIDTH_IN, category_room
 from labkit.document.elements import Chart
 from labkit.document.text import wrap
+from labkit.docx_kit.pictures import png_file, without_module
 
 if TYPE_CHECKING:
     from labkit.report.chart_canvas import Canvas
@@ -66,16 +67,9 @@ def _import_matplotlib() -> None:
 
     if "matplotlib.projections" in sys.modules:
         return
-    blocked = "mpl_toolkits.mplot3d" not in sys.modules
-    if blocked:
-        sys.modules["mpl_toolkits.mplot3d"] = None  # type: ignore[assignment]
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="Unable to import Axes3D")
-            import matplotlib.figure  # noqa: F401
-    finally:
-        if blocked and sys.modules.get("mpl_toolkits.mplot3d", 0) is None:
-            del sys.modules["mpl_toolkits.mplot3d"]
+    with without_module("mpl_toolkits.mplot3d"), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Unable to import Axes3D")
+        import matplotlib.figure  # noqa: F401
 
 
 def _png(canvas: Canvas) -> bytes:
@@ -101,17 +95,9 @@ def png_rgb(pixels: Any, dpi: int) -> bytes:
     rows = np.zeros((height, width * 3 + 1), np.uint8)  # each row: filter type 0, then RGB
     rows[:, 1:] = pixels.reshape(height, width * 3)
     per_metre = round(dpi / 0.0254)
-    return b"".join((
-        b"\x89PNG\r\n\x1a\n",
-        _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),
-        _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
-        _chunk(b"IDAT", zlib.compress(rows.tobytes(), 3)),
-        _chunk(b"IEND", b""),
-    ))  # fmt: skip
-
-
-def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return png_file(header, zlib.compress(rows.tobytes(), 3),
+                    (b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))  # fmt: skip
 
 
 def _legend_lines(chart: Chart) -> int:

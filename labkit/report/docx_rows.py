@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from copy import deepcopy
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls
@@ -39,10 +40,20 @@ def _open(element: Any) -> str:
     return text[: text.rindex("</")]
 
 
+def _opening(element: Any, children: str, shade: str | None = None) -> str:
+    """The opening of a copy of `element` without its `children` (a list attribute such as
+    "p_lst"), shaded `shade` when given (a cell): what the XML of new children follows."""
+    bare = deepcopy(element)
+    for child in getattr(bare, children):
+        bare.remove(child)
+    if shade is not None:
+        kit.shade_tc(bare, shade)
+    return _open(bare)
+
+
 def _escape(text: str) -> str:
     """Element text as lxml writes it (a carriage return would otherwise be read as a newline)."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\r", "&#13;"))  # fmt: skip
+    return escape(text, {"\r": "&#13;"})
 
 
 def _run(text: str, bold: bool) -> str:
@@ -52,29 +63,19 @@ def _run(text: str, bold: bool) -> str:
 
 
 class _Cell:
-    """A prototype cell cut into XML pieces: its opening (plain or shaded), its empty
+    """A prototype cell cut into XML pieces: its openings (plain or shaded), its empty
     paragraph's opening and the closings."""
 
     def __init__(self, tc: Any) -> None:
         self.tc = tc
-        bare = deepcopy(tc)
-        for p in bare.p_lst:
-            bare.remove(p)
-        self.open = _open(bare)
         self.p_open = _open(tc.p_lst[0])
         self.empty = _xml(tc)
-        self._shaded: dict[str, str] = {}
+        self._openings: dict[str | None, str] = {None: _opening(tc, "p_lst")}
 
     def opening(self, shade: str | None) -> str:
-        if shade is None:
-            return self.open
-        if shade not in self._shaded:
-            bare = deepcopy(self.tc)
-            for p in bare.p_lst:
-                bare.remove(p)
-            kit.shade_tc(bare, shade)
-            self._shaded[shade] = _open(bare)
-        return self._shaded[shade]
+        if shade not in self._openings:
+            self._openings[shade] = _opening(self.tc, "p_lst", shade)
+        return self._openings[shade]
 
     def xml(self, value: str, strong: bool, shade: str | None) -> str:
         parts = [self.opening(shade)]
@@ -108,10 +109,7 @@ class RowFiller:
             if ALIGN.get(code) is not None:
                 p_pr.jc_val = ALIGN[code]
         self.prototype = prototype
-        bare = deepcopy(prototype)
-        for tc in bare.tc_lst:
-            bare.remove(tc)
-        self.tr_open = _open(bare)
+        self.tr_open = _opening(prototype, "tc_lst")
         self.cells = [_Cell(tc) for tc in prototype.tc_lst]
         self.pending: list[str] = []
 

@@ -7,6 +7,7 @@ resources. Every text goes through `xml_safe` (characters XML cannot hold are dr
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 from collections.abc import Callable
@@ -19,7 +20,18 @@ from docx.text.paragraph import Paragraph
 
 from labkit.document import elements as e
 from labkit.document.text import xml_safe
-from labkit.report.docx_parts import keep_with_next
+from labkit.report.docx_parts import (
+    ALIGN,
+    BodyEnd,
+    add_field,
+    begin_field,
+    bookmark,
+    end_field,
+    keep_with_next,
+    new_paragraph,
+    new_table,
+    write_text,
+)
 from labkit.report.reference import LIGHT_FILL, REFERENCE_NAME, TABLE_STYLE, ensure_styles
 
 if TYPE_CHECKING:
@@ -112,7 +124,6 @@ class _DocxWriter:
         """Every paragraph this writer appended to the body, in order (no walk of the body to
         find the latest ones)."""
         self._usable_cm: float | None = None
-        self._table_style: str | None | bool = False
         self._next_shape_id: int | None = None
         ensure_styles(self.document)
         styles = self.document.styles
@@ -137,8 +148,6 @@ class _DocxWriter:
             self.progress(min(self.done, self.total), self.total)
 
     def paragraph(self, text: str = "", style: str = "Normal", **options: Any) -> Any:
-        from labkit.report.docx_parts import new_paragraph, write_text
-
         p = new_paragraph(self.style_ids[style], page_break_before=self.break_before)
         self.break_before = False
         self._append(p)
@@ -155,15 +164,13 @@ class _DocxWriter:
         else:
             self.body.append(block)
 
+    @functools.cached_property
     def _table_style_id(self) -> str | None:
         """The id `Table.style = TABLE_STYLE` writes (None for the default table style), found
         once: python-docx looks for the default style through all the styles at each table."""
-        if self._table_style is False:
-            from docx.enum.style import WD_STYLE_TYPE
+        from docx.enum.style import WD_STYLE_TYPE
 
-            self._table_style = self.document.part.get_style_id(self.styles[TABLE_STYLE],
-                                                                WD_STYLE_TYPE.TABLE)  # fmt: skip
-        return cast("str | None", self._table_style)
+        return self.document.part.get_style_id(self.styles[TABLE_STYLE], WD_STYLE_TYPE.TABLE)
 
     def _shape_id(self) -> int:
         """The id python-docx's `part.next_id` gives the next drawing (one more than the
@@ -217,8 +224,6 @@ class _DocxWriter:
 
     def _page_furniture(self) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-        from labkit.report.docx_parts import add_field, write_text
 
         section = self.document.sections[0]
         section.different_first_page_header_footer = True
@@ -285,8 +290,6 @@ class _DocxWriter:
         from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
         from docx.shared import Cm
 
-        from labkit.report.docx_parts import add_field, begin_field, end_field, write_text
-
         self.paragraph(self.doc.toc_title, "TOC Heading")
         headings = [h for h in self.doc.elements if isinstance(h, e.Heading) and h.level <= 2]
         first = self.paragraph("", "TOC 1")
@@ -315,8 +318,6 @@ class _DocxWriter:
             paragraph = self.paragraph(element.text, f"Heading {min(max(element.level, 1), 3)}")
             keep_with_next(paragraph._p)
             if element.level <= 2:
-                from labkit.report.docx_parts import bookmark
-
                 self.toc_marks += 1
                 bookmark(paragraph, f"_Toc{self.toc_marks}", self.toc_marks)
         elif isinstance(element, e.Paragraph):
@@ -376,7 +377,6 @@ class _DocxWriter:
         return last
 
     def _table(self, table: e.Table) -> None:
-        from labkit.report.docx_parts import BodyEnd, new_table
         from labkit.report.docx_rows import RowFiller
 
         total = sum(table.widths) or 1
@@ -384,11 +384,9 @@ class _DocxWriter:
         widths = [usable * w / total for w in table.widths]
         text_style = self.style_ids["Table Text Small" if table.compact else "Table Text"]
         container = BodyEnd(self.document._body, self._append, round(usable * 360000))
-        grid = new_table(container, table.header, widths, self._table_style_id(),
+        grid = new_table(container, table.header, widths, self._table_style_id,
                          self.style_ids["Table Header"])  # fmt: skip
         if table.align:
-            from labkit.report.docx_parts import ALIGN
-
             for cell, code in zip(grid.rows[0].cells, table.align, strict=False):
                 if ALIGN.get(code) is not None:
                     cell.paragraphs[0].alignment = ALIGN[code]

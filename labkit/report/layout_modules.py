@@ -25,7 +25,7 @@ def module_elements(output: ModuleOutput, w: Words) -> list[e.Element]:
         return [e.Paragraph(output.title, "label", keep_with_next=True),
                 e.Paragraph(f"{_day_method(output, w)} — {w('wide.where', chapter=w('h.wide'))}",
                             "note", keep_with_next=True)]  # fmt: skip
-    out = _head(output, w, f"block-{output.block_id}")
+    out = _head(output, w)
     out.extend(spec.layout(output, w))
     return out
 
@@ -38,15 +38,15 @@ def wide_chapter(outputs: tuple[ModuleOutput, ...], w: Words) -> list[e.Element]
         return []
     out: list[e.Element] = [e.Orientation(landscape=True), e.Heading(1, w("h.wide"), "wide")]
     for output in wide:
-        out.extend(_head(output, w, f"block-{output.block_id}"))
+        out.extend(_head(output, w))
         out.extend(spec_for(output.method).layout(output, w))
     out.append(e.Orientation(landscape=False))
     return out
 
 
-def _head(output: ModuleOutput, w: Words, anchor: str) -> list[e.Element]:
-    """The block's title and « Jour 1 · method », kept with what follows."""
-    return [e.Heading(2, output.title, anchor),
+def _head(output: ModuleOutput, w: Words) -> list[e.Element]:
+    """The block's title (anchor "block-<id>") and « Jour 1 · method », kept with what follows."""
+    return [e.Heading(2, output.title, f"block-{output.block_id}"),
             e.Paragraph(_day_method(output, w), "note", keep_with_next=True)]  # fmt: skip
 
 
