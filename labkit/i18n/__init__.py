@@ -70,7 +70,7 @@ def normalise_lang(value: str | None) -> Lang | None:
     if exact is not None:
         return exact
     head = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
-    return next((lang for lang in Lang if lang.value == head), None)
+    return _LANGS.get(head)
 
 
 def set_ui_language(lang: str | None) -> None:
