@@ -11,6 +11,7 @@ never a hand-written « idée(s) »). Outputs follow the session's language; the
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import re
@@ -70,7 +71,7 @@ def normalise_lang(value: str | None) -> Lang | None:
     if exact is not None:
         return exact
     head = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
-    return next((lang for lang in Lang if lang.value == head), None)
+    return _LANGS.get(head)
 
 
 def set_ui_language(lang: str | None) -> None:
@@ -154,15 +155,19 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
         template = plain_gender(template)
     if not params:
         return template
-    if ":plural:" in template or _elided(template):  # {count:plural:idée|idées}, {name:de}:
+    if _needs_formatter(template):  # {count:plural:idée|idées}, {name:de}:
         from labkit.i18n.plural import format_plural  # see labkit.i18n.plural and .elision
 
         return format_plural(template, str(chosen), params)
     return template.format(**params)
 
 
-def _elided(template: str) -> bool:
-    """Whether `template` has an elided field, « {name:de} » (`labkit.i18n.elision`)."""
+@functools.cache
+def _needs_formatter(template: str) -> bool:
+    """Whether `template` has a plural field, « {count:plural:idée|idées} », or an elided one,
+    « {name:de} » (`labkit.i18n.elision`): worked out once per template (`t()` runs per row)."""
+    if ":plural:" in template:
+        return True
     if ":" not in template:
         return False
     from labkit.i18n.elision import MARKS

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from labkit.i18n import format_time, t
 from labkit.model import (
+    Block,
     CrossedInterviewsConfig,
     Participant,
     Session,
@@ -90,6 +91,7 @@ def route_cards(session: Session, plans: SavedPlans) -> list[RouteCard]:
     lang = session.language
     starts = {item.block.id: item.start for day in schedule_session(session) for item in day}
     route_blocks = [(n, b) for n, b in session.blocks() if b.method_type in ROUTE_METHODS]
+    teams = _cafe_teams(route_blocks, plans)
     cards = []
     for person in session.participants:
         if not person.role.seated:
@@ -103,7 +105,8 @@ def route_cards(session: Session, plans: SavedPlans) -> list[RouteCard]:
                 when = format_time(starts[block.id])
             plan = plans.plans.get(block.id)
             if isinstance(block.method, WorldCafeConfig):
-                section = _cafe_section(session, block.method, plan, person)
+                section = _cafe_section(session, block.method, plan, person,
+                                        teams.get(block.id, {}))
             else:
                 assert isinstance(block.method, CrossedInterviewsConfig)
                 section = _interview_section(session, plan, person)
@@ -121,8 +124,24 @@ def route_cards(session: Session, plans: SavedPlans) -> list[RouteCard]:
     return cards
 
 
+def _cafe_teams(route_blocks: list[tuple[int, Block]], plans: SavedPlans
+                ) -> dict[str, dict[str, str]]:  # fmt: skip
+    """block id -> (participant id -> team name) for each team café with a saved plan, read
+    once per block from its plan (`labkit.planning.team_rotation.team_of`: team N starts at
+    table N, then moves on a table a round; hosts are in none)."""
+    from labkit.planning.team_rotation import team_of
+
+    teams: dict[str, dict[str, str]] = {}
+    for _, block in route_blocks:
+        plan = plans.plans.get(block.id)
+        if isinstance(block.method, WorldCafeConfig) and block.method.teams and plan is not None:
+            teams[block.id] = team_of(plan.rounds, block.method.hosts, block.method.teams)
+    return teams
+
+
 def _cafe_section(
-    session: Session, config: WorldCafeConfig, plan: SavedPlan | None, person: Participant
+    session: Session, config: WorldCafeConfig, plan: SavedPlan | None, person: Participant,
+    teams: dict[str, str],
 ) -> tuple[tuple[RouteLine, ...], str | None]:
     lang = session.language
     host_table = config.hosts.index(person.id) + 1 if person.id in config.hosts else None
@@ -134,7 +153,7 @@ def _cafe_section(
                        for index in range(config.rounds))
         return blanks, t("prepare.route.no_cafe_plan", lang)
     lines = []
-    team = team_of(config, plan, person.id)
+    team = teams.get(person.id)
     if team:
         lines.append(RouteLine(t("prepare.route.team", lang), team))
     for index in range(config.rounds):
@@ -145,16 +164,6 @@ def _cafe_section(
         lines.append(RouteLine(t("prepare.route.round", lang, n=index + 1), value))
     note = t("prepare.route.host_note", lang, table=host_table) if host_table else None
     return tuple(lines), note
-
-
-def team_of(config: WorldCafeConfig, plan: SavedPlan, participant_id: str) -> str | None:
-    """The name of the participant's team in a team-based café, read from the plan (team N
-    starts at table N, then moves on a table a round); hosts are in none."""
-    from labkit.planning.team_rotation import team_of as teams_of
-
-    if not config.teams:
-        return None
-    return teams_of(plan.rounds, config.hosts, config.teams).get(participant_id)
 
 
 def _interview_section(

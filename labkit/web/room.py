@@ -141,8 +141,7 @@ class Room:
         if not isinstance(config, WorldCafeConfig) or table is None:
             return Position(number, table, None, None)
         question = config.question_at(table, number or 1)
-        team = team_at_table(config.teams, table, number or 1, config.tables) \
-            if config.teams else None
+        team = team_at_table(config.teams, table, number or 1, config.tables)
         return Position(number, table, question, config.questions[question - 1], team)
 
     def moves(self, block: Block, state: JournalState) -> list[tuple[str, int]]:

@@ -267,8 +267,8 @@ class VoteScreen(CaptureScreen):
 
         following = self.team or ""
         if known:
-            after = [k for k, n in enumerate(known) if self.team and n == self.team]
-            following = known[(after[0] + 1) % len(known)] if after else known[0]
+            following = known[(known.index(self.team) + 1) % len(known)] \
+                if self.team in known else known[0]
         hint = t("tui.vote.team_hint", teams=", ".join(known)) if known else ""
         self.app.push_screen(prompt(t("tui.vote.team_title"), t("tui.vote.team_label"),
                                     following, check=check, hint=hint), chosen)

@@ -229,8 +229,7 @@ class WorldCafeScreen(CaptureScreen):
                               left=record is not None and record.status == "left"))
         seats.sort(key=lambda s: not s.host)
         question = self.config.question_at(table, number)
-        team = rotation.team_at_table(self.config.teams, table, number, self.config.tables) \
-            if self.config.teams else None
+        team = rotation.team_at_table(self.config.teams, table, number, self.config.tables)
         return TableView(table, question, self.config.questions[question - 1], tuple(seats),
                          ideas, table == self.selected, self.compact, team)
 

@@ -16,16 +16,16 @@ _ELSEWHERE = Coordinate(-2, -2)
 """A cursor on no row: what a row's drawing depends on when the cursor is on another row."""
 
 
-def fill_width(table: DataTable[Any], key: str, minimum: int = 10) -> None:
+def fill_width(table: DataTable[Any], key: str, minimum: int = 10) -> bool:
     """Give column `key` the width the other columns leave, so that no row scrolls sideways.
 
     Long texts in that column end with an ellipsis (on a projector, a sideways scroll bar
-    hides information; the full text is one Enter away).
+    hides information; the full text is one Enter away). True when the column's width changed.
     """
     column = table.columns.get(ColumnKey(key))
     width = table.scrollable_content_region.width or table.size.width
     if column is None or not width:
-        return
+        return False
     others = sum(
         c.get_render_width(table) for k, c in table.columns.items() if k.value != key
     )
@@ -35,6 +35,8 @@ def fill_width(table: DataTable[Any], key: str, minimum: int = 10) -> None:
         column.width = wanted
         table._require_update_dimensions = True
         table.refresh()
+        return True
+    return False
 
 
 class SelectTable(FocusNow, DataTable[Any]):
@@ -143,14 +145,8 @@ class FitTable(SelectTable):
     def fit(self) -> None:
         """Give the `fill` column the free width; wrapped rows are measured again at a new
         width (`DataTable` measures a row's height only when it is added)."""
-        before = self._fill_width()
-        fill_width(self, self.fill)
-        if self.wrap and self.row_count and self._fill_width() != before:
+        if fill_width(self, self.fill) and self.wrap and self.row_count:
             self._measure_again()
-
-    def _fill_width(self) -> int | None:
-        column = self.columns.get(ColumnKey(self.fill))
-        return None if column is None or column.auto_width else column.width
 
     def _measure_again(self) -> None:
         cursor = self.cursor_row
