@@ -84,8 +84,11 @@ def _shortened(text: str, width: int, lines: int) -> str:
 
 def figure(chart: Chart, words: Words, caption: str) -> Figure:
     """The figure showing `chart`: labels keyed where they would be cut, their full text in the
-    caption, and the alternative text describing the chart with its full labels."""
+    caption, no title drawn when the caption is the title, and the alternative text describing
+    the chart with its full labels and title."""
     shown, keys = keyed(chart)
+    if " ".join(caption.split()) == " ".join(chart.title.split()):
+        shown = replace(shown, title="")  # the caption says it: not twice, inside the image too
     if keys:
         caption = f"{caption}. " + " ; ".join(f"{key} {text}" for key, text in keys)
     return Figure(shown, describe_chart(chart, words), caption)

@@ -53,8 +53,9 @@ def chart_xml(chart: Chart, lang: str = "fr", number: Number = _plain) -> bytes:
     _c(space, "lang", "fr-FR" if lang == "fr" else "en-GB")
     _c(space, "roundedCorners", 0)
     body = _c(space, "chart")
-    _title(_c(body, "title"), wrap(chart.title, 80, 2), 1000)
-    _c(body, "autoTitleDeleted", 0)
+    if chart.title:  # none when the figure's caption says it
+        _title(_c(body, "title"), wrap(chart.title, 80, 2), 1000)
+    _c(body, "autoTitleDeleted", 0 if chart.title else 1)
     plot = _c(body, "plotArea")
     _c(plot, "layout")
     if chart.kind == "line":

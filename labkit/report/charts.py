@@ -43,9 +43,10 @@ def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.
         title = wrap(chart.title, 80, 2)
         # y given: matplotlib would otherwise measure every tick label to keep the title clear of
         # them (nothing is drawn above the axes, so the title sits at 1.0 either way)
-        axes.set_title(title, fontsize=10, loc="left", color="#222222", y=1.0)
+        if title:  # none when the figure's caption says it
+            axes.set_title(title, fontsize=10, loc="left", color="#222222", y=1.0)
         left, bottom = _margins(chart)
-        top = 0.22 + 0.18 * (title.count("\n") + 1)
+        top = 0.22 + 0.18 * (title.count("\n") + 1 if title else 0)
         figure.subplots_adjust(left=left / WIDTH_IN, right=1 - 0.25 / WIDTH_IN,
                                bottom=bottom / height, top=1 - top / height)  # fmt: skip
         return _png(canvas)

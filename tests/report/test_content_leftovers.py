@@ -1,0 +1,53 @@
+"""documents.md leftovers in the restitution's content, read back from the three examples'
+Markdown (the docx, HTML and PDF are laid out from the same document)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from labkit.report import render_report
+from labkit.resources import data_dir
+from labkit.store.session_folder import open_session
+
+EXAMPLES = ("garde-enfants-parents", "cooperation-territoriale", "atelier-collaboratif")
+
+
+def _render(name: str, kind: str, out: Path) -> Path:
+    folder = open_session(data_dir("examples") / name)
+    return Path(render_report(folder, kind, out / f"{name}.{kind}").path)
+
+
+@pytest.fixture(scope="module")
+def markdown(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("md")
+    return {name: _render(name, "md", out).read_text(encoding="utf-8") for name in EXAMPLES}
+
+
+def _section(text: str, heading: str) -> str:
+    start = text.index(f"\n## {heading}")
+    end = text.find("\n## ", start + 1)
+    return text[start:end]
+
+
+def test_a_chart_does_not_repeat_its_caption_as_its_title(tmp_path: Path) -> None:
+    from docx import Document
+    from lxml import etree
+
+    doc = Document(str(_render("cooperation-territoriale", "docx", tmp_path)))
+    captions = {" ".join(p.text.split()) for p in doc.paragraphs if p.style.name == "Caption"}
+    charts = [part for part in doc.part.package.iter_parts()
+              if part.partname.endswith(".xml") and "/charts/chart" in part.partname]  # fmt: skip
+    assert len(charts) >= 4
+    ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+          "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}  # fmt: skip
+    for part in charts:
+        root = etree.fromstring(part.blob)
+        titles = [" ".join("".join(t.itertext()).split())
+                  for t in root.findall(".//c:chart/c:title", ns)]  # fmt: skip
+        assert not titles or titles[0] not in captions, (part.partname, titles)
+        assert root.find(".//c:autoTitleDeleted", ns).get("val") == "1", part.partname
+    body = doc.element.body.xml
+    assert "Diagramme en barres horizontales — Gommettes par idée. " in body  # alt text complete
+    assert "Diagramme en barres horizontales — Participants par collège. " in body
