@@ -106,6 +106,25 @@ def candidates(
     return list(dict.fromkeys(i for i in items if captured.item_exists(i)))
 
 
+def whole_ballot(
+    session: Session, config: IdeaVoteConfig, captured: Captured, question: int | None,
+    items: Sequence[str], totals: Mapping[str, int],
+) -> list[str]:  # fmt: skip
+    """Every idea of the source block's question when the room voted beyond its shortlist (dots
+    on an idea of that question the shortlist left out: the whole list was on the ballot), so
+    that an idea nobody gave a dot to still shows, with 0; else none."""
+    source = config.source_block
+    if not source:
+        return []
+    wanted = source_question(session, config, question) if question else None
+    ideas = [c.contribution_id for c in _ideas_by_block(captured).get(source, [])
+             if wanted is None or c.question == wanted]  # fmt: skip
+    shortlisted = {i for k in captured.kept_ideas() if k.block_id == source for i in k.item_ids}
+    if not any(totals.get(i) and i not in shortlisted for i in ideas):
+        return []
+    return [i for i in ideas if i not in items and captured.item_exists(i)]
+
+
 def _ideas_by_block(captured: Captured) -> dict[str | None, list[v.Contribution]]:
     found: dict[str | None, list[v.Contribution]] = defaultdict(list)
     for contribution in sorted(captured.contributions.values(), key=lambda c: c.event_id):
@@ -166,6 +185,8 @@ def question_tally(
     items = candidates(session, block, config, captured, question)
     totals = tally(votes, question)
     items += [i for i in totals if i not in items]
+    items += [i for i in whole_ballot(session, config, captured, question, items, totals)
+              if i not in items]  # fmt: skip
     ranked = ranking(items, totals, config.top_n)
     recorded = recorded_selection(captured, block.id, question)
     return QuestionTally(tuple(items), totals, tuple(ranked),

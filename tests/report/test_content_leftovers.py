@@ -3,6 +3,7 @@ Markdown (the docx, HTML and PDF are laid out from the same document)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,16 @@ def test_a_chart_does_not_repeat_its_caption_as_its_title(tmp_path: Path) -> Non
     body = doc.element.body.xml
     assert "Diagramme en barres horizontales — Gommettes par idée. " in body  # alt text complete
     assert "Diagramme en barres horizontales — Participants par collège. " in body
+
+
+def test_an_idea_of_the_ballot_with_no_dot_is_in_the_vote_table(markdown: dict[str, str]) -> None:
+    text = markdown["cooperation-territoriale"]
+    vote = text[text.index("### Récolte du café"):text.index("### Session d'entraide")]
+    q4 = vote[vote.index("#### Comment répondre ensemble"):]
+    idea = "Mobiliser les personnes en situation de handicap sur ces recrutements avec Cap emploi"
+    assert f"| 6 | {idea} | 0 |" in q4, q4[:1500]
+    assert re.search(r"Mobiliser les personnes[^;\]]*\u00a0?: 0\]", q4), "the chart names it too"
+    # a ballot that was the shortlist (garde: every dot on a shortlisted idea) stays as it was
+    garde = _section(markdown["garde-enfants-parents"], "Ce que les groupes ont produit")
+    table = garde[garde.index("### Vote"):garde.index("Gommettes par idée")]
+    assert len(re.findall(r"^\| \**\d+=?\**? \|", table, re.M)) == 15, table
