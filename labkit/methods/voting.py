@@ -227,6 +227,8 @@ class VoteDecision:
     vote: Block
     kept: dict[int | None, tuple[str, ...]]
     """source question -> the vote's kept items placed on that question, in the vote's order."""
+    ballot: frozenset[str] = frozenset()
+    """Every item the vote's tables list (kept or not, 0 dots included)."""
 
     def on(self, question: int | None) -> tuple[str, ...]:
         """The kept items of the source's question `question`."""
@@ -241,14 +243,21 @@ def decision_for_source(
     vote = voted_after(session, source)
     if vote is None:
         return None
-    outcome = vote_outcome(session, vote, captured)
-    if not any(outcome.values()):
+    config = vote.method
+    assert isinstance(config, IdeaVoteConfig), vote.id
+    votes = block_votes(session, vote, captured)
+    numbers = question_numbers(config, votes)
+    tallies = [question_tally(session, vote, captured, votes, n) for n in numbers]
+    if not any(x.kept for x in tallies):
         return None
     kept: dict[int | None, list[str]] = defaultdict(list)
-    for items in outcome.values():
-        for item in items:
+    for found in tallies:
+        for item in found.kept:
             kept[_question_of(captured, item)].append(item)
-    return VoteDecision(vote, {q: tuple(dict.fromkeys(x)) for q, x in kept.items()})
+    shown = {x.question for x in votes}  # the vote's report has a table per question voted on
+    ballot = frozenset(i for n, found in zip(numbers, tallies, strict=True) if n in shown
+                       for i in found.items)  # fmt: skip
+    return VoteDecision(vote, {q: tuple(dict.fromkeys(x)) for q, x in kept.items()}, ballot)
 
 
 def _question_of(captured: Captured, item_id: str) -> int | None:

@@ -37,6 +37,8 @@ class CafeQuestion:
     keep_target: int = 3
     vote: str | None = None
     """The title of the later vote that decided which ideas are kept (None: the harvest did)."""
+    on_ballot: frozenset[str] = frozenset()
+    """The ideas that vote's table lists with their dots (not listed again here)."""
 
     @property
     def idea_count(self) -> int:
@@ -251,9 +253,10 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
                 text = t("report.cafe.other_ideas", harvest.lang)
             else:
                 text = t("report.question_n", harvest.lang, n=number)
+            ballot = decision.ballot if decision else frozenset()
             questions.append(CafeQuestion(number, text, kept_items, groups,
                                           config.keep_per_question,
-                                          clean(vote.title) if vote else None))  # fmt: skip
+                                          clean(vote.title) if vote else None, ballot))  # fmt: skip
         if not questions:
             return None
         return CafeOutput(block.id, clean(block.title), self.tag, day, questions=tuple(questions))
@@ -279,15 +282,20 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
                 none = "cafe.none_kept_at_vote" if question.vote else "cafe.none_kept"
                 out.append(e.Paragraph(words(none), "note"))
             kept = {i.item_id for i in question.kept}
+            voted = sum(1 for g in question.groups for i in g.items
+                        if i.item_id not in kept and i.item_id in question.on_ballot)  # fmt: skip
             others = tuple(
                 ItemGroup(g.title, rest) for g in question.groups
-                if (rest := tuple(i for i in g.items if i.item_id not in kept))
-            )  # each idea once: the kept ones above, then the others
+                if (rest := tuple(i for i in g.items
+                                  if i.item_id not in kept and i.item_id not in question.on_ballot))
+            )  # each idea once: the kept ones above, the others here or in the vote's table
             if others:
                 count = sum(len(g.items) for g in others)
-                key = "cafe.others" if kept else "cafe.all"
+                key = "cafe.others" if kept or voted else "cafe.all"
                 out.append(e.Paragraph(words.count(key, count), "label"))
                 out.extend(group_elements(others, words, dots=True))
+            if voted:
+                out.append(e.Paragraph(words.count("cafe.others_at_vote", voted), "note"))
         return out
 
 

@@ -124,6 +124,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.cafe.others.many": {"fr": "Les {n} autres idées exprimées", "en": "The {n} other ideas put forward"},
     "report.cafe.none_kept": {"fr": "Aucune idée n'a été marquée comme retenue pour cette question.", "en": "No idea was marked as kept for this question."},
     "report.cafe.voted": {"fr": "Les idées retenues sont celles du vote «\u00a0{vote}\u00a0».", "en": "The ideas kept are those of the vote “{vote}”."},
+    "report.cafe.others_at_vote.one": {"fr": "Et une autre idée exprimée, dans le tableau du vote plus loin (avec ses gommettes).", "en": "And one other idea put forward, in the vote's table further on (with its dots)."},
+    "report.cafe.others_at_vote.many": {"fr": "Et {n} autres idées exprimées, dans le tableau du vote plus loin (avec leurs gommettes).", "en": "And {n} other ideas put forward, in the vote's table further on (with their dots)."},
     "report.cafe.none_kept_at_vote": {"fr": "Aucune idée de cette question n'a été retenue au vote.", "en": "No idea of this question was kept at the vote."},
     "report.dots.one": {"fr": "{n} gommette", "en": "{n} dot"},
     "report.dots.many": {"fr": "{n} gommettes", "en": "{n} dots"},
