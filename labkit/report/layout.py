@@ -61,13 +61,12 @@ def _cover(report: c.Report, w: Words) -> e.CoverPage:
     lines = [w.dates(cover.dates)]
     place = cover.venue or w.capitalised(t(f"mode.{cover.mode}", report.lang))
     lines.append(place)
-    if cover.remote_link and cover.mode != "remote":
-        lines.append(w("cover.hybrid"))
     lines.append(w("cover.lab", lab=cover.lab))
     if cover.sponsor:
         lines.append(w("cover.sponsor", sponsor=cover.sponsor))
     subtitle = w.capitalised(t(f"format.{cover.format}", report.lang))
-    subtitle += " · " + t(f"mode.{cover.mode}", report.lang)
+    hybrid = cover.remote_link and cover.mode == "in_person"  # in the room, with a video link
+    subtitle += " · " + (w("mode.hybrid") if hybrid else t(f"mode.{cover.mode}", report.lang))
     qr = None
     if cover.resources_url:
         qr = e.Qr(cover.resources_url, w("cover.resources", url=cover.resources_url))

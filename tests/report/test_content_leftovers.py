@@ -32,6 +32,19 @@ def _section(text: str, heading: str) -> str:
     return text[start:end]
 
 
+def test_a_hybrid_session_says_so_in_the_cover_subtitle(markdown: dict[str, str]) -> None:
+    cover = markdown["atelier-collaboratif"].split("---")[0]
+    assert "**Atelier collaboratif · en présentiel et à distance**" in cover, cover
+    assert "Avec une participation à distance" not in cover
+    assert "· en présentiel**" in markdown["cooperation-territoriale"].split("---")[0]
+
+
+def test_people_without_an_organisation_are_counted_in_words(markdown: dict[str, str]) -> None:
+    table = _section(markdown["garde-enfants-parents"], "Qui a participé")
+    assert "| Participation à titre personnel | 8 |" in table, table
+    assert "(sans structure)" not in table
+
+
 def test_a_chart_does_not_repeat_its_caption_as_its_title(tmp_path: Path) -> None:
     from docx import Document
     from lxml import etree

@@ -8,7 +8,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.cover.lab": {"fr": "Animée par {lab}", "en": "Facilitated by {lab}"},
     "report.cover.sponsor": {"fr": "Commanditaire\u00a0: {sponsor}", "en": "Sponsor: {sponsor}"},
     "report.cover.resources": {"fr": "Ressources de la session\u00a0: {url}", "en": "Session resources: {url}"},
-    "report.cover.hybrid": {"fr": "Avec une participation à distance", "en": "With remote participants"},
+    "report.mode.hybrid": {"fr": "en présentiel et à distance", "en": "in person and remote"},
     "report.join": {"fr": "{head} et {last}", "en": "{head} and {last}"},
     "report.pseudonym": {"fr": "Participant·e {number}", "en": "Participant {number}"},
     "naming.masked_name": {"fr": "[nom masqué]", "en": "[name withheld]"},
@@ -61,7 +61,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.caption.presence": {"fr": "Présences par jour", "en": "Attendance per day"},
     "report.group.other": {"fr": "Autres", "en": "Others"},
-    "report.no_organisation": {"fr": "(sans structure)", "en": "(no organisation)"},
+    "report.no_organisation": {"fr": "Participation à titre personnel", "en": "Taking part in a personal capacity"},
     "report.day_n": {"fr": "Jour {n}", "en": "Day {n}"},
     # --- agenda
     "report.agenda.intro": {
