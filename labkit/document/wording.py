@@ -46,12 +46,17 @@ class Words:
         return t("report.join", self.lang, head=", ".join(parts[:-1]), last=parts[-1])
 
     def time(self, value: dt.datetime | dt.time | None) -> str:
-        return format_time(value, self.lang) if value is not None else "—"
+        """A clock time as the language writes it in prose: "9 h 05" (fr), "9:05" (en)."""
+        if value is None:
+            return "—"
+        hour, minute = format_time(value, self.lang).split(":")
+        return t("report.clock", self.lang, hour=int(hour), minute=minute)
 
     def span(self, start: dt.datetime | None, end: dt.datetime | None) -> str:
+        """A time range, "9 h 00 – 9 h 30" (the end "…" while it runs)."""
         if start is None:
             return "—"
-        return f"{self.time(start)}–{self.time(end)}" if end else f"{self.time(start)}–…"
+        return f"{self.time(start)} – {self.time(end) if end else '…'}"
 
     def number(self, value: float, digits: int = 1) -> str:
         return format_number(value, self.lang, digits)

@@ -167,10 +167,12 @@ def _agenda(days: tuple[c.AgendaDay, ...], w: Words, out: list[e.Element]) -> No
                          w.minutes(row.start_drift)))  # fmt: skip
         out.append(e.Table(
             (w("col.planned"), w("col.actual"), w("col.block"), w("col.phase"), w("col.drift")),
-            tuple(rows), (1.5, 1.5, 4.2, 2, 1.2), compact=True,
+            tuple(rows), (1.9, 1.9, 3.6, 1.9, 1.1), compact=True,
         ))  # fmt: skip
         if not day.recorded:
             out.append(e.Paragraph(w("note.not_recorded"), "note"))
+    if any(day.recorded for day in days):
+        out.append(e.Paragraph(w("agenda.drift_legend"), "note"))
 
 
 def _commitments(section: c.Commitments, w: Words, out: list[e.Element]) -> None:

@@ -45,6 +45,23 @@ def test_people_without_an_organisation_are_counted_in_words(markdown: dict[str,
     assert "(sans structure)" not in table
 
 
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_agenda_shows_clock_ranges_and_explains_the_start_shift(
+    markdown: dict[str, str], name: str
+) -> None:
+    agenda = _section(markdown[name], "Le déroulé de la session")
+    rows = [line for line in agenda.splitlines() if re.match(r"\| \d", line)]
+    assert rows, agenda
+    clock = r"\d{1,2}\u00a0h\u00a0\d\d"
+    for row in rows:
+        planned, actual = (cell.strip() for cell in row.strip("| ").split(" | ")[:2])
+        assert re.fullmatch(rf"{clock} – {clock}", planned), row
+        assert re.fullmatch(rf"{clock} – {clock}|—|non tenue?", actual), row
+        assert not re.search(r"\b\d\d:\d\d\b", row), row
+    assert "| Décalage du début |" in agenda
+    assert agenda.count("*Décalage du début\u00a0: avance ou retard du début") == 1, agenda
+
+
 def test_a_chart_does_not_repeat_its_caption_as_its_title(tmp_path: Path) -> None:
     from docx import Document
     from lxml import etree
