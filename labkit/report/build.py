@@ -358,7 +358,7 @@ class _Builder:
             if where is None:
                 where = self.where(x, (spec or MethodSpec).table_word)
             if x.edited_at is not None:  # corrected after it was recorded (the journal keeps both)
-                where = " · ".join(filter(None, [where, t("report.edited", self.lang)]))
+                where = ", ".join(filter(None, [where, t("report.edited", self.lang)]))
             entries.append(c.AnnexEntry(
                 x.contribution_id, t(f"report.kind.{x.kind}", self.lang), where, clean(x.text),
                 self.policy.author(x.author),
@@ -371,6 +371,8 @@ class _Builder:
         parts = []
         for name in ("question", "round", "table", "pair"):
             value = getattr(x, name)
+            if name == "table" and x.team and x.question is not None:
+                continue  # a team café: the team sits at its question's table, named below
             if value is not None:
                 key = table_word if name == "table" else f"report.where.{name}"
                 parts.append(t(key, self.lang, n=value))
@@ -380,4 +382,4 @@ class _Builder:
             parts.append(territory_heading(one_line(x.territory), self.lang))
         if x.device in PARTICIPANT_SOURCES:  # the rest was captured by the facilitators
             parts.append(t(f"report.source.{x.device}", self.lang))
-        return " · ".join(parts)
+        return ", ".join(parts)

@@ -338,8 +338,14 @@ def _annex(blocks: tuple[c.AnnexBlock, ...], w: Words, out: list[e.Element]) -> 
         if authors:
             header, widths = (*header, w("col.author")), (0.9, 1.3, 2, 5.5, 1.6)
         rows = tuple(
-            (x.contribution_id, x.kind, x.where or "—", x.text,
+            (_reference(x.contribution_id), x.kind, x.where or "—", x.text,
              *((x.author or "—",) if authors else ()))
             for x in block.entries
         )  # fmt: skip
         out.append(e.Table(header, rows, widths, compact=True))
+
+
+def _reference(contribution_id: str) -> str:
+    """The annex's reference number of a contribution: "35" for the journal's "c35"."""
+    number = contribution_id.removeprefix("c")
+    return number if number.isdigit() else contribution_id

@@ -95,3 +95,12 @@ def test_an_idea_of_the_ballot_with_no_dot_is_in_the_vote_table(markdown: dict[s
     garde = _section(markdown["garde-enfants-parents"], "Ce que les groupes ont produit")
     table = garde[garde.index("### Vote"):garde.index("Gommettes par idée")]
     assert len(re.findall(r"^\| \**\d+=?\**? \|", table, re.M)) == 15, table
+
+
+def test_the_annex_gives_a_reference_number_and_a_short_location(
+    markdown: dict[str, str],
+) -> None:
+    annex = _section(markdown["cooperation-territoriale"], "Annexe")
+    assert "| 35 | idée | Q1, tour 1, Équipe Verte | Un diagnostic partagé" in annex, annex[:2000]
+    assert not re.search(r"\| c\d+ \|", annex)
+    assert " · table " not in annex
