@@ -65,8 +65,10 @@ def _cover(report: c.Report, w: Words) -> e.CoverPage:
     if cover.sponsor:
         lines.append(w("cover.sponsor", sponsor=cover.sponsor))
     subtitle = w.capitalised(t(f"format.{cover.format}", report.lang))
-    hybrid = cover.remote_link and cover.mode == "in_person"  # in the room, with a video link
-    subtitle += " · " + (w("mode.hybrid") if hybrid else t(f"mode.{cover.mode}", report.lang))
+    mode = t(f"mode.{cover.mode}", report.lang)
+    if cover.remote_link and cover.mode != "remote":  # in the room, with a video link
+        mode = w("mode.and_remote", mode=mode)
+    subtitle += f" · {mode}"
     qr = None
     if cover.resources_url:
         qr = e.Qr(cover.resources_url, w("cover.resources", url=cover.resources_url))

@@ -8,7 +8,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.cover.lab": {"fr": "Animée par {lab}", "en": "Facilitated by {lab}"},
     "report.cover.sponsor": {"fr": "Commanditaire\u00a0: {sponsor}", "en": "Sponsor: {sponsor}"},
     "report.cover.resources": {"fr": "Ressources de la session\u00a0: {url}", "en": "Session resources: {url}"},
-    "report.mode.hybrid": {"fr": "en présentiel et à distance", "en": "in person and remote"},
+    "report.mode.and_remote": {"fr": "{mode} et à distance", "en": "{mode} and remote"},
     "report.join": {"fr": "{head} et {last}", "en": "{head} and {last}"},
     "report.pseudonym": {"fr": "Participant·e {number}", "en": "Participant {number}"},
     "naming.masked_name": {"fr": "[nom masqué]", "en": "[name withheld]"},
