@@ -75,7 +75,8 @@ def build_badges(session: Session) -> Any:
         return None
     lang = session.language
     document = dc.new_document(margins_cm=MARGINS_CM, lang=lang,
-                               title=t("prepare.badges.title", lang))
+                               title=t("prepare.badges.title", lang), subject=session.title,
+                               author=session.lab)
     widths = [BADGE_WIDTH_CM] * COLUMNS
     table = dc.new_table(document, widths)
     for start in range(0, len(found), COLUMNS):

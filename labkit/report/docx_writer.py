@@ -203,7 +203,7 @@ class _DocxWriter:
     # --- the document ------------------------------------------------------------------------
 
     def render(self) -> bytes:
-        from labkit.report.docx_meta import set_compatibility, set_language, set_properties
+        from labkit.docx_kit.meta import set_compatibility, set_language, set_properties
 
         self._page_furniture()
         self._cover()
