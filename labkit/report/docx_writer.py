@@ -337,9 +337,12 @@ class _DocxWriter:
             if last is not None and isinstance(following, e.Table | e.Figure):
                 keep_with_next(last._p)  # the list's end with its table
         elif isinstance(element, e.Table):
-            self._table(element)
+            chart = isinstance(following, e.Figure)  # a vote table and its chart: one page
+            self._table(element, keep_next=chart)
             if isinstance(following, e.Table | e.Figure) or following is None:
-                self.paragraph("", "Report Note")
+                spacer = self.paragraph("", "Report Note")
+                if chart:
+                    keep_with_next(spacer._p)
         elif isinstance(element, e.Figure):
             self._figure(element)
         elif isinstance(element, e.Image):
@@ -371,12 +374,16 @@ class _DocxWriter:
                 last = self.paragraph(item if self.bullets_numbered else f"•\t{item}",
                                       "List Bullet")  # fmt: skip
             subs = bullets.sub[index - 1] if index - 1 < len(bullets.sub) else ()
+            if subs:  # an item never ends a page without its first sub-item
+                keep_with_next(last._p)
             for sub in subs:
                 last = self.paragraph(sub if self.bullets_numbered else f"–\t{sub}",
                                       "List Bullet 2")  # fmt: skip
         return last
 
-    def _table(self, table: e.Table) -> None:
+    def _table(self, table: e.Table, keep_next: bool = False) -> None:
+        """The table and its caption; `keep_next`: its last row and caption stay on the page of
+        what follows (a chart)."""
         from labkit.report.docx_rows import RowFiller
 
         total = sum(table.widths) or 1
@@ -395,13 +402,19 @@ class _DocxWriter:
         for index, row in enumerate(table.rows):
             rows.add(row, bold=index in table.emphasis, shade_first=shaded)
         rows.finish()
-        if len(table.rows) <= KEEP_TOGETHER_ROWS:  # a short table is never split across pages
-            for tr in grid._tbl.tr_lst[:-1]:
-                for tc in tr.tc_lst:
-                    for p in tc.p_lst:
-                        keep_with_next(p)
+        rows_kept = grid._tbl.tr_lst
+        if len(table.rows) > KEEP_TOGETHER_ROWS:  # a long table may split, not a short one
+            rows_kept = rows_kept[-1:] if keep_next else []
+        elif not keep_next:
+            rows_kept = rows_kept[:-1]
+        for tr in rows_kept:
+            for tc in tr.tc_lst:
+                for p in tc.p_lst:
+                    keep_with_next(p)
         if table.caption:
-            self.paragraph(table.caption, "Caption")
+            caption = self.paragraph(table.caption, "Caption")
+            if keep_next:
+                keep_with_next(caption._p)
 
     def _figure(self, figure: e.Figure) -> None:
         """A native Word chart (vector, editable; no matplotlib) and its caption."""
