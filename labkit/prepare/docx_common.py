@@ -197,15 +197,22 @@ def add_run(
     italic: bool = False,
     colour: str | None = None,
 ) -> Any:
-    """A run of text at the end of `paragraph`."""
+    """A run of text at the end of `paragraph` (the last one: a symbol Arial lacks, such as
+    ☐, gets a run of its own in `docx_kit.symbols.SYMBOL_FONT`)."""
     from docx.shared import Pt, RGBColor
 
-    run = paragraph.add_run(text)
-    run.bold, run.italic = bold or None, italic or None
-    if size:
-        run.font.size = Pt(size)
-    if colour:
-        run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+    from labkit.docx_kit import symbols
+
+    run = None
+    for piece, symbol in symbols.pieces(text):
+        run = paragraph.add_run(piece)
+        run.bold, run.italic = bold or None, italic or None
+        if size:
+            run.font.size = Pt(size)
+        if colour:
+            run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+        if symbol:
+            symbols.set_symbol_font(run._r)
     return run
 
 
