@@ -132,6 +132,8 @@ class _DocxWriter:
         self.done, self.total = 0, work_units(doc)
         self.photo_count = sum(isinstance(x, e.Image) for x in doc.elements)
         self.bullets_numbered = self._has_numbering("List Bullet")
+        self.previous: e.Element | None = None
+        """The element written last (`_element` reads what it comes after)."""
         self.break_before = False
         """The next paragraph starts a page (a break paragraph could itself land on a fresh
         page and leave it blank)."""
@@ -212,6 +214,7 @@ class _DocxWriter:
         for index, element in enumerate(elements):
             following = elements[index + 1] if index + 1 < len(elements) else None
             self._element(element, following)
+            self.previous = element
             self._tick(_weight(element))
         set_language(self.document, self.doc.lang)
         set_compatibility(self.document)
@@ -327,7 +330,8 @@ class _DocxWriter:
             # so does a label (« Ce qui marche (2) ») with its list
             introduces = element.keep_with_next or (
                 isinstance(following, e.Table | e.Figure) and len(element.text) <= 300) or (
-                element.style == "label" and not isinstance(following, e.Heading | None))
+                element.style == "label" and not isinstance(following, e.Heading | None)) or (
+                _between_headings(self.previous, element, following))
             for line in element.text.split("\n"):
                 paragraph = self.paragraph(line, style)
                 if introduces:
@@ -502,6 +506,15 @@ class _DocxWriter:
             block = block.getprevious()
         for paragraph in chain[1:]:  # the last one is followed by the section break
             keep_with_next(paragraph)
+
+
+def _between_headings(previous: e.Element | None, paragraph: e.Paragraph,
+                      following: e.Element | None) -> bool:  # fmt: skip
+    """A chapter's short opening line between its heading and a sub-heading (« Le déroulé de
+    la session », a line, « jeudi 8 avril 2027 »): kept with the sub-heading, so that the
+    heading and its line never end a page without what they open."""
+    return (isinstance(previous, e.Heading) and isinstance(following, e.Heading)
+            and following.level > previous.level and len(paragraph.text) <= 300)  # fmt: skip
 
 
 def _lines(p: Any) -> int:

@@ -60,3 +60,13 @@ def test_a_bullet_with_sub_items_never_ends_a_page_alone(captured) -> None:  # n
     paragraphs = {_text(p).split("\t")[-1]: p for p in body.iter(qn("w:p"))}
     assert _kept(paragraphs["Territoire 02 (4)"]) and _kept(paragraphs["Somme (80) (4)"])
     assert not _kept(paragraphs["Sans détail"]) and not _kept(paragraphs["b"])
+
+
+def test_a_chapter_s_opening_line_stays_with_its_first_sub_heading(captured) -> None:  # noqa: ANN001
+    body = _render(captured, e.Heading(1, "Le déroulé de la session"),
+                   e.Paragraph("Les horaires prévus et les horaires réels."),
+                   e.Heading(2, "jeudi 8 avril 2027"), e.Paragraph("Une ligne."),
+                   e.Heading(2, "vendredi 9 avril 2027"))  # fmt: skip
+    paragraphs = {_text(p): p for p in body.iter(qn("w:p"))}
+    assert _kept(paragraphs["Les horaires prévus et les horaires réels."])
+    assert not _kept(paragraphs["Une ligne."])  # a section's last line before the next one
