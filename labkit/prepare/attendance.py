@@ -135,7 +135,8 @@ def build_attendance_sheet(session: Session, days: int | Sequence[int] | None = 
     signing_columns = sum(len(half_days(session, n)) for n in numbers)
     document = dc.new_document(landscape=signing_columns > 1 or options.remote_column,
                                margins_cm=MARGINS_CM, font_size=10, lang=lang,
-                               title=t("prepare.sheet.title", lang))
+                               title=t("prepare.sheet.title", lang), subject=session.title,
+                               author=session.lab)
     _page_header(document, session, numbers, options.logo)
     _page_footer(document, session)
     width = dc.usable_width_cm(document)

@@ -1,4 +1,5 @@
-"""Name badges: first name and organisation in large print, ten 9 × 5.4 cm badges per A4 page.
+"""Name badges: first name and organisation in large print, ten 9 × 5.4 cm badges per A4 page,
+the session's title (shortened) and dates in small type at the foot of each.
 
 Badges sit in a grid of fixed-height rows that never split, so that Word and LibreOffice both
 break pages between rows; a thick left edge in the stakeholder group's colour helps people find
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from labkit.document.text import shorten
+from labkit.document.wording import Words
 from labkit.i18n import t
 from labkit.model import Role, Session
 from labkit.model.text import fold
@@ -22,6 +25,8 @@ BADGE_HEIGHT_CM = 5.4
 COLUMNS = 2
 MARGINS_CM = (1.3, 1.5, 1.0, 1.5)
 NAME_SIZES = ((8, 40.0), (11, 34.0), (14, 28.0), (18, 22.0))
+EVENT_CHARS = 68
+"""The foot line (title · dates) at 7 pt: about what 8 cm of Arial holds."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,9 @@ def build_badges(session: Session) -> Any:
         return None
     lang = session.language
     document = dc.new_document(margins_cm=MARGINS_CM, lang=lang,
-                               title=t("prepare.badges.title", lang))
+                               title=t("prepare.badges.title", lang), subject=session.title,
+                               author=session.lab)
+    event = event_line(session)
     widths = [BADGE_WIDTH_CM] * COLUMNS
     table = dc.new_table(document, widths)
     for start in range(0, len(found), COLUMNS):
@@ -86,7 +93,7 @@ def build_badges(session: Session) -> Any:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             dc.set_cell_margins(cell, top=0.2, right=0.4, bottom=0.2, left=0.6)
             dc.set_cell_borders(cell, left=("single", 48, badge.colour))
-            _badge(cell, badge, session)
+            _badge(cell, badge, session, event)
         for cell in row.cells[len(found[start:start + COLUMNS]):]:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     dc.set_table_borders(table, style="dashed", size=4, colour="A6A6A6")
@@ -94,7 +101,16 @@ def build_badges(session: Session) -> Any:
     return document
 
 
-def _badge(cell: Any, badge: Badge, session: Session) -> None:
+def event_line(session: Session) -> str:
+    """ "Garde d'enfants des parents… · jeudi 8 avril 2027": the title shortened to fit."""
+    lang = session.language
+    dates = Words(lang).dates([day.date for day in session.days])
+    room = EVENT_CHARS - len(t("prepare.badges.event", lang, title="", dates=dates))
+    return t("prepare.badges.event", lang, title=shorten(session.title, max(room, 12)),
+             dates=dates)  # fmt: skip
+
+
+def _badge(cell: Any, badge: Badge, session: Session, event: str) -> None:
     dc.cell_text(cell, session.lab, size=8, colour="7F7F7F", space_after=4)
     size = dc.fit_size(badge.first_name, NAME_SIZES, 18.0)
     dc.add_text(cell, badge.first_name, size=size, bold=True, colour="1F1F1F", space_after=2)
@@ -104,3 +120,4 @@ def _badge(cell: Any, badge: Badge, session: Session) -> None:
     caption = badge.role or badge.group_label
     if caption:
         dc.add_text(cell, caption, size=10, bold=True, colour=dc.readable_colour(badge.colour))
+    dc.add_text(cell, event, size=7, colour="7F7F7F", space_before=3)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from labkit.document.text import xml_safe
 from labkit.docx_kit.pictures import (
     QR_PREFIX,
     add_picture,
@@ -67,12 +68,17 @@ def new_document(
     margins_cm: float | Sequence[float] = 2.0,
     font_size: float = 11,
     lang: str = "fr",
-    title: str | None = None,
+    title: str = "",
+    subject: str = "",
+    author: str = "",
 ) -> Any:
-    """A blank A4 document: orientation, margins (one value or top, right, bottom, left), font."""
+    """A blank A4 document: orientation, margins (one value or top, right, bottom, left), font;
+    clean core properties (`docx_kit.meta.set_properties`: by `author`, the Lab, created now)."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Pt
+
+    from labkit.docx_kit.meta import set_properties
 
     document = Document()
     section = document.sections[0]
@@ -93,9 +99,8 @@ def new_document(
     _set_east_asian_font(normal.element, FONT)
     _set_language(normal.element, "fr-FR" if lang == "fr" else "en-GB")
     normal.paragraph_format.space_after = Pt(4)
-    if title:
-        document.core_properties.title = title[:250]  # Word's limit is 255 characters
-    document.core_properties.language = lang
+    set_properties(document, title=xml_safe(title), subject=xml_safe(subject),
+                   author=xml_safe(author), lang=lang)
     return document
 
 
@@ -192,15 +197,22 @@ def add_run(
     italic: bool = False,
     colour: str | None = None,
 ) -> Any:
-    """A run of text at the end of `paragraph`."""
+    """A run of text at the end of `paragraph` (the last one: a symbol Arial lacks, such as
+    ☐, gets a run of its own in `docx_kit.symbols.SYMBOL_FONT`)."""
     from docx.shared import Pt, RGBColor
 
-    run = paragraph.add_run(text)
-    run.bold, run.italic = bold or None, italic or None
-    if size:
-        run.font.size = Pt(size)
-    if colour:
-        run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+    from labkit.docx_kit import symbols
+
+    run = None
+    for piece, symbol in symbols.pieces(text):
+        run = paragraph.add_run(piece)
+        run.bold, run.italic = bold or None, italic or None
+        if size:
+            run.font.size = Pt(size)
+        if colour:
+            run.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+        if symbol:
+            symbols.set_symbol_font(run._r)
     return run
 
 

@@ -61,7 +61,8 @@ def build_invitation_agenda(session: Session) -> Any:
     """The invitation agenda as a python-docx Document (not saved)."""
     lang = session.language
     document = dc.new_document(margins_cm=(1.6, 1.8, 1.5, 1.8), font_size=10, lang=lang,
-                               title=session.title)
+                               title=session.title, subject=session.title,
+                               author=session.lab)
     dc.heading_style(document, 1, 13, ACCENT)
     dc.heading_style(document, 2, 11, ACCENT)
     dc.add_text(document, session.lab, size=10, colour=GREY,

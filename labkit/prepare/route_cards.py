@@ -37,7 +37,8 @@ def build_route_cards(session: Session, plans: SavedPlans) -> Any:
         return None
     lang = session.language
     document = dc.new_document(margins_cm=MARGINS_CM, font_size=10, lang=lang,
-                               title=t("prepare.route.title", lang))
+                               title=t("prepare.route.title", lang), subject=session.title,
+                               author=session.lab)
     dc.add_text(document, t("prepare.route.heading", lang, title=session.title), size=11,
                 bold=True, colour=ACCENT, space_after=6)
     widths = [CARD_WIDTH_CM] * COLUMNS

@@ -110,7 +110,8 @@ def build_table_cards(session: Session, *, url: str | None = None, back: str = "
     lang = session.language
     url = table_card_url(session, url) if not join_urls else next(iter(join_urls.values()))
     document = dc.new_document(landscape=True, margins_cm=MARGINS_CM, lang=lang,
-                               title=t("prepare.cards.title", lang))
+                               title=t("prepare.cards.title", lang), subject=session.title,
+                               author=session.lab)
     width = dc.usable_width_cm(document)
     widths = [width - QR_COLUMN_CM, QR_COLUMN_CM] if url else [width]
     table = dc.new_table(document, widths)

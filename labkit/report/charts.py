@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import struct
 import warnings
 import zlib
@@ -21,11 +22,16 @@ DPI = 150
 # which would draw every text twice (charts are the slowest part of a render). Labels are wrapped
 # in `category_room`, the room `chart_labels.keyed` fitted them to: none is cut here.
 _GREY = "#555555"
+DOCUMENT_FONTS = ("Arial", "Liberation Sans")
+"""The report's text font (as `docx_kit.charts.FONT`), then its metric-compatible free twin."""
+FALLBACK_FONT = "DejaVu Sans"
+"""matplotlib's bundled font: when neither is installed, and for glyphs they lack (★, emoji)."""
 
 
 def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.1f}") -> bytes:
     """The chart as PNG bytes; `number` formats the values printed on it (locale-aware)."""
     _import_matplotlib()
+    from matplotlib import rc_context
     from matplotlib.figure import Figure
 
     from labkit.report.chart_canvas import Canvas
@@ -34,8 +40,8 @@ def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.
     height = height_in(chart)
     figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI, facecolor="white")
     canvas = Canvas(figure)
-    axes = figure.add_subplot()
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), rc_context({"font.family": list(chart_fonts())}):
+        axes = figure.add_subplot()
         warnings.simplefilter("ignore")  # missing glyphs (emoji...) are drawn as boxes, no noise
         draw(axes, chart, number)
         for side in ("top", "right"):
@@ -50,6 +56,18 @@ def render_chart(chart: Chart, number: Callable[[float], str] = lambda x: f"{x:.
         figure.subplots_adjust(left=left / WIDTH_IN, right=1 - 0.25 / WIDTH_IN,
                                bottom=bottom / height, top=1 - top / height)  # fmt: skip
         return _png(canvas)
+
+
+@functools.cache
+def chart_fonts() -> tuple[str, ...]:
+    """The charts' font families: the first of DOCUMENT_FONTS matplotlib knows, then
+    FALLBACK_FONT. Looked up once per process, among the fonts matplotlib has cached: a family
+    it lacks is never asked for (that would search, and warn, at every text)."""
+    from matplotlib.font_manager import fontManager
+
+    known = {font.name for font in fontManager.ttflist}
+    first = [name for name in DOCUMENT_FONTS if name in known][:1]
+    return (*first, FALLBACK_FONT)
 
 
 def height_in(chart: Chart) -> float:

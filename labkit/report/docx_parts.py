@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from lxml.etree import SubElement
 
 from labkit.document.text import is_rtl, xml_safe
+from labkit.docx_kit import symbols
 from labkit.docx_kit import tables as kit
 
 HEADER_FILL = "1F4E79"
@@ -42,13 +43,19 @@ def write_text(paragraph: Any, text: str, *, bold: bool = False, italic: bool = 
     text = xml_safe(text)
     if not text:
         return
-    if "\t" in text:
-        r = tabbed_run(paragraph._p, text, bold, italic)
-    else:
-        r = run_element(paragraph._p, text, bold, italic)
+    runs = []
+    for piece, symbol in symbols.pieces(text):  # a symbol Arial lacks: a run in a font with it
+        if "\t" in piece:
+            r = tabbed_run(paragraph._p, piece, bold, italic)
+        else:
+            r = run_element(paragraph._p, piece, bold, italic)
+        if symbol:
+            symbols.set_symbol_font(r)
+        runs.append(r)
     if is_rtl(text):
         set_rtl(paragraph)
-        r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+        for r in runs:
+            r.get_or_add_rPr().append(OxmlElement("w:rtl"))
 
 
 def tabbed_run(p: Any, text: str, bold: bool = False, italic: bool = False) -> Any:

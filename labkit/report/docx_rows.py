@@ -19,6 +19,7 @@ from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from labkit.document.text import is_rtl, xml_safe
+from labkit.docx_kit import symbols
 from labkit.docx_kit import tables as kit
 from labkit.report.docx_parts import ALIGN, bidi, run_element
 
@@ -57,9 +58,14 @@ def _escape(text: str) -> str:
 
 
 def _run(text: str, bold: bool) -> str:
-    """`docx_parts.run_element`'s run as XML text."""
-    style = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    return f'<w:r>{style}<w:t xml:space="preserve">{_escape(text)}</w:t></w:r>'
+    """`docx_parts.write_text`'s runs as XML text (a symbol Arial lacks in a run of its own)."""
+    runs = []
+    for piece, symbol in symbols.pieces(text):
+        fonts = symbols.RUN_FONTS_XML if symbol else ""
+        bolded = "<w:b/>" if bold else ""
+        style = f"<w:rPr>{fonts}{bolded}</w:rPr>" if fonts or bolded else ""
+        runs.append(f'<w:r>{style}<w:t xml:space="preserve">{_escape(piece)}</w:t></w:r>')
+    return "".join(runs)
 
 
 class _Cell:

@@ -132,6 +132,8 @@ class _DocxWriter:
         self.done, self.total = 0, work_units(doc)
         self.photo_count = sum(isinstance(x, e.Image) for x in doc.elements)
         self.bullets_numbered = self._has_numbering("List Bullet")
+        self.previous: e.Element | None = None
+        """The element written last (`_element` reads what it comes after)."""
         self.break_before = False
         """The next paragraph starts a page (a break paragraph could itself land on a fresh
         page and leave it blank)."""
@@ -203,7 +205,7 @@ class _DocxWriter:
     # --- the document ------------------------------------------------------------------------
 
     def render(self) -> bytes:
-        from labkit.report.docx_meta import set_compatibility, set_language, set_properties
+        from labkit.docx_kit.meta import set_compatibility, set_language, set_properties
 
         self._page_furniture()
         self._cover()
@@ -212,6 +214,7 @@ class _DocxWriter:
         for index, element in enumerate(elements):
             following = elements[index + 1] if index + 1 < len(elements) else None
             self._element(element, following)
+            self.previous = element
             self._tick(_weight(element))
         set_language(self.document, self.doc.lang)
         set_compatibility(self.document)
@@ -327,7 +330,8 @@ class _DocxWriter:
             # so does a label (« Ce qui marche (2) ») with its list
             introduces = element.keep_with_next or (
                 isinstance(following, e.Table | e.Figure) and len(element.text) <= 300) or (
-                element.style == "label" and not isinstance(following, e.Heading | None))
+                element.style == "label" and not isinstance(following, e.Heading | None)) or (
+                _between_headings(self.previous, element, following))
             for line in element.text.split("\n"):
                 paragraph = self.paragraph(line, style)
                 if introduces:
@@ -337,9 +341,12 @@ class _DocxWriter:
             if last is not None and isinstance(following, e.Table | e.Figure):
                 keep_with_next(last._p)  # the list's end with its table
         elif isinstance(element, e.Table):
-            self._table(element)
+            chart = isinstance(following, e.Figure)  # a vote table and its chart: one page
+            self._table(element, keep_next=chart)
             if isinstance(following, e.Table | e.Figure) or following is None:
-                self.paragraph("", "Report Note")
+                spacer = self.paragraph("", "Report Note")
+                if chart:
+                    keep_with_next(spacer._p)
         elif isinstance(element, e.Figure):
             self._figure(element)
         elif isinstance(element, e.Image):
@@ -371,12 +378,16 @@ class _DocxWriter:
                 last = self.paragraph(item if self.bullets_numbered else f"•\t{item}",
                                       "List Bullet")  # fmt: skip
             subs = bullets.sub[index - 1] if index - 1 < len(bullets.sub) else ()
+            if subs:  # an item never ends a page without its first sub-item
+                keep_with_next(last._p)
             for sub in subs:
                 last = self.paragraph(sub if self.bullets_numbered else f"–\t{sub}",
                                       "List Bullet 2")  # fmt: skip
         return last
 
-    def _table(self, table: e.Table) -> None:
+    def _table(self, table: e.Table, keep_next: bool = False) -> None:
+        """The table and its caption; `keep_next`: its last row and caption stay on the page of
+        what follows (a chart)."""
         from labkit.report.docx_rows import RowFiller
 
         total = sum(table.widths) or 1
@@ -395,13 +406,19 @@ class _DocxWriter:
         for index, row in enumerate(table.rows):
             rows.add(row, bold=index in table.emphasis, shade_first=shaded)
         rows.finish()
-        if len(table.rows) <= KEEP_TOGETHER_ROWS:  # a short table is never split across pages
-            for tr in grid._tbl.tr_lst[:-1]:
-                for tc in tr.tc_lst:
-                    for p in tc.p_lst:
-                        keep_with_next(p)
+        rows_kept = grid._tbl.tr_lst
+        if len(table.rows) > KEEP_TOGETHER_ROWS:  # a long table may split, not a short one
+            rows_kept = rows_kept[-1:] if keep_next else []
+        elif not keep_next:
+            rows_kept = rows_kept[:-1]
+        for tr in rows_kept:
+            for tc in tr.tc_lst:
+                for p in tc.p_lst:
+                    keep_with_next(p)
         if table.caption:
-            self.paragraph(table.caption, "Caption")
+            caption = self.paragraph(table.caption, "Caption")
+            if keep_next:
+                keep_with_next(caption._p)
 
     def _figure(self, figure: e.Figure) -> None:
         """A native Word chart (vector, editable; no matplotlib) and its caption."""
@@ -489,6 +506,15 @@ class _DocxWriter:
             block = block.getprevious()
         for paragraph in chain[1:]:  # the last one is followed by the section break
             keep_with_next(paragraph)
+
+
+def _between_headings(previous: e.Element | None, paragraph: e.Paragraph,
+                      following: e.Element | None) -> bool:  # fmt: skip
+    """A chapter's short opening line between its heading and a sub-heading (« Le déroulé de
+    la session », a line, « jeudi 8 avril 2027 »): kept with the sub-heading, so that the
+    heading and its line never end a page without what they open."""
+    return (isinstance(previous, e.Heading) and isinstance(following, e.Heading)
+            and following.level > previous.level and len(paragraph.text) <= 300)  # fmt: skip
 
 
 def _lines(p: Any) -> int:

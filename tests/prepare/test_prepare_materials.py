@@ -225,6 +225,11 @@ def test_badges_grid_with_large_first_names(folder: SessionFolder, tmp_path: Pat
     assert "CAF du Nord" in text and "Facilitateur" in text
     assert "Facilitateur·rice" not in text  # no point médian unless the session asks for it
     assert "Demandeur·ses d'emploi" not in text  # vulnerable groups: colour only
+    feet = {cell.paragraphs[-1].text for row in table.rows for cell in row.cells if cell.text}
+    # the event on every badge, its title shortened to leave room for the dates
+    assert feet == {"Garde d'enfants des parents en recherche… · 12 et 13 mars 2026"}
+    assert {cell.paragraphs[-1].runs[0].font.size.pt for row in table.rows
+            for cell in row.cells if cell.text} == {7}  # fmt: skip
 
 
 # -- sign-in sheets ----------------------------------------------------------------------------

@@ -161,6 +161,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prepare.cards.qr_phone": {"fr": "Participez depuis votre téléphone", "en": "Take part from your phone"},
     # -- badges --------------------------------------------------------------------------------
     "prepare.badges.title": {"fr": "Badges", "en": "Name badges"},
+    "prepare.badges.event": {"fr": "{title} · {dates}", "en": "{title} · {dates}"},
     # -- sign-in sheets ------------------------------------------------------------------------
     "prepare.sheet.title": {"fr": "Feuille d'émargement", "en": "Attendance sign-in sheet"},
     "prepare.sheet.file": {"fr": "emargement-jour-{n}.docx", "en": "sign-in-day-{n}.docx"},

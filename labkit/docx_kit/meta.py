@@ -1,7 +1,8 @@
 """What a .docx says about itself: language, Word compatibility mode, core and app properties.
 
-A restitution opens in current Word without "mode de compatibilité" or an "update fields?"
-prompt, is spell-checked (and read aloud) in its language, and carries the Lab as its author.
+A restitution or a printed material opens in current Word without "mode de compatibilité" or an
+"update fields?" prompt, is spell-checked (and read aloud) in its language, and carries the Lab as
+its author.
 """
 
 from __future__ import annotations
