@@ -252,7 +252,8 @@ def host_free_start(pb: Problem, design: Design, rng: random.Random,
         point_person = _spread_groups(pb, design, point_person, set(), rng)
     groups = [[[point_person[p] for p in table if p in point_person] for table in rnd]
               for rnd in design.rounds[: pb.planned]]
-    out = assign_hosts(pb, groups, deadline)
+    # the assignment's annealing takes at most a third of what is left
+    out = assign_hosts(pb, groups, deadline.part(1 / 3) if deadline is not None else None)
     if len(out) < pb.planned:
         out = greedy_start(pb, rng, out, deadline)
     return out
