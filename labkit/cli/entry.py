@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import os
 
+OWNS_PROCESS = False
+"""Whether a labkit command is this process's entry point (the console script, `python -m
+labkit`): then the CPU the process has spent so far (start-up, imports) is the command's."""
+
 
 def main() -> None:
     """Run labkit.
@@ -14,6 +18,8 @@ def main() -> None:
     every installed distribution the first time a model is built, about 10 ms of each command
     that validates anything (issue 16).
     """
+    global OWNS_PROCESS
+    OWNS_PROCESS = True
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from labkit.cli.app import main as app_main
 

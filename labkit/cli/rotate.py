@@ -9,6 +9,7 @@ The computing is `labkit.planning`; this module only reads options and prints.
 from __future__ import annotations
 
 import json
+import time
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -51,7 +52,10 @@ def register(app: typer.Typer) -> None:
             "--time-limit", min=0.0, metavar="SEC", help=t("planning.help.time_limit"))] = 1.0,
         as_json: Annotated[bool, typer.Option("--json", help=t("planning.help.json"))] = False,
     ) -> None:
+        started = time.process_time()
+        from labkit.cli import entry
         from labkit.planning import plan_rotation
+        from labkit.planning.deadline import Deadline
 
         adhoc = {"--size": size, "--tables": tables, "--rounds": rounds,
                  "--groups": groups, "--hosts": hosts or None, "--visit-once": visit_once or None}
@@ -70,7 +74,10 @@ def register(app: typer.Typer) -> None:
             request = _adhoc_request(size, tables, rounds, hosts, groups, visit_once, seed,
                                      time_limit)
             names = {}
-        plan = plan_rotation(request)
+        # --time-limit is the whole command's CPU: when the command is the process (not called
+        # from a test or another program), its start-up and imports are taken off the search
+        spent = time.process_time() - (0.0 if entry.OWNS_PROCESS else started)
+        plan = plan_rotation(request, deadline=Deadline.for_process(time_limit, spent))
         if as_json:
             typer.echo(json.dumps(_rotation_json(plan, numeric=session is None),
                                   ensure_ascii=False))

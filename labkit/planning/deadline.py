@@ -29,6 +29,14 @@ class Deadline:
         self.checks = 0
 
     @classmethod
+    def for_process(cls, seconds: float, spent: float | None = None) -> Deadline:
+        """A budget of `seconds` for a whole command: the CPU it has already `spent` (by
+        default `time.process_time()`, which counts from the process start: start-up and
+        imports) is taken off, with a little room kept for measuring and printing the plan."""
+        spent = time.process_time() if spent is None else spent
+        return cls(max(seconds * 0.97 - 0.01 - spent, 0.0))
+
+    @classmethod
     def never(cls) -> Deadline:
         """A deadline that never expires (no budget: e.g. measuring a fixed plan)."""
         return cls(float("inf"))

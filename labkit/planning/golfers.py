@@ -2,7 +2,8 @@
 
 Two are kept as the parameters of a structured plan (`golfers_30_6`, `golfers_24_7`: a cyclic
 group on rows of people, the few offsets found by an exhaustive search). The stored 6-round
-plan for 24 at 6x4 was found by this planner's own tabu search given a long CPU budget. The
+plan for 24 at 6x4 was found by this planner's own tabu search given a long CPU budget,
+the 10-round one for 24 at 8x3 by a short one. The
 instances are solved in the social golfer literature (e.g. Harvey's tables, Triska & Musliu);
 every plan is checked by the tests and again when built: every round a partition of the
 points into equal tables, no pair meeting twice. `golfer_solution` returns the stored one.
@@ -21,6 +22,23 @@ _SOLUTIONS: dict[tuple[int, int], tuple[str, ...]] = {
     "1 3 5 15 | 7 18 19 20 | 8 10 11 22 | 12 13 14 17 | 2 6 9 16 | 0 4 21 23",
     "4 6 10 15 | 1 9 17 18 | 2 3 7 11 | 0 14 16 20 | 13 19 22 23 | 5 8 12 21",
     "2 4 8 18 | 1 12 20 23 | 3 6 17 22 | 5 11 13 16 | 0 7 9 10 | 14 15 19 21",
+    ),
+    # 24 people at 8 tables of 3 for 10 rounds, a resolvable triple packing (10 of the 11
+    # classes of a nearly Kirkman triple system NKTS(24)), found by this planner's tabu search
+    # (seed 0, 0.3 s). Table t of every round is the one the visitors of 32 at 8x4 with hosts
+    # over 10 rounds take to host t: 49 repeats, one above the bound of 48 (a tabu search on
+    # the tables' order, swaps within rounds, did not reach 48)
+    (8, 3): (
+    "22 5 19 | 15 8 6 | 10 18 21 | 23 12 3 | 13 4 2 | 9 11 7 | 1 16 20 | 14 0 17",
+    "22 18 8 | 23 20 11 | 3 2 6 | 14 4 15 | 21 5 1 | 9 12 17 | 19 13 7 | 10 16 0",
+    "10 17 15 | 4 5 12 | 21 11 19 | 0 22 1 | 3 18 7 | 14 2 8 | 23 13 16 | 9 6 20",
+    "14 20 13 | 15 23 21 | 9 22 2 | 3 19 17 | 5 16 11 | 0 6 18 | 7 4 10 | 12 8 1",
+    "9 21 4 | 1 19 6 | 17 5 23 | 20 7 8 | 12 10 14 | 3 16 22 | 0 15 2 | 13 11 18",
+    "21 2 16 | 0 3 9 | 1 17 13 | 11 10 8 | 4 22 6 | 14 19 23 | 20 12 18 | 7 5 15",
+    "3 1 11 | 7 2 17 | 8 16 4 | 6 21 13 | 12 19 15 | 0 5 20 | 14 9 18 | 22 10 23",
+    "0 11 4 | 18 16 17 | 1 14 7 | 5 10 6 | 8 23 9 | 15 3 13 | 12 22 21 | 2 19 20",
+    "7 23 6 | 11 22 14 | 12 13 0 | 16 9 15 | 17 21 20 | 2 1 10 | 5 3 8 | 19 18 4",
+    "16 7 12 | 9 13 10 | 20 22 15 | 18 5 2 | 0 19 8 | 4 23 1 | 17 6 11 | 21 14 3",
     ),
 }
 

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from labkit.planning.constructions import candidate_designs
 from labkit.planning.deadline import Deadline
+from labkit.planning.host_free import host_free_start
 from labkit.planning.rotation_metrics import RotationMetrics
 from labkit.planning.rotation_model import (
     PlanNote,
@@ -99,6 +100,17 @@ def _starts(pb: Problem, rng: random.Random, deadline: Deadline,
                     return starts
             if deadline.expired():
                 break
+        if pb.hosts and size > 1 and not deadline.expired():
+            # the visitors alone on a host-free design, groups given to the hosts per round
+            for design in candidate_designs(pb.tables, size - 1, pb.planned):
+                plan = host_free_start(pb, design, rng, deadline)
+                partial = len(design.rounds) < pb.planned
+                if plan is not None and add(
+                        f"visitors on {design.name}"
+                        + (f" ({len(design.rounds)} rounds)" if partial else ""), plan):
+                    return starts
+                if deadline.expired():
+                    break
     if starts and deadline.expired():
         return starts
     if add("greedy start", greedy_start(pb, rng, deadline=deadline)):

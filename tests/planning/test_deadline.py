@@ -101,3 +101,10 @@ def test_a_thousand_people_plan_within_a_generous_bound_of_the_limit() -> None:
     wall = time.monotonic() - start
     assert done.returncode == 0, done.stderr.decode()
     assert wall < 5 * 0.5 + 3.0, f"{wall:.1f} s for a 0.5 s limit"
+
+
+def test_a_process_budget_takes_off_what_was_already_spent() -> None:
+    assert Deadline.for_process(1.0, spent=0.4).seconds == 1.0 * 0.97 - 0.01 - 0.4
+    assert Deadline.for_process(1.0, spent=2.0).seconds == 0.0
+    spent = time.process_time()  # by default: the CPU this process has spent so far
+    assert Deadline.for_process(spent + 1.0).seconds <= (spent + 1.0) * 0.97 - 0.01 - spent

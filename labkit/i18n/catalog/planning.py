@@ -49,8 +49,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Seed: same seed, same plan.",
     },
     "planning.help.time_limit": {
-        "fr": "Temps de calcul maximal, en secondes.",
-        "en": "Longest computing time, in seconds.",
+        "fr": "Temps de calcul maximal de toute la commande, en secondes de CPU (démarrage "
+              "compris\u00a0; plafond de trois fois en temps réel).",
+        "en": "Longest computing time of the whole command, in CPU seconds (start-up included; "
+              "capped at three times that in wall-clock time).",
     },
     "planning.help.json": {
         "fr": "Affiche un seul objet JSON (pour les scripts).",
