@@ -107,4 +107,4 @@ def test_a_process_budget_takes_off_what_was_already_spent() -> None:
     assert Deadline.for_process(1.0, spent=0.4).seconds == 1.0 * 0.97 - 0.01 - 0.4
     assert Deadline.for_process(1.0, spent=2.0).seconds == 0.0
     spent = time.process_time()  # by default: the CPU this process has spent so far
-    assert Deadline.for_process(spent + 1.0).seconds <= (spent + 1.0) * 0.97 - 0.01 - spent
+    assert 0.0 < Deadline.for_process(spent + 100.0).seconds <= 100.0
