@@ -175,6 +175,9 @@ def test_consenting_peoples_full_names_survive(data: st.DataObject) -> None:
     named = person("p9", named.first_name, named.last_name, consent=True)
     assume(not tokens(named) & set().union(*(tokens(p) for p in protected)))
     assume(not tokens(named) & {fold(w) for w in FILLER})
+    # as in the test above: a protected name that is also a filler word (« Idee », « idée ») is
+    # left alone when written in lower case, on purpose
+    assume(not set().union(*(tokens(p) for p in protected)) & {fold(w) for w in FILLER})
     text = data.draw(texts(protected)) + f", {named.full_name} et " + data.draw(texts(protected))
     masked = guard(*protected, named).mask(text)
     assert named.full_name in masked
