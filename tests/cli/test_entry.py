@@ -264,3 +264,12 @@ def test_plan_commands_define_no_event_model(example: Path, command: str) -> Non
     no event model (about 28 ms of `labkit validate` before, issue 16)."""
     _, modules = _modules_after(command, str(example))
     assert _event_modules(modules) <= {"base", "fields"}
+
+
+def test_validate_prints_its_marks_without_rich(example: Path, tmp_path: Path) -> None:
+    """`labkit validate` writes a few marked lines with Typer's styling: rich (about 20 ms of
+    its start, issue 16) is not imported, for a valid plan nor for a missing one."""
+    text, modules = _modules_after("validate", str(example), str(tmp_path / "none"))
+    assert "✓" in text and "0 errors" in text and "✗" in text and "no session found" in text
+    assert "\x1b[" not in text  # not a terminal: no colour codes
+    assert not _loaded(modules, "rich")
