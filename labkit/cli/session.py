@@ -66,34 +66,30 @@ def validate_command(
     ],
 ) -> None:
     """Check sessions: errors and warnings with file, line and field; exit 1 on any error."""
-    from rich.console import Console
-    from rich.markup import escape
-
+    from labkit.cli.plain import say, styled
     from labkit.errors import InvalidInputError
     from labkit.model.validation import Level
     from labkit.store.session_folder import open_session
 
-    console = Console(highlight=False)
     failed = False
     for arg in sessions:
         try:
             folder = open_session(arg)
         except InvalidInputError as error:
             failed = True
-            console.print(f"[bold red]✗[/] {escape(str(error))}", soft_wrap=True)
+            say(f"{styled('✗', 'red', bold=True)} {error}")
             continue
         problems = folder.problems()
         errors = [p for p in problems if p.level == Level.ERROR]
         warnings = [p for p in problems if p.level == Level.WARNING]
         failed = failed or bool(errors)
-        mark = "[bold red]✗[/]" if errors else "[bold green]✓[/]"
+        mark = styled("✗", "red", bold=True) if errors else styled("✓", "green", bold=True)
         summary = t("session.summary", None, errors=len(errors), warnings=len(warnings))
-        console.print(f"{mark} {escape(str(folder.yaml_path))} — {summary}", soft_wrap=True)
+        say(f"{mark} {folder.yaml_path} — {summary}")
         for problem in problems:
             label = t("word.error") if problem.level == Level.ERROR else t("word.warning")
-            style = "red" if problem.level == Level.ERROR else "yellow"
-            text = escape(folder.describe(problem))  # user text: "[à confirmer]" is not markup
-            console.print(f"  [{style}]{label}[/] {text}", soft_wrap=True)
+            colour = "red" if problem.level == Level.ERROR else "yellow"
+            say(f"  {styled(label, colour)} {folder.describe(problem)}")
     if failed:
         raise typer.Exit(1)
 

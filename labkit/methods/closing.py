@@ -55,10 +55,10 @@ def survey_means(
 class Closing(MethodSpec[ClosingConfig]):
     tag = "closing"
     config_type = ClosingConfig
-    events = (ev.ClosingWordAdded, ev.SurveyAnswered)
+    events = ("closing.word_added", "survey.answered")
     contributions = (
-        ParticipantInput("closing_word", ev.ClosingWordAdded),
-        ParticipantInput("survey", ev.SurveyAnswered),
+        ParticipantInput("closing_word", "closing.word_added"),
+        ParticipantInput("survey", "survey.answered"),
     )
 
     def parts(self, config: ClosingConfig) -> tuple[TimedPart, ...]:

@@ -37,10 +37,10 @@ class CommitmentsLive:
 class Commitments(MethodSpec[CommitmentsConfig]):
     tag = "commitments"
     config_type = CommitmentsConfig
-    events = (ev.CommitmentAdded, ev.CommitmentEdited, ev.CommitmentDeleted,
-              ev.ContributionAdded)  # fmt: skip
+    events = ("commitment.added", "commitment.edited", "commitment.deleted",
+              "contribution.added")  # fmt: skip
     contributions = (
-        ParticipantInput("commitment", ev.CommitmentAdded, ("team", "territory")),
+        ParticipantInput("commitment", "commitment.added", ("team", "territory")),
     )
 
     def parts(self, config: CommitmentsConfig) -> tuple[TimedPart, ...]:

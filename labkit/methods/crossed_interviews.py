@@ -42,8 +42,8 @@ class InterviewsLive:
 class CrossedInterviews(MethodSpec[CrossedInterviewsConfig]):
     tag = "crossed_interviews"
     config_type = CrossedInterviewsConfig
-    events = (ev.ContributionAdded, ev.RotationReplanned)
-    contributions = (ParticipantInput("ingredient", ev.ContributionAdded, ("table",)),)
+    events = ("contribution.added", "rotation.replanned")
+    contributions = (ParticipantInput("ingredient", "contribution.added", ("table",)),)
     table_word = "report.where.regroup"  # « groupe 2 », as the live screen says, not « table 2 »
 
     def parts(self, config: CrossedInterviewsConfig) -> tuple[TimedPart, ...]:

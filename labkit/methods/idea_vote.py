@@ -54,8 +54,8 @@ class VoteOutput(ModuleOutput):
 class IdeaVote(MethodSpec[IdeaVoteConfig]):
     tag = "idea_vote"
     config_type = IdeaVoteConfig
-    events = (ev.VoteCast, ev.IdeasKept, ev.ContributionAdded)
-    contributions = (ParticipantInput("vote", ev.VoteCast, ("question",)),)
+    events = ("vote.cast", "ideas.kept", "contribution.added")
+    contributions = (ParticipantInput("vote", "vote.cast", ("question",)),)
 
     def parts(self, config: IdeaVoteConfig) -> tuple[TimedPart, ...]:
         return ()

@@ -89,9 +89,9 @@ class JourneysLive:
 class PersonaJourney(MethodSpec[PersonaJourneyConfig]):
     tag = "persona_journey"
     config_type = PersonaJourneyConfig
-    events = (ev.PersonaCreated, ev.PersonaEdited, ev.PersonaDeleted, ev.JourneyStepAdded,
-              ev.JourneyStepEdited, ev.JourneyStepDeleted)  # fmt: skip
-    contributions = (ParticipantInput("journey_step", ev.JourneyStepAdded, ("team", "persona")),)
+    events = ("persona.created", "persona.edited", "persona.deleted", "journey_step.added",
+              "journey_step.edited", "journey_step.deleted")  # fmt: skip
+    contributions = (ParticipantInput("journey_step", "journey_step.added", ("team", "persona")),)
     landscape = True
 
     def parts(self, config: PersonaJourneyConfig) -> tuple[TimedPart, ...]:

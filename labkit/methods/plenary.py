@@ -39,7 +39,7 @@ def notes_report(spec: MethodSpec, block: Block, day: int, harvest: Harvest) -> 
 class Plenary(MethodSpec[PlenaryConfig]):
     tag = "plenary"
     config_type = PlenaryConfig
-    events = (ev.ContributionAdded,)
+    events = ("contribution.added",)
     contributions = ()
     """A plenary listens: the facilitator notes; participants ask through the closing or a
     later block."""

@@ -145,10 +145,10 @@ class PrototypeOutput(ModuleOutput):
 class PrototypeTest(MethodSpec[PrototypeTestConfig]):
     tag = "prototype_test"
     config_type = PrototypeTestConfig
-    events = (ev.ContributionAdded,)
+    events = ("contribution.added",)
     contributions = (
-        ParticipantInput("feedback", ev.ContributionAdded, ("team", "round", "question")),
-        ParticipantInput("decision", ev.ContributionAdded, ("team",), host_only=True),
+        ParticipantInput("feedback", "contribution.added", ("team", "round", "question")),
+        ParticipantInput("decision", "contribution.added", ("team",), host_only=True),
     )
 
     # --- timing ------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Generic, Literal, TypeVar
 
-from labkit.model.events import EventModel
 from labkit.model.validation import Path, Problem
 
 if TYPE_CHECKING:
@@ -55,8 +54,9 @@ class ParticipantInput:
     """Something a participant (or a table host) can contribute while the block runs."""
 
     kind: ContributionKind
-    event: type[EventModel]
-    """The journal event the contribution is written as."""
+    event: str
+    """The type name of the journal event the contribution is written as (its model is built
+    when one is written, not when the method is imported)."""
     placed_by: tuple[Placement, ...] = ()
     """What places it (the page knows the table and round of a café host, for instance)."""
     host_only: bool = False
@@ -83,8 +83,9 @@ class MethodSpec(ABC, Generic[C]):
     """The method type, as written in `session.yaml` (`type: world_cafe`)."""
     config_type: ClassVar[type]
     """The pydantic config model of the method (in `labkit.model.methods`)."""
-    events: ClassVar[tuple[type[EventModel], ...]]
-    """The journal events the method's capture writes (besides the agenda's block events)."""
+    events: ClassVar[tuple[str, ...]]
+    """The type names of the journal events the method's capture writes (besides the agenda's
+    block events): names, so that importing a method builds none of their models."""
     contributions: ClassVar[tuple[ParticipantInput, ...]]
     """What a participant can contribute during the block (empty: nothing)."""
 

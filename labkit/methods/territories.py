@@ -38,8 +38,8 @@ def _report(tag: str, block: Block, territories: list[str], prompt: str | None, 
 class TerritorialDiagnostic(MethodSpec[TerritorialDiagnosticConfig]):
     tag = "territorial_diagnostic"
     config_type = TerritorialDiagnosticConfig
-    events = (ev.ContributionAdded,)
-    contributions = (ParticipantInput("note", ev.ContributionAdded, ("territory",)),)
+    events = ("contribution.added",)
+    contributions = (ParticipantInput("note", "contribution.added", ("territory",)),)
 
     def parts(self, config: TerritorialDiagnosticConfig) -> tuple[TimedPart, ...]:
         return ()
@@ -63,8 +63,8 @@ class TerritorialDiagnostic(MethodSpec[TerritorialDiagnosticConfig]):
 class PeerHelp(MethodSpec[PeerHelpConfig]):
     tag = "peer_help"
     config_type = PeerHelpConfig
-    events = (ev.ContributionAdded,)
-    contributions = (ParticipantInput("note", ev.ContributionAdded, ("territory",)),)
+    events = ("contribution.added",)
+    contributions = (ParticipantInput("note", "contribution.added", ("territory",)),)
 
     def parts(self, config: PeerHelpConfig) -> tuple[TimedPart, ...]:
         return tuple(TimedPart(n, config.minutes_per_territory, "turn_end")

@@ -105,12 +105,12 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
     tag = "world_cafe"
     config_type = WorldCafeConfig
     events = (
-        ev.ContributionAdded, ev.RotationReplanned, ev.ClusterCreated, ev.ClusterRenamed,
-        ev.ClusterMembersAdded, ev.ClusterMembersRemoved, ev.ClusterDeleted, ev.IdeasKept,
+        "contribution.added", "rotation.replanned", "cluster.created", "cluster.renamed",
+        "cluster.members_added", "cluster.members_removed", "cluster.deleted", "ideas.kept",
     )  # fmt: skip
     contributions = (
-        ParticipantInput("idea", ev.ContributionAdded, ("table", "round", "question")),
-        ParticipantInput("idea", ev.ContributionAdded, ("table", "round", "question"),
+        ParticipantInput("idea", "contribution.added", ("table", "round", "question")),
+        ParticipantInput("idea", "contribution.added", ("table", "round", "question"),
                          host_only=True),  # fmt: skip
     )
 

@@ -244,7 +244,7 @@ class Room:
         by_territory = "territory" in wanted.placed_by
         territory = (team or None) if by_territory else None
         team = None if by_territory else (team or None)
-        if wanted.event is ev.CommitmentAdded:
+        if wanted.event == "commitment.added":
             event: ev.EventModel = ev.CommitmentAdded(what=text, block_id=block.id,
                                                       status="proposed", team=team,
                                                       territory=territory)  # fmt: skip

@@ -239,3 +239,37 @@ def test_commands_without_a_session_import_no_pydantic(argv: list[str]) -> None:
     _, modules = _modules_after(*argv)
     assert not _loaded(modules, "pydantic") and not _loaded(modules, "pydantic_core")
     assert not _loaded(modules, "ruamel")
+
+
+def _event_modules(modules: set[str]) -> set[str]:
+    return {m.rsplit(".", 1)[1] for m in modules if m.startswith("labkit.model.events.")}
+
+
+def test_note_defines_the_contribution_models_only(example: Path, tmp_path: Path) -> None:
+    """The event models are defined by family on first use (issue 16): a note on a journal of
+    contributions imports the contributions' module (3 models), not the 34 event models."""
+    import shutil
+
+    folder = tmp_path / "session"
+    shutil.copytree(example, folder)
+    for text in ("Une idée", "Une autre"):
+        out, modules = _modules_after("note", str(folder), text)
+        assert out.startswith("c")
+        assert _event_modules(modules) == {"base", "fields", "contributions"}
+
+
+@pytest.mark.parametrize("command", ["validate", "agenda"])
+def test_plan_commands_define_no_event_model(example: Path, command: str) -> None:
+    """The method specs name their events by type (strings): checking or showing a plan defines
+    no event model (about 28 ms of `labkit validate` before, issue 16)."""
+    _, modules = _modules_after(command, str(example))
+    assert _event_modules(modules) <= {"base", "fields"}
+
+
+def test_validate_prints_its_marks_without_rich(example: Path, tmp_path: Path) -> None:
+    """`labkit validate` writes a few marked lines with Typer's styling: rich (about 20 ms of
+    its start, issue 16) is not imported, for a valid plan nor for a missing one."""
+    text, modules = _modules_after("validate", str(example), str(tmp_path / "none"))
+    assert "✓" in text and "0 errors" in text and "✗" in text and "no session found" in text
+    assert "\x1b[" not in text  # not a terminal: no colour codes
+    assert not _loaded(modules, "rich")

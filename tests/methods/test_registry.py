@@ -38,8 +38,7 @@ def test_each_spec_is_complete(tag: str) -> None:
         assert not getattr(method, "__isabstractmethod__", False), hook
     # Events and participant contributions are stated by the spec itself, even when empty.
     assert spec.declared() >= {"tag", "config_type", "events", "contributions"}
-    assert all(inspect.isclass(e) and e.model_fields["type"].default in ev.MODELS
-               for e in spec.events)  # fmt: skip
+    assert all(isinstance(e, str) and e in ev.MODELS for e in spec.events)
     assert all(isinstance(c, ParticipantInput) and c.event in spec.events
                for c in spec.contributions)  # fmt: skip
 

@@ -45,3 +45,49 @@ def test_the_event_union_is_built_on_first_use() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_the_event_table_names_each_model_where_it_is_defined() -> None:
+    """`MODELS` reads a static table (type name, model, module): it must say what the modules
+    define, every event model once."""
+    import inspect
+
+    import labkit.model.events as ev
+
+    defined = set()
+    for module in {module for _, _, module in ev._TABLE}:
+        source = importlib.import_module(f"labkit.model.events.{module}")
+        defined |= {
+            cls for name, cls in vars(source).items()
+            if inspect.isclass(cls) and issubclass(cls, ev.EventModel) and not name.startswith("_")
+            and cls.__module__ == source.__name__ and "type" in cls.model_fields
+            and isinstance(cls.model_fields["type"].default, str)
+        }  # fmt: skip
+    assert defined == set(ev.EVENT_MODELS) and len(ev.EVENT_MODELS) == len(ev._TABLE)
+    for type_name, name, module in ev._TABLE:
+        model = getattr(importlib.import_module(f"labkit.model.events.{module}"), name)
+        assert model.model_fields["type"].default == type_name
+        assert ev.MODELS[type_name] is model is getattr(ev, name)
+
+
+def test_an_event_model_is_defined_with_its_family_only() -> None:
+    """Importing the events defines no event model; looking one up by its type name imports its
+    family's module only (a contribution's: 3 models, not 34; issue 16: `labkit note`)."""
+    code = (
+        "import labkit.model.events as ev\n"
+        "def defined():\n"
+        "    todo, seen = [ev.EventModel], set()\n"
+        "    while todo:\n"
+        "        for sub in todo.pop().__subclasses__():\n"
+        "            todo.append(sub)\n"
+        "            if isinstance(sub.model_fields['type'].default, str):\n"
+        "                seen.add(sub.__name__)\n"
+        "    return sorted(seen)\n"
+        "print(defined())\n"
+        "ev.MODELS['contribution.added']\n"
+        "print(defined())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, after = out.stdout.splitlines()
+    assert before == "[]"
+    assert after == "['ContributionAdded', 'ContributionDeleted', 'ContributionEdited']"

@@ -7,17 +7,15 @@ from the events. Entry point: `Journal` (see `labkit.store.journal.journal`).
 
 from __future__ import annotations
 
-from labkit.model.events import EVENT_MODELS, MODELS, Event, EventModel
+from labkit.model.events import MODELS, EventModel
 from labkit.model.views import RecordedEvent
 from labkit.store.journal.journal import Job, Journal, Prepared
 from labkit.store.journal.schema import SCHEMA_VERSION
 from labkit.store.journal.state import JournalState, derive
 
 __all__ = [
-    "EVENT_MODELS",
     "MODELS",
     "SCHEMA_VERSION",
-    "Event",
     "EventModel",
     "Job",
     "Journal",

@@ -58,7 +58,7 @@ def validate_event(event: ev.EventModel | Mapping[str, Any]) -> ev.EventModel:
     if isinstance(event, ev.EventModel):
         return event
     event_type = event.get("type") if isinstance(event, Mapping) else None
-    if event_type not in ev.MODELS:
+    if not isinstance(event_type, str) or event_type not in ev.MODELS:
         known = ", ".join(sorted(ev.MODELS))
         raise InvalidInputError(t("journal.unknown_type", type=event_type, known=known))
     try:

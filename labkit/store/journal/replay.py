@@ -5,17 +5,21 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from labkit.model.events import EventUndone
 from labkit.model.views import RecordedEvent
+
+if TYPE_CHECKING:
+    from labkit.model.events import EventUndone
 
 
 def cancelled_uuids(events: Sequence[RecordedEvent]) -> set[str]:
     """The uuids of the events cancelled by an effective `event.undone` (undo of undo redoes)."""
     cancelled: set[str] = set()
     for record in reversed(events):
-        if isinstance(record.event, EventUndone) and record.uuid not in cancelled:
-            cancelled.add(record.event.target)
+        if record.type == "event.undone" and record.uuid not in cancelled:
+            undo: EventUndone = record.event  # type: ignore[assignment]  # its type says so
+            cancelled.add(undo.target)
     return cancelled
 
 

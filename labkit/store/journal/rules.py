@@ -8,7 +8,7 @@ contribution, an undo of an event already undone. Each problem is one translated
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from labkit.i18n import t
 from labkit.model import events as ev
@@ -16,8 +16,11 @@ from labkit.store.journal.state import JournalState
 
 Rule = Callable[[JournalState, Any], list[str]]
 """The problems of recording one event; each takes its own event model (`_RULES` pairs them)."""
-BlockEvent = ev.BlockStarted | ev.BlockPaused | ev.BlockResumed | ev.BlockExtended | ev.BlockEnded
-PresenceEvent = ev.AttendanceArrived | ev.AttendanceLeft | ev.AttendanceAbsent
+if TYPE_CHECKING:  # annotations only: the models are built when an event needs them
+    BlockEvent = (
+        ev.BlockStarted | ev.BlockPaused | ev.BlockResumed | ev.BlockExtended | ev.BlockEnded
+    )
+    PresenceEvent = ev.AttendanceArrived | ev.AttendanceLeft | ev.AttendanceAbsent
 
 
 def check(state: JournalState, event: ev.EventModel) -> list[str]:
@@ -26,7 +29,7 @@ def check(state: JournalState, event: ev.EventModel) -> list[str]:
     new_id = event.new_id()
     if new_id is not None and new_id in state.ids:
         problems.append(t("journal.rule.id_taken", id=new_id))
-    rule = _RULES.get(type(event))
+    rule = _RULES.get(event.type)
     if rule is not None:
         problems.extend(rule(state, event))
     return problems
@@ -130,34 +133,34 @@ def _undo(state: JournalState, event: ev.EventUndone) -> list[str]:
     return []
 
 
-_RULES: dict[type[ev.EventModel], Rule] = {
-    ev.BlockStarted: _block_rule(("not_started",), "journal.rule.block_cannot_start"),
-    ev.BlockPaused: _block_rule(("running",), "journal.rule.block_cannot_pause"),
-    ev.BlockResumed: _block_rule(("paused",), "journal.rule.block_cannot_resume"),
-    ev.BlockExtended: _block_rule(
+_RULES: dict[str, Rule] = {
+    "block.started": _block_rule(("not_started",), "journal.rule.block_cannot_start"),
+    "block.paused": _block_rule(("running",), "journal.rule.block_cannot_pause"),
+    "block.resumed": _block_rule(("paused",), "journal.rule.block_cannot_resume"),
+    "block.extended": _block_rule(
         ("not_started", "running", "paused"), "journal.rule.block_cannot_extend"
     ),
-    ev.BlockEnded: _block_rule(("running", "paused"), "journal.rule.block_cannot_end"),
-    ev.RoundStarted: _round_started,
-    ev.RoundEnded: _round_ended,
-    ev.AttendanceArrived: _presence(False, "journal.rule.already_present"),
-    ev.AttendanceLeft: _presence(True, "journal.rule.not_present"),
-    ev.AttendanceAbsent: _presence(False, "journal.rule.present_not_absent"),
-    ev.ContributionEdited: _exists("contribution", "contribution_id", "contributions"),
-    ev.ContributionDeleted: _exists("contribution", "contribution_id", "contributions"),
-    ev.ClusterCreated: _cluster_created,
-    ev.ClusterRenamed: _exists("cluster", "cluster_id", "clusters"),
-    ev.ClusterMembersAdded: _members_added,
-    ev.ClusterMembersRemoved: _members_removed,
-    ev.ClusterDeleted: _exists("cluster", "cluster_id", "clusters"),
-    ev.IdeasKept: _kept,
-    ev.VoteCast: _vote,
-    ev.PersonaEdited: _exists("persona", "persona_id", "personas"),
-    ev.PersonaDeleted: _exists("persona", "persona_id", "personas"),
-    ev.JourneyStepAdded: _exists("persona", "persona_id", "personas"),
-    ev.JourneyStepEdited: _exists("step", "step_id", "steps"),
-    ev.JourneyStepDeleted: _exists("step", "step_id", "steps"),
-    ev.CommitmentEdited: _exists("commitment", "commitment_id", "commitments"),
-    ev.CommitmentDeleted: _exists("commitment", "commitment_id", "commitments"),
-    ev.EventUndone: _undo,
+    "block.ended": _block_rule(("running", "paused"), "journal.rule.block_cannot_end"),
+    "round.started": _round_started,
+    "round.ended": _round_ended,
+    "attendance.arrived": _presence(False, "journal.rule.already_present"),
+    "attendance.left": _presence(True, "journal.rule.not_present"),
+    "attendance.absent": _presence(False, "journal.rule.present_not_absent"),
+    "contribution.edited": _exists("contribution", "contribution_id", "contributions"),
+    "contribution.deleted": _exists("contribution", "contribution_id", "contributions"),
+    "cluster.created": _cluster_created,
+    "cluster.renamed": _exists("cluster", "cluster_id", "clusters"),
+    "cluster.members_added": _members_added,
+    "cluster.members_removed": _members_removed,
+    "cluster.deleted": _exists("cluster", "cluster_id", "clusters"),
+    "ideas.kept": _kept,
+    "vote.cast": _vote,
+    "persona.edited": _exists("persona", "persona_id", "personas"),
+    "persona.deleted": _exists("persona", "persona_id", "personas"),
+    "journey_step.added": _exists("persona", "persona_id", "personas"),
+    "journey_step.edited": _exists("step", "step_id", "steps"),
+    "journey_step.deleted": _exists("step", "step_id", "steps"),
+    "commitment.edited": _exists("commitment", "commitment_id", "commitments"),
+    "commitment.deleted": _exists("commitment", "commitment_id", "commitments"),
+    "event.undone": _undo,
 }

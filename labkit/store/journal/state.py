@@ -141,9 +141,9 @@ class JournalState(StateQueries):
         event = record.event
         if event.id_field is not None:
             self.reserve(event)
-        if isinstance(event, ev.EventUndone) or record.uuid in self.cancelled:
+        if event.type == "event.undone" or record.uuid in self.cancelled:
             return
-        handler = _HANDLERS.get(type(event))
+        handler = _HANDLERS.get(event.type)
         if handler is not None:
             handler(self, event, record)
 
@@ -406,39 +406,39 @@ class _UnreadTable(NamedTuple):
 
 
 S = JournalState
-_HANDLERS: dict[type[ev.EventModel], Handler] = {
-    ev.BlockStarted: S._block_started,
-    ev.BlockPaused: S._block_paused,
-    ev.BlockResumed: S._block_resumed,
-    ev.BlockExtended: S._block_extended,
-    ev.BlockEnded: S._block_ended,
-    ev.RoundStarted: S._round_started,
-    ev.RoundEnded: S._round_ended,
-    ev.RotationReplanned: S._rotation,
-    ev.AttendanceArrived: S._arrived,
-    ev.AttendanceLeft: S._left,
-    ev.AttendanceAbsent: S._absent,
-    ev.ContributionAdded: S._contribution_added,
-    ev.ContributionEdited: S._contribution_edited,
-    ev.ContributionDeleted: S._contribution_deleted,
-    ev.ClusterCreated: S._cluster_created,
-    ev.ClusterRenamed: S._cluster_renamed,
-    ev.ClusterMembersAdded: S._members_added,
-    ev.ClusterMembersRemoved: S._members_removed,
-    ev.ClusterDeleted: S._cluster_deleted,
-    ev.IdeasKept: S._kept,
-    ev.VoteCast: S._vote,
-    ev.PersonaCreated: S._persona_created,
-    ev.PersonaEdited: _editor("personas", None),
-    ev.PersonaDeleted: S._persona_deleted,
-    ev.JourneyStepAdded: S._step_added,
-    ev.JourneyStepEdited: _editor("steps", None),
-    ev.JourneyStepDeleted: _pop("steps", "step_id"),
-    ev.CommitmentAdded: S._commitment_added,
-    ev.CommitmentEdited: _editor("commitments", "updated_at"),
-    ev.CommitmentDeleted: _pop("commitments", "commitment_id"),
-    ev.SurveyAnswered: S._survey,
-    ev.ClosingWordAdded: S._closing_word,
-    ev.AttachmentAdded: S._attachment,
+_HANDLERS: dict[str, Handler] = {
+    "block.started": S._block_started,
+    "block.paused": S._block_paused,
+    "block.resumed": S._block_resumed,
+    "block.extended": S._block_extended,
+    "block.ended": S._block_ended,
+    "round.started": S._round_started,
+    "round.ended": S._round_ended,
+    "rotation.replanned": S._rotation,
+    "attendance.arrived": S._arrived,
+    "attendance.left": S._left,
+    "attendance.absent": S._absent,
+    "contribution.added": S._contribution_added,
+    "contribution.edited": S._contribution_edited,
+    "contribution.deleted": S._contribution_deleted,
+    "cluster.created": S._cluster_created,
+    "cluster.renamed": S._cluster_renamed,
+    "cluster.members_added": S._members_added,
+    "cluster.members_removed": S._members_removed,
+    "cluster.deleted": S._cluster_deleted,
+    "ideas.kept": S._kept,
+    "vote.cast": S._vote,
+    "persona.created": S._persona_created,
+    "persona.edited": _editor("personas", None),
+    "persona.deleted": S._persona_deleted,
+    "journey_step.added": S._step_added,
+    "journey_step.edited": _editor("steps", None),
+    "journey_step.deleted": _pop("steps", "step_id"),
+    "commitment.added": S._commitment_added,
+    "commitment.edited": _editor("commitments", "updated_at"),
+    "commitment.deleted": _pop("commitments", "commitment_id"),
+    "survey.answered": S._survey,
+    "closing.word_added": S._closing_word,
+    "attachment.added": S._attachment,
 }
-assert set(_HANDLERS) | {ev.EventUndone} == set(ev.EVENT_MODELS), "every event type needs a handler"
+assert set(_HANDLERS) | {"event.undone"} == set(ev.MODELS), "every event type needs a handler"
