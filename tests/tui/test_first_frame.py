@@ -122,3 +122,24 @@ def test_the_heap_is_set_aside_after_the_first_frame(session_dir: Path) -> None:
         os.close(terminal)
         os.close(read_end)
     assert said == b"0", shown[-2000:]
+
+
+async def test_the_cafe_screen_reads_the_state_once(make_app, session_dir, monkeypatch):
+    """The café's screen reads the state once as it opens (Textual calls the `on_mount` of
+    every class of a screen, and each also calls its parent's: it read it three times)."""
+    from labkit.tui.screens.world_cafe import WorldCafeScreen
+
+    fill(session_dir, 3)
+    reads: list[str] = []
+    real = WorldCafeScreen.refresh_view
+
+    def counting(self):  # type: ignore[no-untyped-def]
+        reads.append(type(self).__name__)
+        real(self)
+
+    monkeypatch.setattr(WorldCafeScreen, "refresh_view", counting)
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "WorldCafeScreen"
+    assert reads == ["WorldCafeScreen"]
