@@ -42,6 +42,35 @@ async def test_opening_on_the_cafe_parses_no_stored_event(make_app, session_dir,
     assert parsed[0] == 0
 
 
+
+async def test_opening_on_the_cafe_unpickles_the_cafe_ideas_only(make_app, session_dir,
+                                                                monkeypatch):
+    """Behind a checkpoint, opening the live session unpickles none of its contributions, and
+    the café's first screen those of the café alone (not the other blocks' notes); an idea
+    typed then reads no more of them."""
+    from labkit.model import views
+
+    fill(session_dir, 600)  # 600 café ideas, 600 notes of the opening
+    unpickled = [0]
+    real = views.Contribution.__setstate__  # type: ignore[attr-defined]
+
+    def counting(self, state):  # type: ignore[no-untyped-def]
+        unpickled[0] += 1
+        real(self, state)
+
+    monkeypatch.setattr(views.Contribution, "__setstate__", counting)
+    app = make_app()
+    assert unpickled[0] == 0
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "WorldCafeScreen"
+        assert app.screen.query_one("#ideas").row_count == 600  # type: ignore[attr-defined]
+        assert unpickled[0] == 600
+        await pilot.press(*"une de plus", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#ideas").row_count == 601  # type: ignore[attr-defined]
+    assert unpickled[0] == 600
+
 CHILD = """
 import gc, os, sys
 import textual.drivers.linux_driver as driver
@@ -93,3 +122,24 @@ def test_the_heap_is_set_aside_after_the_first_frame(session_dir: Path) -> None:
         os.close(terminal)
         os.close(read_end)
     assert said == b"0", shown[-2000:]
+
+
+async def test_the_cafe_screen_reads_the_state_once(make_app, session_dir, monkeypatch):
+    """The café's screen reads the state once as it opens (Textual calls the `on_mount` of
+    every class of a screen, and each also calls its parent's: it read it three times)."""
+    from labkit.tui.screens.world_cafe import WorldCafeScreen
+
+    fill(session_dir, 3)
+    reads: list[str] = []
+    real = WorldCafeScreen.refresh_view
+
+    def counting(self):  # type: ignore[no-untyped-def]
+        reads.append(type(self).__name__)
+        real(self)
+
+    monkeypatch.setattr(WorldCafeScreen, "refresh_view", counting)
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "WorldCafeScreen"
+    assert reads == ["WorldCafeScreen"]

@@ -104,7 +104,9 @@ class Journal:
         self._lock = threading.RLock()
         self._events: list[RecordedEvent] = []
         """The events read, all of them or (`_base` > 0) those after the checkpoint."""
-        self._state = checkpoint.load(database.connection, self._refold) or JournalState()
+        self._state = (
+            checkpoint.load(database.connection, self._refold, self._lock) or JournalState()
+        )
         self._base = self._checkpointed = self._state.last_event_id
         self._wrote = False
         self._data_version = -1
@@ -304,10 +306,9 @@ class Journal:
         """The state as of the last read or write, itself, without a copy or a query: O(1),
         and later events change it (the live app reads it on its one thread between writes and
         `refresh` calls; other readers take `state`). An undo or a rolled-back write replaces
-        it: ask again after each change. The contributions a checkpoint left unread are read
-        here, under the lock, not later on the reader's thread while another writes."""
+        it: ask again after each change. The contributions a checkpoint left unread stay unread
+        until first used, a block's at a time (`JournalState.of_block`), then under the lock."""
         with self._lock:
-            self._state.contributions  # noqa: B018
             return self._state
 
     def events(self, *, since: int = 0, types: Iterable[str] | None = None) -> list[RecordedEvent]:

@@ -88,11 +88,37 @@ class JournalState(StateQueries):
         self._contributions, self._unread = table, None
 
     def defer_contributions(
-        self, ids: Iterable[str], load: Callable[[], dict[str, v.Contribution]]
+        self,
+        ids: Iterable[str],
+        load: Callable[[], dict[str, v.Contribution]],
+        load_block: Callable[[str | None], dict[str, v.Contribution]],
     ) -> None:
         """Leave the contributions unread until first use (a checkpoint's, one view each: a
-        writer that only appends never needs them); `ids` are their keys, `load` reads them."""
-        self._unread = _UnreadTable(set(ids), load, {})
+        writer that only appends never needs them); `ids` are their keys, `load` reads them
+        all, `load_block` one block's (`of_block`: a screen shows one block)."""
+        self._unread = _UnreadTable(set(ids), load, {}, load_block)
+
+    def of_block(self, block_id: str | None) -> list[v.Contribution]:
+        unread = self._unread
+        if unread is None:
+            return super().of_block(block_id)
+        stored, added = unread.load_block(block_id), unread.added
+        return [stored.get(c) or added[c] for c in self.block_contributions.get(block_id, {})]
+
+    def contribution(self, contribution_id: str) -> v.Contribution | None:
+        """One contribution's view, or None; with the contributions unread, only its block's
+        are read (the blocks' index tells which)."""
+        unread = self._unread
+        if unread is None:
+            return self._contributions.get(contribution_id)
+        if contribution_id in unread.added:
+            return unread.added[contribution_id]
+        if contribution_id not in unread.ids:
+            return None
+        for block_id, ids in self.block_contributions.items():
+            if contribution_id in ids:
+                return unread.load_block(block_id).get(contribution_id)
+        return None
 
     def __getstate__(self) -> dict[str, Any]:
         self.contributions  # noqa: B018 -- read a deferred table before pickling
@@ -398,11 +424,13 @@ def _editor(table: str, stamp: str | None) -> Handler:
 
 
 class _UnreadTable(NamedTuple):
-    """Contributions not read yet: their ids, how to read them, and those added since."""
+    """Contributions not read yet: their ids, how to read them, those added since, and how to
+    read one block's."""
 
     ids: set[str]
     load: Callable[[], dict[str, v.Contribution]]
     added: dict[str, v.Contribution]
+    load_block: Callable[[str | None], dict[str, v.Contribution]]
 
 
 S = JournalState

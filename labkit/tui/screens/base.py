@@ -65,7 +65,16 @@ class LiveScreen(Screen):
     def live(self) -> LiveSession:
         return self.labkit.live
 
+    _mounted = False
+
     def on_mount(self) -> None:
+        """Follow the app's revision and clock, and show the state, once. (Textual calls the
+        `on_mount` of every class of the screen's hierarchy, and each screen's own calls
+        `super().on_mount()` too: without this, a café screen read and drew its state three
+        times before its first frame.)"""
+        if self._mounted:
+            return
+        self._mounted = True
         self.watch(self.app, "revision", self._on_revision, init=False)
         self.watch(self.app, "now", self._on_now, init=False)
         self._reread()

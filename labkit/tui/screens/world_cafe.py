@@ -172,7 +172,7 @@ class WorldCafeScreen(CaptureScreen):
         phones' ideas); nothing else is re-read. Any other event: re-read all."""
         if not all(isinstance(r.event, ev.ContributionAdded) for r in added):
             return False
-        contributions = self.live.state.contributions
+        state = self.live.state
         counts: dict[int, int] = {}
         mine: list[Contribution] = []
         for record in added:
@@ -181,7 +181,7 @@ class WorldCafeScreen(CaptureScreen):
             if record.id <= self._shown_up_to:
                 continue  # already shown
             self._shown_up_to = record.id
-            idea = contributions.get(event.contribution_id or "")
+            idea = state.contribution(event.contribution_id or "")
             if idea is None or idea.block_id != self.block.id or idea.kind != "idea":
                 continue  # another block's, or undone since
             counts[idea.table or 0] = counts.get(idea.table or 0, 0) + 1

@@ -125,41 +125,56 @@ def test_a_writer_that_appends_unpickles_none_of_the_checkpoint_contributions(
         assert list(contributions)[-2:] == ["c600", "c601"] and len(contributions) == 601
 
 
+def _fill_blocks(folder: Path, blocks: int, each: int) -> None:
+    """`blocks` blocks (a, b, c…) of `each` ideas, interleaved; the writer's close saves a
+    checkpoint."""
+    with Journal.open(folder, device="test") as journal:
+        journal.record_many([{"type": "contribution.added", "text": f"idée {n}", "kind": "idea",
+                              "block_id": "abcdefgh"[n % blocks]}
+                             for n in range(blocks * each)])  # fmt: skip
+
+
 def test_unreadable_checkpoint_contributions_are_folded_again(tmp_path: Path) -> None:
-    _fill(tmp_path, 600)
+    _fill_blocks(tmp_path, 3, 200)
     path = tmp_path / "journal.db"
     with sqlite3.connect(path) as raw:
         value = raw.execute("SELECT value FROM meta WHERE key = ?",
                             (checkpoint.KEY,)).fetchone()[0]
-        tag, shell, _ = value.split("\n")
-        raw.execute("UPDATE meta SET value = ? WHERE key = ?",
-                    (f"{tag}\n{shell}\nbm90IGEgcGlja2xl", checkpoint.KEY))
+        lines = value.split("\n")
+        assert len(lines) == 3 + 3  # tag, shell, the blocks' index, one pickle per block
+        lines[4] = "bm90IGEgcGlja2xl"  # block b's
+        raw.execute("UPDATE meta SET value = ? WHERE key = ?", ("\n".join(lines), checkpoint.KEY))
     with Journal.open(path) as journal:
+        assert [c.text for c in journal.live_state().of_block("b")][:2] == ["idée 1", "idée 4"]
         journal.add_contribution("après le point", kind="idea")
         state = journal.state()
         assert len(state.contributions) == 601
-        assert derive(journal.events()).contributions == state.contributions
+        assert list(state.contributions)[:3] == ["c1", "c2", "c3"]
 
 
-def test_events_of_some_types_parse_only_those_behind_a_checkpoint(
+def test_one_block_unpickles_its_own_contributions_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The live app reads a café's re-plans as it opens: behind a checkpoint of thousands of
-    ideas, only the re-plans' rows are parsed (not every event), in order, with those after."""
-    replan = {"type": "rotation.replanned", "block_id": "cafe", "from_round": 1,
-              "plan": [[["p1"], ["p2"]]]}
-    with Journal.open(tmp_path, device="test") as journal:
-        journal.record(replan)
-    _fill(tmp_path, 3000)  # the checkpoint stands for the re-plan and the ideas
-    with Journal.open(tmp_path, device="test") as journal:
-        journal.record({**replan, "from_round": 2})  # after the checkpoint
-    parsed = _count_parses(monkeypatch)
-    with Journal.open(tmp_path, device="test") as journal:
-        opened = parsed[0]
-        found = journal.events(types={"rotation.replanned"})
-        assert parsed[0] - opened == 1  # the stored re-plan only; the later one was read on open
-        assert [(e.id, e.event.from_round) for e in found] == [(1, 1), (3002, 2)]  # type: ignore[attr-defined]
-        assert journal.events(since=1, types={"rotation.replanned"}) == found[1:]
-        monkeypatch.undo()
-        everything = journal.events()
-    assert found == [e for e in everything if e.type == "rotation.replanned"]
+    _fill_blocks(tmp_path, 4, 150)
+    unpickled = _unpickled_contributions(monkeypatch)
+    with Journal.open(tmp_path, device="tui") as journal:
+        state = journal.live_state()  # what the live app holds: nothing read yet
+        assert unpickled[0] == 0
+        ideas = state.of_block("c")
+        assert unpickled[0] == 150 and len(ideas) == 150
+        assert [i.text for i in ideas[:2]] == ["idée 2", "idée 6"]
+        assert state.contributions_where(block_id="c", kind="idea") == ideas
+        new_id = journal.add_contribution("une de plus", kind="idea", block_id="c")
+        assert state.contribution(new_id) is not None and state.contribution("c3") == ideas[0]
+        assert state.contribution("c2") is not None and state.contribution("c9999") is None
+        assert unpickled[0] == 300  # block b's read for c2; c's read once
+        assert [i.text for i in state.of_block("c")][-1] == "une de plus"
+        assert len(state.contributions) == 601  # all of them: read on first use
+        assert unpickled[0] == 600
+        assert list(state.contributions)[:2] == ["c1", "c2"]
+    assert derive(journal_events(tmp_path)).contributions == state.contributions
+
+
+def journal_events(folder: Path) -> list:  # type: ignore[type-arg]
+    with Journal.open(folder, readonly=True) as journal:
+        return journal.events()
