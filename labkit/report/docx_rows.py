@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Sequence
 from copy import deepcopy
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -38,8 +37,10 @@ def _xml(element: Any) -> str:
 
 
 def _escape(text: str) -> str:
-    """Element text as lxml writes it (a carriage return would otherwise be read as a newline)."""
-    return escape(text, {"\r": "&#13;"})
+    """Element text as lxml writes it (a carriage return would otherwise be read as a newline).
+    Not `xml.sax.saxutils.escape`: importing it imports `urllib.request`, ~15 ms of a report."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        "\r", "&#13;")
 
 
 def _run(text: str, bold: bool) -> str:
@@ -58,7 +59,7 @@ class _Cell:
 
     def __init__(self, width: int, style_id: str, jc: str | None) -> None:
         self.width = width
-        style = escape(style_id, {'"': "&quot;"})
+        style = _escape(style_id).replace('"', "&quot;")
         alignment = f'<w:jc w:val="{jc}"/>' if jc else ""
         self.p_open = f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{alignment}</w:pPr>'
         self.empty = f"{self.opening(None)}{self.p_open}</w:p></w:tc>"
