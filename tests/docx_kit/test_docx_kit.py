@@ -52,8 +52,9 @@ def test_a_report_table_has_one_layout_and_header_widths_of_its_columns() -> Non
     from labkit.report.docx_rows import RowFiller
 
     document = Document()
-    filler = RowFiller(document.element.body.append, [Cm(3.0).twips, Cm(5.0).twips], "Normal",
-                       table_style="TableGrid", header=("A", "B"), header_style="Normal")  # fmt: skip
+    widths = [Cm(3.0).twips, Cm(5.0).twips]
+    filler = RowFiller(document.element.body.append, widths, "Normal", table_style="TableGrid",
+                       header=("A", "B"), header_style="Normal")  # fmt: skip
     filler.finish()
     table = document.tables[0]
     layouts = table._tbl.tblPr.findall(tables.qn("w:tblLayout"))
