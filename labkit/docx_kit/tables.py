@@ -120,6 +120,32 @@ def new_table(container: Any, columns: Sequence[float], *, rows: int = 0) -> Any
     return table
 
 
+def table_opening_xml(widths: Sequence[int], style_id: str | None = None) -> str:
+    """The start of the table `new_table` makes (its properties and grid) with columns `widths`
+    twips wide, in the table style of id `style_id` (None: the document's default), as XML text
+    without namespace declarations: for a table written as text (the report's)."""
+    style = "" if style_id is None else f'<w:tblStyle w:val="{_attribute(style_id)}"/>'
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    return (f'<w:tbl><w:tblPr>{style}<w:tblW w:type="auto" w:w="0"/>'
+            '<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
+            'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>")  # fmt: skip
+
+
+def cell_opening_xml(width: int, fill: str | None = None) -> str:
+    """The start of a cell `width` twips wide (as `size_row` sets it), shaded `fill` (as
+    `set_cell_shading` does), as XML text: what its paragraphs follow."""
+    shading = "" if fill is None else (
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{_attribute(fill.lstrip("#").upper())}"/>')
+    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shading}</w:tcPr>'
+
+
+def _attribute(value: str) -> str:
+    """An attribute's value as lxml writes it (not `xml.sax.saxutils`, which imports urllib)."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        '"', "&quot;")
+
+
 def add_row(table: Any, widths: Sequence[float]) -> Any:
     """Append a row (O(1), unlike `Table.cell`) with its cell widths set; return its cells."""
     row = table.add_row()

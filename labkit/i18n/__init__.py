@@ -219,6 +219,11 @@ def format_time(
 
 def format_number(value: float, lang: str | None = None, digits: int = 1) -> str:
     """A decimal number with the locale's separator: "4,7" (fr), "4.7" (en)."""
+    from labkit.i18n.numbers import format_fixed
+
+    text = format_fixed(value, normalise_lang(lang) or ui_language(), digits)
+    if text is not None:
+        return text
     from babel.numbers import format_decimal
 
     pattern = "0" if digits == 0 else "0." + "0" * digits

@@ -2,38 +2,60 @@
 
 from __future__ import annotations
 
-from labkit.methods.closing import Closing
-from labkit.methods.commitments import Commitments
-from labkit.methods.crossed_interviews import CrossedInterviews
-from labkit.methods.idea_vote import IdeaVote
-from labkit.methods.pauses import Break, Lunch
-from labkit.methods.persona_journey import PersonaJourney
-from labkit.methods.plenary import Plenary
-from labkit.methods.prototype import PrototypeTest
+import importlib
+from collections.abc import Iterator, Mapping
+from functools import cache
+
 from labkit.methods.spec import MethodSpec
-from labkit.methods.territories import PeerHelp, TerritorialDiagnostic
-from labkit.methods.world_cafe import WorldCafe
 from labkit.model import Block
 
-SPECS: dict[str, MethodSpec] = {
-    spec.tag: spec
-    for spec in (
-        Plenary(), CrossedInterviews(), WorldCafe(), PersonaJourney(), IdeaVote(),
-        Commitments(), TerritorialDiagnostic(), PeerHelp(), PrototypeTest(), Closing(), Break(),
-        Lunch(),
-    )
-}  # fmt: skip
-"""Method tag -> its spec."""
+_HOMES: dict[str, tuple[str, str]] = {
+    "plenary": ("plenary", "Plenary"),
+    "crossed_interviews": ("crossed_interviews", "CrossedInterviews"),
+    "world_cafe": ("world_cafe", "WorldCafe"),
+    "persona_journey": ("persona_journey", "PersonaJourney"),
+    "idea_vote": ("idea_vote", "IdeaVote"),
+    "commitments": ("commitments", "Commitments"),
+    "territorial_diagnostic": ("territories", "TerritorialDiagnostic"),
+    "peer_help": ("territories", "PeerHelp"),
+    "prototype_test": ("prototype", "PrototypeTest"),
+    "closing": ("closing", "Closing"),
+    "break": ("pauses", "Break"),
+    "lunch": ("pauses", "Lunch"),
+}
+"""Method tag -> the module of `labkit.methods` and the class of its spec: a spec's module is
+imported when the spec is first asked for, so that a command pays for its session's methods
+only (a report of a session without a café never imports the café's module)."""
 
 
+@cache
 def spec_for(tag: str) -> MethodSpec:
     """The spec of a method tag (KeyError for a tag the model does not know)."""
-    return SPECS[tag]
+    module, name = _HOMES[tag]
+    spec: MethodSpec = getattr(importlib.import_module(f"labkit.methods.{module}"), name)()
+    return spec
+
+
+class _Specs(Mapping[str, MethodSpec]):
+    """Every spec by its tag, each imported on first use (`spec_for`)."""
+
+    def __getitem__(self, tag: str) -> MethodSpec:
+        return spec_for(tag)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_HOMES)
+
+    def __len__(self) -> int:
+        return len(_HOMES)
+
+
+SPECS: Mapping[str, MethodSpec] = _Specs()
+"""Method tag -> its spec."""
 
 
 def spec_of(block: Block) -> MethodSpec:
     """The spec of a block's method."""
-    return SPECS[block.method_type]
+    return spec_for(block.method_type)
 
 
 def round_minutes(block: Block, number: int) -> int | None:

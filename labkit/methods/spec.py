@@ -130,6 +130,11 @@ class MethodSpec(ABC, Generic[C]):
     def layout(self, output: ModuleOutput, words: Words) -> list[Element]:
         """The document elements showing `output`, after the block's heading."""
 
+    def kept_ideas(self, output: ModuleOutput) -> tuple[str, ...]:
+        """The ideas `output` says the room kept, for the restitution's synthesis (none by
+        default: only a café keeps ideas of its own)."""
+        return ()
+
     def placement(self, config: C, contribution: v.Contribution, lang: str) -> str | None:
         """Where a contribution was said, in the method's own words (e.g. a prototype test's
         facet and team), for the restitution's annex; None: the generic wording (question,

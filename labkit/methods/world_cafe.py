@@ -261,6 +261,10 @@ class WorldCafe(MethodSpec[WorldCafeConfig]):
             return None
         return CafeOutput(block.id, clean(block.title), self.tag, day, questions=tuple(questions))
 
+    def kept_ideas(self, output: ModuleOutput) -> tuple[str, ...]:
+        assert isinstance(output, CafeOutput)
+        return tuple(item.text for question in output.questions for item in question.kept)
+
     def layout(self, output: ModuleOutput, words: Words) -> list[e.Element]:
         from labkit.document import elements as e
 

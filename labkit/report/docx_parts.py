@@ -1,24 +1,20 @@
-"""Low-level python-docx pieces of the report: fields (TOC, page numbers), the report's tables
-and their rows, right-to-left paragraphs. Imported only when rendering a .docx. Table layout,
-shading and pictures are `labkit.docx_kit`'s, shared with the printed materials."""
+"""Low-level python-docx pieces of the report: fields (TOC, page numbers), runs, paragraphs,
+right-to-left paragraphs (its tables are `labkit.report.docx_rows`'). Imported only when
+rendering a .docx. Table layout, shading and pictures are `labkit.docx_kit`'s, shared with the
+printed materials."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 from typing import Any
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml.etree import SubElement
 
 from labkit.document.text import is_rtl, xml_safe
 from labkit.docx_kit import symbols
-from labkit.docx_kit import tables as kit
 
-HEADER_FILL = "1F4E79"
-ALIGN = {"l": None, "r": WD_ALIGN_PARAGRAPH.RIGHT, "c": WD_ALIGN_PARAGRAPH.CENTER}
 _W_R, _W_RPR, _W_B, _W_I, _W_T = (qn(t) for t in ("w:r", "w:rPr", "w:b", "w:i", "w:t"))
 _W_PPR, _W_PSTYLE, _W_KEEP_NEXT, _W_PAGE_BREAK_BEFORE = (
     qn(t) for t in ("w:pPr", "w:pStyle", "w:keepNext", "w:pageBreakBefore")
@@ -187,43 +183,3 @@ def bookmark(paragraph: Any, name: str, number: int) -> None:
     else:
         p.insert(0, start)
     p.append(end)
-
-
-class BodyEnd:
-    """Where the report's tables go: the end of the body, through the writer's O(1) `append`,
-    `width` (EMU) the text width (python-docx's `Document.add_table` looks for the last section's
-    properties through the whole document, once per table)."""
-
-    def __init__(self, body: Any, append: Callable[[Any], None], width: int) -> None:
-        self.body, self.append, self.width = body, append, width
-
-    def add_table(self, rows: int, cols: int) -> Any:
-        """`Document.add_table(rows, cols)`: the same table, appended without a search."""
-        from docx.oxml.table import CT_Tbl
-        from docx.shared import Emu
-        from docx.table import Table
-
-        tbl = CT_Tbl.new_tbl(rows, cols, Emu(self.width))
-        self.append(tbl)
-        return Table(tbl, self.body)
-
-
-def new_table(container: Any, header: Sequence[str], widths_cm: Sequence[float],
-              style: Any, header_style: Any) -> Any:  # fmt: skip
-    """A fixed-layout table (`labkit.docx_kit.tables.new_table`) in the report's table style,
-    with a shaded header row kept whole and repeated on every page. `style` is a table style or
-    the id it writes (None: the document's default table style)."""
-    table = kit.new_table(container, widths_cm, rows=1)
-    if style is None or isinstance(style, str):
-        table._tbl.tblStyle_val = style
-    else:
-        table.style = style
-    row = table.rows[0]
-    kit.keep_row_together(row)
-    kit.repeat_as_header(row)
-    for cell, text in zip(row.cells, header, strict=True):
-        paragraph = cell.paragraphs[0]
-        paragraph._p.style = header_style
-        write_text(paragraph, text)
-        kit.set_cell_shading(cell, HEADER_FILL)
-    return table

@@ -1,27 +1,31 @@
-"""The rows of the report's tables, written as XML text and parsed once per table.
+"""The report's tables, written as XML text and parsed a batch of rows at a time.
 
 A 3,000-contribution annex is some 3,400 rows: building each one element by element through
-lxml (a copy of a prototype row, then a run per line) was a third of the .docx's time. Each row
-is now the prototype row's own XML, cut once into its pieces, with the escaped texts in between:
-the same elements, attributes and order as before, parsed by lxml in one pass per table.
+lxml (a copy of a prototype row, then a run per line) was a third of the .docx's time, and
+python-docx's own making of a table (its grid, widths, style, header row) cost more than its
+rows at 1,000 contributions. The table's properties, grid, header and rows are now the XML
+python-docx wrote, with the escaped texts in between: the same elements, attributes and order as
+before, parsed by lxml in one pass per batch.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from copy import deepcopy
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
+from docx.text.paragraph import Paragraph
 from lxml import etree
+from lxml.etree import SubElement
 
 from labkit.document.text import is_rtl, xml_safe
 from labkit.docx_kit import symbols
 from labkit.docx_kit import tables as kit
-from labkit.report.docx_parts import ALIGN, bidi, run_element
+from labkit.report.docx_parts import bidi, run_element, write_text
+from labkit.report.reference import HEADER_FILL
 
 _NAMESPACES = re.compile(r' xmlns:\w+="[^"]*"')
 _BATCH = 500
@@ -33,28 +37,11 @@ def _xml(element: Any) -> str:
     return _NAMESPACES.sub("", etree.tostring(element, encoding="unicode"))
 
 
-def _open(element: Any) -> str:
-    """The XML of `element` without its closing tag: what its added children follow."""
-    text = _xml(element)
-    if text.endswith("/>"):  # an empty element: <w:p/> opens as <w:p>
-        return text[:-2] + ">"
-    return text[: text.rindex("</")]
-
-
-def _opening(element: Any, children: str, shade: str | None = None) -> str:
-    """The opening of a copy of `element` without its `children` (a list attribute such as
-    "p_lst"), shaded `shade` when given (a cell): what the XML of new children follows."""
-    bare = deepcopy(element)
-    for child in getattr(bare, children):
-        bare.remove(child)
-    if shade is not None:
-        kit.shade_tc(bare, shade)
-    return _open(bare)
-
-
 def _escape(text: str) -> str:
-    """Element text as lxml writes it (a carriage return would otherwise be read as a newline)."""
-    return escape(text, {"\r": "&#13;"})
+    """Element text as lxml writes it (a carriage return would otherwise be read as a newline).
+    Not `xml.sax.saxutils.escape`: importing it imports `urllib.request`, ~15 ms of a report."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        "\r", "&#13;")
 
 
 def _run(text: str, bold: bool) -> str:
@@ -68,20 +55,23 @@ def _run(text: str, bold: bool) -> str:
     return "".join(runs)
 
 
+_JC = {"r": "right", "c": "center"}
+"""A column's alignment code ("l", "r", "c") as the ``w:jc`` python-docx writes for it."""
+
+
 class _Cell:
-    """A prototype cell cut into XML pieces: its openings (plain or shaded), its empty
+    """A cell of a table column cut into XML pieces: its openings (plain or shaded), its
     paragraph's opening and the closings."""
 
-    def __init__(self, tc: Any) -> None:
-        self.tc = tc
-        self.p_open = _open(tc.p_lst[0])
-        self.empty = _xml(tc)
-        self._openings: dict[str | None, str] = {None: _opening(tc, "p_lst")}
+    def __init__(self, width: int, style_id: str, jc: str | None) -> None:
+        self.width = width
+        style = _escape(style_id).replace('"', "&quot;")
+        alignment = f'<w:jc w:val="{jc}"/>' if jc else ""
+        self.p_open = f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{alignment}</w:pPr>'
+        self.empty = f"{self.opening(None)}{self.p_open}</w:p></w:tc>"
 
     def opening(self, shade: str | None) -> str:
-        if shade not in self._openings:
-            self._openings[shade] = _opening(self.tc, "p_lst", shade)
-        return self._openings[shade]
+        return kit.cell_opening_xml(self.width, shade)
 
     def xml(self, value: str, strong: bool, shade: str | None) -> str:
         parts = [self.opening(shade)]
@@ -95,38 +85,58 @@ class _Cell:
 
 
 class RowFiller:
-    """Appends rows to a table as copies of a prepared prototype row (cell widths, paragraph
-    style, alignment) holding the texts; `finish` puts the rows still pending into the table.
+    """Writes a report table as XML text: a fixed-layout table in the table style `table_style`
+    (an id, None for the document's default), its shaded header row kept whole and repeated on
+    every page, then its rows; `finish` puts the rows still pending into the table. The first
+    batch parsed is the table itself, handed to `place` (which puts it in the document).
+
+    Each cell is `width` twips wide (Word reads the cells', LibreOffice the grid's); its
+    paragraphs are in style `style_id`, aligned by `align` ("l", "r", "c"). The XML is the one
+    python-docx writes for the same table (`docx_kit.tables.new_table`, then the header and the
+    rows cell by cell), written out instead of built element by element.
 
     Body rows may split across pages: a "row can't split" on every row of a long table makes
     LibreOffice drop rows when the table starts near a page bottom (the annex lost 34 of 72).
+    The rows' XML is parsed a batch at a time (see the module's docstring)."""
 
-    Row by row, never `Table.cell(r, c)` nor python-docx runs; the rows' XML is parsed a batch
-    at a time (see the module's docstring)."""
+    def __init__(self, place: Callable[[Any], None], widths: Sequence[int], style_id: str,
+                 align: Sequence[str] = (), *, table_style: str | None,
+                 header: Sequence[str], header_style: str) -> None:  # fmt: skip
+        self.place = place
+        self.table: Any = None
+        self.align = tuple(_JC.get(align[i]) if i < len(align) else None
+                           for i in range(len(widths)))  # fmt: skip
+        self.cells = [_Cell(w, style_id, jc) for w, jc in zip(widths, self.align, strict=True)]
+        heading = [self._header_cell(cell, text, header_style, jc)
+                   for cell, text, jc in zip(self.cells, header, self.align, strict=True)]
+        self.pending: list[str] = [
+            kit.table_opening_xml(widths, table_style),
+            f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{''.join(heading)}</w:tr>"
+            "</w:tbl>"
+        ]
+        self.prototype: Any = None
+        """The body row as an element, made when a right-to-left row needs it."""
 
-    def __init__(self, table: Any, style_id: str, align: Sequence[str] = ()) -> None:
-        self.table = table
-        prototype = table.add_row()._tr
-        table._tbl.remove(prototype)
-        for index, tc in enumerate(prototype.tc_lst):
-            p_pr = tc.p_lst[0].get_or_add_pPr()
-            p_pr.style = style_id
-            code = align[index] if index < len(align) else "l"
-            if ALIGN.get(code) is not None:
-                p_pr.jc_val = ALIGN[code]
-        self.prototype = prototype
-        self.tr_open = _opening(prototype, "tc_lst")
-        self.cells = [_Cell(tc) for tc in prototype.tc_lst]
-        self.pending: list[str] = []
+    @staticmethod
+    def _header_cell(cell: _Cell, text: str, style_id: str, jc: str | None) -> str:
+        """A header cell: its paragraph written as any paragraph of the report (`write_text`:
+        tabs, breaks, right-to-left text)."""
+        p = OxmlElement("w:p")
+        p_pr = SubElement(p, qn("w:pPr"))
+        SubElement(p_pr, qn("w:pStyle")).set(qn("w:val"), style_id)
+        if jc:
+            SubElement(p_pr, qn("w:jc")).set(qn("w:val"), jc)
+        write_text(Paragraph(p, None), text)  # type: ignore[arg-type]
+        return f"{cell.opening(HEADER_FILL)}{_xml(p)}</w:tc>"
 
     def add(self, values: Sequence[str], *, bold: bool = False, shade_first: str | None = None
             ) -> None:  # fmt: skip
         """Append a row; a value's line breaks start new paragraphs in its cell."""
         if any(is_rtl(line) for value in values for line in value.split("\n")):
             self.finish()
-            self.table._tbl.append(self._element_row(values, bold, shade_first))
+            self.table.append(self._element_row(values, bold, shade_first))
             return
-        parts = [self.tr_open]
+        parts = ["<w:tr>"]
         for index, cell in enumerate(self.cells):
             if index >= len(values):
                 parts.append(cell.empty)
@@ -139,18 +149,24 @@ class RowFiller:
             self.finish()
 
     def finish(self) -> None:
-        """Put the pending rows at the end of the table, in order."""
+        """Put the pending rows at the end of the table (the first time, the table itself)."""
         if not self.pending:
             return
-        rows = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(self.pending)}</w:tbl>")
+        text = "".join(self.pending)
         self.pending.clear()
-        tbl = self.table._tbl
-        for tr in list(rows):
-            tbl.append(tr)
+        parsed = list(parse_xml(f"<w:body {nsdecls('w')}>{text}</w:body>"))
+        if self.table is None:  # placed with its header row only: lxml moves a whole table
+            self.table = parsed.pop(0)  # from one document to another far slower than its rows
+            self.place(self.table)
+        for tr in parsed:
+            self.table.append(tr)
 
     def _element_row(self, values: Sequence[str], bold: bool, shade_first: str | None) -> Any:
         """A row holding right-to-left text, built element by element (its paragraphs and runs
         are marked right-to-left)."""
+        if self.prototype is None:
+            cells = "".join(cell.empty for cell in self.cells)
+            self.prototype = parse_xml(f"<w:body {nsdecls('w')}><w:tr>{cells}</w:tr></w:body>")[0]
         tr = deepcopy(self.prototype)
         for index, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=False)):
             strong = bold or (shade_first is not None and index == 0)

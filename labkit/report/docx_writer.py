@@ -21,15 +21,12 @@ from docx.text.paragraph import Paragraph
 from labkit.document import elements as e
 from labkit.document.text import xml_safe
 from labkit.report.docx_parts import (
-    ALIGN,
-    BodyEnd,
     add_field,
     begin_field,
     bookmark,
     end_field,
     keep_with_next,
     new_paragraph,
-    new_table,
     write_text,
 )
 from labkit.report.reference import LIGHT_FILL, REFERENCE_NAME, TABLE_STYLE, ensure_styles
@@ -392,21 +389,16 @@ class _DocxWriter:
 
         total = sum(table.widths) or 1
         usable = self.usable_width_cm()
-        widths = [usable * w / total for w in table.widths]
+        widths = [Cm(usable * w / total).twips for w in table.widths]
         text_style = self.style_ids["Table Text Small" if table.compact else "Table Text"]
-        container = BodyEnd(self.document._body, self._append, round(usable * 360000))
-        grid = new_table(container, table.header, widths, self._table_style_id,
-                         self.style_ids["Table Header"])  # fmt: skip
-        if table.align:
-            for cell, code in zip(grid.rows[0].cells, table.align, strict=False):
-                if ALIGN.get(code) is not None:
-                    cell.paragraphs[0].alignment = ALIGN[code]
+        rows = RowFiller(self._append, widths, text_style, table.align,
+                         table_style=self._table_style_id, header=table.header,
+                         header_style=self.style_ids["Table Header"])  # fmt: skip
         shaded = LIGHT_FILL if table.first_column_header else None
-        rows = RowFiller(grid, text_style, table.align)
         for index, row in enumerate(table.rows):
             rows.add(row, bold=index in table.emphasis, shade_first=shaded)
         rows.finish()
-        rows_kept = grid._tbl.tr_lst
+        rows_kept = rows.table.tr_lst
         if len(table.rows) > KEEP_TOGETHER_ROWS:  # a long table may split, not a short one
             rows_kept = rows_kept[-1:] if keep_next else []
         elif not keep_next:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from labkit.document import elements as e
 from labkit.document.wording import Words
-from labkit.methods.world_cafe import CafeOutput
+from labkit.methods import spec_for
 from labkit.report import content as c
 
 KEPT_SHOWN = 8
@@ -24,8 +24,7 @@ def essentials(report: c.Report, w: Words) -> list[e.Element]:
     who = w.count("people_took_part", report.participation.total)
     out.append(e.Paragraph(w("h.participation"), "label"))
     out.append(e.Paragraph(who + (f" — {', '.join(groups)}" if groups else "")))
-    kept = [i.text for o in report.outputs if isinstance(o, CafeOutput)
-            for q in o.questions for i in q.kept]  # fmt: skip
+    kept = [text for o in report.outputs for text in spec_for(o.method).kept_ideas(o)]
     if kept:
         out.append(e.Paragraph(w("essentials.kept"), "label"))
         shown = kept[:KEPT_SHOWN]

@@ -15,12 +15,12 @@ LABKIT = Path(__file__).parents[2] / "labkit"
 
 def test_prepare_and_report_call_the_kit() -> None:
     from labkit.prepare import docx_common as dc
-    from labkit.report import docx_parts
+    from labkit.report import docx_rows
 
     assert dc.add_picture is pictures.add_picture and dc.qr_png is pictures.qr_png
     assert dc.set_cell_shading is tables.set_cell_shading and dc.new_table is tables.new_table
     assert dc.qr_targets is pictures.qr_targets and dc.qn is tables.qn
-    assert docx_parts.kit is tables
+    assert docx_rows.kit is tables
     for path in [*(LABKIT / "prepare").rglob("*.py"), *(LABKIT / "report").rglob("*.py")]:
         text = path.read_text("utf-8")
         for owned in ("import qrcode", '"w:shd"', "_TCPR_ORDER", "tblLayout", "docPr.set("):
@@ -47,14 +47,36 @@ def test_shading_respects_the_ooxml_order_and_replaces_the_previous_fill() -> No
 
 
 def test_a_report_table_has_one_layout_and_header_widths_of_its_columns() -> None:
-    from labkit.report.docx_parts import new_table
+    from docx.shared import Cm
+
+    from labkit.report.docx_rows import RowFiller
 
     document = Document()
-    table = new_table(document, ["A", "B"], [3.0, 5.0], document.styles["Table Grid"], "Normal")
+    widths = [Cm(3.0).twips, Cm(5.0).twips]
+    filler = RowFiller(document.element.body.append, widths, "Normal", table_style="TableGrid",
+                       header=("A", "B"), header_style="Normal")  # fmt: skip
+    filler.finish()
+    table = document.tables[0]
     layouts = table._tbl.tblPr.findall(tables.qn("w:tblLayout"))
     assert len(layouts) == 1  # python-docx's autofit and ours used to write two
     widths = [cell.width.cm for cell in table.rows[0].cells]
     assert [round(w, 1) for w in widths] == [3.0, 5.0]
+
+
+def test_a_table_opening_written_as_text_is_the_one_new_table_makes() -> None:
+    from docx.shared import Cm
+
+    from labkit.report.docx_rows import _xml
+
+    document = Document()
+    table = tables.new_table(document, [3.0, 5.5], rows=1)
+    table._tbl.tblStyle_val = "TableGrid"
+    tables.set_cell_shading(table.rows[0].cells[1], "#e8eef4")
+    made = _xml(table._tbl)
+    widths = [Cm(3.0).twips, Cm(5.5).twips]
+    assert made.startswith(tables.table_opening_xml(widths, "TableGrid") + "<w:tr>")
+    assert tables.cell_opening_xml(widths[1], "#e8eef4") in made
+    assert tables.cell_opening_xml(widths[0]) in made
 
 
 URLS = ["https://ressources.example.org/atelier", "https://x.org/" + "q" * 300]

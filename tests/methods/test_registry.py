@@ -78,3 +78,23 @@ def test_no_module_outside_the_registry_dispatches_on_method_types() -> None:
                 continue  # pauses are a plan-level fact (a stretch without a break)
             assert f'"{tag}"' not in source, (module.__name__, tag)
         assert "isinstance(method," not in source and "isinstance(output," not in source
+
+
+def test_a_spec_module_is_imported_when_its_spec_is_first_asked_for() -> None:
+    """A command pays for its session's methods only (issue 16: every spec module and its
+    dataclasses were imported by `labkit.methods`)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from labkit.methods import SPECS, spec_for\n"
+        "assert 'labkit.methods.world_cafe' not in sys.modules\n"
+        "cafe = spec_for('world_cafe')\n"
+        "assert cafe is SPECS['world_cafe'] and cafe.tag == 'world_cafe'\n"
+        "assert 'labkit.methods.world_cafe' in sys.modules\n"
+        "assert 'labkit.methods.prototype' not in sys.modules\n"
+        "try:\n    spec_for('nope')\nexcept KeyError:\n    pass\nelse:\n    raise AssertionError\n"
+        "assert all(SPECS[tag].tag == tag for tag in SPECS) and len(SPECS) == len(list(SPECS))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,16 +1,22 @@
-"""The report's table rows written as XML text: the same XML as built element by element, and
-a constant number of element copies and parses per table, whatever its number of rows."""
+"""The report's tables written as XML text: the same XML as python-docx builds element by
+element, and a constant number of element copies and parses per table, whatever its rows."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
 
 from labkit.document import elements as e
+from labkit.docx_kit import tables as kit
 from labkit.report import docx_rows
-from labkit.report.docx_parts import BodyEnd, new_table
+from labkit.report.docx_parts import write_text
 from labkit.report.docx_rows import RowFiller, _xml
 from labkit.report.docx_writer import render_docx
+from labkit.report.reference import HEADER_FILL
 
 ROWS = [
     ("1", "une ligne"),
@@ -22,12 +28,44 @@ ROWS = [
 ]
 
 
-def _filler(align: tuple[str, ...] = ("r", "l")) -> RowFiller:
+def _filler(align: tuple[str, ...] = ("r", "l"), header: tuple[str, ...] = ("N°", "Texte"),
+            style: str | None = None) -> RowFiller:  # fmt: skip
+    body = Document().element.body
+    widths = [Cm(2.0).twips, Cm(12.0).twips]
+    return RowFiller(body.append, widths, "Normal", align, table_style=style, header=header,
+                     header_style="Heading1")  # fmt: skip
+
+
+def _python_docx_table(header: tuple[str, ...], align: tuple[str, ...], style: str | None) -> str:
+    """The table as python-docx builds it element by element (what labkit wrote before)."""
     document = Document()
-    body = document.element.body
-    container = BodyEnd(document._body, body.append, 5_000_000)
-    table = new_table(container, ("N°", "Texte"), (2.0, 12.0), None, "Normal")
-    return RowFiller(table, "Normal", align)
+    table = kit.new_table(document, (2.0, 12.0), rows=1)
+    table._tbl.tblStyle_val = style
+    row = table.rows[0]
+    kit.keep_row_together(row)
+    kit.repeat_as_header(row)
+    codes = {"r": WD_ALIGN_PARAGRAPH.RIGHT, "c": WD_ALIGN_PARAGRAPH.CENTER}
+    for cell, text, code in zip(row.cells, header, align, strict=True):
+        paragraph = cell.paragraphs[0]
+        paragraph._p.style = "Heading1"
+        write_text(paragraph, text)
+        kit.set_cell_shading(cell, HEADER_FILL)
+        if code in codes:
+            paragraph.alignment = codes[code]
+    return _xml(table._tbl)
+
+
+@pytest.mark.parametrize("style", [None, "LabkitTable"])
+@pytest.mark.parametrize(("header", "align"), [
+    (("N°", "Texte"), ("r", "l")), (("Équipe", "مرحبا"), ("c", "r")),
+    (("a\tb", "« c » & <d>"), ("l", "l")), (("", "deux\nlignes"), ("r", "c")),
+])  # fmt: skip
+def test_a_table_written_as_text_is_the_table_python_docx_builds(
+    header: tuple[str, ...], align: tuple[str, ...], style: str | None
+) -> None:
+    filler = _filler(align, header, style)
+    filler.finish()
+    assert _xml(filler.table) == _python_docx_table(header, align, style)
 
 
 @pytest.mark.parametrize("shade", [None, "E8EEF4"])
@@ -39,10 +77,10 @@ def test_a_row_written_as_text_is_the_row_built_element_by_element(
     for values in ROWS:
         filler.add(values, bold=bold, shade_first=shade)
     filler.finish()
-    written = [_xml(tr) for tr in filler.table._tbl.tr_lst[1:]]
+    written = [_xml(tr) for tr in filler.table.tr_lst[1:]]
     built = [_xml(filler._element_row(values, bold, shade)) for values in ROWS]
     assert written == built
-    assert "\r" in filler.table._tbl.tr_lst[4].xpath("string(.)")  # kept, not read as a newline
+    assert "\r" in filler.table.tr_lst[4].xpath("string(.)")  # kept, not read as a newline
 
 
 def test_right_to_left_rows_keep_their_place_and_their_marks() -> None:
@@ -50,7 +88,7 @@ def test_right_to_left_rows_keep_their_place_and_their_marks() -> None:
     for values in [("1", "avant"), ("2", "مرحبا بكم"), ("3", "après")]:
         filler.add(values)
     filler.finish()
-    rows = filler.table._tbl.tr_lst[1:]
+    rows = filler.table.tr_lst[1:]
     assert [tr.xpath("string(.)") for tr in rows] == ["1avant", "2مرحبا بكم", "3après"]
     assert "<w:bidi/>" in _xml(rows[1]) and "<w:rtl/>" in _xml(rows[1])
     assert "bidi" not in _xml(rows[0]) + _xml(rows[2])
@@ -103,3 +141,29 @@ def test_a_run_with_tabs_is_the_run_python_docx_makes(text: str, bold: bool, ita
     expected.bold, expected.italic = bold or None, italic or None
     made = tabbed_run(document.add_paragraph()._p, text, bold, italic)
     assert _xml(made) == _xml(expected._r)
+
+
+def test_a_report_table_is_written_without_python_docx_building_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """python-docx's making of a table (`CT_Tbl.new_tbl`, `Table.add_row`, the width setters)
+    cost more than the rows of the tables of a 1,000-contribution report: none of it is used."""
+    from docx.oxml.table import CT_Tbl
+    from docx.table import Table
+
+    calls: list[str] = []
+
+    def counted(cls: type, name: str) -> None:
+        original = getattr(cls, name)
+
+        def call(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            calls.append(name)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(cls, name, call)
+
+    counted(CT_Tbl, "new_tbl")
+    counted(Table, "add_row")
+    document = Document(io.BytesIO(render_docx(_table_doc(30))))
+    assert calls == []
+    assert len(document.tables) == 1 and len(document.tables[0].rows) == 31
