@@ -21,6 +21,7 @@ from dataclasses import replace
 from labkit.planning.constructions import candidate_designs
 from labkit.planning.deadline import Deadline
 from labkit.planning.host_free import host_free_start
+from labkit.planning.rotation_exact import exact_fits, prove, with_proof
 from labkit.planning.rotation_metrics import RotationMetrics
 from labkit.planning.rotation_model import (
     PlanNote,
@@ -205,6 +206,15 @@ def plan_rotation(request: RotationRequest, *, deadline: Deadline | None = None
         """A repaired plan in force breaks no must-not-meet and adds no needless revisit."""
         return key[0] == 0 and key[1] <= bounds.table_revisits_lower_bound
 
+    proof = None
+    if exact_fits(pb):  # a small café: prove the optimum, or raise the bound, in 60 % of the time
+        proof = prove(pb, bounds.repeats_lower_bound, deadline.part(0.6))
+        if proof[0].finished and proof[1] is not None:
+            rounds = _as_ids(pb, proof[1])
+            metrics = with_proof(measure_plan(pb, rounds), proof[0], optimal=True)
+            return RotationPlan(rounds, metrics, tuple(request.hosts), pb.frozen, "exact search",
+                                tuple(notes), time.perf_counter() - started, "optimal",
+                                request.seed)
     starts = _starts(pb, rng, deadline, good_enough, stands)
     kept = None  # re-plans: the plan in force, repaired for who is in the room
     if request.plan_in_force:
@@ -216,8 +226,14 @@ def plan_rotation(request: RotationRequest, *, deadline: Deadline | None = None
         best, method, stopped_by = _search(pb, request, starts, deadline, good_enough, kept)
         if kept is None:  # re-plans move only whom they must
             best = move_stayers(pb, best, Deadline(request.time_limit * 0.05))
+    if proof is not None and proof[1] is not None:  # fewest repeats, max meetings unproved
+        found = TabuSearch(pb, proof[1], rng)
+        if found.key() < TabuSearch(pb, best, rng).key():
+            best, method = proof[1], "exact search"
     rounds = _as_ids(pb, best)
     metrics = measure_plan(pb, rounds)
+    if proof is not None:
+        metrics = with_proof(metrics, proof[0], optimal=False)
     notes += unmet_notes(metrics)
     if stopped_by == "time":
         notes.append(PlanNote("time_limit_reached", {"seconds": request.time_limit}))

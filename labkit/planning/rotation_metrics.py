@@ -60,6 +60,12 @@ class RotationMetrics:
     teammate_repeats: int = 0
     """Of `repeats`, those between teammates (teams that move together meet again on
     purpose); 0 when the plan was measured without teams."""
+    search_bound: int = 0
+    """Repeats no plan of this shape can go below, proved by the planner's exact search on a
+    small café (`labkit.planning.exact`; 0: not run). Included in `repeats_lower_bound`."""
+    search_optimal: bool = False
+    """The exact search finished and proved this plan optimal: no plan has fewer repeats, nor
+    as few with fewer meetings of the pair meeting most."""
 
     @property
     def hard_violations(self) -> int:
@@ -85,7 +91,9 @@ class RotationMetrics:
     def proven_optimal(self) -> bool:
         """Fewest repeats first: repeats, max meetings, group spread and organisation clashes
         all at their lower bounds, questions met again no more than the bound, and no hard
-        constraint broken (a proof, not a hope)."""
+        constraint broken (a proof, not a hope); or the exact search proved it."""
+        if self.search_optimal and self.hard_violations == 0:
+            return True
         return (self.hard_violations == 0 and self.repeats <= self.repeats_lower_bound
                 and self.question_revisits <= self.question_revisits_lower_bound
                 and self.max_meetings <= self.max_meetings_lower_bound
