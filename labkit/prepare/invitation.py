@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from labkit.document.wording import Words
 from labkit.i18n import format_date, format_time, t
 from labkit.model import Phase, Session, SessionMode, schedule_session
 from labkit.model.methods import PAUSE_TYPES
@@ -131,8 +132,9 @@ def _facts(document: Any, session: Session) -> None:
 
 def _day_line(session: Session, index: int) -> str:
     day = session.days[index]
-    text = f"{format_date(day.date, session.language)}, {format_time(day.start)} – "
-    text += format_time(_day_end(session, index))
+    clock = Words(session.language).time
+    text = f"{format_date(day.date, session.language)}, {clock(day.start)} – "
+    text += clock(_day_end(session, index))
     return text[:1].upper() + text[1:]
 
 
@@ -154,6 +156,7 @@ def _bullet(document: Any, text: str, *, italic: bool = False) -> Any:
 
 def _agenda(document: Any, session: Session) -> None:
     lang = session.language
+    clock = Words(lang).time  # "9 h 00" in French, as the restitution's agenda writes it
     document.add_paragraph(t("prepare.inv.agenda", lang), style="Heading 1")
     width = dc.usable_width_cm(document)
     widths = [2.7, width - 2.7 - 2.2, 2.2]
@@ -176,7 +179,7 @@ def _agenda(document: Any, session: Session) -> None:
             cells = row.cells
             pause = item.block.method_type in PAUSE_TYPES
             style = {"italic": pause, "colour": GREY if pause else None}
-            times = f"{format_time(item.start)} – {format_time(item.end)}"
+            times = f"{clock(item.start)} – {clock(item.end)}"
             dc.cell_text(cells[0], times, space_before=1, space_after=1, **style)
             dc.cell_text(cells[1], guest_title(item.block.title, lang), bold=not pause,
                          space_before=1,

@@ -30,8 +30,8 @@ def test_invitation_says_what_where_when_and_why(folder: SessionFolder, tmp_path
     for expected in (
         "Garde d'enfants des parents en recherche d'emploi",
         "Direction régionale",
-        "Jeudi 12 mars 2026, 09:00 – 17:00",
-        "Vendredi 13 mars 2026, 09:00 – 16:30",
+        "Jeudi 12 mars 2026, 9 h 00 – 17 h 00",
+        "Vendredi 13 mars 2026, 9 h 00 – 16 h 30",
         "Maison des associations, 12 rue de la Paix, Lille",
         "Modéliser les parcours des parents",
         "Comment faciliter l'accès des parents en recherche d'emploi aux places en crèche ?",
@@ -52,9 +52,11 @@ def test_agenda_tables_list_every_block_with_times_and_phases(
     assert [c.text for c in day_one.rows[0].cells] == ["Horaire", "Séquence", "Phase"]
     rows = [[cell.text for cell in row.cells] for row in day_one.rows[1:]]
     assert len(rows) == len(folder.session.days[0].agenda)
-    assert rows[0] == ["09:00 – 09:30", "Ouverture par la directrice régionale", "Scan"]
-    assert rows[3] == ["10:45 – 12:20", "World café", "Focus"]
-    assert rows[2] == ["10:30 – 10:45", "Pause", ""]
+    rows = [[cell.replace("\u00a0", " ") for cell in row] for row in rows]  # « 9 h 00 » unbroken
+    assert rows[0] == ["9 h 00 – 9 h 30", "Ouverture par la directrice régionale", "Scan"]
+    assert rows[3] == ["10 h 45 – 12 h 20", "World café", "Focus"]
+    assert rows[2] == ["10 h 30 – 10 h 45", "Pause", ""]
+    assert "9\u00a0h\u00a000" in day_one.rows[1].cells[0].text
     assert len(day_two.rows) == len(folder.session.days[1].agenda) + 1
     assert facts.rows[0].cells[0].text == "Commanditaire"
 
@@ -118,7 +120,7 @@ def test_no_url_means_no_qr_and_english_follows_the_session(
     document = docx.Document(str(render_invitation_agenda(session, tmp_path / "i.docx")))
     assert qr_targets(document) == []
     text = document_text(document)
-    assert "Thursday, 12 March 2026, 09:00 – 17:00" in text
+    assert "Thursday, 12 March 2026, 9:00 – 17:00" in text
     assert "Day 1 — Thursday, 12 March 2026" in text
     assert "Practical information" in text and "Agenda" in text
     assert len(document.tables[0].columns) == 2
