@@ -159,7 +159,7 @@ def _agenda(document: Any, session: Session) -> None:
     clock = Words(lang).time  # "9 h 00" in French, as the restitution's agenda writes it
     document.add_paragraph(t("prepare.inv.agenda", lang), style="Heading 1")
     width = dc.usable_width_cm(document)
-    widths = [2.7, width - 2.7 - 2.2, 2.2]
+    widths = [3.3, width - 3.3 - 2.2, 2.2]  # « 10 h 45 – 12 h 20 » on one line
     for index, day_plan in enumerate(schedule_session(session)):
         day_title = format_date(session.days[index].date, lang)
         day_title = day_title[:1].upper() + day_title[1:]
