@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from labkit.model.record import Record
 
-@dataclass(frozen=True)
-class Heading:
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Heading(Record):
     level: int
     text: str
     anchor: str = ""
 
 
-@dataclass(frozen=True)
-class Paragraph:
+@dataclass(frozen=True, eq=False, repr=False)
+class Paragraph(Record):
     text: str
     style: str = "body"
     """body, lead (introduction), note (small, grey), quote, label (bold lead-in)."""
@@ -26,16 +28,16 @@ class Paragraph:
     bottom, its content on the next page)."""
 
 
-@dataclass(frozen=True)
-class Bullets:
+@dataclass(frozen=True, eq=False, repr=False)
+class Bullets(Record):
     items: tuple[str, ...]
     numbered: bool = False
     sub: tuple[tuple[str, ...], ...] = ()
     """Optional second-level items under each item (same length as `items` when given)."""
 
 
-@dataclass(frozen=True)
-class Table:
+@dataclass(frozen=True, eq=False, repr=False)
+class Table(Record):
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...]
@@ -50,15 +52,15 @@ class Table:
     """Indexes of rows to set in bold (totals, kept ideas)."""
 
 
-@dataclass(frozen=True)
-class Series:
+@dataclass(frozen=True, eq=False, repr=False)
+class Series(Record):
     name: str
     values: tuple[float | None, ...]
     colour: str | None = None
 
 
-@dataclass(frozen=True)
-class Chart:
+@dataclass(frozen=True, eq=False, repr=False)
+class Chart(Record):
     kind: str
     """bar (vertical, grouped), hbar (horizontal ranking) or line (emotion curve)."""
     title: str
@@ -73,15 +75,15 @@ class Chart:
     """One colour per category (single-series bar charts, e.g. stakeholder groups)."""
 
 
-@dataclass(frozen=True)
-class Figure:
+@dataclass(frozen=True, eq=False, repr=False)
+class Figure(Record):
     chart: Chart
     alt: str
     caption: str
 
 
-@dataclass(frozen=True)
-class Image:
+@dataclass(frozen=True, eq=False, repr=False)
+class Image(Record):
     """A picture file of the session folder (a photo of a flipchart)."""
 
     path: str
@@ -89,19 +91,19 @@ class Image:
     caption: str
 
 
-@dataclass(frozen=True)
-class Qr:
+@dataclass(frozen=True, eq=False, repr=False)
+class Qr(Record):
     url: str
     caption: str
 
 
-@dataclass(frozen=True)
-class PageBreak:
+@dataclass(frozen=True, eq=False, repr=False)
+class PageBreak(Record):
     """The next element starts on a new page."""
 
 
-@dataclass(frozen=True)
-class Orientation:
+@dataclass(frozen=True, eq=False, repr=False)
+class Orientation(Record):
     """Start a new section of pages in landscape (True) or portrait (False)."""
 
     landscape: bool
@@ -112,8 +114,8 @@ Element = (
 )
 
 
-@dataclass(frozen=True)
-class CoverPage:
+@dataclass(frozen=True, eq=False, repr=False)
+class CoverPage(Record):
     title: str
     subtitle: str
     lines: tuple[str, ...]
@@ -127,8 +129,8 @@ class CoverPage:
     """The document's version and date, at the foot of the cover."""
 
 
-@dataclass(frozen=True)
-class ReportDocument:
+@dataclass(frozen=True, eq=False, repr=False)
+class ReportDocument(Record):
     lang: str
     title: str
     cover: CoverPage

@@ -36,6 +36,19 @@ def unwrap(text: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
 
+_MAYBE_RTL = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""The blocks holding every right-to-left character (Hebrew to Arabic Extended, the RLM mark,
+the presentation forms, the right-to-left areas of plane 1), and a few more."""
+
+
+def may_be_rtl(text: str) -> bool:
+    """False when no character of `text` is right-to-left, so `is_rtl` is False on every part
+    of it (one scan in C instead of a call a line)."""
+    return _MAYBE_RTL.search(text) is not None
+
+
 def is_rtl(text: str) -> bool:
     """Whether the first letter with a strong direction is right-to-left (Arabic, Hebrew...)."""
     for char in text:

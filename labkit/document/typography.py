@@ -15,11 +15,11 @@ from typing import Any
 from labkit.document import elements as e
 
 NBSP = "\u00a0"
-_BEFORE = re.compile(r"[ \t]+([:;?!»])")
 _AFTER = re.compile(r"«[ \t]+")
 _CLOCK = re.compile(r"\b(\d{1,2}) h(?: (\d{2})\b)?")
 _DURATION = re.compile(r"\b(\d+) (min|h|%)(?=\W|$)")
-_MARKS = (":", ";", "?", "!", "»")
+_BEFORE = {mark: re.compile(r"[ \t]+" + re.escape(mark)) for mark in (":", ";", "?", "!", "»")}
+"""The spaces before each mark (one pattern a mark: a literal replacement, no group to expand)."""
 _ANY = re.compile(r"[ \t][:;?!»]|«[ \t]| (?:h|min|%)")
 """What one rule at least needs: a space before a mark, after «, before h, min or %."""
 
@@ -29,8 +29,9 @@ def french(text: str) -> str:
     if not text or _ANY.search(text) is None:
         return text  # most texts have nothing to change: one scan for what every rule needs
     # each rule only where its characters are (a substring test is far cheaper than a regex)
-    if any(mark in text for mark in _MARKS):
-        text = _BEFORE.sub(NBSP + r"\1", text)
+    for mark, spaces in _BEFORE.items():
+        if mark in text:
+            text = spaces.sub(NBSP + mark, text)
     if "«" in text:
         text = _AFTER.sub("«" + NBSP, text)
     if " h" in text:
@@ -49,26 +50,38 @@ def typeset(doc: e.ReportDocument) -> e.ReportDocument:
 
 _NOT_TEXT = frozenset({"kind", "style", "anchor", "lang", "colour", "path", "url", "align",
                        "category_colours"})  # fmt: skip
-_TEXT_FIELDS: dict[type, tuple[str, ...]] = {}
-"""The fields `typeset` goes into, by dataclass (looked up once per class)."""
+_TEXT_FIELDS: dict[type, tuple[str, ...] | None] = {str: None, tuple: None}
+"""By type met, the dataclass fields `typeset` goes into (found once per type); None for `str`
+and `tuple`, walked apart; () for any other leaf (numbers, dates, enums, None)."""
 
 
 def _walk(value: Any) -> Any:
-    if isinstance(value, str):
-        return french(value)
-    if isinstance(value, tuple):
+    kind = type(value)
+    try:
+        names = _TEXT_FIELDS[kind]  # one dict look-up per value, not an isinstance chain
+    except KeyError:
+        names = _TEXT_FIELDS[kind] = _fields_of(kind)
+    if names is None:
+        if isinstance(value, str):
+            return french(value)
         walked = tuple(_walk(v) for v in value)
         return value if all(a is b for a, b in zip(walked, value, strict=True)) else walked
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _TEXT_FIELDS.get(type(value))
-        if names is None:
-            names = tuple(f.name for f in dataclasses.fields(value) if f.name not in _NOT_TEXT)
-            _TEXT_FIELDS[type(value)] = names
-        changes = {}
-        for name in names:
-            before = getattr(value, name)
-            after = _walk(before)
-            if after is not before:
-                changes[name] = after
-        return dataclasses.replace(value, **changes) if changes else value  # unchanged: kept
-    return value
+    if not names:
+        return value
+    changes = {}
+    for name in names:
+        before = getattr(value, name)
+        after = _walk(before)
+        if after is not before:
+            changes[name] = after
+    return dataclasses.replace(value, **changes) if changes else value  # unchanged: kept
+
+
+def _fields_of(kind: type) -> tuple[str, ...] | None:
+    """What `_walk` does with a value of type `kind`: None for a text or a tuple, the text
+    fields of a dataclass, () to leave it as it is."""
+    if issubclass(kind, str | tuple):
+        return None
+    if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
+        return tuple(f.name for f in dataclasses.fields(kind) if f.name not in _NOT_TEXT)
+    return ()

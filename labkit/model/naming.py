@@ -302,19 +302,21 @@ class NamingGuard:
         """`value` with every text inside masked: strings, tuples, lists, mappings' values and
         dataclasses (rebuilt with `dataclasses.replace`). Fields and keys named in `keep`,
         ``id``, ``*_id``, ``*_ids``, ``path``, ``colour``… are identifiers, left as they are."""
-        if isinstance(value, str):
+        kind: type = type(value)
+        shape = _shape(kind)  # one cached look-up per value, not an isinstance chain
+        if shape == "text":
             return self.mask(value)
-        if isinstance(value, tuple):
+        if shape == "tuple":
             masked = tuple(self.mask_tree(x, keep) for x in value)
             return value if all(a is b for a, b in zip(masked, value, strict=True)) else masked
-        if isinstance(value, list):
+        if shape == "list":
             return [self.mask_tree(x, keep) for x in value]
-        if isinstance(value, Mapping):
+        if shape == "mapping":
             return {k: x if isinstance(k, str) and _identifier(k, keep) else
                     self.mask_tree(x, keep) for k, x in value.items()}  # fmt: skip
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if shape == "record":
             changes = {}
-            for name in _text_fields(type(value), keep):
+            for name in _text_fields(kind, keep):
                 before = getattr(value, name)
                 after = self.mask_tree(before, keep)
                 if after is not before:
@@ -322,6 +324,20 @@ class NamingGuard:
             # a frozen dataclass nobody is named in stays as it is (most of a report)
             return dataclasses.replace(value, **changes) if changes else value
         return value
+
+
+_Shape = Literal["text", "tuple", "list", "mapping", "record", "leaf"]
+
+
+@cache
+def _shape(kind: type) -> _Shape:
+    """How `mask_tree` goes into a value of type `kind` (found once per type)."""
+    for base, shape in ((str, "text"), (tuple, "tuple"), (list, "list"), (Mapping, "mapping")):
+        if issubclass(kind, base):
+            return shape  # type: ignore[return-value]
+    if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
+        return "record"
+    return "leaf"
 
 
 @cache

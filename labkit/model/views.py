@@ -13,14 +13,15 @@ from typing import Literal
 
 from labkit.model.events import EventModel
 from labkit.model.events.fields import utc_now
+from labkit.model.record import Record
 
 BlockStatus = Literal["not_started", "running", "paused", "ended"]
 PresenceStatus = Literal["present", "left", "absent"]
 ZERO = timedelta(0)
 
 
-@dataclass(frozen=True, slots=True)
-class RecordedEvent:
+@dataclass(frozen=True, eq=False, repr=False)
+class RecordedEvent(Record):
     """An event as stored: its place in the journal, who recorded it, when, and its payload."""
 
     id: int
@@ -41,8 +42,8 @@ class RecordedEvent:
         return self.event.__dict__.get("at") or self.ts
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+@dataclass(frozen=True, eq=False, repr=False)
+class Interval(Record):
     """A span of time; `end` is None while it lasts."""
 
     start: datetime
@@ -63,8 +64,8 @@ def _paused_between(pauses: tuple[Interval, ...], start: datetime, end: datetime
     return sum((pause.overlap(start, end) for pause in pauses), ZERO)
 
 
-@dataclass(frozen=True, slots=True)
-class BlockTiming:
+@dataclass(frozen=True, eq=False, repr=False)
+class BlockTiming(Record):
     """How an agenda block actually ran."""
 
     block_id: str
@@ -103,8 +104,8 @@ class BlockTiming:
         return budget - self.elapsed(now)
 
 
-@dataclass(frozen=True, slots=True)
-class RoundTiming:
+@dataclass(frozen=True, eq=False, repr=False)
+class RoundTiming(Record):
     """A world-café round within a block."""
 
     block_id: str
@@ -124,8 +125,8 @@ class RoundTiming:
         return max(end - self.started_at - paused, ZERO)
 
 
-@dataclass(frozen=True, slots=True)
-class Rotation:
+@dataclass(frozen=True, eq=False, repr=False)
+class Rotation(Record):
     """A re-planned world-café rotation: `plan[i]` is round `from_round + i`, a list of tables."""
 
     block_id: str
@@ -140,8 +141,8 @@ class Rotation:
         return self.plan[index] if 0 <= index < len(self.plan) else None
 
 
-@dataclass(frozen=True, slots=True)
-class Attendance:
+@dataclass(frozen=True, eq=False, repr=False)
+class Attendance(Record):
     """A participant's presence on one day."""
 
     participant_id: str
@@ -162,8 +163,8 @@ class Attendance:
         return self.stays[-1].end if self.stays else None
 
 
-@dataclass(frozen=True, slots=True)
-class Contribution:
+@dataclass(frozen=True, eq=False, repr=False)
+class Contribution(Record):
     """Something a group produced: an idea, an ingredient, a question, a note..."""
 
     contribution_id: str
@@ -184,8 +185,8 @@ class Contribution:
     edited_at: datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Cluster:
+@dataclass(frozen=True, eq=False, repr=False)
+class Cluster(Record):
     """Contributions grouped under a title."""
 
     cluster_id: str
@@ -196,8 +197,8 @@ class Cluster:
     event_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class KeptIdeas:
+@dataclass(frozen=True, eq=False, repr=False)
+class KeptIdeas(Record):
     """The ideas kept (in order) for a question of a block."""
 
     block_id: str | None
@@ -206,8 +207,8 @@ class KeptIdeas:
     event_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class Vote:
+@dataclass(frozen=True, eq=False, repr=False)
+class Vote(Record):
     """Dots given to an item."""
 
     item_id: str
@@ -219,8 +220,8 @@ class Vote:
     event_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class Persona:
+@dataclass(frozen=True, eq=False, repr=False)
+class Persona(Record):
     persona_id: str
     name: str
     description: str | None
@@ -230,8 +231,8 @@ class Persona:
     event_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class JourneyStep:
+@dataclass(frozen=True, eq=False, repr=False)
+class JourneyStep(Record):
     step_id: str
     persona_id: str
     stage: str
@@ -244,8 +245,8 @@ class JourneyStep:
     event_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class Commitment:
+@dataclass(frozen=True, eq=False, repr=False)
+class Commitment(Record):
     commitment_id: str
     what: str
     owner_organisation: str | None
@@ -260,8 +261,8 @@ class Commitment:
     updated_at: datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SurveyResponse:
+@dataclass(frozen=True, eq=False, repr=False)
+class SurveyResponse(Record):
     """One anonymous questionnaire."""
 
     response_id: str
@@ -271,8 +272,8 @@ class SurveyResponse:
     event_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class ClosingWord:
+@dataclass(frozen=True, eq=False, repr=False)
+class ClosingWord(Record):
     word_id: str
     text: str | None
     image: str | None
@@ -281,8 +282,8 @@ class ClosingWord:
     event_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class Attachment:
+@dataclass(frozen=True, eq=False, repr=False)
+class Attachment(Record):
     attachment_id: str
     path: str
     original_name: str
@@ -299,8 +300,8 @@ class Attachment:
     recorded_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class BlockDrift:
+@dataclass(frozen=True, eq=False, repr=False)
+class BlockDrift(Record):
     """A block's actual timing against its planned start and end.
 
     Positive drifts are late. While a block runs, `projected_end` is when it will end if it uses

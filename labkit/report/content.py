@@ -11,12 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from labkit.methods.outputs import ModuleOutput
+from labkit.model.record import Record
 
 # --- cover, context, participation -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Cover:
+@dataclass(frozen=True, eq=False, repr=False)
+class Cover(Record):
     title: str
     lab: str
     sponsor: str | None
@@ -33,22 +34,22 @@ class Cover:
     version: str = "1.0"
 
 
-@dataclass(frozen=True)
-class Logo:
+@dataclass(frozen=True, eq=False, repr=False)
+class Logo(Record):
     path: str
     owner: str
     """Whose logo it is (the Lab, the sponsor): its alternative text."""
 
 
-@dataclass(frozen=True)
-class Context:
+@dataclass(frozen=True, eq=False, repr=False)
+class Context(Record):
     text: str
     questions: tuple[str, ...]
     objectives: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class DayPresence:
+@dataclass(frozen=True, eq=False, repr=False)
+class DayPresence(Record):
     day: int
     date: dt.date
     present: int
@@ -58,23 +59,23 @@ class DayPresence:
     """Whether the journal holds attendance for this day."""
 
 
-@dataclass(frozen=True)
-class Count:
+@dataclass(frozen=True, eq=False, repr=False)
+class Count(Record):
     label: str
     count: int
     colour: str | None = None
 
 
-@dataclass(frozen=True)
-class NamedPerson:
+@dataclass(frozen=True, eq=False, repr=False)
+class NamedPerson(Record):
     name: str
     organisation: str | None
     group: str
     role: str
 
 
-@dataclass(frozen=True)
-class Participation:
+@dataclass(frozen=True, eq=False, repr=False)
+class Participation(Record):
     days: tuple[DayPresence, ...]
     total: int
     """Distinct people who took part (seated or not), over every day."""
@@ -88,8 +89,8 @@ class Participation:
 # --- agenda as it ran ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AgendaRow:
+@dataclass(frozen=True, eq=False, repr=False)
+class AgendaRow(Record):
     block_id: str
     title: str
     phase: str
@@ -113,8 +114,8 @@ class AgendaRow:
         return self.actual_start is not None
 
 
-@dataclass(frozen=True)
-class AgendaDay:
+@dataclass(frozen=True, eq=False, repr=False)
+class AgendaDay(Record):
     day: int
     date: dt.date
     rows: tuple[AgendaRow, ...]
@@ -125,8 +126,8 @@ class AgendaDay:
 # --- act: commitments, satisfaction, closing -------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CommitmentRow:
+@dataclass(frozen=True, eq=False, repr=False)
+class CommitmentRow(Record):
     commitment_id: str
     what: str
     owner: str | None
@@ -135,14 +136,14 @@ class CommitmentRow:
     status: str
 
 
-@dataclass(frozen=True)
-class CommitmentGroup:
+@dataclass(frozen=True, eq=False, repr=False)
+class CommitmentGroup(Record):
     label: str | None
     rows: tuple[CommitmentRow, ...]
 
 
-@dataclass(frozen=True)
-class Commitments:
+@dataclass(frozen=True, eq=False, repr=False)
+class Commitments(Record):
     title: str | None
     grouped_by: str
     """team or territory."""
@@ -153,16 +154,16 @@ class Commitments:
         return sum(len(g.rows) for g in self.groups)
 
 
-@dataclass(frozen=True)
-class SurveyQuestionResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class SurveyQuestionResult(Record):
     question_id: str
     text: str
     scale_min: float
     scale_max: float
 
 
-@dataclass(frozen=True)
-class SatisfactionRow:
+@dataclass(frozen=True, eq=False, repr=False)
+class SatisfactionRow(Record):
     group: str
     """The stakeholder group's label ("" for every respondent together)."""
     respondents: int
@@ -171,22 +172,22 @@ class SatisfactionRow:
     colour: str | None = None
 
 
-@dataclass(frozen=True)
-class Satisfaction:
+@dataclass(frozen=True, eq=False, repr=False)
+class Satisfaction(Record):
     questions: tuple[SurveyQuestionResult, ...]
     rows: tuple[SatisfactionRow, ...]
     overall: SatisfactionRow
     comments: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ClosingWord:
+@dataclass(frozen=True, eq=False, repr=False)
+class ClosingWord(Record):
     text: str | None
     image: str | None
 
 
-@dataclass(frozen=True)
-class ClosingWords:
+@dataclass(frozen=True, eq=False, repr=False)
+class ClosingWords(Record):
     prompt: str | None
     words: tuple[ClosingWord, ...]
     """Every word said (or image picked, with what was said about it), in order."""
@@ -194,36 +195,36 @@ class ClosingWords:
     """Images picked, with how many people picked each."""
 
 
-@dataclass(frozen=True)
-class NextStep:
+@dataclass(frozen=True, eq=False, repr=False)
+class NextStep(Record):
     text: str
     due: dt.date | None
     owner: str | None
 
 
-@dataclass(frozen=True)
-class NextMeeting:
+@dataclass(frozen=True, eq=False, repr=False)
+class NextMeeting(Record):
     date: dt.date
     what: str
     where: str | None
 
 
-@dataclass(frozen=True)
-class FollowUp:
+@dataclass(frozen=True, eq=False, repr=False)
+class FollowUp(Record):
     """« Les suites » besides the retro-planning's tasks: the next meeting and who follows up."""
 
     next_meeting: NextMeeting | None
     follow_up: str | None
 
 
-@dataclass(frozen=True)
-class Foreword:
+@dataclass(frozen=True, eq=False, repr=False)
+class Foreword(Record):
     paragraphs: tuple[str, ...]
     signed_by: str | None
 
 
-@dataclass(frozen=True)
-class Credits:
+@dataclass(frozen=True, eq=False, repr=False)
+class Credits(Record):
     """The closing page: thanks, the organisers and whom to contact."""
 
     thanks: str | None
@@ -235,8 +236,8 @@ class Credits:
     """The contact's name, e-mail and phone, those given."""
 
 
-@dataclass(frozen=True)
-class Attachment:
+@dataclass(frozen=True, eq=False, repr=False)
+class Attachment(Record):
     name: str
     caption: str | None
     path: str
@@ -245,8 +246,8 @@ class Attachment:
 # --- annex -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AnnexEntry:
+@dataclass(frozen=True, eq=False, repr=False)
+class AnnexEntry(Record):
     contribution_id: str
     kind: str
     where: str
@@ -255,8 +256,8 @@ class AnnexEntry:
     author: str | None
 
 
-@dataclass(frozen=True)
-class AnnexBlock:
+@dataclass(frozen=True, eq=False, repr=False)
+class AnnexBlock(Record):
     block_id: str | None
     title: str
     day: int | None
@@ -266,8 +267,8 @@ class AnnexBlock:
 # --- the whole report ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Report:
+@dataclass(frozen=True, eq=False, repr=False)
+class Report(Record):
     lang: str
     named: bool
     generated_on: dt.date

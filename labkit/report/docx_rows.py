@@ -21,7 +21,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 from lxml.etree import SubElement
 
-from labkit.document.text import is_rtl, xml_safe
+from labkit.document.text import is_rtl, may_be_rtl, xml_safe
 from labkit.docx_kit import symbols
 from labkit.docx_kit import tables as kit
 from labkit.report.docx_parts import bidi, run_element, write_text
@@ -132,7 +132,9 @@ class RowFiller:
     def add(self, values: Sequence[str], *, bold: bool = False, shade_first: str | None = None
             ) -> None:  # fmt: skip
         """Append a row; a value's line breaks start new paragraphs in its cell."""
-        if any(is_rtl(line) for value in values for line in value.split("\n")):
+        if may_be_rtl("".join(values)) and any(
+            is_rtl(line) for value in values for line in value.split("\n")
+        ):
             self.finish()
             self.table.append(self._element_row(values, bold, shade_first))
             return

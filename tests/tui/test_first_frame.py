@@ -52,13 +52,12 @@ async def test_opening_on_the_cafe_unpickles_the_cafe_ideas_only(make_app, sessi
 
     fill(session_dir, 600)  # 600 café ideas, 600 notes of the opening
     unpickled = [0]
-    real = views.Contribution.__setstate__  # type: ignore[attr-defined]
 
     def counting(self, state):  # type: ignore[no-untyped-def]
         unpickled[0] += 1
-        real(self, state)
+        self.__dict__.update(state)  # what unpickling does for a dataclass without __setstate__
 
-    monkeypatch.setattr(views.Contribution, "__setstate__", counting)
+    monkeypatch.setattr(views.Contribution, "__setstate__", counting, raising=False)
     app = make_app()
     assert unpickled[0] == 0
     async with app.run_test(size=(160, 50)) as pilot:

@@ -39,7 +39,8 @@ from labkit.store.journal.state import JournalState
 KEY = "state_checkpoint"
 EVERY = 500
 """A writer saves a checkpoint on close when at least this many events were folded since."""
-FORMAT = 3
+FORMAT = 4
+"""Bumped when what is pickled changes shape (4: the views are plain dataclasses, no slots)."""
 
 _ALLOWED: dict[str, set[str] | None] = {
     "builtins": {"dict", "int", "set", "frozenset", "list", "tuple", "str", "float", "bool"},
