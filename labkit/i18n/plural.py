@@ -7,24 +7,18 @@ the word, so that a message may count several things and make a word agree with 
 not print: ``"{count} {count:plural:événement exporté|événements exportés} ({files}
 {files:plural:fichier|fichiers})"``. French reads 0 and 1 as singular (« 0 idée », « 1 idée »,
 « 2 idées »), English 1 only (« 0 ideas », « 1 idea »). `t()` imports this module only for a
-message that has such a field, and babel's rule compiler only when one is formatted (without
-the rest of babel: `babel_plural`).
+message that has such a field, and babel only when one is formatted.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import os
 import string
-import sys
 from functools import lru_cache
 
 from labkit.i18n.elision import WORDS, elide
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import types
     from collections.abc import Callable, Mapping
 
 MARK = ":plural:"
@@ -41,38 +35,12 @@ gives them (a test checks that they match): babel compiles them without loading 
 locale data (about 55 ms at each start of a command that counts something)."""
 
 
-def babel_plural() -> types.ModuleType:
-    """babel's rule compiler, `babel.plural`, without the rest of babel when it is not loaded.
-
-    `babel.plural` imports nothing of babel, but importing it runs the package's ``__init__``,
-    which loads `babel.core` and its locale data machinery (about 4 to 13 ms of each command
-    that counts something, issue 16): unless babel is loaded already, the module is run from
-    babel's own file under a private name (the same code, the same compiler).
-    """
-    if "babel" in sys.modules or _BABEL_PLURAL in sys.modules:
-        return importlib.import_module("babel.plural" if "babel" in sys.modules else _BABEL_PLURAL)
-    package = importlib.util.find_spec("babel")
-    if package is None or not package.submodule_search_locations:
-        return importlib.import_module("babel.plural")
-    path = os.path.join(next(iter(package.submodule_search_locations)), "plural.py")
-    spec = importlib.util.spec_from_file_location(_BABEL_PLURAL, path)
-    if spec is None or spec.loader is None:
-        return importlib.import_module("babel.plural")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[_BABEL_PLURAL] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-_BABEL_PLURAL = "labkit.i18n._babel_plural"
-"""The private name under which `babel_plural` runs babel's `plural.py`."""
-
-
 @lru_cache(maxsize=8)
 def _rule(lang: str) -> Callable[[float], str]:
     if lang in CLDR_RULES:
-        rule: Callable[[float], str] = babel_plural().PluralRule(CLDR_RULES[lang])
-        return rule
+        from babel.plural import PluralRule
+
+        return PluralRule(CLDR_RULES[lang])
     from babel import Locale
 
     return Locale.parse(lang).plural_form
