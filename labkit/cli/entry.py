@@ -16,15 +16,11 @@ def main() -> None:
     pydantic's plugins are turned off unless the environment says otherwise
     (``PYDANTIC_DISABLE_PLUGINS``): labkit uses none, and looking for them reads the metadata of
     every installed distribution the first time a model is built, about 10 ms of each command
-    that validates anything (issue 16); when they are off, pydantic's plugin finder is not even
-    imported (`labkit.cli.pydantic_plugins`).
+    that validates anything (issue 16).
     """
     global OWNS_PROCESS
     OWNS_PROCESS = True
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from labkit.cli.pydantic_plugins import skip_plugin_finder
-
-    skip_plugin_finder()
     from labkit.cli.app import main as app_main
 
     app_main()

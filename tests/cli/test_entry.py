@@ -183,20 +183,6 @@ def test_commands_do_not_look_for_pydantic_plugins(
     assert ("PROBE PLUGIN LOADED" in out.stderr) == (disabled is not None)
 
 
-@pytest.mark.parametrize("argv", [["note", "{s}", "Une idée"], ["validate", "{s}"],
-                                  ["agenda", "{s}"]])
-def test_commands_do_not_import_the_plugin_finder(example: Path, argv: list[str]) -> None:
-    """With the plugins off, pydantic's plugin finder (which imports ``importlib.metadata``,
-    email and zipfile: about 7 ms, issue 16) is not imported; pydantic gets no plugin, as its
-    own finder would answer."""
-    from labkit.cli.pydantic_plugins import no_plugins
-
-    _, modules = _modules_after(*[a.format(s=example) for a in argv])
-    assert _loaded(modules, "pydantic")
-    assert not _loaded(modules, "importlib.metadata") and not _loaded(modules, "email")
-    assert no_plugins() == ()
-
-
 def _built_models_after(*argv: str) -> set[str]:
     """The pydantic models whose validator a labkit call built (a deferred model is built on
     its first use: the call paid for those only)."""
