@@ -99,7 +99,7 @@ def note_command(
 ) -> None:
     """Add a contribution to the session's journal and print its id (placed in the running
     block when no --block is given: the live app shows it there)."""
-    import platform  # loaded by Typer already, unlike socket (about 2 ms, issue 16)
+    import socket
 
     from labkit.model.events import CONTRIBUTION_KINDS
     from labkit.store.journal import Journal
@@ -119,7 +119,7 @@ def note_command(
     }  # fmt: skip
     fields = {key: value for key, value in placement.items() if value is not None}
     validate_event({"type": "contribution.added", "text": text, "kind": kind, **fields})
-    recording = device or f"note-{platform.node()}"  # the host name, as socket.gethostname()
+    recording = device or f"note-{socket.gethostname()}"
     # refused text: no journal created
     with Journal.open(plan.parent / JOURNAL_FILE, device=recording, recorder=by) as journal:
         with journal.reading() as state:  # no copy of the state: O(1) in its size
