@@ -13,9 +13,11 @@ metropolis) is kept as typed.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from typing import Any, Literal
 
 from labkit.i18n import t
@@ -52,11 +54,6 @@ class _Table:
 
 @cache
 def _table() -> _Table:
-    """The INSEE table, read on first use, with its readers (csv, importlib.resources): a note
-    on a journal whose recent events name no territory loads neither (issue 16)."""
-    import csv
-    from importlib.resources import files
-
     text = files("labkit.model").joinpath("data/territories.csv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     by_code: dict[str, Territory] = {}

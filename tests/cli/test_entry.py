@@ -273,20 +273,3 @@ def test_validate_prints_its_marks_without_rich(example: Path, tmp_path: Path) -
     assert "✓" in text and "0 errors" in text and "✗" in text and "no session found" in text
     assert "\x1b[" not in text  # not a terminal: no colour codes
     assert not _loaded(modules, "rich")
-
-
-def test_a_note_after_a_checkpoint_reads_no_territory_table(example: Path, tmp_path: Path) -> None:
-    """On a checkpointed journal whose later events name no territory, a note neither reads
-    the INSEE table nor imports its readers (csv, importlib.resources with zipfile: issue 16)."""
-    import shutil
-
-    from labkit.store.journal import Journal
-
-    folder = tmp_path / "session"
-    shutil.copytree(example, folder)
-    with Journal.open(folder, device="test") as journal:  # its close saves a checkpoint
-        journal.record_many([{"type": "contribution.added", "kind": "idea", "text": f"idée {n}"}
-                             for n in range(600)])  # fmt: skip
-    text, modules = _modules_after("note", str(folder), "Une idée")
-    assert text.startswith("c")
-    assert [m for m in ("csv", "importlib.resources", "zipfile") if _loaded(modules, m)] == []
