@@ -12,6 +12,10 @@ as `labkit note`, never unpickles them, so opening stays O(1) in their number, a
 first screen (a café) unpickles its own block's only; if they cannot be read then, they are folded
 again from the events the checkpoint stood for (`refold`).
 
+The events' uuids (`JournalState.known`, asked about by an undo only) are pickled apart too,
+and read on first need (from the events table should their pickle prove unreadable then); the
+identifiers ever created are saved compact (`labkit.store.journal.keys`).
+
 The state is pickled, and unpickled with an allow-list of classes (the state's own views,
 containers and dates): a journal from a shared drive cannot make the loader call anything else.
 """
@@ -34,13 +38,15 @@ from typing import Any
 
 from labkit import __version__
 from labkit.store.journal import schema
+from labkit.store.journal.keys import IdSet, KnownEvents
 from labkit.store.journal.state import JournalState
 
 KEY = "state_checkpoint"
 EVERY = 500
 """A writer saves a checkpoint on close when at least this many events were folded since."""
-FORMAT = 4
-"""Bumped when what is pickled changes shape (4: the views are plain dataclasses, no slots)."""
+FORMAT = 5
+"""Bumped when what is pickled changes shape (4: the views are plain dataclasses, no slots; 5: and
+the identifiers are bitmaps with the uuids pickled apart)."""
 
 _ALLOWED: dict[str, set[str] | None] = {
     "builtins": {"dict", "int", "set", "frozenset", "list", "tuple", "str", "float", "bool"},
@@ -49,6 +55,7 @@ _ALLOWED: dict[str, set[str] | None] = {
     "copyreg": {"_reconstructor"},
     "labkit.model.views": None,  # every class of the views module
     "labkit.store.journal.state": {"JournalState"},
+    "labkit.store.journal.keys": {"IdSet", "KnownEvents"},
 }
 _MODULES = {"builtins": builtins, "collections": collections, "datetime": datetime}
 
@@ -83,19 +90,22 @@ def _decode(blob: str) -> Any:
 def load(
     connection: sqlite3.Connection,
     refold: Callable[[int], dict[str, Any]],
+    known: Callable[[int], dict[str, int]],
     lock: AbstractContextManager[Any] | None = None,
 ) -> JournalState | None:
     """The saved state if there is a valid one for this journal and this labkit, else None.
 
     Its contributions are read on first use, one block at a time or all at once, under `lock`
     (the journal's: not while another thread writes); `refold(last_id)` gives them from the
-    events up to `last_id` should a pickle of theirs prove unreadable then.
+    events up to `last_id` should a pickle of theirs prove unreadable then. The uuids of the
+    events it stands for are read on first need too (`KnownEvents`), from the journal's table
+    by `known(last_id)` (uuid → id) should their pickle prove unreadable then.
     """
     try:
         row = connection.execute("SELECT value FROM meta WHERE key = ?", (KEY,)).fetchone()
         if row is None:
             return None
-        tag, state_blob, index_blob, *chunk_blobs = str(row[0]).split("\n")
+        tag, state_blob, index_blob, known_blob, *chunk_blobs = str(row[0]).split("\n")
         last_id = int(tag.split(":")[3])
         found = connection.execute("SELECT uuid FROM events WHERE id = ?", (last_id,)).fetchone()
         if found is None or tag != _tag(last_id, str(found[0])):
@@ -106,11 +116,23 @@ def load(
         return None
     if (not isinstance(state, JournalState) or state.last_event_id != last_id
             or not isinstance(ids, list) or not isinstance(blocks, list)
+            or not isinstance(state.ids, IdSet)
             or len(blocks) != len(chunk_blobs)):  # fmt: skip
         return None
     reader = _Chunks(dict(zip(blocks, chunk_blobs, strict=True)), ids,
                      lambda: refold(last_id), lock or contextlib.nullcontext())
     state.defer_contributions(ids, reader.read_all, reader.read_block)
+    guard = lock or contextlib.nullcontext()
+
+    def stored() -> dict[str, int]:
+        try:
+            uuids, ids = _decode(known_blob)
+            return dict(zip(uuids, ids, strict=True))
+        except _BAD:
+            with guard:
+                return known(last_id)
+
+    state.known = KnownEvents(stored)
     return state
 
 
@@ -172,10 +194,13 @@ def save(connection: sqlite3.Connection, state: JournalState, last_uuid: str) ->
     views = state.contributions
     shell = copy.copy(state)
     shell.contributions = {}
+    shell.known = KnownEvents()  # saved apart, read on first need (`load`)
     by_block: dict[str | None, dict[str, Any]] = {}
     for contribution_id, view in views.items():
         by_block.setdefault(view.block_id, {})[contribution_id] = view
+    known = state.known.table()
     lines = [_tag(state.last_event_id, last_uuid), _encode((shell, list(views))),
-             _encode(list(by_block)), *(_encode(chunk) for chunk in by_block.values())]  # fmt: skip
+             _encode(list(by_block)), _encode((list(known), list(known.values()))),
+             *(_encode(chunk) for chunk in by_block.values())]  # fmt: skip
     connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                        (KEY, "\n".join(lines)))

@@ -105,7 +105,8 @@ class Journal:
         self._events: list[RecordedEvent] = []
         """The events read, all of them or (`_base` > 0) those after the checkpoint."""
         self._state = (
-            checkpoint.load(database.connection, self._refold, self._lock) or JournalState()
+            checkpoint.load(database.connection, self._refold, self._known_upto, self._lock)
+            or JournalState()
         )
         self._base = self._checkpointed = self._state.last_event_id
         self._wrote = False
@@ -201,6 +202,14 @@ class Journal:
         except sqlite3.Error as exc:
             raise storage_error(exc, self.path) from exc
         return dict(derive([parse_row(row, self.path) for row in rows]).contributions)
+
+    def _known_upto(self, last_id: int) -> dict[str, int]:
+        """uuid → id of the events up to `last_id` (those a checkpoint stood for)."""
+        try:
+            rows = self._db.connection.execute(schema.SELECT_UUIDS_UPTO, (last_id,)).fetchall()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from exc
+        return dict(rows)
 
     def _all_events(self) -> list[RecordedEvent]:
         """Every event, reading those the checkpoint stood for on first need (O(N), readers)."""

@@ -56,6 +56,7 @@ INSERT_EVENT_WITH_ID = (
 SELECT_EVENTS = (
     "SELECT id, uuid, ts, device, recorder, type, payload FROM events WHERE id > ? ORDER BY id"
 )
+SELECT_UUIDS_UPTO = "SELECT uuid, id FROM events WHERE id <= ?"
 SELECT_EVENTS_UPTO = (
     "SELECT id, uuid, ts, device, recorder, type, payload FROM events WHERE id <= ? ORDER BY id"
 )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from labkit.model import events as ev
 from labkit.model import views as v
+from labkit.store.journal.keys import IdSet, KnownEvents
 from labkit.store.journal.queries import StateQueries
 from labkit.store.journal.replay import cancelled_uuids, gc_paused
 
@@ -47,9 +48,9 @@ class JournalState(StateQueries):
         self.last_event_id = 0
         self.event_count = 0
         self.cancelled: set[str] = set()
-        self.known: dict[str, int] = {}
+        self.known = KnownEvents()
         """uuid -> id of every event folded (undo targets an event by its uuid)."""
-        self.ids: set[str] = set()
+        self.ids = IdSet()
         """Every identifier ever created (kept after deletion: ids are never reused)."""
         self.counters: dict[str, int] = defaultdict(int)
         # the tables, declared with their types on `StateQueries`
@@ -131,6 +132,7 @@ class JournalState(StateQueries):
         for name, value in vars(self).items():
             if isinstance(value, dict | set):
                 setattr(other, name, copy.copy(value))
+        other.known, other.ids = self.known.copy(), self.ids.copy()
         other.attendance = defaultdict(dict, {d: dict(p) for d, p in self.attendance.items()})
         other.block_contributions = defaultdict(
             dict, {b: dict(ids) for b, ids in self.block_contributions.items()}

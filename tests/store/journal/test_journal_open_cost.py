@@ -140,8 +140,8 @@ def test_unreadable_checkpoint_contributions_are_folded_again(tmp_path: Path) ->
         value = raw.execute("SELECT value FROM meta WHERE key = ?",
                             (checkpoint.KEY,)).fetchone()[0]
         lines = value.split("\n")
-        assert len(lines) == 3 + 3  # tag, shell, the blocks' index, one pickle per block
-        lines[4] = "bm90IGEgcGlja2xl"  # block b's
+        assert len(lines) == 4 + 3  # tag, shell, the blocks' index, uuids, one pickle per block
+        lines[5] = "bm90IGEgcGlja2xl"  # block b's
         raw.execute("UPDATE meta SET value = ? WHERE key = ?", ("\n".join(lines), checkpoint.KEY))
     with Journal.open(path) as journal:
         assert [c.text for c in journal.live_state().of_block("b")][:2] == ["idée 1", "idée 4"]
@@ -149,6 +149,47 @@ def test_unreadable_checkpoint_contributions_are_folded_again(tmp_path: Path) ->
         state = journal.state()
         assert len(state.contributions) == 601
         assert list(state.contributions)[:3] == ["c1", "c2", "c3"]
+
+
+def test_a_writer_that_appends_reads_neither_the_uuids_nor_the_ids_as_strings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The uuids of the events a checkpoint stands for (asked about by an undo only) are read on
+    first need, and the identifiers ever created come back as bitmaps, not 600 strings: opening
+    a checkpoint stays flat in the journal's size (issue 16: `labkit note` at 20,000 events)."""
+    _fill(tmp_path, 600)
+    decoded: list[object] = []
+    real = checkpoint._decode
+    monkeypatch.setattr(checkpoint, "_decode",
+                        lambda blob: decoded.append(real(blob)) or decoded[-1])  # fmt: skip
+    with Journal.open(tmp_path, device="cli") as journal:
+        assert journal.add_contribution("encore une") == "c601"
+        state = journal.live_state()
+        assert state.known._stored is not None  # not read
+        assert len(decoded) == 2  # the shell and the blocks' index
+        shell, _ = decoded[0]  # type: ignore[misc]
+        assert not any(isinstance(x, str) for x in vars(shell.ids)["_other"])
+        assert "c601" in state.ids and "c600" in state.ids and "c602" not in state.ids
+        first = journal.events()[0]
+        journal.undo(first.id)  # the undo's check reads them
+        assert len(decoded) == 3 and state.known._stored is None
+        assert vars(journal.state()) == vars(derive(journal.events()))
+
+
+def test_unreadable_checkpoint_uuids_are_read_from_the_events(tmp_path: Path) -> None:
+    _fill(tmp_path, 600)
+    path = tmp_path / "journal.db"
+    with sqlite3.connect(path) as raw:
+        value = raw.execute("SELECT value FROM meta WHERE key = ?",
+                            (checkpoint.KEY,)).fetchone()[0]
+        lines = value.split("\n")
+        lines[3] = "bm90IGEgcGlja2xl"  # the uuids'
+        raw.execute("UPDATE meta SET value = ? WHERE key = ?", ("\n".join(lines), checkpoint.KEY))
+    with Journal.open(path) as journal:
+        target = journal.events()[10]
+        journal.undo(target.id)
+        assert vars(journal.state()) == vars(derive(journal.events()))
+        assert journal.state().known.get(target.uuid) == target.id
 
 
 def test_one_block_unpickles_its_own_contributions_only(
