@@ -24,8 +24,8 @@ from labkit.planning.rotation_start import _assign_by_rows, _spread_groups, gree
 PlannedRounds = list[list[list[int]]]
 
 _REVISIT, _REPEAT = 10**6, 1_000
-HEAT = 1.0
 """Costs of a visitor back at a table under visit-once, of a host met again (+ count²)."""
+HEAT = 1.0
 
 
 def assignment(cost: list[list[int]]) -> list[int]:
@@ -67,19 +67,30 @@ def assignment(cost: list[list[int]]) -> list[int]:
     return out
 
 
-def _cost(rounds: list[list[list[int]]], place: list[list[int]], pb: Problem, T: int) -> int:
-    """Cost of a whole assignment (`place[r][g]`: the table of group g in round r)."""
-    counts: dict[int, list[int]] = {}
+def _history_counts(pb: Problem, visitors: set[int]) -> dict[int, list[int]]:
+    """Per visitor, the times seated at each table in the rounds already played."""
+    counts = {i: [0] * pb.tables for i in visitors}
     for rnd in pb.history:
         for t, table in enumerate(rnd):
             for i in table:
-                counts.setdefault(i, [0] * T)[t] += 1
+                if i in counts:
+                    counts[i][t] += 1
+    return counts
+
+
+def _counts_cost(counts: dict[int, list[int]], visit_once: bool) -> int:
+    """Cost of the visits `counts` holds (per visitor, per table)."""
+    return sum(_total(c, visit_once) for row in counts.values() for c in row)
+
+
+def _cost(rounds: list[list[list[int]]], place: list[list[int]], pb: Problem) -> int:
+    """Cost of a whole assignment (`place[r][g]`: the table of group g in round r)."""
+    counts = _history_counts(pb, {i for rnd in rounds for g in rnd for i in g})
     for rnd, where in zip(rounds, place, strict=True):
         for group, t in zip(rnd, where, strict=True):
             for i in group:
-                counts.setdefault(i, [0] * T)[t] += 1
-    visitors = {i for rnd in rounds for g in rnd for i in g}
-    return sum(_total(c, pb.visit_once) for i in visitors for c in counts[i])
+                counts[i][t] += 1
+    return _counts_cost(counts, pb.visit_once)
 
 
 def _seat_cost(count: int, visit_once: bool) -> int:
@@ -105,13 +116,7 @@ def assign_hosts(pb: Problem, rounds: list[list[list[int]]], deadline: Deadline 
     improves (at most `passes` sweeps, fewer once `deadline` has expired).
     """
     T = pb.tables
-    visitors = {i for rnd in rounds for g in rnd for i in g}
-    counts = {i: [0] * T for i in visitors}
-    for rnd in pb.history:
-        for t, table in enumerate(rnd):
-            for i in table:
-                if i in counts:
-                    counts[i][t] += 1
+    counts = _history_counts(pb, {i for rnd in rounds for g in rnd for i in g})
     place: list[list[int]] = []
 
     def add(r: int, sign: int) -> None:
@@ -141,7 +146,7 @@ def assign_hosts(pb: Problem, rounds: list[list[list[int]]], deadline: Deadline 
         if not improved:
             break
     identity = [list(range(T)) for _ in rounds]  # the design's own table order, if better
-    if _cost(rounds, identity, pb, T) < _cost(rounds, place, pb, T):
+    if _cost(rounds, identity, pb) < _cost(rounds, place, pb):
         add_all(-1)
         place[:] = identity
         add_all(1)
@@ -176,9 +181,6 @@ def _swap_search(rounds: list[list[list[int]]], place: list[list[int]],
     if T < 2:
         return
 
-    def cost_of() -> int:
-        return sum(_total(c, visit_once) for row in counts.values() for c in row)
-
     def shift(group: list[int], old: int, new: int) -> int:
         delta = 0
         for i in group:
@@ -188,7 +190,7 @@ def _swap_search(rounds: list[list[list[int]]], place: list[list[int]],
             row[new] += 1
         return delta
 
-    current = best = cost_of()
+    current = best = _counts_cost(counts, visit_once)
     floor = sum(_even_cost(sum(row), T, visit_once) for row in counts.values())
     kept = [list(p) for p in place]
     group_of = [{i: g for g, group in enumerate(rnd) for i in group} for rnd in rounds]
